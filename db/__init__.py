@@ -1,0 +1,32 @@
+"""factscope's storage library: models, the SQLite store, query escaping.
+
+Reachable without any UI: nothing here imports textual, rich or ``tui``.
+"""
+
+from db.errors import NotFoundError, ReadOnlyError, SchemaTooNewError, StoreError
+from db.models import (
+    Document,
+    DocumentSummary,
+    Fact,
+    RawDocument,
+    Region,
+    SearchHit,
+    StoreStats,
+)
+from db.store import Store, document_id
+
+__all__ = [
+    "Document",
+    "DocumentSummary",
+    "Fact",
+    "NotFoundError",
+    "RawDocument",
+    "ReadOnlyError",
+    "Region",
+    "SchemaTooNewError",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "StoreStats",
+    "document_id",
+]

@@ -1,0 +1,181 @@
+"""Tables, FTS5 indexes and migrations: the one place DDL lives.
+
+The schema version is kept in ``PRAGMA user_version``. :func:`migrate` brings an older
+database up to :data:`SCHEMA_VERSION` one step at a time, each step in its own transaction,
+and refuses a database written by a newer version rather than guessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SCHEMA_VERSION = 1
+"""The version this code writes; bump it and append a step to ``MIGRATIONS`` to change DDL."""
+
+FACT_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "start",
+    "end",
+    "quote",
+    "number_quote",
+    "value",
+    "value_max",
+    "unit",
+    "per",
+    "scale",
+    "normalized",
+    "normalized_max",
+    "qualifier",
+    "kind",
+    "region",
+    "region_level",
+    "region_id",
+    "subject",
+    "metric",
+    "metric_type",
+    "share_of",
+    "period",
+    "period_text",
+    "change_percent",
+    "change_basis",
+    "change_quote",
+    "change_start",
+    "change_end",
+    "rank",
+    "rank_scope",
+    "equivalent_of",
+    "notes",
+    "sentence_start",
+    "sentence_end",
+)
+"""Stored fact columns, in insert order (``id`` is the rowid)."""
+
+_FACT_TYPES: dict[str, str] = {
+    "start": "INTEGER NOT NULL",
+    "end": "INTEGER NOT NULL",
+    "value": "REAL",
+    "value_max": "REAL",
+    "scale": "REAL",
+    "normalized": "REAL",
+    "normalized_max": "REAL",
+    "change_percent": "REAL",
+    "change_start": "INTEGER",
+    "change_end": "INTEGER",
+    "rank": "INTEGER",
+    "sentence_start": "INTEGER",
+    "sentence_end": "INTEGER",
+}
+
+FACTS_FTS_COLUMNS: tuple[str, ...] = ("region", "metric", "subject", "period", "figure", "sentence")
+"""Columns of ``facts_fts``: what a fact can be found by (``figure`` is value, unit, change)."""
+
+
+def _fact_ddl() -> str:
+    cols = ",\n    ".join(
+        f'"{c}" {_FACT_TYPES.get(c, "TEXT")}'
+        + (" NOT NULL REFERENCES documents(id) ON DELETE CASCADE" if c == "doc_id" else "")
+        for c in FACT_COLUMNS
+    )
+    return f"CREATE TABLE facts (\n    id INTEGER PRIMARY KEY,\n    {cols}\n)"
+
+
+def _v1(conn: Any) -> None:
+    statements = [
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            title TEXT NOT NULL,
+            published TEXT,
+            language TEXT NOT NULL DEFAULT 'en',
+            text TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            fact_count INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX documents_source ON documents(source)",
+        "CREATE INDEX documents_published ON documents(published)",
+        "CREATE INDEX documents_title ON documents(title COLLATE NOCASE)",
+        """CREATE TABLE regions (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL,
+            parent_id TEXT,
+            name_zh TEXT,
+            aliases TEXT NOT NULL DEFAULT '[]'
+        )""",
+        "CREATE INDEX regions_parent ON regions(parent_id)",
+        _fact_ddl(),
+        "CREATE INDEX facts_doc ON facts(doc_id, start)",
+        "CREATE INDEX facts_region ON facts(region_id, metric_type, period)",
+        "CREATE INDEX facts_metric ON facts(metric_type, period)",
+        # Word search over documents; porter folds "trades"/"trade". External content: the
+        # text is stored once, in documents, and triggers keep the index in step.
+        """CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='rowid',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+        # Substring search for CJK text, which unicode61 keeps as one token per run.
+        """CREATE VIRTUAL TABLE documents_trigram USING fts5(
+            title, text, content='documents', content_rowid='rowid', tokenize='trigram'
+        )""",
+        """CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+            INSERT INTO documents_trigram(rowid, title, text)
+                VALUES (new.rowid, new.title, new.text);
+        END""",
+        """CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO documents_trigram(documents_trigram, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+        END""",
+        """CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO documents_trigram(documents_trigram, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+            INSERT INTO documents_trigram(rowid, title, text)
+                VALUES (new.rowid, new.title, new.text);
+        END""",
+        # Facts are found by their attribution and their sentence; rowid = facts.id. Kept by
+        # the store inside the document's transaction (the sentence is not a facts column).
+        f"""CREATE VIRTUAL TABLE facts_fts USING fts5(
+            {", ".join(FACTS_FTS_COLUMNS)},
+            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+        )""",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_v1]
+"""``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``."""
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def user_version(conn: Any) -> int:
+    """The schema version recorded in the database file (0 for a new file)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: Any) -> int:
+    """Apply every pending migration in order; returns the number applied.
+
+    The caller has checked the version is not newer than ``SCHEMA_VERSION``.
+    """
+    applied = 0
+    version = user_version(conn)
+    while version < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](conn)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied += 1
+    return applied

@@ -1,0 +1,521 @@
+"""The store: one SQLite file of documents, facts and regions, behind a small typed API.
+
+``Store`` is the product; the CLI and the TUI are its callers (as with sqlite-utils). It
+never prints and never imports a UI. Every write of one document happens in one transaction,
+so a crash or a bad file never leaves half a document behind.
+
+One connection is opened with ``check_same_thread=False`` and every call holds a lock, so a
+Textual thread worker may call the store while the UI thread does too (Harlequin's approach).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlite_utils import Database
+from sqlite_utils.utils import sqlite3
+
+from db.errors import NotFoundError, ReadOnlyError, SchemaTooNewError, StoreError
+from db.models import (
+    Document,
+    DocumentSummary,
+    Fact,
+    RawDocument,
+    Region,
+    SearchHit,
+    StoreStats,
+)
+from db.query import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    excerpt,
+    fts_match,
+    has_cjk,
+    parse_terms,
+    quote_term,
+    split_snippet,
+)
+from db.schema import FACT_COLUMNS, SCHEMA_VERSION, migrate, user_version
+
+AddOutcome = Literal["imported", "replaced", "unchanged"]
+DocumentOrder = Literal["published", "title", "facts", "imported"]
+
+_SUMMARY_COLUMNS = "d.id, d.source, d.title, d.published, d.language, d.imported_at, d.fact_count"
+_ORDER_SQL: dict[str, str] = {
+    "published": "d.published IS NULL, d.published {dir}, d.title COLLATE NOCASE",
+    "title": "d.title COLLATE NOCASE {dir}",
+    "facts": "d.fact_count {dir}, d.title COLLATE NOCASE",
+    "imported": "d.imported_at {dir}, d.title COLLATE NOCASE",
+}
+_SHORT_CJK = 3
+"""Trigram MATCH needs 3 characters; shorter terms are found by a bounded scan instead."""
+
+
+def document_id(text: str) -> str:
+    """Stable id of a document: a hash of its NFC-normalized text, whitespace-folded."""
+    normalized = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
+
+
+def _summary(row: tuple[Any, ...]) -> DocumentSummary:
+    return DocumentSummary(
+        id=row[0],
+        source=row[1],
+        title=row[2],
+        published=row[3],
+        language=row[4],
+        imported_at=row[5],
+        fact_count=row[6],
+    )
+
+
+def _fact(row: tuple[Any, ...]) -> Fact:
+    return Fact(id=row[0], **dict(zip(FACT_COLUMNS, row[1:], strict=True)))
+
+
+def _figure_text(fact: Fact) -> str:
+    parts = [fact.number_quote, fact.quote, fact.unit or "", fact.kind]
+    if fact.change_percent is not None:
+        parts.append(f"{fact.change_percent:+g}%")
+    return " ".join(p for p in parts if p)
+
+
+class Store:
+    """A factscope database. Open with :meth:`open`; close with :meth:`close` or ``with``."""
+
+    def __init__(self, conn: Any, path: str, read_only: bool) -> None:
+        self._conn = conn
+        self._lock = threading.RLock()
+        self.db = Database(conn)
+        """The sqlite-utils wrapper, for schema introspection (not for UI code)."""
+        self.path = path
+        self.read_only = read_only
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+        """Open (creating and migrating if needed) the database at ``path``.
+
+        :param read_only: open with ``mode=ro``: safe for a database shared on a server.
+        :raises StoreError: the file is missing (read-only), not a database, locked, or
+            written by a newer version (:class:`SchemaTooNewError`).
+        """
+        file = Path(path).expanduser()
+        shown = str(path)
+        if file.is_dir():
+            raise StoreError(shown, "is a directory, not a database file")
+        if read_only and not file.exists():
+            raise StoreError(shown, "no such database")
+        if not read_only:
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(shown, f"cannot create directory: {exc.strerror}") from exc
+        uri = file.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rwc")
+        try:
+            conn = sqlite3.connect(
+                uri, uri=True, check_same_thread=False, isolation_level=None, timeout=5.0
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(shown, f"cannot open: {exc}") from exc
+        try:
+            cls._prepare(conn, shown, read_only)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            reason = str(exc)
+            if "not a database" in reason or "malformed" in reason:
+                reason = "not a factscope database (file is not SQLite or is corrupt)"
+            raise StoreError(shown, reason) from exc
+        except StoreError:
+            conn.close()
+            raise
+        return cls(conn, shown, read_only)
+
+    @staticmethod
+    def _prepare(conn: Any, shown: str, read_only: bool) -> None:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = user_version(conn)
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNewError(
+                shown,
+                f"written by a newer factscope (schema {version}; this version reads up to "
+                f"{SCHEMA_VERSION}): upgrade factscope",
+            )
+        if version == 0:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables:
+                raise StoreError(shown, "not a factscope database (it has other tables)")
+        if version < SCHEMA_VERSION:
+            if read_only:
+                raise ReadOnlyError(
+                    shown, "needs upgrading to the current schema; open it once without --read-only"
+                )
+            migrate(conn)
+        if not read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+
+    def close(self) -> None:
+        """Close the connection."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return list(self._conn.execute(sql, tuple(params)).fetchall())
+            except sqlite3.OperationalError as exc:
+                raise StoreError(self.path, str(exc)) from exc
+
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """A write transaction (``BEGIN IMMEDIATE``): all or nothing, under the store lock."""
+        if self.read_only:
+            raise ReadOnlyError(self.path, "opened read-only")
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StoreError(self.path, str(exc)) from exc
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._conn.execute("ROLLBACK")
+                raise StoreError(self.path, str(exc)) from exc
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add_document(
+        self, raw: RawDocument, facts: list[Fact], regions: Iterable[Region] = ()
+    ) -> tuple[AddOutcome, str]:
+        """Store one document with its facts, in one transaction.
+
+        An identical text already stored is left alone (``unchanged``); a different text from
+        the same ``source`` replaces the old document and its facts (``replaced``).
+
+        :param regions: regions the facts refer to, upserted in the same transaction.
+        :returns: the outcome and the document id.
+        """
+        doc_id = document_id(raw.text)
+        try:
+            with self.transaction() as conn:
+                if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                    return "unchanged", doc_id
+                old = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT id FROM documents WHERE source = ?", (raw.source,)
+                    )
+                ]
+                for old_id in old:
+                    self._delete_document(conn, old_id)
+                self._upsert_regions(conn, regions)
+                conn.execute(
+                    "INSERT INTO documents (id, source, title, published, language, text,"
+                    " imported_at, fact_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc_id,
+                        raw.source,
+                        raw.title,
+                        raw.published.isoformat() if raw.published else None,
+                        raw.language,
+                        raw.text,
+                        dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                        len(facts),
+                    ),
+                )
+                self._insert_facts(conn, doc_id, raw.text, facts)
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, str(exc)) from exc
+        return ("replaced" if old else "imported"), doc_id
+
+    def _delete_document(self, conn: Any, doc_id: str) -> None:
+        conn.execute(
+            "DELETE FROM facts_fts WHERE rowid IN (SELECT id FROM facts WHERE doc_id = ?)",
+            (doc_id,),
+        )
+        conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Remove a document and its facts; False when it was not stored."""
+        with self.transaction() as conn:
+            if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                return False
+            self._delete_document(conn, doc_id)
+        return True
+
+    def _insert_facts(self, conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
+        placeholders = ", ".join("?" for _ in FACT_COLUMNS)
+        columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
+        region_paths: dict[str, str] = {}
+        for fact in facts:
+            values = fact.model_dump(include=set(FACT_COLUMNS))
+            values["doc_id"] = doc_id
+            cursor = conn.execute(
+                f"INSERT INTO facts ({columns}) VALUES ({placeholders})",
+                [values[c] for c in FACT_COLUMNS],
+            )
+            if fact.sentence_start is not None and fact.sentence_end is not None:
+                sentence = text[fact.sentence_start : fact.sentence_end]
+            else:
+                sentence = fact.quote
+            region = fact.region or ""
+            if fact.region_id:
+                if fact.region_id not in region_paths:
+                    region_paths[fact.region_id] = " ".join(
+                        r.name for r in self._chain(conn, fact.region_id)
+                    )
+                region = region_paths[fact.region_id] or region
+            conn.execute(
+                "INSERT INTO facts_fts (rowid, region, metric, subject, period, figure, sentence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    cursor.lastrowid,
+                    region,
+                    fact.metric or "",
+                    fact.subject or "",
+                    " ".join(p for p in (fact.period, fact.period_text) if p),
+                    _figure_text(fact),
+                    sentence,
+                ),
+            )
+
+    def _upsert_regions(self, conn: Any, regions: Iterable[Region]) -> None:
+        conn.executemany(
+            "INSERT INTO regions (id, name, level, parent_id, name_zh, aliases)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+            " level = excluded.level, parent_id = excluded.parent_id,"
+            " name_zh = excluded.name_zh, aliases = excluded.aliases",
+            [
+                (r.id, r.name, r.level, r.parent_id, r.name_zh, json.dumps(r.aliases))
+                for r in regions
+            ],
+        )
+
+    def add_regions(self, regions: Iterable[Region]) -> None:
+        """Insert or update regions (the gazetteer, or zones found in documents)."""
+        with self.transaction() as conn:
+            self._upsert_regions(conn, regions)
+
+    # -- reading documents -----------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document:
+        """The whole document. :raises NotFoundError: no such id."""
+        rows = self._rows(
+            f"SELECT {_SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = ?", (doc_id,)
+        )
+        if not rows:
+            raise NotFoundError(self.path, f"no document {doc_id}")
+        summary = _summary(rows[0])
+        return Document(**summary.model_dump(), text=rows[0][7])
+
+    def documents(
+        self,
+        *,
+        offset: int = 0,
+        limit: int = 100,
+        order: DocumentOrder = "published",
+        descending: bool = True,
+    ) -> list[DocumentSummary]:
+        """One page of documents, without their text."""
+        order_sql = _ORDER_SQL[order].format(dir="DESC" if descending else "ASC")
+        rows = self._rows(
+            f"SELECT {_SUMMARY_COLUMNS} FROM documents d ORDER BY {order_sql} LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [_summary(r) for r in rows]
+
+    def document_count(self) -> int:
+        """Number of documents."""
+        return int(self._rows("SELECT count(*) FROM documents")[0][0])
+
+    def fact_count(self) -> int:
+        """Number of facts."""
+        return int(self._rows("SELECT count(*) FROM facts")[0][0])
+
+    # -- full-text search --------------------------------------------------------------------
+
+    def search(
+        self, query: str, *, limit: int = 20, offset: int = 0, prefix: bool = False
+    ) -> list[SearchHit]:
+        """Full-text search of documents, best first (bm25), with highlighted snippets.
+
+        The query is escaped: any text is safe. Chinese terms of 3+ characters use the
+        trigram index; shorter ones are found by a scan bounded by ``limit``.
+
+        :param prefix: treat the last word as a prefix (search as you type).
+        """
+        terms = parse_terms(query)
+        if not terms:
+            return []
+        if any(has_cjk(t.text) for t in terms):
+            return self._search_cjk(terms, limit, offset)
+        match = fts_match(terms, prefix_last=prefix)
+        rows = self._rows(
+            f"SELECT {_SUMMARY_COLUMNS},"
+            f" snippet(documents_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24),"
+            " bm25(documents_fts, 5.0, 1.0) AS rank"
+            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (match, limit, offset),
+        )
+        return [self._hit(r) for r in rows]
+
+    def _hit(self, row: tuple[Any, ...]) -> SearchHit:
+        snippet, spans = split_snippet(" ".join(str(row[7]).split()))
+        return SearchHit(document=_summary(row), snippet=snippet, highlights=spans, rank=row[8])
+
+    def _search_cjk(self, terms: list[Any], limit: int, offset: int) -> list[SearchHit]:
+        long_terms = [t.text for t in terms if len(t.text) >= _SHORT_CJK]
+        short_terms = [t.text for t in terms if len(t.text) < _SHORT_CJK]
+        scan_sql = " AND ".join(
+            "(instr(lower(d.text), lower(?)) > 0 OR instr(lower(d.title), lower(?)) > 0)"
+            for _ in short_terms
+        )
+        scan_params = [p for t in short_terms for p in (t, t)]
+        if long_terms:
+            match = " ".join(quote_term(t) for t in long_terms)
+            rows = self._rows(
+                f"SELECT {_SUMMARY_COLUMNS},"
+                f" snippet(documents_trigram, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24),"
+                " bm25(documents_trigram, 5.0, 1.0) AS rank"
+                " FROM documents_trigram JOIN documents d ON d.rowid = documents_trigram.rowid"
+                " WHERE documents_trigram MATCH ?"
+                + (f" AND {scan_sql}" if scan_sql else "")
+                + " ORDER BY rank LIMIT ? OFFSET ?",
+                (match, *scan_params, limit, offset),
+            )
+            return [self._hit(r) for r in rows]
+        rows = self._rows(
+            f"SELECT {_SUMMARY_COLUMNS}, d.text FROM documents d WHERE {scan_sql}"
+            " ORDER BY d.rowid LIMIT ? OFFSET ?",
+            (*scan_params, limit, offset),
+        )
+        hits = []
+        for row in rows:
+            snippet, spans = excerpt(row[7], short_terms)
+            hits.append(
+                SearchHit(document=_summary(row), snippet=snippet, highlights=spans, rank=0)
+            )
+        return hits
+
+    def search_count(self, query: str, *, cap: int = 10_000, prefix: bool = False) -> int:
+        """How many documents match, counting at most ``cap`` (never an unbounded count)."""
+        terms = parse_terms(query)
+        if not terms:
+            return 0
+        if any(has_cjk(t.text) for t in terms):
+            return len(self._search_cjk(terms, cap, 0))
+        rows = self._rows(
+            "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?"
+            " LIMIT ?)",
+            (fts_match(terms, prefix_last=prefix), cap),
+        )
+        return int(rows[0][0])
+
+    # -- facts -----------------------------------------------------------------------------
+
+    def facts_for_document(self, doc_id: str) -> list[Fact]:
+        """Every fact of a document, in text order."""
+        cols = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
+        rows = self._rows(
+            f"SELECT id, {cols} FROM facts WHERE doc_id = ? ORDER BY start, id", (doc_id,)
+        )
+        return [_fact(r) for r in rows]
+
+    def fact(self, fact_id: int) -> Fact:
+        """One fact by id. :raises NotFoundError: no such id."""
+        cols = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
+        rows = self._rows(f"SELECT id, {cols} FROM facts WHERE id = ?", (fact_id,))
+        if not rows:
+            raise NotFoundError(self.path, f"no fact {fact_id}")
+        return _fact(rows[0])
+
+    # -- regions ---------------------------------------------------------------------------
+
+    def region(self, region_id: str) -> Region | None:
+        """One region by id, or None."""
+        rows = self._rows(
+            "SELECT id, name, level, parent_id, name_zh, aliases FROM regions WHERE id = ?",
+            (region_id,),
+        )
+        return _region(rows[0]) if rows else None
+
+    def _chain(self, conn: Any, region_id: str) -> list[Region]:
+        chain: list[Region] = []
+        seen: set[str] = set()
+        current: str | None = region_id
+        while current and current not in seen:
+            seen.add(current)
+            row = conn.execute(
+                "SELECT id, name, level, parent_id, name_zh, aliases FROM regions WHERE id = ?",
+                (current,),
+            ).fetchone()
+            if row is None:
+                break
+            region = _region(row)
+            chain.append(region)
+            current = region.parent_id
+        return chain
+
+    def region_chain(self, region_id: str) -> list[Region]:
+        """The region, then its parents up to the country."""
+        with self._lock:
+            return self._chain(self._conn, region_id)
+
+    def region_count(self) -> int:
+        """Number of regions stored."""
+        return int(self._rows("SELECT count(*) FROM regions")[0][0])
+
+    # -- stats -----------------------------------------------------------------------------
+
+    def stats(self) -> StoreStats:
+        """Counts and versions for the status line and ``factscope stats``."""
+        file = Path(self.path).expanduser()
+        size = sum(
+            p.stat().st_size for p in (file, file.with_name(file.name + "-wal")) if p.exists()
+        )
+        version = self._rows("SELECT sqlite_version()")[0][0]
+        return StoreStats(
+            path=self.path,
+            documents=self.document_count(),
+            facts=self.fact_count(),
+            regions=self.region_count(),
+            schema_version=SCHEMA_VERSION,
+            sqlite_version=str(version),
+            size_bytes=size,
+        )
+
+
+def _region(row: tuple[Any, ...]) -> Region:
+    return Region(
+        id=row[0],
+        name=row[1],
+        level=row[2],
+        parent_id=row[3],
+        name_zh=row[4],
+        aliases=json.loads(row[5] or "[]"),
+    )

@@ -1,0 +1,23 @@
+"""Reading documents and extracting their facts into a :class:`db.Store`.
+
+The front ends call :func:`import_paths`; nothing here prints or imports a UI.
+"""
+
+from importers.pipeline import (
+    ImportFailure,
+    ImportProgress,
+    ImportReport,
+    collect_files,
+    import_paths,
+)
+from importers.readers import ReadError, read_path
+
+__all__ = [
+    "ImportFailure",
+    "ImportProgress",
+    "ImportReport",
+    "ReadError",
+    "collect_files",
+    "import_paths",
+    "read_path",
+]

@@ -1,0 +1,203 @@
+"""``import_paths``: walk the inputs, read, extract, store — one transaction per document.
+
+A failing input is recorded in the :class:`ImportReport` with its reason and the batch goes
+on; nothing already stored is touched by a failure. Progress is reported through a callback
+so the CLI can draw a bar and the TUI a progress widget; this module prints nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from db.errors import StoreError
+from db.models import Fact, RawDocument, Region
+from db.store import Store
+from importers.readers import (
+    DEFAULT_MAX_BYTES,
+    READERS,
+    ReadError,
+    decode,
+    document_from_text,
+    read_path,
+)
+
+STDIN = "-"
+"""The path that means 'read one document from standard input'."""
+
+
+class ImportFailure(BaseModel):
+    """An input that was not imported, and why."""
+
+    path: str
+    reason: str
+
+
+class ImportReport(BaseModel):
+    """What an import did."""
+
+    imported: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    facts: int = 0
+    failed: list[ImportFailure] = Field(default_factory=list)
+    doc_ids: list[str] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no input failed."""
+        return not self.failed
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Sent after each input: how far along the import is."""
+
+    done: int
+    total: int
+    path: str
+
+
+ProgressCallback = Callable[[ImportProgress], None]
+
+
+def collect_files(
+    paths: Iterable[str | Path], *, recursive: bool = False
+) -> tuple[list[Path | str], list[ImportFailure]]:
+    """Expand the inputs into files to read; missing paths and empty directories fail.
+
+    Directories contribute files with a known suffix (hidden files and folders skipped);
+    ``recursive`` descends into sub-directories. ``-`` passes through as stdin.
+    """
+    files: list[Path | str] = []
+    failures: list[ImportFailure] = []
+    seen: set[Path] = set()
+    for given in paths:
+        if str(given) == STDIN:
+            files.append(STDIN)
+            continue
+        path = Path(given).expanduser()
+        if path.is_dir():
+            pattern = path.rglob("*") if recursive else path.glob("*")
+            found = sorted(
+                p
+                for p in pattern
+                if p.is_file()
+                and p.suffix.lower() in READERS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                known = ", ".join(sorted(READERS))
+                hint = "" if recursive else " (use -r to include sub-directories)"
+                failures.append(
+                    ImportFailure(path=str(given), reason=f"no importable files ({known}){hint}")
+                )
+            for p in found:
+                if p.resolve() not in seen:
+                    seen.add(p.resolve())
+                    files.append(p)
+        elif path.exists():
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                files.append(path)
+        else:
+            failures.append(ImportFailure(path=str(given), reason="no such file or directory"))
+    return files, failures
+
+
+def _extract(raw: RawDocument) -> tuple[list[Fact], list[Region]]:
+    # Imported lazily: extraction pulls in the gazetteer data, which `factscope search`
+    # never needs.
+    from importers.extract import extract_facts
+    from importers.gazetteer import Gazetteer
+
+    facts = extract_facts(raw.text, raw.published)
+    gazetteer = Gazetteer.default()
+    regions: dict[str, Region] = {}
+    for fact in facts:
+        if fact.region_id and fact.region_id not in regions:
+            for region in gazetteer.chain(fact.region_id):
+                regions.setdefault(region.id, region)
+    return facts, list(regions.values())
+
+
+def ensure_regions(store: Store) -> None:
+    """Load the gazetteer into a store that has no regions yet (a new database)."""
+    if store.region_count() == 0:
+        from importers.gazetteer import Gazetteer
+
+        store.add_regions(Gazetteer.default().regions())
+
+
+def import_document(store: Store, raw: RawDocument, report: ImportReport) -> None:
+    """Extract and store one document, recording the outcome in ``report``."""
+    try:
+        facts, regions = _extract(raw)
+    except Exception as exc:  # an extractor bug must not cost the rest of the batch
+        raise ReadError(
+            raw.source, f"fact extraction failed ({type(exc).__name__}: {exc})"
+        ) from exc
+    outcome, doc_id = store.add_document(raw, facts, regions)
+    report.doc_ids.append(doc_id)
+    if outcome == "unchanged":
+        report.unchanged += 1
+        return
+    if outcome == "replaced":
+        report.replaced += 1
+    else:
+        report.imported += 1
+    report.facts += len(facts)
+
+
+def _read_stdin() -> RawDocument:
+    data = sys.stdin.buffer.read()
+    text = decode(data, "<stdin>")
+    raw = document_from_text(text, "<stdin>", "stdin")
+    # Every stdin document gets its own source, so one never replaces another.
+    from db.store import document_id
+
+    return raw.model_copy(update={"source": f"stdin:{document_id(raw.text)}"})
+
+
+def import_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    recursive: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published: dt.date | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> ImportReport:
+    """Import files, directories and ``-`` (stdin) into ``store``.
+
+    :param published: publication date to use where a document states none.
+    :param on_progress: called after each input with the running count.
+    :returns: counts of imported / replaced / unchanged documents and the failures.
+    """
+    files, failures = collect_files(paths, recursive=recursive)
+    report = ImportReport(failed=failures)
+    ensure_regions(store)
+    for done, item in enumerate(files, start=1):
+        shown = str(item)
+        try:
+            if item == STDIN:
+                raw = _read_stdin()
+            else:
+                assert isinstance(item, Path)
+                raw = read_path(item, max_bytes=max_bytes)
+                raw = raw.model_copy(update={"source": str(item.resolve())})
+            if raw.published is None and published is not None:
+                raw = raw.model_copy(update={"published": published})
+            import_document(store, raw, report)
+        except ReadError as exc:
+            report.failed.append(ImportFailure(path=shown, reason=exc.reason))
+        except StoreError as exc:
+            report.failed.append(ImportFailure(path=shown, reason=exc.reason))
+        if on_progress is not None:
+            on_progress(ImportProgress(done=done, total=len(files), path=shown))
+    return report

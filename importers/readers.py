@@ -1,0 +1,168 @@
+"""Reading files into :class:`RawDocument`: decoding, newline normalization, title, date.
+
+The text is kept exactly as decoded, with only newlines normalized to ``\\n`` (fact offsets
+index into it). Expected failures raise :class:`ReadError` with the path and a short reason.
+Readers are registered by suffix in ``READERS``; the pipeline uses :func:`read_path`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import charset_normalizer
+
+from db.models import RawDocument
+from importers.dates import find_published
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+"""Files larger than this are refused (``--max-size`` changes it)."""
+
+_BOMS: list[tuple[bytes, str]] = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+]
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_TITLE_MAX = 150
+
+
+class ReadError(Exception):
+    """A file that cannot be imported, with the reason in a few words."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text: a BOM, else UTF-8, else the encoding charset-normalizer detects.
+
+    :raises ReadError: empty, binary (NUL bytes) or undecodable content.
+    """
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ReadError(path, f"cannot decode as {encoding}") from exc
+    if b"\x00" in data:
+        raise ReadError(path, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise ReadError(path, "cannot decode: not UTF-8 and no text encoding detected")
+    return str(best)
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``; nothing else changes."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _is_title_line(line: str) -> bool:
+    if len(line) > _TITLE_MAX:
+        return False
+    if len(_CJK_CHAR.findall(line)) >= 4:
+        return True
+    words = _WORD.findall(line)
+    letters = sum(len(w) for w in words)
+    return len(words) >= 3 and letters >= 0.6 * len(line.replace(" ", ""))
+
+
+def guess_title(text: str, fallback: str) -> str:
+    """A title: a Markdown heading, else the first short line that reads like one.
+
+    Navigation crumbs ("| 中文版 |", "Open Governance") are skipped; a document that opens
+    with a paragraph gets its first sentence, cut at a word boundary.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    for line in lines[:20]:
+        if _HEADING.match(line):
+            return _HEADING.sub("", line).strip() or fallback
+    for line in lines[:6]:
+        if _is_title_line(line):
+            return line
+    if lines:
+        first = re.split(r"(?<=[.!?。！？])\s", lines[0], maxsplit=1)[0]
+        if len(first) > 100:
+            first = first[:100].rsplit(" ", 1)[0] + "…"
+        if _WORD.search(first) or _CJK_CHAR.search(first):
+            return first
+    return fallback
+
+
+def guess_language(text: str) -> str:
+    """``zh`` when Chinese characters dominate the first few thousand characters, else ``en``."""
+    head = text[:4000]
+    cjk = len(_CJK_CHAR.findall(head))
+    latin = sum(len(w) for w in _WORD.findall(head)) - cjk
+    return "zh" if cjk > latin else "en"
+
+
+def document_from_text(text: str, source: str, fallback_title: str) -> RawDocument:
+    """A RawDocument from decoded text (newlines normalized here)."""
+    text = normalize_newlines(text)
+    if not text.strip():
+        raise ReadError(source, "empty file")
+    return RawDocument(
+        text=text,
+        title=guess_title(text, fallback_title),
+        source=source,
+        published=find_published(text),
+        language=guess_language(text),
+    )
+
+
+def read_text_file(path: Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
+    """Read a plain-text or Markdown file."""
+    data = read_bytes(path, source, max_bytes)
+    return document_from_text(decode(data, source), source, path.stem)
+
+
+def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
+    """The file's bytes, refusing files over ``max_bytes``. :raises ReadError:"""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(
+                source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(source, exc.strerror or str(exc)) from exc
+
+
+Reader = Callable[[Path, str, int], RawDocument]
+READERS: dict[str, Reader] = {
+    ".txt": read_text_file,
+    ".text": read_text_file,
+    ".md": read_text_file,
+    ".markdown": read_text_file,
+}
+"""Suffix (lower case) → reader."""
+
+
+def read_path(
+    path: Path, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> RawDocument:
+    """Read one file with the reader its suffix names. :raises ReadError:"""
+    shown = source or str(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise ReadError(
+            shown, f"unsupported file type {path.suffix or '(none)'!r} (known: {known})"
+        )
+    return reader(path, shown, max_bytes)

@@ -1,0 +1,58 @@
+"""Shared fixtures: real SQLite files in tmp_path, the seed documents from ../shared."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db import Store
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+GOLD = SHARED / "corpus" / "gold" / "seed_facts.jsonl"
+SAMPLES = REPO / "importers" / "samples"
+
+requires_shared = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="shared corpus not available (../shared/corpus/seeds)"
+)
+"""Marks tests that read the seed documents; CI always has them."""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests run only with FACTSCOPE_SLOW=1, so the default run stays short."""
+    if os.environ.get("FACTSCOPE_SLOW") == "1":
+        return
+    skip = pytest.mark.skip(reason="slow test: set FACTSCOPE_SLOW=1 to run it")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A path for a new database file."""
+    return tmp_path / "facts.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """An empty store on a real file."""
+    with Store.open(db_path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def seed_store(db_path: Path) -> Iterator[Store]:
+    """A store with the five seed documents imported through the real pipeline."""
+    if not SEEDS.is_dir():
+        pytest.skip("shared corpus not available (../shared/corpus/seeds)")
+    from importers import import_paths
+
+    with Store.open(db_path) as opened:
+        report = import_paths([SEEDS], opened)
+        assert report.imported == 5, report.failed
+        yield opened

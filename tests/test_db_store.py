@@ -1,0 +1,234 @@
+"""Store behaviour on real SQLite files: schema, dedupe, replace, search, atomicity, errors."""
+
+from __future__ import annotations
+
+import sqlite3 as stdlib_sqlite3
+from pathlib import Path
+
+import pytest
+
+from db import (
+    Fact,
+    RawDocument,
+    ReadOnlyError,
+    Region,
+    SchemaTooNewError,
+    Store,
+    StoreError,
+    document_id,
+)
+from db.schema import SCHEMA_VERSION
+
+TEXT = "Songjiang District exported 178.2 billion yuan in 2020.\nIts imports rose 18.6 percent."
+
+
+def _doc(text: str = TEXT, source: str = "a.txt", title: str = "Trade") -> RawDocument:
+    return RawDocument(text=text, title=title, source=source)
+
+
+def _fact(text: str, quote: str, **fields: object) -> Fact:
+    start = text.index(quote)
+    return Fact(
+        start=start,
+        end=start + len(quote),
+        quote=quote,
+        number_quote=quote.split()[0],
+        value=float(quote.split()[0]),
+        sentence_start=0,
+        sentence_end=text.index("\n"),
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _dump(path: Path) -> list[str]:
+    conn = stdlib_sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_new_database_has_current_schema_and_wal(store: Store, db_path: Path) -> None:
+    conn = stdlib_sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"documents", "facts", "regions", "documents_fts", "facts_fts"} <= tables
+
+
+def test_add_then_readd_is_a_noop(store: Store) -> None:
+    fact = _fact(TEXT, "178.2 billion yuan", unit="CNY", scale=1e9)
+    assert store.add_document(_doc(), [fact]) == ("imported", document_id(TEXT))
+    assert store.add_document(_doc(), [fact])[0] == "unchanged"
+    assert store.document_count() == 1
+    assert store.fact_count() == 1
+
+
+def test_changed_file_replaces_document_and_facts(store: Store) -> None:
+    store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
+    changed = TEXT.replace("178.2", "180.0")
+    outcome, new_id = store.add_document(_doc(changed), [_fact(changed, "180.0 billion yuan")])
+    assert outcome == "replaced"
+    assert [d.id for d in store.documents()] == [new_id]
+    assert [f.quote for f in store.facts_for_document(new_id)] == ["180.0 billion yuan"]
+    assert store.search("178.2") == []
+    assert len(store.search("180.0")) == 1
+
+
+def test_fact_fields_round_trip(store: Store) -> None:
+    fact = _fact(
+        TEXT,
+        "178.2 billion yuan",
+        unit="CNY",
+        scale=1e9,
+        normalized=178.2e9,
+        region="Songjiang District",
+        region_level="district",
+        metric="exports",
+        metric_type="exports",
+        period="2020",
+        change_percent=9.4,
+        change_basis="yoy",
+    )
+    _, doc_id = store.add_document(_doc(), [fact])
+    [stored] = store.facts_for_document(doc_id)
+    assert stored.model_dump(exclude={"id", "doc_id"}) == fact.model_dump(exclude={"id", "doc_id"})
+    assert stored.doc_id == doc_id
+    assert store.fact(stored.id or 0) == stored
+    assert TEXT[stored.start : stored.end] == "178.2 billion yuan"
+
+
+def test_search_ranks_and_highlights(store: Store) -> None:
+    store.add_document(_doc(), [])
+    store.add_document(_doc("Weather was fine in Shanghai.", "b.txt", "Weather"), [])
+    [hit] = store.search("exported yuan")
+    assert hit.document.title == "Trade"
+    assert {hit.snippet[s:e].lower() for s, e in hit.highlights} == {"exported", "yuan"}
+    assert store.search("billio") == []  # whole words unless asked
+    assert len(store.search("billio", prefix=True)) == 1
+    assert store.search_count("shanghai OR songjiang") == 0  # OR is a word here, not an operator
+
+
+def test_search_stems_english(store: Store) -> None:
+    store.add_document(_doc("Imports rose sharply.", "c.txt"), [])
+    assert len(store.search("import")) == 1
+    assert len(store.search("importing")) == 1
+
+
+@pytest.mark.parametrize("query", ["出口", "口", "进出口", "松江 出口", "外贸进出口"])
+def test_search_finds_chinese_words_of_any_length(store: Store, query: str) -> None:
+    store.add_document(_doc("2020年松江区外贸进出口总额3055亿元。", "zh.txt", "松江"), [])
+    store.add_document(_doc("Nothing Chinese here.", "en.txt", "en"), [])
+    hits = store.search(query)
+    assert [h.document.title for h in hits] == ["松江"]
+    assert hits[0].highlights
+
+
+def test_documents_are_paged_and_ordered(store: Store) -> None:
+    for i in range(7):
+        raw = RawDocument(
+            text=f"doc {i}", title=f"T{i}", source=f"{i}.txt", published=f"2020-01-0{i + 1}"
+        )
+        store.add_document(raw, [])
+    page = store.documents(limit=3)
+    assert [d.title for d in page] == ["T6", "T5", "T4"]
+    assert [d.title for d in store.documents(offset=6, limit=3)] == ["T0"]
+    assert [d.title for d in store.documents(order="title", descending=False, limit=2)] == [
+        "T0",
+        "T1",
+    ]
+
+
+def test_failure_inside_transaction_leaves_database_unchanged(
+    store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
+    before = _dump(db_path)
+
+    def explode(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Store, "_insert_facts", explode)
+    other = "Sichuan exported 465.4 billion yuan.\nMore."
+    with pytest.raises(RuntimeError):
+        store.add_document(_doc(other, "b.txt"), [_fact(other, "465.4 billion yuan")])
+    with pytest.raises(RuntimeError):  # a replacement that fails keeps the old document
+        store.add_document(_doc(TEXT + " Changed.", "a.txt"), [])
+    assert _dump(db_path) == before
+    conn = stdlib_sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert store.search("Songjiang")
+
+
+def test_newer_schema_is_refused(db_path: Path) -> None:
+    Store.open(db_path).close()
+    conn = stdlib_sqlite3.connect(db_path)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    with pytest.raises(SchemaTooNewError, match="newer factscope"):
+        Store.open(db_path)
+
+
+def test_garbage_file_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="not a factscope database"):
+        Store.open(path)
+    assert path.read_bytes() == b"this is not sqlite at all" * 100
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = stdlib_sqlite3.connect(path)
+    conn.execute("CREATE TABLE people (name TEXT)")
+    conn.close()
+    with pytest.raises(StoreError, match="other tables"):
+        Store.open(path)
+
+
+def test_read_only_store_refuses_writes(db_path: Path) -> None:
+    with Store.open(db_path) as writable:
+        writable.add_document(_doc(), [])
+    with Store.open(db_path, read_only=True) as ro:
+        assert ro.document_count() == 1
+        with pytest.raises(ReadOnlyError):
+            ro.add_document(_doc("new", "n.txt"), [])
+    with pytest.raises(StoreError, match="no such database"):
+        Store.open(db_path.with_name("missing.db"), read_only=True)
+
+
+def test_regions_and_chain(store: Store) -> None:
+    store.add_regions(
+        [
+            Region(id="CN", name="China", level="country"),
+            Region(id="310000", name="Shanghai", level="municipality", parent_id="CN"),
+            Region(
+                id="310117",
+                name="Songjiang District",
+                level="district",
+                parent_id="310000",
+                aliases=["Songjiang"],
+            ),
+        ]
+    )
+    assert [r.name for r in store.region_chain("310117")] == [
+        "Songjiang District",
+        "Shanghai",
+        "China",
+    ]
+    assert store.region("310117") is not None
+    assert store.region("nope") is None
+
+
+def test_delete_document_removes_facts(store: Store) -> None:
+    _, doc_id = store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
+    assert store.delete_document(doc_id)
+    assert store.fact_count() == 0
+    assert not store.delete_document(doc_id)
+
+
+def test_stats(store: Store) -> None:
+    store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
+    stats = store.stats()
+    assert (stats.documents, stats.facts, stats.schema_version) == (1, 1, SCHEMA_VERSION)
+    assert stats.size_bytes > 0

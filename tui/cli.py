@@ -1,0 +1,291 @@
+"""The ``factscope`` command line: validate arguments, call the library, print results.
+
+Commands do three things only: check their arguments, call ``db.Store`` / ``importers``, and
+turn expected failures into one line naming the input and the reason (exit 1; usage errors
+exit 2). Data goes to stdout, messages to stderr. Textual is imported only by the command
+that opens the browser, so ``factscope search --json`` starts fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from db import Store, StoreError
+from importers import ImportReport, ReadError, import_paths
+from importers.readers import DEFAULT_MAX_BYTES
+from tui import output
+
+ENV_DB = "FACTSCOPE_DB"
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "importers" / "samples"
+
+
+def default_db_path() -> Path:
+    """``$FACTSCOPE_DB``, else ``factscope.db`` in the platform user-data directory."""
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB]).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("factscope", appauthor=False) / "factscope.db"
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one line to stderr and exit."""
+    click.echo(f"factscope: {message}", err=True)
+    sys.exit(code)
+
+
+class Context:
+    """What the group's options resolve to, shared by every command."""
+
+    def __init__(self, db: str | None, read_only: bool) -> None:
+        self.explicit_db = db is not None
+        self.db_path = Path(db).expanduser() if db else default_db_path()
+        self.read_only = read_only
+
+    @contextmanager
+    def store(self, *, write: bool = False) -> Iterator[Store]:
+        """Open the store, or exit with one line saying why it cannot be opened.
+
+        A missing default database is built from the demo corpus first; a missing database
+        named by ``--db`` is an error for commands that only read.
+        """
+        if not self.db_path.exists():
+            if self.explicit_db and not write:
+                fail(f"{self.db_path}: no such database (create it with `factscope import`)")
+            if not write:
+                self.build_demo()
+        try:
+            store = Store.open(self.db_path, read_only=self.read_only and not write)
+        except StoreError as exc:
+            fail(str(exc))
+            raise  # unreachable: fail() exits
+        try:
+            yield store
+        except StoreError as exc:
+            fail(str(exc))
+        finally:
+            store.close()
+
+    def build_demo(self) -> ImportReport:
+        """Import the bundled demo corpus into a new database, with a progress bar."""
+        if self.read_only:
+            fail(f"{self.db_path}: no such database (and --read-only forbids creating it)")
+        click.echo(f"First run: building the demo corpus in {self.db_path}", err=True)
+        try:
+            with Store.open(self.db_path) as store:
+                report = run_import(store, [SAMPLES_DIR], recursive=True, quiet=False)
+        except StoreError as exc:
+            fail(str(exc))
+            raise
+        return report
+
+
+def run_import(
+    store: Store,
+    paths: list[Any],
+    *,
+    recursive: bool,
+    quiet: bool,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    published: dt.date | None = None,
+) -> ImportReport:
+    """Import with a progress bar on stderr (when it is a terminal) and print a summary."""
+    with output.progress(enabled=not quiet) as advance:
+        report = import_paths(
+            paths,
+            store,
+            recursive=recursive,
+            max_bytes=max_bytes,
+            published=published,
+            on_progress=advance,
+        )
+    for failure in report.failed:
+        click.echo(f"factscope: {failure.path}: {failure.reason}", err=True)
+    if not quiet:
+        click.echo(output.import_summary(report), err=True)
+    return report
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False),
+    help=f"Database file (default: ${ENV_DB}, else the user data directory).",
+)
+@click.option("--read-only", is_flag=True, help="Open the database read-only (mode=ro).")
+@click.version_option(package_name="factscope")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, read_only: bool) -> None:
+    """A keyboard-driven terminal browser for documents and the figures stated in them.
+
+    With no command, opens the browser (building the demo corpus on first run).
+    """
+    ctx.obj = Context(db, read_only)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(open_browser)
+
+
+@main.command("open")
+@click.pass_obj
+def open_browser(obj: Context) -> None:
+    """Open the terminal browser."""
+    with obj.store() as store:
+        from tui.app import FactscopeApp
+
+        FactscopeApp(store).run()
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-r", "--recursive", is_flag=True, help="Descend into sub-directories.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0.001),
+    default=DEFAULT_MAX_BYTES / 1024 / 1024,
+    show_default=True,
+    help="Refuse files larger than this many MB.",
+)
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date (YYYY-MM-DD) for documents that state none.",
+)
+@click.pass_obj
+def import_cmd(
+    obj: Context,
+    paths: tuple[str, ...],
+    recursive: bool,
+    quiet: bool,
+    max_size: float,
+    published: dt.datetime | None,
+) -> None:
+    """Import files, directories or '-' (stdin): .txt and .md documents.
+
+    Re-importing an unchanged file does nothing; a changed file replaces its document.
+    Exit code 1 when some inputs failed (the others are imported).
+    """
+    with obj.store(write=True) as store:
+        report = run_import(
+            store,
+            list(paths),
+            recursive=recursive,
+            quiet=quiet,
+            max_bytes=int(max_size * 1024 * 1024),
+            published=published.date() if published else None,
+        )
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
+@click.pass_obj
+def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
+    """Full-text search of documents (any text is safe: it is escaped)."""
+    with obj.store() as store:
+        hits = store.search(query, limit=limit)
+        total = store.search_count(query, cap=10_000)
+    if as_json:
+        click.echo(json.dumps([output.hit_json(h) for h in hits], ensure_ascii=False, indent=2))
+    else:
+        output.print_hits(hits)
+    output.say_truncation(len(hits), total, capped=total >= 10_000)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.pass_obj
+def stats(obj: Context, as_json: bool) -> None:
+    """Counts of documents, facts and regions in the database."""
+    with obj.store() as store:
+        result = store.stats()
+    if as_json:
+        click.echo(result.model_dump_json(indent=2))
+    else:
+        for key, value in result.model_dump().items():
+            click.echo(f"{key:>15}  {value}")
+
+
+@main.command()
+@click.argument("path")
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Publication date (YYYY-MM-DD), for 'last year' and the like.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
+)
+def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
+    """Print the facts of one document (PATH or '-'), without a database."""
+    from importers.extract import extract_facts
+    from importers.readers import decode, document_from_text, read_path
+
+    try:
+        if path == "-":
+            raw = document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "-", "stdin")
+        else:
+            if not Path(path).is_file():
+                fail(f"{path}: no such file")
+            raw = read_path(Path(path))
+    except ReadError as exc:
+        fail(str(exc))
+        return
+    when = published.date() if published else raw.published
+    facts = extract_facts(raw.text, when)
+    if fmt == "jsonl":
+        for fact in facts:
+            click.echo(json.dumps(output.fact_json(fact), ensure_ascii=False))
+    else:
+        output.print_facts_table(facts)
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def regions(query: str, limit: int, as_json: bool) -> None:
+    """Look up places in the gazetteer: level and parent chain."""
+    from importers.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    if query:
+        found = gazetteer.search(query, limit=limit)
+    else:
+        found = [r for r in gazetteer.regions() if r.level in ("country", "province")][:limit]
+    rows = [(r, gazetteer.chain(r.id)[1:]) for r in found]
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        **r.model_dump(),
+                        "parents": [p.model_dump(include={"id", "name", "level"}) for p in parents],
+                    }
+                    for r, parents in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        output.print_regions(rows)
+    if not found:
+        click.echo(f"factscope: no region matches {query!r}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
