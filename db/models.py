@@ -140,3 +140,23 @@ class StoreStats(BaseModel):
     schema_version: int
     sqlite_version: str
     size_bytes: int
+
+
+class FactHit(BaseModel):
+    """A ranked fact search result."""
+
+    fact: Fact
+    score: float
+    """rapidfuzz similarity of the query to the fact's attribution, 0-100."""
+    document_title: str
+    document_source: str
+
+
+class FactResults(BaseModel):
+    """One page of fact search results and an honest count of all matches."""
+
+    hits: list[FactHit]
+    total: int
+    """Matches found, counting at most ``count_cap``."""
+    capped: bool = False
+    """True when ``total`` stopped at the cap ("10,000+")."""

@@ -108,6 +108,8 @@ def _v1(conn: Any) -> None:
         "CREATE INDEX facts_doc ON facts(doc_id, start)",
         "CREATE INDEX facts_region ON facts(region_id, metric_type, period)",
         "CREATE INDEX facts_metric ON facts(metric_type, period)",
+        # Bracketed restatements give exchange rates; few facts have one.
+        "CREATE INDEX facts_equivalent ON facts(doc_id) WHERE equivalent_of IS NOT NULL",
         # Word search over documents; porter folds "trades"/"trade". External content: the
         # text is stored once, in documents, and triggers keep the index in step.
         """CREATE VIRTUAL TABLE documents_fts USING fts5(

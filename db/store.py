@@ -23,11 +23,14 @@ from typing import Any, Literal
 from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
+from db.compare import Comparison, load_comparison
 from db.errors import NotFoundError, ReadOnlyError, SchemaTooNewError, StoreError
+from db.factsearch import search_facts
 from db.models import (
     Document,
     DocumentSummary,
     Fact,
+    FactResults,
     RawDocument,
     Region,
     SearchHit,
@@ -445,6 +448,46 @@ class Store:
             f"SELECT id, {cols} FROM facts WHERE doc_id = ? ORDER BY start, id", (doc_id,)
         )
         return [_fact(r) for r in rows]
+
+    def search_facts(self, query: str, *, limit: int = 50) -> FactResults:
+        """Fuzzy fact search, best first: see :mod:`db.factsearch` for the query language.
+
+        Any text is safe; a malformed field token is searched as plain text.
+        """
+        with self._lock:
+            try:
+                return search_facts(self._conn, FACT_COLUMNS, query, limit)
+            except sqlite3.OperationalError as exc:
+                raise StoreError(self.path, str(exc)) from exc
+
+    def compare(
+        self,
+        region_ids: list[str],
+        *,
+        metric_types: list[str] | None = None,
+        periods: list[str] | None = None,
+        include_children: bool = False,
+    ) -> Comparison:
+        """Facts of two or more regions aligned by metric type and period (first = base).
+
+        :param include_children: show a region's districts' facts under it (never summed).
+        :raises NotFoundError: a region id is not in the database.
+        """
+        regions = []
+        for region_id in region_ids:
+            region = self.region(region_id)
+            if region is None:
+                raise NotFoundError(self.path, f"no region {region_id}")
+            regions.append(region)
+        with self._lock:
+            return load_comparison(
+                self._conn,
+                FACT_COLUMNS,
+                regions,
+                metric_types=metric_types,
+                periods=periods,
+                include_children=include_children,
+            )
 
     def fact(self, fact_id: int) -> Fact:
         """One fact by id. :raises NotFoundError: no such id."""

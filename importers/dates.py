@@ -66,7 +66,8 @@ def find_published(text: str) -> dt.date | None:
             line_start = head.rfind("\n", 0, match.start()) + 1
             line_end = head.find("\n", match.end())
             line = head[line_start : len(head) if line_end < 0 else line_end]
-            alone = len(line.strip()) <= len(match.group(0)) + 12
+            rest = line.replace(match.group(0), " ")
+            alone = len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1
             found.append((0 if alone else 1, match.start(), date))
     if not found:
         return None

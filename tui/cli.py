@@ -190,7 +190,9 @@ def import_cmd(
 
 @main.command()
 @click.argument("query")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N results."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
 @click.pass_obj
 def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
@@ -203,6 +205,97 @@ def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
     else:
         output.print_hits(hits)
     output.say_truncation(len(hits), total, capped=total >= 10_000)
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most N facts."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print facts as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print facts as CSV.")
+@click.pass_obj
+def facts(obj: Context, query: str, limit: int, as_json: bool, as_csv: bool) -> None:
+    """Fuzzy fact search, ranked as in the Facts pane.
+
+    Words match as prefixes ("songj trade 2020"). Field tokens narrow: region:sichuan,
+    period:2020, unit:CNY, kind:share, metric:export, type:trade_total; numeric tests on the
+    normalized value: >1e9, <=50, >2bn; 'exact words; !excluded words.
+    """
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    with obj.store() as store:
+        results = store.search_facts(query, limit=limit)
+    if as_json:
+        click.echo(
+            json.dumps(
+                [output.fact_hit_json(h) for h in results.hits], ensure_ascii=False, indent=2
+            )
+        )
+    elif as_csv:
+        output.write_fact_hits_csv(results.hits, sys.stdout)
+    else:
+        output.print_fact_hits(results.hits)
+    output.say_truncation(len(results.hits), results.total, capped=results.capped)
+
+
+@main.command()
+@click.argument("regions", nargs=-1, required=True)
+@click.option("--metric", "metrics", multiple=True, help="Only this metric type (repeatable).")
+@click.option("--period", "periods", multiple=True, help="Only this period (repeatable).")
+@click.option("--children", is_flag=True, help="Include each region's districts (not summed).")
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the comparison as CSV.")
+@click.pass_obj
+def compare(
+    obj: Context,
+    regions: tuple[str, ...],
+    metrics: tuple[str, ...],
+    periods: tuple[str, ...],
+    children: bool,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """Compare two or more regions side by side, aligned by metric type and period.
+
+    REGIONS are names ("Songjiang", "Sichuan", "Hongqiao CBD") or region ids. The first
+    region is the base for ratios and differences.
+    """
+    if len(regions) < 2:
+        raise click.UsageError("compare needs at least two regions")
+    with obj.store() as store:
+        ids = [resolve_region(store, name) for name in regions]
+        comparison = store.compare(
+            ids,
+            metric_types=list(metrics) or None,
+            periods=list(periods) or None,
+            include_children=children,
+        )
+    if as_json:
+        click.echo(comparison.model_dump_json(indent=2))
+    elif as_csv:
+        output.write_comparison_csv(comparison, sys.stdout)
+    else:
+        output.print_comparison(comparison)
+    for row in comparison.rows:
+        for note in row.notes:
+            click.echo(f"note: {row.metric} {row.period or ''}: {note}", err=True)
+
+
+def resolve_region(store: Store, name: str) -> str:
+    """A region id for a name or id the user typed; exits with one line when unknown."""
+    if store.region(name) is not None:
+        return name
+    from importers.gazetteer import Gazetteer
+
+    resolution = Gazetteer.default().resolve(name)
+    if resolution.region is not None:
+        return resolution.region.id
+    if resolution.candidates:
+        options = ", ".join(f"{c.name} ({c.id})" for c in resolution.candidates[:5])
+        fail(f"region {name!r} is ambiguous: {options}; give the id instead")
+    fail(f"no region matches {name!r} (try `factscope regions {name}`)")
+    raise AssertionError("unreachable")
 
 
 @main.command()
@@ -227,7 +320,12 @@ def stats(obj: Context, as_json: bool) -> None:
     help="Publication date (YYYY-MM-DD), for 'last year' and the like.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON object per fact, or a table for people.",
 )
 def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
     """Print the facts of one document (PATH or '-'), without a database."""
@@ -255,7 +353,9 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("query", required=False, default="")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N results."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def regions(query: str, limit: int, as_json: bool) -> None:
     """Look up places in the gazetteer: level and parent chain."""

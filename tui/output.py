@@ -6,19 +6,22 @@ Rich renders to stderr for messages and stdout for data; document text always go
 
 from __future__ import annotations
 
+import csv
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import IO, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
-from db.models import Fact, Region, SearchHit
+from db.compare import Comparison
+from db.models import Fact, FactHit, Region, SearchHit
 from importers.pipeline import ImportProgress, ImportReport
 from importers.sanitize import mask_control, strip_control
+from tui.formatting import change_text, format_amount, ratio_text
 
 
 def _stdout() -> Console:
@@ -125,7 +128,7 @@ def print_facts_table(facts: list[Fact]) -> None:
     for column in ("figure", "unit", "kind", "region", "period", "change", "metric"):
         table.add_column(column, overflow="fold")
     for fact in facts:
-        change = f"{fact.change_percent:+g}%" if fact.change_percent is not None else ""
+        change = change_text(fact)
         table.add_row(
             Text(format_value(fact)),
             Text(fact.unit or ""),
@@ -151,3 +154,122 @@ def print_regions(rows: list[tuple[Region, list[Region]]]) -> None:
             Text(" › ".join(p.name for p in parents)),
         )
     _stdout().print(table)
+
+
+def fact_hit_json(hit: FactHit) -> dict[str, Any]:
+    """The JSON shape of a fact search hit: the fact's gold fields plus its document."""
+    return {
+        **hit.fact.model_dump(exclude={"doc_id"}),
+        "score": round(hit.score, 1),
+        "document": {
+            "id": hit.fact.doc_id,
+            "title": hit.document_title,
+            "source": hit.document_source,
+        },
+    }
+
+
+def write_fact_hits_csv(hits: list[FactHit], stream: IO[str]) -> None:
+    """Fact hits as CSV: every fact field, then the document's title and source."""
+    fields = [name for name in Fact.model_fields if name != "doc_id"]
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([*fields, "document_title", "document_source"])
+    for hit in hits:
+        values = hit.fact.model_dump()
+        writer.writerow([*(values[f] for f in fields), hit.document_title, hit.document_source])
+
+
+def print_fact_hits(hits: list[FactHit]) -> None:
+    """Fact hits as a table for people."""
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("region", "metric", "period", "figure", "change", "document"):
+        table.add_column(column, overflow="fold")
+    for hit in hits:
+        fact = hit.fact
+        table.add_row(
+            Text(strip_control(fact.region or "")),
+            Text(strip_control(fact.metric or "")),
+            Text(fact.period or ""),
+            Text(format_value(fact)),
+            Text(change_text(fact)),
+            Text(strip_control(hit.document_title)),
+        )
+    _stdout().print(table)
+
+
+def print_comparison(comparison: Comparison) -> None:
+    """The aligned comparison table for people."""
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("metric", overflow="fold")
+    table.add_column("period")
+    for region in comparison.regions:
+        table.add_column(strip_control(region.name), overflow="fold")
+    for row in comparison.rows:
+        cells: list[Text] = []
+        for region in comparison.regions:
+            cell = row.cells.get(region.id)
+            if cell is None:
+                cells.append(Text("—", style="dim"))
+                continue
+            text = Text(format_amount(cell.value, cell.unit))
+            if cell.fact.change_percent is not None:
+                text.append(f" ({cell.fact.change_percent:+g}%)", style="dim")
+            if cell.ratio_to_base is not None:
+                text.append(f" {ratio_text(cell.ratio_to_base)}", style="bold")
+            if cell.rate is not None:
+                text.append(" [converted]", style="italic")
+            if not cell.comparable:
+                text.append(" [not comparable]", style="italic")
+            cells.append(text)
+        label = Text(strip_control(row.metric))
+        label.append(f" · {row.measure}" if row.measure != "amount" else "", style="dim")
+        table.add_row(label, Text(row.period or "—"), *cells)
+    _stdout().print(table)
+    for note in comparison.notes:
+        print(f"note: {note}", file=sys.stderr)
+
+
+def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
+    """One CSV line per row and region: value, unit, change, ratio, evidence fact id."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(
+        [
+            "metric_type",
+            "metric",
+            "period",
+            "measure",
+            "region_id",
+            "region",
+            "value",
+            "unit",
+            "change_percent",
+            "ratio_to_base",
+            "converted_value",
+            "comparable",
+            "fact_id",
+            "note",
+        ]
+    )
+    for row in comparison.rows:
+        for region in comparison.regions:
+            cell = row.cells.get(region.id)
+            if cell is None:
+                continue
+            writer.writerow(
+                [
+                    row.metric_type,
+                    row.metric,
+                    row.period,
+                    row.measure,
+                    region.id,
+                    cell.region_name,
+                    cell.value,
+                    cell.unit,
+                    cell.fact.change_percent,
+                    cell.ratio_to_base,
+                    cell.converted_value,
+                    cell.comparable,
+                    cell.fact.id,
+                    cell.note,
+                ]
+            )

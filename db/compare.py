@@ -1,0 +1,324 @@
+"""Region comparison: facts of two or more regions aligned by metric type and period.
+
+Rows are keyed by (metric_type, period, measure), where the measure separates what must never
+be compared: amounts, shares, growth rates, ranks and durations. Within a row each region gets
+its best fact (a primary figure beats a bracketed restatement of it). Values are compared only
+when units agree; when two currencies differ, a rate the documents themselves state (a figure
+and its bracketed equivalent, "305.57 billion yuan (US$47.27 billion)") converts one into the
+other, and the cell says so and names the fact the rate came from. Anything else is marked
+incomparable, never silently mixed. A district's figures are never summed into its city: with
+``include_children`` the children's facts are shown under the parent, labelled with their own
+region.
+
+Pure functions over facts; the store fetches them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from db.models import Fact, Region
+
+CURRENCIES = {"CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "RUB", "AUD", "CAD", "SGD"}
+
+
+class ExchangeRate(BaseModel):
+    """A rate stated by a document: 1 ``from_unit`` = ``rate`` ``to_unit``."""
+
+    from_unit: str
+    to_unit: str
+    rate: float
+    period: str | None
+    fact_id: int | None
+    """The fact whose bracketed equivalent gave the rate."""
+
+
+class CompareCell(BaseModel):
+    """One region's figure in a row."""
+
+    fact: Fact
+    region_name: str
+    """The region the fact is about (a child's name when rolled up)."""
+    value: float | None
+    unit: str | None
+    converted_value: float | None = None
+    """``value`` in the base region's unit, using ``rate``."""
+    rate: ExchangeRate | None = None
+    ratio_to_base: float | None = None
+    difference_to_base: float | None = None
+    comparable: bool = True
+    note: str | None = None
+
+
+class CompareRow(BaseModel):
+    """One metric and period across the regions."""
+
+    metric_type: str
+    metric: str
+    """A representative metric phrase from the facts in the row."""
+    period: str | None
+    measure: str
+    cells: dict[str, CompareCell | None]
+    """By region id, in the order of :attr:`Comparison.regions`; None where a region has none."""
+    notes: list[str] = Field(default_factory=list)
+
+
+class Comparison(BaseModel):
+    """The aligned table."""
+
+    regions: list[Region]
+    rows: list[CompareRow]
+    notes: list[str] = Field(default_factory=list)
+
+
+def measure_of(fact: Fact) -> str:
+    """What kind of quantity a fact is, for alignment: never compare across measures.
+
+    Keep in step with :data:`MEASURE_SQL`.
+    """
+    if fact.kind in SEPARATE_KINDS:
+        return fact.kind
+    if fact.unit in ("percent", "percentage point"):
+        return "share"
+    return "amount"
+
+
+SEPARATE_KINDS = ("share", "change", "rank", "duration", "diff", "threshold")
+MEASURE_SQL = (
+    "CASE WHEN f.kind IN ('share', 'change', 'rank', 'duration', 'diff', 'threshold') THEN f.kind"
+    " WHEN f.unit IN ('percent', 'percentage point') THEN 'share' ELSE 'amount' END"
+)
+"""SQL twin of :func:`measure_of`, used to pick one fact per row in the database."""
+
+
+def exchange_rates(facts: Iterable[Fact], restated: dict[int, Fact]) -> list[ExchangeRate]:
+    """Rates from bracketed equivalents: ``restated`` maps a fact id to the fact it restates."""
+    rates: list[ExchangeRate] = []
+    for fact in facts:
+        original = restated.get(fact.id or -1)
+        if original is None or not fact.normalized or not original.normalized:
+            continue
+        if fact.unit in CURRENCIES and original.unit in CURRENCIES and fact.unit != original.unit:
+            rate = fact.normalized / original.normalized
+            rates.append(
+                ExchangeRate(
+                    from_unit=str(original.unit),
+                    to_unit=str(fact.unit),
+                    rate=rate,
+                    period=original.period,
+                    fact_id=original.id,
+                )
+            )
+    return rates
+
+
+def _find_rate(
+    rates: list[ExchangeRate], src: str, dst: str, period: str | None
+) -> ExchangeRate | None:
+    options: list[tuple[int, ExchangeRate]] = []
+    for rate in rates:
+        if (rate.from_unit, rate.to_unit) == (src, dst):
+            candidate = rate
+        elif (rate.from_unit, rate.to_unit) == (dst, src):
+            candidate = rate.model_copy(
+                update={"from_unit": src, "to_unit": dst, "rate": 1 / rate.rate}
+            )
+        else:
+            continue
+        distance = _period_distance(candidate.period, period)
+        options.append((distance, candidate))
+    return min(options, key=lambda o: o[0])[1] if options else None
+
+
+def _year(period: str | None) -> int | None:
+    if period and period[:4].isdigit():
+        return int(period[:4])
+    return None
+
+
+def _period_distance(a: str | None, b: str | None) -> int:
+    ya, yb = _year(a), _year(b)
+    if ya is None or yb is None:
+        return 50
+    return abs(ya - yb)
+
+
+def _primary(facts: list[Fact]) -> Fact:
+    # A primary figure beats its bracketed restatement; then the plain "=" statement;
+    # then the earliest in the text (usually the headline).
+    return min(facts, key=lambda f: (f.equivalent_of is not None, f.qualifier != "=", f.start))
+
+
+def compare_facts(
+    regions: list[Region],
+    facts_by_region: dict[str, list[Fact]],
+    rates: list[ExchangeRate],
+) -> Comparison:
+    """Align facts of ``regions`` (first region is the base for ratios and differences).
+
+    :param facts_by_region: each region's facts, children's included when rolling up.
+    """
+    grouped: dict[tuple[str, str | None, str], dict[str, list[Fact]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for region in regions:
+        for fact in facts_by_region.get(region.id, []):
+            if not fact.metric_type:
+                continue
+            grouped[(fact.metric_type, fact.period, measure_of(fact))][region.id].append(fact)
+    rows: list[CompareRow] = []
+    for (metric_type, period, measure), per_region in grouped.items():
+        cells: dict[str, CompareCell | None] = {}
+        for region in regions:
+            found = per_region.get(region.id)
+            if not found:
+                cells[region.id] = None
+                continue
+            fact = _primary(found)
+            cells[region.id] = CompareCell(
+                fact=fact,
+                region_name=fact.region or region.name,
+                value=fact.normalized if fact.normalized is not None else fact.value,
+                unit=fact.unit,
+            )
+        metric = next(
+            (c.fact.metric for c in cells.values() if c is not None and c.fact.metric), metric_type
+        )
+        row = CompareRow(
+            metric_type=metric_type, metric=metric, period=period, measure=measure, cells=cells
+        )
+        _relate(row, regions, rates)
+        _explain_gaps(row, regions, grouped)
+        rows.append(row)
+    rows.sort(key=lambda r: (_sort_period(r.period), r.metric_type, r.measure))
+    comparison = Comparison(regions=regions, rows=rows)
+    for region in regions:
+        if not facts_by_region.get(region.id):
+            comparison.notes.append(f"{region.name} has no facts in the database")
+    return comparison
+
+
+def _sort_period(period: str | None) -> tuple[int, str]:
+    # Latest period first; facts without a period last.
+    if not period:
+        return (1, "")
+    return (0, "".join(chr(0x10FFFF - ord(c)) for c in period))
+
+
+def _relate(row: CompareRow, regions: list[Region], rates: list[ExchangeRate]) -> None:
+    base = row.cells.get(regions[0].id)
+    if base is None or base.value is None:
+        return
+    for region in regions[1:]:
+        cell = row.cells.get(region.id)
+        if cell is None or cell.value is None:
+            continue
+        value = cell.value
+        if cell.unit != base.unit:
+            rate = None
+            if cell.unit in CURRENCIES and base.unit in CURRENCIES:
+                rate = _find_rate(rates, str(cell.unit), str(base.unit), row.period)
+            if rate is None:
+                cell.comparable = False
+                cell.note = f"units differ ({cell.unit} vs {base.unit}): not compared"
+                continue
+            value = cell.value * rate.rate
+            cell.converted_value = value
+            cell.rate = rate
+            cell.note = (
+                f"converted at 1 {rate.from_unit} = {rate.rate:.4g} {rate.to_unit}, a rate stated"
+                f" in the documents (fact {rate.fact_id})"
+            )
+        if cell.fact.per != base.fact.per:
+            cell.comparable = False
+            cell.note = "different denominators: not compared"
+            continue
+        cell.difference_to_base = value - base.value
+        cell.ratio_to_base = value / base.value if base.value else None
+
+
+def _explain_gaps(
+    row: CompareRow,
+    regions: list[Region],
+    grouped: dict[tuple[str, str | None, str], dict[str, list[Fact]]],
+) -> None:
+    for region in regions:
+        if row.cells.get(region.id) is not None:
+            continue
+        periods = sorted(
+            {
+                p
+                for (mt, p, ms), per in grouped.items()
+                if mt == row.metric_type and ms == row.measure and per.get(region.id)
+            },
+            key=lambda p: _period_distance(p, row.period),
+        )
+        what = f"{row.metric_type} for {row.period}" if row.period else row.metric_type
+        if periods:
+            row.notes.append(f"{region.name} has no {what}; nearest: {periods[0] or 'undated'}")
+        else:
+            row.notes.append(f"{region.name} has no {row.metric_type}")
+
+
+def _fact_from_row(fact_columns: tuple[str, ...], row: tuple[object, ...]) -> Fact:
+    return Fact(id=row[0], **dict(zip(fact_columns, row[1:], strict=True)))
+
+
+def load_comparison(
+    conn: Any,
+    fact_columns: tuple[str, ...],
+    regions: list[Region],
+    *,
+    metric_types: list[str] | None = None,
+    periods: list[str] | None = None,
+    include_children: bool = False,
+) -> Comparison:
+    """Fetch what :func:`compare_facts` needs — one fact per region, metric, period and
+    measure, chosen in SQL so a region with thousands of facts costs one indexed query."""
+    ids = [r.id for r in regions]
+    marks = ", ".join("?" for _ in ids)
+    if include_children:
+        targets = (
+            f"WITH RECURSIVE targets(id, root) AS (SELECT id, id FROM regions WHERE id IN ({marks})"
+            " UNION SELECT r.id, t.root FROM regions r JOIN targets t ON r.parent_id = t.id)"
+        )
+    else:
+        targets = f"WITH targets(id, root) AS (VALUES {', '.join('(?, ?)' for _ in ids)})"
+    params: list[Any] = list(ids) if include_children else [p for i in ids for p in (i, i)]
+    filters = ""
+    if metric_types:
+        filters += f" AND f.metric_type IN ({', '.join('?' for _ in metric_types)})"
+        params.extend(metric_types)
+    if periods:
+        filters += f" AND f.period IN ({', '.join('?' for _ in periods)})"
+        params.extend(periods)
+    columns = ", ".join(f'f."{c}"' for c in fact_columns)
+    sql = (
+        f"{targets}, picked AS (SELECT f.id, t.root, ROW_NUMBER() OVER ("
+        f" PARTITION BY t.root, f.metric_type, f.period, {MEASURE_SQL}"
+        " ORDER BY f.equivalent_of IS NOT NULL, f.qualifier != '=', t.id != t.root, f.id"
+        ") AS n FROM facts f JOIN targets t ON f.region_id = t.id"
+        f" WHERE f.metric_type IS NOT NULL{filters})"
+        f" SELECT p.root, f.id, {columns} FROM picked p JOIN facts f ON f.id = p.id WHERE p.n = 1"
+    )
+    facts_by_region: dict[str, list[Fact]] = defaultdict(list)
+    for row in conn.execute(sql, params):
+        facts_by_region[row[0]].append(_fact_from_row(fact_columns, row[1:]))
+    rates_sql = (
+        f"SELECT e.id, {columns.replace('f.', 'e.')}, o.id, {columns.replace('f.', 'o.')}"
+        " FROM facts e JOIN facts o ON o.doc_id = e.doc_id AND o.quote = e.equivalent_of"
+        " WHERE e.equivalent_of IS NOT NULL"
+    )
+    width = len(fact_columns) + 1
+    restated: dict[int, Fact] = {}
+    equivalents: list[Fact] = []
+    for row in conn.execute(rates_sql):
+        equivalent = _fact_from_row(fact_columns, row[:width])
+        restated[equivalent.id or -1] = _fact_from_row(fact_columns, row[width:])
+        equivalents.append(equivalent)
+    rates = exchange_rates(equivalents, restated)
+    return compare_facts(regions, dict(facts_by_region), rates)

@@ -1,0 +1,143 @@
+"""The CLI through click's runner: output shapes, exit codes, one-line errors, help text."""
+
+from __future__ import annotations
+
+import json
+import sqlite3 as stdlib_sqlite3
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from tests.conftest import SEEDS, requires_shared
+from tui.cli import main
+
+
+def run(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None) -> Result:
+    """Invoke the CLI in-process; exceptions propagate (an uncaught one is a test failure)."""
+    return CliRunner().invoke(main, list(args), input=stdin, env=env, catch_exceptions=False)
+
+
+@requires_shared
+def test_import_then_search_json(db_path: Path) -> None:
+    result = run("--db", str(db_path), "import", str(SEEDS))
+    assert result.exit_code == 0, result.stderr
+    assert "5 imported" in result.stderr
+    result = run("--db", str(db_path), "search", "foreign trade", "--json")
+    assert result.exit_code == 0
+    hits = json.loads(result.stdout)
+    assert hits and all(h["snippet"] and h["highlights"] for h in hits)
+    assert {"id", "title", "source", "published", "rank"} <= set(hits[0])
+    again = run("--db", str(db_path), "import", str(SEEDS))
+    assert "0 imported" in again.stderr and "5 unchanged" in again.stderr
+
+
+def test_search_limit_says_truncation(db_path: Path, tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"d{i}.txt").write_text(f"Report number {i}\n\nTrade rose {i + 1} percent.")
+    assert run("--db", str(db_path), "import", str(tmp_path)).exit_code == 0
+    result = run("--db", str(db_path), "search", "trade", "--limit", "2", "--json")
+    assert len(json.loads(result.stdout)) == 2
+    assert "showing 2 of 3" in result.stderr
+
+
+def test_bad_inputs_exit_1_with_one_line_each(db_path: Path, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("A good report\n\nExports rose 5 percent to 10 billion yuan.")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("--db", str(db_path), "import", str(empty), str(tmp_path / "nope.md"), str(good))
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("factscope:")]
+    assert errors == [
+        f"factscope: {tmp_path / 'nope.md'}: no such file or directory",
+        f"factscope: {empty}: empty file",
+    ]
+    assert "1 imported" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_newer_database_is_one_line(db_path: Path) -> None:
+    conn = stdlib_sqlite3.connect(db_path)
+    conn.execute("PRAGMA user_version = 42")
+    conn.close()
+    result = run("--db", str(db_path), "stats")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"factscope: {db_path}: written by a newer factscope (schema 42; this version reads up"
+        " to 1): upgrade factscope"
+    ]
+
+
+def test_missing_explicit_database_is_an_error(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "none.db"), "search", "x")
+    assert result.exit_code == 1
+    assert "no such database" in result.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_usage_error_exits_2() -> None:
+    assert run("search").exit_code == 2
+    assert run("import").exit_code == 2
+    assert run("no-such-command").exit_code == 2
+
+
+def test_default_database_is_built_from_the_demo_corpus(tmp_path: Path) -> None:
+    env = {"FACTSCOPE_DB": str(tmp_path / "default.db")}
+    result = run("stats", "--json", env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "First run: building the demo corpus" in result.stderr
+    stats = json.loads(result.stdout)
+    assert stats["documents"] >= 10 and stats["facts"] > 0
+    again = run("stats", "--json", env=env)
+    assert "First run" not in again.stderr
+
+
+def test_read_only_refuses_import(db_path: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title of a report\n\nTrade rose 5 percent.")
+    run("--db", str(db_path), "import", str(tmp_path / "a.txt"))
+    result = run("--db", str(db_path), "--read-only", "search", "trade", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+
+
+def test_import_stdin(db_path: Path) -> None:
+    text = "Stdin report\n\nChongqing trade rose 22.8 percent to 800.09 billion yuan."
+    result = run("--db", str(db_path), "import", "-", stdin=text.encode())
+    assert result.exit_code == 0, result.stderr
+    hits = json.loads(run("--db", str(db_path), "search", "Chongqing", "--json").stdout)
+    assert [h["title"] for h in hits] == ["Stdin report"]
+
+
+def test_extract_jsonl_has_gold_fields(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    text = "Songjiang District's exports reached 178.2 billion yuan in 2020, up 9.4 percent."
+    path.write_text(text)
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    assert facts
+    for fact in facts:
+        assert text[fact["start"] : fact["end"]] == fact["quote"]
+        assert {"value", "unit", "normalized", "region", "period", "change_percent"} <= set(fact)
+    assert run("extract", str(tmp_path / "missing.txt")).exit_code == 1
+
+
+def test_regions_songjiang_json() -> None:
+    result = run("regions", "songjiang", "--json")
+    assert result.exit_code == 0
+    first = json.loads(result.stdout)[0]
+    assert first["name"] == "Songjiang District"
+    assert [p["name"] for p in first["parents"]] == ["Shanghai", "China"]
+
+
+def _commands(group: click.Group) -> list[click.Command]:
+    return list(group.commands.values())
+
+
+@pytest.mark.parametrize("command", _commands(main), ids=lambda c: c.name)
+def test_every_command_has_help(command: click.Command) -> None:
+    assert command.help and len(command.help.strip()) > 10
+    for param in command.params:
+        if isinstance(param, click.Option):
+            assert param.help, f"{command.name} --{param.name} has no help"

@@ -1,0 +1,142 @@
+"""import_paths on real files: counts, dedupe, replace, failures that cost nothing else."""
+
+from __future__ import annotations
+
+import sqlite3 as stdlib_sqlite3
+from pathlib import Path
+
+import pytest
+
+from db import Store
+from importers import ImportProgress, collect_files, import_paths
+from tests.conftest import SAMPLES, SEEDS, requires_shared
+
+
+def _dump(path: Path) -> list[str]:
+    conn = stdlib_sqlite3.connect(path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+@requires_shared
+def test_seeds_import_with_titles_and_facts(seed_store: Store) -> None:
+    docs = seed_store.documents(limit=10)
+    assert len(docs) == 5
+    assert all(d.title.strip() for d in docs)
+    assert seed_store.fact_count() > 50
+    assert seed_store.region_count() > 3000  # the gazetteer is loaded into a new database
+
+
+@requires_shared
+def test_reimport_imports_nothing(seed_store: Store) -> None:
+    report = import_paths([SEEDS], seed_store)
+    assert (report.imported, report.unchanged, report.failed) == (0, 5, [])
+
+
+@requires_shared
+def test_search_for_songjiang_finds_its_two_documents(seed_store: Store) -> None:
+    hits = seed_store.search("Songjiang")
+    names = sorted(Path(h.document.source).name for h in hits)
+    assert names == ["000_52bacc36ad6607a5.txt", "001_1a178e82f976b00f.txt"]
+    assert all(h.highlights for h in hits)
+
+
+@requires_shared
+def test_facts_point_at_their_text(seed_store: Store) -> None:
+    for doc in seed_store.documents(limit=10):
+        text = seed_store.document(doc.id).text
+        facts = seed_store.facts_for_document(doc.id)
+        assert facts
+        assert doc.fact_count == len(facts)
+        for fact in facts:
+            assert text[fact.start : fact.end] == fact.quote
+
+
+def test_changed_file_replaces_its_document(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Sichuan trade report\n\nExports rose 22.5 percent to 465.4 billion yuan.")
+    first = import_paths([path], store)
+    path.write_text("Sichuan trade report\n\nExports rose 20 percent to 460 billion yuan.")
+    second = import_paths([path], store)
+    assert (first.imported, second.replaced, second.imported) == (1, 1, 0)
+    assert store.document_count() == 1
+    [doc] = store.documents()
+    assert "460 billion" in store.document(doc.id).text
+
+
+def test_bad_inputs_fail_alone(tmp_path: Path, store: Store, db_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Hefei output report\n\nHefei produced 254,000 vehicles in 2022.")
+    import_paths([good], store)
+    before = _dump(db_path)
+
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "bad.xyz").write_text("unknown type")
+    empty_dir = tmp_path / "nothing_here"
+    empty_dir.mkdir()
+    (empty_dir / "image.png").write_bytes(b"png")
+    inputs = [
+        tmp_path / "empty.txt",
+        tmp_path / "binary.txt",
+        tmp_path / "bad.xyz",
+        tmp_path / "missing.txt",
+        empty_dir,
+        good,
+    ]
+    report = import_paths(inputs, store)
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert reasons == {
+        "empty.txt": "empty file",
+        "binary.txt": "binary file (contains NUL bytes), not text",
+        "bad.xyz": "unsupported file type '.xyz' (known: .markdown, .md, .text, .txt)",
+        "missing.txt": "no such file or directory",
+        "nothing_here": "no importable files (.markdown, .md, .text, .txt)"
+        " (use -r to include sub-directories)",
+    }
+    assert report.unchanged == 1
+    assert _dump(db_path) == before
+
+
+def test_extraction_failure_is_reported_and_stores_nothing(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importers.extract
+
+    def broken(text: str, published: object = None) -> list[object]:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(importers.extract, "extract_facts", broken)
+    path = tmp_path / "doc.txt"
+    path.write_text("Some trade report\n\nTrade rose 5 percent.")
+    report = import_paths([path], store)
+    assert [f.reason for f in report.failed] == ["fact extraction failed (ValueError: boom)"]
+    assert store.document_count() == 0
+
+
+def test_directory_walk_and_progress(tmp_path: Path, store: Store) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / "a.txt").write_text("First trade document\n\nTrade rose 1 percent.")
+    (tmp_path / "sub" / "b.md").write_text("# Second\n\nExports rose 2 percent.")
+    (tmp_path / ".hidden" / "c.txt").write_text("Hidden\n\nNot imported.")
+    flat, _ = collect_files([tmp_path])
+    deep, _ = collect_files([tmp_path], recursive=True)
+    assert [Path(p).name for p in flat] == ["a.txt"]
+    assert [Path(p).name for p in deep] == ["a.txt", "b.md"]
+    events: list[ImportProgress] = []
+    report = import_paths([tmp_path], store, recursive=True, on_progress=events.append)
+    assert report.imported == 2
+    assert [(e.done, e.total) for e in events] == [(1, 2), (2, 2)]
+
+
+def test_demo_corpus_imports_cleanly(store: Store) -> None:
+    report = import_paths([SAMPLES], store, recursive=True)
+    assert report.failed == []
+    assert report.imported >= 10
+    languages = {d.language for d in store.documents(limit=100)}
+    assert languages == {"en", "zh"}
+    assert all(d.published for d in store.documents(limit=100))
+    assert report.facts >= 60

@@ -1,0 +1,71 @@
+"""Number and fact formatting shared by the CLI and the TUI (plain strings, no markup)."""
+
+from __future__ import annotations
+
+from db.models import Fact
+
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k"))
+_UNIT_LABELS = {"percent": "%", "percentage point": " pp", "count": "", "rank": ""}
+
+
+def format_number(value: float, *, digits: int = 4) -> str:
+    """Compact, exact enough to check against the text: 305570000000 → "305.57 bn"."""
+    magnitude = abs(value)
+    for scale, label in _SCALES:
+        if magnitude >= scale:
+            return f"{value / scale:.{digits}g} {label}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:.{digits}g}"
+
+
+def format_amount(value: float | None, unit: str | None) -> str:
+    """A value with its unit: "305.57 bn CNY", "13.1%", "1,600"."""
+    if value is None:
+        return ""
+    if unit in _UNIT_LABELS:
+        return f"{format_number(value)}{_UNIT_LABELS[unit]}"
+    return f"{format_number(value)} {unit}" if unit else format_number(value)
+
+
+def fact_value(fact: Fact) -> str:
+    """A fact's normalized value with qualifier and unit: "~1.2 mn square meter"."""
+    value = fact.normalized if fact.normalized is not None else fact.value
+    text = format_amount(value, fact.unit)
+    if fact.normalized_max is not None:
+        low = format_amount(fact.normalized, None)
+        text = f"{low}–{format_amount(fact.normalized_max, fact.unit)}"
+    qualifier = {"~": "~", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}.get(fact.qualifier, "")
+    per = f"/{fact.per}" if fact.per else ""
+    return f"{qualifier}{text}{per}"
+
+
+def change_text(fact: Fact) -> str:
+    """ "+13.1% yoy" or ""."""
+    if fact.change_percent is None:
+        return ""
+    basis = fact.change_basis if fact.change_basis and fact.change_basis != "unstated" else ""
+    return f"{fact.change_percent:+g}% {basis}".strip()
+
+
+def ratio_text(ratio: float | None) -> str:
+    """ "×2.62" (how many times the base)."""
+    if ratio is None:
+        return ""
+    return f"×{ratio:.3g}"
+
+
+def citation(fact: Fact, title: str, source: str, sentence: str) -> str:
+    """A plain-text citation of a fact, for the clipboard."""
+    parts = [fact_value(fact)]
+    if fact.metric:
+        parts.append(fact.metric)
+    if fact.region:
+        parts.append(fact.region)
+    if fact.period:
+        parts.append(fact.period)
+    change = change_text(fact)
+    if change:
+        parts.append(change)
+    head = " — ".join(parts)
+    return f'{head}\n"{" ".join(sentence.split())}"\n— {title} ({source})'
