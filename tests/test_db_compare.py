@@ -1,0 +1,192 @@
+"""Region comparison: alignment, ratios, stated exchange rates, incomparable units, gaps."""
+
+from __future__ import annotations
+
+import pytest
+
+from db import Fact, NotFoundError, RawDocument, Region, Store
+from db.compare import measure_of
+
+REGIONS = [
+    Region(id="CN", name="China", level="country"),
+    Region(id="310000", name="Shanghai", level="municipality", parent_id="CN"),
+    Region(id="310117", name="Songjiang District", level="district", parent_id="310000"),
+    Region(id="510000", name="Sichuan Province", level="province", parent_id="CN"),
+    Region(id="DE", name="Germany", level="country"),
+]
+
+
+def _add(store: Store, source: str, text: str, specs: list[tuple[str, dict[str, object]]]) -> None:
+    facts = []
+    for quote, fields in specs:
+        start = text.index(quote)
+        facts.append(
+            Fact(start=start, end=start + len(quote), quote=quote, number_quote=quote, **fields)  # type: ignore[arg-type]
+        )
+    store.add_document(RawDocument(text=text, title=source, source=source), facts, REGIONS)
+
+
+def _money(
+    value: float, unit: str, region_id: str, region: str, period: str, **extra: object
+) -> dict[str, object]:
+    return {
+        "value": value,
+        "unit": unit,
+        "scale": 1e9,
+        "normalized": value * 1e9,
+        "region_id": region_id,
+        "region": region,
+        "metric": "foreign trade volume",
+        "metric_type": "trade_total",
+        "period": period,
+        **extra,
+    }
+
+
+@pytest.fixture
+def compare_store(store: Store) -> Store:
+    songjiang = (
+        "Songjiang trade was 305.57 billion yuan (US$47.27 billion) in 2020, up 13.1 percent."
+    )
+    _add(
+        store,
+        "songjiang.txt",
+        songjiang,
+        [
+            (
+                "305.57 billion yuan",
+                _money(305.57, "CNY", "310117", "Songjiang District", "2020", change_percent=13.1),
+            ),
+            (
+                "US$47.27 billion",
+                _money(
+                    47.27,
+                    "USD",
+                    "310117",
+                    "Songjiang District",
+                    "2020",
+                    equivalent_of="305.57 billion yuan",
+                ),
+            ),
+            (
+                "13.1 percent",
+                {
+                    "value": 13.1,
+                    "unit": "percent",
+                    "normalized": 13.1,
+                    "kind": "change",
+                    "region_id": "310117",
+                    "region": "Songjiang District",
+                    "metric_type": "trade_total",
+                    "period": "2020",
+                },
+            ),
+        ],
+    )
+    sichuan = "Sichuan trade was 800 billion yuan in 2020 and 951.36 billion yuan in 2021."
+    _add(
+        store,
+        "sichuan.txt",
+        sichuan,
+        [
+            ("800 billion yuan", _money(800, "CNY", "510000", "Sichuan Province", "2020")),
+            ("951.36 billion yuan", _money(951.36, "CNY", "510000", "Sichuan Province", "2021")),
+        ],
+    )
+    germany = "Germany trade reached 2.5 billion euros in 2020 and 9 billion dollars in 2021."
+    _add(
+        store,
+        "germany.txt",
+        germany,
+        [
+            ("2.5 billion euros", _money(2.5, "EUR", "DE", "Germany", "2020")),
+            ("9 billion dollars", _money(9, "USD", "DE", "Germany", "2021")),
+        ],
+    )
+    return store
+
+
+def _row(comparison, metric_type: str, period: str, measure: str = "amount"):  # noqa: ANN001, ANN202
+    [row] = [
+        r
+        for r in comparison.rows
+        if (r.metric_type, r.period, r.measure) == (metric_type, period, measure)
+    ]
+    return row
+
+
+def test_songjiang_and_sichuan_align_with_a_ratio(compare_store: Store) -> None:
+    comparison = compare_store.compare(["310117", "510000"])
+    row = _row(comparison, "trade_total", "2020")
+    base, other = row.cells["310117"], row.cells["510000"]
+    assert base is not None and other is not None
+    assert base.fact.quote == "305.57 billion yuan"  # the primary figure, not its restatement
+    assert other.value == pytest.approx(800e9)
+    assert other.ratio_to_base == pytest.approx(800 / 305.57)
+    assert other.difference_to_base == pytest.approx((800 - 305.57) * 1e9)
+    # A growth rate never lands in the same row as an amount.
+    change = _row(comparison, "trade_total", "2020", "change")
+    assert change.cells["510000"] is None
+
+
+def test_gaps_name_the_nearest_period(compare_store: Store) -> None:
+    comparison = compare_store.compare(["310117", "510000"])
+    row = _row(comparison, "trade_total", "2021")
+    assert row.cells["310117"] is None
+    assert row.notes == ["Songjiang District has no trade_total for 2021; nearest: 2020"]
+
+
+def test_currency_converted_with_a_rate_the_documents_state(compare_store: Store) -> None:
+    comparison = compare_store.compare(["310117", "DE"])
+    row = _row(comparison, "trade_total", "2021")  # Germany's USD figure vs nothing: a gap
+    assert row.cells["310117"] is None
+    usd = compare_store.compare(["510000", "DE"], periods=["2021"])
+    cell = _row(usd, "trade_total", "2021").cells["DE"]
+    assert cell is not None and cell.rate is not None
+    assert cell.rate.fact_id is not None
+    assert compare_store.fact(cell.rate.fact_id).quote == "305.57 billion yuan"
+    assert cell.converted_value == pytest.approx(9e9 * 305.57 / 47.27)
+    assert "rate stated in the documents" in (cell.note or "")
+
+
+def test_currency_without_a_stated_rate_is_incomparable(compare_store: Store) -> None:
+    comparison = compare_store.compare(["510000", "DE"], periods=["2020"])
+    cell = _row(comparison, "trade_total", "2020").cells["DE"]
+    assert cell is not None
+    assert not cell.comparable and cell.ratio_to_base is None
+    assert cell.note == "units differ (EUR vs CNY): not compared"
+
+
+def test_children_roll_up_without_summing(compare_store: Store) -> None:
+    plain = compare_store.compare(["310000", "510000"])
+    assert all(r.cells["310000"] is None for r in plain.rows)
+    assert plain.notes == ["Shanghai has no facts in the database"]
+    rolled = compare_store.compare(["310000", "510000"], include_children=True)
+    cell = _row(rolled, "trade_total", "2020").cells["310000"]
+    assert cell is not None
+    assert cell.region_name == "Songjiang District"
+    assert cell.value == pytest.approx(305.57e9)
+
+
+def test_filters_and_unknown_region(compare_store: Store) -> None:
+    comparison = compare_store.compare(["310117", "510000"], metric_types=["exports"])
+    assert comparison.rows == []
+    with pytest.raises(NotFoundError):
+        compare_store.compare(["310117", "nowhere"])
+
+
+@pytest.mark.parametrize(
+    ("kind", "unit", "measure"),
+    [
+        ("level", "CNY", "amount"),
+        ("level", "percent", "share"),
+        ("share", "percent", "share"),
+        ("change", "percent", "change"),
+        ("rank", "rank", "rank"),
+        ("threshold", "CNY", "threshold"),
+        ("level", "percentage point", "share"),
+    ],
+)
+def test_measure_of(kind: str, unit: str, measure: str) -> None:
+    fact = Fact(start=0, end=1, quote="1", number_quote="1", value=1, kind=kind, unit=unit)
+    assert measure_of(fact) == measure

@@ -1,0 +1,171 @@
+"""Fuzzy fact search: query parsing tables, ranking tiers, filters, executed on real SQLite."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from db import Fact, RawDocument, Region, Store
+from db.factsearch import Candidate, FactQuery, parse_fact_query, rank
+
+REGIONS = [
+    Region(id="CN", name="China", level="country"),
+    Region(id="310000", name="Shanghai", level="municipality", parent_id="CN"),
+    Region(id="310117", name="Songjiang District", level="district", parent_id="310000"),
+    Region(id="510000", name="Sichuan Province", level="province", parent_id="CN"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("songj trade 2020", FactQuery(words=["songj", "trade", "2020"])),
+        ("region:sichuan trade", FactQuery(words=["trade"], fields={"region": ["sichuan"]})),
+        ("period:2020 unit:CNY", FactQuery(fields={"period": ["2020"], "unit": ["CNY"]})),
+        (
+            "kind:share type:exports",
+            FactQuery(fields={"kind": ["share"], "metric_type": ["exports"]}),
+        ),
+        (">1e9 <=2bn", FactQuery(comparisons=[(">", 1e9), ("<=", 2e9)])),
+        ("'exact !not", FactQuery(exact=["exact"], excluded=["not"])),
+        # Malformed tokens are plain text, never errors.
+        ("region: >abc !", FactQuery(words=["region:", ">abc"])),
+        ("color:red", FactQuery(words=["color:red"])),  # unknown field
+        ("", FactQuery()),
+    ],
+)
+def test_parse_fact_query(query: str, expected: FactQuery) -> None:
+    assert parse_fact_query(query) == expected
+
+
+def _candidate(
+    fact_id: int, region: str, metric: str, period: str | None, value: float
+) -> Candidate:
+    return Candidate(fact_id, (region, metric, "", period or "", "", ""), period, value)
+
+
+def test_whole_words_rank_before_prefixes_before_fuzzy() -> None:
+    candidates = [
+        _candidate(1, "Tradeville", "exports", "2020", 1),  # prefix only
+        _candidate(2, "Songjiang", "total trade volume", "2020", 1),  # whole word
+    ]
+    ranked = rank(parse_fact_query("trade"), candidates)
+    assert [c.fact_id for c, _ in ranked] == [2, 1]
+
+
+def test_ties_go_to_latest_period_then_largest_value() -> None:
+    candidates = [
+        _candidate(1, "Sichuan", "trade", "2019", 9),
+        _candidate(2, "Sichuan", "trade", "2020", 1),
+        _candidate(3, "Sichuan", "trade", "2020", 5),
+        _candidate(4, "Sichuan", "trade", None, 100),
+    ]
+    ranked = rank(parse_fact_query("sichuan trade"), candidates)
+    assert [c.fact_id for c, _ in ranked] == [3, 2, 1, 4]
+
+
+TEXT = (
+    "Songjiang's total foreign trade volume reached 305.57 billion yuan in 2020, up 13.1 percent."
+    "\nSichuan's foreign trade was 808.15 billion yuan in 2020."
+    "\nSichuan's exports accounted for 57.6 percent of the total."
+)
+
+
+def _fact(quote: str, **fields: object) -> Fact:
+    start = TEXT.index(quote)
+    line_start = TEXT.rfind("\n", 0, start) + 1
+    line_end = TEXT.find("\n", start)
+    return Fact(
+        start=start,
+        end=start + len(quote),
+        quote=quote,
+        number_quote=quote.split(" ")[0],
+        sentence_start=line_start,
+        sentence_end=len(TEXT) if line_end < 0 else line_end,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def fact_store(store: Store) -> Store:
+    facts = [
+        _fact(
+            "305.57 billion yuan",
+            value=305.57,
+            unit="CNY",
+            scale=1e9,
+            normalized=305.57e9,
+            region="Songjiang District",
+            region_id="310117",
+            metric="total foreign trade volume",
+            metric_type="trade_total",
+            period="2020",
+            change_percent=13.1,
+            change_basis="yoy",
+        ),
+        _fact(
+            "808.15 billion yuan",
+            value=808.15,
+            unit="CNY",
+            scale=1e9,
+            normalized=808.15e9,
+            region="Sichuan Province",
+            region_id="510000",
+            metric="foreign trade",
+            metric_type="trade_total",
+            period="2020",
+        ),
+        _fact(
+            "57.6 percent",
+            value=57.6,
+            unit="percent",
+            normalized=57.6,
+            kind="share",
+            region="Sichuan Province",
+            region_id="510000",
+            metric="share of exports",
+            metric_type="exports",
+        ),
+    ]
+    store.add_document(RawDocument(text=TEXT, title="Trade", source="t.txt"), facts, REGIONS)
+    return store
+
+
+@pytest.mark.parametrize(
+    ("query", "quotes"),
+    [
+        ("songj trade 2020", ["305.57 billion yuan"]),
+        ("shanghai", ["305.57 billion yuan"]),  # a district is found by its parent's name
+        ("trade", ["808.15 billion yuan", "305.57 billion yuan"]),  # tie: larger value first
+        ("region:sichuan", ["808.15 billion yuan", "57.6 percent"]),
+        ("kind:share", ["57.6 percent"]),
+        ("unit:cny >500e9", ["808.15 billion yuan"]),
+        ("<1bn", ["57.6 percent"]),
+        ("type:trade_total period:2020", ["808.15 billion yuan", "305.57 billion yuan"]),
+        ("trade !songjiang", ["808.15 billion yuan"]),
+        ("'trade", ["808.15 billion yuan", "305.57 billion yuan"]),
+        ("13.1", ["305.57 billion yuan"]),  # the change is searchable
+        ("nothing-like-this", []),
+    ],
+)
+def test_search_facts_on_sqlite(fact_store: Store, query: str, quotes: list[str]) -> None:
+    results = fact_store.search_facts(query)
+    assert [h.fact.quote for h in results.hits] == quotes
+    assert results.total == len(quotes)
+    for hit in results.hits:
+        assert hit.document_title == "Trade"
+
+
+def test_limit_keeps_total_honest(fact_store: Store) -> None:
+    results = fact_store.search_facts("", limit=1)
+    assert len(results.hits) == 1
+    assert results.total == 3 and not results.capped
+
+
+@settings(max_examples=60, deadline=None)
+@given(query=st.text(max_size=25))
+def test_any_query_is_safe(tmp_path_factory: pytest.TempPathFactory, query: str) -> None:
+    path = tmp_path_factory.getbasetemp() / "hypothesis-facts.db"
+    with Store.open(path) as opened:
+        opened.search_facts(query)
