@@ -308,8 +308,10 @@ def test_load_and_scan_are_fast(gaz: Gazetteer) -> None:
     start = time.perf_counter()
     Gazetteer.default()
     load = time.perf_counter() - start
-    text = ("Songjiang’s exports to Germany rose as Suzhou, Jiangsu Province, and the Hongqiao "
-            "CBD in Shanghai added 12 billion yuan of orders from Hamburg and Kazakhstan. ") * 60
+    text = (
+        "Songjiang’s exports to Germany rose as Suzhou, Jiangsu Province, and the Hongqiao "
+        "CBD in Shanghai added 12 billion yuan of orders from Hamburg and Kazakhstan. "
+    ) * 60
     fresh = Gazetteer.default()
     fresh.find_mentions(text)
     start = time.perf_counter()

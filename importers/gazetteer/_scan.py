@@ -1,0 +1,209 @@
+"""Find candidate place-name spans in text: the lexical half of ``Gazetteer.find_mentions``.
+
+One pass over word tokens with dictionary look-ups (no per-alias loop), a CJK longest-match
+scan, and one regular expression for "<Place> Economic and Technological Development Zone"-style
+names. It decides only what *could* be a place; choosing among candidates with the rest of the
+document is ``Gazetteer``'s job. Non-goals: lower-case place names ("shanghai"), dotted
+abbreviations ("U.S."), sub-word matches, and place names inside other words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ._index import JOINERS, AliasIndex, normalize
+from .zones import slug
+
+# Place names that are also English words: a match needs a parent place named in the same text
+# and must not open a sentence ("Guide dogs ...", "Boxing Day").
+ENGLISH_WORDS = frozenset({
+    "Guide", "Mile", "Boxing", "Yuan", "Saga", "Guiding", "Bali", "Jingle", "Hailing", "Bama",
+    "Ali", "Aba", "Dean", "Lean", "Mulan", "Bole", "Mang", "Seda", "Huma", "Xinhua", "Changan",
+})  # fmt: skip
+# Common surnames in pinyin: "Zhang Song" or "Wu Jianying" is a person, not a county.
+SURNAMES = frozenset({
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun",
+    "Ma", "Zhu", "Hu", "Guo", "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang",
+    "Han", "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai",
+    "Jiang", "Yu", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Jin",
+    "Fu", "Tan", "Zou", "Xiong", "Meng", "Qin", "Bai", "Qiu", "Hou", "Shi", "Cui", "Kong", "Dai",
+    "Chu", "Fan", "Fang", "Yi", "Wan", "Qian", "Mao", "Duan", "Lei", "Long", "Tao", "Jia", "Xia",
+    "Zhong", "Lyu", "Wen", "Niu", "Yan", "Qi", "Xi", "Gu", "Lai", "Hua", "Mo", "Ou", "Ai", "Bao",
+    "Ge", "Hao", "Jiao", "Kang", "Lan", "Miao", "Qu", "Rao", "Shao", "Tong", "Yin", "Zhan",
+})  # fmt: skip
+ZONE_KINDS: tuple[tuple[str, str], ...] = (
+    (r"economic(?: and |-| & )technolog(?:ical|y) development zone|etdz", "etdz"),
+    (r"economic development zone", "edz"),
+    (r"hi(?:gh)?[- ]?tech(?:nology)?(?: industrial)?(?: development)? zone", "htz"),
+    (r"comprehensive bonded zone", "cbz"),
+    (r"bonded zone", "bz"),
+    (r"(?:pilot )?free trade zone|ftz", "ftz"),
+    (r"new area", "new-area"),
+    (r"industrial park", "industrial-park"),
+)
+_KIND_RES = [(re.compile(p, re.IGNORECASE), kind) for p, kind in ZONE_KINDS]
+# a zone type ending exactly where the search stops (the caller found its last word)
+SUFFIX_RE = re.compile(
+    r"\b(?:National[ \u00a0]+)?(" + "|".join(p for p, _ in ZONE_KINDS) + r")$", re.IGNORECASE
+)
+_LAST_WORD = re.compile(r"(?:zone|area|park|etdz|ftz)\b")  # on lower-cased text
+# the capitalized words right before a zone type ("The Yibin Lingang ")
+HEAD_RE = re.compile(r"(?:[A-Z][A-Za-z\u00C0-\u024F'’-]*[ \u00a0]+){1,6}$")
+# where a name can start: a capitalized word (not inside another word) or a run of ideographs
+START_RE = re.compile(
+    r"(?<![A-Za-z\u00C0-\u024F0-9])[A-Z][A-Za-z\u00C0-\u024F0-9]*|[\u3400-\u4dbf\u4e00-\u9fff]+"
+)
+# the next word of a multi-word name and the separator before it
+NEXT_RE = re.compile(r"([\s'’&()–-]{1,4})([A-Za-z\u00C0-\u024F0-9]+)")
+_SENTENCE_END = frozenset('.!?\n"“”:;|')
+
+
+@dataclass
+class Span:
+    """A candidate mention: ``ids`` are the region ids the matched name can denote."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...]
+    static: bool = True  # False for pattern-built zones: an equal static alias wins
+    needs_context: bool = False  # English-word names: keep only with a parent in the text
+    zone_kind: str | None = None  # pattern zone: slug of qualifier + kind ("lingang-etdz")
+
+
+def _joiner(sep: str) -> str | None:
+    if sep == " ":
+        return sep
+    if "\n\n" in sep:
+        return None
+    sep = re.sub(r"\s+", " ", sep).replace("’", "'")
+    return sep if sep in JOINERS else None
+
+
+def longest_from(text: str, start: int, end: int, index: AliasIndex,
+                 limit: int | None = None) -> tuple[int, str] | None:  # fmt: skip
+    """Longest exact alias starting with the word text[start:end] (ending by ``limit``)."""
+    key = text[start:end]
+    if key not in index.prefixes:
+        return None
+    best = (end, key) if key in index.exact else None
+    while (m := NEXT_RE.match(text, end)) is not None:
+        if limit is not None and m.end() > limit:
+            break
+        sep = _joiner(m.group(1))
+        if sep is None:
+            break
+        key = key + sep + m.group(2)
+        if key not in index.prefixes:
+            break
+        end = m.end()
+        if key in index.exact:
+            best = (end, key)
+    return best
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _after_surname(text: str, start: int) -> bool:
+    if start < 2 or text[start - 1] != " ":
+        return False
+    i = start - 2
+    while i >= 0 and text[i].isalpha() and text[i].isascii():
+        i -= 1
+    return text[i + 1 : start - 1] in SURNAMES
+
+
+def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
+    """All candidate spans, overlapping; ``weak``: one-word names of sub-province units."""
+    spans: list[Span] = []
+    prefixes = index.prefixes
+    for m in START_RE.finditer(text):
+        s, e = m.span()
+        if not text[s].isascii():
+            spans.extend(_scan_cjk(text, s, e, index))
+            continue
+        if text[s:e] not in prefixes:
+            continue
+        hit = longest_from(text, s, e, index)
+        if hit is None:
+            continue
+        end, key = hit
+        needs_context = False
+        if key in ENGLISH_WORDS:
+            if _sentence_initial(text, s):
+                continue
+            needs_context = True
+        if key in weak and _after_surname(text, s):
+            continue
+        spans.append(Span(s, end, tuple(index.exact[key]), needs_context=needs_context))
+    spans.extend(_scan_zones(text, index))
+    return spans
+
+
+def _scan_cjk(text: str, start: int, end: int, index: AliasIndex) -> list[Span]:
+    out = []
+    i = start
+    while i < end:
+        if text[i] in index.cjk_first:
+            for n in range(min(index.cjk_max, end - i), 1, -1):
+                ids = index.cjk.get(text[i : i + n])
+                if ids:
+                    out.append(Span(i, i + n, tuple(ids)))
+                    i += n
+                    break
+            else:
+                i += 1
+        else:
+            i += 1
+    return out
+
+
+def _scan_zones(text: str, index: AliasIndex) -> list[Span]:
+    """Pattern zones: the first place name in the capitalized words before the zone type."""
+    out = []
+    lowered = text.lower()
+    for last in _LAST_WORD.finditer(lowered):
+        m = SUFFIX_RE.search(text, max(0, last.start() - 60), last.end())
+        if m is None:
+            continue
+        window = max(0, m.start() - 120)
+        head = HEAD_RE.search(text, window, m.start())
+        if head is None:
+            continue
+        for word in START_RE.finditer(text, head.start(), m.start()):
+            hit = longest_from(text, word.start(), word.end(), index, limit=m.start())
+            if hit is None:
+                continue
+            place_end, key = hit
+            tail = normalize(text[place_end : m.end()])
+            if tail in index.exact:  # "Chongqing Liangjiang New Area": a known zone
+                out.append(Span(word.start(), m.end(), tuple(index.exact[tail])))
+                break
+            qualifier = slug(text[place_end : m.start()])
+            kind = next(kind for r, kind in _KIND_RES if r.fullmatch(m.group(1)))
+            zone_kind = f"{qualifier}-{kind}" if qualifier else kind
+            ids = tuple(index.exact[key])
+            out.append(Span(word.start(), m.end(), ids, static=False, zone_kind=zone_kind))
+            break
+    return out
+
+
+def select(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, longest first (a static alias beats an equal pattern zone)."""
+    starts: list[int] = []  # chosen spans, kept sorted by start; they never overlap
+    ends: list[int] = []
+    chosen: dict[int, Span] = {}
+    for sp in sorted(spans, key=lambda x: (x.start - x.end, not x.static, x.start)):
+        k = bisect.bisect_right(starts, sp.start)
+        if (k > 0 and ends[k - 1] > sp.start) or (k < len(starts) and starts[k] < sp.end):
+            continue
+        starts.insert(k, sp.start)
+        ends.insert(k, sp.end)
+        chosen[sp.start] = sp
+    return [chosen[s] for s in starts]
