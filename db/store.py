@@ -271,16 +271,19 @@ class Store:
         return True
 
     def _insert_facts(self, conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
+        if not facts:
+            return
+        # Ids are assigned here (we hold the write lock) so both tables take one executemany.
+        first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
         placeholders = ", ".join("?" for _ in FACT_COLUMNS)
         columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
         region_paths: dict[str, str] = {}
-        for fact in facts:
-            values = fact.model_dump(include=set(FACT_COLUMNS))
-            values["doc_id"] = doc_id
-            cursor = conn.execute(
-                f"INSERT INTO facts ({columns}) VALUES ({placeholders})",
-                [values[c] for c in FACT_COLUMNS],
-            )
+        fact_rows = []
+        fts_rows = []
+        for fact_id, fact in enumerate(facts, start=first_id):
+            row = [getattr(fact, c) for c in FACT_COLUMNS]
+            row[0] = doc_id
+            fact_rows.append((fact_id, *row))
             if fact.sentence_start is not None and fact.sentence_end is not None:
                 sentence = text[fact.sentence_start : fact.sentence_end]
             else:
@@ -292,19 +295,23 @@ class Store:
                         r.name for r in self._chain(conn, fact.region_id)
                     )
                 region = region_paths[fact.region_id] or region
-            conn.execute(
-                "INSERT INTO facts_fts (rowid, region, metric, subject, period, figure, sentence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            fts_rows.append(
                 (
-                    cursor.lastrowid,
+                    fact_id,
                     region,
                     fact.metric or "",
                     fact.subject or "",
                     " ".join(p for p in (fact.period, fact.period_text) if p),
                     _figure_text(fact),
                     sentence,
-                ),
+                )
             )
+        conn.executemany(f"INSERT INTO facts (id, {columns}) VALUES (?, {placeholders})", fact_rows)
+        conn.executemany(
+            "INSERT INTO facts_fts (rowid, region, metric, subject, period, figure, sentence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            fts_rows,
+        )
 
     def _upsert_regions(self, conn: Any, regions: Iterable[Region]) -> None:
         conn.executemany(

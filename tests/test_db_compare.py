@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from db import Fact, NotFoundError, RawDocument, Region, Store
-from db.compare import measure_of
+from db.compare import CompareRow, Comparison, measure_of
 
 REGIONS = [
     Region(id="CN", name="China", level="country"),
@@ -106,7 +106,9 @@ def compare_store(store: Store) -> Store:
     return store
 
 
-def _row(comparison, metric_type: str, period: str, measure: str = "amount"):  # noqa: ANN001, ANN202
+def _row(
+    comparison: Comparison, metric_type: str, period: str, measure: str = "amount"
+) -> CompareRow:
     [row] = [
         r
         for r in comparison.rows
