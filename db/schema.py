@@ -68,7 +68,8 @@ _FACT_TYPES: dict[str, str] = {
 }
 
 FACTS_FTS_COLUMNS: tuple[str, ...] = ("region", "metric", "subject", "period", "figure", "sentence")
-"""Columns of ``facts_fts``: what a fact can be found by (``figure`` is value, unit, change)."""
+"""Indexed columns of ``facts_fts``: what a fact can be found by (``figure``: value, unit,
+change). A last, unindexed column ``attribution`` holds the first five folded for ranking."""
 
 
 def _fact_ddl() -> str:
@@ -143,7 +144,7 @@ def _v1(conn: Any) -> None:
         # Facts are found by their attribution and their sentence; rowid = facts.id. Kept by
         # the store inside the document's transaction (the sentence is not a facts column).
         f"""CREATE VIRTUAL TABLE facts_fts USING fts5(
-            {", ".join(FACTS_FTS_COLUMNS)},
+            {", ".join(FACTS_FTS_COLUMNS)}, attribution UNINDEXED,
             tokenize='unicode61 remove_diacritics 2', prefix='2 3'
         )""",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",

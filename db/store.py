@@ -25,7 +25,7 @@ from sqlite_utils.utils import sqlite3
 
 from db.compare import Comparison, load_comparison
 from db.errors import NotFoundError, ReadOnlyError, SchemaTooNewError, StoreError
-from db.factsearch import search_facts
+from db.factsearch import fold, search_facts
 from db.models import (
     Document,
     DocumentSummary,
@@ -295,21 +295,21 @@ class Store:
                         r.name for r in self._chain(conn, fact.region_id)
                     )
                 region = region_paths[fact.region_id] or region
-            fts_rows.append(
-                (
-                    fact_id,
-                    region,
-                    fact.metric or "",
-                    fact.subject or "",
-                    " ".join(p for p in (fact.period, fact.period_text) if p),
-                    _figure_text(fact),
-                    sentence,
-                )
+            metric = " ".join(
+                p for p in (fact.metric, (fact.metric_type or "").replace("_", " ")) if p
             )
+            searchable = (
+                region,
+                metric,
+                fact.subject or "",
+                " ".join(p for p in (fact.period, fact.period_text) if p),
+                _figure_text(fact),
+            )
+            fts_rows.append((fact_id, *searchable, sentence, fold(" ".join(searchable))))
         conn.executemany(f"INSERT INTO facts (id, {columns}) VALUES (?, {placeholders})", fact_rows)
         conn.executemany(
-            "INSERT INTO facts_fts (rowid, region, metric, subject, period, figure, sentence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO facts_fts (rowid, region, metric, subject, period, figure, sentence,"
+            " attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             fts_rows,
         )
 

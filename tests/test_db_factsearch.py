@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db import Fact, RawDocument, Region, Store
-from db.factsearch import Candidate, FactQuery, parse_fact_query, rank
+from db.factsearch import Candidate, FactQuery, fold, parse_fact_query, rank
 
 REGIONS = [
     Region(id="CN", name="China", level="country"),
@@ -42,7 +42,7 @@ def test_parse_fact_query(query: str, expected: FactQuery) -> None:
 def _candidate(
     fact_id: int, region: str, metric: str, period: str | None, value: float
 ) -> Candidate:
-    return Candidate(fact_id, (region, metric, "", period or "", "", ""), period, value)
+    return Candidate(fact_id, fold(f"{region} {metric} {period or ''}"), period, value)
 
 
 def test_whole_words_rank_before_prefixes_before_fuzzy() -> None:
@@ -146,6 +146,7 @@ def fact_store(store: Store) -> Store:
         ("trade !songjiang", ["808.15 billion yuan"]),
         ("'trade", ["808.15 billion yuan", "305.57 billion yuan"]),
         ("13.1", ["305.57 billion yuan"]),  # the change is searchable
+        ("trade total", ["808.15 billion yuan", "305.57 billion yuan"]),  # the metric type too
         ("nothing-like-this", []),
     ],
 )
