@@ -187,8 +187,6 @@ def fold(text: str) -> str:
     return " " + " ".join(text.lower().translate(_TO_SPACE).split()) + " "
 
 
-
-
 def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate, float]]:
     """Candidates best first, with a score 0-100; excluded words drop a candidate.
 

@@ -58,8 +58,9 @@ def parse_terms(query: str) -> list[Term]:
 
 
 def quote_term(text: str) -> str:
-    """One FTS5 string literal: double quotes inside are doubled."""
-    return '"' + text.replace('"', '""') + '"'
+    """One FTS5 string literal: double quotes inside are doubled, NUL removed (FTS5 ends a
+    string at NUL and then reports it unterminated)."""
+    return '"' + text.replace("\x00", "").replace('"', '""') + '"'
 
 
 def fts_match(terms: list[Term], *, prefix_last: bool = True) -> str | None:

@@ -24,7 +24,9 @@ from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
 from db.compare import Comparison, load_comparison
-from db.errors import NotFoundError, ReadOnlyError, SchemaTooNewError, StoreError
+from db.connection import connect
+from db.docsearch import SUMMARY_COLUMNS, count_documents, search_documents, summary
+from db.errors import NotFoundError, ReadOnlyError, StoreError
 from db.factsearch import fold, search_facts
 from db.models import (
     Document,
@@ -36,48 +38,23 @@ from db.models import (
     SearchHit,
     StoreStats,
 )
-from db.query import (
-    SNIPPET_CLOSE,
-    SNIPPET_OPEN,
-    excerpt,
-    fts_match,
-    has_cjk,
-    parse_terms,
-    quote_term,
-    split_snippet,
-)
-from db.schema import FACT_COLUMNS, SCHEMA_VERSION, migrate, user_version
+from db.schema import FACT_COLUMNS, SCHEMA_VERSION
 
 AddOutcome = Literal["imported", "replaced", "unchanged"]
 DocumentOrder = Literal["published", "title", "facts", "imported"]
 
-_SUMMARY_COLUMNS = "d.id, d.source, d.title, d.published, d.language, d.imported_at, d.fact_count"
 _ORDER_SQL: dict[str, str] = {
     "published": "d.published IS NULL, d.published {dir}, d.title COLLATE NOCASE",
     "title": "d.title COLLATE NOCASE {dir}",
     "facts": "d.fact_count {dir}, d.title COLLATE NOCASE",
     "imported": "d.imported_at {dir}, d.title COLLATE NOCASE",
 }
-_SHORT_CJK = 3
-"""Trigram MATCH needs 3 characters; shorter terms are found by a bounded scan instead."""
 
 
 def document_id(text: str) -> str:
     """Stable id of a document: a hash of its NFC-normalized text, whitespace-folded."""
     normalized = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
-
-
-def _summary(row: tuple[Any, ...]) -> DocumentSummary:
-    return DocumentSummary(
-        id=row[0],
-        source=row[1],
-        title=row[2],
-        published=row[3],
-        language=row[4],
-        imported_at=row[5],
-        fact_count=row[6],
-    )
 
 
 def _fact(row: tuple[Any, ...]) -> Fact:
@@ -112,61 +89,7 @@ class Store:
         :raises StoreError: the file is missing (read-only), not a database, locked, or
             written by a newer version (:class:`SchemaTooNewError`).
         """
-        file = Path(path).expanduser()
-        shown = str(path)
-        if file.is_dir():
-            raise StoreError(shown, "is a directory, not a database file")
-        if read_only and not file.exists():
-            raise StoreError(shown, "no such database")
-        if not read_only:
-            try:
-                file.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(shown, f"cannot create directory: {exc.strerror}") from exc
-        uri = file.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rwc")
-        try:
-            conn = sqlite3.connect(
-                uri, uri=True, check_same_thread=False, isolation_level=None, timeout=5.0
-            )
-        except sqlite3.Error as exc:
-            raise StoreError(shown, f"cannot open: {exc}") from exc
-        try:
-            cls._prepare(conn, shown, read_only)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            reason = str(exc)
-            if "not a database" in reason or "malformed" in reason:
-                reason = "not a factscope database (file is not SQLite or is corrupt)"
-            raise StoreError(shown, reason) from exc
-        except StoreError:
-            conn.close()
-            raise
-        return cls(conn, shown, read_only)
-
-    @staticmethod
-    def _prepare(conn: Any, shown: str, read_only: bool) -> None:
-        conn.execute("PRAGMA busy_timeout = 5000")
-        conn.execute("PRAGMA foreign_keys = ON")
-        version = user_version(conn)
-        if version > SCHEMA_VERSION:
-            raise SchemaTooNewError(
-                shown,
-                f"written by a newer factscope (schema {version}; this version reads up to "
-                f"{SCHEMA_VERSION}): upgrade factscope",
-            )
-        if version == 0:
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-            if tables:
-                raise StoreError(shown, "not a factscope database (it has other tables)")
-        if version < SCHEMA_VERSION:
-            if read_only:
-                raise ReadOnlyError(
-                    shown, "needs upgrading to the current schema; open it once without --read-only"
-                )
-            migrate(conn)
-        if not read_only:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+        return cls(connect(path, read_only=read_only), str(path), read_only)
 
     def close(self) -> None:
         """Close the connection."""
@@ -335,12 +258,12 @@ class Store:
     def document(self, doc_id: str) -> Document:
         """The whole document. :raises NotFoundError: no such id."""
         rows = self._rows(
-            f"SELECT {_SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = ?", (doc_id,)
+            f"SELECT {SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.id = ?", (doc_id,)
         )
         if not rows:
             raise NotFoundError(self.path, f"no document {doc_id}")
-        summary = _summary(rows[0])
-        return Document(**summary.model_dump(), text=rows[0][7])
+        head = summary(rows[0])
+        return Document(**head.model_dump(), text=rows[0][7])
 
     def documents(
         self,
@@ -353,10 +276,10 @@ class Store:
         """One page of documents, without their text."""
         order_sql = _ORDER_SQL[order].format(dir="DESC" if descending else "ASC")
         rows = self._rows(
-            f"SELECT {_SUMMARY_COLUMNS} FROM documents d ORDER BY {order_sql} LIMIT ? OFFSET ?",
+            f"SELECT {SUMMARY_COLUMNS} FROM documents d ORDER BY {order_sql} LIMIT ? OFFSET ?",
             (limit, offset),
         )
-        return [_summary(r) for r in rows]
+        return [summary(r) for r in rows]
 
     def document_count(self) -> int:
         """Number of documents."""
@@ -378,73 +301,19 @@ class Store:
 
         :param prefix: treat the last word as a prefix (search as you type).
         """
-        terms = parse_terms(query)
-        if not terms:
-            return []
-        if any(has_cjk(t.text) for t in terms):
-            return self._search_cjk(terms, limit, offset)
-        match = fts_match(terms, prefix_last=prefix)
-        rows = self._rows(
-            f"SELECT {_SUMMARY_COLUMNS},"
-            f" snippet(documents_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24),"
-            " bm25(documents_fts, 5.0, 1.0) AS rank"
-            " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-            (match, limit, offset),
-        )
-        return [self._hit(r) for r in rows]
-
-    def _hit(self, row: tuple[Any, ...]) -> SearchHit:
-        snippet, spans = split_snippet(" ".join(str(row[7]).split()))
-        return SearchHit(document=_summary(row), snippet=snippet, highlights=spans, rank=row[8])
-
-    def _search_cjk(self, terms: list[Any], limit: int, offset: int) -> list[SearchHit]:
-        long_terms = [t.text for t in terms if len(t.text) >= _SHORT_CJK]
-        short_terms = [t.text for t in terms if len(t.text) < _SHORT_CJK]
-        scan_sql = " AND ".join(
-            "(instr(lower(d.text), lower(?)) > 0 OR instr(lower(d.title), lower(?)) > 0)"
-            for _ in short_terms
-        )
-        scan_params = [p for t in short_terms for p in (t, t)]
-        if long_terms:
-            match = " ".join(quote_term(t) for t in long_terms)
-            rows = self._rows(
-                f"SELECT {_SUMMARY_COLUMNS},"
-                f" snippet(documents_trigram, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24),"
-                " bm25(documents_trigram, 5.0, 1.0) AS rank"
-                " FROM documents_trigram JOIN documents d ON d.rowid = documents_trigram.rowid"
-                " WHERE documents_trigram MATCH ?"
-                + (f" AND {scan_sql}" if scan_sql else "")
-                + " ORDER BY rank LIMIT ? OFFSET ?",
-                (match, *scan_params, limit, offset),
-            )
-            return [self._hit(r) for r in rows]
-        rows = self._rows(
-            f"SELECT {_SUMMARY_COLUMNS}, d.text FROM documents d WHERE {scan_sql}"
-            " ORDER BY d.rowid LIMIT ? OFFSET ?",
-            (*scan_params, limit, offset),
-        )
-        hits = []
-        for row in rows:
-            snippet, spans = excerpt(row[7], short_terms)
-            hits.append(
-                SearchHit(document=_summary(row), snippet=snippet, highlights=spans, rank=0)
-            )
-        return hits
+        with self._lock:
+            try:
+                return search_documents(self._conn, query, limit, offset, prefix)
+            except sqlite3.OperationalError as exc:
+                raise StoreError(self.path, str(exc)) from exc
 
     def search_count(self, query: str, *, cap: int = 10_000, prefix: bool = False) -> int:
         """How many documents match, counting at most ``cap`` (never an unbounded count)."""
-        terms = parse_terms(query)
-        if not terms:
-            return 0
-        if any(has_cjk(t.text) for t in terms):
-            return len(self._search_cjk(terms, cap, 0))
-        rows = self._rows(
-            "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?"
-            " LIMIT ?)",
-            (fts_match(terms, prefix_last=prefix), cap),
-        )
-        return int(rows[0][0])
+        with self._lock:
+            try:
+                return count_documents(self._conn, query, cap, prefix)
+            except sqlite3.OperationalError as exc:
+                raise StoreError(self.path, str(exc)) from exc
 
     # -- facts -----------------------------------------------------------------------------
 

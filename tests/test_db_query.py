@@ -76,6 +76,7 @@ HOSTILE = [
     "出口",
     "进出口",
     "\x00",
+    "0\x00",  # FTS5 ends a string at NUL: found by hypothesis
     "\ue000",
     "' OR 1=1 --",
 ]

@@ -1,0 +1,113 @@
+"""Full-text search of documents: FTS5 with bm25 and snippets, trigram for Chinese.
+
+English (and any non-CJK) queries use ``documents_fts`` (porter + unicode61). Chinese terms of
+three or more characters use the trigram index; shorter ones (most Chinese words are two
+characters, which trigram cannot find) are found with ``instr`` over the rows the other terms
+allow, bounded by the page size. Functions take a connection the store lends them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from db.models import DocumentSummary, SearchHit
+from db.query import (
+    SNIPPET_CLOSE,
+    SNIPPET_OPEN,
+    Term,
+    excerpt,
+    fts_match,
+    has_cjk,
+    parse_terms,
+    quote_term,
+    split_snippet,
+)
+
+SUMMARY_COLUMNS = "d.id, d.source, d.title, d.published, d.language, d.imported_at, d.fact_count"
+SHORT_CJK = 3
+"""Trigram MATCH needs 3 characters; shorter terms are found by a bounded scan instead."""
+
+
+def summary(row: tuple[Any, ...]) -> DocumentSummary:
+    """A DocumentSummary from a row that starts with :data:`SUMMARY_COLUMNS`."""
+    return DocumentSummary(
+        id=row[0],
+        source=row[1],
+        title=row[2],
+        published=row[3],
+        language=row[4],
+        imported_at=row[5],
+        fact_count=row[6],
+    )
+
+
+def _hit(row: tuple[Any, ...]) -> SearchHit:
+    snippet, spans = split_snippet(" ".join(str(row[7]).split()))
+    return SearchHit(document=summary(row), snippet=snippet, highlights=spans, rank=row[8])
+
+
+def search_documents(
+    conn: Any, query: str, limit: int, offset: int, prefix: bool
+) -> list[SearchHit]:
+    """Documents matching every term of ``query``, best first."""
+    terms = parse_terms(query)
+    if not terms:
+        return []
+    if any(has_cjk(t.text) for t in terms):
+        return _search_cjk(conn, terms, limit, offset)
+    rows = conn.execute(
+        f"SELECT {SUMMARY_COLUMNS},"
+        f" snippet(documents_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24),"
+        " bm25(documents_fts, 5.0, 1.0) AS rank"
+        " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
+        " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+        (fts_match(terms, prefix_last=prefix), limit, offset),
+    ).fetchall()
+    return [_hit(r) for r in rows]
+
+
+def _search_cjk(conn: Any, terms: list[Term], limit: int, offset: int) -> list[SearchHit]:
+    long_terms = [t.text for t in terms if len(t.text) >= SHORT_CJK]
+    short_terms = [t.text for t in terms if len(t.text) < SHORT_CJK]
+    scan_sql = " AND ".join(
+        "(instr(lower(d.text), lower(?)) > 0 OR instr(lower(d.title), lower(?)) > 0)"
+        for _ in short_terms
+    )
+    scan_params = [p for t in short_terms for p in (t, t)]
+    if long_terms:
+        match = " ".join(quote_term(t) for t in long_terms)
+        rows = conn.execute(
+            f"SELECT {SUMMARY_COLUMNS},"
+            f" snippet(documents_trigram, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24),"
+            " bm25(documents_trigram, 5.0, 1.0) AS rank"
+            " FROM documents_trigram JOIN documents d ON d.rowid = documents_trigram.rowid"
+            " WHERE documents_trigram MATCH ?"
+            + (f" AND {scan_sql}" if scan_sql else "")
+            + " ORDER BY rank LIMIT ? OFFSET ?",
+            (match, *scan_params, limit, offset),
+        ).fetchall()
+        return [_hit(r) for r in rows]
+    rows = conn.execute(
+        f"SELECT {SUMMARY_COLUMNS}, d.text FROM documents d WHERE {scan_sql}"
+        " ORDER BY d.rowid LIMIT ? OFFSET ?",
+        (*scan_params, limit, offset),
+    ).fetchall()
+    hits = []
+    for row in rows:
+        snippet, spans = excerpt(row[7], short_terms)
+        hits.append(SearchHit(document=summary(row), snippet=snippet, highlights=spans, rank=0))
+    return hits
+
+
+def count_documents(conn: Any, query: str, cap: int, prefix: bool) -> int:
+    """How many documents match ``query``, counting at most ``cap``."""
+    terms = parse_terms(query)
+    if not terms:
+        return 0
+    if any(has_cjk(t.text) for t in terms):
+        return len(_search_cjk(conn, terms, cap, 0))
+    row = conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)",
+        (fts_match(terms, prefix_last=prefix), cap),
+    ).fetchone()
+    return int(row[0])
