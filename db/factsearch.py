@@ -11,10 +11,9 @@ How a query runs (fzf-like, but over a million facts in milliseconds):
 2. :func:`candidate_sql` turns words into an FTS5 prefix query over ``facts_fts`` and the
    field tokens into SQL filters, capped at :data:`CANDIDATE_CAP` rows, so no keystroke scans
    the table.
-3. :func:`rank` scores each candidate's search string with rapidfuzz (``token_set_ratio`` —
-   ``WRatio`` ranks multi-word queries badly) after tiers: every word exactly a word of a
-   field, then every word a prefix, then fuzzy. Ties go to the latest period, then the
-   largest value.
+3. :func:`rank` orders candidates in tiers — every word a whole word of the attribution, then
+   every word a prefix, then the rest — and within a tier by rapidfuzz similarity, then the
+   latest period, then the largest value.
 
 Parsing and ranking are pure functions; :func:`search_facts` runs them on a connection the
 store lends it (under the store's lock).
@@ -26,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from db.models import Fact, FactHit, FactResults
 from db.query import quote_term
@@ -187,42 +186,52 @@ def fold(text: str) -> str:
     return " " + " ".join(text.lower().translate(_TO_SPACE).split()) + " "
 
 
+WHOLE_WORD_SCORE = 100.0
+PREFIX_SCORE = 90.0
+
+
 def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate, float]]:
     """Candidates best first, with a score 0-100; excluded words drop a candidate.
 
-    Tiers first: 0 when every query word is a whole word of the attribution (region, metric,
-    subject, period, figure), 1 when every word is a word prefix, 2 otherwise (the word was
-    only in the sentence). Within a tier: rapidfuzz similarity, then the latest period, then
-    the largest value. Every step is a C-level string operation: ranking 5,000 candidates
-    must fit in a keystroke.
+    Tiers first: every query word a whole word of the attribution (region with parents,
+    metric, subject, period, figure) scores :data:`WHOLE_WORD_SCORE`; every word a word prefix
+    :data:`PREFIX_SCORE`; otherwise (the words were in the sentence, or only inside words) the
+    rapidfuzz ``QRatio`` similarity of query and attribution, scored in one C call. Equal
+    scores go to the latest period, then the largest value: among facts that all match, the
+    newest and biggest figure is the one a researcher looks for first.
     """
-    query_text = parsed.text.lower()
-    words = [w.lower() for w in _words(query_text)]
+    words = [w.lower() for w in _words(parsed.text)]
+    query_text = " ".join(words)
     whole = [f" {w} " for w in words]
     prefixes = [f" {w}" for w in words]
     excluded = [w.lower() for w in parsed.excluded]
-    scorer = fuzz.token_set_ratio
-    scored: list[tuple[int, float, Candidate]] = []
+    scored: list[tuple[float, Candidate]] = []
+    fuzzy: list[Candidate] = []
     for candidate in candidates:
         spaced = candidate.attribution
-        if excluded:
-            everything = spaced + candidate.sentence.lower()
-            if any(w in everything for w in excluded):
-                continue
+        if excluded and any(w in spaced or w in candidate.sentence.lower() for w in excluded):
+            continue
         if all(w in spaced for w in whole):
-            tier = 0
+            scored.append((WHOLE_WORD_SCORE, candidate))
         elif all(w in spaced for w in prefixes):
-            tier = 1
+            scored.append((PREFIX_SCORE, candidate))
         else:
-            tier = 2
-        score = scorer(query_text, spaced) if query_text else 100.0
-        scored.append((tier, score, candidate))
+            fuzzy.append(candidate)
+    if fuzzy:
+        matches = process.extract(
+            query_text,
+            [c.attribution for c in fuzzy],
+            scorer=fuzz.QRatio,
+            processor=None,
+            limit=None,
+        )
+        scored.extend((min(score, PREFIX_SCORE - 1), fuzzy[index]) for _, score, index in matches)
     # Stable sorts from the last key to the first.
-    scored.sort(key=lambda item: item[2].normalized or 0.0, reverse=True)
-    scored.sort(key=lambda item: item[2].period or "", reverse=True)
-    scored.sort(key=lambda item: item[2].period is None)
-    scored.sort(key=lambda item: (item[0], -item[1]))
-    return [(candidate, float(score)) for _, score, candidate in scored]
+    scored.sort(key=lambda item: item[1].normalized or 0.0, reverse=True)
+    scored.sort(key=lambda item: item[1].period or "", reverse=True)
+    scored.sort(key=lambda item: item[1].period is None)
+    scored.sort(key=lambda item: -item[0])
+    return [(candidate, float(score)) for score, candidate in scored]
 
 
 COUNT_CAP = 10_000

@@ -147,7 +147,8 @@ class FactHit(BaseModel):
 
     fact: Fact
     score: float
-    """rapidfuzz similarity of the query to the fact's attribution, 0-100."""
+    """100 when every query word is a whole word of the fact's attribution, 90 when every
+    word is a prefix, else rapidfuzz similarity (below 90)."""
     document_title: str
     document_source: str
 
