@@ -87,12 +87,28 @@ def guess_title(text: str, fallback: str) -> str:
     Navigation crumbs ("| 中文版 |", "Open Governance") are skipped; a document that opens
     with a paragraph gets its first sentence, cut at a word boundary.
     """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    raw_lines = text.split("\n")
+    lines = [line.strip() for line in raw_lines if line.strip()]
     for line in lines[:20]:
         if _HEADING.match(line):
             return _HEADING.sub("", line).strip() or fallback
-    for line in lines[:6]:
-        if _is_title_line(line):
+    seen = 0
+    for index, raw_line in enumerate(raw_lines):
+        line = raw_line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        # A short line standing alone above a blank line is a headline ("Stdin report").
+        alone = index + 1 < len(raw_lines) and not raw_lines[index + 1].strip()
+        standalone = (
+            alone
+            and len(line) <= _TITLE_MAX
+            and len(_WORD.findall(line)) >= 2
+            and not line.endswith((".", "。", ":", ","))
+        )
+        if standalone or _is_title_line(line):
             return line
     if lines:
         first = re.split(r"(?<=[.!?。！？])\s", lines[0], maxsplit=1)[0]
