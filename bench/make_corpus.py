@@ -116,7 +116,7 @@ def build(count: int, out: Path, seed: int = 42) -> None:
     with Store.open(out) as store:
         store.add_regions({r.id: r for chain in chains for r in chain}.values())
         for index in range(count // FACTS_PER_DOCUMENT):
-            raw, facts, chain = make_document(rng, index, chains)
+            raw, facts, _ = make_document(rng, index, chains)
             store.add_document(raw, facts)
     seconds = time.perf_counter() - started
     size = out.stat().st_size / 1e6

@@ -10,21 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from db.errors import StoreError
 from db.models import Fact, RawDocument, Region
-from db.store import Store
+from db.store import Store, document_id
 from importers.readers import (
-    DEFAULT_MAX_BYTES,
     READERS,
+    ReadContext,
     ReadError,
-    decode,
-    document_from_text,
-    read_path,
+    ReadOptions,
+    read_file,
+    read_input,
 )
 
 STDIN = "-"
@@ -154,14 +154,22 @@ def import_document(store: Store, raw: RawDocument, report: ImportReport) -> Non
     report.facts += len(facts)
 
 
-def _read_stdin() -> RawDocument:
-    data = sys.stdin.buffer.read()
-    text = decode(data, "<stdin>")
-    raw = document_from_text(text, "<stdin>", "stdin")
-    # Every stdin document gets its own source, so one never replaces another.
-    from db.store import document_id
+def _stdin_documents(options: ReadOptions) -> Iterable[RawDocument | ReadError]:
+    context = ReadContext(
+        name="<stdin>", source="stdin", options=replace(options, format=options.format or "text")
+    )
+    for item in read_input(sys.stdin.buffer.read(), "", context):
+        # Every stdin document gets its own source (its id), so one never replaces another.
+        if isinstance(item, RawDocument) and item.source == context.source:
+            item = item.model_copy(update={"source": f"stdin:{document_id(item.text)}"})
+        yield item
 
-    return raw.model_copy(update={"source": f"stdin:{document_id(raw.text)}"})
+
+def _shown(given: str, source: str, document_source: str) -> str:
+    """How to name a document in a message: the input as given, plus its row if any."""
+    if document_source.startswith(source):
+        return given + document_source[len(source) :]
+    return given
 
 
 def import_paths(
@@ -169,16 +177,18 @@ def import_paths(
     store: Store,
     *,
     recursive: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    options: ReadOptions | None = None,
     published: dt.date | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> ImportReport:
     """Import files, directories and ``-`` (stdin) into ``store``.
 
+    :param options: size limit, column names for collections, a forced format.
     :param published: publication date to use where a document states none.
     :param on_progress: called after each input with the running count.
     :returns: counts of imported / replaced / unchanged documents and the failures.
     """
+    options = options or ReadOptions()
     files, failures = collect_files(paths, recursive=recursive)
     report = ImportReport(failed=failures)
     ensure_regions(store)
@@ -186,17 +196,24 @@ def import_paths(
         shown = str(item)
         try:
             if item == STDIN:
-                raw = _read_stdin()
+                source = "stdin"
+                documents = _stdin_documents(options)
             else:
                 assert isinstance(item, Path)
-                raw = read_path(item, max_bytes=max_bytes)
-                raw = raw.model_copy(update={"source": str(item.resolve())})
-            if raw.published is None and published is not None:
-                raw = raw.model_copy(update={"published": published})
-            import_document(store, raw, report)
-        except ReadError as exc:
-            report.failed.append(ImportFailure(path=shown, reason=exc.reason))
-        except StoreError as exc:
+                source = str(item.resolve())
+                documents = read_file(item, ReadContext(shown, source, options))
+            for document in documents:
+                if isinstance(document, ReadError):
+                    report.failed.append(ImportFailure(path=document.path, reason=document.reason))
+                    continue
+                if document.published is None and published is not None:
+                    document = document.model_copy(update={"published": published})
+                try:
+                    import_document(store, document, report)
+                except (ReadError, StoreError) as exc:
+                    where = _shown(shown, source, document.source)
+                    report.failed.append(ImportFailure(path=where, reason=exc.reason))
+        except (ReadError, StoreError) as exc:
             report.failed.append(ImportFailure(path=shown, reason=exc.reason))
         if on_progress is not None:
             on_progress(ImportProgress(done=done, total=len(files), path=shown))

@@ -8,7 +8,8 @@ Readers are registered by suffix in ``READERS``; the pipeline uses :func:`read_p
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
@@ -141,44 +142,121 @@ def document_from_text(text: str, source: str, fallback_title: str) -> RawDocume
     )
 
 
-def read_text_file(path: Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
-    """Read a plain-text or Markdown file."""
-    data = read_bytes(path, source, max_bytes)
-    return document_from_text(decode(data, source), source, path.stem)
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs: size limit and, for CSV/JSONL collections, which columns to use."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    text_column: str | None = None
+    title_column: str | None = None
+    date_column: str | None = None
+    source_column: str | None = None
+    format: str | None = None
+    """Force a format ("text", "markdown", "jsonl" ...) instead of the suffix or sniffing."""
 
 
-def read_bytes(path: Path, source: str, max_bytes: int) -> bytes:
+@dataclass(frozen=True)
+class ReadContext:
+    """One input being read."""
+
+    name: str
+    """The input as the user gave it, for messages."""
+    source: str
+    """The stable source stored with its documents (an absolute path; '#<line>' per row)."""
+    options: ReadOptions = field(default_factory=ReadOptions)
+
+    @property
+    def stem(self) -> str:
+        """A fallback title: the file name without its suffix."""
+        return Path(self.name).stem or self.name
+
+
+Reader = Callable[[bytes, ReadContext], Iterable["RawDocument | ReadError"]]
+"""Bytes of one input → its documents; a bad row is yielded as a ReadError, a bad file raised."""
+
+
+def read_text(data: bytes, context: ReadContext) -> Iterator[RawDocument]:
+    """Plain text or Markdown: one document."""
+    text = decode(data, context.name)
+    yield document_from_text(text, context.source, context.stem)
+
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_text,
+    ".markdown": read_text,
+}
+"""Suffix (lower case) → reader."""
+
+FORMATS: dict[str, Reader] = {"text": read_text, "markdown": read_text}
+"""Format name (``--format``) → reader."""
+
+SNIFFERS: list[tuple[Callable[[bytes], bool], str]] = []
+"""(test on the first bytes, format name): tried when the suffix names no reader."""
+
+
+def register(reader: Reader, *, suffixes: Iterable[str], formats: Iterable[str]) -> None:
+    """Make ``reader`` the one for these suffixes and format names."""
+    for suffix in suffixes:
+        READERS[suffix.lower()] = reader
+    for name in formats:
+        FORMATS[name] = reader
+
+
+def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
     """The file's bytes, refusing files over ``max_bytes``. :raises ReadError:"""
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise ReadError(
-                source, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
+                name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
             )
         return path.read_bytes()
     except OSError as exc:
-        raise ReadError(source, exc.strerror or str(exc)) from exc
+        raise ReadError(name, exc.strerror or str(exc)) from exc
 
 
-Reader = Callable[[Path, str, int], RawDocument]
-READERS: dict[str, Reader] = {
-    ".txt": read_text_file,
-    ".text": read_text_file,
-    ".md": read_text_file,
-    ".markdown": read_text_file,
-}
-"""Suffix (lower case) → reader."""
+def choose_reader(suffix: str, head: bytes, context: ReadContext) -> Reader:
+    """The reader for an input: ``--format``, else its suffix, else sniffed content."""
+    wanted = context.options.format
+    if wanted:
+        if wanted not in FORMATS:
+            raise ReadError(
+                context.name, f"unknown format {wanted!r} (known: {', '.join(FORMATS)})"
+            )
+        return FORMATS[wanted]
+    reader = READERS.get(suffix.lower())
+    if reader is not None:
+        return reader
+    for test, format_name in SNIFFERS:
+        if test(head):
+            return FORMATS[format_name]
+    known = ", ".join(sorted(READERS))
+    raise ReadError(context.name, f"unsupported file type {suffix or '(none)'!r} (known: {known})")
 
 
-def read_path(
-    path: Path, source: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
-) -> RawDocument:
-    """Read one file with the reader its suffix names. :raises ReadError:"""
-    shown = source or str(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise ReadError(
-            shown, f"unsupported file type {path.suffix or '(none)'!r} (known: {known})"
-        )
-    return reader(path, shown, max_bytes)
+def read_input(data: bytes, suffix: str, context: ReadContext) -> Iterator[RawDocument | ReadError]:
+    """Every document of one input's bytes. :raises ReadError: for the input as a whole."""
+    reader = choose_reader(suffix, data[:2048], context)
+    yield from reader(data, context)
+
+
+def read_file(path: Path, context: ReadContext) -> Iterator[RawDocument | ReadError]:
+    """Every document of one file. :raises ReadError: for the file as a whole."""
+    yield from read_input(
+        read_bytes(path, context.name, context.options.max_bytes), path.suffix, context
+    )
+
+
+def read_path(path: Path, options: ReadOptions | None = None) -> RawDocument:
+    """The first document of a file (for one-document tools like ``extract``).
+
+    :raises ReadError: the file cannot be read, or holds no document.
+    """
+    context = ReadContext(name=str(path), source=str(path), options=options or ReadOptions())
+    for item in read_file(path, context):
+        if isinstance(item, ReadError):
+            raise item
+        return item
+    raise ReadError(str(path), "no document in file")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from importers.dates import find_published
-from importers.readers import ReadError, guess_language, guess_title, read_path
+from importers.readers import ReadError, ReadOptions, guess_language, guess_title, read_path
 from tests.conftest import SEEDS, requires_shared
 
 
@@ -62,7 +62,7 @@ def test_unsupported_suffix_and_size_limit(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match=r"unsupported file type '\.xyz'"):
         read_path(_write(tmp_path, "a.xyz", b"text"))
     with pytest.raises(ReadError, match="over the"):
-        read_path(_write(tmp_path, "big.txt", b"a" * 2000), max_bytes=1000)
+        read_path(_write(tmp_path, "big.txt", b"a" * 2000), ReadOptions(max_bytes=1000))
 
 
 @pytest.mark.parametrize(

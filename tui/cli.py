@@ -21,7 +21,7 @@ import click
 
 from db import Store, StoreError
 from importers import ImportReport, ReadError, import_paths
-from importers.readers import DEFAULT_MAX_BYTES
+from importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
 from tui import output
 
 ENV_DB = "FACTSCOPE_DB"
@@ -95,7 +95,7 @@ def run_import(
     *,
     recursive: bool,
     quiet: bool,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    options: ReadOptions | None = None,
     published: dt.date | None = None,
 ) -> ImportReport:
     """Import with a progress bar on stderr (when it is a terminal) and print a summary."""
@@ -104,7 +104,7 @@ def run_import(
             paths,
             store,
             recursive=recursive,
-            max_bytes=max_bytes,
+            options=options,
             published=published,
             on_progress=advance,
         )
@@ -161,6 +161,16 @@ def open_browser(obj: Context) -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Publication date (YYYY-MM-DD) for documents that state none.",
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    help="Read every input as this format (default: by suffix, else by content).",
+)
+@click.option("--text-column", help="CSV/JSONL: the column holding the document text.")
+@click.option("--title-column", help="CSV/JSONL: the column holding the title.")
+@click.option("--date-column", help="CSV/JSONL: the column holding the publication date.")
+@click.option("--source-column", help="CSV/JSONL: the column holding the source URL or path.")
 @click.pass_obj
 def import_cmd(
     obj: Context,
@@ -169,19 +179,32 @@ def import_cmd(
     quiet: bool,
     max_size: float,
     published: dt.datetime | None,
+    fmt: str | None,
+    text_column: str | None,
+    title_column: str | None,
+    date_column: str | None,
+    source_column: str | None,
 ) -> None:
-    """Import files, directories or '-' (stdin): .txt and .md documents.
+    """Import files, directories or '-' (stdin).
 
     Re-importing an unchanged file does nothing; a changed file replaces its document.
     Exit code 1 when some inputs failed (the others are imported).
     """
+    options = ReadOptions(
+        max_bytes=int(max_size * 1024 * 1024),
+        format=fmt,
+        text_column=text_column,
+        title_column=title_column,
+        date_column=date_column,
+        source_column=source_column,
+    )
     with obj.store(write=True) as store:
         report = run_import(
             store,
             list(paths),
             recursive=recursive,
             quiet=quiet,
-            max_bytes=int(max_size * 1024 * 1024),
+            options=options,
             published=published.date() if published else None,
         )
     if report.failed:
@@ -330,11 +353,15 @@ def stats(obj: Context, as_json: bool) -> None:
 def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
     """Print the facts of one document (PATH or '-'), without a database."""
     from importers.extract import extract_facts
-    from importers.readers import decode, document_from_text, read_path
+    from importers.readers import ReadContext, read_input, read_path
 
     try:
         if path == "-":
-            raw = document_from_text(decode(sys.stdin.buffer.read(), "<stdin>"), "-", "stdin")
+            context = ReadContext("<stdin>", "-", ReadOptions(format="text"))
+            first = next(iter(read_input(sys.stdin.buffer.read(), "", context)))
+            if isinstance(first, ReadError):
+                raise first
+            raw = first
         else:
             if not Path(path).is_file():
                 fail(f"{path}: no such file")

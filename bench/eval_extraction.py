@@ -1,0 +1,182 @@
+"""Score ``extract_facts`` against the hand-checked gold facts of the seed documents.
+
+Detection and value+unit precision/recall/F1 (a prediction matches a gold fact when their spans
+overlap; for value+unit the value, value_max and unit must agree too), accuracy of region,
+period, change_percent, kind and metric_type over value+unit matches, every miss and false
+positive, and extraction speed in MB/s over the seeds extracted repeatedly.
+
+Usage: ``python bench/eval_extraction.py [--gold PATH] [--seeds DIR] [--quiet] [--no-speed]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db.models import Fact
+from importers.extract import extract_facts, guess_published
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+DEFAULT_GOLD = SHARED / "gold" / "seed_facts.jsonl"
+DEFAULT_SEEDS = SHARED / "seeds"
+ATTRIBUTES = ("region", "period", "change_percent", "kind", "metric_type")
+
+
+@dataclass
+class Score:
+    """Counts and mismatch listings of one evaluation run."""
+
+    gold: int = 0
+    predicted: int = 0
+    detected: int = 0
+    detected_pred: int = 0
+    matched: int = 0
+    attribute_hits: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _prf(hits_p: int, pred: int, hits_r: int, gold: int) -> tuple[float, float, float]:
+        p = hits_p / pred if pred else 0.0
+        r = hits_r / gold if gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def detection(self) -> tuple[float, float, float]:
+        return self._prf(self.detected_pred, self.predicted, self.detected, self.gold)
+
+    def value_unit(self) -> tuple[float, float, float]:
+        return self._prf(self.matched, self.predicted, self.matched, self.gold)
+
+    def accuracy(self, attribute: str) -> float:
+        return self.attribute_hits[attribute] / self.matched if self.matched else 0.0
+
+
+def _same_number(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _value_unit_equal(gold: dict[str, object], fact: Fact) -> bool:
+    return (
+        gold["unit"] == fact.unit
+        and _same_number(gold["value"], fact.value)  # type: ignore[arg-type]
+        and _same_number(gold["value_max"], fact.value_max)  # type: ignore[arg-type]
+    )
+
+
+def _attr_equal(attribute: str, gold: dict[str, object], fact: Fact) -> bool:
+    got = getattr(fact, attribute)
+    if attribute == "change_percent":
+        return _same_number(gold[attribute], got)  # type: ignore[arg-type]
+    return gold[attribute] == got
+
+
+def score_document(doc: str, text: str, gold: list[dict[str, object]], score: Score) -> None:
+    """Add the comparison of one document's extraction with its gold facts to ``score``."""
+    facts = extract_facts(text, guess_published(text))
+    score.gold += len(gold)
+    score.predicted += len(facts)
+    used: set[int] = set()
+    overlapping: set[int] = set()
+    for g in gold:
+        g_start, g_end = int(str(g["start"])), int(str(g["end"]))
+        overlaps = [i for i, f in enumerate(facts) if f.start < g_end and g_start < f.end]
+        overlapping.update(overlaps)
+        if overlaps:
+            score.detected += 1
+        match = next(
+            (i for i in overlaps if i not in used and _value_unit_equal(g, facts[i])), None
+        )
+        if match is None:
+            got = (
+                "; ".join(f"{facts[i].quote!r} {facts[i].value} {facts[i].unit}" for i in overlaps)
+                or "nothing"
+            )
+            score.misses.append(f"{doc} {g['quote']!r} {g['value']} {g['unit']} -> {got}")
+            continue
+        used.add(match)
+        score.matched += 1
+        fact = facts[match]
+        for attribute in ATTRIBUTES:
+            if _attr_equal(attribute, g, fact):
+                score.attribute_hits[attribute] += 1
+            else:
+                score.wrong.append(
+                    f"{doc} {g['quote']!r} {attribute}: gold {g[attribute]!r} "
+                    f"got {getattr(fact, attribute)!r}"
+                )
+    score.detected_pred += len(overlapping)
+    for i, f in enumerate(facts):
+        if i not in overlapping:
+            score.false_positives.append(f"{doc} {f.quote!r} {f.value} {f.unit} @{f.start}")
+
+
+def evaluate(gold_path: Path = DEFAULT_GOLD, seeds: Path = DEFAULT_SEEDS) -> Score:
+    """Score every seed document that has gold facts."""
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            by_doc.setdefault(record["doc"], []).append(record)
+    score = Score()
+    for path in sorted(seeds.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        score_document(path.name, text, by_doc.get(path.name, []), score)
+    return score
+
+
+def speed(seeds: Path = DEFAULT_SEEDS, seconds: float = 2.0) -> float:
+    """MB/s of extraction over the seed texts, extracted repeatedly for about ``seconds``."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    dates = [guess_published(t) for t in texts]
+    done = 0
+    begin = time.perf_counter()
+    while time.perf_counter() - begin < seconds:
+        for text, date in zip(texts, dates, strict=True):
+            extract_facts(text, date)
+        done += size
+    return done / (time.perf_counter() - begin) / 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
+    parser.add_argument("--quiet", action="store_true", help="only the table")
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.gold.exists():
+        print(f"gold file not found: {args.gold}", file=sys.stderr)
+        return 2
+    score = evaluate(args.gold, args.seeds)
+    print(f"gold {score.gold}  predicted {score.predicted}  value+unit matches {score.matched}")
+    print(f"{'':<14}{'P':>7}{'R':>7}{'F1':>7}")
+    for name, (p, r, f1) in (("detection", score.detection()), ("value+unit", score.value_unit())):
+        print(f"{name:<14}{p:>7.3f}{r:>7.3f}{f1:>7.3f}")
+    print("accuracy over value+unit matches:")
+    for attribute in ATTRIBUTES:
+        print(f"  {attribute:<16}{score.accuracy(attribute):>7.3f}")
+    if not args.quiet:
+        for title, rows in (
+            ("misses", score.misses),
+            ("false positives", score.false_positives),
+            ("wrong attributes", score.wrong),
+        ):
+            print(f"\n{title} ({len(rows)}):")
+            for row in rows:
+                print(f"  {row}")
+    if not args.no_speed:
+        print(f"\nspeed: {speed(args.seeds):.2f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,11 @@
+"""Fact extraction from news text: every figure with its value, unit, region, period and change.
+
+Pure functions over a document's text; no database or UI. See :func:`extract_facts`.
+"""
+
+from __future__ import annotations
+
+from .facts import extract_facts
+from .periods import find_dates, guess_published
+
+__all__ = ["extract_facts", "find_dates", "guess_published"]

@@ -1,0 +1,287 @@
+"""Figures: numerals that state a quantity, with unit, quote span, qualifier, ranges and ranks.
+
+Turns the numerals of one sentence into :class:`Figure` records and drops what is not a fact:
+years and dates, numbers inside names ("G60", "COVID-19", "14th Five-Year Plan", "5+1",
+"Two Wings"), enumerators, identifiers ("ICP No. 13001288"), idioms with "one", and durations
+that are really periods ("the past three years", "the first five months").
+
+Non-goals: attribution (region, period, change, metric) — see :mod:`importers.extract.facts`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import ORDINALS, Num, qualifier_after, qualifier_before
+from .periods import Period
+from .units import UnitMatch, read_unit
+
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_AFTER_MONTH_RE = re.compile(rf"{_MONTH_NAMES}[\s\xa0]*$")
+_BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?[\s\xa0]+(?:of[\s\xa0]+)?{_MONTH_NAMES}\b")
+_NAME_BEFORE_RE = re.compile(
+    r"(?:[A-Za-z][-‑]|[A-Za-z]\d*[-/]|\d[-–/:]|\+|#|№|\bNo\.?[\s\xa0]*|"
+    r"\b(?:ICP|Code|Record|Article|Phase|Line|Type|Class|Level|Grade|"
+    r"Room|Building|Tel|Fax|Route|Exit|Gate|Chapter|Section|Item|"
+    r"Version|Page)[:\s\xa0]*)$",
+    re.IGNORECASE,
+)
+_NAME_AFTER_RE = re.compile(
+    r"^(?:[+:/]\d|\.\d|-\d{4}|[-‑](?:way|stop|party|hand|fold|sided|"
+    r"pronged|in-one|star|dimensional|point|tier|round|level|phase|D)\b)"
+)
+_PLUS_RE = re.compile(r"^[\s\xa0]*\w*[\s\xa0]+plus[\s\xa0]+\d|^\s*\+")
+_PLUS_BEFORE_RE = re.compile(r"\bplus[\s\xa0]+$")
+_PERIOD_WORD_BEFORE_RE = re.compile(
+    r"\b(?:past|last|first|next|previous|recent|coming|following|these|those|several)"
+    r"[\s\xa0]+$",
+    re.IGNORECASE,
+)
+_BARE_BEFORE_RE = re.compile(
+    r"(?:\breach(?:es|ed|ing)?|\barrived\s+at|\barriving\s+at|\bhit|\bhits|\btotal(?:ed|led|ing|"
+    r"ling)?|\btotal\s+of|\b(?:total|number)\s+(?:\w+\s+)?to|\bstood\s+at|\bstands\s+at|"
+    r"\bnumbered)[\s\xa0]+$",
+    re.IGNORECASE,
+)
+_BARE_AFTER_RE = re.compile(r"^(?:[\s\xa0]*[.,;:)!?\"”’]|[\s\xa0]*$|[\s\xa0]+[A-Z])")
+_RESTATE_BEFORE_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
+_RANGE_LINK_RE = re.compile(r"^[\s\xa0]*(?P<link>to|-|–|~|and)[\s\xa0]*")
+_RANGE_FROM_RE = re.compile(
+    r"\b(?:rang\w*|vary\w*|varies)\s+from\s+(?:\w+\s+)?$|\bbetween\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_FROM_RE = re.compile(r"\bfrom\s+(?:\w+\s+)?$", re.IGNORECASE)
+_ENUM_RE = re.compile(r"^[\s\xa0]*[.)、][\s\xa0]")
+_RANK_RE = re.compile(
+    r"\b(?P<verb>rank(?:s|ed|ing)?|plac(?:e|es|ed|ing)|came|comes|come|was|is|remained|remains|"
+    r"stood|stands|stays|stayed|become|became|becomes)[\s\xa0]+(?:the[\s\xa0]+)?"
+    r"(?P<ord>No\.[\s\xa0]*(?P<nod>\d{1,3})|(?P<word>first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth)|(?P<nth>\d{1,3})(?:st|nd|rd|th))\b"
+    r"(?:[\s\xa0]+(?:place|position))?"
+    r"(?P<scope>[\s\xa0]+(?:in|among|across|of|nationwide|worldwide)\b[\s\xa0]*"
+    r"(?P<scope_text>[^,.;:]{0,50}?)(?=[\s\xa0]+(?:for|under|in\s+terms|with|by|and)\b|[,.;:]|$))?",
+    re.IGNORECASE,
+)
+_TOPPING_RE = re.compile(
+    r"\btop(?:s|ped|ping)[\s\xa0]+(?:the[\s\xa0]+)?(?P<scope>[^,.;]{3,50})", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class Figure:
+    """A candidate fact before attribution; offsets index the document text."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    scale: float
+    unit: str | None
+    per: str | None = None
+    value_max: float | None = None
+    qualifier: str = "="
+    duration: bool = False
+    noun: str | None = None
+    rank: int | None = None
+    rank_scope: str | None = None
+    is_rank: bool = False
+    bare: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _is_year(num: Num, text: str) -> bool:
+    raw = text[num.start : num.end]
+    return (
+        num.scale == 1
+        and not num.spelled
+        and raw.isdigit()
+        and len(raw) == 4
+        and 1900 <= num.value <= 2100
+    )
+
+
+def _not_a_quantity(
+    num: Num, text: str, s_start: int, date_spans: list[tuple[int, int]], periods: list[Period]
+) -> bool:
+    raw = text[num.start : num.end]
+    before = text[max(s_start, num.start - 12) : num.start]
+    after = text[num.end : num.end + 24]
+    if any(a <= num.start < b for a, b in date_spans) or any(
+        p.start <= num.start < p.end for p in periods
+    ):
+        return True
+    if _AFTER_MONTH_RE.search(before) or (_BEFORE_MONTH_RE.match(after) and num.value <= 31):
+        return True
+    if _NAME_BEFORE_RE.search(before) or _NAME_AFTER_RE.match(after):
+        return True
+    if _PLUS_RE.match(after) or _PLUS_BEFORE_RE.search(before):
+        return True
+    if raw.isdigit() and len(raw) >= 7:
+        return True  # identifiers: licence, record and telephone numbers
+    if (
+        num.spelled
+        and not num.fraction
+        and not num.half
+        and raw[0].isupper()
+        and (num.start != s_start)
+    ):
+        return True  # "Two Wings", "Five-Year"
+    return bool(num.start == s_start and _ENUM_RE.match(after))
+
+
+def _range_end(
+    text: str, figure: Figure, nums: list[Num], idx: int, s_start: int, s_end: int
+) -> tuple[Num, UnitMatch | None] | None:
+    if idx + 1 >= len(nums):
+        return None
+    nxt = nums[idx + 1]
+    link = _RANGE_LINK_RE.match(text[figure.end : nxt.start + 1])
+    if not link or figure.end + link.end() != nxt.start:
+        return None
+    before = text[max(s_start, figure.start - 40) : figure.start]
+    word = link.group("link")
+    if word == "and" and not re.search(r"\bbetween\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+        return None
+    if word == "to" and _FROM_RE.search(before) and not _RANGE_FROM_RE.search(before):
+        return None
+    unit = read_unit(text, nxt.start, nxt.end, s_end)
+    if unit is None or (figure.unit not in (None, unit.unit)):
+        return None
+    return nxt, unit
+
+
+def figures_in(
+    text: str,
+    nums: list[Num],
+    s_start: int,
+    s_end: int,
+    date_spans: list[tuple[int, int]],
+    periods: list[Period],
+) -> list[Figure]:
+    """Figures stated in the sentence ``text[s_start:s_end]`` (``nums`` are its numerals)."""
+    out: list[Figure] = []
+    skip: set[int] = set()
+    for idx, num in enumerate(nums):
+        if idx in skip or _not_a_quantity(num, text, s_start, date_spans, periods):
+            continue
+        unit = read_unit(text, num.start, num.end, s_end, half=num.half)
+        if (
+            unit is not None
+            and unit.unit not in ("percent", "percentage point")
+            and (num.spelled and num.value == 1 and not num.fraction and num.scale == 1)
+        ):
+            continue  # "one heart and one mind", "one of the first"
+        if _is_year(num, text) and (unit is None or unit.unit not in _MONEY_OR_SHARE):
+            continue
+        if (
+            unit is not None
+            and unit.duration
+            and _PERIOD_WORD_BEFORE_RE.search(text[max(s_start, num.start - 20) : num.start])
+        ):
+            continue  # "the past three years" is a period, not a duration fact
+        if num.fraction:
+            fig = Figure(num.start, num.end, num.start, num.end, num.value, 1.0, "fraction")
+        elif unit is None:
+            probe = Figure(num.start, num.end, num.start, num.end, num.value, num.scale, None)
+            bare = _bare(text, num, s_start)
+            if _range_end(text, probe, nums, idx, s_start, s_end) is not None:
+                fig = probe
+            elif bare is not None:
+                fig = bare
+            else:
+                continue
+        else:
+            fig = Figure(
+                unit.start,
+                unit.end,
+                num.start,
+                num.end,
+                num.value,
+                num.scale,
+                unit.unit,
+                unit.per,
+                duration=unit.duration,
+                noun=unit.noun,
+            )
+        rng = _range_end(text, fig, nums, idx, s_start, s_end)
+        if rng is not None:
+            nxt, nxt_unit = rng
+            skip.add(idx + 1)
+            if nxt_unit is not None:
+                if fig.unit is None or fig.bare:
+                    fig.unit, fig.bare = nxt_unit.unit, False
+                fig.end, fig.per = nxt_unit.end, nxt_unit.per
+                fig.noun = fig.noun or nxt_unit.noun
+            fig.value_max = nxt.value * nxt.scale / fig.scale
+            fig.num_end = nxt.end
+        fig.qualifier = _qualifier(text, fig, s_start)
+        out.append(fig)
+    out.extend(ranks_in(text, s_start, s_end))
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+_MONEY_OR_SHARE = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY", "percent"})
+
+
+def _bare(text: str, num: Num, s_start: int) -> Figure | None:
+    before = text[max(s_start, num.start - 30) : num.start]
+    after = text[num.end : num.end + 3]
+    if num.spelled and num.value == 1:
+        return None
+    restated = bool(_RESTATE_BEFORE_RE.search(before))
+    if not (_BARE_BEFORE_RE.search(before) or restated) or not _BARE_AFTER_RE.match(after):
+        return None
+    fig = Figure(num.start, num.end, num.start, num.end, num.value, num.scale, "count", bare=True)
+    if restated and not _BARE_BEFORE_RE.search(before):
+        fig.notes.append("restatement")
+    return fig
+
+
+def _qualifier(text: str, fig: Figure, s_start: int) -> str:
+    q = qualifier_before(text[max(s_start, fig.start - 40) : fig.start])
+    if q:
+        return q[0]
+    return qualifier_after(text[fig.end : fig.end + 24]) or "="
+
+
+def ranks_in(text: str, s_start: int, s_end: int) -> list[Figure]:
+    """Rank records: "ranking No. 2 in Shanghai", "ranked second in China", "ranks first"."""
+    out: list[Figure] = []
+    for m in _RANK_RE.finditer(text, s_start, s_end):
+        verb = m.group("verb").lower()
+        if not verb.startswith(("rank", "plac")) and not m.group("scope"):
+            continue
+        if m.group("nod"):
+            value = int(m.group("nod"))
+        elif m.group("word"):
+            value = ORDINALS[m.group("word").lower()]
+        else:
+            value = int(m.group("nth"))
+        scope = (m.group("scope_text") or "").strip() or None
+        if m.group("scope") and not scope:
+            scope = m.group("scope").strip()
+        fig = Figure(
+            m.start("ord"),
+            m.end("ord"),
+            m.start("ord"),
+            m.end("ord"),
+            float(value),
+            1.0,
+            "rank",
+            rank=value,
+            rank_scope=scope,
+            is_rank=True,
+        )
+        out.append(fig)
+    return out
+
+
+def topping_scope(text: str, s_start: int, s_end: int) -> tuple[int, str] | None:
+    """Position and scope of "topping the other districts in the city" (rank 1, no numeral)."""
+    m = _TOPPING_RE.search(text, s_start, s_end)
+    return (m.start(), m.group("scope").strip()) if m else None

@@ -1,0 +1,202 @@
+"""Numerals in running text: digits, spelled-out numbers, scale words, fractions and qualifiers.
+
+Finds every candidate numeral with its code-point span, value and scale. Deciding whether a
+numeral states a quantity (rather than a year, a date or part of a name) is the job of
+:mod:`importers.extract.facts`; units are read by :mod:`importers.extract.units`.
+
+Non-goals: Chinese numerals written with characters (三, 十五), roman numerals, arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "top": 1,
+}  # fmt: skip
+DENOMINATORS: dict[str, int] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "fourth": 4, "fourths": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+    "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tln": 1e12,
+    "trn": 1e12, "tn": 1e12, "万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, "百万": 1e6,
+}  # fmt: skip
+
+_UNIT_W = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+_TENS_W = "|".join(TENS_WORDS)
+_SMALL = rf"(?:(?:{_TENS_W})(?:[-\s](?:{_UNIT_W}))?|{_UNIT_W})"
+_WORD_NUM = rf"(?:(?:{_UNIT_W}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,600 / 297,000.5
+    r"|\d+,\d{1,2}(?=[\s\xa0]?(?:thousand|million|billion|trillion|mln|bln|bn|tln)\b)"
+    r"|\d+(?:\.\d+)?"
+)
+_SCALE_WORD = r"thousand|million|billion|trillion|mln|mn|bln|bn|tln|trn"
+_FRACTION = rf"(?P<fnum>one|two|three|four|five|a)[-\s](?P<fden>{'|'.join(DENOMINATORS)})"
+
+NUMBER_RE = re.compile(
+    rf"""
+    (?<![A-Za-z0-9_.])(?=[0-9a-zA-Z])
+    (?:
+        (?P<frac>\b{_FRACTION}\b)(?!-(?:way|stop|party|level|hand))
+      | (?P<half>\bhalf)(?=\s+an?\s+(?:year|month|day|week|century|decade|hour)\b)
+      | (?P<digits>{_DIGITS})
+        (?:
+            (?P<dscale>[\s\xa0]?(?:{_SCALE_WORD})\b(?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
+          | (?P<gscale>(?:bn|mln|bln|m|k|b))(?![A-Za-z0-9])
+          | (?P<zscale>[\s\xa0]?(?:万亿|亿|万|千|百万))
+        )?
+        (?![A-Za-z0-9]|,\d{{3}})
+      | (?P<words>\b{_WORD_NUM}\b)
+        (?P<wscale>\s+(?:{_SCALE_WORD})\b)?
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+QUALIFIER_BEFORE_RE = re.compile(
+    r"(?P<q>about|around|approximately|approx\.|nearly|almost|roughly|some|close\s+to|"
+    r"an\s+estimated|estimated|more\s+than|over|above|exceeded|exceeding|exceeds|exceed|"
+    r"in\s+excess\s+of|upwards\s+of|surpassed|surpassing|topped|at\s+least|no\s+less\s+than|"
+    r"not\s+less\s+than|fewer\s+than|less\s+than|under|below|up\s+to|at\s+most|"
+    r"no\s+more\s+than|not\s+more\s+than)\s+(?:(?:the|a|of|about|around|some)\s+)?"
+    r"(?:US\$|U\.S\.\$|HK\$|RMB|USD|CNY|EUR|\$|¥|€|£)?[\s\xa0]*$",
+    re.IGNORECASE,
+)
+QUALIFIER_AFTER_RE = re.compile(
+    r"^[\s,]*(?P<q>approximately|or\s+so|or\s+more|or\s+above|and\s+above|or\s+less|"
+    r"and\s+more|plus)\b",
+    re.IGNORECASE,
+)
+_QUAL_MAP: dict[str, str] = {
+    "about": "~", "around": "~", "approximately": "~", "approx.": "~", "nearly": "~",
+    "almost": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
+    "estimated": "~", "or so": "~", "more than": ">", "over": ">", "above": ">",
+    "exceeded": ">", "exceeding": ">", "exceeds": ">", "exceed": ">", "in excess of": ">",
+    "upwards of": ">", "surpassed": ">", "surpassing": ">", "topped": ">", "plus": ">",
+    "and more": ">", "at least": ">=", "no less than": ">=", "not less than": ">=",
+    "or more": ">=", "or above": ">=", "and above": ">=", "fewer than": "<", "less than": "<",
+    "under": "<", "below": "<", "or less": "<=", "up to": "<=", "at most": "<=",
+    "no more than": "<=", "not more than": "<=",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    """A numeral: ``text[start:end]`` including its scale word ("305.57 billion")."""
+
+    start: int
+    end: int
+    value: float
+    scale: float
+    spelled: bool = False
+    fraction: bool = False
+    half: bool = False
+
+
+def words_to_int(words: str) -> int | None:
+    """Value of a spelled-out number below one thousand ("twenty-five", "two hundred and six")."""
+    total = 0
+    current = 0
+    seen = False
+    for token in re.split(r"[-\s]+", words.lower()):
+        if token in ("and", ""):
+            continue
+        if token == "a":
+            current = max(current, 1)
+        elif token in UNITS_WORDS:
+            current += UNITS_WORDS[token]
+        elif token in TENS_WORDS:
+            current += TENS_WORDS[token]
+        elif token == "hundred":
+            current = max(current, 1) * 100
+        else:
+            return None
+        seen = True
+    total += current
+    return total if seen else None
+
+
+def parse_digits(raw: str) -> float:
+    """Value of a digit string: "1,600" -> 1600, "13,71" (decimal comma) -> 13.71."""
+    if "," in raw and re.fullmatch(r"\d+,\d{1,2}", raw):
+        return float(raw.replace(",", "."))
+    return float(raw.replace(",", ""))
+
+
+def _scale_of(raw: str | None) -> float:
+    if not raw:
+        return 1.0
+    scale = 1.0
+    for part in raw.split():
+        scale *= SCALES.get(part.lower(), 1.0)
+    if not raw.split():  # glued Chinese or glued latin suffix without spaces
+        return 1.0
+    return scale
+
+
+def _glued_scale(raw: str) -> float:
+    return SCALES.get(raw.strip().lower(), 1.0)
+
+
+def find_numbers(text: str) -> list[Num]:
+    """Every numeral candidate in ``text``, in order; no filtering of years or names."""
+    found: list[Num] = []
+    for m in NUMBER_RE.finditer(text):
+        if m.group("frac"):
+            num = m.group("fnum").lower()
+            numerator = 1 if num == "a" else UNITS_WORDS[num]
+            den = DENOMINATORS[m.group("fden").lower()]
+            found.append(Num(m.start(), m.end(), numerator / den, 1.0, True, fraction=True))
+        elif m.group("half"):
+            found.append(Num(m.start(), m.end(), 0.5, 1.0, True, half=True))
+        elif m.group("digits"):
+            value = parse_digits(m.group("digits"))
+            if m.group("dscale"):
+                scale = _scale_of(m.group("dscale"))
+            elif m.group("gscale"):
+                scale = _glued_scale(m.group("gscale"))
+            elif m.group("zscale"):
+                scale = _glued_scale(m.group("zscale"))
+            else:
+                scale = 1.0
+            found.append(Num(m.start(), m.end(), value, scale))
+        else:
+            value_i = words_to_int(m.group("words"))
+            if value_i is None:
+                continue
+            scale = _scale_of(m.group("wscale"))
+            found.append(Num(m.start(), m.end(), float(value_i), scale, True))
+    return found
+
+
+def qualifier_before(prefix: str) -> tuple[str, int] | None:
+    """Qualifier ending ``prefix`` (text just before a quote) and its length, or None."""
+    m = QUALIFIER_BEFORE_RE.search(prefix[-40:])
+    if not m:
+        return None
+    word = re.sub(r"\s+", " ", m.group("q").lower())
+    return _QUAL_MAP.get(word, "="), len(m.group(0))
+
+
+def qualifier_after(suffix: str) -> str | None:
+    """Qualifier starting ``suffix`` (text just after a quote: "approximately", "or more")."""
+    m = QUALIFIER_AFTER_RE.match(suffix[:24])
+    if not m:
+        return None
+    return _QUAL_MAP.get(re.sub(r"\s+", " ", m.group("q").lower()))

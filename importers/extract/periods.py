@@ -1,0 +1,242 @@
+"""Time periods in a sentence, normalized: "2020", "2020-04", "2020-01/2020-05", "2016/2020".
+
+Also finds calendar dates (used to guess a document's publication date and to keep day numbers
+out of the facts). A year the text does not give is written ``XXXX``; relative years ("last
+year", "this year") are resolved against a reference year when one is known.
+
+Non-goals: week numbers, fiscal years that do not follow the calendar, time-of-day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+    "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+COUNT_WORDS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}  # fmt: skip
+ORDINAL_WORDS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
+                                 "2nd": 2, "3rd": 3, "4th": 4}  # fmt: skip
+
+_MONTH = (
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])\.?)(?![A-Za-z])"
+)
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_REL_YEAR = r"(?:this|last|the\s+previous|the\s+current|next)\s+year"
+_YEAR_REF = rf"(?:{_YEAR}|{_REL_YEAR}|the\s+year)"
+_OF_YEAR = rf"(?:,?\s+(?:of|in)\s+{_YEAR_REF}|\s+{_YEAR}(?![\d.-]))"
+_TAIL_YEAR_RE = re.compile(rf"(?:(?:of|in)\s+|\s|Q[1-4]\s+|H[12]\s+)({_YEAR_REF})$", re.IGNORECASE)
+
+PERIOD_RE = re.compile(
+    rf"""
+    (?=[A-Za-z(\d])(?<![A-Za-z\d])
+    (?:(?P<between>(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to|through)\s+(?P<y2>{_YEAR}))
+  | (?P<yrange>\(?(?P<r1>{_YEAR})\s*[-–]\s*(?P<r2>{_YEAR}|\d\d)(?!\d))
+  | (?P<mrange>(?:from\s+)?(?P<m1>{_MONTH})\s*(?:to|through|-|–)\s*(?P<m2>{_MONTH})
+        (?:{_OF_YEAR})?)
+  | (?P<firstn>(?:the\s+)?first\s+(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten
+        |eleven)\s+months(?:{_OF_YEAR})?)
+  | (?P<quarter>(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter
+        (?:{_OF_YEAR})?|\bQ(?P<qd>[1-4])(?:\s+{_YEAR})?)
+  | (?P<quarters>(?:the\s+)?first\s+(?P<qsn>two|three)\s+quarters(?:{_OF_YEAR})?)
+  | (?P<halfy>(?:the\s+)?(?P<hn>first|second)\s+half(?:{_OF_YEAR})?|\bH(?P<hd>[12])
+        (?:\s+{_YEAR})?)
+  | (?P<month>(?:(?:early|mid|late)[-\s])?(?P<mn>{_MONTH})(?:{_OF_YEAR})?)
+  | (?P<since>(?:since(?:\s+(?:last\s+|this\s+|early\s+|late\s+)?(?:{_MONTH}|{_YEAR}|year))?
+        |so\s+far|up\s+to\s+now|at\s+present|currently|(?:over|in|during)
+        \s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)))
+  | (?P<rel>{_REL_YEAR})
+  | (?P<year>(?<![\d.,-]){_YEAR}(?![\d%]|[.-]\d|,\d{{3}})))
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+SAME_PERIOD_RE = re.compile(
+    r"(?:same\s+period|corresponding\s+period)\s+(?:of|in|last)\s+(?:year\s+)?$|"
+    r"(?:compared\s+(?:with|to)|than|over|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MONTH_CAPITAL_RE = re.compile(_MONTH)
+
+DATE_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[-./](?P<m>[01]?\d)[-./](?P<d>[0-3]?\d)(?!\d)"),
+    re.compile(rf"(?P<mn>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b"),
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)\s+(?P<mn>{_MONTH})\s+(?P<y>{_YEAR})\b"),
+    re.compile(r"(?P<y>20\d\d|19\d\d)年(?P<m>[01]?\d)月(?P<d>[0-3]?\d)日"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period expression: ``text[start:end]`` normalizes to ``value`` (None: no period)."""
+
+    start: int
+    end: int
+    value: str | None
+    text: str
+
+
+def _month_num(raw: str) -> int:
+    return MONTHS[raw.lower().rstrip(".")]
+
+
+def _resolve_year(raw: str | None, ref_year: int | None, fallback: str) -> str:
+    """A year reference ("2020", "last year", "of the year") as text, or ``fallback``."""
+    if not raw:
+        return fallback
+    low = re.sub(r"\s+", " ", raw.lower())
+    if low[:1].isdigit():
+        return low
+    if low == "the year":
+        return fallback
+    if ref_year is None:
+        return "XXXX"
+    if low.startswith(("last", "the previous")):
+        return str(ref_year - 1)
+    if low.startswith("next"):
+        return str(ref_year + 1)
+    return str(ref_year)
+
+
+def _tail_year(raw: str) -> str | None:
+    m = _TAIL_YEAR_RE.search(raw)
+    return m.group(1) if m else None
+
+
+def _span(y1: str, m1: int, y2: str, m2: int) -> str:
+    return f"{y1}-{m1:02d}/{y2}-{m2:02d}"
+
+
+def _plausible_month(m: re.Match[str], text: str) -> bool:
+    """Reject "may" the verb and "March" the verb: month names must be capitalized words."""
+    raw = m.group("mn")
+    if not raw[0].isupper():
+        return False
+    if raw.lower().rstrip(".") == "may":
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        return (
+            bool(re.search(r"(?:in|of|since|until|by|from|to|early|mid|late|,|;)\s*-?$", before))
+            or (m.start() == 0 or text[m.start() - 1] in '\n“"‘')
+            or bool(re.match(r"May\s+(?:exports|imports|trade|this|last)", text[m.start() :]))
+        )
+    return True
+
+
+def find_periods(
+    text: str, start: int, end: int, ref_year: int | None, published: dt.date | None = None
+) -> list[Period]:
+    """Period expressions in ``text[start:end]`` (a sentence).
+
+    A month or quarter without a year takes the single year stated in the sentence, else the
+    latest such period before ``published``, else ``XXXX``. ``ref_year`` resolves "last year".
+    """
+    found: list[Period] = []
+    default_year = "XXXX"
+    for m in PERIOD_RE.finditer(text, start, end):
+        raw = m.group(0)
+        value: str | None
+        if m.group("between"):
+            value = f"{m.group('y1')}/{m.group('y2')}"
+        elif m.group("yrange"):
+            y1, y2 = m.group("r1"), m.group("r2")
+            if len(y2) == 2:
+                y2 = y1[:2] + y2
+            value = f"{y1}/{y2}"
+        elif m.group("mrange"):
+            y = _resolve_year(_tail_year(raw), ref_year, default_year)
+            value = _span(y, _month_num(m.group("m1")), y, _month_num(m.group("m2")))
+        elif m.group("firstn"):
+            raw_n = m.group("n").lower()
+            n = int(raw_n) if raw_n.isdigit() else COUNT_WORDS.get(raw_n, 0)
+            if not 1 <= n <= 12:
+                continue
+            y = _resolve_year(_tail_year(raw), ref_year, default_year)
+            value = _span(y, 1, y, n)
+        elif m.group("quarter"):
+            q = int(m.group("qd")) if m.group("qd") else ORDINAL_WORDS[m.group("qn").lower()]
+            y = _resolve_year(_tail_year(raw), ref_year, default_year)
+            value = _span(y, 3 * q - 2, y, 3 * q)
+        elif m.group("quarters"):
+            n = COUNT_WORDS[m.group("qsn").lower()]
+            y = _resolve_year(_tail_year(raw), ref_year, default_year)
+            value = _span(y, 1, y, 3 * n)
+        elif m.group("halfy"):
+            h = int(m.group("hd")) if m.group("hd") else ORDINAL_WORDS[m.group("hn").lower()]
+            y = _resolve_year(_tail_year(raw), ref_year, default_year)
+            value = _span(y, 6 * h - 5, y, 6 * h)
+        elif m.group("month"):
+            if not _plausible_month(m, text):
+                continue
+            y = _resolve_year(_tail_year(raw), ref_year, default_year)
+            value = f"{y}-{_month_num(m.group('mn')):02d}"
+        elif m.group("since"):
+            value = None
+        elif m.group("rel"):
+            value = _resolve_year(raw, ref_year, "XXXX")
+        else:
+            value = raw
+        if not m.group("since") and SAME_PERIOD_RE.search(
+            text, max(start, m.start() - 40), m.start()
+        ):
+            continue  # the comparison base of a change, not the period of the figure
+        found.append(Period(m.start(), m.end(), value, raw))
+    if any(p.value and "XXXX" in p.value for p in found):
+        found = [_fill_year(p, found, published) for p in found]
+    return found
+
+
+def _fill_year(period: Period, siblings: list[Period], published: dt.date | None) -> Period:
+    if not period.value or "XXXX" not in period.value:
+        return period
+    years = {p.value for p in siblings if p.value and re.fullmatch(r"\d{4}", p.value)}
+    if len(years) == 1:
+        year = years.pop()
+    elif published is not None:
+        last_month = int(period.value[-2:])
+        year = str(published.year if last_month <= published.month else published.year - 1)
+    else:
+        return period
+    return Period(period.start, period.end, period.value.replace("XXXX", year), period.text)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, dt.date]]:
+    """Calendar dates ("2021-02-05", "February 5, 2021", "2021.02.05") with their spans."""
+    stop = len(text) if end is None else end
+    out: list[tuple[int, int, dt.date]] = []
+    for pattern in DATE_RES:
+        for m in pattern.finditer(text, start, stop):
+            groups = m.groupdict()
+            month = _month_num(groups["mn"]) if groups.get("mn") else int(groups["m"])
+            try:
+                date = dt.date(int(groups["y"]), month, int(groups["d"]))
+            except ValueError:
+                continue
+            out.append((m.start(), m.end(), date))
+    out.sort()
+    return out
+
+
+def guess_published(text: str) -> dt.date | None:
+    """Publication date stated in the text: a line holding only a date, else the first date
+    in the opening 600 characters, else None."""
+    head = text[:1500]
+    for line in re.finditer(r"[^\n]+", head):
+        stripped = line.group(0).strip(" \t\xa0|")
+        dates = find_dates(stripped)
+        if dates and dates[0][0] == 0 and dates[0][1] >= len(stripped) - 1:
+            return dates[0][2]
+    dates = find_dates(text, 0, min(len(text), 600))
+    return dates[0][2] if dates else None
+
+
+def stated_years(text: str) -> list[int]:
+    """Years stated as periods in the text ("in 2020", "2020's"), for guessing a reference."""
+    return [int(m.group(1)) for m in re.finditer(rf"(?:\b[Ii]n|\bof|\bfor)\s+({_YEAR})\b", text)]

@@ -1,0 +1,264 @@
+"""Region attribution: the most specific Chinese place a figure is about.
+
+Uses the gazetteer's mentions (found once per document) plus anaphors ("the district's",
+"the province", "my country") and keeps a topic region that carries across sentences. Place
+names inside organisation or person names ("Shanghai Huitian New Material Co", "Xi Jinping"),
+rank scopes ("ranking No. 2 in Shanghai"), share denominators ("90% of the city's") and foreign
+or cross-regional places (countries, macro-regions) never become a figure's region.
+
+Non-goals: coreference beyond the anaphors listed here; regions of non-Chinese figures.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from db.models import Region
+from importers.gazetteer import Gazetteer, Mention
+
+ANAPHOR_RE = re.compile(
+    r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host)\s+)?"
+    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture)"
+    r"(?P<poss>['’]s)?\b",
+    re.IGNORECASE,
+)
+_NOUN_LEVELS: dict[str, tuple[str, ...]] = {
+    "district": ("district", "county"),
+    "county": ("county", "district"),
+    "city": ("city", "municipality"),
+    "prefecture": ("city",),
+    "municipality": ("municipality",),
+    "province": ("province",),
+    "zone": ("zone",),
+    "cbd": ("zone",),
+}
+_NAME_FUNCTION_WORDS = frozenset({
+    "In", "At", "On", "For", "From", "To", "And", "The", "Of", "By", "With", "As", "Since",
+    "During", "Across", "Both", "While", "When", "Where", "Under", "Over", "After", "Before",
+    "Through", "Into", "Including", "Like", "Between", "Among", "Than", "Or",
+})  # fmt: skip
+_RANK_SCOPE_RE = re.compile(
+    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|No\.\s*\d+|"
+    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_OF_RE = re.compile(r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
+_DESTINATION_RE = re.compile(
+    r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
+_LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """An accepted place reference (a gazetteer mention or a resolved anaphor)."""
+
+    start: int
+    end: int
+    region: Region
+    possessive: bool
+    anaphor: bool
+
+
+def _is_title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "in", "the", "and"))
+    return caps >= 0.8 * len(words)
+
+
+class RegionTracker:
+    """Attributes figures of one document to regions; build once per document."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.gz = gazetteer
+        self.sentences = sentences
+        self._china = gazetteer.get("CN")
+        self._title_lines: dict[int, bool] = {}
+        mentions = gazetteer.find_mentions(text)
+        self._mention_starts = {m.start: m.region_id for m in mentions}
+        self._mention_ends: dict[int, str | None] = {}
+        for m in mentions:
+            end = m.end
+            while end < len(text) and text[end] in " \xa0":
+                end += 1
+            self._mention_ends[end] = m.region_id
+        self._places = self._collect(mentions)
+        self._starts = [p.start for p in self._places]
+        self.doc_topic = self._doc_topic()
+
+    # -- building -------------------------------------------------------------------------
+    def _sentence_of(self, pos: int) -> tuple[int, int]:
+        idx = bisect_left(self.sentences, (pos + 1, -1)) - 1
+        return self.sentences[idx] if idx >= 0 else (0, len(self.text))
+
+    def _in_name(self, m: Mention) -> bool:
+        text = self.text
+        s_start, _ = self._sentence_of(m.start)
+        line_start = text.rfind("\n", 0, m.start) + 1
+        title = self._title_lines.get(line_start)
+        if title is None:
+            line_end = text.find("\n", m.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            title = self._title_lines[line_start] = len(line) < 200 and _is_title_case(line)
+        if title:
+            return False
+        after = text[m.end : m.end + 30]
+        gap = len(after) - len(after.lstrip(" \xa0"))
+        # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
+        if self._nested(m.region_id, self._mention_starts.get(m.end + gap)) or self._nested(
+            self._mention_ends.get(m.start), m.region_id
+        ):
+            return False
+        if re.match(r"\)?[\s\xa0]*(?:[A-Z][a-z]|[A-Z]{2,}\b)|-[A-Z]", after):
+            return not re.match(r"['’]s\b", after)
+        if text[m.start - 1 : m.start] == "(" and re.match(r"\)\s*(?:Co|Ltd|[A-Z])", after):
+            return True
+        before = text[max(s_start, m.start - 25) : m.start]
+        prev = re.search(r"([A-Z][\w'’-]*)[\s\xa0]+$", before)
+        return bool(
+            prev
+            and prev.group(1) not in _NAME_FUNCTION_WORDS
+            and not prev.group(1).endswith(("'s", "’s"))
+        )
+
+    def _nested(self, outer: str | None, inner: str | None) -> bool:
+        if outer is None or inner is None or outer == inner:
+            return False
+        return any(r.id == outer for r in self.gz.chain(inner))
+
+    def _usable(self, region: Region) -> bool:
+        chain = self.gz.chain(region.id)
+        if not chain or chain[-1].id != "CN":
+            return False
+        return all(r.level != "macro" for r in chain)
+
+    def _collect(self, mentions: list[Mention]) -> list[Place]:
+        places: list[Place] = []
+        for m in mentions:
+            if not m.region_id:
+                continue
+            region = self.gz.get(m.region_id)
+            if region is None or self._in_name(m):
+                continue
+            if re.match(r"[\s\xa0]*(?:\$|dollars?\b)", self.text[m.end : m.end + 10]):
+                continue  # "US$", "US dollars"
+            poss = bool(re.match(r"['’]s\b", self.text[m.end : m.end + 3]))
+            places.append(Place(m.start, m.end, region, poss, False))
+        for a in ANAPHOR_RE.finditer(self.text):
+            resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), places)
+            if resolved is not None:
+                places.append(Place(a.start(), a.end(), resolved, bool(a.group("poss")), True))
+        places.sort(key=lambda p: p.start)
+        return places
+
+    def _resolve_anaphor(self, noun: str, pos: int, places: list[Place]) -> Region | None:
+        if noun in ("country", "nation"):
+            return self._china
+        levels = _NOUN_LEVELS[noun]
+        for place in reversed(places):
+            if place.start >= pos or place.anaphor:
+                continue
+            for region in self.gz.chain(place.region.id):
+                if region.level in levels and self._usable(region):
+                    if noun == "cbd" and "Business District" not in region.name:
+                        continue
+                    return region
+        return None
+
+    def _doc_topic(self) -> Region | None:
+        counts: Counter[str] = Counter()
+        first: dict[str, Region] = {}
+        for p in self._places:
+            if self._usable(p.region):
+                counts[p.region.id] += 1
+                first.setdefault(p.region.id, p.region)
+        if not counts:
+            return None
+        best = max(counts.values())
+        for rid, region in first.items():
+            if counts[rid] == best:
+                return region
+        return None
+
+    # -- attribution ----------------------------------------------------------------------
+    def places_in(self, start: int, end: int) -> list[Place]:
+        """Accepted places within ``text[start:end]``."""
+        i = bisect_left(self._starts, start)
+        out: list[Place] = []
+        while i < len(self._places) and self._places[i].start < end:
+            out.append(self._places[i])
+            i += 1
+        return out
+
+    def _candidate(self, place: Place) -> bool:
+        if not self._usable(place.region):
+            return False
+        before = self.text[max(0, place.start - 40) : place.start]
+        return not (_RANK_SCOPE_RE.search(before) or _SHARE_OF_RE.search(before))
+
+    def enumeration(self, start: int, end: int) -> list[Place]:
+        """Places listed in a sentence naming three or more distinct regions, else []."""
+        places = [p for p in self.places_in(start, end) if not p.anaphor and self._usable(p.region)]
+        if len({p.region.id for p in places}) >= 3:
+            return places
+        return []
+
+    def lowest_common(self, places: list[Place]) -> Region | None:
+        """Deepest region containing all ``places``, unless that is only the country."""
+        chains = [[r.id for r in self.gz.chain(p.region.id)] for p in places]
+        common = set(chains[0]).intersection(*chains[1:]) if chains else set()
+        for rid in chains[0] if chains else []:
+            if rid in common:
+                region = self.gz.get(rid)
+                if region is None or region.level in ("country", "macro"):
+                    return None
+                return region
+        return None
+
+    def update_topic(self, topic: Region | None, start: int, end: int) -> Region | None:
+        """Topic after reading sentence ``text[start:end]``."""
+        sentence = self.text[start:end]
+        if _EXAMPLE_RE.match(sentence) or self.enumeration(start, end):
+            return topic
+        lead = _LEAD_ADVERBIAL_RE.match(sentence)
+        head_end = start + (lead.end() if lead else 0) + 40
+        for place in self.places_in(start, end):
+            if not self._candidate(place):
+                continue
+            before = self.text[max(start, place.start - 20) : place.start]
+            if _DESTINATION_RE.search(before):
+                continue
+            if (
+                place.anaphor
+                or place.possessive
+                or place.start < head_end
+                or re.search(r"\bin[\s\xa0]+$", before)
+            ):
+                topic = place.region
+        return topic
+
+    def region_at(self, pos: int, start: int, end: int, topic: Region | None) -> Region | None:
+        """Region of a figure at ``pos`` in the sentence ``text[start:end]``."""
+        listed = self.enumeration(start, end)
+        listed_ids = {id(p) for p in listed}
+        before = [
+            p
+            for p in self.places_in(start, pos)
+            if id(p) not in listed_ids
+            and self._candidate(p)
+            and not _DESTINATION_RE.search(self.text[max(start, p.start - 20) : p.start])
+        ]
+        if before:
+            return before[-1].region
+        if listed:
+            return self.lowest_common(listed)
+        return topic

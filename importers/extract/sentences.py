@@ -1,0 +1,93 @@
+"""Sentence and paragraph spans for news text, robust to scraping damage.
+
+Splits at line breaks and at sentence-final punctuation, including sentences glued without a
+space ("reporters.Building", "28.So far"), while keeping abbreviations ("No. 2", "U.S.",
+"Co., Ltd.") and decimals intact. Spans are code-point offsets into the original text, trimmed
+of surrounding whitespace (U+00A0 included).
+
+Non-goals: quotations spanning sentences are not kept together; no linguistic parsing.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    {
+        "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "co", "corp", "inc", "ltd", "jan",
+        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs",
+        "approx", "gov", "govt", "dept", "est", "fig", "vol", "art", "sec", "e.g", "i.e", "u.s",
+        "u.k", "u.n", "p.r.c", "a.m", "p.m", "jr", "sr", "rev", "gen", "col", "mt", "ave",
+    }
+)  # fmt: skip
+
+# Candidate boundary: terminal punctuation, optional closers, then either whitespace followed
+# by something that can start a sentence, or (glued) an uppercase letter starting a word.
+_BOUNDARY_RE = re.compile(
+    r"""(?P<punct>[.!?。！？]+)(?P<close>['"’”)\]]*)
+        (?:(?P<space>[ \t\xa0\u3000]+)(?=[\w"“‘'(\[$¥€£]) | (?=[A-Z][a-z]) | (?<=[。！？]))""",
+    re.VERBOSE,
+)
+_LINE_RE = re.compile(r"\n")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WS = " \t\r\n\xa0\u3000\u2002\u2003\u2009\u200b\ufeff"
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``text[dot]`` closes an abbreviation, not a sentence."""
+    m = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1).lower().rstrip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # Initials and dotted acronyms: "U.S", "J", "A.B".
+    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word)) and m.group(1)[0].isupper()
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _WS:
+        start += 1
+    while end > start and text[end - 1] in _WS:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text`` in order, covering every non-blank part."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line_end in [m.start() for m in _LINE_RE.finditer(text)] + [len(text)]:
+        cursor = line_start
+        for m in _BOUNDARY_RE.finditer(text, line_start, line_end):
+            punct_start = m.start("punct")
+            if m.group("punct") == "." and _is_abbreviation(text, punct_start):
+                continue
+            glued = not m.group("space") and m.group("punct")[-1] not in "。！？"
+            if glued and not m.group("close"):
+                # Glued: require a lowercase letter or a digit before the stop ("28.So").
+                before = text[punct_start - 1] if punct_start > 0 else ""
+                if not (before.islower() or before.isdigit()):
+                    continue
+            end = m.end("close")
+            span = _trimmed(text, cursor, end)
+            if span:
+                spans.append(span)
+            cursor = end
+        span = _trimmed(text, cursor, line_end)
+        if span:
+            spans.append(span)
+        line_start = line_end + 1
+    return spans
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: the non-blank lines of ``text`` (news scrapes put one per line)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line_end in [m.start() for m in _LINE_RE.finditer(text)] + [len(text)]:
+        span = _trimmed(text, start, line_end)
+        if span:
+            spans.append(span)
+        start = line_end + 1
+    return spans

@@ -1,0 +1,223 @@
+"""The unit of a numeral: currency (as ISO code), percent, measure, times, duration or count.
+
+Given a numeral's span, reads the currency prefix before it ("US$", "RMB") and the unit after it
+("yuan", "percent", "-square-meter", "consecutive months", "industrial companies"), and returns
+the extent of the quote, the unit and an optional rate denominator ("per month").
+
+Non-goals: unit conversion, compound units beyond "per X", inferring units from context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
+    (r"yuan|renminbi|RMB|CNY|元|人民币", "CNY"),
+    (r"(?:US|U\.S\.|American)[\s\xa0]*dollars?|US[\s\xa0]*\$|USD|美元", "USD"),
+    (r"(?:HK|Hong[\s\xa0]+Kong)[\s\xa0]*dollars?|HKD|港元|港币", "HKD"),
+    (r"euros?|EUR|欧元", "EUR"),
+    (r"(?:pounds?[\s\xa0]+sterling|pounds|GBP|英镑)", "GBP"),
+    (r"yen|JPY|日元", "JPY"),
+    (r"dollars?", "USD"),
+)
+CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
+    (r"US[\s\xa0]?\$|U\.S\.[\s\xa0]?\$|USD[\s\xa0]?", "USD"),
+    (r"HK\$|HKD[\s\xa0]?", "HKD"),
+    (r"RMB[\s\xa0]?|CNY[\s\xa0]?|¥|￥", "CNY"),
+    (r"€|EUR[\s\xa0]?", "EUR"),
+    (r"£|GBP[\s\xa0]?", "GBP"),
+    (r"\$", "USD"),
+)
+MEASURES: tuple[tuple[str, str], ...] = (
+    (r"square[\s-]+(?:kilometers?|kilometres?)|sq[\s.]*km|km2|km²", "square kilometer"),
+    (r"square[\s-]+(?:meters?|metres?)|sq[\s.]*m\b|sqm|m2|m²|平方米", "square meter"),
+    (r"hectares?", "hectare"),
+    (r"cubic[\s-]+(?:meters?|metres?)", "cubic meter"),
+    (r"(?:metric[\s-]+)?(?:tons?|tonnes?)|吨", "ton"),
+    (r"kilograms?|kg", "kilogram"),
+    (r"kilometers?|kilometres?|km", "kilometer"),
+    (r"kilowatt[\s-]?hours?|kWh", "kilowatt hour"),
+    (r"(?:megawatts?|MW)", "megawatt"),
+    (r"(?:gigawatts?|GW)", "gigawatt"),
+    (r"TEUs?", "TEU"),
+    (r"barrels?", "barrel"),
+    (r"mu", "mu"),
+)
+DURATIONS: dict[str, str] = {
+    "year": "year", "years": "year", "month": "month", "months": "month", "day": "day",
+    "days": "day", "week": "week", "weeks": "week", "hour": "hour", "hours": "hour",
+    "decade": "decade", "decades": "decade", "century": "century", "minute": "minute",
+    "minutes": "minute",
+}  # fmt: skip
+
+_SP = r"[\s\xa0]*"
+_SUFFIX_RE = re.compile(
+    _SP + r"(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCY_SUFFIXES)) + r")"
+    r"(?![A-Za-z])"
+)
+_PREFIX_RE = re.compile(
+    r"(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(CURRENCY_PREFIXES)) + r")$"
+)
+_PERCENT_RE = re.compile(
+    r"[\s\xa0-]*(?:(?P<pp>percentage[\s\xa0-]+points?|pct[\s\xa0]+points?|ppts?\b|个百分点)"
+    r"|(?P<pc>%|％|per[\s\xa0-]?cent\b|pct\b))",
+    re.IGNORECASE,
+)
+_MEASURE_RE = re.compile(
+    r"[\s\xa0-]*(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(MEASURES)) + r")"
+    r"(?![A-Za-z])",
+)
+_TIMES_RE = re.compile(r"[\s\xa0]+(?:times)\b|[\s\xa0]*倍")
+_DURATION_RE = re.compile(
+    r"(?P<sep>[\s\xa0]+(?:(?:consecutive|straight|successive|full)[\s\xa0]+)?|-)"
+    r"(?P<unit>years?|months?|days?|weeks?|hours?|decades?|century|minutes?)\b"
+    r"(?P<old>-old)?(?!-(?:on|over)-)",
+    re.IGNORECASE,
+)
+_HALF_DURATION_RE = re.compile(r"\s+an?\s+(year|month|day|week|century|decade|hour)\b")
+_PER_RE = re.compile(
+    r"[\s\xa0]*(?:per|a|each|every|/)[\s\xa0]*(?P<per>month|year|day|week|person|capita|"
+    r"square[\s-]meter|ton|hour)\b",
+    re.IGNORECASE,
+)
+_TOKEN_RE = re.compile(r"[\s\xa0]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\)))")
+
+STOPWORDS = frozenset({
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by",
+    "as", "than", "that", "which", "who", "whom", "whose", "where", "when", "while", "have",
+    "has", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "can",
+    "could", "may", "might", "shall", "should", "must", "do", "does", "did", "such", "like",
+    "including", "include", "includes", "included", "among", "under", "over", "between", "into",
+    "through", "per", "each", "every", "across", "within", "without", "via", "this", "these",
+    "those", "its", "their", "his", "her", "our", "so", "not", "also", "only", "all", "both",
+    "worldwide", "nationwide", "respectively", "last", "year", "month", "yuan", "percent",
+    "said", "says", "according", "since", "until", "during", "before", "after", "about",
+    "around", "nearly", "if", "but", "yet", "then", "there", "here", "it", "they", "we", "he",
+    "she", "you", "i", "up", "down", "out", "off", "more", "most", "less", "compared",
+    "accounting", "account", "accounted", "totaling", "totalling", "year-on-year",
+})  # fmt: skip
+LEADING_MODIFIERS = frozenset({"more", "new", "additional", "other", "newly", "extra", "key"})
+IRREGULAR_PLURALS = frozenset(
+    {"people", "staff", "personnel", "children", "men", "women", "cattle", "sheep", "mu",
+     "police", "talent", "equipment", "poultry", "livestock", "fish", "aircraft", "media"}
+)  # fmt: skip
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit read around a numeral; ``start``/``end`` bound the whole quote."""
+
+    unit: str
+    start: int
+    end: int
+    per: str | None = None
+    duration: bool = False
+    noun: str | None = None
+
+
+def is_plural_noun(word: str) -> bool:
+    """Whether ``word`` looks like a plural noun ("cities", "companies", "headquarters")."""
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return True
+    if lower in STOPWORDS or len(lower) < 3 or not lower.endswith("s"):
+        return False
+    return not lower.endswith(_NOT_PLURAL_ENDINGS)
+
+
+def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
+    """ISO code and start offset of a currency sign just before ``start`` ("US$", "RMB ")."""
+    m = _PREFIX_RE.search(text, max(0, start - 6), start)
+    if not m or m.lastgroup is None:
+        return None
+    if m.start() > 0 and text[m.start() - 1].isalpha() and m.group(0)[0].isalpha():
+        return None
+    return CURRENCY_PREFIXES[int(m.lastgroup[1:])][1], m.start()
+
+
+def _per(text: str, end: int, limit: int) -> tuple[str | None, int]:
+    m = _PER_RE.match(text, end, limit)
+    if not m:
+        return None, end
+    return m.group("per").lower().replace("-", " "), m.end()
+
+
+def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -> UnitMatch | None:
+    """Unit of the numeral ``text[start:end]``, looking no further than ``limit``."""
+    if half:
+        hm = _HALF_DURATION_RE.match(text, end, limit)
+        if hm:
+            return UnitMatch(DURATIONS[hm.group(1).lower()], start, hm.end(), duration=True)
+        return None
+    prefix = currency_prefix(text, start)
+    if prefix:
+        code, q_start = prefix
+        per, q_end = _per(text, end, limit)
+        return UnitMatch(code, q_start, q_end, per)
+    m = _SUFFIX_RE.match(text, end, limit)
+    if m and m.lastgroup:
+        per, q_end = _per(text, m.end(), limit)
+        return UnitMatch(CURRENCY_SUFFIXES[int(m.lastgroup[1:])][1], start, q_end, per)
+    m = _PERCENT_RE.match(text, end, limit)
+    if m:
+        unit = "percentage point" if m.group("pp") else "percent"
+        return UnitMatch(unit, start, m.end())
+    m = _MEASURE_RE.match(text, end, limit)
+    if m and m.lastgroup:
+        per, q_end = _per(text, m.end(), limit)
+        return UnitMatch(MEASURES[int(m.lastgroup[1:])][1], start, q_end, per)
+    m = _TIMES_RE.match(text, end, limit)
+    if m:
+        return UnitMatch("times", start, m.end())
+    m = _DURATION_RE.match(text, end, limit)
+    if m:
+        unit = DURATIONS[m.group("unit").lower()]
+        return UnitMatch(unit, start, m.end(), duration=True)
+    return counted_noun(text, start, end, limit)
+
+
+def counted_noun(text: str, start: int, end: int, limit: int) -> UnitMatch | None:
+    """Count unit with the counted noun phrase ("1,600 industrial companies"), if any."""
+    pos = end
+    best: int | None = None
+    words = 0
+    while words < 7:
+        m = _TOKEN_RE.match(text, pos, limit)
+        if not m:
+            break
+        word = m.group("word")
+        if m.group("paren"):
+            if best is None or words == 0:
+                pos = m.end()
+                continue
+            # A parenthesis is kept only inside the phrase, never at its end.
+            nxt = _TOKEN_RE.match(text, m.end(), limit)
+            if not nxt or not nxt.group("word") or nxt.group("word").lower() in STOPWORDS:
+                break
+            pos = m.end()
+            continue
+        lower = word.lower()
+        if lower == "and" and best is not None:
+            nxt = _TOKEN_RE.match(text, m.end(), limit)
+            if nxt and nxt.group("word") and is_plural_noun(nxt.group("word")):
+                pos = m.end()
+                continue
+            break
+        if words == 0 and lower in LEADING_MODIFIERS:
+            pos = m.end()
+            words += 1
+            continue
+        if lower in STOPWORDS or (lower.endswith("ed") and "-" not in lower and best is not None):
+            break
+        if word[0].isupper() and not word.isupper():
+            break
+        words += 1
+        pos = m.end()
+        if is_plural_noun(word):
+            best = pos
+    if best is None:
+        return None
+    noun = text[end:best].strip(" \xa0")
+    return UnitMatch("count", start, best, noun=noun)

@@ -1,0 +1,197 @@
+"""End-to-end extraction: facts, not-facts, attribution, properties and the seed gold file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from importers.extract import extract_facts
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def _by_quote(text: str, published: dt.date | None = None) -> dict[str, object]:
+    return {f.quote: f for f in extract_facts(text, published)}
+
+
+def test_level_with_change_equivalent_and_rank() -> None:
+    text = (
+        "Ningbo's total foreign trade volume in 2021 amounted to 1.19 trillion yuan "
+        "(US$184.4 billion), up 21.7 percent year on year, ranking No. 3 in the country."
+    )
+    facts = extract_facts(text)
+    quotes = [f.quote for f in facts]
+    assert quotes == ["1.19 trillion yuan", "US$184.4 billion", "No. 3"]
+    level, usd, rank = facts
+    assert (level.unit, level.scale, level.normalized) == ("CNY", 1e12, 1.19e12)
+    assert (level.change_percent, level.change_basis, level.change_quote) == (
+        21.7,
+        "yoy",
+        "21.7 percent",
+    )
+    assert level.period == "2021" and level.metric_type == "trade_total"
+    assert usd.equivalent_of == "1.19 trillion yuan" and usd.change_percent == 21.7
+    assert level.rank == 3 and rank.kind == "rank" and rank.value == 3
+    assert level.region == "Ningbo"
+    for f in facts:
+        assert text[f.start : f.end] == f.quote
+        assert f.sentence_start == 0 and f.sentence_end == len(text)
+
+
+def test_standalone_change_and_share() -> None:
+    text = (
+        "Thanks to new policies, the county's tax revenue saw an average annual growth of "
+        "9.8 percent between 2017 and 2021. Electronics accounted for 62 percent of its "
+        "exports."
+    )
+    got = _by_quote(text)
+    change = got["9.8 percent"]
+    assert change.kind == "change" and change.change_basis == "avg_annual"  # type: ignore[attr-defined]
+    assert change.period == "2017/2021"  # type: ignore[attr-defined]
+    share = got["62 percent"]
+    assert share.kind == "share" and share.share_of == "its exports"  # type: ignore[attr-defined]
+
+
+def test_range_threshold_and_qualifiers() -> None:
+    text = (
+        "More than 900 industrial firms with annual revenue of at least 20 million yuan "
+        "operate here. Workers receive allowances ranging from about 800 yuan to "
+        "3,000 yuan per month. Fewer than 40 firms left."
+    )
+    got = _by_quote(text)
+    assert got["900 industrial firms"].qualifier == ">"  # type: ignore[attr-defined]
+    threshold = got["20 million yuan"]
+    assert threshold.kind == "threshold" and threshold.qualifier == ">="  # type: ignore[attr-defined]
+    rng = got["800 yuan to 3,000 yuan per month"]
+    assert (rng.value, rng.value_max, rng.per, rng.qualifier) == (  # type: ignore[attr-defined]
+        800,
+        3000,
+        "month",
+        "~",
+    )
+    assert got["40 firms"].qualifier == "<"  # type: ignore[attr-defined]
+
+
+def test_relative_periods_resolve_from_publication_date() -> None:
+    text = "Last year, the city approved 14 new projects."
+    assert _by_quote(text, dt.date(2022, 3, 1))["14 new projects"].period == "2021"  # type: ignore[attr-defined]
+    text = "Exports reached 90 billion yuan in May."
+    assert _by_quote(text)["90 billion yuan"].period == "XXXX-05"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company was founded in 2008 and listed in 2015.",
+        "The meeting was held on March 12, 2021.",
+        "The G20 summit and the 5G rollout were discussed.",
+        "It is part of the 14th Five-Year Plan (2021-25).",
+        "Travel resumed after COVID-19.",
+        "First, we will cut fees. Second, we will open ports.",
+        "Website ICP No. 11002233, Record No. 33010602001234",
+        "The firms work with one heart under the 1+N policy.",
+        "It was the first time the city hosted the fair.",
+        "Dozens of tons of fruit were shipped.",
+        "A one-stop service and two-way investment were promoted.",
+        "Over the past three years, in the first five months, trade rose.",
+    ],
+)
+def test_not_facts(text: str) -> None:
+    assert extract_facts(text) == []
+
+
+def test_bare_counts_and_restatements() -> None:
+    text = (
+        "The number of bonded zones in the province reached 7. The alliance covers eight "
+        "cities. Firms may register in any of the eight cities."
+    )
+    quotes = [f.quote for f in extract_facts(text)]
+    assert quotes == ["7", "eight cities", "eight cities"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_random_text_never_raises_and_quotes_match(text: str) -> None:
+    for fact in extract_facts(text):
+        assert 0 <= fact.start < fact.end <= len(text)
+        assert text[fact.start : fact.end] == fact.quote
+
+
+_NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "Exports",
+            "rose",
+            "12.5",
+            "percent",
+            "to",
+            "3,400",
+            "billion",
+            "yuan",
+            "in",
+            "2021",
+            "Sichuan",
+            "the",
+            "district's",
+            "first",
+            "No.",
+            "2",
+            ",",
+            ".",
+            "(US$",
+            ")",
+            "about",
+            "five",
+            "firms",
+            "year-on-year",
+            "\xa0",
+            "\n",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_NEWSY)
+def test_newsy_text_quotes_match(text: str) -> None:
+    for fact in extract_facts(text):
+        assert 0 <= fact.start < fact.end <= len(text)
+        assert text[fact.start : fact.end] == fact.quote
+
+
+@pytest.mark.skipif(
+    not (SHARED / "gold" / "seed_facts.jsonl").exists(), reason="shared corpus not available"
+)
+def test_seed_gold_scores() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.eval_extraction import evaluate
+
+    score = evaluate(SHARED / "gold" / "seed_facts.jsonl", SHARED / "seeds")
+    assert score.value_unit()[2] >= 0.98
+    assert score.detection()[2] >= 0.98
+    for attribute in ("region", "period", "change_percent"):
+        assert score.accuracy(attribute) >= 0.95, attribute
+    assert score.accuracy("kind") >= 0.95
+    assert score.accuracy("metric_type") >= 0.95
+    assert json.dumps(score.misses) is not None
+
+
+def test_change_of_another_quantity_is_not_attached() -> None:
+    text = (
+        "In the first three quarters of 2022, Jiangxi's exports rose 14.2% to 530 billion "
+        "yuan, while imports fell 3.1 percent."
+    )
+    got = _by_quote(text)
+    level = got["530 billion yuan"]
+    assert level.change_percent == 14.2 and level.metric_type == "exports"  # type: ignore[attr-defined]
+    assert level.period == "2022-01/2022-09"  # type: ignore[attr-defined]
+    fall = got["3.1 percent"]
+    assert fall.kind == "change" and fall.change_percent == -3.1  # type: ignore[attr-defined]

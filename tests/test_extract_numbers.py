@@ -1,0 +1,74 @@
+"""Numerals: digits, separators, decimal commas, spelled-out numbers, scales, fractions."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.extract.numbers import find_numbers, qualifier_after, qualifier_before
+
+CASES = [
+    ("exports of 4,215 units", "4,215", 4215, 1),
+    ("a total of 18.06 billion yuan", "18.06 billion", 18.06, 1e9),
+    ("about 13,71 billion euros", "13,71 billion", 13.71, 1e9),
+    ("fourteen new parks", "fourteen", 14, 1),
+    ("twenty-three cities", "twenty-three", 23, 1),
+    ("two hundred and six firms", "two hundred and six", 206, 1),
+    ("one million visitors", "one million", 1, 1e6),
+    ("3.2 thousand tons", "3.2 thousand", 3.2, 1e3),
+    ("5.6 trillion yuan", "5.6 trillion", 5.6, 1e12),
+    ("a 2.4 mln yuan grant", "2.4 mln", 2.4, 1e6),
+    ("9 bln dollars", "9 bln", 9, 1e9),
+    ("US$3bn deal", "3bn", 3, 1e9),
+    ("1.1 tln yuan", "1.1 tln", 1.1, 1e12),
+    ("出口1.2万亿元", "1.2万亿", 1.2, 1e12),
+    ("销售额3亿元", "3亿", 3, 1e8),
+    ("增加5万人", "5万", 5, 1e4),
+    ("grew 23.4-percent", "23.4", 23.4, 1),
+    ("a 45,000-square-meter hall", "45,000", 45000, 1),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "value", "scale"), CASES)
+def test_number_table(text: str, quote: str, value: float, scale: float) -> None:
+    nums = find_numbers(text)
+    assert nums, text
+    n = nums[0]
+    assert text[n.start : n.end] == quote
+    assert n.value == pytest.approx(value)
+    assert n.scale == scale
+
+
+def test_fraction_and_half() -> None:
+    text = "one-sixth of the output and two-thirds of sales; half a month"
+    nums = find_numbers(text)
+    assert [round(n.value, 4) for n in nums] == [0.1667, 0.6667, 0.5]
+    assert nums[0].fraction and nums[2].half
+
+
+@pytest.mark.parametrize("text", ["G60", "5G network", "the 14th plan", "A380"])
+def test_glued_names_are_not_numerals(text: str) -> None:
+    assert all(text[n.start : n.end] not in ("60", "5", "14", "380") for n in find_numbers(text))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("exports reached about ", "~"),
+        ("Nearly ", "~"),
+        ("the city has more than ", ">"),
+        ("sales topped ", ">"),
+        ("with revenue of over ", ">"),
+        ("at least ", ">="),
+        ("fewer than ", "<"),
+        ("the plant employs ", None),
+    ],
+)
+def test_qualifier_before(prefix: str, expected: str | None) -> None:
+    got = qualifier_before(prefix)
+    assert (got[0] if got else None) == expected
+
+
+def test_qualifier_after() -> None:
+    assert qualifier_after(" approximately.") == "~"
+    assert qualifier_after(" or more") == ">="
+    assert qualifier_after(" in 2021") is None

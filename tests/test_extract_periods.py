@@ -1,0 +1,75 @@
+"""Periods: years, months, quarters, halves, cumulative months, multi-year spans, relative years."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from importers.extract.periods import find_dates, find_periods, guess_published
+
+
+def _periods(
+    text: str, ref_year: int | None = None, published: dt.date | None = None
+) -> list[str | None]:
+    return [p.value for p in find_periods(text, 0, len(text), ref_year, published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hunan's GDP in 2022 reached", ["2022"]),
+        ("in late March 2021 the plant", ["2021-03"]),
+        ("exports in July rose", ["XXXX-07"]),
+        ("in the first quarter, output", ["XXXX-01/XXXX-03"]),
+        ("in the third quarter of 2019", ["2019-07/2019-09"]),
+        ("in the first half of 2023", ["2023-01/2023-06"]),
+        ("in the first seven months", ["XXXX-01/XXXX-07"]),
+        ("In the first 8 months of 2022", ["2022-01/2022-08"]),
+        ("from January to April", ["XXXX-01/XXXX-04"]),
+        ("between 2013 and 2018, revenue", ["2013/2018"]),
+        ("during the 13th Five-Year Plan period (2016-2020)", ["2016/2020"]),
+        ("Q3 2020 sales", ["2020-07/2020-09"]),
+        ("so far, 300 firms", [None]),
+        ("over the past five years", [None]),
+        ("compared with the same period of 2019", []),
+        ("you may see growth", []),
+    ],
+)
+def test_period_table(text: str, expected: list[str | None]) -> None:
+    assert _periods(text) == expected
+
+
+def test_relative_years_use_reference_year() -> None:
+    assert _periods("Last year, trade rose", 2022) == ["2021"]
+    assert _periods("this year the city", 2022) == ["2022"]
+    assert _periods("Last year, trade rose") == ["XXXX"]
+
+
+def test_month_year_from_publication_date() -> None:
+    assert _periods("exports in April", None, dt.date(2021, 6, 3)) == ["2021-04"]
+    assert _periods("exports in November", None, dt.date(2021, 6, 3)) == ["2020-11"]
+
+
+def test_sentence_year_fills_months() -> None:
+    assert _periods("In 2018, exports in May rose") == ["2018", "2018-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Posted 2021-02-05 by staff", dt.date(2021, 2, 5)),
+        ("February 5, 2021", dt.date(2021, 2, 5)),
+        ("Updated: 2021.02.05", dt.date(2021, 2, 5)),
+        ("5 February 2021", dt.date(2021, 2, 5)),
+        ("2021年2月5日", dt.date(2021, 2, 5)),
+    ],
+)
+def test_find_dates(text: str, date: dt.date) -> None:
+    assert [d for _, _, d in find_dates(text)] == [date]
+
+
+def test_guess_published_prefers_a_date_line() -> None:
+    text = "Briefing on March 3, 2022\n\n2022.03.04\n\nBody text."
+    assert guess_published(text) == dt.date(2022, 3, 4)
+    assert guess_published("No date here.") is None

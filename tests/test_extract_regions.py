@@ -1,0 +1,60 @@
+"""Region attribution through the gazetteer: anaphors, names, enumerations, topic carry-over."""
+
+from __future__ import annotations
+
+from importers.extract import extract_facts
+
+
+def _regions(text: str) -> dict[str, str | None]:
+    return {f.quote: f.region for f in extract_facts(text)}
+
+
+def test_anaphor_carries_district_across_sentences() -> None:
+    text = (
+        "Exports from Pudong grew quickly last year. The district's total trade reached "
+        "2.1 trillion yuan in 2021, up 8 percent year on year."
+    )
+    assert _regions(text)["2.1 trillion yuan"] == "Pudong New Area"
+
+
+def test_topic_carries_to_sentences_without_places() -> None:
+    text = "Chengdu is building new logistics hubs. The hubs employ 12,000 workers."
+    assert _regions(text)["12,000 workers"] == "Chengdu"
+
+
+def test_place_inside_company_name_is_not_the_region() -> None:
+    text = (
+        "Hefei is courting investors.\n\nThe firm Guangzhou Lingyun Auto Co signed "
+        "orders worth 50 million yuan."
+    )
+    assert _regions(text)["50 million yuan"] == "Hefei"
+
+
+def test_rank_scope_is_not_the_region() -> None:
+    text = "In 2021, Wuxi's exports hit 400 billion yuan, ranking second in Jiangsu Province."
+    got = {f.quote: (f.region, f.rank, f.rank_scope) for f in extract_facts(text)}
+    assert got["400 billion yuan"][0] == "Wuxi"
+    assert got["second"] == ("Wuxi", 2, "Jiangsu Province")
+
+
+def test_cross_provincial_enumeration_has_no_region() -> None:
+    text = (
+        "Xiamen is a port city.\n\nThe alliance links six cities – Nanjing, Hangzhou, "
+        "Hefei, Wuhan, Changsha and Nanchang."
+    )
+    assert _regions(text)["six cities"] is None
+
+
+def test_enumeration_within_one_province_uses_the_province() -> None:
+    text = "The 12 parks sit in 4 cities including Guangzhou, Shenzhen, Foshan and Dongguan."
+    assert _regions(text)["4 cities"] == "Guangdong Province"
+
+
+def test_region_level_and_id_are_set() -> None:
+    facts = extract_facts("Hainan Province attracted 3.5 billion US dollars of foreign capital.")
+    assert facts[0].region_level == "province" and facts[0].region_id
+
+
+def test_city_followed_by_its_district_is_a_place_not_a_name() -> None:
+    text = "Shenzhen Futian District attracted 156 foreign-invested enterprises."
+    assert _regions(text)["156 foreign-invested enterprises"] == "Futian District"

@@ -1,0 +1,57 @@
+"""Sentence splitting on damaged news text."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.extract.sentences import split_paragraphs, split_sentences
+
+
+def _split(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials met the press.Building a port is next.",
+            ["Officials met the press.", "Building a port is next."],
+        ),
+        ("The count reached 41.So far so good.", ["The count reached 41.", "So far so good."]),
+        (
+            "It ranked No. 3 in the province. Exports rose.",
+            ["It ranked No. 3 in the province.", "Exports rose."],
+        ),
+        (
+            "Trade with the U.S. market grew. Imports fell.",
+            ["Trade with the U.S. market grew.", "Imports fell."],
+        ),
+        (
+            "Hubei Lida Co., Ltd. said it would. Then it did.",
+            ["Hubei Lida Co., Ltd. said it would.", "Then it did."],
+        ),
+        ("Prices were 3.5 yuan.\xa0Volumes rose.", ["Prices were 3.5 yuan.", "Volumes rose."]),
+        ("“We grew fast.” He said so.", ["“We grew fast.”", "He said so."]),
+        ("出口增长。进口下降。", ["出口增长。", "进口下降。"]),
+        ("Headline\nBody text here.", ["Headline", "Body text here."]),
+    ],
+)
+def test_split_table(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected
+
+
+def test_spans_are_trimmed_and_ordered() -> None:
+    text = "  One.  Two!\n\n\xa0Three?  "
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["One.", "Two!", "Three?"]
+    assert spans == sorted(spans)
+
+
+def test_paragraphs_are_lines() -> None:
+    text = "Title\n\n  First para. Still first.\nSecond para.\n"
+    assert [text[a:b] for a, b in split_paragraphs(text)] == [
+        "Title",
+        "First para. Still first.",
+        "Second para.",
+    ]
