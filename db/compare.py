@@ -15,11 +15,13 @@ Pure functions over facts; the store fetches them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
 
 from db.models import Fact, Region
 
@@ -147,10 +149,71 @@ def _period_distance(a: str | None, b: str | None) -> int:
     return abs(ya - yb)
 
 
+METRIC_LABELS = {
+    "trade_total": "Total trade",
+    "exports": "Exports",
+    "imports": "Imports",
+    "trade_balance": "Trade balance",
+    "trade_with_partner": "Trade with a partner",
+    "gdp": "GDP",
+    "gdp_per_capita": "GDP per capita",
+    "fdi": "Foreign direct investment",
+    "investment": "Investment",
+    "industry_scale": "Industry scale",
+    "revenue": "Revenue",
+    "fiscal_revenue": "Fiscal revenue",
+    "subsidy": "Subsidy",
+    "trade_dependence": "Trade dependence",
+    "count": "Count",
+    "area": "Area",
+    "duration": "Duration",
+}
+"""Row labels by metric type."""
+
+HETEROGENEOUS = ("count", "area", "duration", "subsidy", "revenue", "investment", "industry_scale")
+"""Metric types whose facts measure different things ("28 bases" vs "3,800 companies"): their
+facts align only when their phrases are alike, not merely by type."""
+PER_GROUP = 12
+"""Facts fetched per region, heterogeneous metric type, period and measure."""
+PHRASE_SIMILARITY = 70
+"""rapidfuzz token_set_ratio at which two metric phrases count as the same metric."""
+
+_NUMBER = re.compile(r"[\d.,%]+|\b(?:billion|million|thousand|trillion|yuan|percent)\b", re.I)
+
+
+def phrase_of(fact: Fact) -> str:
+    """What a fact counts or measures, as words: its metric phrase, else its counted noun."""
+    noun = " ".join(_NUMBER.sub(" ", fact.quote).lower().split()).strip(" -")
+    metric = " ".join((fact.metric or "").lower().split())
+    if noun and noun not in metric:
+        return f"{metric} {noun}".strip()
+    return metric
+
+
 def _primary(facts: list[Fact]) -> Fact:
-    # A primary figure beats its bracketed restatement; then the plain "=" statement;
-    # then the earliest in the text (usually the headline).
-    return min(facts, key=lambda f: (f.equivalent_of is not None, f.qualifier != "=", f.start))
+    # A primary figure beats its bracketed restatement; a region's own figure beats one about
+    # an entity in it (a subject); then the largest, since parts ("the bases' trade")
+    # are smaller than the whole. Keep in step with the ORDER BY in load_comparison.
+    return min(
+        facts,
+        key=lambda f: (f.equivalent_of is not None, f.subject is not None, -(f.normalized or 0)),
+    )
+
+
+def _clusters(per_region: dict[str, list[Fact]]) -> list[dict[str, list[Fact]]]:
+    """Split one group's facts into clusters of alike metric phrases (greedy, by rapidfuzz)."""
+    clusters: list[tuple[str, dict[str, list[Fact]]]] = []
+    for region_id, facts in per_region.items():
+        for fact in facts:
+            phrase = phrase_of(fact)
+            for representative, members in clusters:
+                same = phrase == representative
+                if same or fuzz.token_set_ratio(phrase, representative) >= PHRASE_SIMILARITY:
+                    members.setdefault(region_id, []).append(fact)
+                    break
+            else:
+                clusters.append((phrase, {region_id: [fact]}))
+    return [members for _, members in clusters]
 
 
 def compare_facts(
@@ -172,34 +235,49 @@ def compare_facts(
             grouped[(fact.metric_type, fact.period, measure_of(fact))][region.id].append(fact)
     rows: list[CompareRow] = []
     for (metric_type, period, measure), per_region in grouped.items():
-        cells: dict[str, CompareCell | None] = {}
-        for region in regions:
-            found = per_region.get(region.id)
-            if not found:
-                cells[region.id] = None
-                continue
-            fact = _primary(found)
-            cells[region.id] = CompareCell(
-                fact=fact,
-                region_name=fact.region or region.name,
-                value=fact.normalized if fact.normalized is not None else fact.value,
-                unit=fact.unit,
-            )
-        metric = next(
-            (c.fact.metric for c in cells.values() if c is not None and c.fact.metric), metric_type
-        )
-        row = CompareRow(
-            metric_type=metric_type, metric=metric, period=period, measure=measure, cells=cells
-        )
-        _relate(row, regions, rates)
-        _explain_gaps(row, regions, grouped)
-        rows.append(row)
-    rows.sort(key=lambda r: (_sort_period(r.period), r.metric_type, r.measure))
+        parts = _clusters(per_region) if metric_type in HETEROGENEOUS else [per_region]
+        for part in parts:
+            row = _row(regions, metric_type, period, measure, part)
+            _relate(row, regions, rates)
+            _explain_gaps(row, regions, grouped)
+            rows.append(row)
+    # Rows where regions meet come first: they are the comparison; one-sided rows follow.
+    rows.sort(key=lambda r: (_sort_period(r.period), r.metric_type, r.measure, r.metric))
+    rows.sort(key=lambda r: sum(cell is None for cell in r.cells.values()))
     comparison = Comparison(regions=regions, rows=rows)
     for region in regions:
         if not facts_by_region.get(region.id):
             comparison.notes.append(f"{region.name} has no facts in the database")
     return comparison
+
+
+def _row(
+    regions: list[Region],
+    metric_type: str,
+    period: str | None,
+    measure: str,
+    per_region: dict[str, list[Fact]],
+) -> CompareRow:
+    cells: dict[str, CompareCell | None] = {}
+    for region in regions:
+        found = per_region.get(region.id)
+        if not found:
+            cells[region.id] = None
+            continue
+        fact = _primary(found)
+        cells[region.id] = CompareCell(
+            fact=fact,
+            region_name=fact.region or region.name,
+            value=fact.normalized if fact.normalized is not None else fact.value,
+            unit=fact.unit,
+        )
+    label = METRIC_LABELS.get(metric_type, metric_type.replace("_", " ").capitalize())
+    if metric_type in HETEROGENEOUS:
+        phrase = next(phrase_of(c.fact) for c in cells.values() if c is not None)
+        label = f"{label}: {phrase}" if phrase else label
+    return CompareRow(
+        metric_type=metric_type, metric=label, period=period, measure=measure, cells=cells
+    )
 
 
 def _sort_period(period: str | None) -> tuple[int, str]:
@@ -210,8 +288,10 @@ def _sort_period(period: str | None) -> tuple[int, str]:
 
 
 def _relate(row: CompareRow, regions: list[Region], rates: list[ExchangeRate]) -> None:
+    """Fill ratio and difference against the base region where they mean something: ranks
+    and durations get neither, percentages only a difference (in percentage points)."""
     base = row.cells.get(regions[0].id)
-    if base is None or base.value is None:
+    if base is None or base.value is None or row.measure in ("rank", "duration"):
         return
     for region in regions[1:]:
         cell = row.cells.get(region.id)
@@ -238,7 +318,8 @@ def _relate(row: CompareRow, regions: list[Region], rates: list[ExchangeRate]) -
             cell.note = "different denominators: not compared"
             continue
         cell.difference_to_base = value - base.value
-        cell.ratio_to_base = value / base.value if base.value else None
+        if row.measure not in ("share", "change", "diff"):
+            cell.ratio_to_base = value / base.value if base.value else None
 
 
 def _explain_gaps(
@@ -297,13 +378,16 @@ def load_comparison(
         filters += f" AND f.period IN ({', '.join('?' for _ in periods)})"
         params.extend(periods)
     columns = ", ".join(f'f."{c}"' for c in fact_columns)
+    hetero = ", ".join(f"'{t}'" for t in HETEROGENEOUS)
     sql = (
         f"{targets}, picked AS (SELECT f.id, t.root, ROW_NUMBER() OVER ("
         f" PARTITION BY t.root, f.metric_type, f.period, {MEASURE_SQL}"
-        " ORDER BY f.equivalent_of IS NOT NULL, f.qualifier != '=', t.id != t.root, f.id"
-        ") AS n FROM facts f JOIN targets t ON f.region_id = t.id"
+        " ORDER BY f.equivalent_of IS NOT NULL, f.subject IS NOT NULL, t.id != t.root,"
+        " f.normalized DESC, f.id"
+        ") AS n, f.metric_type AS metric_type FROM facts f JOIN targets t ON f.region_id = t.id"
         f" WHERE f.metric_type IS NOT NULL{filters})"
-        f" SELECT p.root, f.id, {columns} FROM picked p JOIN facts f ON f.id = p.id WHERE p.n = 1"
+        f" SELECT p.root, f.id, {columns} FROM picked p JOIN facts f ON f.id = p.id"
+        f" WHERE p.n = 1 OR (p.n <= {PER_GROUP} AND p.metric_type IN ({hetero}))"
     )
     facts_by_region: dict[str, list[Fact]] = defaultdict(list)
     for row in conn.execute(sql, params):

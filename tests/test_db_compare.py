@@ -6,6 +6,7 @@ import pytest
 
 from db import Fact, NotFoundError, RawDocument, Region, Store
 from db.compare import CompareRow, Comparison, measure_of
+from tests.conftest import requires_shared
 
 REGIONS = [
     Region(id="CN", name="China", level="country"),
@@ -192,3 +193,15 @@ def test_filters_and_unknown_region(compare_store: Store) -> None:
 def test_measure_of(kind: str, unit: str, measure: str) -> None:
     fact = Fact(start=0, end=1, quote="1", number_quote="1", value=1, kind=kind, unit=unit)
     assert measure_of(fact) == measure
+
+
+@requires_shared
+def test_seeds_songjiang_and_sichuan_total_trade_2020(seed_store: Store) -> None:
+    comparison = seed_store.compare(["310117", "510000"])
+    first = comparison.rows[0]  # rows where both regions have a figure come first
+    assert (first.metric_type, first.period, first.measure) == ("trade_total", "2020", "amount")
+    songjiang, sichuan = first.cells["310117"], first.cells["510000"]
+    assert songjiang is not None and sichuan is not None
+    assert songjiang.fact.quote == "305.57 billion yuan"
+    assert sichuan.fact.quote == "800 billion yuan"
+    assert sichuan.ratio_to_base == pytest.approx(800 / 305.57)

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,11 @@ class Context:
         self.db_path = Path(db).expanduser() if db else default_db_path()
         self.read_only = read_only
 
+    def use_db(self, db: str) -> None:
+        """Use the database a command's own ``--db`` names."""
+        self.explicit_db = True
+        self.db_path = Path(db).expanduser()
+
     @contextmanager
     def store(self, *, write: bool = False) -> Iterator[Store]:
         """Open the store, or exit with one line saying why it cannot be opened.
@@ -87,6 +92,34 @@ class Context:
             fail(str(exc))
             raise
         return report
+
+
+def _command_db(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.find_object(Context).use_db(value)
+
+
+def _command_read_only(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.find_object(Context).read_only = True
+
+
+def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--db`` and ``--read-only`` after the command name too (``factscope search Q --db X``)."""
+    command = click.option(
+        "--read-only",
+        is_flag=True,
+        expose_value=False,
+        callback=_command_read_only,
+        help="Open the database read-only (mode=ro).",
+    )(command)
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        expose_value=False,
+        callback=_command_db,
+        help=f"Database file (default: ${ENV_DB}, else the user data directory).",
+    )(command)
 
 
 def run_import(
@@ -136,6 +169,7 @@ def main(ctx: click.Context, db: str | None, read_only: bool) -> None:
 
 
 @main.command("open")
+@store_options
 @click.pass_obj
 def open_browser(obj: Context) -> None:
     """Open the terminal browser."""
@@ -146,6 +180,7 @@ def open_browser(obj: Context) -> None:
 
 
 @main.command("import")
+@store_options
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-r", "--recursive", is_flag=True, help="Descend into sub-directories.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
@@ -212,6 +247,7 @@ def import_cmd(
 
 
 @main.command()
+@store_options
 @click.argument("query")
 @click.option(
     "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N results."
@@ -231,6 +267,7 @@ def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
 
 
 @main.command()
+@store_options
 @click.argument("query", required=False, default="")
 @click.option(
     "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most N facts."
@@ -263,6 +300,7 @@ def facts(obj: Context, query: str, limit: int, as_json: bool, as_csv: bool) -> 
 
 
 @main.command()
+@store_options
 @click.argument("regions", nargs=-1, required=True)
 @click.option("--metric", "metrics", multiple=True, help="Only this metric type (repeatable).")
 @click.option("--period", "periods", multiple=True, help="Only this period (repeatable).")
@@ -322,6 +360,7 @@ def resolve_region(store: Store, name: str) -> str:
 
 
 @main.command()
+@store_options
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_obj
 def stats(obj: Context, as_json: bool) -> None:

@@ -126,7 +126,7 @@ def print_facts_table(facts: list[Fact]) -> None:
     """Facts as a table for people."""
     table = Table(show_edge=False, pad_edge=False)
     for column in ("figure", "unit", "kind", "region", "period", "change", "metric"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=34)
     for fact in facts:
         change = change_text(fact)
         table.add_row(
@@ -182,8 +182,17 @@ def write_fact_hits_csv(hits: list[FactHit], stream: IO[str]) -> None:
 def print_fact_hits(hits: list[FactHit]) -> None:
     """Fact hits as a table for people."""
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("region", "metric", "period", "figure", "change", "document"):
-        table.add_column(column, overflow="fold")
+    widths = {"region": 24, "metric": 34, "period": 9, "figure": 22, "change": 12, "document": 30}
+    for column, width in widths.items():
+        short = column in ("period", "change", "figure")
+        table.add_column(
+            column,
+            no_wrap=True,
+            overflow="ellipsis",
+            max_width=width,
+            min_width=min(width, 9) if short else None,
+            ratio=None if short else 1,
+        )
     for hit in hits:
         fact = hit.fact
         table.add_row(
