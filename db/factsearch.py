@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 from db.models import Fact, FactHit, FactResults
 from db.query import quote_term
 
-CANDIDATE_CAP = 5000
+CANDIDATE_CAP = 2000
 """Most candidate rows fetched from FTS per query before ranking."""
 
 FIELDS = {
@@ -186,6 +186,18 @@ def fold(text: str) -> str:
     return " " + " ".join(text.lower().translate(_TO_SPACE).split()) + " "
 
 
+def _order(item: tuple[float, Candidate]) -> tuple[float, bool, int, float]:
+    """Sort key: score, then dated before undated, the latest period, the largest value."""
+    score, candidate = item
+    period = candidate.period or ""
+    when = 0
+    if period[:4].isdigit():
+        when = int(period[:4]) * 100
+        if period[4:5] == "-" and period[5:7].isdigit():
+            when += int(period[5:7])
+    return (-score, not period, -when, -(candidate.normalized or 0.0))
+
+
 WHOLE_WORD_SCORE = 100.0
 PREFIX_SCORE = 90.0
 
@@ -226,11 +238,7 @@ def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate
             limit=None,
         )
         scored.extend((min(score, PREFIX_SCORE - 1), fuzzy[index]) for _, score, index in matches)
-    # Stable sorts from the last key to the first.
-    scored.sort(key=lambda item: item[1].normalized or 0.0, reverse=True)
-    scored.sort(key=lambda item: item[1].period or "", reverse=True)
-    scored.sort(key=lambda item: item[1].period is None)
-    scored.sort(key=lambda item: -item[0])
+    scored.sort(key=_order)
     return [(candidate, float(score)) for score, candidate in scored]
 
 

@@ -145,7 +145,7 @@ def _v1(conn: Any) -> None:
         # the store inside the document's transaction (the sentence is not a facts column).
         f"""CREATE VIRTUAL TABLE facts_fts USING fts5(
             {", ".join(FACTS_FTS_COLUMNS)}, attribution UNINDEXED,
-            tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+            tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
         )""",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
     ]
