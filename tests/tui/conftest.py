@@ -1,0 +1,72 @@
+"""Fixtures for the TUI tests: small real databases in tmp_path, and determinism fixtures.
+
+``fixture_store`` holds the documents of :mod:`tests.tui.support` (English, Chinese, and one
+full of markup and escape sequences) with hand-made figure spans, so most tests never depend
+on the extractor. ``seed_db`` imports the shared seed corpus; when extraction is not ready it
+falls back to the seeds' gold facts. Both are opened by a relative name from inside tmp_path,
+so the status line (which shows the path) is the same on every run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from db.models import Fact
+from db.store import Store
+from tests.tui.support import GOLD, SEEDS, build_fixture_store
+
+
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor makes snapshots depend on timing: keep it steadily on."""
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
+@pytest.fixture
+def fixture_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The hand-made fixture database, opened as ``fixture.db`` from inside tmp_path."""
+    monkeypatch.chdir(tmp_path)
+    store = build_fixture_store("fixture.db")
+    yield store
+    store.close()
+
+
+def _gold_facts() -> dict[str, list[Fact]]:
+    by_doc: dict[str, list[Fact]] = {}
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        by_doc.setdefault(record.pop("doc"), []).append(Fact(**record))
+    return by_doc
+
+
+@pytest.fixture
+def seed_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """The five seed documents, imported; gold facts stand in while extraction is not ready."""
+    if not SEEDS.is_dir():
+        pytest.skip("shared corpus not available")
+    monkeypatch.chdir(tmp_path)
+    store = Store.open("seeds.db")
+    try:
+        from importers import import_paths
+
+        report = import_paths([SEEDS], store)
+        ready = report.ok and report.imported == 5
+    except Exception:
+        ready = False
+    if not ready:
+        store.close()
+        Path("seeds.db").unlink()
+        store = Store.open("seeds.db")
+        from importers.readers import read_path
+
+        gold = _gold_facts()
+        for path in sorted(SEEDS.glob("*.txt")):
+            raw = read_path(path).model_copy(update={"source": str(path)})
+            store.add_document(raw, gold.get(path.name, []))
+    yield store
+    store.close()

@@ -1,0 +1,86 @@
+"""Pilot tests of the shell: panes as modes, help, the command palette, the status line."""
+
+from __future__ import annotations
+
+from textual.app import SystemCommand
+
+from db.store import Store
+from tests.tui.support import settle
+from tui.app import FactscopeApp
+from tui.screens.compare import CompareScreen
+from tui.screens.documents import DocumentsScreen
+from tui.screens.facts import FactsScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.status_line import StatusLine
+
+
+async def test_pane_keys_switch_modes(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f")
+        assert isinstance(app.screen, FactsScreen)
+        await pilot.press("c")
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("d")
+        assert isinstance(app.screen, DocumentsScreen)
+
+
+async def test_help_opens_and_closes_with_the_panes_keys(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.markdown
+        assert "Documents" in text and "| s | Sort |" in text and "Enter" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, DocumentsScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("f1")
+        assert isinstance(app.screen, DocumentsScreen)
+
+
+async def test_every_binding_has_a_description(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        for screen in (app.screen, *app.screen_stack):
+            for key, active in screen.active_bindings.items():
+                if type(active.node).__module__.startswith("tui."):
+                    assert active.binding.description, key
+
+
+async def test_palette_offers_every_pane_action(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        commands: list[SystemCommand] = list(app.get_system_commands(app.screen))
+        names = {c.title for c in commands}
+        assert {"Go to Facts", "Search", "Sort", "Export", "Open", "Help"} <= names
+        assert "Sort documents by title" in names
+        [go] = [c for c in commands if c.title == "Go to Compare"]
+        go.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+
+
+async def test_status_line_shows_database_and_counts(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        status = str(app.screen.query_one(StatusLine).render())
+        assert "fixture.db" in status and "5 docs" in status and "13 facts" in status
+
+
+async def test_placeholder_panes_say_what_is_coming(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "coming in the Facts pane issue" in str(
+            app.screen.query_one(".placeholder-text").render()
+        )

@@ -1,0 +1,272 @@
+"""The Documents pane: a virtual list of documents, full-text search as you type, sorting.
+
+Every store call runs in a thread worker. The listing worker is exclusive (a new keystroke
+cancels the previous search) and its result carries a generation number, so a slow, stale
+search that finishes late is dropped. Pages beyond the first are fetched on demand when the
+list asks for them. Enter pushes the reader (:mod:`tui.screens.reader`) on this pane's stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Footer, Input, Static
+
+from db.store import DocumentOrder
+from tui.render import list_header, published, safe
+from tui.screens.base import PaletteCommand, PaneScreen
+from tui.screens.export import ExportFormat, ExportScreen, write_export
+from tui.widgets.document_list import PAGE_SIZE, DocumentList, ListRow
+from tui.widgets.search_box import SearchBox
+from tui.widgets.status_line import StatusLine
+
+SEARCH_CAP = 10_000
+"""Search results are counted (and exported) up to this many; more shows as '10,000+'."""
+SORTS: list[tuple[DocumentOrder, bool, str]] = [
+    ("published", True, "date ▼"),
+    ("title", False, "title ▲"),
+    ("facts", True, "facts ▼"),
+]
+"""The orders `s` cycles through: (store order, descending, label)."""
+
+
+def export_row(row: ListRow) -> dict[str, Any]:
+    """One exported document row."""
+    doc = row.document
+    data: dict[str, Any] = {
+        "title": safe(doc.title),
+        "published": published(doc),
+        "facts": doc.fact_count,
+        "source": safe(doc.source),
+        "id": doc.id,
+    }
+    if row.snippet is not None:
+        data["snippet"] = safe(row.snippet)
+    return data
+
+
+class DocumentsScreen(PaneScreen):
+    """Browse and search documents; open one in the reader."""
+
+    PANE = "Documents"
+    HELP = """
+The **Documents** pane lists every imported document with its date, number of extracted
+figures and source file. Type in the search box for full-text search (results update as you
+type, with the matching words highlighted); **s** changes the order when not searching;
+**Enter** reads the highlighted document with every figure marked; **e** exports the list.
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash",
+            "focus_search",
+            "Search",
+            tooltip="Full-text search of documents.",
+            priority=True,
+        ),
+        Binding("s", "cycle_sort", "Sort", tooltip="Order by date, title or number of figures."),
+        Binding("e", "export", "Export", tooltip="Save this list as CSV, JSON or Markdown."),
+        Binding("escape", "clear_search", "Clear search", show=False, tooltip="Show all."),
+    ]
+    """Pane keys; list keys are on :class:`DocumentList`."""
+
+    @dataclass
+    class Listed(Message):
+        """A listing arrived from a worker."""
+
+        generation: int
+        query: str
+        total: int
+        rows: list[ListRow]
+
+    @dataclass
+    class PageLoaded(Message):
+        """A further page arrived from a worker."""
+
+        generation: int
+        offset: int
+        rows: list[ListRow]
+
+    def __init__(self, store: Any) -> None:
+        super().__init__(store)
+        self.generation = 0
+        self.sort_index = 0
+        self.query_text = ""
+        self.total = 0
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(placeholder="Search documents  (/)", id="doc-search")
+        yield Static(id="list-header")
+        yield DocumentList(id="doc-list")
+        yield StatusLine(self.PANE)
+        yield Footer()
+
+    @property
+    def document_list(self) -> DocumentList:
+        """The list widget."""
+        return self.query_one(DocumentList)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.document_list)
+        self.reload()
+
+    def on_resize(self) -> None:
+        self._draw_header()
+
+    def _draw_header(self) -> None:
+        width = self.document_list.scrollable_content_region.width or self.size.width
+        label = "" if self.query_text else SORTS[self.sort_index][2]
+        header = self.query_one("#list-header", Static)
+        header.update(list_header(width, label))
+
+    # -- listing ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Fetch the listing for the current query and sort (stale ones are dropped)."""
+        self.generation += 1
+        self.query_text = self.query_one(SearchBox).value.strip()
+        order, descending, _ = SORTS[self.sort_index]
+        self._list(self.generation, self.query_text, order, descending)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="doc-list", description="Search")
+    def _list(self, generation: int, query: str, order: DocumentOrder, descending: bool) -> None:
+        if query:
+            total = self.store.search_count(query, cap=SEARCH_CAP, prefix=True)
+            hits = self.store.search(query, limit=PAGE_SIZE, prefix=True)
+            rows = [ListRow(h.document, h.snippet, list(h.highlights)) for h in hits]
+        else:
+            total = self.store.document_count()
+            docs = self.store.documents(limit=PAGE_SIZE, order=order, descending=descending)
+            rows = [ListRow(d) for d in docs]
+        self.post_message(self.Listed(generation, query, total, rows))
+
+    @work(thread=True, exit_on_error=False, group="doc-pages", description="Loading documents")
+    def _page(self, generation: int, query: str, offset: int) -> None:
+        self.post_message(self.PageLoaded(generation, offset, self._fetch(query, offset)))
+
+    def _fetch(self, query: str, offset: int, limit: int = PAGE_SIZE) -> list[ListRow]:
+        if query:
+            hits = self.store.search(query, limit=limit, offset=offset, prefix=True)
+            return [ListRow(h.document, h.snippet, list(h.highlights)) for h in hits]
+        order, descending, _ = SORTS[self.sort_index]
+        docs = self.store.documents(offset=offset, limit=limit, order=order, descending=descending)
+        return [ListRow(d) for d in docs]
+
+    def on_documents_screen_listed(self, message: Listed) -> None:
+        if message.generation != self.generation:
+            return
+        self.total = message.total
+        if message.query:
+            empty = f"No documents match {safe(message.query)!r}. Escape clears the search."
+        else:
+            empty = "No documents yet. Import some with: factscope import PATH"
+        self.document_list.reset(
+            message.generation,
+            message.total,
+            message.rows,
+            snippets=bool(message.query),
+            message=empty,
+        )
+        self._draw_header()
+        self.status_line.set_context(self._describe())
+
+    def _describe(self) -> str:
+        if not self.query_text:
+            return f"sorted by {SORTS[self.sort_index][2][:-2]}"
+        shown = f"{self.total:,}+" if self.total >= SEARCH_CAP else f"{self.total:,}"
+        noun = "match" if self.total == 1 else "matches"
+        return f"{shown} {noun} for {self.query_text!r}"
+
+    def on_document_list_page_needed(self, message: DocumentList.PageNeeded) -> None:
+        if message.generation == self.generation:
+            self._page(message.generation, self.query_text, message.offset)
+
+    def on_documents_screen_page_loaded(self, message: PageLoaded) -> None:
+        self.document_list.add_page(message.generation, message.offset, message.rows)
+
+    @on(Input.Changed, "#doc-search")
+    def _search_changed(self) -> None:
+        self.reload()
+
+    @on(SearchBox.Done, "#doc-search")
+    def _search_done(self) -> None:
+        self.set_focus(self.document_list)
+
+    def on_document_list_opened(self, message: DocumentList.Opened) -> None:
+        self.open_document(message.document.id)
+
+    def open_document(self, doc_id: str, fact_id: int | None = None) -> None:
+        """Push the reader for ``doc_id``, selecting ``fact_id`` when given."""
+        from tui.screens.reader import ReaderScreen
+
+        self.app.push_screen(ReaderScreen(self.store, doc_id, fact_id))
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.set_focus(self.query_one(SearchBox))
+
+    def action_clear_search(self) -> None:
+        """Clear the search and show every document."""
+        box = self.query_one(SearchBox)
+        if box.value:
+            box.value = ""
+        self.set_focus(self.document_list)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Sorting applies to the full list only; / types itself inside the search box.
+
+        / is a priority binding so that it moves the focus at once: keys typed right after
+        it (a fast "/trade") land in the box instead of being taken as list keys.
+        """
+        if action == "cycle_sort" and self.query_text:
+            return None
+        return not (action == "focus_search" and isinstance(self.focused, Input))
+
+    def action_cycle_sort(self, index: int | None = None) -> None:
+        """Next order: date, then title, then number of figures."""
+        self.sort_index = (self.sort_index + 1) % len(SORTS) if index is None else index
+        self.reload()
+        self.notify(f"Sorted by {SORTS[self.sort_index][2][:-2]}", timeout=2)
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        """'Sort documents by date/title/facts', one command each."""
+        for index, (_, _, label) in enumerate(SORTS):
+            name = label[:-2]
+            yield (
+                f"Sort documents by {name}",
+                f"Order the document list by {name}.",
+                partial(self.action_cycle_sort, index),
+            )
+
+    def action_export(self) -> None:
+        """Ask for a format, then write the whole list to a file."""
+
+        def chosen(fmt: ExportFormat | None) -> None:
+            if fmt is not None:
+                self._export(fmt, self.query_text, self.total)
+
+        what = f"{self.total:,} documents" + (
+            f" matching {self.query_text!r}" if self.query_text else ""
+        )
+        self.app.push_screen(ExportScreen(what), chosen)
+
+    @work(thread=True, exit_on_error=False, group="export", description="Export")
+    def _export(self, fmt: ExportFormat, query: str, total: int) -> None:
+        rows: list[ListRow] = []
+        while len(rows) < min(total, SEARCH_CAP if query else total):
+            page = self._fetch(query, len(rows), limit=1000)
+            if not page:
+                break
+            rows.extend(page)
+        path = write_export([export_row(r) for r in rows], fmt, "factscope-documents")
+        self.app.call_from_thread(
+            self.notify, f"Exported {len(rows):,} documents to {path}", title="Export"
+        )

@@ -1,0 +1,237 @@
+"""The reader: one document with every figure highlighted, the selected figure's fields beside.
+
+Pushed on the Documents pane's stack (Escape pops it back to the list). It loads the
+document and its facts in a worker; :meth:`ReaderScreen.open` re-targets it, which is how
+:class:`tui.messages.OpenEvidence` lands on a given figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Footer, Input, Static
+
+from db.models import Document, Fact
+from tui.render import KIND_LABELS, KIND_STYLES, citation, published, safe, sentence_of, value_text
+from tui.screens.base import PaneScreen
+from tui.screens.export import ExportFormat, ExportScreen, write_export
+from tui.widgets.fact_panel import FactPanel
+from tui.widgets.reader import DocumentReader
+from tui.widgets.search_box import SearchBox
+from tui.widgets.status_line import StatusLine
+
+
+def fact_row(fact: Fact, doc: Document) -> dict[str, Any]:
+    """One exported figure: the fields people cite, then the evidence."""
+    return {
+        "figure": safe(fact.quote),
+        "value": fact.value,
+        "unit": fact.unit,
+        "normalized": fact.normalized,
+        "kind": fact.kind,
+        "region": safe(fact.region),
+        "period": fact.period,
+        "change_percent": fact.change_percent,
+        "metric": safe(fact.metric),
+        "sentence": sentence_of(fact, doc.text),
+        "document": safe(doc.title),
+        "source": safe(doc.source),
+        "fact_id": fact.id,
+    }
+
+
+class ReaderScreen(PaneScreen):
+    """Read one document; step through its figures; find text; copy and export figures."""
+
+    PANE = "Documents › Reader"
+    HELP = """
+The **reader** shows the document with every extracted figure underlined and coloured by
+its kind (amount, change, share, rank ...); the selected figure is in reverse video and its
+fields are in the panel on the right. **/** finds text in the document (**Enter** or
+**Down** next match, **Up** previous; then **m**/**M** outside the box). **y** copies the
+selected figure as a citation; **e** exports every figure of the document. **Escape** goes
+back to the list.
+"""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,backspace", "back", "Back", tooltip="Back to the document list."),
+        Binding(
+            "slash,ctrl+f", "find", "Find", tooltip="Search inside this document.", priority=True
+        ),
+        Binding("m", "match(1)", "Next match", tooltip="Go to the next match of the find."),
+        Binding("M", "match(-1)", "Prev match", show=False, tooltip="Go to the previous match."),
+        Binding("y", "copy", "Copy", tooltip="Copy the selected figure as a citation."),
+        Binding("e", "export", "Export", tooltip="Save this document's figures to a file."),
+    ]
+    """Reader pane keys; figure and scroll keys are on :class:`DocumentReader`."""
+
+    @dataclass
+    class Loaded(Message):
+        """The document and its figures arrived from a worker."""
+
+        document: Document
+        facts: list[Fact]
+        fact_id: int | None
+
+    def __init__(self, store: Any, doc_id: str, fact_id: int | None = None) -> None:
+        super().__init__(store)
+        self.doc_id = doc_id
+        self.fact_id = fact_id
+        self.document: Document | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="reader-title")
+        with Horizontal(id="reader-body"):
+            yield DocumentReader(id="reader")
+            yield FactPanel(id="fact-panel")
+        with Horizontal(id="find-bar"):
+            yield SearchBox(placeholder="Find in document", id="find")
+            yield Static(id="find-status")
+        yield StatusLine(self.PANE)
+        yield Footer()
+
+    @property
+    def reader(self) -> DocumentReader:
+        """The text widget."""
+        return self.query_one(DocumentReader)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.reader)
+        self.open(self.doc_id, self.fact_id)
+
+    def open(self, doc_id: str, fact_id: int | None = None) -> None:
+        """Show ``doc_id``; select and scroll to ``fact_id`` when given."""
+        self.doc_id, self.fact_id = doc_id, fact_id
+        self._load(doc_id, fact_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reader", description="Open")
+    def _load(self, doc_id: str, fact_id: int | None) -> None:
+        document = self.store.document(doc_id)
+        facts = self.store.facts_for_document(doc_id)
+        self.post_message(self.Loaded(document, facts, fact_id))
+
+    def on_reader_screen_loaded(self, message: Loaded) -> None:
+        if message.document.id != self.doc_id:
+            return
+        doc = self.document = message.document
+        title = Text(safe(doc.title), style="bold")
+        figures = f"{doc.fact_count} figure" + "s" * (doc.fact_count != 1)
+        title.append(f"  {published(doc)} · {figures} · {safe(doc.source)}", "dim")
+        self.query_one("#reader-title", Static).update(title)
+        self.reader.set_document(doc.text, message.facts)
+        self.query_one(FactPanel).show(None, total=len(self.reader.facts))
+        self.status_line.set_context(self._legend())
+        if message.fact_id is not None:
+            self.call_after_refresh(self._select_fact, message.fact_id)
+
+    def _select_fact(self, fact_id: int) -> None:
+        if not self.reader.select_fact_id(fact_id):
+            self.notify(f"Figure {fact_id} is not in this document.", severity="warning")
+
+    def _legend(self) -> Text:
+        legend = Text()
+        for kind in sorted({f.kind for f in self.reader.facts}):
+            legend.append(KIND_LABELS.get(kind, kind), KIND_STYLES.get(kind, "bold underline"))
+            legend.append(" ")
+        return legend
+
+    def on_document_reader_fact_selected(self, message: DocumentReader.FactSelected) -> None:
+        self.query_one(FactPanel).show(message.fact, message.index, len(self.reader.facts))
+
+    # -- find -------------------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        """Open the find bar."""
+        self.query_one("#find-bar").display = True
+        self.set_focus(self.query_one("#find", SearchBox))
+
+    @on(Input.Changed, "#find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        count = self.reader.find(event.value)
+        self._show_find_status(0, count)
+
+    def _show_find_status(self, current: int, count: int) -> None:
+        value = self.query_one("#find", SearchBox).value
+        if not value:
+            status = ""
+        elif count == 0:
+            status = "no matches"
+        else:
+            status = f"{current} of {count}" if current else f"{count} match" + "es" * (count > 1)
+        self.query_one("#find-status", Static).update(Text(status))
+
+    @on(SearchBox.Done, "#find")
+    def _find_done(self) -> None:
+        box = self.query_one("#find", SearchBox)
+        if box.value:
+            self._show_find_status(*self.reader.next_match(1))
+        else:
+            self.query_one("#find-bar").display = False
+        self.set_focus(self.reader)
+
+    @on(SearchBox.Previous, "#find")
+    def _find_previous(self) -> None:
+        self._show_find_status(*self.reader.next_match(-1))
+
+    def action_match(self, step: int) -> None:
+        """Next (1) or previous (-1) match of the find."""
+        self._show_find_status(*self.reader.next_match(step))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Match keys only when there is a find; copy only when a figure is selected.
+
+        Find is a priority binding (so fast typing after / lands in the box); inside the box
+        it is off, so / can be searched for.
+        """
+        if action == "find" and isinstance(self.focused, Input):
+            return False
+        if action == "match":
+            return bool(self.reader.match_position[1])
+        if action == "copy":
+            return self.reader.selected_fact is not None or None
+        return True
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        """Back to the document list."""
+        self.app.pop_screen()
+
+    def action_copy(self) -> None:
+        """Copy the selected figure as a citation (OSC 52: works over SSH)."""
+        fact, doc = self.reader.selected_fact, self.document
+        if fact is None or doc is None:
+            self.notify("Select a figure first (n).", severity="warning")
+            return
+        self.app.copy_to_clipboard(citation(fact, doc, doc.text))
+        self.notify(
+            f"Copied {value_text(fact)} with its sentence and source "
+            "(via the terminal clipboard, OSC 52).",
+            title="Citation copied",
+        )
+
+    def action_export(self) -> None:
+        """Ask for a format, then write this document's figures to a file."""
+        doc = self.document
+        if doc is None:
+            return
+        rows = [fact_row(f, doc) for f in self.reader.facts]
+
+        def chosen(fmt: ExportFormat | None) -> None:
+            if fmt is not None:
+                self._export(rows, fmt)
+
+        self.app.push_screen(ExportScreen(f"{len(rows)} figures of this document"), chosen)
+
+    @work(thread=True, exit_on_error=False, group="export", description="Export")
+    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat) -> None:
+        path = write_export(rows, fmt, "factscope-figures")
+        self.app.call_from_thread(
+            self.notify, f"Exported {len(rows)} figures to {path}", title="Export"
+        )

@@ -1,0 +1,235 @@
+"""A virtual list of documents: only the rows on screen are ever fetched or drawn.
+
+A Line-API widget (Toolong-style): it knows the total and holds the pages it has been given.
+When a row it must draw is missing it posts :class:`DocumentList.PageNeeded`; the screen
+fetches that page from the store in a worker and hands it back with :meth:`add_page`. So
+100,000 documents open as fast as 5. Each reset bumps a generation number, and pages for an
+older generation (a stale search) are dropped.
+
+Search results take two lines per row: the document, then its highlighted snippet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from db.models import DocumentSummary
+from tui.render import document_row, fit, highlighted
+
+PAGE_SIZE = 100
+"""Rows fetched per page request."""
+
+
+@dataclass(frozen=True)
+class ListRow:
+    """One row: a document and, for search results, its snippet with highlight spans."""
+
+    document: DocumentSummary
+    snippet: str | None = None
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+
+class DocumentList(ScrollView, can_focus=True):
+    """The paged, virtual document list. Posts messages; never touches the store."""
+
+    HELP = """
+### Document list
+Move with **j**/**k** (or the arrows), **g**/**G** for top and bottom, **Enter** opens the
+highlighted document in the reader.
+"""
+    BINDING_GROUP_TITLE = "Document list"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next document."),
+        Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous document."),
+        Binding("g,home", "first", "Top", show=False, tooltip="First document."),
+        Binding("G,end", "last", "Bottom", show=False, tooltip="Last document."),
+        Binding("pagedown,ctrl+d", "page_down", "Page down", show=False, tooltip="One page on."),
+        Binding("pageup,ctrl+u", "page_up", "Page up", show=False, tooltip="One page back."),
+        Binding("enter,o", "open", "Open", tooltip="Read the highlighted document."),
+    ]
+    """List navigation; Enter and o both open (o for terminals that remap Enter)."""
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "document-list--cursor",
+        "document-list--message",
+        "document-list--snippet",
+    }
+
+    cursor: reactive[int] = reactive(0, init=False)
+    """Index of the highlighted row."""
+
+    @dataclass
+    class PageNeeded(Message):
+        """Rows from ``offset`` are needed for ``generation``: the screen should fetch them."""
+
+        generation: int
+        offset: int
+
+    @dataclass
+    class Opened(Message):
+        """The user opened a document (Enter, o or a double click)."""
+
+        document: DocumentSummary
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
+        self.total = 0
+        """Number of rows in the current listing."""
+        self.generation = -1
+        """Which listing the rows belong to; -1 until the first one arrives."""
+        self.row_height = 1
+        self.message = "Loading…"
+        """Shown when there are no rows (loading, or nothing matched)."""
+        self._rows: dict[int, ListRow] = {}
+        self._requested: set[int] = set()
+
+    # -- feeding ----------------------------------------------------------------------------
+
+    def reset(
+        self, generation: int, total: int, rows: list[ListRow], *, snippets: bool, message: str
+    ) -> None:
+        """Show a new listing: its total, its first page, and what to say when it is empty."""
+        self.generation = generation
+        self.total = total
+        self.row_height = 2 if snippets else 1
+        self.message = message
+        self._rows = dict(enumerate(rows))
+        self._requested = {0}
+        self.cursor = 0
+        self.scroll_to(y=0, animate=False)
+        self._update_size()
+        self.refresh()
+
+    def add_page(self, generation: int, offset: int, rows: list[ListRow]) -> None:
+        """Store a fetched page; pages of an older generation are ignored."""
+        if generation != self.generation:
+            return
+        for index, row in enumerate(rows, start=offset):
+            self._rows[index] = row
+        self.refresh()
+
+    @property
+    def highlighted_row(self) -> ListRow | None:
+        """The row under the cursor, if it has been fetched."""
+        return self._rows.get(self.cursor) if self.total else None
+
+    @property
+    def loaded_rows(self) -> list[ListRow]:
+        """The rows fetched so far, in order (for tests and small exports)."""
+        return [self._rows[i] for i in sorted(self._rows)]
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def _update_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, self.total * self.row_height)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._update_size()
+
+    def _request(self, index: int) -> None:
+        page = index // PAGE_SIZE * PAGE_SIZE
+        if page not in self._requested and self.generation >= 0:
+            self._requested.add(page)
+            self.post_message(self.PageNeeded(self.generation, page))
+
+    def render_line(self, y: int) -> Strip:
+        """Draw screen line ``y``: a document row, its snippet, or the empty-list message."""
+        width = self.scrollable_content_region.width
+        scroll_y = self.scroll_offset.y
+        base = self.rich_style
+        if self.total == 0:
+            if y == 1:
+                style = self.get_component_rich_style("document-list--message")
+                text = fit(Text("  " + self.message, style=style), width)
+                return self._strip(text, width)
+            return Strip.blank(width, base)
+        line = scroll_y + y
+        index, part = divmod(line, self.row_height)
+        if index >= self.total:
+            return Strip.blank(width, base)
+        row = self._rows.get(index)
+        if row is None:
+            self._request(index)
+            return self._strip(fit(Text("  …", style="dim"), width), width)
+        is_cursor = index == self.cursor
+        if part == 0:
+            text = Text("▶ " if is_cursor else "  ")
+            text.append_text(document_row(row.document, width))
+        else:
+            snippet = highlighted(row.snippet or "", row.highlights)
+            snippet.stylize(self.get_component_rich_style("document-list--snippet"))
+            text = Text("    ")
+            text.append_text(snippet)
+            text = fit(text, width)
+        if is_cursor:
+            text.stylize(self.get_component_rich_style("document-list--cursor"))
+        return self._strip(text, width)
+
+    def _strip(self, text: Text, width: int) -> Strip:
+        segments = list(text.render(self.app.console))
+        segments = [s for s in segments if s.text != "\n"] or [Segment("")]
+        return Strip(segments).crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        height = self.row_height
+        self.scroll_to_region(
+            Region(0, new * height, 1, height), animate=False, force=True, x_axis=False
+        )
+        self.refresh()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def _move(self, index: int) -> None:
+        if self.total:
+            self.cursor = max(0, min(index, self.total - 1))
+
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height // self.row_height - 1)
+
+    def action_cursor_down(self) -> None:
+        """Next document."""
+        self._move(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Previous document."""
+        self._move(self.cursor - 1)
+
+    def action_first(self) -> None:
+        """First document."""
+        self._move(0)
+
+    def action_last(self) -> None:
+        """Last document."""
+        self._move(self.total - 1)
+
+    def action_page_down(self) -> None:
+        """One screen on."""
+        self._move(self.cursor + self._page_rows())
+
+    def action_page_up(self) -> None:
+        """One screen back."""
+        self._move(self.cursor - self._page_rows())
+
+    def action_open(self) -> None:
+        """Open the highlighted document."""
+        row = self.highlighted_row
+        if row is not None:
+            self.post_message(self.Opened(row.document))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click highlights a row; a double click opens it."""
+        index = (self.scroll_offset.y + event.y) // self.row_height
+        if index < self.total:
+            self._move(index)
+            if event.chain >= 2:
+                self.action_open()
