@@ -9,6 +9,7 @@ fills the command palette from the panes' own bindings, keeps the status counts,
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from textual import work
@@ -35,7 +36,7 @@ class FactscopeApp(App[None]):
     """A keyboard-driven browser for documents and the figures stated in them."""
 
     TITLE = "factscope"
-    CSS_PATH = ["app.tcss", "facts.tcss", "compare.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "facts.tcss", "compare.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "d",
