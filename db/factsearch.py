@@ -27,7 +27,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from db.models import Fact, FactHit, FactResults
+from db.models import Fact, FactFacets, FactHit, FactResults
 from db.query import quote_term
 
 CANDIDATE_CAP = 2000
@@ -282,3 +282,21 @@ def search_facts(conn: Any, fact_columns: tuple[str, ...], query: str, limit: in
             FactHit(fact=fact, score=score, document_title=row[-2], document_source=row[-1])
         )
     return FactResults(hits=hits, total=total, capped=capped)
+
+
+def fact_facets(conn: Any, query: str, *, cap: int = COUNT_CAP, top: int = 8) -> FactFacets:
+    """Counts of the query's matches by region and by unit, over at most ``cap`` matches."""
+    parsed = parse_fact_query(query)
+    sql, params = candidate_sql(parsed, "f.region AS region, f.unit AS unit", cap=cap)
+    counted = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+    facets: dict[str, list[tuple[str, int]]] = {}
+    for column in ("region", "unit"):
+        rows = conn.execute(
+            f"SELECT coalesce({column}, '(none)'), count(*) AS n FROM ({sql})"
+            " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
+            [*params, top],
+        ).fetchall()
+        facets[column] = [(str(value), int(n)) for value, n in rows]
+    return FactFacets(
+        regions=facets["region"], units=facets["unit"], counted=counted, capped=counted >= cap
+    )

@@ -161,3 +161,15 @@ class FactResults(BaseModel):
     """Matches found, counting at most ``count_cap``."""
     capped: bool = False
     """True when ``total`` stopped at the cap ("10,000+")."""
+
+
+class FactFacets(BaseModel):
+    """How a fact query's matches spread over regions and units (bounded counts)."""
+
+    regions: list[tuple[str, int]]
+    """(region name, matches), most first."""
+    units: list[tuple[str, int]]
+    counted: int
+    """Matches the counts cover: at most the cap."""
+    capped: bool
+    """True when there were more matches than were counted."""

@@ -27,11 +27,12 @@ from db.compare import Comparison, load_comparison
 from db.connection import connect
 from db.docsearch import SUMMARY_COLUMNS, count_documents, search_documents, summary
 from db.errors import NotFoundError, ReadOnlyError, StoreError
-from db.factsearch import fold, search_facts
+from db.factsearch import fact_facets, fold, search_facts
 from db.models import (
     Document,
     DocumentSummary,
     Fact,
+    FactFacets,
     FactResults,
     RawDocument,
     Region,
@@ -335,6 +336,39 @@ class Store:
                 return search_facts(self._conn, FACT_COLUMNS, query, limit)
             except sqlite3.OperationalError as exc:
                 raise StoreError(self.path, str(exc)) from exc
+
+    def fact_facets(self, query: str, *, cap: int = 10_000, top: int = 8) -> FactFacets:
+        """How the matches of a fact query spread over regions and units (counts capped)."""
+        with self._lock:
+            try:
+                return fact_facets(self._conn, query, cap=cap, top=top)
+            except sqlite3.OperationalError as exc:
+                raise StoreError(self.path, str(exc)) from exc
+
+    def fact_counts(self, region_ids: list[str]) -> dict[str, int]:
+        """Number of facts attributed to each region (for pickers); absent ids count 0."""
+        if not region_ids:
+            return {}
+        marks = ", ".join("?" for _ in region_ids)
+        rows = self._rows(
+            f"SELECT region_id, count(*) FROM facts WHERE region_id IN ({marks})"
+            " GROUP BY region_id",
+            region_ids,
+        )
+        counts = dict.fromkeys(region_ids, 0)
+        counts.update({r[0]: int(r[1]) for r in rows})
+        return counts
+
+    def regions_with_facts(self, *, limit: int = 200) -> list[tuple[Region, int]]:
+        """Regions that facts are attributed to, with their fact counts, most first."""
+        rows = self._rows(
+            "SELECT r.id, r.name, r.level, r.parent_id, r.name_zh, r.aliases, c.n FROM"
+            " (SELECT region_id, count(*) AS n FROM facts WHERE region_id IS NOT NULL"
+            " GROUP BY region_id) c JOIN regions r ON r.id = c.region_id"
+            " ORDER BY c.n DESC, r.name LIMIT ?",
+            (limit,),
+        )
+        return [(_region(row[:6]), int(row[6])) for row in rows]
 
     def compare(
         self,

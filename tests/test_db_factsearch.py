@@ -170,3 +170,18 @@ def test_any_query_is_safe(tmp_path_factory: pytest.TempPathFactory, query: str)
     path = tmp_path_factory.getbasetemp() / "hypothesis-facts.db"
     with Store.open(path) as opened:
         opened.search_facts(query)
+
+
+def test_facets_count_matches_by_region_and_unit(fact_store: Store) -> None:
+    facets = fact_store.fact_facets("")
+    assert facets.regions == [("Sichuan Province", 2), ("Songjiang District", 1)]
+    assert facets.units == [("CNY", 2), ("percent", 1)]
+    assert (facets.counted, facets.capped) == (3, False)
+    capped = fact_store.fact_facets("", cap=2)
+    assert (capped.counted, capped.capped) == (2, True)
+
+
+def test_regions_with_facts_and_counts(fact_store: Store) -> None:
+    ranked = fact_store.regions_with_facts()
+    assert [(r.name, n) for r, n in ranked] == [("Sichuan Province", 2), ("Songjiang District", 1)]
+    assert fact_store.fact_counts(["310117", "CN"]) == {"310117": 1, "CN": 0}
