@@ -399,6 +399,34 @@ class Store:
                 include_children=include_children,
             )
 
+    def iter_facts(self, *, batch: int = 2000) -> Iterator[Fact]:
+        """Every fact in id order, fetched a batch at a time (constant memory, for export)."""
+        cols = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
+        last = 0
+        while True:
+            rows = self._rows(
+                f"SELECT id, {cols} FROM facts WHERE id > ? ORDER BY id LIMIT ?", (last, batch)
+            )
+            if not rows:
+                return
+            yield from (_fact(r) for r in rows)
+            last = rows[-1][0]
+
+    def iter_documents(self, *, batch: int = 200) -> Iterator[Document]:
+        """Every document with its text, in import order, a batch at a time."""
+        last = 0
+        while True:
+            rows = self._rows(
+                f"SELECT d.rowid, {SUMMARY_COLUMNS}, d.text FROM documents d WHERE d.rowid > ?"
+                " ORDER BY d.rowid LIMIT ?",
+                (last, batch),
+            )
+            if not rows:
+                return
+            for row in rows:
+                yield Document(**summary(row[1:8]).model_dump(), text=row[8])
+            last = rows[-1][0]
+
     def fact(self, fact_id: int) -> Fact:
         """One fact by id. :raises NotFoundError: no such id."""
         cols = ", ".join(f'"{c}"' for c in FACT_COLUMNS)

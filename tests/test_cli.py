@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3 as stdlib_sqlite3
 from pathlib import Path
@@ -141,3 +143,54 @@ def test_every_command_has_help(command: click.Command) -> None:
     for param in command.params:
         if isinstance(param, click.Option):
             assert param.help, f"{command.name} --{param.name} has no help"
+
+
+@requires_shared
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_export_streams_every_fact(db_path: Path, fmt: str) -> None:
+    assert run("--db", str(db_path), "import", str(SEEDS)).exit_code == 0
+    result = run("export", "--db", str(db_path), "--format", fmt)
+    assert result.exit_code == 0
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+    elif fmt == "json":
+        rows = json.loads(result.stdout)
+    else:
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    stats = json.loads(run("stats", "--db", str(db_path), "--json").stdout)
+    assert len(rows) == stats["facts"] > 50
+    assert {"quote", "value", "unit", "region", "period"} <= set(rows[0])
+
+
+def test_export_documents_with_text(db_path: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Exported report\n\nTrade rose 5 percent.")
+    run("--db", str(db_path), "import", str(tmp_path / "a.txt"))
+    result = run("--db", str(db_path), "export", "--what", "documents", "--format", "json")
+    [doc] = json.loads(result.stdout)
+    assert doc["title"] == "Exported report"
+    assert doc["text"] == "Exported report\n\nTrade rose 5 percent."
+
+
+def test_compare_cli_songjiang_sichuan(db_path: Path) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("shared corpus not available (../shared/corpus/seeds)")
+    run("--db", str(db_path), "import", str(SEEDS))
+    result = run("compare", "Songjiang", "Sichuan", "--db", str(db_path), "--json")
+    assert result.exit_code == 0, result.stderr
+    first = json.loads(result.stdout)["rows"][0]
+    assert first["cells"]["510000"]["fact"]["quote"] == "800 billion yuan"
+    assert run("compare", "Songjiang", "--db", str(db_path)).exit_code == 2
+    unknown = run("compare", "Songjiang", "Atlantis", "--db", str(db_path))
+    assert unknown.exit_code == 1
+    assert "no region matches 'Atlantis'" in unknown.stderr
+
+
+def test_facts_cli_json_and_truncation(db_path: Path) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip("shared corpus not available (../shared/corpus/seeds)")
+    run("--db", str(db_path), "import", str(SEEDS))
+    result = run("facts", "songj trade 2020", "--db", str(db_path), "--json", "--limit", "1")
+    [hit] = json.loads(result.stdout)
+    assert hit["quote"] == "305.57 billion yuan"
+    assert hit["document"]["title"]
+    assert "showing 1 of" in result.stderr

@@ -375,6 +375,31 @@ def stats(obj: Context, as_json: bool) -> None:
 
 
 @main.command()
+@store_options
+@click.option(
+    "--what",
+    type=click.Choice(["facts", "documents"]),
+    default="facts",
+    show_default=True,
+    help="Export every fact, or every document with its text.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "csv"]),
+    default="jsonl",
+    show_default=True,
+    help="One JSON object per line, one JSON array, or CSV.",
+)
+@click.pass_obj
+def export(obj: Context, what: str, fmt: str) -> None:
+    """Write every fact (or document) to stdout, streaming: any size fits in memory."""
+    with obj.store() as store:
+        items = store.iter_facts() if what == "facts" else store.iter_documents()
+        output.write_records((item.model_dump(mode="json") for item in items), fmt, sys.stdout)
+
+
+@main.command()
 @click.argument("path")
 @click.option(
     "--published",

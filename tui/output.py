@@ -7,8 +7,9 @@ Rich renders to stderr for messages and stdout for data; document text always go
 from __future__ import annotations
 
 import csv
+import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
@@ -282,3 +283,25 @@ def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
                     cell.note,
                 ]
             )
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int:
+    """Stream records as JSON lines, a JSON array or CSV (header from the first record)."""
+    count = 0
+    writer: Any = None
+    if fmt == "json":
+        stream.write("[")
+    for record in records:
+        if fmt == "jsonl":
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif fmt == "json":
+            stream.write(("," if count else "") + "\n  " + json.dumps(record, ensure_ascii=False))
+        else:
+            if writer is None:
+                writer = csv.DictWriter(stream, fieldnames=list(record), lineterminator="\n")
+                writer.writeheader()
+            writer.writerow(record)
+        count += 1
+    if fmt == "json":
+        stream.write("\n]\n" if count else "]\n")
+    return count
