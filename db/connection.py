@@ -19,10 +19,13 @@ BUSY_TIMEOUT_MS = 5000
 """How long a write waits for another process's lock before failing with 'locked'."""
 
 
-def connect(path: str | Path, *, read_only: bool = False) -> Any:
+def connect(
+    path: str | Path, *, read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Any:
     """Open (creating and migrating if needed) the database at ``path``.
 
     :param read_only: open with ``mode=ro``: safe for a database shared on a server.
+    :param busy_timeout_ms: how long to wait for another process's write lock.
     :raises StoreError: the file is missing (read-only), not a database, locked, or
         written by a newer version (:class:`SchemaTooNewError`).
     """
@@ -45,7 +48,7 @@ def connect(path: str | Path, *, read_only: bool = False) -> Any:
     except sqlite3.Error as exc:
         raise StoreError(shown, f"cannot open: {exc}") from exc
     try:
-        _prepare(conn, shown, read_only)
+        _prepare(conn, shown, read_only, busy_timeout_ms)
     except sqlite3.DatabaseError as exc:
         conn.close()
         reason = str(exc)
@@ -58,8 +61,8 @@ def connect(path: str | Path, *, read_only: bool = False) -> Any:
     return conn
 
 
-def _prepare(conn: Any, shown: str, read_only: bool) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def _prepare(conn: Any, shown: str, read_only: bool, busy_timeout_ms: int) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA foreign_keys = ON")
     version = user_version(conn)
     if version > SCHEMA_VERSION:

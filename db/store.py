@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
 from db.compare import Comparison, load_comparison
-from db.connection import connect
+from db.connection import BUSY_TIMEOUT_MS, connect
 from db.docsearch import SUMMARY_COLUMNS, count_documents, search_documents, summary
 from db.errors import NotFoundError, ReadOnlyError, StoreError
 from db.factsearch import fact_facets, fold, search_facts
@@ -83,14 +83,17 @@ class Store:
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False) -> Store:
+    def open(
+        cls, path: str | Path, *, read_only: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    ) -> Store:
         """Open (creating and migrating if needed) the database at ``path``.
 
         :param read_only: open with ``mode=ro``: safe for a database shared on a server.
         :raises StoreError: the file is missing (read-only), not a database, locked, or
             written by a newer version (:class:`SchemaTooNewError`).
         """
-        return cls(connect(path, read_only=read_only), str(path), read_only)
+        conn = connect(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+        return cls(conn, str(path), read_only)
 
     def close(self) -> None:
         """Close the connection."""

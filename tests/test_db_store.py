@@ -6,6 +6,7 @@ import sqlite3 as stdlib_sqlite3
 from pathlib import Path
 
 import pytest
+from sqlite_utils.utils import sqlite3 as sqlite_utils_sqlite3
 
 from db import (
     Fact,
@@ -232,3 +233,23 @@ def test_stats(store: Store) -> None:
     stats = store.stats()
     assert (stats.documents, stats.facts, stats.schema_version) == (1, 1, SCHEMA_VERSION)
     assert stats.size_bytes > 0
+
+
+def test_locked_database_is_a_clear_error_and_changes_nothing(db_path: Path) -> None:
+    with Store.open(db_path) as first:
+        first.add_document(_doc(), [])
+    # The same SQLite library as the store: POSIX locks are per process, and two copies of
+    # SQLite in one process (stdlib and pysqlite3) would not see each other's locks.
+    holder = sqlite_utils_sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with (
+            Store.open(db_path, busy_timeout_ms=50) as blocked,
+            pytest.raises(StoreError, match="locked"),
+        ):
+            blocked.add_document(_doc("Another text.", "b.txt"), [])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Store.open(db_path) as after:
+        assert after.document_count() == 1
