@@ -248,6 +248,18 @@ COUNT_CAP = 10_000
 _CANDIDATE_COLUMNS = "f.id, facts_fts.attribution, f.period, f.normalized, {sentence}"
 
 
+def _count(conn: Any, parsed: FactQuery) -> int:
+    """Matches, up to COUNT_CAP. Without SQL filters the FTS index alone answers (no join to
+    facts: the join costs more than the match); excluded words are not subtracted then."""
+    where, _ = sql_filters(parsed)
+    match = fts_expression(parsed)
+    if match is not None and not where:
+        sql = "SELECT count(*) FROM (SELECT 1 FROM facts_fts WHERE facts_fts MATCH ? LIMIT ?)"
+        return int(conn.execute(sql, (match, COUNT_CAP)).fetchone()[0])
+    count_sql, count_params = candidate_sql(parsed, "1", cap=COUNT_CAP)
+    return int(conn.execute(f"SELECT count(*) FROM ({count_sql})", count_params).fetchone()[0])
+
+
 def search_facts(conn: Any, fact_columns: tuple[str, ...], query: str, limit: int) -> FactResults:
     """Run a fact query: candidates from SQL, ranked here, the top ``limit`` loaded whole."""
     parsed = parse_fact_query(query)
@@ -258,8 +270,7 @@ def search_facts(conn: Any, fact_columns: tuple[str, ...], query: str, limit: in
     ranked = rank(parsed, candidates)
     total, capped = len(ranked), False
     if len(rows) >= CANDIDATE_CAP:
-        count_sql, count_params = candidate_sql(parsed, "1", cap=COUNT_CAP)
-        total = conn.execute(f"SELECT count(*) FROM ({count_sql})", count_params).fetchone()[0]
+        total = _count(conn, parsed)
         capped = total >= COUNT_CAP
     top = ranked[:limit]
     if not top:
