@@ -14,6 +14,7 @@ from click.testing import CliRunner, Result
 
 from tests.conftest import SEEDS, requires_shared
 from tui.cli import main
+from tui.cli import run as run_console_script
 
 
 def run(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None) -> Result:
@@ -194,3 +195,33 @@ def test_facts_cli_json_and_truncation(db_path: Path) -> None:
     assert hit["quote"] == "305.57 billion yuan"
     assert hit["document"]["title"]
     assert "showing 1 of" in result.stderr
+
+
+def test_unexpected_errors_are_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_path: Path
+) -> None:
+    from db import Store
+
+    def broken(self: Store) -> None:
+        raise RuntimeError("something odd")
+
+    Store.open(db_path).close()
+    monkeypatch.setattr(Store, "stats", broken)
+    monkeypatch.setattr("sys.argv", ["factscope", "stats", "--db", str(db_path)])
+    with pytest.raises(SystemExit) as exit_info:
+        run_console_script()
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        "factscope: internal error: RuntimeError: something odd (set FACTSCOPE_DEBUG=1 for details)"
+    ]
+
+
+def test_console_script_usage_error_exit_code(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["factscope", "search"])
+    with pytest.raises(SystemExit) as exit_info:
+        run_console_script()
+    assert exit_info.value.code == 2
+    assert "Missing argument" in capsys.readouterr().err

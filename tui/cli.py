@@ -478,5 +478,37 @@ def regions(query: str, limit: int, as_json: bool) -> None:
         click.echo(f"factscope: no region matches {query!r}", err=True)
 
 
+def run() -> None:
+    """The console script: ``main`` with unexpected errors cut to one line.
+
+    Expected failures already exit with one line; anything else is a bug, reported as one
+    line too (set FACTSCOPE_DEBUG=1 for the traceback). Ctrl+C exits quietly with 130.
+    """
+    try:
+        main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        # `factscope export | head`: the reader left; not an error.
+        sys.stderr.close()
+        sys.exit(0)
+    except Exception as exc:
+        if os.environ.get("FACTSCOPE_DEBUG") == "1":
+            raise
+        click.echo(
+            f"factscope: internal error: {type(exc).__name__}: {exc}"
+            " (set FACTSCOPE_DEBUG=1 for details)",
+            err=True,
+        )
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()
