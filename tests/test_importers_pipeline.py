@@ -9,6 +9,7 @@ import pytest
 
 from db import Store
 from importers import ImportProgress, collect_files, import_paths
+from importers.readers import READERS
 from tests.conftest import SAMPLES, SEEDS, requires_shared
 
 
@@ -88,13 +89,14 @@ def test_bad_inputs_fail_alone(tmp_path: Path, store: Store, db_path: Path) -> N
     ]
     report = import_paths(inputs, store)
     reasons = {Path(f.path).name: f.reason for f in report.failed}
+    known = ", ".join(sorted(READERS))
+    assert ".txt" in known and ".md" in known
     assert reasons == {
         "empty.txt": "empty file",
         "binary.txt": "binary file (contains NUL bytes), not text",
-        "bad.xyz": "unsupported file type '.xyz' (known: .markdown, .md, .text, .txt)",
+        "bad.xyz": f"unsupported file type '.xyz' (known: {known})",
         "missing.txt": "no such file or directory",
-        "nothing_here": "no importable files (.markdown, .md, .text, .txt)"
-        " (use -r to include sub-directories)",
+        "nothing_here": f"no importable files ({known}) (use -r to include sub-directories)",
     }
     assert report.unchanged == 1
     assert _dump(db_path) == before

@@ -1,0 +1,187 @@
+"""CSV and JSONL collections: one document per row or line.
+
+The text, title, date and source columns are found by name (``text|content|body|article``,
+``title|headline``, ``date|published|pubdate|published_at``, ``url|source|link``, any case)
+unless ``--text-column`` etc. name them. Each document's source is its source column's value,
+else ``<file>#L<line>``. A bad row (malformed JSON, wrong field count, no text) is yielded as a
+:class:`ReadError` naming ``file:line`` and skipped; the other rows are imported. CSV: the
+delimiter is sniffed from the header line (``, ; TAB |``), quoted multi-line fields and a BOM
+are handled. JSONL: one object per line, blank lines ignored.
+
+Non-goals: spreadsheets (.xlsx), nested JSON paths (``a.b.c``), JSON arrays of objects,
+CSV files without a header row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from db.models import RawDocument
+from importers.dates import find_published
+from importers.readers import ReadContext, ReadError, decode, document_from_text, register
+
+TEXT_NAMES = ("text", "content", "body", "article")
+TITLE_NAMES = ("title", "headline")
+DATE_NAMES = ("date", "published", "pubdate", "published_at")
+SOURCE_NAMES = ("url", "source", "link")
+_DELIMITERS = ",\t;|"
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The field names to read each document from (None: not present)."""
+
+    text: str
+    title: str | None
+    date: str | None
+    source: str | None
+
+
+def _pick(names: Sequence[str], wanted: str | None, candidates: Sequence[str]) -> str | None:
+    if wanted is not None:
+        return wanted if wanted in names else None
+    lowered = {name.strip().lower().replace(" ", "_"): name for name in names}
+    for candidate in candidates:
+        if candidate in lowered:
+            return lowered[candidate]
+    return None
+
+
+def find_columns(names: Sequence[str], context: ReadContext, where: str) -> Columns:
+    """Columns by option or by name.
+
+    :raises ReadError: the text column, or a column named by an option, is missing.
+    """
+    options = context.options
+    found = Columns(
+        text=_pick(names, options.text_column, TEXT_NAMES) or "",
+        title=_pick(names, options.title_column, TITLE_NAMES),
+        date=_pick(names, options.date_column, DATE_NAMES),
+        source=_pick(names, options.source_column, SOURCE_NAMES),
+    )
+    shown = ", ".join(names[:12]) or "none"
+    for option, value in (
+        ("--text-column", options.text_column),
+        ("--title-column", options.title_column),
+        ("--date-column", options.date_column),
+        ("--source-column", options.source_column),
+    ):
+        if value is not None and value not in names:
+            raise ReadError(where, f"no column {value!r} ({option}); columns: {shown}")
+    if not found.text:
+        raise ReadError(
+            where,
+            f"no text column (looked for {', '.join(TEXT_NAMES)}; use --text-column); "
+            f"columns: {shown}",
+        )
+    return found
+
+
+def _value(row: Mapping[str, object], name: str | None) -> str:
+    if name is None:
+        return ""
+    value = row.get(name)
+    if value is None or isinstance(value, dict | list):
+        return ""
+    return str(value).strip() if not isinstance(value, str) else value
+
+
+def document_from_row(
+    row: Mapping[str, object], columns: Columns, line: int, context: ReadContext
+) -> RawDocument | ReadError:
+    """One row → a document, or a ReadError naming ``file:line``."""
+    where = f"{context.name}:{line}"
+    text = _value(row, columns.text)
+    if not text.strip():
+        return ReadError(where, f"empty text in column {columns.text!r}")
+    source = _value(row, columns.source).strip() or f"{context.source}#L{line}"
+    document = document_from_text(text, source, f"{context.stem} #{line}")
+    updates: dict[str, object] = {}
+    title = " ".join(_value(row, columns.title).split())
+    if title:
+        updates["title"] = title
+    date = find_published(_value(row, columns.date)) if columns.date else None
+    if date is not None:
+        updates["published"] = date
+    return document.model_copy(update=updates) if updates else document
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter used most in the header line (``,`` when none is)."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def read_csv(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadError]:
+    """A CSV (or TSV) file with a header row → one document per row."""
+    text = decode(data, context.name)
+    csv.field_size_limit(max(csv.field_size_limit(), context.options.max_bytes, len(text) + 1))
+    delimiter = "\t" if context.name.lower().endswith(".tsv") else sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except (csv.Error, StopIteration) as exc:
+        raise ReadError(context.name, f"cannot read the CSV header ({exc})") from exc
+    names = [name.strip() for name in header]
+    columns = find_columns(names, context, context.name)
+    line = reader.line_num + 1
+    while True:
+        start = line
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = reader.line_num + 1
+            yield ReadError(f"{context.name}:{start}", f"malformed CSV row ({exc})")
+            continue
+        line = reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(names):
+            yield ReadError(
+                f"{context.name}:{start}",
+                f"malformed CSV row: {len(row)} fields, the header has {len(names)}",
+            )
+            continue
+        yield document_from_row(dict(zip(names, row, strict=True)), columns, start, context)
+
+
+def read_jsonl(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadError]:
+    """JSON Lines: one object per line → one document per line; blank lines skipped."""
+    text = decode(data, context.name)
+    seen_object = False
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        if not raw_line.strip():
+            continue
+        where = f"{context.name}:{number}"
+        try:
+            row = json.loads(raw_line)
+        except json.JSONDecodeError as exc:
+            yield ReadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+            continue
+        except RecursionError:
+            yield ReadError(where, "malformed JSON: nested too deeply")
+            continue
+        if not isinstance(row, dict):
+            yield ReadError(where, f"expected a JSON object, found {type(row).__name__}")
+            continue
+        try:
+            columns = find_columns(list(row), context, where)
+        except ReadError as exc:
+            yield exc
+            continue
+        seen_object = True
+        yield document_from_row(row, columns, number, context)
+    if not seen_object and not text.strip():
+        raise ReadError(context.name, "empty file")
+
+
+register(read_csv, suffixes=[".csv", ".tsv"], formats=["csv"])
+register(read_jsonl, suffixes=[".jsonl", ".ndjson"], formats=["jsonl"])

@@ -1,0 +1,88 @@
+"""CSV and JSONL collections: a document per row, columns by name or option, bad rows skipped."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from db.models import RawDocument
+from importers.formats.collections import read_csv, read_jsonl, sniff_delimiter
+from importers.readers import ReadContext, ReadError, ReadOptions
+
+
+def _split(items: list[RawDocument | ReadError]) -> tuple[list[RawDocument], list[ReadError]]:
+    docs = [i for i in items if isinstance(i, RawDocument)]
+    return docs, [i for i in items if isinstance(i, ReadError)]
+
+
+def _context(name: str, **options: str) -> ReadContext:
+    return ReadContext(name, f"/abs/{name}", ReadOptions(**options))  # type: ignore[arg-type]
+
+
+def test_csv_bom_semicolons_multiline_field_and_a_malformed_row() -> None:
+    data = (
+        "\ufeffHeadline;Body;Published_At;URL\n"
+        'Trade report;"Exports rose 22.5 percent.\n\nImports rose 9 percent.";2021-03-15;https://x/1\n'
+        'Broken row;"unterminated "quote" here;2021-03-16;https://x/2\n'
+        "Too few fields;only two\n"
+        "\n"
+        "Output report;Hefei produced 254,000 vehicles in 2022.;;\n"
+    ).encode()
+    docs, errors = _split(list(read_csv(data, _context("news.csv"))))
+    assert [d.title for d in docs] == ["Trade report", "Output report"]
+    assert docs[0].text == "Exports rose 22.5 percent.\n\nImports rose 9 percent."
+    assert docs[0].published == dt.date(2021, 3, 15)
+    assert docs[0].source == "https://x/1"
+    assert docs[1].source == "/abs/news.csv#L8"
+    assert [e.path for e in errors] == ["news.csv:5", "news.csv:6"]
+    assert all("malformed CSV row" in e.reason for e in errors)
+
+
+def test_csv_columns_given_by_option_and_missing_columns() -> None:
+    data = b"id,story,heading\n1,Sichuan trade rose 5 percent.,Sichuan\n"
+    context = _context("a.csv", text_column="story", title_column="heading")
+    [doc] = list(read_csv(data, context))
+    assert isinstance(doc, RawDocument) and (doc.title, doc.text) == (
+        "Sichuan",
+        "Sichuan trade rose 5 percent.",
+    )
+    with pytest.raises(ReadError, match="no text column"):
+        list(read_csv(data, _context("a.csv")))
+    with pytest.raises(ReadError, match="no column 'nope'"):
+        list(read_csv(data, _context("a.csv", text_column="nope")))
+
+
+def test_csv_empty_text_is_a_bad_row_and_tsv_is_read() -> None:
+    docs, errors = _split(list(read_csv(b"title\ttext\nA\t\nB\tTrade rose.\n", _context("a.tsv"))))
+    assert [d.title for d in docs] == ["B"] and [e.path for e in errors] == ["a.tsv:2"]
+    assert sniff_delimiter("a|b|c\n1|2|3") == "|" and sniff_delimiter("single") == ","
+
+
+def test_jsonl_blank_lines_bad_lines_and_detected_fields() -> None:
+    lines = [
+        json.dumps({"title": "One", "content": "Trade rose 5 percent.", "date": "2022-01-02"}),
+        "",
+        '{"title": "Broken", "content": ',
+        "[1, 2]",
+        json.dumps(
+            {"headline": "Two", "article": "Exports fell 3 percent.", "link": "https://x/2"}
+        ),
+        json.dumps({"title": "No text"}),
+    ]
+    docs, errors = _split(list(read_jsonl("\n".join(lines).encode(), _context("a.jsonl"))))
+    assert [(d.title, d.source) for d in docs] == [
+        ("One", "/abs/a.jsonl#L1"),
+        ("Two", "https://x/2"),
+    ]
+    assert docs[0].published == dt.date(2022, 1, 2)
+    assert [e.path for e in errors] == ["a.jsonl:3", "a.jsonl:4", "a.jsonl:6"]
+    assert "malformed JSON" in errors[0].reason and "object" in errors[1].reason
+
+
+def test_empty_collections_are_refused() -> None:
+    with pytest.raises(ReadError, match="empty file"):
+        list(read_jsonl(b"\n\n", _context("a.jsonl")))
+    with pytest.raises(ReadError, match="empty file"):
+        list(read_csv(b"", _context("a.csv")))
