@@ -117,7 +117,8 @@ def fts_expression(parsed: FactQuery) -> str | None:
             terms = " ".join(quote_term(p) + "*" for p in _words(value))
             if terms:
                 parts.append(f"{column} : ({terms})")
-    return " ".join(parts) if parts else None
+    # AND, not juxtaposition: FTS5 rejects a column filter placed right after another term.
+    return " AND ".join(parts) if parts else None
 
 
 def sql_filters(parsed: FactQuery) -> tuple[list[str], list[Any]]:

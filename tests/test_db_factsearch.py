@@ -139,6 +139,8 @@ def fact_store(store: Store) -> Store:
         ("shanghai", ["305.57 billion yuan"]),  # a district is found by its parent's name
         ("trade", ["808.15 billion yuan", "305.57 billion yuan"]),  # tie: larger value first
         ("region:sichuan", ["808.15 billion yuan", "57.6 percent"]),
+        ("trade region:sichuan", ["808.15 billion yuan"]),  # a field token beside a word
+        ("region:sichuan metric:share", ["57.6 percent"]),  # two field tokens
         ("kind:share", ["57.6 percent"]),
         ("unit:cny >500e9", ["808.15 billion yuan"]),
         ("<1bn", ["57.6 percent"]),
@@ -185,3 +187,38 @@ def test_regions_with_facts_and_counts(fact_store: Store) -> None:
     ranked = fact_store.regions_with_facts()
     assert [(r.name, n) for r, n in ranked] == [("Sichuan Province", 2), ("Songjiang District", 1)]
     assert fact_store.fact_counts(["310117", "CN"]) == {"310117": 1, "CN": 0}
+
+
+TOKENS = st.sampled_from(
+    [
+        "trade",
+        "sich",
+        "region:sichuan",
+        "metric:trade",
+        "subject:x",
+        "period:2020",
+        "unit:cny",
+        "kind:share",
+        ">1e9",
+        "<5",
+        "'trade",
+        "!songjiang",
+        "region:",
+        '"',
+        "(",
+        "NEAR",
+        "*",
+        "-",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(tokens=st.lists(TOKENS, max_size=5))
+def test_any_combination_of_tokens_is_safe(
+    tmp_path_factory: pytest.TempPathFactory, tokens: list[str]
+) -> None:
+    path = tmp_path_factory.getbasetemp() / "hypothesis-tokens.db"
+    with Store.open(path) as opened:
+        opened.search_facts(" ".join(tokens))
+        opened.fact_facets(" ".join(tokens))
