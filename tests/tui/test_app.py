@@ -75,12 +75,3 @@ async def test_status_line_shows_database_and_counts(fixture_store: Store) -> No
         await settle(pilot)
         status = str(app.screen.query_one(StatusLine).render())
         assert "fixture.db" in status and "5 docs" in status and "13 facts" in status
-
-
-async def test_placeholder_panes_say_what_is_coming(fixture_store: Store) -> None:
-    app = FactscopeApp(fixture_store, initial_mode="facts")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        assert "coming in the Facts pane issue" in str(
-            app.screen.query_one(".placeholder-text").render()
-        )

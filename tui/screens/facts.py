@@ -1,35 +1,375 @@
-"""The Facts pane (placeholder): fuzzy search over every figure comes with the Facts pane issue.
+"""The Facts pane: fuzzy search over every figure as you type, with its evidence sentence.
 
-The screen already exists as a mode so the key, the palette entry and the help slot in; the
-Facts pane posts :class:`tui.messages.OpenEvidence` to open the reader at a figure.
+Every keystroke starts an exclusive thread worker (group ``fact-search``) that cancels the
+previous one; each search carries a generation number and a result from an older generation
+is dropped, so a slow search that finishes late never overwrites a newer one. Workers queue on
+a gate and a cancelled one gives up before it reaches the store, so a burst of keys runs one
+search, not ten. The UI thread never calls the store.
+
+Below the results the evidence sentence is drawn with the figure marked; document texts are
+loaded in a worker and kept in a small cache. Facets (matches by region and unit) are counted
+in a worker a moment after the results arrive, bounded by the store, and never while typing.
+Enter asks the app to open the reader at the figure (:class:`tui.messages.OpenEvidence`).
 """
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Center, Middle
-from textual.widgets import Footer, Static
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from db.errors import StoreError
+from db.models import FactFacets, FactHit, FactResults
+from tui.formatting import citation, fact_value
+from tui.messages import OpenEvidence
+from tui.render import safe
 from tui.screens.base import PaneScreen
+from tui.screens.export import ExportFormat, ExportScreen, write_export
+from tui.screens.facts_view import describe, export_row, toggle_tokens
+from tui.widgets.evidence import EvidenceView, sentence_span
+from tui.widgets.facets import FacetBar
+from tui.widgets.fact_table import FactTable, fact_header, value_cell
+from tui.widgets.search_box import SearchBox
 from tui.widgets.status_line import StatusLine
+
+RESULT_LIMIT = 1000
+"""Results fetched per query (the status says how many more matched)."""
+TEXT_CACHE = 64
+"""Document texts kept for evidence sentences and citations."""
+FACET_DELAY = 0.3
+"""Seconds the query must stay unchanged before its facets are counted."""
 
 
 class FactsScreen(PaneScreen):
-    """Placeholder for the fuzzy fact search pane (issue 6)."""
+    """Search every figure as you type; read its sentence; open, copy or export it."""
 
     PANE = "Facts"
     HELP = """
-The **Facts** pane will search every extracted figure as you type (fuzzy, with `region:`,
-`period:` and `unit:` filters) and open the reader at the evidence. It is coming in the Facts
-pane issue; use **d** for the Documents pane meanwhile.
+The **Facts** pane searches every extracted figure as you type, best match first, with the
+sentence it was read from under the table. **/** types a query; **Enter** or **Down** goes to
+the results, **Enter** there opens the reader at the figure; **y** copies a citation; **e**
+exports the results; **r** (or Tab) picks a region or unit facet to filter by.
+
+Query syntax (fzf-like; every word must match, as a prefix):
+
+- `songj trade 2020` — words match the start of words: Songjiang, trade, 2020
+- `region:sichuan` `metric:export` `period:2020` `unit:CNY` `kind:share` `type:trade_total`
+  `doc:bulletin` — narrow by a field
+- `>1e9` `<50` `>=2bn` — compare the normalized value (k, m/mn, b/bn, t/tn suffixes)
+- `'word` — whole word only; `!word` — leave out facts containing it
+
+An empty query shows the newest facts. The status line says how many are shown of how many
+matched ("10,000+" when there are more than are counted).
 """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", tooltip="Type a fact query.", priority=True),
+        Binding("y", "copy", "Copy", tooltip="Copy the highlighted figure as a citation."),
+        Binding("e", "export", "Export", tooltip="Save these results as CSV, JSON or Markdown."),
+        Binding("r", "focus_facets", "Facets", tooltip="Filter by a region or unit."),
+        Binding(
+            "escape", "clear_search", "Clear search", show=False, tooltip="Show the newest facts."
+        ),
+    ]
+    """Pane keys; result keys are on :class:`FactTable`, facet keys on :class:`FacetBar`."""
+
+    @dataclass
+    class Searched(Message):
+        """Results arrived from a search worker."""
+
+        generation: int
+        query: str
+        results: FactResults | None
+        error: str = ""
+        """Why the search failed (``results`` is None then)."""
+
+    @dataclass
+    class Faceted(Message):
+        """Facet counts arrived from a worker."""
+
+        generation: int
+        facets: FactFacets
+
+    @dataclass
+    class TextLoaded(Message):
+        """A document's text arrived (for evidence sentences)."""
+
+        doc_id: str
+        text: str
+
+    def __init__(self, store: Any) -> None:
+        super().__init__(store)
+        self.generation = 0
+        """Bumped by every search; results of older generations are dropped."""
+        self.query_text = ""
+        """The query of the results on screen (or being fetched)."""
+        self.results = FactResults(hits=[], total=0)
+        self._texts: OrderedDict[str, str] = OrderedDict()
+        self._gate = threading.Lock()
 
     def compose(self) -> ComposeResult:
-        with Middle(classes="placeholder"), Center():
-            yield Static(
-                Text("Facts pane: coming in the Facts pane issue (press d for Documents)."),
-                classes="placeholder-text",
-            )
+        yield SearchBox(
+            placeholder="Search facts: songj trade 2020  region:sichuan  >1e9  (/)",
+            id="fact-search",
+        )
+        yield FacetBar(id="facets")
+        yield Static(id="fact-header")
+        yield FactTable(id="fact-table")
+        yield EvidenceView(id="fact-evidence")
         yield StatusLine(self.PANE)
         yield Footer()
+
+    @property
+    def table(self) -> FactTable:
+        """The results table."""
+        return self.query_one(FactTable)
+
+    @property
+    def search_box(self) -> SearchBox:
+        """The query input."""
+        return self.query_one(SearchBox)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.table)
+        self.search("")
+
+    def on_resize(self) -> None:
+        self._draw_header()
+
+    def _draw_header(self) -> None:
+        width = self.table.scrollable_content_region.width or self.size.width - 1
+        self.query_one("#fact-header", Static).update(fact_header(width))
+
+    # -- searching --------------------------------------------------------------------------
+
+    def search(self, query: str) -> None:
+        """Start a search for ``query``; any search still running is cancelled."""
+        self.generation += 1
+        self.query_text = query.strip()
+        self.workers.cancel_group(self, "fact-facets")
+        self.query_one(FacetBar).mark_stale()
+        self._search(self.generation, self.query_text)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="fact-search",
+        description="Searching facts",
+    )
+    def _search(self, generation: int, query: str) -> None:
+        worker = get_current_worker()
+        with self._gate:
+            if worker.is_cancelled:
+                return
+            try:
+                results = self.store.search_facts(query, limit=RESULT_LIMIT)
+            except StoreError as error:
+                self.post_message(self.Searched(generation, query, None, error.reason))
+                return
+        if not worker.is_cancelled:
+            self.post_message(self.Searched(generation, query, results))
+
+    def on_facts_screen_searched(self, message: Searched) -> None:
+        if message.generation != self.generation:
+            return
+        query = message.query
+        if message.results is None:
+            self.results = FactResults(hits=[], total=0)
+            self.table.reset([], query=query, message=f"The search failed: {safe(message.error)}")
+            self.status_line.set_context(f"search failed for {safe(query)!r}")
+            return
+        self.results = message.results
+        empty = (
+            f"No facts match {safe(query)!r}. Escape clears the query."
+            if query
+            else "No facts yet. Import some with: factscope import PATH"
+        )
+        self.table.reset(message.results.hits, query=query, message=empty)
+        self._draw_header()
+        self.status_line.set_context(describe(safe(query), message.results))
+        self._facets(message.generation, query)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="fact-facets",
+        description="Counting facets",
+    )
+    def _facets(self, generation: int, query: str) -> None:
+        worker = get_current_worker()
+        time.sleep(FACET_DELAY)
+        with self._gate:
+            if worker.is_cancelled or generation != self.generation:
+                return
+            try:
+                facets = self.store.fact_facets(query, cap=10_000, top=8)
+            except StoreError:
+                facets = FactFacets(regions=[], units=[], counted=0, capped=False)
+        self.post_message(self.Faceted(generation, facets))
+
+    def on_facts_screen_faceted(self, message: Faceted) -> None:
+        if message.generation == self.generation:
+            self.query_one(FacetBar).show(message.facets)
+
+    @on(Input.Changed, "#fact-search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.search(event.value)
+
+    @on(SearchBox.Done, "#fact-search")
+    def _search_done(self) -> None:
+        self.set_focus(self.table)
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    @on(FactTable.Highlighted)
+    def _highlighted(self, message: FactTable.Highlighted) -> None:
+        hit = message.hit
+        text = self._texts.get(hit.fact.doc_id or "") if hit else None
+        self.query_one(EvidenceView).show(hit, text, self.table.pattern)
+        if hit is not None and text is None and hit.fact.doc_id:
+            self._load_text(hit.fact.doc_id)
+
+    @work(
+        thread=True,
+        exclusive=True,
+        exit_on_error=False,
+        group="fact-evidence",
+        description="Loading the sentence",
+    )
+    def _load_text(self, doc_id: str) -> None:
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.TextLoaded(doc_id, self.store.document(doc_id).text))
+
+    def on_facts_screen_text_loaded(self, message: TextLoaded) -> None:
+        self._remember(message.doc_id, message.text)
+        hit = self.table.highlighted_hit
+        if hit is not None and hit.fact.doc_id == message.doc_id:
+            self.query_one(EvidenceView).show(hit, message.text, self.table.pattern)
+
+    def _remember(self, doc_id: str, text: str) -> None:
+        self._texts[doc_id] = text
+        self._texts.move_to_end(doc_id)
+        while len(self._texts) > TEXT_CACHE:
+            self._texts.popitem(last=False)
+
+    @on(FactTable.Chosen)
+    def _chosen(self, message: FactTable.Chosen) -> None:
+        fact = message.hit.fact
+        if fact.doc_id:
+            self.post_message(OpenEvidence(fact.doc_id, fact.id))
+
+    # -- facets -----------------------------------------------------------------------------
+
+    @on(FacetBar.Selected)
+    def _facet_selected(self, message: FacetBar.Selected) -> None:
+        if message.value == "(none)":
+            self.notify(f"Facts without a {message.field} cannot be filtered for.", timeout=3)
+            return
+        if message.field == "unit" and len(message.value.split()) > 1:
+            self.notify(f"Units of several words ({safe(message.value)!r}) cannot be a token.")
+            return
+        self.search_box.value = toggle_tokens(self.search_box.value, message.field, message.value)
+
+    @on(FacetBar.Left)
+    def _facets_left(self) -> None:
+        self.set_focus(self.table)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Copy and export need results; / types itself inside the search box.
+
+        / is a priority binding so that it moves the focus at once: keys typed right after
+        it land in the box instead of being taken as table keys.
+        """
+        if action == "focus_search":
+            return not isinstance(self.focused, Input)
+        if action in ("copy", "export"):
+            return bool(self.table.hits) or None
+        return True
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.set_focus(self.search_box)
+
+    def action_focus_facets(self) -> None:
+        """Move to the region and unit facets."""
+        self.set_focus(self.query_one(FacetBar))
+
+    def action_clear_search(self) -> None:
+        """Clear the query and show the newest facts."""
+        if self.search_box.value:
+            self.search_box.value = ""
+        self.set_focus(self.table)
+
+    def action_copy(self) -> None:
+        """Copy the highlighted figure as a citation (OSC 52: works over SSH)."""
+        hit = self.table.highlighted_hit
+        if hit is None:
+            return
+        text = self._texts.get(hit.fact.doc_id or "")
+        if text is None:
+            self._copy_when_loaded(hit)
+        else:
+            self._copy(hit, text)
+
+    def _copy(self, hit: FactHit, text: str) -> None:
+        start, end = sentence_span(hit, text)
+        title, source = safe(hit.document_title), safe(hit.document_source)
+        cited = citation(hit.fact, title, source, safe(text[start:end]))
+        # The shared citation rounds to four digits; cite the figure as the table shows it.
+        cited = cited.replace(fact_value(hit.fact), value_cell(hit.fact), 1)
+        self.app.copy_to_clipboard(cited)
+        self.notify(
+            f"Copied {value_cell(hit.fact)} with its sentence and source "
+            "(via the terminal clipboard, OSC 52).",
+            title="Citation copied",
+        )
+
+    @work(thread=True, exit_on_error=False, group="fact-copy", description="Copy")
+    def _copy_when_loaded(self, hit: FactHit) -> None:
+        text = self.store.document(hit.fact.doc_id or "").text
+        self.post_message(self.TextLoaded(hit.fact.doc_id or "", text))
+        self.app.call_from_thread(self._copy, hit, text)
+
+    def action_export(self) -> None:
+        """Ask for a format, then write the results on screen to a file."""
+        hits, results = list(self.table.hits), self.results
+        total = f"{max(results.total, len(hits)):,}{'+' if results.capped else ''}"
+        what = f"{len(hits):,} figures (of {total} matches)"
+        if self.query_text:
+            what += f" for {self.query_text!r}"
+
+        def chosen(fmt: ExportFormat | None) -> None:
+            if fmt is not None:
+                self._export(hits, fmt)
+
+        self.app.push_screen(ExportScreen(what), chosen)
+
+    @work(thread=True, exit_on_error=False, group="export", description="Export")
+    def _export(self, hits: list[FactHit], fmt: ExportFormat) -> None:
+        by_doc: dict[str, list[int]] = {}
+        for index, hit in enumerate(hits):
+            by_doc.setdefault(hit.fact.doc_id or "", []).append(index)
+        cached = dict(self._texts)
+        sentences: dict[int, str] = {}
+        for doc_id, indexes in by_doc.items():
+            text = cached.get(doc_id) or self.store.document(doc_id).text
+            for index in indexes:
+                start, end = sentence_span(hits[index], text)
+                sentences[index] = safe(text[start:end])
+        rows = [export_row(hit, sentences[i]) for i, hit in enumerate(hits)]
+        path = write_export(rows, fmt, "factscope-facts")
+        self.app.call_from_thread(
+            self.notify, f"Exported {len(rows):,} figures to {path}", title="Export"
+        )

@@ -1,0 +1,283 @@
+"""Pilot tests of the Facts pane: search as you type, evidence, open, copy, export, facets."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.message import Message
+from textual.pilot import Pilot
+
+from db.errors import StoreError
+from db.models import FactHit, FactResults
+from db.store import Store
+from tests.tui.support import settle
+from tui.app import FactscopeApp
+from tui.messages import OpenEvidence
+from tui.screens import facts as facts_module
+from tui.screens.facts import FactsScreen
+from tui.screens.facts_view import describe, toggle_tokens
+from tui.screens.reader import ReaderScreen
+from tui.widgets.evidence import EvidenceView
+from tui.widgets.facets import FacetBar
+from tui.widgets.fact_table import FactTable, match_pattern
+from tui.widgets.reader import DocumentReader
+from tui.widgets.search_box import SearchBox
+from tui.widgets.status_line import StatusLine
+
+
+@pytest.fixture(autouse=True)
+def no_facet_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Facets wait for typing to pause; tests need not wait."""
+    monkeypatch.setattr(facts_module, "FACET_DELAY", 0.0)
+
+
+def keys(text: str) -> list[str]:
+    """Key names that type ``text``."""
+    return ["space" if char == " " else char for char in text]
+
+
+async def search(pilot: Pilot[Any], query: str, *, typed: bool = False) -> FactsScreen:
+    """Focus the search box, enter ``query`` (key by key when ``typed``), await the results."""
+    await settle(pilot)
+    await pilot.press("slash")
+    if typed:
+        await pilot.press(*keys(query))
+    else:
+        pilot.app.screen.query_one(SearchBox).value = query
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, FactsScreen)
+    return screen
+
+
+def hits(app: FactscopeApp) -> list[FactHit]:
+    return app.screen.query_one(FactTable).hits
+
+
+def evidence_text(app: FactscopeApp) -> str:
+    view = app.screen.query_one(EvidenceView)
+    lines = view.render_lines(view.region.reset_offset)
+    return " ".join(strip.text.strip() for strip in lines)
+
+
+def table_text(app: FactscopeApp) -> str:
+    table = app.screen.query_one(FactTable)
+    return "\n".join(table.render_line(y).text for y in range(table.size.height))
+
+
+def status_text(app: FactscopeApp) -> str:
+    return str(app.screen.query_one(StatusLine).render())
+
+
+async def test_songj_trade_2020_finds_the_trade_total_with_its_sentence(seed_db: Store) -> None:
+    app = FactscopeApp(seed_db, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "songj trade 2020", typed=True)
+        first = hits(app)[0].fact
+        assert first.normalized == pytest.approx(305.57e9)
+        assert first.unit == "CNY"
+        assert "305.57 billion yuan" in evidence_text(app)
+        assert "305.57 bn CNY" in table_text(app)
+
+
+async def test_region_token_filters(seed_db: Store) -> None:
+    app = FactscopeApp(seed_db, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "region:sichuan")
+        found = hits(app)
+        assert found
+        assert {h.fact.region for h in found} <= {
+            "Sichuan Province",  # and places inside it, found through their parent chain:
+            "Longquanyi District",
+            "Mianyang",
+            "Suining Economic and Technological Development Zone",
+            "Yibin Lingang Economic and Technological Development Zone",
+        }
+        assert found[0].fact.region == "Sichuan Province"
+
+
+async def test_a_query_without_matches_says_so(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "zzzqx")
+        assert hits(app) == []
+        table = app.screen.query_one(FactTable)
+        assert "No facts match 'zzzqx'" in table.message
+        assert "No facts match" in table.render_line(1).text
+        assert "no facts match 'zzzqx'" in status_text(app)
+
+
+async def test_empty_query_shows_every_fact_and_the_status_says_n_of_m(
+    fixture_store: Store,
+) -> None:
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(hits(app)) == 13
+        assert "13 of 13 facts, newest first" in status_text(app)
+        await search(pilot, "songj")
+        assert f"{len(hits(app))} of {len(hits(app))} facts for 'songj'" in status_text(app)
+
+
+def test_status_is_honest_about_caps() -> None:
+    some = FactResults(hits=[], total=0)
+    assert describe("x", some) == "no facts match 'x'"
+    capped = FactResults.model_construct(hits=[None] * 1000, total=10_000, capped=True)
+    assert describe("trade", capped) == "1,000 of 10,000+ facts for 'trade'"
+    assert describe("", capped) == "1,000 of 10,000+ facts, newest first"
+
+
+async def test_enter_opens_the_reader_at_the_figure(seed_db: Store) -> None:
+    messages: list[Message] = []
+    app = FactscopeApp(seed_db, initial_mode="facts")
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await search(pilot, "songj trade 2020")
+        fact = hits(app)[0].fact
+        await pilot.press("enter", "enter")  # to the results, then open
+        await settle(pilot)
+        # The hook sees the message at the screen and again where it bubbles to the app.
+        [opened] = {id(m): m for m in messages if isinstance(m, OpenEvidence)}.values()
+        assert (opened.doc_id, opened.fact_id) == (fact.doc_id, fact.id)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.pause()
+        selected = app.screen.query_one(DocumentReader).selected_fact
+        assert selected is not None and selected.id == fact.id
+
+
+async def test_y_copies_the_citation(seed_db: Store) -> None:
+    app = FactscopeApp(seed_db, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "songj trade 2020")
+        await pilot.press("enter", "y")
+        await settle(pilot)
+        citation = app.clipboard
+        assert "305.57 bn CNY" in citation and "Songjiang District" in citation
+        assert "305.57 billion yuan" in citation, "the sentence is quoted"
+
+
+async def test_stale_results_are_dropped(
+    fixture_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slow search for 'songj' finishes after the one for 'songj 42'; only the last shows."""
+    slow_started, release = threading.Event(), threading.Event()
+    original = fixture_store.search_facts
+
+    def search_facts(query: str, **kwargs: Any) -> FactResults:
+        if query == "songj":
+            slow_started.set()
+            release.wait(5)
+        return original(query, **kwargs)
+
+    monkeypatch.setattr(fixture_store, "search_facts", search_facts)
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"songj")
+        await pilot.pause()
+        assert slow_started.wait(5)
+        await pilot.press("space", "4", "2")
+        await pilot.pause()
+        release.set()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FactsScreen)
+        assert screen.query_text == "songj 42"
+        assert [h.fact.quote for h in hits(app)] == []
+        # And a late message of an older generation is ignored outright.
+        screen.post_message(
+            FactsScreen.Searched(screen.generation - 1, "old", FactResults(hits=[], total=99))
+        )
+        await settle(pilot)
+        assert "no facts match 'songj 42'" in status_text(app)
+
+
+async def test_two_fast_queries_leave_the_last_ones_results(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(SearchBox)
+        box.value = "songjiang"
+        box.value = "percent"
+        await settle(pilot)
+        expected = fixture_store.search_facts("percent", limit=1000).hits
+        assert expected and [h.fact.id for h in hits(app)] == [h.fact.id for h in expected]
+
+
+async def test_chinese_and_hostile_text(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "松江区")
+        assert hits(app) and all(h.fact.region == "松江区" for h in hits(app))
+        assert "3055.7亿元" in evidence_text(app)
+        await pilot.press("escape", "escape", "slash", *"42")
+        await settle(pilot)
+        assert "[bold]Mar" in table_text(app), "document titles are shown literally"
+
+
+async def test_facets_count_and_filter(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        bar = app.screen.query_one(FacetBar)
+        assert bar.facets is not None
+        assert ("Songjiang District", 5) in bar.facets.regions
+        await pilot.press("r", "enter")
+        await settle(pilot)
+        query = app.screen.query_one(SearchBox).value
+        assert query == "region:Songjiang-District"
+        assert {h.fact.region for h in hits(app)} == {"Songjiang District"}
+
+
+async def test_e_exports_the_results(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "songj trade")
+        await pilot.press("enter", "e", "j")
+        await settle(pilot)
+        [path] = Path.cwd().glob("factscope-facts*.json")
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        assert len(rows) == len(hits(app))
+        assert rows[0]["value"] == "305.57 bn CNY"
+        assert "305.57 billion yuan" in rows[0]["sentence"]
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "marked"),
+    [
+        ("songj trade", "Songjiang trade volume", ["Songj", "trade"]),
+        ("rade", "trade", []),  # only at the start of a word
+        ("region:sich >1e9", "Sichuan Province", ["Sich"]),
+        ("松江", "2020年松江区", ["松江"]),  # CJK matches inside a run
+        ("!trade 'exports", "exports trade", ["exports"]),
+    ],
+)
+def test_match_pattern(query: str, text: str, marked: list[str]) -> None:
+    pattern = match_pattern(query)
+    found = [m.group(0) for m in pattern.finditer(text)] if pattern else []
+    assert found == marked
+
+
+def test_toggle_tokens() -> None:
+    assert toggle_tokens("trade", "region", "Sichuan Province") == "trade region:Sichuan-Province"
+    assert toggle_tokens("trade region:sichuan-province", "region", "Sichuan Province") == "trade"
+    assert toggle_tokens("", "unit", "CNY") == "unit:CNY"
+
+
+async def test_a_failed_search_is_one_line_not_a_traceback(
+    fixture_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(query: str, **kwargs: Any) -> FactResults:
+        raise StoreError("fixture.db", "fts5: syntax error")
+
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(fixture_store, "search_facts", broken)
+        await search(pilot, "trade region:sichuan")
+        assert hits(app) == []
+        assert "The search failed: fts5: syntax error" in table_text(app)
+        assert "search failed for 'trade region:sichuan'" in status_text(app)

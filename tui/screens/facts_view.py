@@ -1,0 +1,62 @@
+"""Pure helpers of the Facts pane: the status wording, export rows and facet tokens.
+
+Kept apart from :mod:`tui.screens.facts` so they can be tested without an app; no widgets,
+no store.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from db.models import FactHit, FactResults
+from tui.formatting import change_text
+from tui.render import safe
+from tui.widgets.facets import FacetField
+from tui.widgets.fact_table import value_cell
+
+
+def describe(query: str, results: FactResults) -> str:
+    """The status line's 'N of M' for a result set, honest about caps."""
+    if not results.total and not results.hits:
+        return f"no facts match {query!r}" if query else "no facts yet"
+    total = max(results.total, len(results.hits))
+    shown = f"{len(results.hits):,} of {total:,}{'+' if results.capped else ''}"
+    noun = "fact" if total == 1 and not results.capped else "facts"
+    return f"{shown} {noun} for {query!r}" if query else f"{shown} {noun}, newest first"
+
+
+def export_row(hit: FactHit, sentence: str) -> dict[str, Any]:
+    """One exported result: the cells people cite, the raw numbers, then the evidence."""
+    fact = hit.fact
+    return {
+        "region": safe(fact.region),
+        "metric": safe(fact.metric),
+        "period": fact.period,
+        "value": value_cell(fact),
+        "number": fact.value,
+        "unit": fact.unit,
+        "normalized": fact.normalized,
+        "change": change_text(fact),
+        "kind": fact.kind,
+        "figure": safe(fact.quote),
+        "sentence": sentence,
+        "document": safe(hit.document_title),
+        "source": safe(hit.document_source),
+        "fact_id": fact.id,
+        "doc_id": fact.doc_id,
+    }
+
+
+def facet_token(field: FacetField, value: str) -> str:
+    """The query token for a facet: ``region:Sichuan-Province`` (words joined by hyphens,
+    which the query language splits again inside one field token)."""
+    return f"{field}:{'-'.join(value.split())}"
+
+
+def toggle_tokens(query: str, field: FacetField, value: str) -> str:
+    """``query`` with the facet's token added, or taken out when it is already there."""
+    token = facet_token(field, value)
+    words = query.split()
+    if token.casefold() in {w.casefold() for w in words}:
+        return " ".join(w for w in words if w.casefold() != token.casefold())
+    return " ".join([*words, token])
