@@ -19,13 +19,14 @@ def format_number(value: float, *, digits: int = 4) -> str:
     return f"{value:.{digits}g}"
 
 
-def format_amount(value: float | None, unit: str | None) -> str:
-    """A value with its unit: "305.57 bn CNY", "13.1%", "1,600"."""
+def format_amount(value: float | None, unit: str | None, *, digits: int = 4) -> str:
+    """A value with its unit: "305.6 bn CNY" ("305.57 bn CNY" with ``digits=5``), "13.1%"."""
     if value is None:
         return ""
+    number = format_number(value, digits=digits)
     if unit in _UNIT_LABELS:
-        return f"{format_number(value)}{_UNIT_LABELS[unit]}"
-    return f"{format_number(value)} {unit}" if unit else format_number(value)
+        return f"{number}{_UNIT_LABELS[unit]}"
+    return f"{number} {unit}" if unit else number
 
 
 def fact_value(fact: Fact) -> str:

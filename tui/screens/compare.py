@@ -1,35 +1,404 @@
-"""The Compare pane (placeholder): regions side by side come with the Compare pane issue.
+"""The Compare pane: up to four regions side by side, aligned by metric and period.
 
-The screen already exists as a mode so the key, the palette entry and the help slot in; the
-Compare pane posts :class:`tui.messages.OpenEvidence` to open the reader at a figure.
+The picker (:mod:`tui.widgets.region_picker`) searches every place the gazetteer knows, plus
+the zones the documents named, and says how many facts each has here; the table
+(:mod:`tui.widgets.compare_table`) shows ``Store.compare`` -- the same
+:class:`db.compare.Comparison` that ``factscope compare`` prints -- and the panel below it
+shows the evidence of the selected cell with the figure highlighted, the cell's note (a
+conversion's rate and its source, why it is not comparable) and the row's gaps.
+
+Every store and gazetteer call runs in a thread worker; the comparison worker is exclusive
+and its result carries a generation number, so a late result for an older selection is
+dropped. Enter posts :class:`tui.messages.OpenEvidence`, which the app turns into the reader.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Center, Middle
-from textual.widgets import Footer, Static
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Input, Static
+
+from db.compare import CompareRow, Comparison
+from db.models import Document, Region
+from tui.compare_render import comparison_rows, evidence_text, row_citation
+from tui.messages import OpenEvidence
 from tui.screens.base import PaneScreen
+from tui.screens.export import ExportFormat, ExportScreen, write_export
+from tui.widgets.compare_table import LEGEND, CompareTable
+from tui.widgets.region_picker import MAX_REGIONS, Candidate, RegionPicker
 from tui.widgets.status_line import StatusLine
+
+SUGGESTIONS = 12
+"""How many regions with the most facts are suggested when nothing is typed."""
+SEARCH_LIMIT = 30
+"""Gazetteer matches per search."""
+DOCUMENT_CACHE = 64
+"""Documents kept for the evidence panel."""
 
 
 class CompareScreen(PaneScreen):
-    """Placeholder for the region comparison pane (issue 7)."""
+    """Pick regions; read their figures side by side; open any figure's evidence."""
 
     PANE = "Compare"
     HELP = """
-The **Compare** pane will put two or more regions side by side, aligned by metric and period,
-with differences, ratios and the evidence of every number. It is coming in the Compare pane
-issue; use **d** for the Documents pane meanwhile.
+The **Compare** pane puts up to four regions side by side. Rows are metrics aligned by metric
+type and period (rows where all regions have a figure come first); each region's column shows
+the value with its unit and change, a bar scaled within the row (amounts only) and the ratio
+to the **base** region, the first one picked. A value in another currency is converted only
+at a rate the documents themselves state (marked ≈); anything else that differs is marked ≠
+and never compared; a district's figure shown under its city is marked ↳ and never summed.
+
+Below the table: the sentence the selected figure comes from, the figure highlighted, the
+cell's note and the row's gaps ("Sichuan Province has no trade_total for 2021; nearest:
+2020"). **a** adds a region, **x** removes the selected column's region, **i** includes
+districts, **Enter** opens the reader at the figure, **y** copies the row as a citation,
+**e** exports the table.
 """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "pick", "Add region", tooltip="Search for a region to compare."),
+        Binding(
+            "slash",
+            "pick",
+            "Search regions",
+            show=False,
+            tooltip="Search for a region to compare.",
+            priority=True,
+        ),
+        Binding("x,delete", "remove", "Remove", tooltip="Take the selected column's region out."),
+        Binding(
+            "i",
+            "toggle_children",
+            "Districts",
+            tooltip="Include each region's districts (shown under it, never summed).",
+        ),
+        Binding("y", "copy", "Copy row", tooltip="Copy the selected row as a citation."),
+        Binding("e", "export", "Export", tooltip="Save the table as CSV, JSON or Markdown."),
+    ]
+    """Pane keys; table keys are on :class:`CompareTable`, picker keys on the picker."""
+
+    @dataclass
+    class Found(Message):
+        """Picker candidates arrived from a worker ('' query: suggestions)."""
+
+        query: str
+        candidates: list[Candidate]
+
+    @dataclass
+    class Compared(Message):
+        """A comparison arrived from a worker."""
+
+        generation: int
+        comparison: Comparison
+        counts: dict[str, int]
+
+    @dataclass
+    class DocumentLoaded(Message):
+        """A document for the evidence panel arrived from a worker."""
+
+        document: Document
+
+    def __init__(self, store: Any) -> None:
+        super().__init__(store)
+        self.picked: list[Candidate] = []
+        """The compared regions, in column order; the first is the base."""
+        self.include_children = False
+        """Whether each region's districts are shown under it."""
+        self.comparison: Comparison | None = None
+        self.generation = 0
+        self.documents: dict[str, Document] = {}
+        self.selected: CompareTable.CellFocused | None = None
+        self._with_facts: list[tuple[Region, int]] | None = None
 
     def compose(self) -> ComposeResult:
-        with Middle(classes="placeholder"), Center():
-            yield Static(
-                Text("Compare pane: coming in the Compare pane issue (press d for Documents)."),
-                classes="placeholder-text",
-            )
+        yield RegionPicker()
+        yield CompareTable()
+        with VerticalScroll(id="evidence"):
+            yield Static(id="evidence-text")
         yield StatusLine(self.PANE)
         yield Footer()
+
+    @property
+    def picker(self) -> RegionPicker:
+        """The region picker."""
+        return self.query_one(RegionPicker)
+
+    @property
+    def table(self) -> CompareTable:
+        """The comparison table."""
+        return self.query_one(CompareTable)
+
+    def on_mount(self) -> None:
+        self.query_one("#evidence").border_title = "Evidence"
+        self.query_one("#evidence").border_subtitle = LEGEND
+        self._sync_layout()
+        self.set_focus(self.picker.options)
+        self._search("")
+
+    # -- picking ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="regions", description="Search")
+    def _search(self, query: str) -> None:
+        self.post_message(self.Found(query, self.find_candidates(query)))
+
+    def find_candidates(self, query: str) -> list[Candidate]:
+        """Regions for ``query`` with their parents and fact counts, those with facts first.
+
+        Beside the gazetteer's matches, the regions of this database's facts whose names
+        contain the query are offered, so zones named only in documents can be found too.
+        An empty query gives the regions with the most facts.
+        """
+        from importers.gazetteer import Gazetteer
+
+        if self._with_facts is None:
+            self._with_facts = self.store.regions_with_facts(limit=500)
+        if not query:
+            regions = [region for region, _ in self._with_facts[:SUGGESTIONS]]
+        else:
+            regions = Gazetteer.default().search(query, limit=SEARCH_LIMIT)
+            seen = {r.id for r in regions}
+            folded = query.casefold()
+            for region, _ in self._with_facts:
+                names = [region.name, region.name_zh or "", *region.aliases]
+                if region.id not in seen and any(folded in n.casefold() for n in names):
+                    regions.append(region)
+        counts = self.store.fact_counts([r.id for r in regions])
+        regions.sort(key=lambda r: counts[r.id] == 0)
+        return [Candidate(r, self._parents(r), counts[r.id]) for r in regions]
+
+    def _parents(self, region: Region) -> tuple[str, ...]:
+        from importers.gazetteer import Gazetteer
+
+        chain = Gazetteer.default().chain(region.id) or self.store.region_chain(region.id)
+        return tuple(r.name for r in chain[1:])
+
+    def on_compare_screen_found(self, message: Found) -> None:
+        self.picker.show_candidates(message.query, message.candidates)
+
+    def on_region_picker_search_changed(self, message: RegionPicker.SearchChanged) -> None:
+        self._search(message.query)
+
+    def on_region_picker_add(self, message: RegionPicker.Add) -> None:
+        self.add_region(message.candidate)
+
+    def on_region_picker_remove(self, message: RegionPicker.Remove) -> None:
+        self.remove_region(message.region_id)
+
+    def on_region_picker_leave(self) -> None:
+        if self.picked:
+            self.set_focus(self.table)
+
+    def add_region(self, candidate: Candidate) -> None:
+        """Add a region as the last column (up to :data:`MAX_REGIONS`)."""
+        name = candidate.region.name
+        if any(c.region.id == candidate.region.id for c in self.picked):
+            self.notify(f"{name} is already compared.", timeout=3)
+            return
+        if len(self.picked) >= MAX_REGIONS:
+            self.notify(f"Up to {MAX_REGIONS} regions: remove one first (x).", severity="warning")
+            return
+        self.picked.append(candidate)
+        box = self.picker.search_box
+        box.value = ""
+        self._selection_changed()
+
+    def remove_region(self, region_id: str) -> None:
+        """Take a region out; the next one becomes the base when the base goes."""
+        before = len(self.picked)
+        self.picked = [c for c in self.picked if c.region.id != region_id]
+        if len(self.picked) != before:
+            self._selection_changed()
+            if not self.picked:
+                self.set_focus(self.picker.options)
+
+    def _selection_changed(self) -> None:
+        self.picker.set_picked(self.picked, self.include_children)
+        self.refresh_bindings()
+        self._sync_layout()
+        self.reload()
+
+    def _sync_layout(self) -> None:
+        self.set_class(not self.picked, "-nothing-picked")
+        if not self.picked:
+            self.status_line.set_context("pick regions to compare")
+
+    # -- comparing --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Compare the picked regions again (a newer request makes older results stale)."""
+        self.generation += 1
+        ids = [c.region.id for c in self.picked]
+        if not ids:
+            self.comparison = None
+            self.table.show(None, [], {})
+            self._show_evidence()
+            return
+        self._compare(self.generation, ids, self.include_children)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="compare", description="Compare")
+    def _compare(self, generation: int, ids: list[str], include_children: bool) -> None:
+        stored = [i for i in ids if self.store.region(i) is not None]
+        comparison = Comparison(regions=[], rows=[])
+        if stored:
+            comparison = self.store.compare(stored, include_children=include_children)
+        for candidate in self.picked:
+            if candidate.region.id not in stored:
+                comparison.notes.append(f"{candidate.region.name} has no facts in the database")
+        counts = self.store.fact_counts(ids)
+        self.post_message(self.Compared(generation, comparison, counts))
+
+    def on_compare_screen_compared(self, message: Compared) -> None:
+        if message.generation != self.generation:
+            return
+        self.comparison = message.comparison
+        self.refresh_bindings()
+        regions = [c.region for c in self.picked]
+        self.table.show(message.comparison, regions, message.counts)
+        rows = message.comparison.rows
+        meet = sum(all(cell is not None for cell in r.cells.values()) for r in rows)
+        context = f"{len(regions)} region{'s' if len(regions) > 1 else ''} · {len(rows)} rows"
+        if len(regions) > 1:
+            context += f", {meet} where all meet"
+        else:
+            context += " · add another region to compare (a)"
+        self.status_line.set_context(context)
+        if not rows:
+            self._show_evidence()
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def on_compare_table_cell_focused(self, message: CompareTable.CellFocused) -> None:
+        self.selected = message
+        self._show_evidence()
+        if message.cell is not None and message.cell.fact.doc_id not in self.documents:
+            self._load_document(str(message.cell.fact.doc_id))
+
+    def on_compare_table_cell_chosen(self, message: CompareTable.CellChosen) -> None:
+        cell = message.cell
+        if cell is None:
+            self.notify(f"{message.region.name} has no figure in this row.", timeout=3)
+            return
+        if cell.fact.doc_id:
+            self.post_message(OpenEvidence(cell.fact.doc_id, cell.fact.id))
+
+    @work(
+        thread=True, exclusive=True, exit_on_error=False, group="evidence", description="Evidence"
+    )
+    def _load_document(self, doc_id: str) -> None:
+        self.post_message(self.DocumentLoaded(self.store.document(doc_id)))
+
+    def on_compare_screen_document_loaded(self, message: DocumentLoaded) -> None:
+        if len(self.documents) >= DOCUMENT_CACHE:
+            self.documents.pop(next(iter(self.documents)))
+        self.documents[message.document.id] = message.document
+        self._show_evidence()
+
+    def _show_evidence(self) -> None:
+        panel = self.query_one("#evidence-text", Static)
+        selected = self.selected
+        if self.comparison is None or not self.comparison.rows or selected is None:
+            panel.update(self._empty_text())
+            return
+        cell = selected.cell
+        doc = self.documents.get(str(cell.fact.doc_id)) if cell is not None else None
+        panel.update(evidence_text(self.comparison, selected.row, selected.region, cell, doc))
+
+    def _empty_text(self) -> Text:
+        if not self.picked:
+            return Text("Pick regions to compare: type a name above.", style="italic")
+        if self.comparison is None:
+            return Text("Comparing…", style="italic")
+        text = Text("No figures to compare for these regions.", style="italic")
+        for note in self.comparison.notes:
+            text.append(f"\n• {note}")
+        return text
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Row actions need a row; removing needs a region; keys type inside the boxes.
+
+        / is a priority binding so that it moves the focus at once: keys typed right after
+        it land in the search box instead of being taken as list or table keys.
+        """
+        if isinstance(self.focused, Input) and action != "toggle_children":
+            return action not in ("pick", "remove", "copy", "export")
+        if action in ("copy", "export"):
+            if not self.picked:
+                return False
+            return bool(self.comparison and self.comparison.rows) or None
+        if action == "remove":
+            return bool(self.picked)
+        return True
+
+    def action_pick(self) -> None:
+        """Focus the region search box."""
+        self.set_focus(self.picker.search_box)
+
+    def action_remove(self) -> None:
+        """Remove the region of the selected column (the last one when none is selected)."""
+        if not self.picked:
+            return
+        selected = self.table.selected
+        region_id = selected[1].id if selected else self.picked[-1].region.id
+        self.remove_region(region_id)
+
+    def action_toggle_children(self) -> None:
+        """Include (or stop including) each region's districts."""
+        self.include_children = not self.include_children
+        self.picker.set_picked(self.picked, self.include_children)
+        state = (
+            "included, shown under their region (never summed)" if self.include_children else "off"
+        )
+        self.notify(f"Districts {state}.", timeout=3)
+        self.reload()
+
+    def action_copy(self) -> None:
+        """Copy the selected row, every region's figure with its sentence and source."""
+        selected = self.table.selected
+        if selected is None or self.comparison is None:
+            return
+        self._copy(self.comparison, selected[0])
+
+    @work(thread=True, exit_on_error=False, group="copy", description="Copy")
+    def _copy(self, comparison: Comparison, row: CompareRow) -> None:
+        docs: dict[str, Document] = {}
+        for cell in row.cells.values():
+            if cell is not None and cell.fact.doc_id and cell.fact.doc_id not in docs:
+                doc_id = cell.fact.doc_id
+                docs[doc_id] = self.documents.get(doc_id) or self.store.document(doc_id)
+        text = row_citation(comparison, row, docs)
+        self.app.call_from_thread(self.app.copy_to_clipboard, text)
+        self.app.call_from_thread(
+            self.notify,
+            f"Copied {row.metric} {row.period or ''} with each figure's sentence and source "
+            "(via the terminal clipboard, OSC 52).",
+            title="Citation copied",
+        )
+
+    def action_export(self) -> None:
+        """Ask for a format, then write the table (a line per row and region) to a file."""
+        comparison = self.comparison
+        if comparison is None:
+            return
+        rows = comparison_rows(comparison)
+
+        def chosen(fmt: ExportFormat | None) -> None:
+            if fmt is not None:
+                self._export(rows, fmt)
+
+        names = " vs ".join(r.name for r in comparison.regions)
+        self.app.push_screen(ExportScreen(f"the comparison of {names}"), chosen)
+
+    @work(thread=True, exit_on_error=False, group="export", description="Export")
+    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat) -> None:
+        path = write_export(rows, fmt, "factscope-comparison")
+        self.app.call_from_thread(
+            self.notify, f"Exported {len(rows)} figures to {path}", title="Export"
+        )
