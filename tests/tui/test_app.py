@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import SystemCommand
+from textual.widgets import Input
 
 from db.store import Store
 from tests.tui.support import settle
@@ -23,6 +24,20 @@ async def test_pane_keys_switch_modes(fixture_store: Store) -> None:
         await pilot.press("c")
         assert isinstance(app.screen, CompareScreen)
         await pilot.press("d")
+        assert isinstance(app.screen, DocumentsScreen)
+
+
+async def test_function_keys_switch_panes_even_from_a_search_box(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", "c")  # "c" is text in the search box, not a pane key
+        assert isinstance(app.focused, Input) and isinstance(app.screen, FactsScreen)
+        await pilot.press("f4")
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("f3")
+        assert isinstance(app.screen, FactsScreen)
+        await pilot.press("f2")
         assert isinstance(app.screen, DocumentsScreen)
 
 

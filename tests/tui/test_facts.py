@@ -281,3 +281,15 @@ async def test_a_failed_search_is_one_line_not_a_traceback(
         assert hits(app) == []
         assert "The search failed: fts5: syntax error" in table_text(app)
         assert "search failed for 'trade region:sichuan'" in status_text(app)
+
+
+async def test_typing_on_arrival_searches(fixture_store: Store) -> None:
+    """Unbound printable keys typed at the results start the query (type to search)."""
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"sich")
+        screen = app.screen
+        assert isinstance(screen, FactsScreen)
+        assert screen.search_box.value == "sich"
+        assert app.focused is screen.search_box

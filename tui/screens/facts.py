@@ -20,7 +20,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -138,8 +138,24 @@ matched ("10,000+" when there are more than are counted).
         return self.query_one(SearchBox)
 
     def on_mount(self) -> None:
+        # Type-to-search hands keys to the box; selecting its text on focus would let the
+        # next key replace the first.
+        self.search_box.select_on_focus = False
         self.set_focus(self.table)
         self.search("")
+
+    def on_key(self, event: events.Key) -> None:
+        """Type to search: a printable key no binding claims starts the query (as in fzf),
+        so `songj trade 2020` typed on arrival lands in the box. Bound keys keep their jobs."""
+        if self.focused is not self.table or not event.is_printable or not event.character:
+            return
+        if event.key in self.app.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        self.search_box.value += event.character
+        self.search_box.cursor_position = len(self.search_box.value)
+        self.set_focus(self.search_box)
 
     def on_resize(self) -> None:
         self._draw_header()
