@@ -260,4 +260,6 @@ def read_path(path: Path, options: ReadOptions | None = None) -> RawDocument:
             raise item
         return item
     raise ReadError(str(path), "no document in file")
+
+
 import importers.formats  # noqa: E402,F401  (registers HTML, PDF, CSV and JSONL readers)

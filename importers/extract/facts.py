@@ -1,10 +1,10 @@
 """Fact extraction: figures of a document attributed to a region, period, change and metric.
 
 ``extract_facts(text, published)`` splits the text into sentences, reads the figures of each
-(:mod:`.figures`), attaches growth rates to the figure they qualify (or keeps them as their own
-``change`` record), links bracketed conversions (``equivalent_of``) and restatements ("the nine
-cities"), and attributes every figure to the most specific place (:mod:`.regions`), the nearest
-period of its sentence (:mod:`.periods`) and a metric (:mod:`.metrics`).
+(:mod:`.figures`), attaches growth rates, periods and ranks to them (:mod:`.attach`), links
+bracketed conversions (``equivalent_of``) and restatements ("the nine cities"), and attributes
+every figure to the most specific place (:mod:`.regions`), a metric (:mod:`.metrics`) and, for
+"Haier's revenue", a company (``subject``). Time is linear in the text's length.
 
 Non-goals: storage, tables and lists in non-prose layouts, figures split across sentences.
 """
@@ -14,30 +14,54 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from db.models import Fact, Region
 from importers.gazetteer import Gazetteer
 
 from . import metrics
-from .changes import Change, read_change
-from .figures import Figure, figures_in, topping_scope
+from ._fold import fold_case
+from .attach import BRACKET_GAP_RE, CURRENCIES, Changes, assign_ranks, choose_periods
+from .figures import Figure, Spans, figures_in
 from .numbers import find_numbers
 from .periods import Period, find_dates, find_periods, stated_years
 from .regions import RegionTracker
 from .sentences import split_paragraphs, split_sentences
 
-_BRACKET_GAP_RE = re.compile(
-    r"^[\s\xa0]*[(（][\s\xa0]*(?:about|around|approximately|or)?[\s\xa0]*$"
+_ORDINAL_QUICK_RE = re.compile(  # on folded text
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
 )
-_RANK_GAP_RE = re.compile(
-    r"^[^;]*,[\s\xa0]*(?:which[\s\xa0]+|and[\s\xa0]+|that[\s\xa0]+)?$|"
-    r"^[\s\xa0]*$"
+_SEMICOLON_RE = re.compile(";")
+_FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "count"}
+# "annual revenue", not "average annual growth" nor "annual growth"
+_ANNUAL_RE = re.compile(
+    r"(?<!average\s)\b(?:annual|yearly)\s+(?!(?:average|growth|increase|rate)\b)", re.IGNORECASE
 )
-_ORDINAL_QUICK_RE = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.IGNORECASE
+# "Haier's", "Toppan Leefung Packaging (Shanghai) Co's", "BYD Co., Ltd.'s"
+_POSSESSOR_RE = re.compile(
+    r"(?P<name>[A-Z][\w&.-]*(?:[\s\xa0]+(?:\([A-Z][\w\s]*\)|[A-Z][\w&.-]*,?)){0,6})['’]s\b"
 )
-_CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
+_NOT_COMPANIES = frozenset({
+    "It", "This", "That", "The", "In", "At", "On", "For", "By", "As", "Last", "Next",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday",
+})  # fmt: skip
+_RELATIVE_YEAR_RE = re.compile(r"\b(?:last|this|next)\s+year", re.IGNORECASE)
+_RESTATED_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
 _DURATIONS = frozenset({"year", "month", "day", "week", "hour", "decade", "century", "minute"})
+
+
+@dataclass
+class _Document:
+    """What attributing the figures of one sentence needs to know about the whole text."""
+
+    text: str
+    tracker: RegionTracker
+    guessed_year: bool
+    semicolons: list[int]
+    counts: dict[float, list[Fact]] = field(default_factory=dict)
+    """Count facts so far by value, oldest first: what "the nine cities" can restate."""
 
 
 def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, bool]:
@@ -48,84 +72,6 @@ def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, b
     return (max(years) + 1, True) if years else (None, False)
 
 
-def _choose_period(
-    fig: Figure, periods: list[Period], figs: list[Figure], text: str
-) -> Period | None:
-    best: tuple[int, int] | None = None
-    chosen = None
-    for p in periods:
-        lo, hi = (p.end, fig.start) if p.end <= fig.start else (fig.end, p.start)
-        between = text[lo:hi] if hi > lo else ""
-        blocked = int(
-            ";" in between
-            or any(o is not fig and not o.is_rank and lo <= o.start < hi for o in figs)
-        )
-        key = (blocked, max(0, hi - lo))
-        if best is None or key < best:
-            best, chosen = key, p
-    return chosen
-
-
-def _attach_changes(
-    text: str, figs: list[Figure], s_start: int, s_end: int
-) -> tuple[dict[int, Change], set[int], dict[int, Change]]:
-    """Changes keyed by figure index, indexes of percent figures consumed, standalone changes."""
-    attached: dict[int, Change] = {}
-    consumed: set[int] = set()
-    standalone: dict[int, Change] = {}
-    for i, fig in enumerate(figs):
-        if fig.unit not in ("percent", "percentage point"):
-            continue
-        floor = s_start
-        for j in range(i - 1, -1, -1):
-            if not figs[j].is_rank:
-                floor = figs[j].end
-                break
-        change = read_change(text, fig.start, fig.end, fig.value, floor, s_end)
-        if change is None:
-            continue
-        if fig.unit == "percentage point":
-            standalone[i] = change
-            continue
-        target = None
-        if change.targets_next:
-            target = next(
-                (
-                    j
-                    for j in range(i + 1, len(figs))
-                    if figs[j].unit in _CURRENCIES or figs[j].unit == "count"
-                ),
-                None,
-            )
-        if target is None:
-            for j in range(i - 1, -1, -1):
-                prev = figs[j]
-                if prev.is_rank:
-                    continue
-                gap = text[prev.end : change.trigger_start]
-                if (
-                    prev.unit not in ("percent", "percentage point", "fraction")
-                    and ";" not in gap
-                    and j not in attached
-                    # "..., while imports fell 3%" states the change of another quantity
-                    and metrics.classify(gap.rsplit(",", 1)[-1]) is None
-                ):
-                    target = j
-                break
-        if target is not None and target in attached:
-            target = None
-        if target is None:
-            standalone[i] = change
-        else:
-            attached[target] = change
-            consumed.add(i)
-            if target > 0 and _BRACKET_GAP_RE.match(
-                text[figs[target - 1].end : figs[target].start]
-            ):
-                attached[target - 1] = change
-    return attached, consumed, standalone
-
-
 def extract_facts(
     text: str, published: dt.date | None = None, gazetteer: Gazetteer | None = None
 ) -> list[Fact]:
@@ -134,11 +80,13 @@ def extract_facts(
     sentences = split_sentences(text)
     paragraphs = split_paragraphs(text)
     para_starts = [p[0] for p in paragraphs]
-    nums = find_numbers(text)
+    folded = fold_case(text)
+    nums = find_numbers(text, folded)
     num_starts = [n.start for n in nums]
-    date_spans = [(a, b) for a, b, _ in find_dates(text)]
+    dates = Spans([(a, b) for a, b, _ in find_dates(text)])
     ref_year, guessed = _reference_year(text, published)
     tracker = RegionTracker(text, gz, sentences)
+    doc = _Document(text, tracker, guessed, [m.start() for m in _SEMICOLON_RE.finditer(text)])
     topic = tracker.doc_topic
     facts: list[Fact] = []
     current_para = -1
@@ -147,15 +95,13 @@ def extract_facts(
         if para != current_para:
             current_para, topic = para, tracker.doc_topic
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
-        if lo == hi and not _ORDINAL_QUICK_RE.search(text, s_start, s_end):
+        if lo == hi and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end):
             topic = tracker.update_topic(topic, s_start, s_end)
             continue
-        periods = find_periods(text, s_start, s_end, ref_year, published)
-        figs = figures_in(text, nums[lo:hi], s_start, s_end, date_spans, periods)
+        periods = find_periods(text, s_start, s_end, ref_year, published, folded)
+        figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded)
         if figs:
-            facts.extend(
-                _sentence_facts(text, figs, periods, s_start, s_end, tracker, topic, facts, guessed)
-            )
+            facts.extend(_sentence_facts(doc, figs, periods, s_start, s_end, topic))
         topic = tracker.update_topic(topic, s_start, s_end)
     return facts
 
@@ -167,20 +113,21 @@ def _region_fields(region: Region | None) -> dict[str, str | None]:
 
 
 def _sentence_facts(
-    text: str,
+    doc: _Document,
     figs: list[Figure],
     periods: list[Period],
     s_start: int,
     s_end: int,
-    tracker: RegionTracker,
     topic: Region | None,
-    earlier: list[Fact],
-    guessed_year: bool,
 ) -> list[Fact]:
-    attached, consumed, standalone = _attach_changes(text, figs, s_start, s_end)
-    _assign_ranks(text, figs, s_start, s_end)
+    text = doc.text
+    changes = Changes(text, figs, s_start, s_end)
+    consumed = changes.consumed
+    assign_ranks(text, figs, s_start, s_end)
+    chosen_periods = choose_periods(figs, periods, doc.semicolons)
     out: list[Fact] = []
     by_index: dict[int, dict[str, object]] = {}
+    ranked_by: dict[int, Fact] = {}
     prev_metric: tuple[str | None, str | None] = (None, None)
     for i, fig in enumerate(figs):
         if i in consumed:
@@ -191,35 +138,39 @@ def _sentence_facts(
                 context_lo = max(s_start, figs[j].end)
                 break
         before = text[context_lo : fig.start]
-        after = text[fig.end : s_end]
+        after = text[fig.end : min(s_end, fig.end + 80)]
         fact = _base_fact(text, fig, s_start, s_end)
-        region = tracker.region_at(fig.start, s_start, s_end, topic)
+        region = doc.tracker.region_at(fig.start, s_start, s_end, topic)
         fact.update(_region_fields(region))
-        period = _choose_period(fig, periods, figs, text)
+        period = chosen_periods[i]
+        no_period = period is None or period.value is None
+        if no_period and fig.per is None and fig.unit in _FLOWS and _ANNUAL_RE.search(before):
+            fact["per"] = "year"  # "companies with annual revenue of at least 20 million yuan"
+        if fig.unit not in ("rank", "percent", "percentage point"):
+            fact["subject"] = _company(text, context_lo, fig.start, doc.tracker)
         if period is not None:
             fact["period"], fact["period_text"] = period.value, period.text
-            if guessed_year and re.search(r"\b(?:last|this|next)\s+year", period.text, re.I):
+            if doc.guessed_year and _RELATIVE_YEAR_RE.search(period.text):
                 fact["notes"] = "year of a relative period guessed from the latest stated year"
-        change = attached.get(i) or standalone.get(i)
+        change = changes.attached.get(i) or changes.standalone.get(i)
         if change is not None:
             fact.update(change_percent=change.percent, change_basis=change.basis)
-            if i in attached:
-                pct = _consumed_quote(figs, consumed, change)
-                if pct is not None:
+            if i in changes.attached:
+                pct = changes.quote_of(change)
+                span = (pct.start, pct.end) if pct is not None else changes.verbs.get(i)
+                if span is not None:
                     fact.update(
-                        change_quote=text[pct.start : pct.end],
-                        change_start=pct.start,
-                        change_end=pct.end,
+                        change_quote=text[span[0] : span[1]],
+                        change_start=span[0],
+                        change_end=span[1],
                     )
             else:
                 fact.update(change_quote=fact["quote"], change_start=fig.start, change_end=fig.end)
         kind, metric, metric_type, share = _kind_and_metric(
-            text, fig, before, after, s_end, change is not None and i in standalone
+            text, fig, before, after, s_end, change is not None and i in changes.standalone
         )
-        if fig.is_rank:
-            ranked = next(
-                (f for f in reversed(out) if f.rank == fig.rank and f.unit != "rank"), None
-            )
+        if fig.is_rank and fig.rank is not None:
+            ranked = ranked_by.get(fig.rank)
             if ranked is not None and ranked.metric_type is not None:
                 metric, metric_type = ranked.metric, ranked.metric_type
         if metric_type is None and prev_metric[1] is not None and fig.unit not in ("count",):
@@ -228,17 +179,33 @@ def _sentence_facts(
         if fig.unit not in ("count", "rank", "times") and metric_type is not None:
             prev_metric = (metric, metric_type)
         _equivalent(text, figs, i, fact, by_index)
-        _restatement(text, fig, fact, earlier + out)
+        _restatement(text, fig, fact, doc.counts.get(fig.value, []))
         out.append(Fact(**fact))
-        by_index[i] = out[-1].model_dump()
+        by_index[i] = fact
+        if out[-1].rank is not None and out[-1].unit != "rank":
+            ranked_by[out[-1].rank] = out[-1]
+        if out[-1].unit == "count":
+            doc.counts.setdefault(out[-1].value, []).append(out[-1])
     return out
 
 
-def _consumed_quote(figs: list[Figure], consumed: set[int], change: Change) -> Figure | None:
-    for k in sorted(consumed):
-        if figs[k].start >= change.trigger_start and figs[k].end <= change.end:
-            return figs[k]
-    return None
+def _company(text: str, lo: int, hi: int, tracker: RegionTracker) -> str | None:
+    """The organisation whose figure this is: the last possessive name in ``text[lo:hi]``
+    ("Haier's revenue ...") that is no place and not a function word."""
+    found = None
+    for found in _POSSESSOR_RE.finditer(text, lo, hi):  # noqa: B007 - keep the last match
+        pass
+    if found is None:
+        return None
+    words = found.group("name").split()
+    while words and words[0] in _NOT_COMPANIES:
+        words.pop(0)
+    if not words:
+        return None
+    start = found.end("name") - len(" ".join(words))
+    if tracker.places_in(start, found.end("name")) or tracker.places_in(found.start(), found.end()):
+        return None
+    return " ".join(words)
 
 
 def _base_fact(text: str, fig: Figure, s_start: int, s_end: int) -> dict[str, object]:
@@ -274,7 +241,7 @@ def _kind_and_metric(
         return "level", metrics.metric_before(before), "area", None
     if unit in ("count", "times"):
         return "level", fig.noun, "count", None
-    phrase = metrics.metric_after(text, fig.end, s_end) if unit in _CURRENCIES else None
+    phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
     phrase = phrase or metrics.metric_before(before)
     if unit in ("percent", "percentage point", "fraction"):
         share_of = metrics.share_of(after) if not is_change else None
@@ -288,45 +255,12 @@ def _kind_and_metric(
         return "share", phrase, mtype, share_of
     mtype = metrics.classify(phrase) if phrase else None
     if (
-        unit in _CURRENCIES
+        unit in CURRENCIES
         and fig.qualifier in (">=", ">")
         and metrics.is_threshold(text[max(0, fig.start - 120) : fig.start])
     ):
         return "threshold", phrase, mtype, None
     return "level", phrase, mtype, None
-
-
-def _assign_ranks(text: str, figs: list[Figure], s_start: int, s_end: int) -> None:
-    """Copy a rank onto the figure it ranks ("X yuan, ranking No. 2 ..." / "topping ...")."""
-    for i, fig in enumerate(figs):
-        if not fig.is_rank:
-            continue
-        verb_start = text.rfind(" ", s_start, fig.start - 1) + 1
-        _rank_previous(text, figs, i, max(s_start, verb_start), fig.rank, fig.rank_scope)
-    top = topping_scope(text, s_start, s_end)
-    if top is not None:
-        idx = sum(1 for f in figs if f.start < top[0])
-        _rank_previous(text, figs, idx, top[0], 1, top[1])
-
-
-def _rank_previous(
-    text: str, figs: list[Figure], idx: int, verb_start: int, rank: int | None, scope: str | None
-) -> None:
-    for j in range(idx - 1, -1, -1):
-        prev = figs[j]
-        if prev.is_rank or prev.unit in ("percent", "percentage point"):
-            continue
-        if not _RANK_GAP_RE.match(text[prev.end : verb_start]):
-            return
-        for k in range(j, -1, -1):
-            other = figs[k]
-            if other.is_rank or other.unit in ("percent", "percentage point"):
-                continue
-            if k == j or _BRACKET_GAP_RE.match(text[other.end : figs[k + 1].start]):
-                other.rank, other.rank_scope = rank, scope
-            else:
-                break
-        return
 
 
 def _equivalent(
@@ -337,12 +271,12 @@ def _equivalent(
     by_index: dict[int, dict[str, object]],
 ) -> None:
     """A bracketed conversion restates the figure before it and inherits its attribution."""
-    if i == 0 or fact["unit"] not in _CURRENCIES:
+    if i == 0 or fact["unit"] not in CURRENCIES:
         return
     prev = by_index.get(i - 1)
-    if prev is None or prev["unit"] not in _CURRENCIES:
+    if prev is None or prev["unit"] not in CURRENCIES:
         return
-    if not _BRACKET_GAP_RE.match(text[int(str(prev["end"])) : figs[i].start]):
+    if not BRACKET_GAP_RE.match(text[int(str(prev["end"])) : figs[i].start]):
         return
     fact["equivalent_of"] = prev["quote"]
     for key in (
@@ -373,7 +307,7 @@ def _restatement(text: str, fig: Figure, fact: dict[str, object], earlier: list[
     if fig.unit != "count":
         return
     before = text[max(0, fig.start - 12) : fig.start]
-    if not re.search(r"\b(?:the|these|those|all)[\s\xa0]+$", before, re.IGNORECASE):
+    if not _RESTATED_RE.search(before):
         return
     head = (fig.noun or "").split()[-1:] if fig.noun else []
     for prior in reversed(earlier):

@@ -196,12 +196,13 @@ class Gazetteer:
         spans = select(scan(text, self._index, self._weak))
         base = [None if sp.needs_context else self._choose(sp.ids, extra_context) for sp in spans]
         known = [(sp, rid) for sp, rid in zip(spans, base, strict=True) if rid is not None]
+        known_starts = [sp.start for sp, _ in known]
         chosen = list(base)
         memo: dict[tuple[tuple[str, ...], str], str | None] = {}
         for n, sp in enumerate(spans):
             if len(sp.ids) < 2 and not sp.needs_context:
                 continue
-            for rid in _nearest(known, sp):
+            for rid in _nearest(known, known_starts, sp):
                 if (sp.ids, rid) not in memo:
                     memo[sp.ids, rid] = self._by_context(sp.ids, [rid])
                 if memo[sp.ids, rid]:
@@ -268,10 +269,12 @@ def _default() -> Gazetteer:
     return Gazetteer([*_index.read_table(), *_index.curated_regions()])
 
 
-def _nearest(known: list[tuple[Span, str]], span: Span, limit: int = 40) -> Iterator[str]:
-    """Region ids of the resolved spans nearest to ``span`` (``known`` is sorted by start),
-    nearest first, at most ``limit`` of them."""
-    right = bisect.bisect_left([k[0].start for k in known], span.start)
+def _nearest(
+    known: list[tuple[Span, str]], starts: list[int], span: Span, limit: int = 40
+) -> Iterator[str]:
+    """Region ids of the resolved spans nearest to ``span`` (``known`` is sorted by start,
+    ``starts`` are their starts), nearest first, at most ``limit`` of them."""
+    right = bisect.bisect_left(starts, span.start)
     left = right - 1
     if right < len(known) and known[right][0] is span:
         right += 1

@@ -48,13 +48,17 @@ _KIND_RES = [(re.compile(p, re.IGNORECASE), kind) for p, kind in ZONE_KINDS]
 SUFFIX_RE = re.compile(
     r"\b(?:National[ \u00a0]+)?(" + "|".join(p for p, _ in ZONE_KINDS) + r")$", re.IGNORECASE
 )
-_LAST_WORD = re.compile(r"(?:zone|area|park|etdz|ftz)\b")  # on lower-cased text
+_LAST_WORDS = ("zone", "area", "park", "etdz", "ftz")  # ending a zone type, lower-cased
 # the capitalized words right before a zone type ("The Yibin Lingang ")
 HEAD_RE = re.compile(r"(?:[A-Z][A-Za-z\u00C0-\u024F'’-]*[ \u00a0]+){1,6}$")
 # where a name can start: a capitalized word (not inside another word) or a run of ideographs
 START_RE = re.compile(
     r"(?<![A-Za-z\u00C0-\u024F0-9])[A-Z][A-Za-z\u00C0-\u024F0-9]*|[\u3400-\u4dbf\u4e00-\u9fff]+"
 )
+# START_RE split in two, each led by a character class so that the engine skips ahead in C;
+# the look-behind of the Latin half is checked in Python (_WORD_CHARS)
+_LATIN_START_RE = re.compile(r"[A-Z][A-Za-z\u00C0-\u024F0-9]*")
+_CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # the next word of a multi-word name and the separator before it
 NEXT_RE = re.compile(r"([\s'’&()–-]{1,4})([A-Za-z\u00C0-\u024F0-9]+)")
 _SENTENCE_END = frozenset('.!?\n"“”:;|')
@@ -122,14 +126,7 @@ def _after_surname(text: str, start: int) -> bool:
 def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
     """All candidate spans, overlapping; ``weak``: one-word names of sub-province units."""
     spans: list[Span] = []
-    prefixes = index.prefixes
-    for m in START_RE.finditer(text):
-        s, e = m.span()
-        if not text[s].isascii():
-            spans.extend(_scan_cjk(text, s, e, index))
-            continue
-        if text[s:e] not in prefixes:
-            continue
+    for s, e in _first_words(text, index.prefixes):
         hit = longest_from(text, s, e, index)
         if hit is None:
             continue
@@ -142,8 +139,24 @@ def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
         if key in weak and _after_surname(text, s):
             continue
         spans.append(Span(s, end, tuple(index.exact[key]), needs_context=needs_context))
+    if not text.isascii():
+        for m in _CJK_RUN_RE.finditer(text):
+            spans.extend(_scan_cjk(text, m.start(), m.end(), index))
     spans.extend(_scan_zones(text, index))
     return spans
+
+
+def _first_words(text: str, prefixes: set[str]) -> list[tuple[int, int]]:
+    """Spans of the capitalized words (``START_RE``'s Latin half) that can begin a name."""
+    return [
+        m.span()
+        for m in _LATIN_START_RE.finditer(text)
+        if m.group() in prefixes and not (m.start() > 0 and _is_word_char(text[m.start() - 1]))
+    ]
+
+
+def _is_word_char(c: str) -> bool:
+    return (c.isascii() and c.isalnum()) or "\u00c0" <= c <= "\u024f"
 
 
 def _scan_cjk(text: str, start: int, end: int, index: AliasIndex) -> list[Span]:
@@ -164,12 +177,25 @@ def _scan_cjk(text: str, start: int, end: int, index: AliasIndex) -> list[Span]:
     return out
 
 
+def _zone_type_ends(lowered: str) -> list[tuple[int, int]]:
+    """Spans of the words of ``_LAST_WORDS`` that end a word, found with ``str.find``."""
+    found = []
+    for word in _LAST_WORDS:
+        s = lowered.find(word)
+        while s >= 0:
+            e = s + len(word)
+            if e == len(lowered) or not (lowered[e].isalnum() or lowered[e] == "_"):
+                found.append((s, e))
+            s = lowered.find(word, e)
+    found.sort()
+    return found
+
+
 def _scan_zones(text: str, index: AliasIndex) -> list[Span]:
     """Pattern zones: the first place name in the capitalized words before the zone type."""
     out = []
-    lowered = text.lower()
-    for last in _LAST_WORD.finditer(lowered):
-        m = SUFFIX_RE.search(text, max(0, last.start() - 60), last.end())
+    for last_start, last_end in _zone_type_ends(text.lower()):
+        m = SUFFIX_RE.search(text, max(0, last_start - 60), last_end)
         if m is None:
             continue
         window = max(0, m.start() - 120)

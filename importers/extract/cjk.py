@@ -1,0 +1,68 @@
+"""Chinese wording: numerals written with characters, measure-word counts and growth rates.
+
+"三家" is a count of 3, "十五%" is 15 percent, "两亿元" is 2 (scale 1e8) yuan, and "同比增长
+15%" is a year-on-year rise. Digits with 万/亿 ("1.2万") are read by :mod:`.numbers` itself.
+
+Non-goals: classical or financial numerals (壹, 贰), fractions (三分之一), ranges (三四家),
+counted nouns beyond the measure word, metrics in Chinese.
+"""
+
+from __future__ import annotations
+
+import re
+
+DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+    "八": 8, "九": 9,
+}  # fmt: skip
+POWERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
+SCALES: dict[str, float] = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+# not after 第 ("第三" is an ordinal); a trailing 万/亿 is the scale
+NUMERAL_RE = re.compile(r"(?<!第)(?P<n>[零〇一二两三四五六七八九十百千]+)(?P<s>万亿|亿|万)?")
+# measure words that count things: 家 (companies), 个, 项 (projects), 座, 所, 台, 辆, 艘, 名, 人,
+# 户; "两个月" (two months) and "三个小时" are durations
+COUNT_RE = re.compile(
+    r"[\s\xa0]*(?P<word>[家项座所台辆艘名人户]|个(?!月|小时|季度|星期|工作日|百分点))"
+)
+CHANGE_BEFORE_RE = re.compile(
+    r"(?P<basis>同比|比上年|环比|年均)?(?:(?P<up>增长|上升|提高|增加|上涨)|"
+    r"(?P<down>下降|减少|下滑|回落))了?[\s\xa0]*$"
+)
+_BASES = {"同比": "yoy", "比上年": "yoy", "环比": "mom", "年均": "avg_annual"}
+
+
+def numeral_value(chars: str) -> int | None:
+    """三 -> 3, 十五 -> 15, 一百零五 -> 105, 三千五百 -> 3500; None for runs like 一二."""
+    total = 0
+    digit: int | None = None
+    for c in chars:
+        if c in "零〇":
+            digit = None
+        elif c in DIGITS:
+            if digit is not None:
+                return None
+            digit = DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * POWERS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def find_numerals(text: str) -> list[tuple[int, int, float, float]]:
+    """Numerals written with Chinese characters: start, end, value and scale."""
+    found = []
+    for m in NUMERAL_RE.finditer(text):
+        value = numeral_value(m.group("n"))
+        if value is not None:
+            scale = SCALES[m.group("s")] if m.group("s") else 1.0
+            found.append((m.start(), m.end(), float(value), scale))
+    return found
+
+
+def read_change(before: str) -> tuple[bool, str | None, int] | None:
+    """A Chinese growth phrase ending ``before`` (the text just before a percent): whether it
+    is a fall, its basis (None if not stated) and where it starts in ``before``."""
+    m = CHANGE_BEFORE_RE.search(before)
+    if m is None:
+        return None
+    return bool(m.group("down")), _BASES.get(m.group("basis") or ""), m.start()

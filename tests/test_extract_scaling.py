@@ -1,0 +1,51 @@
+"""Extraction time grows linearly with the text, also for texts that are one huge sentence.
+
+No timed assertions: the inputs are large enough that quadratic work (every figure looking at
+every other figure, period or place of its sentence or document) would hang the suite.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from importers.extract import extract_facts
+from importers.extract.sentences import split_sentences
+
+TOKENS = (
+    "1", "23", "4,567", "8.9", "10%", "2020", "13,71 billion", "-", ",", ";", "(", ")", "$",
+    "US$", "yuan", "percent", "up", "fell", "rose 5.2 percent year on year", "No.", "No. 3",
+    "the", "first", "in", "of", "Shanghai", "Suzhou", "the district's", "the city", "billion",
+    "1,2", "5-6", "7/8", "9:00", "+", "#", "x1", "a", "one", "two-thirds",
+    "January", "May", "Q1", "H2", "from", "to", "between", "and", "ranked", "ranking second",
+    "over", "about", "year", "years", "companies", "tons", "the nine", "(about", "accounting for",
+)  # fmt: skip
+
+
+def _noise(size: int, seed: int, separators: tuple[str, ...]) -> str:
+    rng = random.Random(seed)
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        part = rng.choice(TOKENS) + rng.choice(separators)
+        parts.append(part)
+        length += len(part)
+    return "".join(parts)
+
+
+def _check(text: str) -> None:
+    facts = extract_facts(text)
+    assert len(facts) > len(text) // 1000
+    assert all(f.quote == text[f.start : f.end] for f in facts)
+
+
+def test_one_sentence_of_200_kb() -> None:
+    text = _noise(200_000, seed=1, separators=(" ", " ", ", "))
+    assert len(split_sentences(text)) == 1
+    _check(text)
+
+
+@pytest.mark.slow
+def test_single_line_of_2_mb() -> None:
+    _check(_noise(2_000_000, seed=2, separators=(" ", "", " ", ", ", ". ", ".")))
