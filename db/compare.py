@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from db.models import Fact, Region
+from db.models import Fact, Region, fact_from_row
 
 CURRENCIES = {"CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "RUB", "AUD", "CAD", "SGD"}
 
@@ -173,7 +173,7 @@ METRIC_LABELS = {
 HETEROGENEOUS = ("count", "area", "duration", "subsidy", "revenue", "investment", "industry_scale")
 """Metric types whose facts measure different things ("28 bases" vs "3,800 companies"): their
 facts align only when their phrases are alike, not merely by type."""
-PER_GROUP = 12
+PER_GROUP = 6
 """Facts fetched per region, heterogeneous metric type, period and measure."""
 PHRASE_SIMILARITY = 70
 """rapidfuzz token_set_ratio at which two metric phrases count as the same metric."""
@@ -346,7 +346,7 @@ def _explain_gaps(
 
 
 def _fact_from_row(fact_columns: tuple[str, ...], row: tuple[object, ...]) -> Fact:
-    return Fact(id=row[0], **dict(zip(fact_columns, row[1:], strict=True)))
+    return fact_from_row(fact_columns, row)
 
 
 def load_comparison(

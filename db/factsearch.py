@@ -27,7 +27,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from db.models import Fact, FactFacets, FactHit, FactResults
+from db.models import FactFacets, FactHit, FactResults, fact_from_row
 from db.query import quote_term
 
 CANDIDATE_CAP = 2000
@@ -289,7 +289,7 @@ def search_facts(conn: Any, fact_columns: tuple[str, ...], query: str, limit: in
     hits = []
     for candidate, score in top:
         row = loaded[candidate.fact_id]
-        fact = Fact(id=row[0], **dict(zip(fact_columns, row[1:-2], strict=True)))
+        fact = fact_from_row(fact_columns, row[:-2])
         hits.append(
             FactHit(fact=fact, score=score, document_title=row[-2], document_source=row[-1])
         )

@@ -38,6 +38,7 @@ from db.models import (
     Region,
     SearchHit,
     StoreStats,
+    fact_from_row,
 )
 from db.schema import FACT_COLUMNS, SCHEMA_VERSION
 
@@ -59,7 +60,7 @@ def document_id(text: str) -> str:
 
 
 def _fact(row: tuple[Any, ...]) -> Fact:
-    return Fact(id=row[0], **dict(zip(FACT_COLUMNS, row[1:], strict=True)))
+    return fact_from_row(FACT_COLUMNS, row)
 
 
 def _figure_text(fact: Fact) -> str:
