@@ -52,7 +52,8 @@ def bench(count: int) -> None:
             )
             print(
                 f"{count:>9,} facts | {label:<22} median {statistics.median(times):6.1f} ms,"
-                f" worst {max(times):6.1f} ms | {len(comparison.rows)} rows, {met} where regions meet"
+                f" worst {max(times):6.1f} ms | {len(comparison.rows)} rows,"
+                f" {met} where regions meet"
             )
 
 
