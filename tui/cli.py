@@ -12,140 +12,21 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import click
 
-from db import Store, StoreError
-from importers import ImportReport, ReadError, import_paths
+from importers import ReadError
 from importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
 from tui import output
-
-ENV_DB = "FACTSCOPE_DB"
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "importers" / "samples"
-
-
-def default_db_path() -> Path:
-    """``$FACTSCOPE_DB``, else ``factscope.db`` in the platform user-data directory."""
-    if os.environ.get(ENV_DB):
-        return Path(os.environ[ENV_DB]).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("factscope", appauthor=False) / "factscope.db"
-
-
-def fail(message: str, code: int = 1) -> None:
-    """Print one line to stderr and exit."""
-    click.echo(f"factscope: {message}", err=True)
-    sys.exit(code)
-
-
-class Context:
-    """What the group's options resolve to, shared by every command."""
-
-    def __init__(self, db: str | None, read_only: bool) -> None:
-        self.explicit_db = db is not None
-        self.db_path = Path(db).expanduser() if db else default_db_path()
-        self.read_only = read_only
-
-    def use_db(self, db: str) -> None:
-        """Use the database a command's own ``--db`` names."""
-        self.explicit_db = True
-        self.db_path = Path(db).expanduser()
-
-    @contextmanager
-    def store(self, *, write: bool = False) -> Iterator[Store]:
-        """Open the store, or exit with one line saying why it cannot be opened.
-
-        A missing default database is built from the demo corpus first; a missing database
-        named by ``--db`` is an error for commands that only read.
-        """
-        if not self.db_path.exists():
-            if self.explicit_db and not write:
-                fail(f"{self.db_path}: no such database (create it with `factscope import`)")
-            if not write:
-                self.build_demo()
-        try:
-            store = Store.open(self.db_path, read_only=self.read_only and not write)
-        except StoreError as exc:
-            fail(str(exc))
-            raise  # unreachable: fail() exits
-        try:
-            yield store
-        except StoreError as exc:
-            fail(str(exc))
-        finally:
-            store.close()
-
-    def build_demo(self) -> ImportReport:
-        """Import the bundled demo corpus into a new database, with a progress bar."""
-        if self.read_only:
-            fail(f"{self.db_path}: no such database (and --read-only forbids creating it)")
-        click.echo(f"First run: building the demo corpus in {self.db_path}", err=True)
-        try:
-            with Store.open(self.db_path) as store:
-                report = run_import(store, [SAMPLES_DIR], recursive=True, quiet=False)
-        except StoreError as exc:
-            fail(str(exc))
-            raise
-        return report
-
-
-def _command_db(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
-    if value is not None:
-        ctx.find_object(Context).use_db(value)
-
-
-def _command_read_only(ctx: click.Context, _: click.Parameter, value: bool) -> None:
-    if value:
-        ctx.find_object(Context).read_only = True
-
-
-def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """``--db`` and ``--read-only`` after the command name too (``factscope search Q --db X``)."""
-    command = click.option(
-        "--read-only",
-        is_flag=True,
-        expose_value=False,
-        callback=_command_read_only,
-        help="Open the database read-only (mode=ro).",
-    )(command)
-    return click.option(
-        "--db",
-        type=click.Path(dir_okay=False),
-        expose_value=False,
-        callback=_command_db,
-        help=f"Database file (default: ${ENV_DB}, else the user data directory).",
-    )(command)
-
-
-def run_import(
-    store: Store,
-    paths: list[Any],
-    *,
-    recursive: bool,
-    quiet: bool,
-    options: ReadOptions | None = None,
-    published: dt.date | None = None,
-) -> ImportReport:
-    """Import with a progress bar on stderr (when it is a terminal) and print a summary."""
-    with output.progress(enabled=not quiet) as advance:
-        report = import_paths(
-            paths,
-            store,
-            recursive=recursive,
-            options=options,
-            published=published,
-            on_progress=advance,
-        )
-    for failure in report.failed:
-        click.echo(f"factscope: {failure.path}: {failure.reason}", err=True)
-    if not quiet:
-        click.echo(output.import_summary(report), err=True)
-    return report
+from tui.cli_support import (
+    ENV_DB,
+    Context,
+    fail,
+    resolve_region,
+    run_import,
+    store_options,
+)
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -343,22 +224,6 @@ def compare(
             click.echo(f"note: {row.metric} {row.period or ''}: {note}", err=True)
 
 
-def resolve_region(store: Store, name: str) -> str:
-    """A region id for a name or id the user typed; exits with one line when unknown."""
-    if store.region(name) is not None:
-        return name
-    from importers.gazetteer import Gazetteer
-
-    resolution = Gazetteer.default().resolve(name)
-    if resolution.region is not None:
-        return resolution.region.id
-    if resolution.candidates:
-        options = ", ".join(f"{c.name} ({c.id})" for c in resolution.candidates[:5])
-        fail(f"region {name!r} is ambiguous: {options}; give the id instead")
-    fail(f"no region matches {name!r} (try `factscope regions {name}`)")
-    raise AssertionError("unreachable")
-
-
 @main.command()
 @store_options
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
@@ -432,7 +297,6 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
             raw = read_path(Path(path))
     except ReadError as exc:
         fail(str(exc))
-        return
     when = published.date() if published else raw.published
     facts = extract_facts(raw.text, when)
     if fmt == "jsonl":
