@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -27,7 +26,7 @@ from db.compare import Comparison, load_comparison
 from db.connection import BUSY_TIMEOUT_MS, connect
 from db.docsearch import SUMMARY_COLUMNS, count_documents, search_documents, summary
 from db.errors import NotFoundError, ReadOnlyError, StoreError
-from db.factsearch import fact_facets, fold, search_facts
+from db.factsearch import fact_facets, search_facts
 from db.models import (
     Document,
     DocumentSummary,
@@ -41,6 +40,13 @@ from db.models import (
     fact_from_row,
 )
 from db.schema import FACT_COLUMNS, SCHEMA_VERSION
+from db.writes import (
+    delete_document,
+    insert_facts,
+    region_chain,
+    region_from_row,
+    upsert_regions,
+)
 
 AddOutcome = Literal["imported", "replaced", "unchanged"]
 DocumentOrder = Literal["published", "title", "facts", "imported"]
@@ -61,13 +67,6 @@ def document_id(text: str) -> str:
 
 def _fact(row: tuple[Any, ...]) -> Fact:
     return fact_from_row(FACT_COLUMNS, row)
-
-
-def _figure_text(fact: Fact) -> str:
-    parts = [fact.number_quote, fact.quote, fact.unit or "", fact.kind]
-    if fact.change_percent is not None:
-        parts.append(f"{fact.change_percent:+g}%")
-    return " ".join(p for p in parts if p)
 
 
 class Store:
@@ -162,8 +161,8 @@ class Store:
                     )
                 ]
                 for old_id in old:
-                    self._delete_document(conn, old_id)
-                self._upsert_regions(conn, regions)
+                    delete_document(conn, old_id)
+                upsert_regions(conn, regions)
                 conn.execute(
                     "INSERT INTO documents (id, source, title, published, language, text,"
                     " imported_at, fact_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -178,85 +177,23 @@ class Store:
                         len(facts),
                     ),
                 )
-                self._insert_facts(conn, doc_id, raw.text, facts)
+                insert_facts(conn, doc_id, raw.text, facts)
         except sqlite3.Error as exc:
             raise StoreError(self.path, str(exc)) from exc
         return ("replaced" if old else "imported"), doc_id
-
-    def _delete_document(self, conn: Any, doc_id: str) -> None:
-        conn.execute(
-            "DELETE FROM facts_fts WHERE rowid IN (SELECT id FROM facts WHERE doc_id = ?)",
-            (doc_id,),
-        )
-        conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
     def delete_document(self, doc_id: str) -> bool:
         """Remove a document and its facts; False when it was not stored."""
         with self.transaction() as conn:
             if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
                 return False
-            self._delete_document(conn, doc_id)
+            delete_document(conn, doc_id)
         return True
-
-    def _insert_facts(self, conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
-        if not facts:
-            return
-        # Ids are assigned here (we hold the write lock) so both tables take one executemany.
-        first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
-        placeholders = ", ".join("?" for _ in FACT_COLUMNS)
-        columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
-        region_paths: dict[str, str] = {}
-        fact_rows = []
-        fts_rows = []
-        for fact_id, fact in enumerate(facts, start=first_id):
-            row = [getattr(fact, c) for c in FACT_COLUMNS]
-            row[0] = doc_id
-            fact_rows.append((fact_id, *row))
-            if fact.sentence_start is not None and fact.sentence_end is not None:
-                sentence = text[fact.sentence_start : fact.sentence_end]
-            else:
-                sentence = fact.quote
-            region = fact.region or ""
-            if fact.region_id:
-                if fact.region_id not in region_paths:
-                    region_paths[fact.region_id] = " ".join(
-                        r.name for r in self._chain(conn, fact.region_id)
-                    )
-                region = region_paths[fact.region_id] or region
-            metric = " ".join(
-                p for p in (fact.metric, (fact.metric_type or "").replace("_", " ")) if p
-            )
-            searchable = (
-                region,
-                metric,
-                fact.subject or "",
-                " ".join(p for p in (fact.period, fact.period_text) if p),
-                _figure_text(fact),
-            )
-            fts_rows.append((fact_id, *searchable, sentence, fold(" ".join(searchable))))
-        conn.executemany(f"INSERT INTO facts (id, {columns}) VALUES (?, {placeholders})", fact_rows)
-        conn.executemany(
-            "INSERT INTO facts_fts (rowid, region, metric, subject, period, figure, sentence,"
-            " attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            fts_rows,
-        )
-
-    def _upsert_regions(self, conn: Any, regions: Iterable[Region]) -> None:
-        conn.executemany(
-            "INSERT INTO regions (id, name, level, parent_id, name_zh, aliases)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
-            " level = excluded.level, parent_id = excluded.parent_id,"
-            " name_zh = excluded.name_zh, aliases = excluded.aliases",
-            [
-                (r.id, r.name, r.level, r.parent_id, r.name_zh, json.dumps(r.aliases))
-                for r in regions
-            ],
-        )
 
     def add_regions(self, regions: Iterable[Region]) -> None:
         """Insert or update regions (the gazetteer, or zones found in documents)."""
         with self.transaction() as conn:
-            self._upsert_regions(conn, regions)
+            upsert_regions(conn, regions)
 
     # -- reading documents -----------------------------------------------------------------
 
@@ -372,7 +309,7 @@ class Store:
             " ORDER BY c.n DESC, r.name LIMIT ?",
             (limit,),
         )
-        return [(_region(row[:6]), int(row[6])) for row in rows]
+        return [(region_from_row(row[:6]), int(row[6])) for row in rows]
 
     def compare(
         self,
@@ -447,29 +384,12 @@ class Store:
             "SELECT id, name, level, parent_id, name_zh, aliases FROM regions WHERE id = ?",
             (region_id,),
         )
-        return _region(rows[0]) if rows else None
-
-    def _chain(self, conn: Any, region_id: str) -> list[Region]:
-        chain: list[Region] = []
-        seen: set[str] = set()
-        current: str | None = region_id
-        while current and current not in seen:
-            seen.add(current)
-            row = conn.execute(
-                "SELECT id, name, level, parent_id, name_zh, aliases FROM regions WHERE id = ?",
-                (current,),
-            ).fetchone()
-            if row is None:
-                break
-            region = _region(row)
-            chain.append(region)
-            current = region.parent_id
-        return chain
+        return region_from_row(rows[0]) if rows else None
 
     def region_chain(self, region_id: str) -> list[Region]:
         """The region, then its parents up to the country."""
         with self._lock:
-            return self._chain(self._conn, region_id)
+            return region_chain(self._conn, region_id)
 
     def region_count(self) -> int:
         """Number of regions stored."""
@@ -493,14 +413,3 @@ class Store:
             sqlite_version=str(version),
             size_bytes=size,
         )
-
-
-def _region(row: tuple[Any, ...]) -> Region:
-    return Region(
-        id=row[0],
-        name=row[1],
-        level=row[2],
-        parent_id=row[3],
-        name_zh=row[4],
-        aliases=json.loads(row[5] or "[]"),
-    )

@@ -149,7 +149,7 @@ def test_failure_inside_transaction_leaves_database_unchanged(
     def explode(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(Store, "_insert_facts", explode)
+    monkeypatch.setattr("db.store.insert_facts", explode)
     other = "Sichuan exported 465.4 billion yuan.\nMore."
     with pytest.raises(RuntimeError):
         store.add_document(_doc(other, "b.txt"), [_fact(other, "465.4 billion yuan")])

@@ -1,0 +1,116 @@
+"""Writing documents' facts and regions, and reading region chains: the SQL behind
+``Store.add_document``, run inside the caller's transaction on the connection it lends.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from db.factsearch import fold
+from db.models import Fact, Region
+from db.schema import FACT_COLUMNS
+
+
+def region_from_row(row: tuple[Any, ...]) -> Region:
+    """A Region from ``id, name, level, parent_id, name_zh, aliases`` (aliases as JSON)."""
+    return Region(
+        id=row[0],
+        name=row[1],
+        level=row[2],
+        parent_id=row[3],
+        name_zh=row[4],
+        aliases=json.loads(row[5] or "[]"),
+    )
+
+
+def _figure_text(fact: Fact) -> str:
+    """What a fact's figure can be searched by: numeral, quote, unit, kind, change."""
+    parts = [fact.number_quote, fact.quote, fact.unit or "", fact.kind]
+    if fact.change_percent is not None:
+        parts.append(f"{fact.change_percent:+g}%")
+    return " ".join(p for p in parts if p)
+
+
+def insert_facts(conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
+    """Insert a document's facts and their ``facts_fts`` rows (region with its parents'
+    names, metric and type, subject, period, figure, sentence, folded attribution)."""
+    if not facts:
+        return
+    # Ids are assigned here (we hold the write lock) so both tables take one executemany.
+    first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
+    placeholders = ", ".join("?" for _ in FACT_COLUMNS)
+    columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
+    region_paths: dict[str, str] = {}
+    fact_rows = []
+    fts_rows = []
+    for fact_id, fact in enumerate(facts, start=first_id):
+        row = [getattr(fact, c) for c in FACT_COLUMNS]
+        row[0] = doc_id
+        fact_rows.append((fact_id, *row))
+        if fact.sentence_start is not None and fact.sentence_end is not None:
+            sentence = text[fact.sentence_start : fact.sentence_end]
+        else:
+            sentence = fact.quote
+        region = fact.region or ""
+        if fact.region_id:
+            if fact.region_id not in region_paths:
+                region_paths[fact.region_id] = " ".join(
+                    r.name for r in region_chain(conn, fact.region_id)
+                )
+            region = region_paths[fact.region_id] or region
+        metric = " ".join(p for p in (fact.metric, (fact.metric_type or "").replace("_", " ")) if p)
+        searchable = (
+            region,
+            metric,
+            fact.subject or "",
+            " ".join(p for p in (fact.period, fact.period_text) if p),
+            _figure_text(fact),
+        )
+        fts_rows.append((fact_id, *searchable, sentence, fold(" ".join(searchable))))
+    conn.executemany(f"INSERT INTO facts (id, {columns}) VALUES (?, {placeholders})", fact_rows)
+    conn.executemany(
+        "INSERT INTO facts_fts (rowid, region, metric, subject, period, figure, sentence,"
+        " attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        fts_rows,
+    )
+
+
+def upsert_regions(conn: Any, regions: Iterable[Region]) -> None:
+    """Insert or update regions."""
+    conn.executemany(
+        "INSERT INTO regions (id, name, level, parent_id, name_zh, aliases)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
+        " level = excluded.level, parent_id = excluded.parent_id,"
+        " name_zh = excluded.name_zh, aliases = excluded.aliases",
+        [(r.id, r.name, r.level, r.parent_id, r.name_zh, json.dumps(r.aliases)) for r in regions],
+    )
+
+
+def delete_document(conn: Any, doc_id: str) -> None:
+    """Delete a document, its facts (cascade) and their search rows."""
+    conn.execute(
+        "DELETE FROM facts_fts WHERE rowid IN (SELECT id FROM facts WHERE doc_id = ?)",
+        (doc_id,),
+    )
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+
+def region_chain(conn: Any, region_id: str) -> list[Region]:
+    """The region, then its parents up to the country (cycles stop the walk)."""
+    chain: list[Region] = []
+    seen: set[str] = set()
+    current: str | None = region_id
+    while current and current not in seen:
+        seen.add(current)
+        row = conn.execute(
+            "SELECT id, name, level, parent_id, name_zh, aliases FROM regions WHERE id = ?",
+            (current,),
+        ).fetchone()
+        if row is None:
+            break
+        region = region_from_row(row)
+        chain.append(region)
+        current = region.parent_id
+    return chain
