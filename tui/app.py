@@ -9,7 +9,7 @@ fills the command palette from the panes' own bindings, keeps the status counts,
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual import work
@@ -30,6 +30,16 @@ from tui.screens.reader import ReaderScreen
 
 PANES: dict[str, str] = {"documents": "Documents", "facts": "Facts", "compare": "Compare"}
 """Mode name -> pane title."""
+
+
+def short_path(path: str, width: int = 28) -> str:
+    """A database path that fits the status line: ``~`` for home, else ``…/name.db``."""
+    home = str(Path.home())
+    if path.startswith(home + "/"):
+        path = "~" + path[len(home) :]
+    if len(path) > width:
+        path = "…/" + Path(path).name
+    return path
 
 
 class FactscopeApp(App[None]):
@@ -122,7 +132,7 @@ class FactscopeApp(App[None]):
     @work(thread=True, exit_on_error=False, group="stats", description="Counting")
     def _count(self) -> None:
         stats = self.store.stats()
-        text = f"{stats.path} · {stats.documents:,} docs · {stats.facts:,} facts"
+        text = f"{short_path(stats.path)} · {stats.documents:,} docs · {stats.facts:,} facts"
         self.call_from_thread(setattr, self, "status_counts", text)
 
     # -- help and palette -------------------------------------------------------------------

@@ -41,3 +41,14 @@ def test_columns_fill_the_width() -> None:
     for width in (60, 80, 120):
         cols = list_columns(width)
         assert 2 + cols.title + cols.date + cols.facts + cols.source + 3 == width
+
+
+def test_short_path_fits_the_status_line() -> None:
+    from pathlib import Path
+
+    from tui.app import short_path
+
+    home = str(Path.home())
+    assert short_path("/tmp/x.db") == "/tmp/x.db"
+    assert short_path(f"{home}/f.db") == "~/f.db"
+    assert short_path("/very/long/directory/name/that/goes/on/factscope.db") == "…/factscope.db"
