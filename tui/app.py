@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -143,6 +144,19 @@ class FactscopeApp(App[None]):
             if isinstance(screen, PaneScreen):
                 return screen
         return self.screen
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications never parse Rich markup: they quote figures, titles and errors that
+        come from documents ("[bold]" must show as typed, and "[/x" must not raise)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_help(self) -> None:
         """Help for the focused pane: its purpose and its keys."""

@@ -90,3 +90,15 @@ async def test_status_line_shows_database_and_counts(fixture_store: Store) -> No
         await settle(pilot)
         status = str(app.screen.query_one(StatusLine).render())
         assert "fixture.db" in status and "5 docs" in status and "13 facts" in status
+
+
+async def test_notifications_show_markup_literally(fixture_store: Store) -> None:
+    """Notifications quote document text: markup in it is text, and broken markup is safe."""
+    app = FactscopeApp(fixture_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.notify("Copied [bold]x[/bold] and [/broken")
+        await pilot.pause()
+        [notification] = list(app._notifications)
+        assert notification.message == "Copied [bold]x[/bold] and [/broken"
+        assert notification.markup is False
