@@ -101,7 +101,7 @@ def import_cmd(
     date_column: str | None,
     source_column: str | None,
 ) -> None:
-    """Import files, directories or '-' (stdin).
+    """Import files, directories or '-' (stdin): text, Markdown, HTML, PDF, CSV, JSONL.
 
     Re-importing an unchanged file does nothing; a changed file replaces its document.
     Exit code 1 when some inputs failed (the others are imported).
