@@ -64,6 +64,12 @@ CITIES_AND_DISTRICTS = [
     ("Songjiang", "310117", "district", "310000"),
     ("Songjiang District", "310117", "district", "310000"),
     ("Changning District", "310105", "district", "310000"),
+    # Polyphones pinyin reads wrong by default (行 háng, 洞 tóng; 单/浚 one-character stems;
+    # 蔚县 is Yu County too, ambiguous with 盂县).
+    ("Minhang", "310112", "district", "310000"),
+    ("Hongtong County", "141024", "county", "141000"),
+    ("Shan County", "371722", "county", "371700"),
+    ("Xun County", "410621", "county", "410600"),
     ("Pudong New Area", "310115", "district", "310000"),
     ("Haidian District", "110108", "district", "110000"),
     ("Wanzhou District", "500101", "district", "500000"),

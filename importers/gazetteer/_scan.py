@@ -61,6 +61,7 @@ _LATIN_START_RE = re.compile(r"[A-Z][A-Za-z\u00C0-\u024F0-9]*")
 _CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # the next word of a multi-word name and the separator before it
 NEXT_RE = re.compile(r"([\s'’&()–-]{1,4})([A-Za-z\u00C0-\u024F0-9]+)")
+_SPACES_RE = re.compile(r"\s+")
 _SENTENCE_END = frozenset('.!?\n"“”:;|')
 
 
@@ -81,7 +82,7 @@ def _joiner(sep: str) -> str | None:
         return sep
     if "\n\n" in sep:
         return None
-    sep = re.sub(r"\s+", " ", sep).replace("’", "'")
+    sep = _SPACES_RE.sub(" ", sep).replace("’", "'")
     return sep if sep in JOINERS else None
 
 

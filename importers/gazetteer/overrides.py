@@ -32,10 +32,16 @@ PHRASE_READINGS: dict[str, list[str]] = {
     "番禺": ["pān", "yú"],
     "六安": ["lù", "ān"],
     "乐亭": ["lào", "tíng"],
+    "闵行": ["mǐn", "háng"],  # Shanghai's Minhang District, not "Minxing"
+    "洪洞": ["hóng", "tóng"],
 }
 
 # Stripped Chinese name (or "adcode:" for one unit) -> English names, preferred first.
 NAMES: dict[str, list[str]] = {
+    # One-character stems take no phrase reading: these counties by adcode.
+    "130726:蔚": ["Yu"],
+    "371722:单": ["Shan"],
+    "410621:浚": ["Xun"],
     "内蒙古": ["Inner Mongolia", "Nei Mongol", "Neimenggu"],
     "西藏": ["Tibet", "Xizang"],
     "香港": ["Hong Kong"],
