@@ -50,6 +50,12 @@ TRIGGER_BEFORE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TRIGGER_BEFORE_FOLDED_RE = folded_pattern(TRIGGER_BEFORE_RE)  # several times faster
+# Every match of TRIGGER_BEFORE_RE starts at one of these words (in folded text): trying the
+# pattern only there finds the same leftmost match as a search, several times faster.
+_TRIGGER_GATE_RE = re.compile(
+    rf"\b(?:{_UP}|{_DOWN}|{_NOUN_UP}|{_NOUN_DOWN}|an?\s|the\s|year|yoy|y-o-y|annual|average|"
+    r"month|compound|saw|posted|registered|recorded|achieved|maintained|logged)".lower()
+)
 TRIGGER_AFTER_RE = re.compile(
     rf"^\s*(?:{_BASIS_WORDS})(?:(?P<noun_up>{_NOUN_UP})|(?P<noun_down>{_NOUN_DOWN}))\b",
     re.IGNORECASE,
@@ -117,7 +123,7 @@ def read_change(
     lo = max(floor, q_start - 90)
     before = text[lo:q_start]
     after = text[q_end : min(limit, q_end + 80)]
-    m = _TRIGGER_BEFORE_FOLDED_RE.search(fold_case(before))
+    m = _trigger_before(fold_case(before))
     negative: bool
     trigger_start: int
     if m:
@@ -140,6 +146,15 @@ def read_change(
     basis, basis_end = _basis(text, q_end, limit, phrase, lo, q_start)
     targets_next = bool(TO_TARGET_RE.match(text, basis_end, limit))
     return Change(-value if negative else value, basis, trigger_start, basis_end, targets_next)
+
+
+def _trigger_before(folded: str) -> re.Match[str] | None:
+    """``_TRIGGER_BEFORE_FOLDED_RE.search(folded)``, trying the pattern only at gate words."""
+    for gate in _TRIGGER_GATE_RE.finditer(folded):
+        m = _TRIGGER_BEFORE_FOLDED_RE.match(folded, gate.start())
+        if m:
+            return m
+    return None
 
 
 def read_multiplier(text: str, floor: int, q_start: int) -> tuple[Change, int, int] | None:

@@ -166,8 +166,12 @@ def _sentence_facts(
                     )
             else:
                 fact.update(change_quote=fact["quote"], change_start=fig.start, change_end=fig.end)
+        cuts = [
+            (a - context_lo, b - context_lo)
+            for a, b in doc.tracker.name_spans(context_lo, fig.start)
+        ]
         kind, metric, metric_type, share = _kind_and_metric(
-            text, fig, before, after, s_end, change is not None and i in changes.standalone
+            text, fig, before, after, s_end, change is not None and i in changes.standalone, cuts
         )
         if fig.is_rank and fig.rank is not None:
             ranked = ranked_by.get(fig.rank)
@@ -175,12 +179,14 @@ def _sentence_facts(
                 metric, metric_type = ranked.metric, ranked.metric_type
         if metric_type is None and prev_metric[1] is not None and fig.unit not in ("count",):
             metric, metric_type = prev_metric
+        if not metric and metric_type is not None:
+            metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
         if fig.unit not in ("count", "rank", "times") and metric_type is not None:
             prev_metric = (metric, metric_type)
         _equivalent(text, figs, i, fact, by_index)
         _restatement(text, fig, fact, doc.counts.get(fig.value, []))
-        out.append(Fact(**fact))
+        out.append(Fact.model_validate(fact))
         by_index[i] = fact
         if out[-1].rank is not None and out[-1].unit != "rank":
             ranked_by[out[-1].rank] = out[-1]
@@ -229,24 +235,32 @@ def _base_fact(text: str, fig: Figure, s_start: int, s_end: int) -> dict[str, ob
 
 
 def _kind_and_metric(
-    text: str, fig: Figure, before: str, after: str, s_end: int, is_change: bool
+    text: str,
+    fig: Figure,
+    before: str,
+    after: str,
+    s_end: int,
+    is_change: bool,
+    cuts: list[tuple[int, int]],
 ) -> tuple[str, str | None, str | None, str | None]:
+    """Kind, metric phrase, metric_type and share denominator of a figure; ``cuts`` are the
+    spans of places in ``before``, kept out of the phrase."""
     unit = fig.unit
     if fig.is_rank:
-        phrase = metrics.metric_before(before)
+        phrase = metrics.metric_before(before, cuts)
         return "rank", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in _DURATIONS:
         return "duration", fig.noun, "duration", None
     if unit in ("square meter", "square kilometer", "hectare", "mu"):
-        return "level", metrics.metric_before(before), "area", None
+        return "level", metrics.metric_before(before, cuts), "area", None
     if unit in ("count", "times"):
         return "level", fig.noun, "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
-    phrase = phrase or metrics.metric_before(before)
+    phrase = phrase or metrics.metric_before(before, cuts)
     if unit in ("percent", "percentage point", "fraction"):
         share_of = metrics.share_of(after) if not is_change else None
         if phrase is None and share_of:
-            phrase = share_of if metrics.classify(share_of) else None
+            phrase = metrics.tidy(share_of) if metrics.classify(share_of) else None
         mtype = metrics.classify(phrase) if phrase else None
         if is_change:
             return ("diff" if unit == "percentage point" else "change"), phrase, mtype, None

@@ -56,6 +56,7 @@ _RANGE_LINK_RE = re.compile(r"^[\s\xa0]*(?P<link>to|-|–|~|and)[\s\xa0]*")
 _RANGE_FROM_RE = re.compile(
     r"\b(?:rang\w*|vary\w*|varies)\s+from\s+(?:\w+\s+)?$|\bbetween\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:\w+\s+)?$", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ENUM_RE = re.compile(r"^[\s\xa0]*[.)、][\s\xa0]")
 _RANK_RE = re.compile(
@@ -128,21 +129,28 @@ class Spans:
         return i >= 0 and self._reach[i] > pos
 
 
-def _not_a_quantity(num: Num, text: str, s_start: int, dates: Spans, periods: Spans) -> bool:
-    raw = text[num.start : num.end]
-    before = text[max(s_start, num.start - 12) : num.start]
-    after = text[num.end : num.end + 24]
-    if dates.covers(num.start) or periods.covers(num.start):
+def _not_a_quantity(
+    num: Num, text: str, s_start: int, dates: Spans, periods: list[Period], folded: str
+) -> bool:
+    start = num.start
+    if dates.covers(start):
         return True
+    for p in periods:
+        if p.start <= start < p.end:
+            return True
+    lo = max(s_start, start - 12)
+    before = text[lo:start]
+    after = text[num.end : num.end + 24]
     last = before.rstrip()[-1:]
     if (last.isalpha() or last == "." or not last.isascii()) and _AFTER_MONTH_RE.search(before):
         return True
     if num.value <= 31 and _BEFORE_MONTH_RE.match(after):
         return True
-    if _NAME_BEFORE_FOLDED_RE.search(fold_case(before)) or _NAME_AFTER_RE.match(after):
+    if _NAME_BEFORE_FOLDED_RE.search(folded[lo:start]) or _NAME_AFTER_RE.match(after):
         return True
     if _PLUS_RE.match(after) or ("plus" in before and _PLUS_BEFORE_RE.search(before)):
         return True
+    raw = text[start : num.end]
     if raw.isdigit() and len(raw) >= 7:
         return True  # identifiers: licence, record and telephone numbers
     if (
@@ -150,10 +158,10 @@ def _not_a_quantity(num: Num, text: str, s_start: int, dates: Spans, periods: Sp
         and not num.fraction
         and not num.half
         and raw[0].isupper()
-        and (num.start != s_start)
+        and (start != s_start)
     ):
         return True  # "Two Wings", "Five-Year"
-    return bool(num.start == s_start and _ENUM_RE.match(after))
+    return bool(start == s_start and _ENUM_RE.match(after))
 
 
 def _range_end(
@@ -167,7 +175,7 @@ def _range_end(
         return None
     before = text[max(s_start, figure.start - 40) : figure.start]
     word = link.group("link")
-    if word == "and" and not re.search(r"\bbetween\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+    if word == "and" and not _BETWEEN_RE.search(before):
         return None
     if word == "to" and _FROM_RE.search(before) and not _RANGE_FROM_RE.search(before):
         return None
@@ -190,9 +198,10 @@ def figures_in(
     ``dates`` the spans of calendar dates; ``folded`` is ``fold_case(text)`` if known)."""
     out: list[Figure] = []
     skip: set[int] = set()
-    period_spans = Spans([(p.start, p.end) for p in periods])
+    if folded is None:
+        folded = fold_case(text)
     for idx, num in enumerate(nums):
-        if idx in skip or _not_a_quantity(num, text, s_start, dates, period_spans):
+        if idx in skip or _not_a_quantity(num, text, s_start, dates, periods, folded):
             continue
         unit = read_unit(text, num.start, num.end, s_end, half=num.half)
         if (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from ._fold import fold_case
 
@@ -94,9 +95,15 @@ _PHRASE_TRIM_RE = re.compile(
 _VERB_TAIL_RE = re.compile(
     r"\s+(?:in\s+\d{4}\s+)?(?:amounted|reached|hit|totaled|totalled|stood|was|were|is|are|"
     r"exceeded|surged|rose|grew|increased|fell|saw|achieved|secured|registered|recorded|"
-    r"has|have|had|topped|climbed|dropped|declined)\b.*$",
+    r"has|have|had|topped|climbed|dropped|declined|passe[sd]|surpass(?:ed|es)|exceeds|tops|"
+    r"crossed|crosses|accounted|accounts|accounting|made|makes|contributed|reaches|hits|"
+    r"totals|stands|amounts|came|comes|jumped|soared|expanded|reported|posted)\b.*$",
     re.IGNORECASE,
 )
+
+_TAIL_CUT_RE = re.compile(r"[,;:(]|\s+(?:in|of|for|to|from|during|by|with|were|was)\s+\d")
+_POSSESSIVE_S_RE = re.compile(r"[’']s\s+")
+_LEADING_DET_RE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -117,26 +124,122 @@ def metric_after(text: str, end: int, limit: int) -> str | None:
     return None
 
 
-def metric_before(context: str) -> str | None:
-    """A short metric phrase from the clause before a figure, if it has a known keyword."""
+def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str | None:
+    """A short metric phrase from the clause before a figure, if it has a known keyword.
+
+    ``places`` are spans (offsets into ``context``) of place names and place anaphors ("the
+    district's"): they never become part of the phrase, nor do datelines, possessive owners
+    and the verb that introduces the figure. A phrase with nothing left but a verb form
+    ("exported goods worth") becomes the plain phrase of its type ("exports").
+    """
     folded = fold_case(context)
-    for _, pattern in _rules(folded):
+    for name, pattern in _rules(folded):
         found = None
         for found in pattern.finditer(folded):  # noqa: B007 - keep the last match
             pass
         if found is None:
             continue
-        head = context[: found.start()]
-        head = _PHRASE_TRIM_RE.sub("", head)
-        words = head.split()[-4:]
-        tail = context[found.start() :]
+        masked = _mask(context, places)
+        words = _head_words(masked[: found.start()])
+        tail = masked[found.start() :].split(_MASK, 1)[0]
         tail = _VERB_TAIL_RE.sub("", tail)
-        tail = re.split(r"[,;:(]|\s+(?:in|of|for|to|from|during|by|with|were|was)\s+\d", tail)[0]
-        phrase = " ".join([*words, tail.strip()]).strip()
-        phrase = re.sub(r"[’']s\s+", " ", phrase)
-        phrase = re.sub(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+", "", phrase)
-        return phrase[:80] or None
+        tail = _TAIL_CUT_RE.split(tail, 1)[0]
+        phrase = tidy(" ".join([*words, tail.strip()]))
+        if not phrase or _VERB_LED_RE.match(tail.strip()) or not classify(phrase):
+            return TYPE_PHRASES.get(name)
+        return phrase[:80]
     return None
+
+
+TYPE_PHRASES: dict[str, str] = {
+    "trade_total": "foreign trade", "exports": "exports", "imports": "imports",
+    "trade_balance": "trade balance", "trade_with_partner": "trade with partners",
+    "gdp": "GDP", "gdp_per_capita": "GDP per capita", "fdi": "foreign investment",
+    "investment": "investment", "industry_scale": "industrial output", "revenue": "revenue",
+    "fiscal_revenue": "fiscal revenue", "subsidy": "subsidies",
+    "trade_dependence": "dependence on foreign trade", "area": "area",
+    "duration": "duration",
+}  # fmt: skip
+"""A plain phrase for each ``metric_type``, for figures whose text names no metric."""
+_MASK = "\x00"
+# words that end the modifiers taken before a metric keyword: function words and the verbs
+# that introduce a figure ("Shanghai reported a total foreign trade volume of")
+_HEAD_STOPS = frozenset({
+    "the", "its", "their", "our", "his", "her", "of", "which", "that", "and", "whose", "to",
+    "a", "an", "in", "on", "at", "for", "from", "by", "with", "while", "whereas", "but", "as",
+    "when", "where", "than", "this", "these", "those", "said", "says", "reported", "reports",
+    "recorded", "records", "registered", "posted", "saw", "sees", "achieved", "realized",
+    "realised", "had", "has", "have", "was", "were", "is", "are", "be", "been", "also",
+    "noted", "showed", "shows", "meanwhile", "however", "since", "offers", "offered",
+    "provides", "provided", "gives", "gave", "attracted", "generated", "earned", "got",
+})  # fmt: skip
+_HEAD_CUT_RE = re.compile(r"^.*(?:[,;:()\[\]—–\x00]|\s-\s|[’']s\b)", re.DOTALL)
+_TAIL_STOPS = frozenset({
+    "of", "worth", "with", "at", "to", "for", "by", "from", "in", "on", "the", "a", "an", "and",
+    "or", "its", "their", "valued", "totaling", "totalling", "amounting", "standing",
+    "reaching", "hitting", "was", "were", "is", "are", "has", "have", "had", "least", "than",
+    "more", "over", "about", "around", "nearly", "approximately", "roughly", "almost", "some",
+    "up", "close", "exceeding", "above", "below", "under", "ranging", "between",
+})  # fmt: skip
+_PARTICIPLE_TAIL_RE = re.compile(
+    r"\s+[a-z]+ed\s+(?:in|by|at|from|on|for|through|via|across|within)\b.*$", re.DOTALL
+)
+_VERB_LED_RE = re.compile(r"(?:exported|imported|traded|invested|earned|sold)\b", re.IGNORECASE)
+_LEADING_WORDS_RE = re.compile(
+    r"^(?:(?:the|its|their|our|his|her|this|these|those|a|an)\s+)+", re.IGNORECASE
+)
+_SPACE_RE = re.compile(r"\s+")
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+})  # fmt: skip
+
+
+def _mask(context: str, places: Iterable[tuple[int, int]]) -> str:
+    """``context`` with each place span (and a possessive "'s" after it) blanked out."""
+    chars = None
+    for start, end in places:
+        if start < 0 or end > len(context) or start >= end:
+            continue
+        if context[end : end + 2] in ("'s", "’s"):
+            end += 2
+        if chars is None:
+            chars = list(context)
+        chars[start:end] = _MASK * (end - start)
+    return context if chars is None else "".join(chars)
+
+
+def _head_words(head: str) -> list[str]:
+    """Up to four modifiers right before a metric keyword ("annual total" foreign trade),
+    stopping at punctuation, a dash, a place, a possessive owner or a function word."""
+    head = _HEAD_CUT_RE.sub("", head)
+    words: list[str] = []
+    for word in reversed(head.split()):
+        if len(words) == 4 or word.lower() in _HEAD_STOPS or not word.replace("-", "").isalpha():
+            break
+        words.append(word)
+    words.reverse()
+    return words
+
+
+def tidy(phrase: str) -> str:
+    """A metric phrase without a possessive owner, a leading article or trailing function
+    words, lower-cased at the start unless it opens with a name or an acronym."""
+    phrase = _SPACE_RE.sub(" ", phrase.replace(_MASK, " ")).strip(" \t\n\xa0,;:-—–")
+    phrase = _HEAD_CUT_RE.sub("", phrase).strip() if _POSSESSIVE_S_RE.search(phrase) else phrase
+    phrase = _PARTICIPLE_TAIL_RE.sub("", phrase)
+    phrase = _LEADING_WORDS_RE.sub("", phrase)
+    words = phrase.split()
+    while words and words[-1].lower() in _TAIL_STOPS:
+        words.pop()
+    if not words:
+        return ""
+    first = words[0]
+    others_named = any(w[:1].isupper() and not w.isupper() for w in words[1:])
+    month = first.lower().rstrip(".") in _MONTHS
+    if first[:1].isupper() and first[1:].islower() and not others_named and not month:
+        words[0] = first.lower()
+    return " ".join(words)
 
 
 def is_share(before: str, after: str) -> bool:

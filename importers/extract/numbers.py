@@ -111,6 +111,10 @@ _QUAL_MAP: dict[str, str] = {
     "no more than": "<=", "not more than": "<=",
 }  # fmt: skip
 
+_WORD_SPLIT_RE = re.compile(r"[-\s]+")
+_DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
+_SPACES_RE = re.compile(r"\s+")
+
 
 class Num(NamedTuple):  # not a frozen dataclass: 7x faster to create
     """A numeral: ``text[start:end]`` including its scale word ("305.57 billion")."""
@@ -129,7 +133,7 @@ def words_to_int(words: str) -> int | None:
     total = 0
     current = 0
     seen = False
-    for token in re.split(r"[-\s]+", words.lower()):
+    for token in _WORD_SPLIT_RE.split(words.lower()):
         if token in ("and", ""):
             continue
         if token == "a":
@@ -149,7 +153,7 @@ def words_to_int(words: str) -> int | None:
 
 def parse_digits(raw: str) -> float:
     """Value of a digit string: "1,600" -> 1600, "13,71" (decimal comma) -> 13.71."""
-    if "," in raw and re.fullmatch(r"\d+,\d{1,2}", raw):
+    if "," in raw and _DECIMAL_COMMA_RE.fullmatch(raw):
         return float(raw.replace(",", "."))
     return float(raw.replace(",", ""))
 
@@ -205,21 +209,23 @@ def find_numbers(text: str, folded: str | None = None) -> list[Num]:
     ``folded`` is ``fold_case(text)`` if the caller has it."""
     found: list[Num] = []
     for m in _matches(text, folded):
-        if m.group("frac"):
+        frac, half, digits = m.group("frac", "half", "digits")
+        if frac:
             num = m.group("fnum").lower()
             numerator = 1 if num == "a" else UNITS_WORDS[num]
             den = DENOMINATORS[m.group("fden").lower()]
             found.append(Num(m.start(), m.end(), numerator / den, 1.0, True, fraction=True))
-        elif m.group("half"):
+        elif half:
             found.append(Num(m.start(), m.end(), 0.5, 1.0, True, half=True))
-        elif m.group("digits"):
-            value = parse_digits(m.group("digits"))
-            if m.group("dscale"):
-                scale = _scale_of(m.group("dscale"))
-            elif m.group("gscale"):
-                scale = _glued_scale(m.group("gscale"))
-            elif m.group("zscale"):
-                scale = _glued_scale(m.group("zscale"))
+        elif digits:
+            value = parse_digits(digits)
+            dscale, gscale, zscale = m.group("dscale", "gscale", "zscale")
+            if dscale:
+                scale = _scale_of(dscale)
+            elif gscale:
+                scale = _glued_scale(gscale)
+            elif zscale:
+                scale = _glued_scale(zscale)
             else:
                 scale = 1.0
             found.append(Num(m.start(), m.end(), value, scale))
@@ -256,6 +262,8 @@ def _could_end_with_qualifier(tail: str) -> bool:
         return True
     if lowered.endswith(_QUALIFIER_ENDINGS):
         return True
+    if not lowered.endswith(_CURRENCY_SIGNS):
+        return False
     for sign in _CURRENCY_SIGNS:
         if lowered.endswith(sign) and lowered[: -len(sign)].rstrip().endswith(_QUALIFIER_ENDINGS):
             return True
@@ -276,7 +284,7 @@ def qualifier_before(prefix: str) -> tuple[str, int] | None:
     m = _QUALIFIER_BEFORE_FOLDED_RE.search(fold_case(tail))
     if not m:
         return None
-    word = re.sub(r"\s+", " ", m.group("q").lower())
+    word = _SPACES_RE.sub(" ", m.group("q").lower())
     return _QUAL_MAP.get(word, "="), len(m.group(0))
 
 
@@ -285,4 +293,4 @@ def qualifier_after(suffix: str) -> str | None:
     m = QUALIFIER_AFTER_RE.match(suffix[:24])
     if not m:
         return None
-    return _QUAL_MAP.get(re.sub(r"\s+", " ", m.group("q").lower()))
+    return _QUAL_MAP.get(_SPACES_RE.sub(" ", m.group("q").lower()))

@@ -93,6 +93,10 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?P<y>20\d\d|19\d\d)年(?P<m>[01]?\d)月(?P<d>[0-3]?\d)日"),
 )
 
+_SPACES_RE = re.compile(r"\s+")
+_MAY_BEFORE_RE = re.compile(r"(?:in|of|since|until|by|from|to|early|mid|late|,|;)\s*-?$")
+_MAY_NOUN_RE = re.compile(r"May\s+(?:exports|imports|trade|this|last)")
+
 
 class Period(NamedTuple):  # not a frozen dataclass: 7x faster to create
     """A period expression: ``text[start:end]`` normalizes to ``value`` (None: no period)."""
@@ -111,7 +115,7 @@ def _resolve_year(raw: str | None, ref_year: int | None, fallback: str) -> str:
     """A year reference ("2020", "last year", "of the year") as text, or ``fallback``."""
     if not raw:
         return fallback
-    low = re.sub(r"\s+", " ", raw.lower())
+    low = _SPACES_RE.sub(" ", raw.lower())
     if low[:1].isdigit():
         return low
     if low == "the year":
@@ -142,9 +146,9 @@ def _plausible_month(m: re.Match[str], text: str) -> bool:
     if raw.lower().rstrip(".") == "may":
         before = text[max(0, m.start() - 12) : m.start()].lower()
         return (
-            bool(re.search(r"(?:in|of|since|until|by|from|to|early|mid|late|,|;)\s*-?$", before))
+            bool(_MAY_BEFORE_RE.search(before))
             or (m.start() == 0 or text[m.start() - 1] in '\n“"‘')
-            or bool(re.match(r"May\s+(?:exports|imports|trade|this|last)", text[m.start() :]))
+            or bool(_MAY_NOUN_RE.match(text, m.start()))
         )
     return True
 

@@ -51,7 +51,7 @@ _RANK_SCOPE_RE = re.compile(
 )
 _RANK_SCOPE_FOLDED_RE = folded_pattern(_RANK_SCOPE_RE)
 # one of these is in every match of _RANK_SCOPE_RE (folded)
-_RANK_SCOPE_WORDS = ("rank", "top", "first", "second", "third", "no.", "lead", "among", "other")
+_RANK_SCOPE_GATE_RE = re.compile(r"rank|top|first|second|third|no\.|lead|among|other")
 _SHARE_OF_RE = re.compile(r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
 _DESTINATION_RE = re.compile(
     r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?$",
@@ -67,6 +67,8 @@ _IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
 _EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
 _LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
 
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
 
 class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
     """An accepted place reference (a gazetteer mention or a resolved anaphor)."""
@@ -79,7 +81,7 @@ class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
 
 
 def _is_title_case(line: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    words = _WORD_RE.findall(line)
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "in", "the", "and"))
@@ -111,6 +113,8 @@ class RegionTracker:
                 end += 1
             self._mention_ends[end] = m.region_id
         self._places = self._collect(mentions)
+        # names of places the gazetteer cannot tell apart ("Yiwu"): no region, still a name
+        self._ambiguous = [(m.start, m.end) for m in mentions if not m.region_id and m.candidates]
         self._starts = [p.start for p in self._places]
         self.doc_topic = self._doc_topic()
 
@@ -153,6 +157,13 @@ class RegionTracker:
         if outer is None or inner is None or outer == inner:
             return False
         return any(r.id == outer for r in self.gz.chain(inner))
+
+    def name_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of Chinese place names and anaphors starting in ``text[start:end]``, sorted,
+        including names the gazetteer could not resolve: what a metric phrase must not keep."""
+        spans = [(p.start, p.end) for p in self.places_in(start, end) if self._usable(p.region)]
+        spans += [(a, b) for a, b in self._ambiguous if start <= a < end]
+        return sorted(spans)
 
     def _usable(self, region: Region) -> bool:
         usable = self._usable_ids.get(region.id)
@@ -228,12 +239,9 @@ class RegionTracker:
     # -- attribution ----------------------------------------------------------------------
     def places_in(self, start: int, end: int) -> list[Place]:
         """Accepted places within ``text[start:end]``."""
-        i = bisect_left(self._starts, start)
-        out: list[Place] = []
-        while i < len(self._places) and self._places[i].start < end:
-            out.append(self._places[i])
-            i += 1
-        return out
+        starts = self._starts
+        i = bisect_left(starts, start)
+        return self._places[i : bisect_left(starts, end, i)]
 
     def _candidate(self, place: Place) -> bool:
         ok = self._candidates.get(id(place))
@@ -241,10 +249,7 @@ class RegionTracker:
             before = self.text[max(0, place.start - 40) : place.start]
             folded = fold_case(before)
             ok = self._usable(place.region) and not (
-                (
-                    any(w in folded for w in _RANK_SCOPE_WORDS)
-                    and _RANK_SCOPE_FOLDED_RE.search(folded)
-                )
+                (_RANK_SCOPE_GATE_RE.search(folded) and _RANK_SCOPE_FOLDED_RE.search(folded))
                 or (("%" in before or "cent" in before) and _SHARE_OF_RE.search(before))
             )
             self._candidates[id(place)] = ok

@@ -30,6 +30,7 @@ _BOUNDARY_RE = re.compile(
 )
 _LINE_RE = re.compile(r"\n")
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
 _WS = " \t\r\n\xa0\u3000\u2002\u2003\u2009\u200b\ufeff"
 
 
@@ -42,7 +43,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     # Initials and dotted acronyms: "U.S", "J", "A.B".
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word)) and m.group(1)[0].isupper()
+    return bool(_INITIALS_RE.fullmatch(word)) and m.group(1)[0].isupper()
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
