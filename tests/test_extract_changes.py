@@ -29,6 +29,8 @@ def _change(text: str) -> tuple[float, str, bool] | None:
         ("trade grew 12.6 percent to 410 billion yuan", (12.6, "unstated", True)),
         ("a 5.5% year-on-year increase", (5.5, "yoy", False)),
         ("accounting for 35 percent of the total", None),
+        ("chips made up about 40 percent of exports", None),  # a share, not a rise
+        ("services make up 55 percent of output", None),
         ("the ratio increased to 18.2%", None),
     ],
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from importers.extract import extract_facts
 
 
@@ -58,3 +60,36 @@ def test_region_level_and_id_are_set() -> None:
 def test_city_followed_by_its_district_is_a_place_not_a_name() -> None:
     text = "Shenzhen Futian District attracted 156 foreign-invested enterprises."
     assert _regions(text)["156 foreign-invested enterprises"] == "Futian District"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # An ancestor named after a place only locates it: the figure is about the place.
+        (
+            "Minhang District in southwest Shanghai reported exports of 98.4 billion yuan.",
+            "98.4 billion yuan",
+            "Minhang District",
+        ),
+        (
+            "The output of Mianyang, a city in Sichuan Province, reached 350 billion yuan.",
+            "350 billion yuan",
+            "Mianyang",
+        ),
+        (
+            "The GDP of Wuhan, capital of Hubei Province, rose to 1.77 trillion yuan.",
+            "1.77 trillion yuan",
+            "Wuhan",
+        ),
+        # A possessive names the figure's own place, even after a more specific one.
+        (
+            "Unlike Wuhan, Hubei Province's exports totaled 423 billion yuan.",
+            "423 billion yuan",
+            "Hubei Province",
+        ),
+    ],
+)
+def test_most_specific_place_wins_over_a_locating_ancestor(
+    text: str, quote: str, region: str
+) -> None:
+    assert _regions(text)[quote] == region

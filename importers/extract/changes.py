@@ -21,7 +21,8 @@ from . import cjk
 from ._fold import fold_case, folded_pattern
 
 _UP = (
-    r"up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
+    # "made up 40 percent of exports" is a share, not a rise.
+    r"(?<!made\s)(?<!makes\s)(?<!make\s)(?<!making\s)up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
     r"grown|gained?|gains|jumped|jumps|surged?|surges|soared|climbed|climbs|expanded|expands|"
     r"rebounded|higher|edged\s+up|picked\s+up|accelerated"
 )

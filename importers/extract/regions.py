@@ -312,7 +312,17 @@ class RegionTracker:
         places, starts = self._attributable(start, end)
         i = bisect_left(starts, pos) - 1
         if i >= 0:
-            return places[i].region
+            chosen = places[i]
+            # "Songjiang District in southwest Shanghai reported ...", "Chengdu, capital of
+            # Sichuan Province, reached ...": a plain mention of an ancestor locates the
+            # place named before it; the figure is about the more specific one. A possessive
+            # ("Sichuan Province's exports") still names its own figure.
+            if not chosen.possessive and not chosen.anaphor:
+                for earlier in reversed(places[:i]):
+                    if self._nested(chosen.region.id, earlier.region.id):
+                        chosen = earlier
+                        break
+            return chosen.region
         listed = self.enumeration(start, end)
         if listed:
             return self.lowest_common(listed)
