@@ -32,6 +32,8 @@ CASES: list[tuple[str, str, str]] = [
     ("linked 60 countries and regions worldwide", "60 countries and regions", "count"),
     ("hired 120 people", "120 people", "count"),
     ("set up 9 new industrial parks, including", "9 new industrial parks", "count"),
+    # A hyphenated proper modifier stays inside the counted noun phrase.
+    ("ran 1,500 China-Europe freight trains", "1,500 China-Europe freight trains", "count"),
 ]
 
 

@@ -215,7 +215,9 @@ def counted_noun(text: str, start: int, end: int, limit: int) -> UnitMatch | Non
             continue
         if lower in STOPWORDS or (lower.endswith("ed") and "-" not in lower and best is not None):
             break
-        if word[0].isupper() and not word.isupper():
+        # A capitalized word ends the phrase ("28 Last Year"), unless it is a hyphenated
+        # proper modifier inside it ("3,720 China-Europe freight trains").
+        if word[0].isupper() and not word.isupper() and "-" not in word:
             break
         words += 1
         pos = m.end()
