@@ -155,21 +155,28 @@ class Columns:
 def list_columns(width: int) -> Columns:
     """Split ``width`` cells (after the 2-cell cursor gutter) into the list's columns."""
     usable = max(width - 2, 20)
-    date, facts = 10, 5
+    date, facts = 10, 6
     source = max(8, min(24, (usable - date - facts) // 4))
     title = max(usable - date - facts - source - 3, 6)
     return Columns(title=title, date=date, facts=facts, source=source)
 
 
-def list_header(width: int, sort_label: str = "") -> Text:
-    """The header line above the document list, aligned with :func:`document_row`."""
+def list_header(width: int, sorted_by: str = "", descending: bool = False) -> Text:
+    """The header line above the document list, aligned with :func:`document_row`.
+
+    The column named ``sorted_by`` (title, date or facts) carries the sort arrow.
+    """
     cols = list_columns(width)
+
+    def name(column: str) -> str:
+        return column + ("▼" if descending else "▲") * (column == sorted_by)
+
     line = Text("  ")
-    line.append_text(fit("title" + (f" {sort_label}" if sort_label else ""), cols.title))
+    line.append_text(fit(name("title"), cols.title))
     line.append(" ")
-    line.append_text(fit("date", cols.date))
+    line.append_text(fit(name("date"), cols.date))
     line.append(" ")
-    line.append_text(fit("facts".rjust(cols.facts), cols.facts))
+    line.append_text(fit(name("facts").rjust(cols.facts), cols.facts))
     line.append(" ")
     line.append_text(fit("source", cols.source))
     return line
@@ -178,13 +185,25 @@ def list_header(width: int, sort_label: str = "") -> Text:
 def document_row(doc: DocumentSummary, width: int) -> Text:
     """One row of the document list (without the cursor gutter): title, date, facts, source."""
     cols = list_columns(width)
-    line = fit(Text(safe(doc.title), style="bold"), cols.title)
+    line = fit(Text.styled(safe(doc.title), "bold"), cols.title)
     line.append(" ")
     line.append_text(fit(Text(published(doc)), cols.date))
     line.append(" ")
     line.append_text(fit(Text(f"{doc.fact_count:,}".rjust(cols.facts)), cols.facts))
     line.append(" ")
     line.append_text(fit(Text(source_name(doc.source), style="dim"), cols.source))
+    return line
+
+
+def title_line(title: str, meta: str, width: int) -> Text:
+    """A bold ``title``, then dim ``meta``; the title is cut (with an ellipsis) so the meta
+    stays visible, but keeps at least half the width."""
+    title = safe(title)
+    room = max(width - cell_len(meta) - 2, min(cell_len(title), width // 2))
+    line = fit(Text.styled(title, "bold"), min(cell_len(title), room))
+    line.append("  ")
+    line.append(meta, "dim")
+    line.truncate(max(width, 0), overflow="ellipsis")
     return line
 
 

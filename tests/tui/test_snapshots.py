@@ -71,6 +71,15 @@ class TestReader:
         run_before = opening("Songjiang trade keeps growing", "n", "n")
         assert snap_compare(app, terminal_size=size, run_before=run_before)
 
+    def test_figures_list(
+        self, snap_compare: Any, fixture_store: Store, size: tuple[int, int]
+    ) -> None:
+        """t shows the figures list, the selected figure's row in reverse video; at 80x24
+        it takes the panel's place, at 120x40 the panel sits under it."""
+        app = FactscopeApp(fixture_store)
+        run_before = opening("Songjiang trade keeps growing", "n", "n", "t")
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
+
     def test_chinese_document(
         self, snap_compare: Any, fixture_store: Store, size: tuple[int, int]
     ) -> None:

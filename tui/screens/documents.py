@@ -30,11 +30,11 @@ from tui.widgets.status_line import StatusLine
 SEARCH_CAP = 10_000
 """Search results are counted (and exported) up to this many; more shows as '10,000+'."""
 SORTS: list[tuple[DocumentOrder, bool, str]] = [
-    ("published", True, "date ▼"),
-    ("title", False, "title ▲"),
-    ("facts", True, "facts ▼"),
+    ("published", True, "date"),
+    ("title", False, "title"),
+    ("facts", True, "facts"),
 ]
-"""The orders `s` cycles through: (store order, descending, label)."""
+"""The orders `s` cycles through: (store order, descending, the column it sorts)."""
 
 
 def export_row(row: ListRow) -> dict[str, Any]:
@@ -121,9 +121,9 @@ type, with the matching words highlighted); **s** changes the order when not sea
 
     def _draw_header(self) -> None:
         width = self.document_list.scrollable_content_region.width or self.size.width
-        label = "" if self.query_text else SORTS[self.sort_index][2]
+        _, descending, column = SORTS[self.sort_index]
         header = self.query_one("#list-header", Static)
-        header.update(list_header(width, label))
+        header.update(list_header(width, "" if self.query_text else column, descending))
 
     # -- listing ----------------------------------------------------------------------------
 
@@ -178,7 +178,7 @@ type, with the matching words highlighted); **s** changes the order when not sea
 
     def _describe(self) -> str:
         if not self.query_text:
-            return f"sorted by {SORTS[self.sort_index][2][:-2]}"
+            return f"sorted by {SORTS[self.sort_index][2]}"
         shown = f"{self.total:,}+" if self.total >= SEARCH_CAP else f"{self.total:,}"
         noun = "match" if self.total == 1 else "matches"
         return f"{shown} {noun} for {self.query_text!r}"
@@ -234,12 +234,11 @@ type, with the matching words highlighted); **s** changes the order when not sea
         """Next order: date, then title, then number of figures."""
         self.sort_index = (self.sort_index + 1) % len(SORTS) if index is None else index
         self.reload()
-        self.notify(f"Sorted by {SORTS[self.sort_index][2][:-2]}", timeout=2)
+        self.notify(f"Sorted by {SORTS[self.sort_index][2]}", timeout=2)
 
     def palette_commands(self) -> Iterator[PaletteCommand]:
         """'Sort documents by date/title/facts', one command each."""
-        for index, (_, _, label) in enumerate(SORTS):
-            name = label[:-2]
+        for index, (_, _, name) in enumerate(SORTS):
             yield (
                 f"Sort documents by {name}",
                 f"Order the document list by {name}.",

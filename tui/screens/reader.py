@@ -14,15 +14,27 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 
 from db.models import Document, Fact
-from tui.render import KIND_LABELS, KIND_STYLES, citation, published, safe, sentence_of, value_text
+from tui.render import (
+    KIND_LABELS,
+    KIND_STYLES,
+    citation,
+    published,
+    safe,
+    sentence_of,
+    source_name,
+    title_line,
+    value_text,
+)
 from tui.screens.base import PaneScreen
 from tui.screens.export import ExportFormat, ExportScreen, write_export
 from tui.widgets.fact_panel import FactPanel
+from tui.widgets.figure_list import FigureList, FigurePane
 from tui.widgets.reader import DocumentReader
 from tui.widgets.search_box import SearchBox
 from tui.widgets.status_line import StatusLine
@@ -54,10 +66,11 @@ class ReaderScreen(PaneScreen):
     HELP = """
 The **reader** shows the document with every extracted figure underlined and coloured by
 its kind (amount, change, share, rank ...); the selected figure is in reverse video and its
-fields are in the panel on the right. **/** finds text in the document (**Enter** or
-**Down** next match, **Up** previous; then **m**/**M** outside the box). **y** copies the
-selected figure as a citation; **e** exports every figure of the document. **Escape** goes
-back to the list.
+fields are in the panel on the right. **t** shows the list of the document's figures beside
+the text (at 80x24 it takes the panel's place; **t** again brings the panel back).
+**/** finds text in the document (**Enter** or **Down** next match, **Up** previous; then
+**m**/**M** outside the box). **y** copies the selected figure as a citation; **e** exports
+every figure of the document. **Escape** goes back to the list.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "back", "Back", tooltip="Back to the document list."),
@@ -66,10 +79,24 @@ back to the list.
         ),
         Binding("m", "match(1)", "Next match", tooltip="Go to the next match of the find."),
         Binding("M", "match(-1)", "Prev match", show=False, tooltip="Go to the previous match."),
+        Binding(
+            "t",
+            "toggle_figures",
+            "Figures",
+            tooltip="Show or hide the list of this document's figures.",
+        ),
         Binding("y", "copy", "Copy", tooltip="Copy the selected figure as a citation."),
         Binding("e", "export", "Export", tooltip="Save this document's figures to a file."),
     ]
     """Reader pane keys; figure and scroll keys are on :class:`DocumentReader`."""
+
+    ROOMY_HEIGHT: ClassVar[int] = 30
+    """Terminal rows from which the figures list and the figure panel are shown together."""
+    WIDE_WIDTH: ClassVar[int] = 110
+    """Terminal columns from which the side area widens for the figures list."""
+
+    figures_shown: reactive[bool] = reactive(False, init=False)
+    """Whether the figures list is shown in the side area."""
 
     @dataclass
     class Loaded(Message):
@@ -89,7 +116,9 @@ back to the list.
         yield Static(id="reader-title")
         with Horizontal(id="reader-body"):
             yield DocumentReader(id="reader")
-            yield FactPanel(id="fact-panel")
+            with Vertical(id="reader-side"):
+                yield FigurePane(id="figures")
+                yield FactPanel(id="fact-panel")
         with Horizontal(id="find-bar"):
             yield SearchBox(placeholder="Find in document", id="find")
             yield Static(id="find-status")
@@ -101,8 +130,14 @@ back to the list.
         """The text widget."""
         return self.query_one(DocumentReader)
 
+    @property
+    def figure_list(self) -> FigureList:
+        """The figures list in the side area."""
+        return self.query_one(FigureList)
+
     def on_mount(self) -> None:
         self.set_focus(self.reader)
+        self._layout_side()
         self.open(self.doc_id, self.fact_id)
 
     def open(self, doc_id: str, fact_id: int | None = None) -> None:
@@ -119,16 +154,28 @@ back to the list.
     def on_reader_screen_loaded(self, message: Loaded) -> None:
         if message.document.id != self.doc_id:
             return
-        doc = self.document = message.document
-        title = Text(safe(doc.title), style="bold")
-        figures = f"{doc.fact_count} figure" + "s" * (doc.fact_count != 1)
-        title.append(f"  {published(doc)} · {figures} · {safe(doc.source)}", "dim")
-        self.query_one("#reader-title", Static).update(title)
-        self.reader.set_document(doc.text, message.facts)
+        self.document = message.document
+        self._draw_title()
+        self.reader.set_document(message.document.text, message.facts)
         self.query_one(FactPanel).show(None, total=len(self.reader.facts))
+        self.query_one(FigurePane).set_figures(self.reader.facts)
+        if not self.reader.facts:
+            self.figures_shown = False
+        self._layout_side()
         self.status_line.set_context(self._legend())
+        self.refresh_bindings()
         if message.fact_id is not None:
             self.call_after_refresh(self._select_fact, message.fact_id)
+
+    def _draw_title(self) -> None:
+        """Title, date, figure count and file name; the title gives way to the rest."""
+        doc = self.document
+        if doc is None:
+            return
+        figures = f"{doc.fact_count} figure" + "s" * (doc.fact_count != 1)
+        meta = f"{published(doc)} · {figures} · {source_name(doc.source)}"
+        bar = self.query_one("#reader-title", Static)
+        bar.update(title_line(doc.title, meta, bar.content_region.width or self.size.width - 2))
 
     def _select_fact(self, fact_id: int) -> None:
         if not self.reader.select_fact_id(fact_id):
@@ -143,6 +190,56 @@ back to the list.
 
     def on_document_reader_fact_selected(self, message: DocumentReader.FactSelected) -> None:
         self.query_one(FactPanel).show(message.fact, message.index, len(self.reader.facts))
+        self.figure_list.show_selected(message.index)
+
+    # -- figures list -----------------------------------------------------------------------
+
+    @property
+    def compact(self) -> bool:
+        """True when the side area has room for the figures list or the panel, not both."""
+        return self.size.height < self.ROOMY_HEIGHT
+
+    def _layout_side(self) -> None:
+        shown = self.figures_shown
+        side = self.query_one("#reader-side")
+        side.set_class(shown, "-with-list")
+        side.set_class(self.size.width >= self.WIDE_WIDTH, "-wide")
+        pane = self.query_one(FigurePane)
+        pane.display = shown
+        self.query_one(FactPanel).display = not (shown and self.compact)
+        if self.compact:
+            pane.styles.height = "1fr"
+        else:
+            # As tall as its rows (plus border and header), leaving the panel at least 40%.
+            body = max(self.size.height - 3, 10)
+            pane.styles.height = min(len(self.reader.facts) + 3, body * 3 // 5)
+
+    def on_resize(self) -> None:
+        self._layout_side()
+        self._draw_title()
+
+    def watch_figures_shown(self, shown: bool) -> None:
+        self._layout_side()
+        if shown:
+            self.figure_list.show_selected(self.reader.selected)
+            self.set_focus(self.figure_list)
+        elif self.focused is None or self.focused is self.figure_list:
+            self.set_focus(self.reader)
+
+    def action_toggle_figures(self) -> None:
+        """Show or hide the figures list (at 80x24 it swaps places with the panel)."""
+        self.figures_shown = not self.figures_shown
+
+    def on_figure_list_figure_highlighted(self, message: FigureList.FigureHighlighted) -> None:
+        if message.index != self.reader.selected:
+            self.reader.select(message.index)
+
+    def on_figure_list_figure_chosen(self, message: FigureList.FigureChosen) -> None:
+        if message.index != self.reader.selected:
+            self.reader.select(message.index)
+        if self.compact:
+            self.figures_shown = False
+        self.set_focus(self.reader)
 
     # -- find -------------------------------------------------------------------------------
 
@@ -195,6 +292,8 @@ back to the list.
             return bool(self.reader.match_position[1])
         if action == "copy":
             return self.reader.selected_fact is not None or None
+        if action == "toggle_figures":
+            return bool(self.reader.facts) or self.figures_shown or None
         return True
 
     # -- actions ----------------------------------------------------------------------------

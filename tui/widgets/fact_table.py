@@ -76,9 +76,13 @@ class FactColumns:
 
 
 def fact_columns(width: int) -> FactColumns:
-    """Split ``width`` cells into the six columns; the text columns share what is left."""
+    """Split ``width`` cells into the six columns; the text columns share what is left.
+
+    From 110 columns the period fits a range ("2021-01/2021-05") and the value a long unit.
+    """
     usable = max(width - 2 - 5, 40)
-    period, value, change = 7, 14, 11
+    wide = width >= 110
+    period, value, change = (15 if wide else 7), (18 if wide else 14), 11
     rest = usable - period - value - change
     region = max(rest * 7 // 20, 6)
     document = max(rest // 4, 6)

@@ -33,7 +33,8 @@ class StatusLine(Static):
         self._draw()
 
     def _draw(self) -> None:
-        line = Text(f" {self.pane} ", style="bold reverse", no_wrap=True, overflow="ellipsis")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f" {self.pane} ", style="bold reverse")
         if self.context:
             line.append(" ")
             line.append_text(self.context)
