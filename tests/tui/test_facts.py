@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.message import Message
 from textual.pilot import Pilot
 
@@ -293,3 +294,17 @@ async def test_typing_on_arrival_searches(fixture_store: Store) -> None:
         assert isinstance(screen, FactsScreen)
         assert screen.search_box.value == "sich"
         assert app.focused is screen.search_box
+
+
+async def test_a_burst_of_keys_all_lands_in_the_query(fixture_store: Store) -> None:
+    """Keys queued on the table before the box takes the focus still reach the query,
+    bound ones (o, n, g, j) included: typing in a burst must not lose letters."""
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FactsScreen)
+        for character in "songj":
+            screen.table.post_message(events.Key(character, character))
+        await settle(pilot)
+        assert screen.search_box.value == "songj"

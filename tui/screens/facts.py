@@ -147,9 +147,13 @@ matched ("10,000+" when there are more than are counted).
     def on_key(self, event: events.Key) -> None:
         """Type to search: a printable key no binding claims starts the query (as in fzf),
         so `songj trade 2020` typed on arrival lands in the box. Bound keys keep their jobs."""
-        if self.focused is not self.table or not event.is_printable or not event.character:
+        if not event.is_printable or not event.character:
             return
-        if event.key in self.app.active_bindings:
+        if self.focused is self.search_box:
+            # A key queued on the table before the box took the focus (typed in a burst):
+            # the box never saw it, so it still belongs to the query.
+            pass
+        elif self.focused is not self.table or event.key in self.app.active_bindings:
             return
         event.stop()
         event.prevent_default()
