@@ -22,13 +22,14 @@ store lends it (under the store's lock).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from db.models import FactFacets, FactHit, FactResults, fact_from_row
-from db.query import quote_term
+from db.query import has_cjk, quote_term
+from db.typos import Vocabulary
 
 CANDIDATE_CAP = 2000
 """Most candidate rows fetched from FTS per query before ranking."""
@@ -66,6 +67,8 @@ class FactQuery:
     """Field tokens, by fact attribute (``region`` → ["sichuan"])."""
     comparisons: list[tuple[str, float]] = field(default_factory=list)
     """(operator, number) on the normalized value."""
+    alternatives: dict[str, list[str]] = field(default_factory=dict)
+    """Typo corrections: a word → index terms to try instead (any of them may match)."""
 
     @property
     def empty(self) -> bool:
@@ -109,7 +112,13 @@ def fts_expression(parsed: FactQuery) -> str | None:
     parts: list[str] = []
     # Every word is a prefix, as in fzf: "songj trade 2020" finds Songjiang.
     for word in parsed.words:
-        parts.extend(quote_term(piece) + "*" for piece in _words(word))
+        options = parsed.alternatives.get(word)
+        if has_cjk(word):
+            continue  # unicode61 keeps a run of Chinese as one token: see sql_filters
+        if options:
+            parts.append("(" + " OR ".join(quote_term(o) + "*" for o in options) + ")")
+        else:
+            parts.extend(quote_term(piece) + "*" for piece in _words(word))
     for word in parsed.exact:
         parts.append(quote_term(" ".join(_words(word))))
     for column in ("region", "metric", "subject"):
@@ -136,6 +145,12 @@ def sql_filters(parsed: FactQuery) -> tuple[list[str], list[Any]]:
     for value in parsed.fields.get("doc", []):
         where.append("f.doc_id IN (SELECT id FROM documents WHERE title LIKE ?)")
         params.append(f"%{value}%")
+    for word in parsed.words:
+        if has_cjk(word):
+            # Chinese words sit inside longer runs that FTS5 holds as one token: substring
+            # search over the fact's search text, bounded by the candidate LIMIT.
+            where.append("instr(facts_fts.region || ' ' || facts_fts.sentence, ?) > 0")
+            params.append(word)
     for op, number in parsed.comparisons:
         where.append(f"f.normalized {'=' if op == '=' else op} ?")
         params.append(number)
@@ -261,12 +276,44 @@ def _count(conn: Any, parsed: FactQuery) -> int:
     return int(conn.execute(f"SELECT count(*) FROM ({count_sql})", count_params).fetchone()[0])
 
 
-def search_facts(conn: Any, fact_columns: tuple[str, ...], query: str, limit: int) -> FactResults:
-    """Run a fact query: candidates from SQL, ranked here, the top ``limit`` loaded whole."""
+def corrected(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery | None:
+    """The query with unknown words replaced by index terms close to them, or None."""
+    alternatives = {}
+    words = []
+    for word in parsed.words:
+        options = vocabulary.corrections(conn, word)
+        if options:
+            alternatives[options[0]] = options
+            words.append(options[0])
+        else:
+            words.append(word)
+    if not alternatives:
+        return None
+    return replace(parsed, words=words, alternatives=alternatives)
+
+
+def search_facts(
+    conn: Any,
+    fact_columns: tuple[str, ...],
+    query: str,
+    limit: int,
+    vocabulary: Vocabulary | None = None,
+) -> FactResults:
+    """Run a fact query: candidates from SQL, ranked here, the top ``limit`` loaded whole.
+
+    When nothing matches and ``vocabulary`` is given, words the index does not know are
+    corrected against it and the query runs once more ("songjaing" finds Songjiang).
+    """
     parsed = parse_fact_query(query)
     sentence = "facts_fts.sentence" if parsed.excluded else "''"
     sql, params = candidate_sql(parsed, _CANDIDATE_COLUMNS.format(sentence=sentence))
     rows = conn.execute(sql, params).fetchall()
+    if not rows and parsed.words and vocabulary is not None:
+        fixed = corrected(conn, parsed, vocabulary)
+        if fixed is not None:
+            parsed = fixed
+            sql, params = candidate_sql(parsed, _CANDIDATE_COLUMNS.format(sentence=sentence))
+            rows = conn.execute(sql, params).fetchall()
     candidates = [Candidate(*row) for row in rows]
     ranked = rank(parsed, candidates)
     total, capped = len(ranked), False

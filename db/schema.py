@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version this code writes; bump it and append a step to ``MIGRATIONS`` to change DDL."""
 
 FACT_COLUMNS: tuple[str, ...] = (
@@ -153,7 +153,12 @@ def _v1(conn: Any) -> None:
         conn.execute(statement)
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_v1]
+def _v2(conn: Any) -> None:
+    # The index's own vocabulary, for correcting typos in fact queries (db/typos.py).
+    conn.execute("CREATE VIRTUAL TABLE facts_vocab USING fts5vocab(facts_fts, 'row')")
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2]
 """``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``."""
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

@@ -40,6 +40,7 @@ from db.models import (
     fact_from_row,
 )
 from db.schema import FACT_COLUMNS, SCHEMA_VERSION
+from db.typos import Vocabulary
 from db.writes import (
     delete_document,
     insert_facts,
@@ -79,6 +80,7 @@ class Store:
         """The sqlite-utils wrapper, for schema introspection (not for UI code)."""
         self.path = path
         self.read_only = read_only
+        self._vocabulary = Vocabulary()
 
     # -- opening -------------------------------------------------------------------------
 
@@ -274,7 +276,7 @@ class Store:
         """
         with self._lock:
             try:
-                return search_facts(self._conn, FACT_COLUMNS, query, limit)
+                return search_facts(self._conn, FACT_COLUMNS, query, limit, self._vocabulary)
             except sqlite3.OperationalError as exc:
                 raise StoreError(self.path, str(exc)) from exc
 

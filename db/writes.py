@@ -56,8 +56,11 @@ def insert_facts(conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
         region = fact.region or ""
         if fact.region_id:
             if fact.region_id not in region_paths:
+                # English and Chinese names of the place and its parents: "shanghai" and
+                # "松江" both find Songjiang's facts.
                 region_paths[fact.region_id] = " ".join(
-                    r.name for r in region_chain(conn, fact.region_id)
+                    f"{r.name} {r.name_zh or ''}".strip()
+                    for r in region_chain(conn, fact.region_id)
                 )
             region = region_paths[fact.region_id] or region
         metric = " ".join(p for p in (fact.metric, (fact.metric_type or "").replace("_", " ")) if p)

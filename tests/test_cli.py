@@ -12,6 +12,7 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
+from db.schema import SCHEMA_VERSION
 from tests.conftest import SEEDS, requires_shared
 from tui.cli import main
 from tui.cli import run as run_console_script
@@ -69,7 +70,7 @@ def test_newer_database_is_one_line(db_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
         f"factscope: {db_path}: written by a newer factscope (schema 42; this version reads up"
-        " to 1): upgrade factscope"
+        f" to {SCHEMA_VERSION}): upgrade factscope"
     ]
 
 

@@ -12,7 +12,13 @@ from db.factsearch import Candidate, FactQuery, fold, parse_fact_query, rank
 REGIONS = [
     Region(id="CN", name="China", level="country"),
     Region(id="310000", name="Shanghai", level="municipality", parent_id="CN"),
-    Region(id="310117", name="Songjiang District", level="district", parent_id="310000"),
+    Region(
+        id="310117",
+        name="Songjiang District",
+        level="district",
+        parent_id="310000",
+        name_zh="松江区",
+    ),
     Region(id="510000", name="Sichuan Province", level="province", parent_id="CN"),
 ]
 
@@ -150,6 +156,11 @@ def fact_store(store: Store) -> Store:
         ("13.1", ["305.57 billion yuan"]),  # the change is searchable
         ("trade total", ["808.15 billion yuan", "305.57 billion yuan"]),  # the metric type too
         ("nothing-like-this", []),
+        ("松江", ["305.57 billion yuan"]),  # Chinese region names are searchable too
+        # Typos: words the index does not know are corrected against its vocabulary.
+        ("songjaing trade", ["305.57 billion yuan"]),
+        ("sichaun", ["808.15 billion yuan", "57.6 percent"]),
+        ("shanghia trade 2020", ["305.57 billion yuan"]),
     ],
 )
 def test_search_facts_on_sqlite(fact_store: Store, query: str, quotes: list[str]) -> None:
@@ -222,3 +233,35 @@ def test_any_combination_of_tokens_is_safe(
     with Store.open(path) as opened:
         opened.search_facts(" ".join(tokens))
         opened.fact_facets(" ".join(tokens))
+
+
+def test_chinese_words_are_found_inside_chinese_sentences(store: Store) -> None:
+    text = "2021年四川省货物贸易进出口总值9513.6亿元，比2020年增长17.6%。"
+    quote = "9513.6亿元"
+    start = text.index(quote)
+    fact = Fact(
+        start=start,
+        end=start + len(quote),
+        quote=quote,
+        number_quote="9513.6亿",
+        value=9513.6,
+        unit="CNY",
+        scale=1e8,
+        normalized=9513.6e8,
+        region="Sichuan Province",
+        region_id="510000",
+        metric_type="trade_total",
+        period="2021",
+        sentence_start=0,
+        sentence_end=len(text),
+    )
+    regions = [
+        *REGIONS[:1],
+        Region(
+            id="510000", name="Sichuan Province", level="province", parent_id="CN", name_zh="四川省"
+        ),
+    ]
+    store.add_document(RawDocument(text=text, title="四川", source="zh.txt"), [fact], regions)
+    for query in ("进出口", "出口 2021", "四川 出口", "sichuan 进出口"):
+        assert [h.fact.quote for h in store.search_facts(query).hits] == [quote], query
+    assert store.search_facts("进口额").hits == []

@@ -253,3 +253,20 @@ def test_locked_database_is_a_clear_error_and_changes_nothing(db_path: Path) -> 
         holder.close()
     with Store.open(db_path) as after:
         assert after.document_count() == 1
+
+
+def test_an_older_database_is_migrated_on_open(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
+    conn = stdlib_sqlite3.connect(db_path)
+    # Take the file back to schema 1: without the vocabulary table typo correction reads.
+    conn.execute("DROP TABLE facts_vocab")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with pytest.raises(ReadOnlyError, match="needs upgrading"):
+        Store.open(db_path, read_only=True)
+    with Store.open(db_path) as store:
+        assert store.fact_count() == 1
+        assert [h.fact.quote for h in store.search_facts("exprted").hits] == ["178.2 billion yuan"]
+    conn = stdlib_sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

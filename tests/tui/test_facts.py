@@ -212,7 +212,9 @@ async def test_chinese_and_hostile_text(fixture_store: Store) -> None:
     app = FactscopeApp(fixture_store, initial_mode="facts")
     async with app.run_test(size=(80, 24)) as pilot:
         await search(pilot, "松江区")
-        assert hits(app) and all(h.fact.region == "松江区" for h in hits(app))
+        # Facts about the district first; then facts whose sentence merely names it.
+        assert hits(app)[0].fact.region == "松江区"
+        assert {h.fact.region for h in hits(app)} <= {"松江区", None}
         assert "3055.7亿元" in evidence_text(app)
         await pilot.press("escape", "escape", "slash", *"42")
         await settle(pilot)
@@ -308,3 +310,24 @@ async def test_a_burst_of_keys_all_lands_in_the_query(fixture_store: Store) -> N
             screen.table.post_message(events.Key(character, character))
         await settle(pilot)
         assert screen.search_box.value == "songj"
+
+
+async def test_the_pane_and_the_headless_command_rank_alike(
+    fixture_store: Store, tmp_path: Path
+) -> None:
+    """`factscope facts Q --json` and the pane show the same facts in the same order."""
+    from click.testing import CliRunner
+
+    from tui.cli import main
+
+    query = "trade"
+    result = CliRunner().invoke(
+        main, ["facts", query, "--json", "--limit", "1000", "--db", str(tmp_path / "fixture.db")]
+    )
+    assert result.exit_code == 0, result.output
+    headless = [record["id"] for record in json.loads(result.stdout)]
+    assert headless
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, query)
+        assert [hit.fact.id for hit in hits(app)] == headless

@@ -1,0 +1,54 @@
+"""Typo tolerance for fact search: a word the index does not know ("songjaing") is corrected
+against the index's own vocabulary with rapidfuzz, and the corrections are OR-ed into the
+query. The vocabulary (``facts_vocab``, an fts5vocab table) is read once and cached until
+facts change; correcting a word against a few thousand terms takes well under a millisecond.
+
+Only words of three or more letters are corrected: numbers and short words have too many
+near neighbours to guess from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+MIN_LENGTH = 3
+CUTOFF = 75
+"""rapidfuzz ``ratio`` a correction must reach (0-100)."""
+ALTERNATIVES = 3
+"""Most corrections tried per word."""
+
+
+class Vocabulary:
+    """The distinct words of ``facts_fts``, cached per store until a fact is added."""
+
+    def __init__(self) -> None:
+        self._version: object = None
+        self._terms: list[str] = []
+
+    def terms(self, conn: Any) -> list[str]:
+        """Sorted alphabetic terms of three or more letters."""
+        version = conn.execute("SELECT max(id) FROM facts").fetchone()[0]
+        if version != self._version:
+            rows = conn.execute(
+                "SELECT term FROM facts_vocab WHERE length(term) >= ?", (MIN_LENGTH,)
+            )
+            self._terms = sorted(t for (t,) in rows if t.isalpha())
+            self._version = version
+        return self._terms
+
+    def corrections(self, conn: Any, word: str) -> list[str]:
+        """Terms close to ``word``, best first; [] when the index knows it as a prefix."""
+        word = word.lower()
+        if len(word) < MIN_LENGTH or not word.isalpha():
+            return []
+        terms = self.terms(conn)
+        i = bisect_left(terms, word)
+        if i < len(terms) and terms[i].startswith(word):
+            return []
+        found = process.extract(
+            word, terms, scorer=fuzz.ratio, processor=None, limit=ALTERNATIVES, score_cutoff=CUTOFF
+        )
+        return [term for term, _, _ in found]
