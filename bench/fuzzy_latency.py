@@ -5,8 +5,8 @@ index is the FTS5 table maintained at import, so the only thing built at open is
 vocabulary, read from the index the first time a word is unknown), then median and p95
 milliseconds per keystroke over every prefix of a few queries (``Store.search_facts``, top 50,
 the same call the Facts pane and ``factscope facts`` make), relevance (results containing
-every intended query word), peak RSS of this process, and — when ``fzf`` is installed — ``fzf --filter`` on the same search
-strings for the full queries, ranked, whole process.
+every intended query word), peak RSS of this process, and — when ``fzf`` is installed —
+``fzf --filter`` on the same search strings for the full queries, ranked, whole process.
 
 Usage: python bench/fuzzy_latency.py [N ...]     (databases built by bench/make_corpus.py)
 Figures depend on the machine; compare runs on the same box.
