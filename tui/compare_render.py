@@ -8,60 +8,12 @@ masked, never parsed as markup). Export rows have the columns of ``factscope com
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.text import Text
 
 from db.compare import CompareCell, CompareRow, Comparison
 from db.models import Document, Region
 from tui.render import SELECTED_STYLE, citation, highlighted, published, safe
 from tui.widgets.compare_table import CONVERTED, NOT_COMPARABLE, ROLLED_UP, amount_text
-
-EXPORT_COLUMNS = (
-    "metric_type",
-    "metric",
-    "period",
-    "measure",
-    "region_id",
-    "region",
-    "value",
-    "unit",
-    "change_percent",
-    "ratio_to_base",
-    "converted_value",
-    "comparable",
-    "fact_id",
-    "note",
-)
-"""The columns of ``factscope compare --csv``, in its order."""
-
-
-def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
-    """One export row per row and region that has a figure (as the CLI's CSV)."""
-    rows: list[dict[str, Any]] = []
-    for row in comparison.rows:
-        for region in comparison.regions:
-            cell = row.cells.get(region.id)
-            if cell is None:
-                continue
-            values = (
-                row.metric_type,
-                safe(row.metric),
-                row.period,
-                row.measure,
-                region.id,
-                safe(cell.region_name),
-                cell.value,
-                cell.unit,
-                cell.fact.change_percent,
-                cell.ratio_to_base,
-                cell.converted_value,
-                cell.comparable,
-                cell.fact.id,
-                cell.note,
-            )
-            rows.append(dict(zip(EXPORT_COLUMNS, values, strict=True)))
-    return rows
 
 
 def figure_summary(row: CompareRow, cell: CompareCell, base: Region | None) -> str:

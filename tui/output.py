@@ -239,50 +239,58 @@ def print_comparison(comparison: Comparison) -> None:
         print(f"note: {note}", file=sys.stderr)
 
 
-def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
-    """One CSV line per row and region: value, unit, change, ratio, evidence fact id."""
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(
-        [
-            "metric_type",
-            "metric",
-            "period",
-            "measure",
-            "region_id",
-            "region",
-            "value",
-            "unit",
-            "change_percent",
-            "ratio_to_base",
-            "converted_value",
-            "comparable",
-            "fact_id",
-            "note",
-        ]
-    )
+COMPARISON_COLUMNS = (
+    "metric_type",
+    "metric",
+    "period",
+    "measure",
+    "region_id",
+    "region",
+    "value",
+    "unit",
+    "change_percent",
+    "ratio_to_base",
+    "converted_value",
+    "comparable",
+    "fact_id",
+    "note",
+)
+"""Columns of a comparison export (``factscope compare --csv`` and the Compare pane's ``e``)."""
+
+
+def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
+    """One export row per table row and region that has a figure."""
+    rows: list[dict[str, Any]] = []
     for row in comparison.rows:
         for region in comparison.regions:
             cell = row.cells.get(region.id)
             if cell is None:
                 continue
-            writer.writerow(
-                [
-                    row.metric_type,
-                    row.metric,
-                    row.period,
-                    row.measure,
-                    region.id,
-                    cell.region_name,
-                    cell.value,
-                    cell.unit,
-                    cell.fact.change_percent,
-                    cell.ratio_to_base,
-                    cell.converted_value,
-                    cell.comparable,
-                    cell.fact.id,
-                    cell.note,
-                ]
+            values = (
+                row.metric_type,
+                " ".join(strip_control(row.metric).split()),
+                row.period,
+                row.measure,
+                region.id,
+                " ".join(strip_control(cell.region_name).split()),
+                cell.value,
+                cell.unit,
+                cell.fact.change_percent,
+                cell.ratio_to_base,
+                cell.converted_value,
+                cell.comparable,
+                cell.fact.id,
+                cell.note,
             )
+            rows.append(dict(zip(COMPARISON_COLUMNS, values, strict=True)))
+    return rows
+
+
+def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
+    """One CSV line per row and region: value, unit, change, ratio, evidence fact id."""
+    writer = csv.DictWriter(stream, fieldnames=COMPARISON_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(comparison_rows(comparison))
 
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int:

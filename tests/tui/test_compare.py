@@ -18,8 +18,9 @@ from db.store import Store
 from importers.gazetteer import Gazetteer
 from tests.tui.support import GOLD, SEEDS, settle
 from tui.app import FactscopeApp
-from tui.compare_render import comparison_rows, evidence_text, row_citation
+from tui.compare_render import evidence_text, row_citation
 from tui.messages import OpenEvidence
+from tui.output import comparison_rows
 from tui.screens.compare import CompareScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.compare_table import CompareTable, bar, cell_text, column_widths

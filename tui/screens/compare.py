@@ -27,8 +27,9 @@ from textual.widgets import Footer, Input, Static
 
 from db.compare import CompareRow, Comparison
 from db.models import Document, Region
-from tui.compare_render import comparison_rows, evidence_text, row_citation
+from tui.compare_render import evidence_text, row_citation
 from tui.messages import OpenEvidence
+from tui.output import comparison_rows
 from tui.screens.base import PaneScreen
 from tui.screens.export import ExportFormat, ExportScreen, write_export
 from tui.widgets.compare_table import LEGEND, CompareTable
