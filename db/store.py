@@ -81,6 +81,7 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._vocabulary = Vocabulary()
+        self._in_batch = False
 
     # -- opening -------------------------------------------------------------------------
 
@@ -119,10 +120,24 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
-        """A write transaction (``BEGIN IMMEDIATE``): all or nothing, under the store lock."""
+        """A write transaction (``BEGIN IMMEDIATE``): all or nothing, under the store lock.
+
+        Inside :meth:`batch` it is a SAVEPOINT instead: still all or nothing for this unit of
+        work, committed with the batch.
+        """
         if self.read_only:
             raise ReadOnlyError(self.path, "opened read-only")
         with self._lock:
+            if self._in_batch:
+                self._conn.execute("SAVEPOINT unit")
+                try:
+                    yield self._conn
+                except BaseException:
+                    self._conn.execute("ROLLBACK TO unit")
+                    self._conn.execute("RELEASE unit")
+                    raise
+                self._conn.execute("RELEASE unit")
+                return
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
@@ -137,6 +152,21 @@ class Store:
             except sqlite3.Error as exc:
                 self._conn.execute("ROLLBACK")
                 raise StoreError(self.path, str(exc)) from exc
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many writes in one transaction, each still atomic (a SAVEPOINT per document).
+
+        A commit per document costs about as much as storing its facts; an import groups
+        documents into batches. A failed document rolls back alone; a crash loses the
+        uncommitted batch whole (those files import again next time), never half a document.
+        """
+        with self.transaction():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
 
     # -- writing ---------------------------------------------------------------------------
 

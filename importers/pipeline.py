@@ -172,6 +172,51 @@ def _shown(given: str, source: str, document_source: str) -> str:
     return given
 
 
+BATCH_FILES = 50
+"""Files imported per transaction (each document still atomic: a savepoint of its own)."""
+
+
+def _import_file(
+    store: Store,
+    item: Path | str,
+    options: ReadOptions,
+    published: dt.date | None,
+    report: ImportReport,
+) -> None:
+    """Read one input and store each of its documents, recording outcomes in ``report``."""
+    shown = str(item)
+    try:
+        if item == STDIN:
+            source = "stdin"
+            documents = _stdin_documents(options)
+        else:
+            assert isinstance(item, Path)
+            source = str(item.resolve())
+            documents = read_file(item, ReadContext(shown, source, options))
+        for document in documents:
+            if isinstance(document, ReadError):
+                report.failed.append(ImportFailure(path=document.path, reason=document.reason))
+                continue
+            if document.published is None and published is not None:
+                document = document.model_copy(update={"published": published})
+            try:
+                import_document(store, document, report)
+            except (ReadError, StoreError) as exc:
+                where = _shown(shown, source, document.source)
+                report.failed.append(ImportFailure(path=where, reason=exc.reason))
+    except (ReadError, StoreError) as exc:
+        report.failed.append(ImportFailure(path=shown, reason=exc.reason))
+
+
+def _merge(report: ImportReport, part: ImportReport) -> None:
+    report.imported += part.imported
+    report.replaced += part.replaced
+    report.unchanged += part.unchanged
+    report.facts += part.facts
+    report.failed.extend(part.failed)
+    report.doc_ids.extend(part.doc_ids)
+
+
 def import_paths(
     paths: Iterable[str | Path],
     store: Store,
@@ -192,29 +237,21 @@ def import_paths(
     files, failures = collect_files(paths, recursive=recursive)
     report = ImportReport(failed=failures)
     ensure_regions(store)
-    for done, item in enumerate(files, start=1):
-        shown = str(item)
+    done = 0
+    for first in range(0, len(files), BATCH_FILES):
+        chunk = files[first : first + BATCH_FILES]
+        part = ImportReport()
         try:
-            if item == STDIN:
-                source = "stdin"
-                documents = _stdin_documents(options)
-            else:
-                assert isinstance(item, Path)
-                source = str(item.resolve())
-                documents = read_file(item, ReadContext(shown, source, options))
-            for document in documents:
-                if isinstance(document, ReadError):
-                    report.failed.append(ImportFailure(path=document.path, reason=document.reason))
-                    continue
-                if document.published is None and published is not None:
-                    document = document.model_copy(update={"published": published})
-                try:
-                    import_document(store, document, report)
-                except (ReadError, StoreError) as exc:
-                    where = _shown(shown, source, document.source)
-                    report.failed.append(ImportFailure(path=where, reason=exc.reason))
-        except (ReadError, StoreError) as exc:
-            report.failed.append(ImportFailure(path=shown, reason=exc.reason))
-        if on_progress is not None:
-            on_progress(ImportProgress(done=done, total=len(files), path=shown))
+            with store.batch():
+                for item in chunk:
+                    _import_file(store, item, options, published, part)
+                    done += 1
+                    if on_progress is not None:
+                        on_progress(ImportProgress(done=done, total=len(files), path=str(item)))
+        except StoreError as exc:  # the batch could not start or commit: none of it stored
+            done = first + len(chunk)
+            part = ImportReport(
+                failed=[ImportFailure(path=str(item), reason=exc.reason) for item in chunk]
+            )
+        _merge(report, part)
     return report

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils.utils import sqlite3 as sqlite_utils_sqlite3
 
+import db.store as store_module
 from db import (
     Fact,
     RawDocument,
@@ -270,3 +271,33 @@ def test_an_older_database_is_migrated_on_open(db_path: Path) -> None:
         assert [h.fact.quote for h in store.search_facts("exprted").hits] == ["178.2 billion yuan"]
     conn = stdlib_sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_failed_document_in_a_batch_rolls_back_alone(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = store_module.insert_facts
+
+    def fail_on_b(conn: object, doc_id: str, text: str, facts: list[Fact]) -> None:
+        real(conn, doc_id, text, facts)
+        if text.startswith("B"):
+            raise StoreError("x", "injected")
+
+    monkeypatch.setattr(store_module, "insert_facts", fail_on_b)
+    with store.batch():
+        a_text, b_text = "A rose 5 percent.\nEnd", "B rose 6 percent.\nEnd"
+        store.add_document(_doc(a_text, "a.txt"), [_fact(a_text, "5 percent")])
+        with pytest.raises(StoreError):
+            store.add_document(_doc(b_text, "b.txt"), [_fact(b_text, "6 percent")])
+        store.add_document(_doc("C text.\nEnd", "c.txt"), [])
+    assert sorted(d.source for d in store.documents()) == ["a.txt", "c.txt"]
+    assert store.fact_count() == 1
+
+
+def test_an_interrupted_batch_stores_nothing(store: Store, db_path: Path) -> None:
+    store.add_document(_doc(), [])
+    before = _dump(db_path)
+    with pytest.raises(KeyboardInterrupt), store.batch():
+        store.add_document(_doc("Other text.", "o.txt"), [])
+        raise KeyboardInterrupt
+    assert _dump(db_path) == before

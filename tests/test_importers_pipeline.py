@@ -9,6 +9,7 @@ import pytest
 
 from db import Store
 from importers import ImportProgress, collect_files, import_paths
+from importers.pipeline import ensure_regions
 from importers.readers import READERS
 from tests.conftest import SAMPLES, SEEDS, requires_shared
 
@@ -142,3 +143,25 @@ def test_demo_corpus_imports_cleanly(store: Store) -> None:
     assert languages == {"en", "zh"}
     assert all(d.published for d in store.documents(limit=100))
     assert report.facts >= 60
+
+
+def test_a_locked_database_fails_each_file_with_the_reason(tmp_path: Path, db_path: Path) -> None:
+    from sqlite_utils.utils import sqlite3 as same_sqlite
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Report {name} title here\n\nTrade rose 3 percent.")
+    with Store.open(db_path, busy_timeout_ms=50) as store:
+        ensure_regions(store)
+        holder = same_sqlite.connect(db_path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            report = import_paths([tmp_path / "a.txt", tmp_path / "b.txt"], store)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert [(Path(f.path).name, f.reason) for f in report.failed] == [
+            ("a.txt", "database is locked"),
+            ("b.txt", "database is locked"),
+        ]
+        assert report.imported == 0
+        assert store.document_count() == 0
