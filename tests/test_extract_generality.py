@@ -139,3 +139,35 @@ def test_annual_rates(text: str, quote: str, per: str | None) -> None:
 def test_digits_with_chinese_scale_are_not_read_twice() -> None:
     found = find_numbers("产量达3千吨。")
     assert [(n.value, n.scale) for n in found] == [(3.0, 1000.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region", "period"),
+    [
+        # The year after 比 is the comparison, not the figure's period.
+        (
+            "2022年浙江省出口总值3.4万亿元，比2021年增长14%。",
+            "3.4万亿元",
+            "Zhejiang Province",
+            "2022",
+        ),
+        # A place inside an organization name (海关, 日报 ...) is not where the figure is.
+        (
+            "据杭州海关统计，2022年浙江省进口总值1.3万亿元。",
+            "1.3万亿元",
+            "Zhejiang Province",
+            "2022",
+        ),
+        (
+            "据宁波海关统计，2021年江苏省出口额2万亿元，较2020年增长18%。",
+            "2万亿元",
+            "Jiangsu Province",
+            "2021",
+        ),
+    ],
+)
+def test_chinese_comparison_years_and_organizations(
+    text: str, quote: str, region: str, period: str
+) -> None:
+    [fact] = [f for f in extract_facts(text) if f.quote == quote]
+    assert (fact.region, fact.period) == (region, period)

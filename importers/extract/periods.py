@@ -75,7 +75,9 @@ _PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?={_PERIOD_START})")
 _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
 SAME_PERIOD_RE = re.compile(
     r"(?:same\s+period|corresponding\s+period)\s+(?:of|in|last)\s+(?:year\s+)?$|"
-    r"(?:compared\s+(?:with|to)|than|over|from)\s+(?:the\s+)?$",
+    r"(?:compared\s+(?:with|to)|than|over|from)\s+(?:the\s+)?$|"
+    # 比2020年增长, 较2020年, 与2020年相比: the year compared with, not the figure's period.
+    r"(?:比|较|与|同)\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD_FOLDED_RE = folded_pattern(SAME_PERIOD_RE)  # several times faster

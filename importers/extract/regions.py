@@ -58,6 +58,11 @@ _DESTINATION_RE = re.compile(
     re.IGNORECASE,
 )
 _NEWLINE_RE = re.compile("\n")
+_CJK_ORG_AFTER_RE = re.compile(
+    r"(?:市|省|区|县)?(?:海关|政府|人民政府|日报|晚报|电视台|大学|银行|集团|公司|统计局|商务局|"
+    r"发改委|税务局|海关总署|机场|车站|港务局)"
+)
+"""Chinese organization words that make a place name part of a name."""
 _NAME_AFTER_RE = re.compile(r"\)?[\s\xa0]*(?:[A-Z][a-z]|[A-Z]{2,}\b)|-[A-Z]")
 _POSSESSIVE_RE = re.compile(r"['’]s\b")
 _COMPANY_AFTER_RE = re.compile(r"\)\s*(?:Co|Ltd|[A-Z])")
@@ -135,6 +140,8 @@ class RegionTracker:
         if title:
             return False
         after = text[m.end : m.end + 30]
+        if _CJK_ORG_AFTER_RE.match(after):
+            return True  # 成都海关 (Chengdu Customs), 四川日报: an organization, not the place
         gap = len(after) - len(after.lstrip(" \xa0"))
         # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
         if self._nested(m.region_id, self._mention_starts.get(m.end + gap)) or self._nested(
