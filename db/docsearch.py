@@ -66,7 +66,8 @@ def search_documents(
     return [_hit(r) for r in rows]
 
 
-def _search_cjk(conn: Any, terms: list[Term], limit: int, offset: int) -> list[SearchHit]:
+def _cjk_conditions(terms: list[Term]) -> tuple[str | None, str, list[str], list[str]]:
+    """(trigram MATCH or None, instr conditions, their params, the short terms)."""
     long_terms = [t.text for t in terms if len(t.text) >= SHORT_CJK]
     short_terms = [t.text for t in terms if len(t.text) < SHORT_CJK]
     scan_sql = " AND ".join(
@@ -74,8 +75,13 @@ def _search_cjk(conn: Any, terms: list[Term], limit: int, offset: int) -> list[S
         for _ in short_terms
     )
     scan_params = [p for t in short_terms for p in (t, t)]
-    if long_terms:
-        match = " ".join(quote_term(t) for t in long_terms)
+    match = " ".join(quote_term(t) for t in long_terms) if long_terms else None
+    return match, scan_sql, scan_params, short_terms
+
+
+def _search_cjk(conn: Any, terms: list[Term], limit: int, offset: int) -> list[SearchHit]:
+    match, scan_sql, scan_params, short_terms = _cjk_conditions(terms)
+    if match is not None:
         rows = conn.execute(
             f"SELECT {SUMMARY_COLUMNS},"
             f" snippet(documents_trigram, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24),"
@@ -105,7 +111,19 @@ def count_documents(conn: Any, query: str, cap: int, prefix: bool) -> int:
     if not terms:
         return 0
     if any(has_cjk(t.text) for t in terms):
-        return len(_search_cjk(conn, terms, cap, 0))
+        match, scan_sql, scan_params, _ = _cjk_conditions(terms)
+        if match is not None:
+            inner = (
+                "SELECT 1 FROM documents_trigram JOIN documents d"
+                " ON d.rowid = documents_trigram.rowid WHERE documents_trigram MATCH ?"
+                + (f" AND {scan_sql}" if scan_sql else "")
+            )
+            params: list[Any] = [match, *scan_params]
+        else:
+            inner = f"SELECT 1 FROM documents d WHERE {scan_sql}"
+            params = list(scan_params)
+        row = conn.execute(f"SELECT count(*) FROM ({inner} LIMIT ?)", [*params, cap]).fetchone()
+        return int(row[0])
     row = conn.execute(
         "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)",
         (fts_match(terms, prefix_last=prefix), cap),

@@ -22,6 +22,7 @@ store lends it (under the store's lock).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -49,7 +50,8 @@ FIELDS = {
 
 _SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12}
 _COMPARISON = re.compile(r"^(>=|<=|>|<|=)(\d+(?:\.\d+)?(?:e\d+)?)(k|mn|m|bn|b|tn|t)?$", re.I)
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+")
+"""A word as the FTS tokenizer sees one: letters and digits ("_" separates)."""
 _TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00a0’"})
 
 
@@ -346,16 +348,18 @@ def search_facts(
 def fact_facets(conn: Any, query: str, *, cap: int = COUNT_CAP, top: int = 8) -> FactFacets:
     """Counts of the query's matches by region and by unit, over at most ``cap`` matches."""
     parsed = parse_fact_query(query)
-    sql, params = candidate_sql(parsed, "f.region AS region, f.unit AS unit", cap=cap)
-    counted = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
-    facets: dict[str, list[tuple[str, int]]] = {}
-    for column in ("region", "unit"):
-        rows = conn.execute(
-            f"SELECT coalesce({column}, '(none)'), count(*) AS n FROM ({sql})"
-            " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
-            [*params, top],
-        ).fetchall()
-        facets[column] = [(str(value), int(n)) for value, n in rows]
+    sql, params = candidate_sql(parsed, "f.region, f.unit", cap=cap)
+    regions: Counter[str] = Counter()
+    units: Counter[str] = Counter()
+    counted = 0
+    for region, unit in conn.execute(sql, params):  # one pass over the capped matches
+        regions[region or "(none)"] += 1
+        units[unit or "(none)"] += 1
+        counted += 1
+
+    def most(counter: Counter[str]) -> list[tuple[str, int]]:
+        return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:top]
+
     return FactFacets(
-        regions=facets["region"], units=facets["unit"], counted=counted, capped=counted >= cap
+        regions=most(regions), units=most(units), counted=counted, capped=counted >= cap
     )

@@ -128,13 +128,20 @@ class Store:
         if self.read_only:
             raise ReadOnlyError(self.path, "opened read-only")
         with self._lock:
+            # Any write may change the words of the index: the typo vocabulary reloads.
+            self._vocabulary = Vocabulary()
             if self._in_batch:
                 self._conn.execute("SAVEPOINT unit")
                 try:
                     yield self._conn
-                except BaseException:
-                    self._conn.execute("ROLLBACK TO unit")
-                    self._conn.execute("RELEASE unit")
+                except BaseException as exc:
+                    # SQLite may already have rolled the whole transaction back (disk full):
+                    # then there is no savepoint left, and the original error is what matters.
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK TO unit")
+                        self._conn.execute("RELEASE unit")
+                    if isinstance(exc, sqlite3.Error):
+                        raise StoreError(self.path, str(exc)) from exc
                     raise
                 self._conn.execute("RELEASE unit")
                 return
@@ -144,13 +151,17 @@ class Store:
                 raise StoreError(self.path, str(exc)) from exc
             try:
                 yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
+            except BaseException as exc:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(self.path, str(exc)) from exc
                 raise
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise StoreError(self.path, str(exc)) from exc
 
     @contextmanager

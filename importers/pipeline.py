@@ -206,6 +206,9 @@ def _import_file(
                 report.failed.append(ImportFailure(path=where, reason=exc.reason))
     except (ReadError, StoreError) as exc:
         report.failed.append(ImportFailure(path=shown, reason=exc.reason))
+    except Exception as exc:  # a reader bug must not cost the rest of the batch
+        reason = f"could not be read ({type(exc).__name__}: {exc})"
+        report.failed.append(ImportFailure(path=shown, reason=reason))
 
 
 def _merge(report: ImportReport, part: ImportReport) -> None:

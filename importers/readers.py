@@ -29,6 +29,7 @@ _BOMS: list[tuple[bytes, str]] = [
 ]
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _TITLE_MAX = 150
 
@@ -129,8 +130,14 @@ def guess_language(text: str) -> str:
 
 
 def document_from_text(text: str, source: str, fallback_title: str) -> RawDocument:
-    """A RawDocument from decoded text (newlines normalized here)."""
+    """A RawDocument from decoded text (newlines normalized here).
+
+    Lone surrogates (from "\\ud800" in JSON, say) cannot be stored as UTF-8: each becomes
+    U+FFFD, one character for one, so offsets are unchanged.
+    """
     text = normalize_newlines(text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     if not text.strip():
         raise ReadError(source, "empty file")
     return RawDocument(

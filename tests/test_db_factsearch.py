@@ -265,3 +265,10 @@ def test_chinese_words_are_found_inside_chinese_sentences(store: Store) -> None:
     for query in ("进出口", "出口 2021", "四川 出口", "sichuan 进出口"):
         assert [h.fact.quote for h in store.search_facts(query).hits] == [quote], query
     assert store.search_facts("进口额").hits == []
+
+
+def test_underscore_is_a_separator_not_a_word(fact_store: Store) -> None:
+    # The tokenizer splits on "_": a lone "_" must not become a term that matches nothing.
+    assert [h.fact.quote for h in fact_store.search_facts("songjiang _").hits] == [
+        "305.57 billion yuan"
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3 as stdlib_sqlite3
 from pathlib import Path
 
@@ -165,3 +166,19 @@ def test_a_locked_database_fails_each_file_with_the_reason(tmp_path: Path, db_pa
         ]
         assert report.imported == 0
         assert store.document_count() == 0
+
+
+def test_hostile_jsonl_rows_fail_alone(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "rows.jsonl"
+    lines = [
+        json.dumps({"title": "Good row title", "text": "Trade rose 5 percent in 2021."}),
+        '{"title": "Huge", "text": "x", "n": ' + "9" * 5000 + "}",  # int too long for Python
+        json.dumps({"title": "Surrogate row", "text": "Exports \ud800 rose 7 percent."}),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+    report = import_paths([path], store)
+    assert report.imported == 2
+    [failure] = report.failed
+    assert failure.path.endswith("rows.jsonl:2") and failure.reason.startswith("malformed JSON")
+    texts = [store.document(d.id).text for d in store.documents()]
+    assert "Exports \ufffd rose 7 percent." in texts  # one character for one: offsets hold

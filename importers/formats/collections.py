@@ -169,6 +169,9 @@ def read_jsonl(data: bytes, context: ReadContext) -> Iterator[RawDocument | Read
         except RecursionError:
             yield ReadError(where, "malformed JSON: nested too deeply")
             continue
+        except ValueError as exc:  # e.g. an integer longer than Python will convert
+            yield ReadError(where, f"malformed JSON: {exc}")
+            continue
         if not isinstance(row, dict):
             yield ReadError(where, f"expected a JSON object, found {type(row).__name__}")
             continue

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.message import Message
 from textual.pilot import Pilot
 
@@ -219,3 +220,19 @@ def test_render_helpers_on_a_hand_made_comparison(seeds: Store) -> None:
     assert "800 bn CNY" in text.plain
     assert row_citation(comparison, row, {}).startswith("Total trade, 2020")
     assert bar(0.5, 4) == "██  " and bar(0, 3) == "   " and bar(1, 2) == "██"
+
+
+async def test_a_region_name_typed_at_the_list_lands_in_the_box(fixture_store: Store) -> None:
+    """Type to search in the picker, keys in a burst included: "sichuan" holds an "i" (the
+    districts key) that must become text, not a toggle."""
+    app = FactscopeApp(fixture_store, initial_mode="compare")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert app.focused is screen.picker.options
+        for character in "sichuan":
+            screen.picker.options.post_message(events.Key(character, character))
+        await settle(pilot)
+        assert screen.picker.search_box.value == "sichuan"
+        assert screen.include_children is False

@@ -38,7 +38,7 @@ from tui.screens.facts_view import describe, export_row, toggle_tokens
 from tui.widgets.evidence import EvidenceView, sentence_span
 from tui.widgets.facets import FacetBar
 from tui.widgets.fact_table import FactTable, fact_header, value_cell
-from tui.widgets.search_box import SearchBox
+from tui.widgets.search_box import SearchBox, type_to_search
 from tui.widgets.status_line import StatusLine
 
 RESULT_LIMIT = 1000
@@ -138,28 +138,12 @@ matched ("10,000+" when there are more than are counted).
         return self.query_one(SearchBox)
 
     def on_mount(self) -> None:
-        # Type-to-search hands keys to the box; selecting its text on focus would let the
-        # next key replace the first.
-        self.search_box.select_on_focus = False
         self.set_focus(self.table)
         self.search("")
 
     def on_key(self, event: events.Key) -> None:
-        """Type to search: a printable key no binding claims starts the query (as in fzf),
-        so `songj trade 2020` typed on arrival lands in the box. Bound keys keep their jobs."""
-        if not event.is_printable or not event.character:
-            return
-        if self.focused is self.search_box:
-            # A key queued on the table before the box took the focus (typed in a burst):
-            # the box never saw it, so it still belongs to the query.
-            pass
-        elif self.focused is not self.table or event.key in self.app.active_bindings:
-            return
-        event.stop()
-        event.prevent_default()
-        self.search_box.value += event.character
-        self.search_box.cursor_position = len(self.search_box.value)
-        self.set_focus(self.search_box)
+        """Type to search: `songj trade 2020` typed on arrival lands in the box."""
+        type_to_search(event, self.search_box, self.table)
 
     def on_resize(self) -> None:
         self._draw_header()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from db.models import Region
 from tui.render import fit, safe
+from tui.widgets.search_box import type_to_search
 
 MAX_REGIONS = 4
 """How many regions a comparison holds."""
@@ -218,6 +219,10 @@ remove; up to four regions. **Escape** goes back to the table.
 
     def on_mount(self) -> None:
         self._draw_chips()
+
+    def on_key(self, event: events.Key) -> None:
+        """Type to search: a region name typed at the list lands in the box."""
+        type_to_search(event, self.search_box, self.options)
 
     def on_descendant_focus(self) -> None:
         """Show the list while picking."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input
 
 
@@ -62,3 +64,23 @@ Type to search; results update as you type. **Enter** or **Down** goes to the re
             self.value = ""
         else:
             self.post_message(self.Done(self))
+
+
+def type_to_search(event: events.Key, box: Input, results: Widget) -> None:
+    """Type to search, as in fzf: a printable key that no binding claims, pressed on
+    ``results``, starts the query in ``box`` (which takes the focus). Keys queued on
+    ``results`` before the box took the focus (typed in a burst) still join the query."""
+    if not event.is_printable or not event.character:
+        return
+    focused = box.screen.focused
+    if focused is box:
+        pass  # the box never saw this key: it was queued on the results
+    elif focused is not results or event.key in box.app.active_bindings:
+        return
+    event.stop()
+    event.prevent_default()
+    box.value += event.character
+    box.cursor_position = len(box.value)
+    # Selecting the text on focus would let the next key replace what was typed so far.
+    box.select_on_focus = False
+    box.screen.set_focus(box)
