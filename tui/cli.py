@@ -18,6 +18,7 @@ import click
 
 from importers import ReadError
 from importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
+from importers.sanitize import strip_control
 from tui import output
 from tui.cli_support import (
     ENV_DB,
@@ -221,7 +222,8 @@ def compare(
         output.print_comparison(comparison)
     for row in comparison.rows:
         for note in row.notes:
-            click.echo(f"note: {row.metric} {row.period or ''}: {note}", err=True)
+            line = f"note: {row.metric} {row.period or ''}: {note}"
+            click.echo(strip_control(line), err=True)
 
 
 @main.command()

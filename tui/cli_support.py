@@ -19,6 +19,7 @@ import click
 from db import Store, StoreError
 from importers import ImportReport, import_paths
 from importers.readers import ReadOptions
+from importers.sanitize import strip_control
 from tui import output
 
 ENV_DB = "FACTSCOPE_DB"
@@ -143,7 +144,11 @@ def run_import(
             on_progress=advance,
         )
     for failure in report.failed:
-        click.echo(f"factscope: {failure.path}: {failure.reason}", err=True)
+        # Paths and reasons can quote file content: no escape sequence reaches the terminal.
+        click.echo(
+            f"factscope: {strip_control(failure.path)}: {strip_control(failure.reason)}",
+            err=True,
+        )
     if not quiet:
         click.echo(output.import_summary(report), err=True)
     return report

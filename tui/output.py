@@ -236,7 +236,7 @@ def print_comparison(comparison: Comparison) -> None:
         table.add_row(label, Text(row.period or "—"), *cells)
     _stdout().print(table)
     for note in comparison.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {strip_control(note)}", file=sys.stderr)
 
 
 COMPARISON_COLUMNS = (

@@ -30,6 +30,7 @@ from db.models import Document, Region
 from tui.compare_render import evidence_text, row_citation
 from tui.messages import OpenEvidence
 from tui.output import comparison_rows
+from tui.render import safe
 from tui.screens.base import PaneScreen
 from tui.screens.export import ExportFormat, ExportScreen, write_export
 from tui.widgets.compare_table import LEGEND, CompareTable
@@ -199,7 +200,7 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
         """Add a region as the last column (up to :data:`MAX_REGIONS`)."""
         name = candidate.region.name
         if any(c.region.id == candidate.region.id for c in self.picked):
-            self.notify(f"{name} is already compared.", timeout=3)
+            self.notify(f"{safe(name)} is already compared.", timeout=3)
             return
         if len(self.picked) >= MAX_REGIONS:
             self.notify(f"Up to {MAX_REGIONS} regions: remove one first (x).", severity="warning")
@@ -283,7 +284,7 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
     def on_compare_table_cell_chosen(self, message: CompareTable.CellChosen) -> None:
         cell = message.cell
         if cell is None:
-            self.notify(f"{message.region.name} has no figure in this row.", timeout=3)
+            self.notify(f"{safe(message.region.name)} has no figure in this row.", timeout=3)
             return
         if cell.fact.doc_id:
             self.post_message(OpenEvidence(cell.fact.doc_id, cell.fact.id))
@@ -317,7 +318,7 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
             return Text("Comparing…", style="italic")
         text = Text("No figures to compare for these regions.", style="italic")
         for note in self.comparison.notes:
-            text.append(f"\n• {note}")
+            text.append(f"\n• {safe(note)}")
         return text
 
     # -- actions ----------------------------------------------------------------------------
@@ -378,7 +379,7 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
         self.app.call_from_thread(self.app.copy_to_clipboard, text)
         self.app.call_from_thread(
             self.notify,
-            f"Copied {row.metric} {row.period or ''} with each figure's sentence and source "
+            f"Copied {safe(row.metric)} {row.period or ''} with each figure's sentence and source "
             "(via the terminal clipboard, OSC 52).",
             title="Citation copied",
         )

@@ -356,16 +356,15 @@ matched ("10,000+" when there are more than are counted).
 
         def chosen(fmt: ExportFormat | None) -> None:
             if fmt is not None:
-                self._export(hits, fmt)
+                self._export(hits, fmt, dict(self._texts))  # copied on the UI thread
 
         self.app.push_screen(ExportScreen(what), chosen)
 
     @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, hits: list[FactHit], fmt: ExportFormat) -> None:
+    def _export(self, hits: list[FactHit], fmt: ExportFormat, cached: dict[str, str]) -> None:
         by_doc: dict[str, list[int]] = {}
         for index, hit in enumerate(hits):
             by_doc.setdefault(hit.fact.doc_id or "", []).append(index)
-        cached = dict(self._texts)
         sentences: dict[int, str] = {}
         for doc_id, indexes in by_doc.items():
             text = cached.get(doc_id) or self.store.document(doc_id).text
