@@ -21,8 +21,8 @@ GOLD = SEEDS.parent / "gold" / "seed_facts.jsonl"
 
 ENGLISH = (
     "Songjiang trade keeps growing\n\n"
-    "The district's annual total foreign trade volume in 2020 amounted to 305.57 billion yuan "
-    "(US$47.27 billion), up 13.1 percent year on year, ranking No. 2 in Shanghai.\n\n"
+    "In 2020 the district's imports and exports came to 305.57 billion yuan (US$47.27 "
+    "billion), a rise of 13.1 percent on a year earlier that made it No. 2 in Shanghai.\n\n"
     "Exports accounted for 62 percent of the total. The bonded zone hosts 1,600 industrial "
     "companies, and the district plans 30 new projects in 2021.\n"
 )

@@ -28,8 +28,8 @@ from tui.screens.compare import CompareScreen
 SIZES = [(80, 24), (120, 40)]
 SONGJIANG = (
     "Songjiang foreign trade\n\n"
-    "The district's total foreign trade volume in 2020 amounted to 305.57 billion yuan "
-    "(US$47.27 billion), up 13.1 percent year on year. Exports accounted for 62 percent of "
+    "Imports and exports of the district came to 305.57 billion yuan in 2020 "
+    "(US$47.27 billion), 13.1 percent more than a year before. Exports accounted for 62 percent of "
     "the total. GDP reached 163 billion yuan in 2020, and paid-in foreign investment was "
     "4.1 billion yuan in 2020. In 2021 the total foreign trade volume rose to 330 billion "
     "yuan.\n"

@@ -60,7 +60,7 @@ async def test_y_copies_a_citation(fixture_store: Store) -> None:
             "Songjiang District",
             "Songjiang trade keeps growing",
             "/corpus/en/songjiang.txt",
-            "amounted to 305.57 billion yuan",
+            "came to 305.57 billion yuan",
         ):
             assert part in citation
 
