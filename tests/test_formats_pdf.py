@@ -169,7 +169,8 @@ def test_truncated_pdf_fails_or_reads_what_is_there() -> None:
 
 
 def test_encrypted_pdf_says_encrypted() -> None:
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf  # in the test extra: a missing one is a failure, not a skip
+
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_pdf([PAGE_1]))))
     writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
     buffer = io.BytesIO()

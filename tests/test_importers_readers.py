@@ -112,7 +112,9 @@ def test_guess_language() -> None:
 
 @requires_shared
 def test_every_seed_reads_with_a_title() -> None:
-    for path in sorted(SEEDS.glob("*.txt")):
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert len(paths) == 5
+    for path in paths:
         raw = read_path(path)
         assert raw.text == path.read_text(encoding="utf-8")
         assert raw.title and len(raw.title) <= 150

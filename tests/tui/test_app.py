@@ -64,10 +64,13 @@ async def test_every_binding_has_a_description(fixture_store: Store) -> None:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        checked = []
         for screen in (app.screen, *app.screen_stack):
             for key, active in screen.active_bindings.items():
                 if type(active.node).__module__.startswith("tui."):
                     assert active.binding.description, key
+                    checked.append(key)
+        assert checked, "no factscope binding was active"
 
 
 async def test_palette_offers_every_pane_action(fixture_store: Store) -> None:

@@ -81,9 +81,14 @@ async def pick(pilot: Pilot[Any], *names: str) -> None:
 
 def assert_keys_documented(app: FactscopeApp) -> None:
     """Every key factscope binds where the focus is now says what it does."""
-    for key, active in app.screen.active_bindings.items():
-        if type(active.node).__module__.startswith("tui."):
-            assert active.binding.description, key
+    checked = [
+        key
+        for key, active in app.screen.active_bindings.items()
+        if type(active.node).__module__.startswith("tui.")
+    ]
+    assert checked, "no factscope binding was active"
+    for key in checked:
+        assert app.screen.active_bindings[key].binding.description, key
 
 
 async def test_picking_songjiang_and_sichuan_aligns_total_trade(seeds: Store) -> None:

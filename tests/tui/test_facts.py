@@ -121,6 +121,7 @@ async def test_empty_query_shows_every_fact_and_the_status_says_n_of_m(
         assert len(hits(app)) == 13
         assert "13 of 13 facts, newest first" in status_text(app)
         await search(pilot, "songj")
+        assert 0 < len(hits(app)) < 13, "the query filters"
         assert f"{len(hits(app))} of {len(hits(app))} facts for 'songj'" in status_text(app)
 
 
