@@ -9,16 +9,14 @@ so the status line (which shows the path) is the same on every run.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input
 
-from db.models import Fact
 from db.store import Store
-from tests.tui.support import GOLD, SEEDS, build_fixture_store
+from tests.tui.support import SEEDS, build_fixture_store
 
 
 @pytest.fixture(autouse=True)
@@ -34,14 +32,6 @@ def fixture_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[S
     store = build_fixture_store("fixture.db")
     yield store
     store.close()
-
-
-def _gold_facts() -> dict[str, list[Fact]]:
-    by_doc: dict[str, list[Fact]] = {}
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        by_doc.setdefault(record.pop("doc"), []).append(Fact(**record))
-    return by_doc
 
 
 @pytest.fixture
