@@ -2,8 +2,8 @@
 
 ``fixture_store`` holds the documents of :mod:`tests.tui.support` (English, Chinese, and one
 full of markup and escape sequences) with hand-made figure spans, so most tests never depend
-on the extractor. ``seed_db`` imports the shared seed corpus; when extraction is not ready it
-falls back to the seeds' gold facts. Both are opened by a relative name from inside tmp_path,
+on the extractor. ``seed_db`` imports the shared seed corpus through the real pipeline. Both
+are opened by a relative name from inside tmp_path,
 so the status line (which shows the path) is the same on every run.
 """
 
