@@ -1,12 +1,15 @@
 """Import benchmark: N synthetic news documents (seeded) through the real pipeline.
 
 Prints documents/s, MB/s and facts/s for the whole import (read, extract, store), the
-extraction rate alone, and peak RSS. Usage: python bench/import_speed.py [N ...]
+extraction rate alone (one core), and peak RSS of this process (the writer; pool workers are
+separate processes). Usage: python bench/import_speed.py [--jobs J ...] [N ...]; each J is
+run in turn (1 = serial, the default is 1 and the number of cores).
 Figures depend on the machine: compare runs on the same box only.
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import resource
 import sys
@@ -20,6 +23,7 @@ sys.path.insert(0, str(REPO))
 from db import Store  # noqa: E402
 from importers import import_paths  # noqa: E402
 from importers.extract import extract_facts  # noqa: E402
+from importers.parallel import available_cpus  # noqa: E402
 
 REGIONS = [
     ("Songjiang District", "Shanghai"),
@@ -95,7 +99,7 @@ def make_document(rng: random.Random, index: int) -> str:
     return "\n".join(lines)
 
 
-def bench(count: int) -> None:
+def bench(count: int, jobs: int) -> None:
     rng = random.Random(42)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
@@ -112,19 +116,27 @@ def bench(count: int) -> None:
 
         with Store.open(Path(tmp) / "bench.db") as store:
             started = time.perf_counter()
-            report = import_paths([folder], store)
+            report = import_paths([folder], store, jobs=jobs)
             seconds = time.perf_counter() - started
         assert report.imported == count, report.failed[:3]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"{count:>7,} docs {megabytes:7.2f} MB | import {seconds:7.2f} s"
+        f"{count:>7,} docs {megabytes:7.2f} MB | jobs {jobs} | import {seconds:7.2f} s"
         f" = {count / seconds:8.1f} docs/s, {megabytes / seconds:5.2f} MB/s,"
         f" {report.facts / seconds:9.0f} facts/s ({report.facts:,} facts)"
         f" | extraction alone {megabytes / extract_seconds:5.2f} MB/s | peak RSS {rss:6.0f} MB"
     )
 
 
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[200, 2000])
+    parser.add_argument("--jobs", type=int, action="append", help="repeatable")
+    args = parser.parse_args(argv)
+    for size in args.sizes:
+        for jobs in args.jobs or sorted({1, available_cpus()}):
+            bench(size, jobs)
+
+
 if __name__ == "__main__":
-    sizes = [int(a) for a in sys.argv[1:]] or [200, 2000]
-    for size in sizes:
-        bench(size)
+    main(sys.argv[1:])

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
+from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -18,6 +21,7 @@ from pydantic import BaseModel, Field
 from db.errors import StoreError
 from db.models import Fact, RawDocument, Region
 from db.store import Store, document_id
+from importers.parallel import prepare_in_parallel, worth_a_pool
 from importers.readers import (
     READERS,
     ReadContext,
@@ -52,6 +56,15 @@ class ImportReport(BaseModel):
     def ok(self) -> bool:
         """True when no input failed."""
         return not self.failed
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """A document read and extracted, ready to store (what a worker process sends back)."""
+
+    raw: RawDocument
+    facts: list[Fact]
+    regions: list[Region]
 
 
 @dataclass(frozen=True)
@@ -134,15 +147,26 @@ def ensure_regions(store: Store) -> None:
         store.add_regions(Gazetteer.default().regions())
 
 
-def import_document(store: Store, raw: RawDocument, report: ImportReport) -> None:
-    """Extract and store one document, recording the outcome in ``report``."""
+def extract_document(raw: RawDocument) -> ExtractedDocument:
+    """A document with its facts and the regions they name; an extractor bug is a ReadError."""
     try:
         facts, regions = _extract(raw)
     except Exception as exc:  # an extractor bug must not cost the rest of the batch
         raise ReadError(
             raw.source, f"fact extraction failed ({type(exc).__name__}: {exc})"
         ) from exc
-    outcome, doc_id = store.add_document(raw, facts, regions)
+    return ExtractedDocument(raw=raw, facts=facts, regions=regions)
+
+
+def import_document(store: Store, raw: RawDocument, report: ImportReport) -> None:
+    """Extract and store one document, recording the outcome in ``report``."""
+    store_document(store, extract_document(raw), report)
+
+
+def store_document(store: Store, doc: ExtractedDocument, report: ImportReport) -> None:
+    """Store an extracted document, recording the outcome in ``report``."""
+    facts = doc.facts
+    outcome, doc_id = store.add_document(doc.raw, facts, doc.regions)
     report.doc_ids.append(doc_id)
     if outcome == "unchanged":
         report.unchanged += 1
@@ -176,39 +200,63 @@ BATCH_FILES = 50
 """Files imported per transaction (each document still atomic: a savepoint of its own)."""
 
 
-def _import_file(
-    store: Store,
-    item: Path | str,
-    options: ReadOptions,
-    published: dt.date | None,
-    report: ImportReport,
-) -> None:
-    """Read one input and store each of its documents, recording outcomes in ``report``."""
+def _source_of(item: Path | str) -> str:
+    return "stdin" if item == STDIN else str(Path(item).resolve())
+
+
+def _prepared(
+    item: Path | str, options: ReadOptions, published: dt.date | None
+) -> Iterator[ExtractedDocument | ImportFailure]:
+    """Read one input and extract each of its documents; failures are yielded, not raised."""
     shown = str(item)
     try:
+        source = _source_of(item)
         if item == STDIN:
-            source = "stdin"
             documents = _stdin_documents(options)
         else:
             assert isinstance(item, Path)
-            source = str(item.resolve())
             documents = read_file(item, ReadContext(shown, source, options))
         for document in documents:
             if isinstance(document, ReadError):
-                report.failed.append(ImportFailure(path=document.path, reason=document.reason))
+                yield ImportFailure(path=document.path, reason=document.reason)
                 continue
             if document.published is None and published is not None:
                 document = document.model_copy(update={"published": published})
             try:
-                import_document(store, document, report)
-            except (ReadError, StoreError) as exc:
+                yield extract_document(document)
+            except ReadError as exc:
                 where = _shown(shown, source, document.source)
-                report.failed.append(ImportFailure(path=where, reason=exc.reason))
+                yield ImportFailure(path=where, reason=exc.reason)
     except (ReadError, StoreError) as exc:
-        report.failed.append(ImportFailure(path=shown, reason=exc.reason))
+        yield ImportFailure(path=shown, reason=exc.reason)
     except Exception as exc:  # a reader bug must not cost the rest of the batch
         reason = f"could not be read ({type(exc).__name__}: {exc})"
-        report.failed.append(ImportFailure(path=shown, reason=reason))
+        yield ImportFailure(path=shown, reason=reason)
+
+
+def _prepare_all(
+    item: Path | str, options: ReadOptions, published: dt.date | None
+) -> list[ExtractedDocument | ImportFailure]:
+    """:func:`_prepared` as a list: what a worker process sends back for one file."""
+    return list(_prepared(item, options, published))
+
+
+def _store_entries(
+    store: Store,
+    item: Path | str,
+    entries: Iterable[ExtractedDocument | ImportFailure],
+    report: ImportReport,
+) -> None:
+    """Store the documents of one input, recording outcomes and failures in ``report``."""
+    for entry in entries:
+        if isinstance(entry, ImportFailure):
+            report.failed.append(entry)
+            continue
+        try:
+            store_document(store, entry, report)
+        except StoreError as exc:
+            where = _shown(str(item), _source_of(item), entry.raw.source)
+            report.failed.append(ImportFailure(path=where, reason=exc.reason))
 
 
 def _merge(report: ImportReport, part: ImportReport) -> None:
@@ -228,33 +276,46 @@ def import_paths(
     options: ReadOptions | None = None,
     published: dt.date | None = None,
     on_progress: ProgressCallback | None = None,
+    jobs: int = 1,
 ) -> ImportReport:
     """Import files, directories and ``-`` (stdin) into ``store``.
 
     :param options: size limit, column names for collections, a forced format.
     :param published: publication date to use where a document states none.
     :param on_progress: called after each input with the running count.
+    :param jobs: processes that read and extract ahead of the writer, which stays this one
+        (SQLite has one writer); used only when the inputs are worth the start-up, see
+        :func:`worth_a_pool`. Results are stored in input order either way.
     :returns: counts of imported / replaced / unchanged documents and the failures.
     """
     options = options or ReadOptions()
     files, failures = collect_files(paths, recursive=recursive)
     report = ImportReport(failed=failures)
     ensure_regions(store)
-    done = 0
-    for first in range(0, len(files), BATCH_FILES):
-        chunk = files[first : first + BATCH_FILES]
-        part = ImportReport()
-        try:
-            with store.batch():
-                for item in chunk:
-                    _import_file(store, item, options, published, part)
-                    done += 1
-                    if on_progress is not None:
-                        on_progress(ImportProgress(done=done, total=len(files), path=str(item)))
-        except StoreError as exc:  # the batch could not start or commit: none of it stored
-            done = first + len(chunk)
-            part = ImportReport(
-                failed=[ImportFailure(path=str(item), reason=exc.reason) for item in chunk]
-            )
-        _merge(report, part)
+    with ExitStack() as stack:
+        items: Iterator[tuple[Path | str, Iterable[ExtractedDocument | ImportFailure]]]
+        if jobs > 1 and worth_a_pool(files):
+            prepare = partial(_prepare_all, options=options, published=published)
+            stream = partial(_prepared, options=options, published=published)
+            pooled = prepare_in_parallel(files, prepare, stream, jobs)
+            items = stack.enter_context(pooled)
+        else:
+            items = ((item, _prepared(item, options, published)) for item in files)
+        done = 0
+        while chunk := list(islice(items, BATCH_FILES)):
+            part = ImportReport()
+            first = done
+            try:
+                with store.batch():
+                    for item, entries in chunk:
+                        _store_entries(store, item, entries, part)
+                        done += 1
+                        if on_progress is not None:
+                            on_progress(ImportProgress(done=done, total=len(files), path=str(item)))
+            except StoreError as exc:  # the batch could not start or commit: none of it stored
+                done = first + len(chunk)
+                part = ImportReport(
+                    failed=[ImportFailure(path=str(item), reason=exc.reason) for item, _ in chunk]
+                )
+            _merge(report, part)
     return report

@@ -226,3 +226,19 @@ def test_console_script_usage_error_exit_code(
         run_console_script()
     assert exit_info.value.code == 2
     assert "Missing argument" in capsys.readouterr().err
+
+
+def test_import_jobs_goes_through_a_pool(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importers.parallel
+
+    monkeypatch.setattr(importers.parallel, "POOL_MIN_BYTES", 0)
+    for i in range(6):
+        (tmp_path / f"d{i}.txt").write_text(f"Report {i}\n\nExports of Hefei rose {i + 1} percent.")
+    result = run("--db", str(db_path), "import", "--jobs", "2", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "6 imported" in result.stderr
+    facts = json.loads(run("--db", str(db_path), "facts", "hefei", "--json").stdout)
+    assert sorted(f["change_percent"] for f in facts) == [1, 2, 3, 4, 5, 6]
+    assert run("--db", str(db_path), "import", "--jobs", "-1", str(tmp_path)).exit_code == 2

@@ -132,6 +132,7 @@ def run_import(
     quiet: bool,
     options: ReadOptions | None = None,
     published: dt.date | None = None,
+    jobs: int = 1,
 ) -> ImportReport:
     """Import with a progress bar on stderr (when it is a terminal) and print a summary."""
     with output.progress(enabled=not quiet) as advance:
@@ -142,6 +143,7 @@ def run_import(
             options=options,
             published=published,
             on_progress=advance,
+            jobs=jobs,
         )
     for failure in report.failed:
         # Paths and reasons can quote file content: no escape sequence reaches the terminal.

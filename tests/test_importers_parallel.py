@@ -1,0 +1,128 @@
+"""Pooled import: worker processes read and extract, this process stores, in input order."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import importers.parallel as parallel
+import importers.pipeline as pipeline
+from db import Store
+from importers import import_paths
+from importers.parallel import _in_order, prepare_in_parallel, worth_a_pool
+
+from .conftest import SAMPLES
+
+
+def _files(tmp_path: Path, sizes: list[int]) -> list[Path]:
+    paths = []
+    for n, size in enumerate(sizes):
+        path = tmp_path / f"f{n}.txt"
+        path.write_bytes(b"x" * size)
+        paths.append(path)
+    return paths
+
+
+def test_small_imports_stay_serial(tmp_path: Path) -> None:
+    assert not worth_a_pool(_files(tmp_path, [1000] * 10))
+    assert not worth_a_pool(["-"])
+    assert not worth_a_pool([tmp_path / "missing.txt"])
+
+
+def test_enough_bytes_make_a_pool_worthwhile(tmp_path: Path) -> None:
+    assert worth_a_pool(_files(tmp_path, [parallel.POOL_MIN_BYTES // 4] * 4))
+
+
+def test_files_too_big_for_the_pool_do_not_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "POOL_MAX_FILE_BYTES", 100)
+    assert not worth_a_pool(_files(tmp_path, [parallel.POOL_MIN_BYTES]))
+
+
+def _shout(item: Path | str) -> list[str]:
+    return [f"pooled {Path(item).name}"]
+
+
+def _streamed(item: Path | str) -> list[str]:
+    return [f"here {Path(item).name}"]
+
+
+def test_results_come_back_in_input_order(tmp_path: Path) -> None:
+    files: list[Path | str] = [*_files(tmp_path, [10] * 30)]
+    files.insert(7, "-")  # stdin is never sent to the pool
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = list(_in_order(files, _shout, _streamed, pool, window=3))  # type: ignore[arg-type]
+    assert [item for item, _ in got] == files
+    assert list(got[7][1]) == ["here -"]
+    assert list(got[0][1]) == ["pooled f0.txt"]
+    assert list(got[-1][1]) == ["pooled f29.txt"]
+
+
+class _BrokenPool:
+    """A pool whose workers died: every future fails with BrokenProcessPool."""
+
+    def submit(self, fn: Any, *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_exception(BrokenProcessPool("a worker died"))
+        return future
+
+
+def test_files_of_a_dead_worker_are_prepared_here(tmp_path: Path) -> None:
+    files = _files(tmp_path, [10] * 5)
+    got = list(_in_order(files, _shout, _streamed, _BrokenPool(), window=2))  # type: ignore[arg-type]
+    assert [list(entries) for _, entries in got] == [[f"here f{n}.txt"] for n in range(5)]
+
+
+def _pid(item: Path | str) -> list[int]:
+    return [os.getpid()]
+
+
+def test_the_pool_runs_in_other_processes(tmp_path: Path) -> None:
+    files = _files(tmp_path, [10] * 4)
+    with prepare_in_parallel(files, _pid, _pid, jobs=2) as results:
+        pids = {pid for _, entries in results for pid in entries}
+    assert pids and os.getpid() not in pids
+
+
+def _dump(store: Store) -> tuple[list[tuple[Any, ...]], list[dict[str, Any]]]:
+    documents = [(d.id, d.title, d.published, d.fact_count) for d in store.iter_documents()]
+    facts = [f.model_dump(exclude={"id"}) for f in store.iter_facts()]
+    return documents, facts
+
+
+def test_a_pooled_import_stores_what_a_serial_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pooled: list[int] = []
+    real = pipeline.prepare_in_parallel
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        pooled.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "prepare_in_parallel", counting)
+    monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    inputs = [SAMPLES, broken]
+    with Store.open(tmp_path / "serial.db") as serial:
+        serial_report = import_paths(inputs, serial, recursive=True, jobs=1)
+        serial_dump = _dump(serial)
+    assert not pooled
+    progress: list[int] = []
+    with Store.open(tmp_path / "pooled.db") as store:
+        report = import_paths(
+            inputs, store, recursive=True, jobs=2, on_progress=lambda p: progress.append(p.done)
+        )
+        assert pooled == [1]
+        assert _dump(store) == serial_dump
+    assert report.model_dump() == serial_report.model_dump()
+    assert report.imported == 13 and report.facts > 50
+    assert [f.path for f in report.failed] == [str(broken)]
+    assert progress == list(range(1, len(progress) + 1)) and progress[-1] == 14
