@@ -330,7 +330,7 @@ def search_facts(
     loaded = {
         row[0]: row
         for row in conn.execute(
-            f"SELECT f.id, {columns}, d.title, d.source FROM facts f"
+            f"SELECT f.id, {columns}, d.title, d.source, d.published FROM facts f"
             f" JOIN documents d ON d.id = f.doc_id WHERE f.id IN ({marks})",
             [c.fact_id for c, _ in top],
         )
@@ -338,9 +338,16 @@ def search_facts(
     hits = []
     for candidate, score in top:
         row = loaded[candidate.fact_id]
-        fact = fact_from_row(fact_columns, row[:-2])
+        fact = fact_from_row(fact_columns, row[:-3])
+        title, source, published = row[-3:]
         hits.append(
-            FactHit(fact=fact, score=score, document_title=row[-2], document_source=row[-1])
+            FactHit(
+                fact=fact,
+                score=score,
+                document_title=title,
+                document_source=source,
+                document_published=published,
+            )
         )
     return FactResults(hits=hits, total=total, capped=capped)
 

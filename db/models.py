@@ -162,6 +162,7 @@ class FactHit(BaseModel):
     word is a prefix, else rapidfuzz similarity (below 90)."""
     document_title: str
     document_source: str
+    document_published: dt.date | None = None
 
 
 class FactResults(BaseModel):

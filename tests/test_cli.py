@@ -242,3 +242,14 @@ def test_import_jobs_goes_through_a_pool(
     facts = json.loads(run("--db", str(db_path), "facts", "hefei", "--json").stdout)
     assert sorted(f["change_percent"] for f in facts) == [1, 2, 3, 4, 5, 6]
     assert run("--db", str(db_path), "import", "--jobs", "-1", str(tmp_path)).exit_code == 2
+
+
+def test_fact_hits_carry_their_document_date(db_path: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Hefei exports\n\nExports of Hefei rose 7.5 percent in 2021.")
+    run("--db", str(db_path), "import", "--published", "2022-01-05", str(tmp_path))
+    [hit] = json.loads(run("--db", str(db_path), "facts", "hefei", "--json").stdout)
+    assert hit["document"]["published"] == "2022-01-05"
+    rows = list(
+        csv.DictReader(io.StringIO(run("--db", str(db_path), "facts", "hefei", "--csv").stdout))
+    )
+    assert [r["document_published"] for r in rows] == ["2022-01-05"]

@@ -54,19 +54,3 @@ def ratio_text(ratio: float | None) -> str:
     if ratio is None:
         return ""
     return f"×{ratio:.3g}"
-
-
-def citation(fact: Fact, title: str, source: str, sentence: str) -> str:
-    """A plain-text citation of a fact, for the clipboard."""
-    parts = [fact_value(fact)]
-    if fact.metric:
-        parts.append(fact.metric)
-    if fact.region:
-        parts.append(fact.region)
-    if fact.period:
-        parts.append(fact.period)
-    change = change_text(fact)
-    if change:
-        parts.append(change)
-    head = " — ".join(parts)
-    return f'{head}\n"{" ".join(sentence.split())}"\n— {title} ({source})'

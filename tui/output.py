@@ -166,18 +166,21 @@ def fact_hit_json(hit: FactHit) -> dict[str, Any]:
             "id": hit.fact.doc_id,
             "title": hit.document_title,
             "source": hit.document_source,
+            "published": hit.document_published.isoformat() if hit.document_published else None,
         },
     }
 
 
 def write_fact_hits_csv(hits: list[FactHit], stream: IO[str]) -> None:
-    """Fact hits as CSV: every fact field, then the document's title and source."""
+    """Fact hits as CSV: every fact field, then the document's title, source and date."""
     fields = [name for name in Fact.model_fields if name != "doc_id"]
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow([*fields, "document_title", "document_source"])
+    writer.writerow([*fields, "document_title", "document_source", "document_published"])
     for hit in hits:
         values = hit.fact.model_dump()
-        writer.writerow([*(values[f] for f in fields), hit.document_title, hit.document_source])
+        published = hit.document_published.isoformat() if hit.document_published else ""
+        document = [hit.document_title, hit.document_source, published]
+        writer.writerow([*(values[f] for f in fields), *document])
 
 
 def print_fact_hits(hits: list[FactHit]) -> None:

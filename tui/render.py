@@ -11,6 +11,7 @@ citation format and the field rows of a fact. No widgets and no store access.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -267,11 +268,17 @@ def citation(fact: Fact, doc: Document | DocumentSummary, text: str) -> str:
     >>> # "The district's annual total ... 305.57 billion yuan ..."
     >>> # — Songjiang trade up, 2021-01-20, /data/songjiang.txt
     """
+    return cite(fact, text, title=doc.title, source=doc.source, published=doc.published)
+
+
+def cite(fact: Fact, text: str, *, title: str, source: str, published: dt.date | None) -> str:
+    """:func:`citation` from the document's fields: every pane cites a figure the same way."""
     context = [p for p in (safe(fact.period), safe(fact.region)) if p]
     head = ", ".join([value_text(fact), *context])
     if fact.change_percent is not None:
         head += f" ({change_text(fact)})"
     if fact.metric:
         head += f": {safe(fact.metric)}"
-    source = f"— {safe(doc.title)}, {published(doc)}, {safe(doc.source)}"
+    date = published.isoformat() if published else "undated"
+    source = f"— {safe(title)}, {date}, {safe(source)}"
     return f'{head}.\n"{sentence_of(fact, text)}"\n{source}'

@@ -16,6 +16,7 @@ from db.errors import StoreError
 from db.models import FactHit, FactResults
 from db.store import Store
 from tests.tui.support import settle
+from tui import render
 from tui.app import FactscopeApp
 from tui.messages import OpenEvidence
 from tui.screens import facts as facts_module
@@ -157,8 +158,13 @@ async def test_y_copies_the_citation(seed_db: Store) -> None:
         await pilot.press("enter", "y")
         await settle(pilot)
         citation = app.clipboard
-        assert "305.57 bn CNY" in citation and "Songjiang District" in citation
-        assert "305.57 billion yuan" in citation, "the sentence is quoted"
+        head, sentence, _source = citation.splitlines()
+        assert head.startswith("305.57 billion CNY, 2020, Songjiang District (+13.1%")
+        assert "305.57 billion yuan" in sentence, "the sentence is quoted"
+        # the same citation as the reader's and the Compare pane's
+        hit = seed_db.search_facts("songj trade 2020").hits[0]
+        doc = seed_db.document(hit.fact.doc_id or "")
+        assert citation == render.citation(hit.fact, doc, doc.text)
 
 
 async def test_stale_results_are_dropped(

@@ -29,9 +29,8 @@ from textual.worker import get_current_worker
 
 from db.errors import StoreError
 from db.models import FactFacets, FactHit, FactResults
-from tui.formatting import citation, fact_value
 from tui.messages import OpenEvidence
-from tui.render import safe
+from tui.render import cite, safe
 from tui.screens.base import PaneScreen
 from tui.screens.export import ExportFormat, ExportScreen, write_export
 from tui.screens.facts_view import describe, export_row, toggle_tokens
@@ -328,11 +327,13 @@ matched ("10,000+" when there are more than are counted).
             self._copy(hit, text)
 
     def _copy(self, hit: FactHit, text: str) -> None:
-        start, end = sentence_span(hit, text)
-        title, source = safe(hit.document_title), safe(hit.document_source)
-        cited = citation(hit.fact, title, source, safe(text[start:end]))
-        # The shared citation rounds to four digits; cite the figure as the table shows it.
-        cited = cited.replace(fact_value(hit.fact), value_cell(hit.fact), 1)
+        cited = cite(
+            hit.fact,
+            text,
+            title=hit.document_title,
+            source=hit.document_source,
+            published=hit.document_published,
+        )
         self.app.copy_to_clipboard(cited)
         self.notify(
             f"Copied {value_cell(hit.fact)} with its sentence and source "
