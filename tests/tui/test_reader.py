@@ -8,7 +8,7 @@ from tui.app import FactscopeApp
 from tui.messages import OpenEvidence
 from tui.screens.reader import ReaderScreen
 from tui.widgets.fact_panel import FactPanel
-from tui.widgets.reader import DocumentReader
+from tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
 
 
 async def open_reader(pilot, title: str) -> ReaderScreen:  # type: ignore[no-untyped-def]
@@ -100,8 +100,9 @@ async def test_find_highlights_and_steps_through_matches(fixture_store: Store) -
         screen = await open_reader(pilot, "Songjiang trade keeps growing")
         reader = screen.query_one(DocumentReader)
         await pilot.press("slash", *"the")
-        await pilot.pause()
+        await settle(pilot)
         assert reader.match_position == (0, 4)
+        assert reader.matched_query == "the"
         await pilot.press("enter")
         await pilot.pause()
         assert reader.match_position == (1, 4)
@@ -142,3 +143,22 @@ async def test_open_evidence_in_a_long_document_scrolls_to_the_fact(seed_db: Sto
         assert reader.scroll_offset.y > 0
         visible = "".join(reader.render_line(y).text for y in range(reader.size.height))
         assert " ".join(last.quote.split()) in " ".join(visible.split())
+
+
+async def test_enter_right_after_typing_goes_to_the_first_match(fixture_store: Store) -> None:
+    """Enter pressed before the find worker answers still acts on the whole query."""
+    app = FactscopeApp(fixture_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_reader(pilot, "Songjiang trade keeps growing")
+        reader = screen.query_one(DocumentReader)
+        await pilot.press("slash", *"the", "enter")
+        assert reader.matched_query == "the"
+        assert reader.match_position == (1, 4)
+
+
+def test_find_stops_counting_at_the_limit() -> None:
+    text = "Aa a " * 5000
+    assert len(find_matches(text, "a")) == MATCH_LIMIT
+    assert find_matches(text, "aA", limit=3) == [(0, 2), (5, 7), (10, 12)]
+    assert find_matches("x(1)", "(1)") == [(1, 4)], "the query is text, not a pattern"
+    assert find_matches(text, "") == []

@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
 
 from db.models import Document, Fact
 from tui.render import (
@@ -35,7 +36,7 @@ from tui.screens.base import PaneScreen
 from tui.screens.export import ExportFormat, ExportScreen, write_export
 from tui.widgets.fact_panel import FactPanel
 from tui.widgets.figure_list import FigureList, FigurePane
-from tui.widgets.reader import DocumentReader
+from tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
 from tui.widgets.search_box import SearchBox
 from tui.widgets.status_line import StatusLine
 
@@ -250,8 +251,19 @@ every figure of the document. **Escape** goes back to the list.
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
-        count = self.reader.find(event.value)
-        self._show_find_status(0, count)
+        self._find_in_background(event.value, self.reader.plain_text)
+
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False, description="Find")
+    def _find_in_background(self, query: str, plain: str) -> None:
+        # Off the UI thread: each keystroke scans the whole document.
+        matches = find_matches(plain, query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._found, query, matches)
+
+    def _found(self, query: str, matches: list[tuple[int, int]]) -> None:
+        if query != self.query_one("#find", SearchBox).value:
+            return  # a later keystroke's find is on its way
+        self._show_find_status(0, self.reader.show_matches(query, matches))
 
     def _show_find_status(self, current: int, count: int) -> None:
         value = self.query_one("#find", SearchBox).value
@@ -260,13 +272,16 @@ every figure of the document. **Escape** goes back to the list.
         elif count == 0:
             status = "no matches"
         else:
-            status = f"{current} of {count}" if current else f"{count} match" + "es" * (count > 1)
+            shown = f"{count:,}+" if count >= MATCH_LIMIT else f"{count:,}"
+            status = f"{current:,} of {shown}" if current else f"{shown} match" + "es" * (count > 1)
         self.query_one("#find-status", Static).update(Text(status))
 
     @on(SearchBox.Done, "#find")
     def _find_done(self) -> None:
         box = self.query_one("#find", SearchBox)
         if box.value:
+            if self.reader.matched_query != box.value:  # Enter came before the worker's answer
+                self.reader.find(box.value)
             self._show_find_status(*self.reader.next_match(1))
         else:
             self.query_one("#find-bar").display = False

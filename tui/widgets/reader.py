@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -35,6 +36,18 @@ from tui.render import (
 )
 
 MARGIN = 1
+MATCH_LIMIT = 10_000
+"""Find stops counting here ("10,000+ matches"): a one-letter find in a long report would
+otherwise build millions of spans."""
+
+
+def find_matches(plain: str, query: str, limit: int = MATCH_LIMIT) -> list[tuple[int, int]]:
+    """Spans of the case-insensitive occurrences of ``query`` in ``plain``, at most ``limit``."""
+    if not query:
+        return []
+    return [m.span() for m in islice(re.finditer(re.escape(query), plain, re.IGNORECASE), limit)]
+
+
 """Blank cells left of the text."""
 
 
@@ -78,6 +91,8 @@ Figures are underlined and coloured by kind; the selected one is in reverse vide
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self._plain = ""
+        self.matched_query = ""
+        """The query whose matches are highlighted."""
         self._facts: list[Fact] = []
         self._starts: list[int] = []
         self._lines: list[tuple[int, int]] = [(0, 0)]
@@ -228,12 +243,20 @@ Figures are underlined and coloured by kind; the selected one is in reverse vide
     # -- find -------------------------------------------------------------------------------
 
     def find(self, query: str) -> int:
-        """Highlight every case-insensitive occurrence of ``query``; returns how many."""
-        self._matches = (
-            [(m.start(), m.end()) for m in re.finditer(re.escape(query), self._plain, re.I)]
-            if query
-            else []
-        )
+        """Highlight every case-insensitive occurrence of ``query`` (up to
+        :data:`MATCH_LIMIT`); returns how many. Screens run :func:`find_matches` in a worker
+        and call :meth:`show_matches`: a 50 MB document takes a while to scan."""
+        return self.show_matches(query, find_matches(self._plain, query))
+
+    @property
+    def plain_text(self) -> str:
+        """The text as displayed (control characters masked): what find searches."""
+        return self._plain
+
+    def show_matches(self, query: str, matches: list[tuple[int, int]]) -> int:
+        """Highlight ``matches`` (offsets into :attr:`plain_text`) found for ``query``."""
+        self.matched_query = query
+        self._matches = matches
         self._match_index = -1
         self._cache.clear()
         self.refresh()
