@@ -98,10 +98,24 @@ def test_relative_periods_resolve_from_publication_date() -> None:
         "Dozens of tons of fruit were shipped.",
         "A one-stop service and two-way investment were promoted.",
         "Over the past three years, in the first five months, trade rose.",
+        "Metro Line 2 and Building 3 reopened; see Section 4 and Room 301.",
     ],
 )
 def test_not_facts(text: str) -> None:
     assert extract_facts(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("The plan is building 80 million mu of farmland.", "80 million mu"),
+        ("Grain output hit a record 67.9 million tonnes.", "67.9 million tonnes"),
+        ("Exports set a record 2.1 trillion yuan this year.", "2.1 trillion yuan"),
+    ],
+)
+def test_lower_case_words_are_not_names(text: str, quote: str) -> None:
+    """ "Building 3" names a building; "building 80 million mu" states a figure."""
+    assert [f.quote for f in extract_facts(text)] == [quote]
 
 
 def test_bare_counts_and_restatements() -> None:

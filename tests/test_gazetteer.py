@@ -253,6 +253,16 @@ def test_english_word_place_needs_capital_and_context(gaz: Gazetteer) -> None:
     ]  # fmt: skip
 
 
+def test_the_news_agency_is_not_a_place(gaz: Gazetteer) -> None:
+    text = "HEFEI, March 2 (Xinhua) -- Anhui and Hunan, where Xinhua County lies, said so."
+    assert _found(gaz.find_mentions(text)) == [
+        ("Anhui", "340000"), ("Hunan", "430000"), ("Xinhua County", "431322"),
+    ]  # fmt: skip
+    assert _found(gaz.find_mentions("Xinhua District of Shijiazhuang")) == [
+        ("Xinhua District", "130105"), ("Shijiazhuang", "130100"),
+    ]  # fmt: skip
+
+
 def test_person_names_are_not_places(gaz: Gazetteer) -> None:
     text = "Deputy director Ye Jian met Xi Jinping in Beijing."
     assert _found(gaz.find_mentions(text)) == [("Beijing", "110000")]

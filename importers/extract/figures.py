@@ -27,12 +27,15 @@ _AFTER_MONTH_RE = re.compile(rf"{_MONTH_NAMES}[\s\xa0]*$")
 _BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?[\s\xa0]+(?:of[\s\xa0]+)?{_MONTH_NAMES}\b")
 _NAME_BEFORE_RE = re.compile(
     r"(?:[A-Za-z][-‑]|[A-Za-z]\d*[-/]|\d[-–/:]|\+|#|№|\bNo\.?[\s\xa0]*|"
-    r"\b(?:ICP|Code|Record|Article|Phase|Line|Type|Class|Level|Grade|"
-    r"Room|Building|Tel|Fax|Route|Exit|Gate|Chapter|Section|Item|"
-    r"Version|Page)[:\s\xa0]*)$",
+    r"\b(?:ICP|Tel|Fax|Page)[:\s\xa0]*)$",
     re.IGNORECASE,
 )
 _NAME_BEFORE_FOLDED_RE = folded_pattern(_NAME_BEFORE_RE)
+# Capitalized only: "Building 3", "Line 2", but "building 80 million mu", "a record 5 billion".
+_CAPITALIZED_NAME_BEFORE_RE = re.compile(
+    r"\b(?:Code|Record|Article|Phase|Line|Type|Class|Level|Grade|Room|Building|Route|Exit|Gate|"
+    r"Chapter|Section|Item|Version)[:\s\xa0]*$"
+)
 _NAME_AFTER_RE = re.compile(
     r"^(?:[+:/]\d|\.\d|-\d{4}|[-‑](?:way|stop|party|hand|fold|sided|"
     r"pronged|in-one|star|dimensional|point|tier|round|level|phase|D)\b)"
@@ -146,7 +149,11 @@ def _not_a_quantity(
         return True
     if num.value <= 31 and _BEFORE_MONTH_RE.match(after):
         return True
-    if _NAME_BEFORE_FOLDED_RE.search(folded[lo:start]) or _NAME_AFTER_RE.match(after):
+    if (
+        _NAME_BEFORE_FOLDED_RE.search(folded[lo:start])
+        or _NAME_AFTER_RE.match(after)
+        or _CAPITALIZED_NAME_BEFORE_RE.search(before)
+    ):
         return True
     if _PLUS_RE.match(after) or ("plus" in before and _PLUS_BEFORE_RE.search(before)):
         return True

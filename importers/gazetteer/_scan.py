@@ -20,8 +20,12 @@ from .zones import slug
 # and must not open a sentence ("Guide dogs ...", "Boxing Day").
 ENGLISH_WORDS = frozenset({
     "Guide", "Mile", "Boxing", "Yuan", "Saga", "Guiding", "Bali", "Jingle", "Hailing", "Bama",
-    "Ali", "Aba", "Dean", "Lean", "Mulan", "Bole", "Mang", "Seda", "Huma", "Xinhua", "Changan",
+    "Ali", "Aba", "Dean", "Lean", "Mulan", "Bole", "Mang", "Seda", "Huma", "Changan",
 })  # fmt: skip
+# Short names that, standing alone in English, are a news organization: "BEIJING, May 3
+# (Xinhua) --" opens a great many Chinese news stories. The places keep their full names
+# ("Xinhua District", "Xinhua County"), which are matched before the short one is tried.
+NOT_ALONE = frozenset({"Xinhua"})
 # Common surnames in pinyin: "Zhang Song" or "Wu Jianying" is a person, not a county.
 SURNAMES = frozenset({
     "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun",
@@ -132,6 +136,8 @@ def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
         if hit is None:
             continue
         end, key = hit
+        if key in NOT_ALONE:
+            continue
         needs_context = False
         if key in ENGLISH_WORDS:
             if _sentence_initial(text, s):
