@@ -93,3 +93,27 @@ def test_most_specific_place_wins_over_a_locating_ancestor(
     text: str, quote: str, region: str
 ) -> None:
     assert _regions(text)[quote] == region
+
+
+def test_the_province_is_the_story_province_not_the_last_one_named() -> None:
+    text = (
+        "Hunan harvested more rice in 2022, second only to Heilongjiang. The province's "
+        "early rice output stood at 6.5 million tonnes."
+    )
+    assert _regions(text)["6.5 million tonnes"] == "Hunan Province"
+
+
+def test_the_country_as_a_scope_does_not_become_the_topic() -> None:
+    text = (
+        "Jiangsu has led the country's rankings of innovation for years. Its research "
+        "spending reached 380 billion yuan in 2022."
+    )
+    assert _regions(text)["380 billion yuan"] == "Jiangsu Province"
+
+
+def test_an_appositive_anaphor_locates_the_place_before_it() -> None:
+    text = (
+        "Exports of Hubei rose in 2021. Yichang, the province's chemical base, saw its "
+        "output value reach 410 billion yuan."
+    )
+    assert _regions(text)["410 billion yuan"] == "Yichang"

@@ -69,6 +69,7 @@ _COMPANY_AFTER_RE = re.compile(r"\)\s*(?:Co|Ltd|[A-Z])")
 _CAPITALIZED_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)[\s\xa0]+$")
 _DOLLAR_AFTER_RE = re.compile(r"[\s\xa0]*(?:\$|dollars?\b)")
 _IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
+_APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*")
 _EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
 _LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
 
@@ -305,14 +306,37 @@ class RegionTracker:
         for place in self.places_in(start, end):
             if not self._candidate(place) or self._destination(place, start):
                 continue
-            if (
-                place.anaphor
-                or place.possessive
+            if place.anaphor:
+                if self._anaphor_noun(place) in ("country", "nation") and self._within(topic):
+                    continue  # "topped the country's rankings": a scope, not a new topic
+                topic = self._anaphor_region(place, topic)
+            elif (
+                place.possessive
                 or place.start < head_end
                 or _IN_BEFORE_RE.search(self.text[max(start, place.start - 20) : place.start])
             ):
                 topic = place.region
         return topic
+
+    def _anaphor_noun(self, place: Place) -> str:
+        m = ANAPHOR_RE.match(self.text, place.start, place.end)
+        return m.group("noun").lower() if m else ""
+
+    def _within(self, topic: Region | None) -> bool:
+        """Whether ``topic`` is a place inside the country (not the country itself)."""
+        return topic is not None and topic.level != "country" and self._usable(topic)
+
+    def _anaphor_region(self, place: Place, topic: Region | None) -> Region:
+        """What "the province" means here: the topic's own province when the story is about
+        one ("Henan ... second only to Heilongjiang. The province's wheat ..."), else the
+        last province named before it."""
+        noun = self._anaphor_noun(place)
+        if topic is None or noun not in _NOUN_LEVELS:
+            return place.region
+        for region in self.gz.chain(topic.id):
+            if region.level in _NOUN_LEVELS[noun] and self._usable(region):
+                return region
+        return place.region
 
     def region_at(self, pos: int, start: int, end: int, topic: Region | None) -> Region | None:
         """Region of a figure at ``pos`` in the sentence ``text[start:end]``."""
@@ -329,7 +353,15 @@ class RegionTracker:
                     if self._nested(chosen.region.id, earlier.region.id):
                         chosen = earlier
                         break
-            return chosen.region
+            if not chosen.anaphor:
+                return chosen.region
+            region = self._anaphor_region(chosen, topic)
+            # "Shenzhen, the province's tech hub, saw ...": an appositive locates the place.
+            if i > 0 and _APPOSITIVE_GAP_RE.fullmatch(self.text, places[i - 1].end, chosen.start):
+                earlier = places[i - 1]
+                if self._nested(region.id, earlier.region.id):
+                    return earlier.region
+            return region
         listed = self.enumeration(start, end)
         if listed:
             return self.lowest_common(listed)
