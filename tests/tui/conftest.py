@@ -36,7 +36,7 @@ def fixture_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[S
 
 @pytest.fixture
 def seed_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    """The five seed documents, imported; gold facts stand in while extraction is not ready."""
+    """The five seed documents through the real import (extraction included)."""
     if not SEEDS.is_dir():
         pytest.skip("shared corpus not available")
     monkeypatch.chdir(tmp_path)

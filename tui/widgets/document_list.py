@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from db.models import DocumentSummary
 from tui.render import document_row, fit, highlighted
+from tui.widgets.row_cursor import RowCursor
 
 PAGE_SIZE = 100
 """Rows fetched per page request."""
@@ -40,7 +41,7 @@ class ListRow:
     highlights: list[tuple[int, int]] = field(default_factory=list)
 
 
-class DocumentList(ScrollView, can_focus=True):
+class DocumentList(RowCursor, ScrollView, can_focus=True):
     """The paged, virtual document list. Posts messages; never touches the store."""
 
     HELP = """
@@ -92,6 +93,11 @@ highlighted document in the reader.
         """Shown when there are no rows (loading, or nothing matched)."""
         self._rows: dict[int, ListRow] = {}
         self._requested: set[int] = set()
+
+    @property
+    def row_count(self) -> int:
+        """Rows in the current listing."""
+        return self.total
 
     # -- feeding ----------------------------------------------------------------------------
 
@@ -189,47 +195,8 @@ highlighted document in the reader.
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _move(self, index: int) -> None:
-        if self.total:
-            self.cursor = max(0, min(index, self.total - 1))
-
-    def _page_rows(self) -> int:
-        return max(1, self.scrollable_content_region.height // self.row_height - 1)
-
-    def action_cursor_down(self) -> None:
-        """Next document."""
-        self._move(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        """Previous document."""
-        self._move(self.cursor - 1)
-
-    def action_first(self) -> None:
-        """First document."""
-        self._move(0)
-
-    def action_last(self) -> None:
-        """Last document."""
-        self._move(self.total - 1)
-
-    def action_page_down(self) -> None:
-        """One screen on."""
-        self._move(self.cursor + self._page_rows())
-
-    def action_page_up(self) -> None:
-        """One screen back."""
-        self._move(self.cursor - self._page_rows())
-
     def action_open(self) -> None:
         """Open the highlighted document."""
         row = self.highlighted_row
         if row is not None:
             self.post_message(self.Opened(row.document))
-
-    def on_click(self, event: events.Click) -> None:
-        """A click highlights a row; a double click opens it."""
-        index = (self.scroll_offset.y + event.y) // self.row_height
-        if index < self.total:
-            self._move(index)
-            if event.chain >= 2:
-                self.action_open()

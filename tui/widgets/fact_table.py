@@ -30,6 +30,7 @@ from db.factsearch import parse_fact_query
 from db.models import Fact, FactHit
 from tui.formatting import change_text, fact_value, format_number
 from tui.render import KIND_LABELS, MATCH_STYLE, fit, safe
+from tui.widgets.row_cursor import RowCursor
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003fffd]")
 _TEXT_FIELDS = ("region", "metric", "subject", "period", "unit", "kind", "metric_type", "doc")
@@ -137,7 +138,7 @@ def fact_cells(hit: FactHit, width: int, pattern: re.Pattern[str] | None) -> Tex
     return Text(" ").join(cells)
 
 
-class FactTable(ScrollView, can_focus=True):
+class FactTable(RowCursor, ScrollView, can_focus=True):
     """The ranked results, one fact per line, with a cursor. Posts messages only."""
 
     HELP = """
@@ -194,6 +195,11 @@ result. **Enter** opens the reader at the highlighted figure.
         self.pattern: re.Pattern[str] | None = None
         self._lines: dict[int, Text] = {}
         self._width = 0
+
+    @property
+    def row_count(self) -> int:
+        """Results shown."""
+        return len(self.hits)
 
     # -- feeding ----------------------------------------------------------------------------
 
@@ -264,47 +270,8 @@ result. **Enter** opens the reader at the highlighted figure.
 
     # -- actions ----------------------------------------------------------------------------
 
-    def _move(self, index: int) -> None:
-        if self.hits:
-            self.cursor = max(0, min(index, len(self.hits) - 1))
-
-    def _page(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
-
-    def action_cursor_down(self) -> None:
-        """Next result."""
-        self._move(self.cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        """Previous result."""
-        self._move(self.cursor - 1)
-
-    def action_first(self) -> None:
-        """First result."""
-        self._move(0)
-
-    def action_last(self) -> None:
-        """Last result."""
-        self._move(len(self.hits) - 1)
-
-    def action_page_down(self) -> None:
-        """One screen on."""
-        self._move(self.cursor + self._page())
-
-    def action_page_up(self) -> None:
-        """One screen back."""
-        self._move(self.cursor - self._page())
-
     def action_open(self) -> None:
         """Open the highlighted result."""
         hit = self.highlighted_hit
         if hit is not None:
             self.post_message(self.Chosen(self, hit))
-
-    def on_click(self, event: events.Click) -> None:
-        """A click highlights a result; a double click opens it."""
-        index = self.scroll_offset.y + event.y
-        if 0 <= index < len(self.hits):
-            self._move(index)
-            if event.chain >= 2:
-                self.action_open()

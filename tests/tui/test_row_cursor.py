@@ -1,0 +1,84 @@
+"""Keys and clicks of the virtual lists (RowCursor): the document list and the fact results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from db.models import RawDocument
+from db.store import Store
+from importers.pipeline import ImportReport, extract_document, store_document
+from tests.tui.support import settle
+from tui.app import FactscopeApp
+from tui.screens.reader import ReaderScreen
+from tui.widgets.document_list import DocumentList
+from tui.widgets.fact_table import FactTable
+
+DOCUMENTS = 60
+
+
+@pytest.fixture
+def many(tmp_path: Path) -> Iterator[Store]:
+    store = Store.open(tmp_path / "many.db")
+    report = ImportReport()
+    for n in range(DOCUMENTS):
+        text = f"Report {n:02d}\n\nExports of Hefei rose {n + 1} percent in 2021."
+        raw = RawDocument(source=f"/docs/{n:02d}.txt", text=text, title=f"Report {n:02d}")
+        store_document(store, extract_document(raw), report)
+    yield store
+    store.close()
+
+
+async def test_document_list_keys(many: Store) -> None:
+    app = FactscopeApp(many)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(DocumentList)
+        assert listing.row_count == DOCUMENTS and listing.cursor == 0
+        await pilot.press("j", "j", "k")
+        assert listing.cursor == 1
+        await pilot.press("G")
+        assert listing.cursor == DOCUMENTS - 1
+        await pilot.press("j")
+        assert listing.cursor == DOCUMENTS - 1, "the cursor stops at the last row"
+        await pilot.press("g", "pagedown")
+        page = listing.cursor
+        assert 5 < page < DOCUMENTS - 1, "a page is about a screen of rows"
+        await pilot.press("pagedown", "pageup")
+        assert listing.cursor == page
+        await pilot.press("pageup", "pageup")
+        assert listing.cursor == 0
+
+
+async def test_document_list_click_and_double_click(many: Store) -> None:
+    app = FactscopeApp(many)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(DocumentList)
+        await pilot.click(DocumentList, offset=(5, 3))
+        assert listing.cursor == 3, "a click highlights the row under it"
+        chosen = listing.highlighted_row
+        assert chosen is not None
+        await pilot.click(DocumentList, offset=(5, 3), times=2)
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.document.title == chosen.document.title
+
+
+async def test_fact_results_keys(many: Store) -> None:
+    app = FactscopeApp(many, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"hefei")
+        await settle(pilot)
+        table = app.screen.query_one(FactTable)
+        assert table.row_count == DOCUMENTS
+        table.focus()
+        await pilot.press("G")
+        assert table.cursor == DOCUMENTS - 1
+        await pilot.press("g", "j", "j")
+        assert table.cursor == 2
+        await pilot.press("pagedown")
+        assert table.cursor > 2
