@@ -118,6 +118,33 @@ def test_lower_case_words_are_not_names(text: str, quote: str) -> None:
     assert [f.quote for f in extract_facts(text)] == [quote]
 
 
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("The number of visitors to Guilin topped 21 million last year.", "21 million"),
+        ("Yunnan aims for a population of 48 million and more jobs.", "48 million"),
+        ("New jobs beat the target of 1.2 million in Anhui.", "1.2 million"),
+        ("Registered firms in Xiamen rose to 650,000 in 2022.", "650,000"),
+    ],
+)
+def test_counts_without_a_noun(text: str, quote: str) -> None:
+    [fact] = extract_facts(text)
+    assert (fact.quote, fact.unit) == (quote, "count")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output topped 21 million tonnes.",  # has its unit: one fact, not a bare count
+        "The target of 12 cities was met.",  # "12 cities" is a counted noun
+    ],
+)
+def test_bare_counts_need_no_noun_after(text: str) -> None:
+    assert all(
+        fact.unit != "count" or fact.quote != fact.number_quote for fact in extract_facts(text)
+    )
+
+
 def test_bare_counts_and_restatements() -> None:
     text = (
         "The number of bonded zones in the province reached 7. The alliance covers eight "

@@ -50,10 +50,17 @@ _PERIOD_WORD_BEFORE_RE = re.compile(
 _BARE_BEFORE_RE = re.compile(
     r"(?:\breach(?:es|ed|ing)?|\barrived\s+at|\barriving\s+at|\bhit|\bhits|\btotal(?:ed|led|ing|"
     r"ling)?|\btotal\s+of|\b(?:total|number)\s+(?:\w+\s+)?to|\bstood\s+at|\bstands\s+at|"
-    r"\bnumbered)[\s\xa0]+$",
+    r"\bnumbered|\btop(?:s|ped|ping)|\bexceed(?:s|ed|ing)?|\bsurpass(?:es|ed|ing)?|"
+    r"\b(?:population|target|goal|headcount|workforce)\s+of|"
+    r"\b(?:rose|risen|grew|grown|increased|climbed|jumped|fell|dropped|declined)\s+to)[\s\xa0]+$",
     re.IGNORECASE,
 )
-_BARE_AFTER_RE = re.compile(r"^(?:[\s\xa0]*[.,;:)!?\"”’]|[\s\xa0]*$|[\s\xa0]+[A-Z])")
+# What may follow a figure that has no unit: the end of a clause, a name, or a function word
+# ("a population of 11 million and GDP per capita of ..."), not a noun it would be counting.
+_BARE_AFTER_RE = re.compile(
+    r"^(?:[\s\xa0]*[.,;:)!?\"”’]|[\s\xa0]*$|[\s\xa0]+[A-Z]|"
+    r"[\s\xa0]+(?:and|in|by|at|on|during|from|for|last|this|as|while|with)\b)"
+)
 _RESTATE_BEFORE_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
 _RANGE_LINK_RE = re.compile(r"^[\s\xa0]*(?P<link>to|-|–|~|and)[\s\xa0]*")
 _RANGE_FROM_RE = re.compile(
@@ -272,7 +279,7 @@ _MONEY_OR_SHARE = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY", "percent"
 
 def _bare(text: str, num: Num, s_start: int) -> Figure | None:
     before = text[max(s_start, num.start - 30) : num.start]
-    after = text[num.end : num.end + 3]
+    after = text[num.end : num.end + 8]
     if num.spelled and num.value == 1:
         return None
     restated = bool(_RESTATE_BEFORE_RE.search(before))
