@@ -24,7 +24,33 @@ from importers.extract import extract_facts, metrics
         ("housing subsidies", "subsidy"),
         ("dependence on foreign trade", "trade_dependence"),
         ("industrial output value", "industry_scale"),
+        # a metric outside the gold vocabulary: recognized, but untyped
+        ("per capita disposable income of urban residents", None),
         ("a subsidiary of the group", None),
+        # Chinese bulletin terms map to the same vocabulary
+        ("外贸进出口总额", "trade_total"),
+        ("进出口", "trade_total"),
+        ("出口额", "exports"),
+        ("进口", "imports"),
+        ("贸易顺差", "trade_balance"),
+        ("对东盟出口", "trade_with_partner"),
+        ("对外贸易总额", "trade_total"),  # 对外 is "foreign", no partner
+        ("地区生产总值", "gdp"),
+        ("GDP", "gdp"),
+        ("人均地区生产总值", "gdp_per_capita"),
+        ("实际使用外资", "fdi"),
+        ("利用外资", "fdi"),
+        ("全社会固定资产投资", "investment"),
+        ("一般公共预算收入", "fiscal_revenue"),
+        ("营业收入", "revenue"),
+        ("社会消费品零售总额", "revenue"),  # as "retail sales" in English
+        ("规模以上工业增加值", "industry_scale"),
+        ("第三产业增加值", "industry_scale"),
+        ("农村居民人均可支配收入", None),
+        ("常住人口", "count"),
+        ("外贸依存度", "trade_dependence"),
+        ("住房补贴", "subsidy"),
+        ("天气晴朗", None),
     ],
 )
 def test_classify(phrase: str, metric_type: str | None) -> None:
@@ -79,6 +105,45 @@ def test_metric_phrase_in_sentence(sentence: str, metric: str, metric_type: str)
     assert (facts[0].metric, facts[0].metric_type) == (metric, metric_type)
 
 
+# Own sentences in the genre of Chinese statistical news: the metric is the bulletin term as
+# written, without the place, the period or the verb before the figure.
+@pytest.mark.parametrize(
+    ("sentence", "quote", "metric", "metric_type"),
+    [
+        ("2022年，合肥市地区生产总值达到12013亿元。", "12013亿元", "地区生产总值", "gdp"),
+        ("前三季度，福建省外贸进出口总额1.5万亿元。", "1.5万亿元", "外贸进出口总额",
+         "trade_total"),
+        ("1-8月，宁波市出口额5200亿元，进口额2300亿元。", "5200亿元", "出口额", "exports"),
+        ("1-8月，宁波市出口额5200亿元，进口额2300亿元。", "2300亿元", "进口额", "imports"),
+        ("上半年，湖南省社会消费品零售总额8700亿元。", "8700亿元", "社会消费品零售总额",
+         "revenue"),
+        ("今年前7个月，重庆市规模以上工业增加值同比增长5.6%。", "5.6%", "规模以上工业增加值",
+         "industry_scale"),
+        ("全年全省固定资产投资同比下降2.4%。", "2.4%", "固定资产投资", "investment"),
+        ("2021年，江西省一般公共预算收入2800亿元。", "2800亿元", "一般公共预算收入",
+         "fiscal_revenue"),
+        ("2022年，厦门市实际使用外资28亿美元。", "28亿美元", "实际使用外资", "fdi"),
+        ("2021年，长沙市城镇居民人均可支配收入6.2万元。", "6.2万元", "城镇居民人均可支配收入",
+         None),
+        ("2022年末，西安市常住人口1300万人。", "1300万人", "常住人口", "count"),
+        ("2022年，成都市GDP突破2万亿元。", "2万亿元", "GDP", "gdp"),
+        # another quantity named before a change: the change is its own, not the amount's
+        ("1-6月，无锡市出口额1800亿元，进口增长4.2%。", "4.2%", "进口", "imports"),
+    ],
+)  # fmt: skip
+def test_chinese_metric_phrase(sentence: str, quote: str, metric: str, metric_type: str) -> None:
+    [fact] = [f for f in extract_facts(sentence) if f.quote == quote]
+    assert (fact.metric, fact.metric_type) == (metric, metric_type)
+
+
+def test_chinese_change_of_another_quantity_stays_apart() -> None:
+    facts = extract_facts("1-6月，无锡市出口额1800亿元，进口增长4.2%。")
+    assert [(f.quote, f.kind, f.change_percent) for f in facts] == [
+        ("1800亿元", "level", None),
+        ("4.2%", "change", 4.2),
+    ]
+
+
 @pytest.mark.parametrize(
     ("context", "expected"),
     [
@@ -104,3 +169,10 @@ def test_share_and_threshold() -> None:
     assert metrics.share_of(" of its total exports, up") == "its total exports"
     assert metrics.is_threshold("firms with annual sales of at least ")
     assert not metrics.is_threshold("the firm earned ")
+
+
+def test_untyped_metrics_keep_their_phrase() -> None:
+    """Household income is no type of the gold vocabulary, but it is still the metric."""
+    phrase = metrics.metric_before("Per capita disposable income of urban residents in Wenzhou was")
+    assert phrase is not None and "disposable income" in phrase
+    assert metrics.classify(phrase) is None

@@ -3,8 +3,13 @@
 "三家" is a count of 3, "十五%" is 15 percent, "两亿元" is 2 (scale 1e8) yuan, and "同比增长
 15%" is a year-on-year rise. Digits with 万/亿 ("1.2万") are read by :mod:`.numbers` itself.
 
+Bases: 同比 / 比去年同期 / 较上年 -> ``yoy``, 环比 / 比上月 -> ``mom``, 年均 / 两年平均 ->
+``avg_annual``, 比2019年同期 -> ``vs_2019_same_period``; a year compared without 同期 ("比2020年
+增长") is ``unstated``, as "over 2020" is in English.
+
 Non-goals: classical or financial numerals (壹, 贰), fractions (三分之一), ranges (三四家),
-counted nouns beyond the measure word, metrics in Chinese.
+counted nouns beyond the measure word. Chinese periods are in :mod:`.periods_zh`, metric
+phrases in :mod:`.metrics`.
 """
 
 from __future__ import annotations
@@ -24,11 +29,18 @@ NUMERAL_RE = re.compile(r"(?<!第)(?P<n>[零〇一二两三四五六七八九十
 COUNT_RE = re.compile(
     r"[\s\xa0]*(?P<word>[家项座所台辆艘名人户]|个(?!月|小时|季度|星期|工作日|百分点))"
 )
+# A growth phrase right before a percent: basis, filler adverbs, then the verb ("同比增长",
+# "比去年同期下降", "较2019年同期增长", "两年平均增长", "同比名义增长了").
+_VS = r"(?:比|较|与|同)"
 CHANGE_BEFORE_RE = re.compile(
-    r"(?P<basis>同比|比上年|环比|年均)?(?:(?P<up>增长|上升|提高|增加|上涨)|"
-    r"(?P<down>下降|减少|下滑|回落))了?[\s\xa0]*$"
+    rf"(?:(?P<yoy>同比|{_VS}(?:去年|上年|上年度|上一年)(?:同期)?(?:相比)?)"
+    rf"|(?P<mom>环比|{_VS}上(?:个)?月(?:相比)?)"
+    r"|(?P<avg>年均|年平均|平均每年|(?:[两二三四五2-5]年)平均)"
+    rf"|{_VS}(?P<vs>(?:19|20)\d\d)年同期(?:相比)?)?"
+    r"(?:分别|名义|实际|累计|均|共)?"
+    r"(?:(?P<up>增长|上升|提高|增加|上涨|攀升|提升|(?:增幅|增速|涨幅)(?:为|达到|达)?)|"
+    r"(?P<down>下降|减少|下滑|回落|降低|缩减|萎缩|降幅(?:为|达到|达)?))了?[\s\xa0]*$"
 )
-_BASES = {"同比": "yoy", "比上年": "yoy", "环比": "mom", "年均": "avg_annual"}
 
 
 def numeral_value(chars: str) -> int | None:
@@ -65,4 +77,13 @@ def read_change(before: str) -> tuple[bool, str | None, int] | None:
     m = CHANGE_BEFORE_RE.search(before)
     if m is None:
         return None
-    return bool(m.group("down")), _BASES.get(m.group("basis") or ""), m.start()
+    basis: str | None = None
+    if m.group("vs"):
+        basis = f"vs_{m.group('vs')}_same_period"
+    elif m.group("yoy"):
+        basis = "yoy"
+    elif m.group("mom"):
+        basis = "mom"
+    elif m.group("avg"):
+        basis = "avg_annual"
+    return bool(m.group("down")), basis, m.start()

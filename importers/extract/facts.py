@@ -47,7 +47,9 @@ _NOT_COMPANIES = frozenset({
     "October", "November", "December", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday",
     "Thursday", "Friday", "Saturday", "Sunday",
 })  # fmt: skip
-_RELATIVE_YEAR_RE = re.compile(r"\b(?:last|this|next)\s+year", re.IGNORECASE)
+_RELATIVE_YEAR_RE = re.compile(
+    r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
+)
 _RESTATED_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
 _DURATIONS = frozenset({"year", "month", "day", "week", "hour", "decade", "century", "minute"})
 
@@ -254,7 +256,13 @@ def _kind_and_metric(
     if unit in ("square meter", "square kilometer", "hectare", "mu"):
         return "level", metrics.metric_before(before, cuts), "area", None
     if unit in ("count", "times"):
-        return "level", fig.noun, "count", None
+        noun = fig.noun
+        if noun is not None and len(noun) == 1 and not noun.isascii():
+            # "常住人口2100万人": the measure word 人 says less than the term before it
+            chinese = metrics.metric_zh(before)
+            if chinese is not None and chinese[1] == "count":
+                noun = chinese[0]
+        return "level", noun, "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
     phrase = phrase or metrics.metric_before(before, cuts)
     if unit in ("percent", "percentage point", "fraction"):

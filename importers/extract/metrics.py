@@ -5,7 +5,11 @@ in the same clause ("The district's annual total foreign trade volume ... amount
 classified by keyword rules from the most to the least specific ("dependence on foreign trade"
 before "foreign trade"). Also recognizes share and threshold wording.
 
-Non-goals: a full taxonomy of economic indicators; parsing the sentence.
+Chinese text is matched against bulletin terms (``ZH_METRIC_RULES``: 地区生产总值, 进出口总额,
+社会消费品零售总额, 规模以上工业增加值 ...) mapped to the same ``metric_type`` vocabulary.
+
+Non-goals: a full taxonomy of economic indicators; parsing the sentence; word segmentation
+(a Chinese phrase is the term with its usual modifiers, not the whole noun phrase).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ METRIC_RULES: tuple[tuple[str, str], ...] = (
                        r"general\s+public\s+budget"),
     ("subsidy", r"\bsubsid(?:y|ies|ized?|ised?)\b|allowance|\breward|\bgrant|\bbonus"),
     ("investment", r"\binvest"),
+    ("disposable_income", r"disposable\s+income"),
     ("revenue", r"revenue|\bsales\b|business\s+income|operating\s+income|turnover"),
     ("industry_scale", r"output\s+value|industrial\s+output|industry\s+scale|scale\s+of\s+the"),
 )  # fmt: skip
@@ -49,6 +54,7 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "trade_total": ("import", "export", "trade", "commerce"), "exports": ("export",),
     "imports": ("import",), "fiscal_revenue": ("revenue", "budget"),
     "subsidy": ("subsid", "allowance", "reward", "grant", "bonus"), "investment": ("invest",),
+    "disposable_income": ("income",),
     "revenue": ("revenue", "sales", "income", "turnover"),
     "industry_scale": ("output", "industr", "scale"),
 }  # fmt: skip
@@ -58,6 +64,64 @@ _COMPILED = tuple((name, re.compile(p.lower()), _RULE_KEYWORDS[name]) for name, 
 
 
 _KEYWORDS = frozenset(k for keywords in _RULE_KEYWORDS.values() for k in keywords)
+# Recognized as metric phrases (so the phrase is kept and no broader rule claims it) but
+# outside the gold ``metric_type`` vocabulary: their type is None.
+UNTYPED = frozenset({"disposable_income"})
+
+# Chinese statistical-bulletin terms, each written with the modifiers it usually carries so
+# that the match is the phrase as written ("规模以上工业增加值", "外贸进出口总额"). At one
+# position the first rule wins, so the specific ones come first (人均地区生产总值 before
+# 地区生产总值, 实际使用外资 before 投资, 进出口 before 出口). Retail sales are ``revenue``, as
+# "retail sales" is in English; a population is a ``count``.
+ZH_METRIC_RULES: tuple[tuple[str, str], ...] = (
+    ("trade_dependence", r"(?:外贸|对外贸易)依存度"),
+    ("trade_balance", r"(?:贸易|进出口|外贸)(?:顺差|逆差|差额)"),
+    ("gdp_per_capita", r"人均(?:地区)?生产总值|人均GDP"),
+    ("disposable_income", r"(?:(?:城镇|农村|全体)?居民)?人均可支配收入|可支配收入"),
+    ("gdp", r"(?:地区|国内)?生产总值|GDP|经济总量"),
+    ("fdi", r"(?:实际)?(?:使用|利用)外资(?:金额|额)?|外商(?:直接)?投资|合同外资"),
+    ("trade_with_partner", r"对(?!外)[^，。；、：:,;\d]{1,12}?(?:进出口|出口|进口)"
+                           r"(?:总额|总值|额)?|"
+                           r"(?<!参)与[^，。；、：:,;\d]{1,12}?(?:双边)?贸易(?:总额|额)?"),
+    ("trade_total", r"(?:外贸|货物贸易|对外贸易)?进出口(?:贸易)?(?:总额|总值|额|规模)?|"
+                    r"(?:外贸|对外贸易|货物贸易|服务贸易)(?:总额|总值|额|规模)?|"
+                    r"跨境电商(?:进出口)?(?:交易额|额)?"),
+    ("exports", r"(?:外贸|货物|商品)?出口(?:总额|总值|额)?"),
+    ("imports", r"(?:外贸|货物|商品)?进口(?:总额|总值|额)?"),
+    ("fiscal_revenue", r"(?:地方)?一般公共预算收入|(?:地方)?财政(?:总)?收入|税收(?:收入)?"),
+    ("subsidy", r"补贴|补助|奖补|奖励|资助"),
+    ("investment", r"(?:全社会)?固定资产投资(?:额)?|(?:项目|产业|工业|民间)?投资(?:总额|额)?"),
+    ("revenue", r"社会消费品零售总额|(?:营业|销售|主营业务)收入|营收|销售额"),
+    ("industry_scale", r"(?:规模以上|规上)?工业(?:增加值|总产值|产值)|(?:总)?产值|"
+                       r"(?:第[一二三]产业|服务业|农业|建筑业)?增加值"),
+    ("count", r"(?:常住|户籍)?人口"),
+)  # fmt: skip
+_ZH_RE = re.compile(
+    "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(ZH_METRIC_RULES)),
+    re.IGNORECASE,  # "GDP" / "gdp"; the contexts it scans are short
+)
+_ZH_TYPES = {f"t{i}": name for i, (name, _) in enumerate(ZH_METRIC_RULES)}
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+def _chinese(text: str) -> bool:
+    """Whether ``text`` holds a CJK ideograph (isascii() first: it is much cheaper)."""
+    return not text.isascii() and _CJK_RE.search(text) is not None
+
+
+def metric_zh(context: str) -> tuple[str, str | None] | None:
+    """The Chinese metric phrase nearest the end of ``context`` (the clause before a figure)
+    and its ``metric_type`` (None for an :data:`UNTYPED` one), or None; English text never
+    matches."""
+    if not _chinese(context):
+        return None
+    found = None
+    for found in _ZH_RE.finditer(context):  # noqa: B007 - keep the last match
+        pass
+    if found is None or found.lastgroup is None:
+        return None
+    name = _ZH_TYPES[found.lastgroup]
+    return found.group(0), None if name in UNTYPED else name
 
 
 def _rules(folded: str) -> list[tuple[str, re.Pattern[str]]]:
@@ -109,6 +173,16 @@ _LEADING_DET_RE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+")
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> str | None:
     """``metric_type`` of a phrase by keyword, or None."""
+    name = _rule_of(phrase)
+    return None if name in UNTYPED else name
+
+
+def _rule_of(phrase: str) -> str | None:
+    """The first rule a phrase matches (including the :data:`UNTYPED` ones)."""
+    if _chinese(phrase):
+        found = _ZH_RE.search(phrase)
+        if found is not None and found.lastgroup is not None:
+            return _ZH_TYPES[found.lastgroup]
     folded = fold_case(phrase)
     for name, pattern in _rules(folded):
         if pattern.search(folded):
@@ -119,7 +193,7 @@ def classify(phrase: str) -> str | None:
 def metric_after(text: str, end: int, limit: int) -> str | None:
     """A metric phrase introduced by "in" right after a figure ("in sales revenue")."""
     m = _IN_METRIC_RE.match(text, end, limit)
-    if m and classify(m.group("phrase")):
+    if m and _rule_of(m.group("phrase")):
         return m.group("phrase").strip()
     return None
 
@@ -130,8 +204,12 @@ def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str |
     ``places`` are spans (offsets into ``context``) of place names and place anaphors ("the
     district's"): they never become part of the phrase, nor do datelines, possessive owners
     and the verb that introduces the figure. A phrase with nothing left but a verb form
-    ("exported goods worth") becomes the plain phrase of its type ("exports").
+    ("exported goods worth") becomes the plain phrase of its type ("exports"). In Chinese
+    text the phrase is the bulletin term as written (:func:`metric_zh`).
     """
+    chinese = metric_zh(context)
+    if chinese is not None:
+        return chinese[0]
     folded = fold_case(context)
     for name, pattern in _rules(folded):
         found = None
@@ -145,7 +223,7 @@ def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str |
         tail = _VERB_TAIL_RE.sub("", tail)
         tail = _TAIL_CUT_RE.split(tail, 1)[0]
         phrase = tidy(" ".join([*words, tail.strip()]))
-        if not phrase or _VERB_LED_RE.match(tail.strip()) or not classify(phrase):
+        if not phrase or _VERB_LED_RE.match(tail.strip()) or not _rule_of(phrase):
             return TYPE_PHRASES.get(name)
         return phrase[:80]
     return None

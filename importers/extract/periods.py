@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from . import periods_zh
 from ._fold import fold_case, folded_pattern
 
 MONTHS: dict[str, int] = {
@@ -239,6 +240,10 @@ def find_periods(
         ):
             continue  # the comparison base of a change, not the period of the figure
         found.append(Period(m.start(), m.end(), value, raw))
+    # Only a sentence with Chinese characters can hold Chinese periods: English text pays one
+    # isascii() (and, with curly quotes or no-break spaces, one scan for an ideograph).
+    if not text[start:end].isascii() and periods_zh.has_cjk(text, start, end):
+        found = _with_chinese(found, periods_zh.find_periods_zh(text, start, end, ref_year))
     if any(p.value and "XXXX" in p.value for p in found):
         years = {p.value for p in found if p.value and _FOUR_DIGITS_RE.fullmatch(p.value)}
         found = [_fill_year(p, years, published) for p in found]
@@ -246,6 +251,21 @@ def find_periods(
 
 
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")
+
+
+def _with_chinese(found: list[Period], chinese: list[periods_zh.ZhPeriod]) -> list[Period]:
+    """``found`` with the Chinese periods added; a Chinese period wins over an English match it
+    overlaps ("2021" inside "2021年一季度", "2016-2020" inside "2016-2020年")."""
+    if not chinese:
+        return found
+    kept: list[Period] = []
+    i = 0  # both lists are sorted and free of overlaps: one sweep keeps this linear
+    for p in found:
+        while i < len(chinese) and chinese[i][1] <= p.start:
+            i += 1
+        if i == len(chinese) or chinese[i][0] >= p.end:
+            kept.append(p)
+    return sorted(kept + [Period(*zh) for zh in chinese])
 
 
 def _fill_year(period: Period, years: set[str], published: dt.date | None) -> Period:
@@ -256,7 +276,8 @@ def _fill_year(period: Period, years: set[str], published: dt.date | None) -> Pe
     if len(years) == 1:
         year = next(iter(years))
     elif published is not None:
-        last_month = int(period.value[-2:])
+        # a bare year ("全年": XXXX) counts as ending in December: the latest complete year
+        last_month = int(period.value[-2:]) if period.value[-2:].isdigit() else 12
         year = str(published.year if last_month <= published.month else published.year - 1)
     else:
         return period
