@@ -49,3 +49,18 @@ def test_one_sentence_of_200_kb() -> None:
 @pytest.mark.slow
 def test_single_line_of_2_mb() -> None:
     _check(_noise(2_000_000, seed=2, separators=(" ", "", " ", ", ", ". ", ".")))
+
+
+ZH_TOKENS = (
+    "2021年", "一季度", "前三季度", "上半年", "1-5月", "今年", "去年同期", "成都市", "四川省",
+    "松江区", "地区生产总值", "进出口总额", "4500亿元", "1.5万亿元", "同比增长10.2%", "下降3%",
+    "比", "较上年", "第2", "位列全省", "家企业", "1600", "万人", "出口", "进口",
+)  # fmt: skip
+
+
+def test_one_chinese_sentence_of_200_kb() -> None:
+    """Thousands of places, periods and figures in one sentence (no 。)."""
+    rng = random.Random(3)
+    text = "".join(rng.choice(ZH_TOKENS) + rng.choice(("，", "", "、")) for _ in range(40_000))
+    assert len(split_sentences(text)) == 1
+    _check(text)

@@ -140,14 +140,11 @@ class Spans:
 
 
 def _not_a_quantity(
-    num: Num, text: str, s_start: int, dates: Spans, periods: list[Period], folded: str
+    num: Num, text: str, s_start: int, dates: Spans, periods: Spans, folded: str
 ) -> bool:
     start = num.start
-    if dates.covers(start):
+    if dates.covers(start) or periods.covers(start):
         return True
-    for p in periods:
-        if p.start <= start < p.end:
-            return True
     lo = max(s_start, start - 12)
     before = text[lo:start]
     after = text[num.end : num.end + 24]
@@ -214,8 +211,9 @@ def figures_in(
     skip: set[int] = set()
     if folded is None:
         folded = fold_case(text)
+    period_spans = Spans([(p.start, p.end) for p in periods])
     for idx, num in enumerate(nums):
-        if idx in skip or _not_a_quantity(num, text, s_start, dates, periods, folded):
+        if idx in skip or _not_a_quantity(num, text, s_start, dates, period_spans, folded):
             continue
         unit = read_unit(text, num.start, num.end, s_end, half=num.half)
         if (

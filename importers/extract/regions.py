@@ -70,6 +70,8 @@ _CAPITALIZED_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)[\s\xa0]+$")
 _DOLLAR_AFTER_RE = re.compile(r"[\s\xa0]*(?:\$|dollars?\b)")
 _IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
 _APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*")
+_LOCATING_REACH = 200
+"""How far before an ancestor ("..., capital of Sichuan Province") its place may be."""
 _EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
 _LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
 
@@ -107,6 +109,7 @@ class RegionTracker:
         self._candidates: dict[int, bool] = {}  # by id() of a Place
         self._destinations: dict[int, bool] = {}
         self._enumerations: dict[tuple[int, int], list[Place]] = {}
+        self._common: dict[tuple[int, int], Region | None] = {}
         self._attributables: dict[tuple[int, int], tuple[list[Place], list[int]]] = {}
         self._anaphor_targets: dict[str, tuple[list[int], list[Region]]] = {}
         self._line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
@@ -284,7 +287,7 @@ class RegionTracker:
 
     def lowest_common(self, places: list[Place]) -> Region | None:
         """Deepest region containing all ``places``, unless that is only the country."""
-        chains = [[r.id for r in self.gz.chain(p.region.id)] for p in places]
+        chains = [[r.id for r in self.gz.chain(rid)] for rid in {p.region.id for p in places}]
         common = set(chains[0]).intersection(*chains[1:]) if chains else set()
         for rid in chains[0] if chains else []:
             if rid in common:
@@ -349,7 +352,12 @@ class RegionTracker:
             # place named before it; the figure is about the more specific one. A possessive
             # ("Sichuan Province's exports") still names its own figure.
             if not chosen.possessive and not chosen.anaphor:
-                for earlier in reversed(places[:i]):
+                # A locating ancestor follows its place closely; looking back a bounded
+                # distance keeps a sentence of thousands of places linear.
+                for j in range(i - 1, -1, -1):
+                    earlier = places[j]
+                    if chosen.start - earlier.end > _LOCATING_REACH:
+                        break
                     if self._nested(chosen.region.id, earlier.region.id):
                         chosen = earlier
                         break
@@ -364,7 +372,10 @@ class RegionTracker:
             return region
         listed = self.enumeration(start, end)
         if listed:
-            return self.lowest_common(listed)
+            # Every figure of a listing sentence asks the same: answer once per sentence.
+            if (start, end) not in self._common:
+                self._common[start, end] = self.lowest_common(listed)
+            return self._common[start, end]
         return topic
 
     def _attributable(self, start: int, end: int) -> tuple[list[Place], list[int]]:
