@@ -3,9 +3,6 @@ Enter to the evidence, copying a row, removing a region, including districts."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,13 +10,11 @@ from textual import events
 from textual.message import Message
 from textual.pilot import Pilot
 
-from db.compare import Comparison
-from db.models import Fact, Region
+from db.compare import CompareRow, Comparison
 from db.store import Store
-from importers.gazetteer import Gazetteer
-from tests.tui.support import GOLD, SEEDS, settle
+from tests.tui.support import settle
 from tui.app import FactscopeApp
-from tui.compare_render import evidence_text, row_citation
+from tui.compare_render import evidence_text, filter_rows, row_citation
 from tui.messages import OpenEvidence
 from tui.output import comparison_rows
 from tui.screens.compare import CompareScreen
@@ -29,36 +24,10 @@ from tui.widgets.region_picker import CandidateList, PickerInput, RegionPicker
 
 
 @pytest.fixture
-def seeds(seed_db: Store, tmp_path: Path) -> Iterator[Store]:
-    """The seed database, with region ids even when extraction is not ready.
-
-    ``seed_db`` falls back to the gold facts when the extractor fails; those carry region
-    names but no ids, so they are stored again here with the gazetteer's ids.
-    """
-    if seed_db.regions_with_facts(limit=1):
-        yield seed_db
-        return
-    from importers.readers import read_path
-
-    gazetteer = Gazetteer.default()
-    gold: dict[str, list[Fact]] = {}
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        gold.setdefault(record.pop("doc"), []).append(Fact(**record))
-    store = Store.open(tmp_path / "seeds-gold.db")
-    for path in sorted(SEEDS.glob("*.txt")):
-        facts: list[Fact] = []
-        regions: list[Region] = []
-        for fact in gold.get(path.name, []):
-            region = gazetteer.resolve(fact.region).region if fact.region else None
-            if region is not None:
-                fact = fact.model_copy(update={"region_id": region.id})
-                regions += gazetteer.chain(region.id)
-            facts.append(fact)
-        raw = read_path(path).model_copy(update={"source": str(path)})
-        store.add_document(raw, facts, regions)
-    yield store
-    store.close()
+def seeds(seed_db: Store) -> Store:
+    """The seed database through the real import: its facts carry region ids."""
+    assert seed_db.regions_with_facts(limit=1), "the import attributed no fact to a region"
+    return seed_db
 
 
 def compare_screen(app: FactscopeApp) -> CompareScreen:
@@ -168,6 +137,55 @@ async def test_copy_remove_and_districts(seeds: Store) -> None:
         assert [c.region.id for c in screen.picked] == ["310117"]
         assert screen.comparison is not None
         assert [r.id for r in screen.comparison.regions] == ["310117"]
+
+
+async def test_ctrl_f_filters_the_rows(seeds: Store) -> None:
+    app = FactscopeApp(seeds, initial_mode="compare")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = compare_screen(app)
+        await pick(pilot, "songj", "sichuan")
+        assert screen.comparison is not None and screen.unfiltered is not None
+        everything = len(screen.unfiltered.rows)
+        await pilot.press("ctrl+f", *"trade 2020")
+        await settle(pilot)
+        rows = screen.comparison.rows
+        assert 0 < len(rows) < everything
+        assert all(
+            r.period == "2020" and "trade" in f"{r.metric} {r.metric_type}".lower() for r in rows
+        )
+        status = str(screen.status_line.render())
+        assert f"{len(rows)} of {everything} rows match 'trade 2020'" in status
+        await pilot.press("enter")
+        assert isinstance(app.focused, CompareTable)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.clipboard.startswith("Total trade, 2020"), "copy takes a shown row"
+        await pilot.press("ctrl+f", "escape")
+        await settle(pilot)
+        assert screen.comparison is not None and len(screen.comparison.rows) == everything
+        await pilot.press("escape")
+        assert isinstance(app.focused, CompareTable)
+        assert not screen.has_class("-filtering"), "an empty filter hides itself"
+
+
+def test_filter_rows_matches_every_word_in_any_field() -> None:
+    def row(metric: str, metric_type: str, period: str | None) -> CompareRow:
+        return CompareRow(
+            metric=metric, metric_type=metric_type, period=period, measure="amount", cells={}
+        )
+
+    comparison = Comparison(
+        regions=[],
+        rows=[row("Total trade", "trade_total", "2020"), row("Exports", "exports", "2021"),
+              row("Tax revenue", "fiscal_revenue", None)],
+    )  # fmt: skip
+    metrics = lambda q: [r.metric for r in filter_rows(comparison, q).rows]  # noqa: E731
+    assert metrics("") == ["Total trade", "Exports", "Tax revenue"]
+    assert metrics("TRADE") == ["Total trade"]
+    assert metrics("fiscal revenue") == ["Tax revenue"], "type words match without the _"
+    assert metrics("2021 exp") == ["Exports"]
+    assert metrics("trade 2021") == []
 
 
 async def test_picker_lists_facts_first_and_removes_with_x(seeds: Store) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -26,8 +26,9 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from db.compare import CompareRow, Comparison
-from db.models import Document, Region
-from tui.compare_render import evidence_text, row_citation
+from db.models import Document
+from tui.compare_candidates import CandidateFinder
+from tui.compare_render import evidence_text, filter_rows, row_citation
 from tui.messages import OpenEvidence
 from tui.output import comparison_rows
 from tui.render import safe
@@ -35,12 +36,9 @@ from tui.screens.base import PaneScreen
 from tui.screens.export import ExportFormat, ExportScreen, write_export
 from tui.widgets.compare_table import LEGEND, CompareTable
 from tui.widgets.region_picker import MAX_REGIONS, Candidate, RegionPicker
+from tui.widgets.search_box import SearchBox
 from tui.widgets.status_line import StatusLine
 
-SUGGESTIONS = 12
-"""How many regions with the most facts are suggested when nothing is typed."""
-SEARCH_LIMIT = 30
-"""Gazetteer matches per search."""
 DOCUMENT_CACHE = 64
 """Documents kept for the evidence panel."""
 
@@ -61,7 +59,8 @@ Below the table: the sentence the selected figure comes from, the figure highlig
 cell's note and the row's gaps ("Sichuan Province has no trade_total for 2021; nearest:
 2020"). **a** adds a region, **x** removes the selected column's region, **i** includes
 districts, **Enter** opens the reader at the figure, **y** copies the row as a citation,
-**e** exports the table.
+**e** exports the table, **ctrl+f** filters the rows by metric, type or period ("trade 2020";
+copy and export then take the rows shown).
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "pick", "Add region", tooltip="Search for a region to compare."),
@@ -82,6 +81,13 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
         ),
         Binding("y", "copy", "Copy row", tooltip="Copy the selected row as a citation."),
         Binding("e", "export", "Export", tooltip="Save the table as CSV, JSON or Markdown."),
+        Binding(
+            "ctrl+f",
+            "filter",
+            "Filter rows",
+            show=False,  # the footer is full at 80 columns; the help screen lists it
+            tooltip="Show only rows whose metric, type or period hold these words.",
+        ),
     ]
     """Pane keys; table keys are on :class:`CompareTable`, picker keys on the picker."""
 
@@ -113,13 +119,18 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
         self.include_children = False
         """Whether each region's districts are shown under it."""
         self.comparison: Comparison | None = None
+        """What the table shows: the last comparison, its rows filtered by :attr:`row_filter`."""
+        self.unfiltered: Comparison | None = None
+        self.row_filter = ""
         self.generation = 0
         self.documents: dict[str, Document] = {}
         self.selected: CompareTable.CellFocused | None = None
-        self._with_facts: list[tuple[Region, int]] | None = None
+        self.candidates = CandidateFinder(store)
+        self.counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
         yield RegionPicker()
+        yield SearchBox(placeholder="Filter rows: metric, type or period", id="row-filter")
         yield CompareTable()
         with VerticalScroll(id="evidence"):
             yield Static(id="evidence-text")
@@ -150,35 +161,8 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
         self.post_message(self.Found(query, self.find_candidates(query)))
 
     def find_candidates(self, query: str) -> list[Candidate]:
-        """Regions for ``query`` with their parents and fact counts, those with facts first.
-
-        Beside the gazetteer's matches, the regions of this database's facts whose names
-        contain the query are offered, so zones named only in documents can be found too.
-        An empty query gives the regions with the most facts.
-        """
-        from importers.gazetteer import Gazetteer
-
-        if self._with_facts is None:
-            self._with_facts = self.store.regions_with_facts(limit=500)
-        if not query:
-            regions = [region for region, _ in self._with_facts[:SUGGESTIONS]]
-        else:
-            regions = Gazetteer.default().search(query, limit=SEARCH_LIMIT)
-            seen = {r.id for r in regions}
-            folded = query.casefold()
-            for region, _ in self._with_facts:
-                names = [region.name, region.name_zh or "", *region.aliases]
-                if region.id not in seen and any(folded in n.casefold() for n in names):
-                    regions.append(region)
-        counts = self.store.fact_counts([r.id for r in regions])
-        regions.sort(key=lambda r: counts[r.id] == 0)
-        return [Candidate(r, self._parents(r), counts[r.id]) for r in regions]
-
-    def _parents(self, region: Region) -> tuple[str, ...]:
-        from importers.gazetteer import Gazetteer
-
-        chain = Gazetteer.default().chain(region.id) or self.store.region_chain(region.id)
-        return tuple(r.name for r in chain[1:])
+        """Regions for ``query``, those with facts first (see :class:`CandidateFinder`)."""
+        return self.candidates.find(query)
 
     def on_compare_screen_found(self, message: Found) -> None:
         self.picker.show_candidates(message.query, message.candidates)
@@ -237,7 +221,7 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
         self.generation += 1
         ids = [c.region.id for c in self.picked]
         if not ids:
-            self.comparison = None
+            self.comparison = self.unfiltered = None
             self.table.show(None, [], {})
             self._show_evidence()
             return
@@ -258,13 +242,27 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
     def on_compare_screen_compared(self, message: Compared) -> None:
         if message.generation != self.generation:
             return
-        self.comparison = message.comparison
+        self.unfiltered = message.comparison
+        self.counts = message.counts
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        """Show the last comparison's rows that pass the row filter."""
+        if self.unfiltered is None:
+            return
+        shown = filter_rows(self.unfiltered, self.row_filter)
+        self.comparison = shown
         self.refresh_bindings()
         regions = [c.region for c in self.picked]
-        self.table.show(message.comparison, regions, message.counts)
-        rows = message.comparison.rows
+        self.table.show(shown, regions, self.counts)
+        rows = shown.rows
         meet = sum(all(cell is not None for cell in r.cells.values()) for r in rows)
-        context = f"{len(regions)} region{'s' if len(regions) > 1 else ''} · {len(rows)} rows"
+        plural = "s" if len(regions) > 1 else ""
+        if self.row_filter.strip():
+            count = f"{len(rows)} of {len(self.unfiltered.rows)} rows match {self.row_filter!r}"
+        else:
+            count = f"{len(rows)} rows"
+        context = f"{len(regions)} region{plural} · {count}"
         if len(regions) > 1:
             context += f", {meet} where all meet"
         else:
@@ -272,6 +270,25 @@ districts, **Enter** opens the reader at the figure, **y** copies the row as a c
         self.status_line.set_context(context)
         if not rows:
             self._show_evidence()
+
+    # -- row filter -------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """Show the row filter and type into it."""
+        self.add_class("-filtering")
+        self.set_focus(self.query_one("#row-filter", SearchBox))
+
+    @on(Input.Changed, "#row-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.row_filter = event.value
+        self._show_rows()
+
+    @on(SearchBox.Done, "#row-filter")
+    def _filter_done(self) -> None:
+        if not self.row_filter:
+            self.remove_class("-filtering")
+        self.set_focus(self.table)
 
     # -- evidence ---------------------------------------------------------------------------
 
