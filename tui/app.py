@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from db.store import Store
+from tui.clipboard import copy_natively, native_copy_command
 from tui.messages import OpenEvidence
 from tui.screens.base import PaneScreen
 from tui.screens.compare import CompareScreen
@@ -157,6 +158,18 @@ class FactscopeApp(App[None]):
         """Notifications never parse Rich markup: they quote figures, titles and errors that
         come from documents ("[bold]" must show as typed, and "[/x" must not raise)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """OSC 52 (works over SSH), and in a local desktop session the platform's copy
+        command too, for terminals that ignore OSC 52 (see :mod:`tui.clipboard`)."""
+        super().copy_to_clipboard(text)
+        command = native_copy_command()
+        if command is not None:
+            self._copy_natively(text, command)
+
+    @work(thread=True, exit_on_error=False, group="clipboard", description="Copy")
+    def _copy_natively(self, text: str, command: list[str]) -> None:
+        copy_natively(text, command)
 
     def action_help(self) -> None:
         """Help for the focused pane: its purpose and its keys."""
