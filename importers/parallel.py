@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import TypeVar
 
@@ -76,6 +77,18 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _context() -> BaseContext:
+    """How workers start. Not fork: the caller may have threads (a progress bar's, the TUI's)
+    and a forked child of a threaded process can deadlock on a lock held at fork time. A fork
+    server where there is one: it imports only the extractor (not the caller's script, which
+    spawn would run again in every worker) and forks each worker from that clean process."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["importers.pipeline"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 @contextmanager
 def prepare_in_parallel(
     files: Sequence[Item],
@@ -89,10 +102,7 @@ def prepare_in_parallel(
     and must not raise: failures are part of what it returns. ``stream`` prepares an item in
     this process (stdin, big files, or after a worker died).
     """
-    # spawn, not fork: the caller may have threads (the TUI's workers, SQLite's), and a
-    # forked child of a threaded process can deadlock on a lock held at fork time.
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_quiet_worker)
     try:
         yield _in_order(files, prepare, stream, pool, jobs * IN_FLIGHT_PER_JOB)
     finally:

@@ -285,7 +285,9 @@ def import_paths(
     :param on_progress: called after each input with the running count.
     :param jobs: processes that read and extract ahead of the writer, which stays this one
         (SQLite has one writer); used only when the inputs are worth the start-up, see
-        :func:`worth_a_pool`. Results are stored in input order either way.
+        :func:`worth_a_pool`. Results are stored in input order either way. As with any
+        ``multiprocessing`` use, a script calling this with ``jobs > 1`` must do so under
+        ``if __name__ == "__main__":`` (each worker imports the script again).
     :returns: counts of imported / replaced / unchanged documents and the failures.
     """
     options = options or ReadOptions()
@@ -302,20 +304,28 @@ def import_paths(
         else:
             items = ((item, _prepared(item, options, published)) for item in files)
         done = 0
-        while chunk := list(islice(items, BATCH_FILES)):
+        while True:
+            # Inputs are taken one at a time inside the batch, not a batch's worth up front:
+            # with a pool, workers prepare the next files while this process stores.
+            chunk: list[Path | str] = []
             part = ImportReport()
-            first = done
             try:
                 with store.batch():
-                    for item, entries in chunk:
+                    for item, entries in islice(items, BATCH_FILES):
+                        chunk.append(item)
                         _store_entries(store, item, entries, part)
                         done += 1
                         if on_progress is not None:
                             on_progress(ImportProgress(done=done, total=len(files), path=str(item)))
             except StoreError as exc:  # the batch could not start or commit: none of it stored
-                done = first + len(chunk)
+                done -= len(chunk)
+                if not chunk:  # it could not start: the batch's inputs fail with the reason
+                    chunk = [item for item, _ in islice(items, BATCH_FILES)]
+                done += len(chunk)
                 part = ImportReport(
-                    failed=[ImportFailure(path=str(item), reason=exc.reason) for item, _ in chunk]
+                    failed=[ImportFailure(path=str(item), reason=exc.reason) for item in chunk]
                 )
+            if not chunk:
+                break
             _merge(report, part)
     return report

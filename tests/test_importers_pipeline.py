@@ -168,6 +168,33 @@ def test_a_locked_database_fails_each_file_with_the_reason(tmp_path: Path, db_pa
         assert store.document_count() == 0
 
 
+def test_a_lock_that_outlasts_several_batches_fails_every_file(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each batch that cannot start fails its own files, and the import still ends."""
+    from sqlite_utils.utils import sqlite3 as same_sqlite
+
+    import importers.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
+    for n in range(5):
+        (tmp_path / f"{n}.txt").write_text(f"Report {n} title here\n\nTrade rose {n} percent.")
+    with Store.open(db_path, busy_timeout_ms=20) as store:
+        ensure_regions(store)
+        holder = same_sqlite.connect(db_path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            report = import_paths([tmp_path], store)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert sorted(Path(f.path).name for f in report.failed) == [f"{n}.txt" for n in range(5)]
+        assert {f.reason for f in report.failed} == {"database is locked"}
+        assert store.document_count() == 0
+        again = import_paths([tmp_path], store)
+        assert again.imported == 5 and not again.failed
+
+
 def test_hostile_jsonl_rows_fail_alone(tmp_path: Path, store: Store) -> None:
     path = tmp_path / "rows.jsonl"
     lines = [
