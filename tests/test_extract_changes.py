@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from importers.extract import extract_facts
+from importers.extract import changes, extract_facts
 from importers.extract.changes import read_change
 
 
@@ -32,6 +32,8 @@ def _change(text: str) -> tuple[float, str, bool] | None:
         ("accounting for 35 percent of the total", None),
         ("chips made up about 40 percent of exports", None),  # a share, not a rise
         ("services make up 55 percent of output", None),
+        ("the county will expand 30 percent of its farmland", None),  # the verb's object
+        ("the brand took up 12 percent of the market", None),
         ("the ratio increased to 18.2%", None),
     ],
 )
@@ -80,3 +82,129 @@ def test_chinese_change_attaches_to_the_amount(
     [fact] = extract_facts(text)
     assert fact.quote == quote
     assert (fact.change_percent, fact.change_basis) == (percent, basis)
+
+
+# Wording after the percent: a comparison with a base ("higher than a year ago").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wages were 7,900 yuan, 5.2 percent higher than a year ago", (5.2, "yoy", False)),
+        ("sales were 3.4 percent lower than the previous year", (-3.4, "yoy", False)),
+        ("visitors were 12 percent more than in the same period of 2019",
+         (12.0, "vs_2019_same_period", False)),
+        ("output was 2% less than last year", (-2.0, "yoy", False)),
+        ("the price was 8 percent higher than the national average", (8.0, "unstated", False)),
+        ("revenue was 9 percent up from a year earlier", (9.0, "yoy", False)),
+        ("a 6% increase over the same period of 2020", (6.0, "vs_2020_same_period", False)),
+        ("a 6% increase to 30 billion yuan", (6.0, "unstated", True)),
+        ("investment was 4.5 percent lower, at 120 billion yuan", (-4.5, "unstated", False)),
+        ("exports were 5 percent up on last year", (5.0, "yoy", False)),
+        ("the share was 40 percent, up from 35 percent", None),
+        ("accounting for 20 percent, more than half of the rest", None),
+    ],
+)  # fmt: skip
+def test_comparison_after_the_percent(text: str, expected: tuple[float, str, bool] | None) -> None:
+    assert _change(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("saw its output expand 4.2 percent", (4.2, "unstated", False)),
+        ("watched exports grow 3 percent", (3.0, "unstated", False)),
+        ("with retail sales soaring 15.6 percent", (15.6, "unstated", False)),
+        ("with imports surging 21 percent", (21.0, "unstated", False)),
+        ("orders jumping 9%", (9.0, "unstated", False)),
+        ("profits climbing 7.7 percent", (7.7, "unstated", False)),
+        ("coal output plunging 30 percent", (-30.0, "unstated", False)),
+        ("prices sliding 2.2 percent", (-2.2, "unstated", False)),
+        ("the deficit shrinking 11 percent", (-11.0, "unstated", False)),
+        ("car sales tumbled 6.5 percent", (-6.5, "unstated", False)),
+        ("steel output sank 4 percent", (-4.0, "unstated", False)),
+        ("saw its GDP drop 1.1 percent", (-1.1, "unstated", False)),
+    ],
+)
+def test_more_change_verbs(text: str, expected: tuple[float, str, bool]) -> None:
+    assert _change(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("up 4.1 percent in March compared with the same month of 2021",
+         (4.1, "vs_2021_same_period", False)),
+        ("rose 2 percent in the third quarter over the same quarter last year",
+         (2.0, "yoy", False)),
+        ("fell 5 percent in October from September", (-5.0, "mom", False)),
+    ],
+)  # fmt: skip
+def test_basis_after_the_period_of_the_figure(text: str, expected: tuple[float, str, bool]) -> None:
+    assert _change(text) == expected
+
+
+def _verb_forms(alternation: str) -> list[str]:
+    """Every word of an alternation like ``_UP``: look-behinds dropped, "d?" both ways."""
+    words = []
+    for alt in re.sub(r"\(\?<!\w+\\s\)", "", alternation).split("|"):
+        alt = alt.replace(r"\s+", " ")
+        words.extend([alt[:-2], alt[:-1]] if alt.endswith("?") else [alt])
+    return words
+
+
+def test_trigger_gate_covers_every_form() -> None:
+    """The hand-grouped gate must let every verb, noun and lead word through."""
+    forms = [
+        *_verb_forms(changes._UP),
+        *_verb_forms(changes._DOWN),
+        *_verb_forms(changes._NOUN_UP),
+        *_verb_forms(changes._NOUN_DOWN),
+        *["a ", "an ", "the ", "year", "yoy", "y-o-y", "annual", "average", "month", "compound"],
+        *["saw", "posted", "registered", "recorded", "achieved", "maintained", "logged"],
+    ]
+    missed = [w for w in forms if not changes._TRIGGER_GATE_RE.match(w.lower())]
+    assert missed == []
+
+
+# Own sentences: "respectively" pairs a list of changes with the figures before it, in order.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tianjin Port handled 550 million tons of cargo and 21 million TEUs in 2021, up 4.2 "
+         "percent and 10.4 percent respectively.",
+         [("550 million tons", 4.2, "unstated"), ("21 million TEUs", 10.4, "unstated")]),
+        ("Exports and imports of Yantai were 190 billion yuan and 120 billion yuan, up 6.8% and "
+         "down 3.5% year on year, respectively.",
+         [("190 billion yuan", 6.8, "yoy"), ("120 billion yuan", -3.5, "yoy")]),
+        ("Sales of the two plants reached 8 billion yuan (US$1.2 billion) and 5 billion yuan, "
+         "rising 11 percent and 9 percent respectively.",
+         [("8 billion yuan", 11.0, "unstated"), ("US$1.2 billion", 11.0, "unstated"),
+          ("5 billion yuan", 9.0, "unstated")]),
+        ("Rail and road freight in Lanzhou reached 40 million tons and 95 million tons "
+         "respectively, down 2 percent and 5 percent.",
+         [("40 million tons", -2.0, "unstated"), ("95 million tons", -5.0, "unstated")]),
+    ],
+)  # fmt: skip
+def test_respectively_pairs_changes_in_order(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    facts = extract_facts(text)
+    got = [(f.quote, f.change_percent, f.change_basis) for f in facts if f.change_percent]
+    assert got == expected
+    assert not [f.quote for f in facts if f.unit == "percent"]  # all consumed
+    for f in facts:
+        if f.change_quote is not None:
+            assert text[f.change_start : f.change_end] == f.change_quote  # type: ignore[misc]
+
+
+def test_respectively_without_figures_makes_standalone_changes() -> None:
+    text = "Shantou's exports and imports grew 7.5 percent and 1.9 percent respectively in 2021."
+    facts = extract_facts(text)
+    assert [(f.quote, f.kind, f.change_percent) for f in facts] == [
+        ("7.5 percent", "change", 7.5),
+        ("1.9 percent", "change", 1.9),
+    ]
+
+
+def test_respectively_after_shares_changes_nothing() -> None:
+    text = "Private and foreign firms made up 55 percent and 30 percent of exports respectively."
+    assert [f.kind for f in extract_facts(text)] == ["share", "share"]

@@ -234,3 +234,38 @@ def test_change_of_another_quantity_is_not_attached() -> None:
     assert level.period == "2022-01/2022-09"  # type: ignore[attr-defined]
     fall = got["3.1 percent"]
     assert fall.kind == "change" and fall.change_percent == -3.1  # type: ignore[attr-defined]
+
+
+# Own sentences: a bracketed figure in another unit of the same dimension restates the figure
+# before it and inherits its attribution, as a bracketed currency conversion does.
+@pytest.mark.parametrize(
+    ("text", "quote", "equivalent_of"),
+    [
+        ("Heilongjiang built 1.2 million mu (80,000 hectares) of irrigated farmland in 2022, up "
+         "6 percent.", "80,000 hectares", "1.2 million mu"),
+        ("The Lingang zone covers 120 square kilometers (46 square miles).", "46 square miles",
+         "120 square kilometers"),
+        ("Rizhao Port shipped 9 million tons (9 billion kilograms) of ore in 2021.",
+         "9 billion kilograms", "9 million tons"),
+        ("The Lhasa-Nyingchi railway runs 435 kilometers (270 miles).", "270 miles",
+         "435 kilometers"),
+    ],
+)  # fmt: skip
+def test_bracketed_measure_conversions(text: str, quote: str, equivalent_of: str) -> None:
+    facts = {f.quote: f for f in extract_facts(text)}
+    conv, base = facts[quote], facts[equivalent_of]
+    assert conv.equivalent_of == equivalent_of
+    for key in ("region", "period", "metric", "metric_type", "change_percent", "kind"):
+        assert getattr(conv, key) == getattr(base, key), key
+
+
+def test_bracketed_part_in_same_unit_is_no_conversion() -> None:
+    text = "The Nansha park covers 30 square kilometers (including 4 square kilometers of bonds)."
+    assert [f.equivalent_of for f in extract_facts(text)] == [None, None]
+
+
+def test_first_area_inherits_region_and_period() -> None:
+    text = "Heilongjiang built 1.2 million mu (80,000 hectares) of irrigated farmland in 2022."
+    got = {f.quote: f for f in extract_facts(text)}
+    conv = got["80,000 hectares"]
+    assert (conv.region, conv.period, conv.metric_type) == ("Heilongjiang Province", "2022", "area")

@@ -176,3 +176,84 @@ def test_untyped_metrics_keep_their_phrase() -> None:
     phrase = metrics.metric_before("Per capita disposable income of urban residents in Wenzhou was")
     assert phrase is not None and "disposable income" in phrase
     assert metrics.classify(phrase) is None
+
+
+# Own sentences: a partner is what exports go "to", imports come "from", trade is "with" --
+# a name (capitalized in the text) or a group of countries; "exports from <place>" is the
+# origin, and a month is no partner.
+@pytest.mark.parametrize(
+    ("sentence", "quote", "metric", "metric_type"),
+    [
+        ("Exports from southern Guangdong province rose 4.1% to 5.3 trillion yuan.",
+         "5.3 trillion yuan", "exports", "exports"),
+        ("Exports from Jiangsu province reached 3.4 trillion yuan.", "3.4 trillion yuan",
+         "exports", "exports"),
+        ("The exports of Xiamen to ASEAN members totaled 120 billion yuan.",
+         "120 billion yuan", "exports to ASEAN members", "trade_with_partner"),
+        ("Imports from Australia into Rizhao fell to 30 billion yuan.", "30 billion yuan",
+         "Imports from Australia", "trade_with_partner"),
+        ("Exports to the EU from Yiwu totaled 60 billion yuan.", "60 billion yuan",
+         "exports to the EU", "trade_with_partner"),
+        ("Imports from January to April came to 700 billion yuan.", "700 billion yuan",
+         "Imports from January to April", "imports"),
+        ("Exports rose to a record 2.1 trillion yuan.", "2.1 trillion yuan", "exports",
+         "exports"),
+        ("Imports and exports with Belt and Road countries hit 410 billion yuan.",
+         "410 billion yuan", "Imports and exports with Belt and Road countries",
+         "trade_with_partner"),
+    ],
+)  # fmt: skip
+def test_trade_partner_needs_a_partner(
+    sentence: str, quote: str, metric: str, metric_type: str
+) -> None:
+    [fact] = [f for f in extract_facts(sentence) if f.quote == quote]
+    assert (fact.metric, fact.metric_type) == (metric, metric_type)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "metric_type"),
+    [
+        ("exports to Japan", "trade_with_partner"),
+        ("imports from RCEP members", "trade_with_partner"),
+        ("trade with African countries", "trade_with_partner"),
+        ("exports from eastern Fujian", "exports"),
+        ("imports to the port", "imports"),
+        ("the ratio of exports to GDP", "gdp"),  # GDP is no partner
+        ("industrial added value", "industry_scale"),
+        ("the added value of the service sector", "industry_scale"),
+        ("value added of manufacturing", "industry_scale"),
+        ("value-added tax", None),
+        ("economy", "gdp"),
+        ("digital economy", None),
+    ],
+)
+def test_classify_partners_added_value_and_economy(phrase: str, metric_type: str | None) -> None:
+    assert metrics.classify(phrase) == metric_type
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "metric", "metric_type"),
+    [
+        ("The added value of industrial enterprises above designated size in Yangzhou rose 5.9 "
+         "percent.", "5.9 percent",
+         "added value of industrial enterprises above designated size", "industry_scale"),
+        ("Industrial added value in Baotou grew 8 percent in 2021.", "8 percent",
+         "industrial added value", "industry_scale"),
+        ("Luoyang saw its economy expand 3.8 percent to 560 billion yuan.", "560 billion yuan",
+         "economy", "gdp"),
+        ("As the economy picked up, exports from Nantong rose 5 percent to 310 billion yuan.",
+         "310 billion yuan", "exports", "exports"),
+        ("The digital economy of Guiyang reached 200 billion yuan.", "200 billion yuan", None,
+         None),
+        # the verb after the metric is no part of it
+        ("Hubei's consumption grew, with online retail sales soaring 21 percent.", "21 percent",
+         "online retail sales", "revenue"),
+        ("Public investment in Hunan slid 2.4 percent.", "2.4 percent", "public investment",
+         "investment"),
+    ],
+)  # fmt: skip
+def test_added_value_economy_and_verbs_after_the_metric(
+    sentence: str, quote: str, metric: str | None, metric_type: str | None
+) -> None:
+    [fact] = [f for f in extract_facts(sentence) if f.quote == quote]
+    assert (fact.metric, fact.metric_type) == (metric, metric_type)

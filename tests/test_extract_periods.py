@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from importers.extract import extract_facts
 from importers.extract.periods import find_dates, find_periods, guess_published
 
 
@@ -73,3 +74,50 @@ def test_guess_published_prefers_a_date_line() -> None:
     text = "Briefing on March 3, 2022\n\n2022.03.04\n\nBody text."
     assert guess_published(text) == dt.date(2022, 3, 4)
     assert guess_published("No date here.") is None
+
+
+# The base of a comparison is no period of the figure: "compared with the same month of 2021",
+# "the same period last year", "than (in) 2019", "1.5 times the figure in 2018".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fell 2 percent in June compared with the same month of 2021", ["XXXX-06"]),
+        ("rose 4 percent compared with the same period last year", []),
+        ("rose 4 percent from the same quarter of 2020", []),
+        ("grew 9 percent over the corresponding period in 2019", []),
+        ("were 12 percent higher than in 2018", []),
+        ("were 3 percent lower than 2020", []),
+        ("reached 1.5 times the figure in 2018", []),
+        ("recovered to 90 percent of the level of 2019", []),
+        ("stood above the 2019 level", []),
+        ("compared with those of 2017", []),
+        # the figure's own period stays: another figure's year, "the figure for 2021"
+        ("reached 8 billion yuan in 2022, compared with 6 billion yuan in 2021",
+         ["2022", "2021"]),
+        ("while the figure for 2021 was", ["2021"]),
+        ("exceeding the 2019 level of 45 million tons", ["2019"]),
+        ("the total value in 2021 reached", ["2021"]),
+    ],
+)  # fmt: skip
+def test_compared_periods_are_skipped(text: str, expected: list[str | None]) -> None:
+    assert _periods(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "basis"),
+    [
+        ("Industrial output in Foshan rose 6.2 percent in August compared with the same month "
+         "of 2021.", "6.2 percent", "XXXX-08", "vs_2021_same_period"),
+        ("Wuhu's foreign trade fell 8.3 percent compared with the same period last year, to 41.5 "
+         "billion yuan.", "41.5 billion yuan", None, "yoy"),
+        ("Guilin welcomed 3.1 million tourists during the May Day holiday, about 1.2 times the "
+         "figure in 2019.", "3.1 million tourists", None, None),
+        ("Hotel bookings in Lhasa were 40 percent higher than in 2019.", "40 percent", None,
+         "unstated"),
+    ],
+)  # fmt: skip
+def test_compared_period_is_not_the_figures(
+    text: str, quote: str, period: str | None, basis: str | None
+) -> None:
+    [fact] = [f for f in extract_facts(text) if f.quote == quote]
+    assert (fact.period, fact.change_basis) == (period, basis)

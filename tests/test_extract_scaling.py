@@ -20,6 +20,8 @@ TOKENS = (
     "1,2", "5-6", "7/8", "9:00", "+", "#", "x1", "a", "one", "two-thirds",
     "January", "May", "Q1", "H2", "from", "to", "between", "and", "ranked", "ranking second",
     "over", "about", "year", "years", "companies", "tons", "the nine", "(about", "accounting for",
+    "respectively", "up 3.3 percent and 7.8 percent respectively", "higher than", "the figure in",
+    "compared with the same month of", "mu (", "hectares", "exports to", "Japan",
 )  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from importers.extract.numbers import find_numbers
-from importers.extract.units import counted_noun, is_plural_noun, read_unit
+from importers.extract.units import converts, counted_noun, is_plural_noun, read_unit
 
 CASES: list[tuple[str, str, str]] = [
     ("sales of 12 billion yuan last year", "12 billion yuan", "CNY"),
@@ -34,6 +34,11 @@ CASES: list[tuple[str, str, str]] = [
     ("set up 9 new industrial parks, including", "9 new industrial parks", "count"),
     # A hyphenated proper modifier stays inside the counted noun phrase.
     ("ran 1,500 China-Europe freight trains", "1,500 China-Europe freight trains", "count"),
+    # lengths and areas in other units than the metric ones
+    ("a bridge 1,600 meters long", "1,600 meters", "meter"),
+    ("a 2,800-meter runway", "2,800-meter", "meter"),
+    ("about 620 miles away", "620 miles", "mile"),
+    ("covers 46 square miles", "46 square miles", "square mile"),
 ]
 
 
@@ -73,3 +78,23 @@ def test_counted_noun_stops_at_verbs_and_prepositions() -> None:
 )
 def test_is_plural_noun(word: str, plural: bool) -> None:
     assert is_plural_noun(word) is plural
+
+
+@pytest.mark.parametrize(
+    ("unit", "other", "expected"),
+    [
+        ("CNY", "USD", True),
+        ("CNY", "CNY", True),  # "(about 1.2 billion yuan)": a currency restates itself
+        ("mu", "hectare", True),
+        ("square kilometer", "square mile", True),
+        ("ton", "kilogram", True),
+        ("kilometer", "mile", True),
+        ("megawatt", "gigawatt", True),
+        ("square kilometer", "square kilometer", False),  # a part in brackets, no conversion
+        ("ton", "hectare", False),
+        ("CNY", "count", False),
+        ("percent", "percent", False),
+    ],
+)
+def test_converts(unit: str, other: str, expected: bool) -> None:
+    assert converts(unit, other) is expected

@@ -2,8 +2,9 @@
 
 Chooses each figure's period (the nearest one not separated from it by another figure or a
 semicolon), attaches growth rates to the figure they qualify (or keeps them as their own
-``change`` record) and copies ranks onto the figure they rank. Each step costs about linear
-time in the sentence's figures, so a document that is one huge sentence stays fast.
+``change`` record; "X and Y, up 3% and 5% respectively" pairs them in order) and copies ranks
+onto the figure they rank. Each step costs about linear time in the sentence's figures, so
+a document that is one huge sentence stays fast.
 
 Non-goals: links across sentences; reading the wording itself (see :mod:`.changes`).
 """
@@ -14,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from . import metrics
-from .changes import Change, read_change, read_multiplier
+from .changes import Change, basis_after, read_change, read_multiplier
 from .figures import Figure, topping_scope
 from .periods import Period
 
@@ -25,6 +26,15 @@ _RANK_GAP_RE = re.compile(
 )
 CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
 _PERCENTS = ("percent", "percentage point")
+_RESPECTIVELY = "respectively"
+# Between the percents of a list: "3.3 percent and 7.8 percent", "5%, down 2%" (used with
+# match(text, pos, endpos): no "^")
+_LIST_JOIN_RE = re.compile(
+    r"[\s\xa0]*,?[\s\xa0]*(?:and[\s\xa0]+)?(?:[a-z]+[\s\xa0]+(?:by[\s\xa0]+)?)?$"
+)
+# Between a list's last percent and "respectively" (or "respectively" and the list's first):
+# no figure, no clause break, at most a base ("year on year") or a verb ("up").
+_LIST_GAP_RE = re.compile(r"[^;.\d]{0,40}$")
 
 
 def choose_periods(
@@ -75,6 +85,9 @@ class Changes:
         self.consumed: set[int] = set()
         self.standalone: dict[int, Change] = {}
         self.verbs: dict[int, tuple[int, int]] = {}
+        self._targets_of: dict[int, list[int]] = {}
+        """The figures each consumed percent's change was attached to (to undo it)."""
+        self._starts: list[int] | None = None
         next_target: list[int | None] = [None] * len(figs)
         upcoming: int | None = None
         for j in range(len(figs) - 1, -1, -1):
@@ -84,6 +97,10 @@ class Changes:
         for i, fig in enumerate(figs):
             if fig.unit in _PERCENTS:
                 self._read(text, i, s_start, s_end, next_target[i])
+        pos = text.find(_RESPECTIVELY, s_start, s_end)
+        while pos != -1:
+            self._respectively(text, pos, s_start, s_end)
+            pos = text.find(_RESPECTIVELY, pos + len(_RESPECTIVELY), s_end)
         for i, fig in enumerate(figs):
             if i not in self.attached and not fig.is_rank and fig.unit not in _PERCENTS:
                 floor = figs[i - 1].end if i > 0 else s_start
@@ -128,8 +145,130 @@ class Changes:
             return
         attached[target] = change
         self.consumed.add(i)
+        self._targets_of[i] = [target]
         if target > 0 and BRACKET_GAP_RE.match(text[figs[target - 1].end : figs[target].start]):
             attached[target - 1] = change
+            self._targets_of[i].append(target - 1)
+
+    def _respectively(self, text: str, pos: int, s_start: int, s_end: int) -> None:
+        """ "630 million tonnes and 25.67 million TEUs, up 3.3 percent and 7.8 percent
+        respectively": the N changes of a list of percents next to "respectively" (at ``pos``)
+        qualify the N figures before the list, in order; with no figure before the list they
+        are N standalone changes ("exports and imports grew 8% and 2% respectively")."""
+        run = self._percent_list(text, pos)
+        if run is None:
+            return
+        changes = self._list_changes(text, run, s_start, s_end)
+        if changes is None:
+            return
+        targets = self._list_targets(text, run[0], len(run))
+        if targets is None:
+            return
+        undone = {t for k in run for t in self._targets_of.get(k, ())}
+        if any(t in self.attached and t not in undone for t in targets):
+            return  # a figure with a change of its own ("grew 5% to ...")
+        for k, change in zip(run, changes, strict=True):
+            for t in self._targets_of.pop(k, ()):
+                del self.attached[t]  # undo what the one-by-one reading attached
+            self.standalone.pop(k, None)
+            self.consumed.discard(k)
+            if not targets:
+                self.standalone[k] = change
+        for t, k, change in zip(targets, run, changes, strict=False):
+            self.attached[t] = change
+            self.consumed.add(k)
+            self._targets_of[k] = [t]
+            # a bracketed conversion right after the target restates it
+            if t + 1 < len(self.figs) and BRACKET_GAP_RE.match(
+                text[self.figs[t].end : self.figs[t + 1].start]
+            ):
+                self.attached[t + 1] = change
+                self._targets_of[k].append(t + 1)
+
+    def _percent_list(self, text: str, pos: int) -> list[int] | None:
+        """Indexes of the two or more percents listed right before or right after ``pos``."""
+        figs = self.figs
+        if self._starts is None:  # once per sentence: linear even in one huge sentence
+            self._starts = [f.start for f in figs]
+        n = bisect_left(self._starts, pos)
+        last: int | None = None
+        if (
+            n > 0
+            and figs[n - 1].unit == "percent"
+            and _LIST_GAP_RE.match(text, figs[n - 1].end, pos)
+        ):
+            last = n - 1
+        elif n < len(figs) and figs[n].unit == "percent":
+            gap_end = pos + len(_RESPECTIVELY)
+            if _LIST_GAP_RE.match(text, gap_end, figs[n].start):
+                last = n
+                while (
+                    last + 1 < len(figs)
+                    and figs[last + 1].unit == "percent"
+                    and (_LIST_JOIN_RE.match(text, figs[last].end, figs[last + 1].start))
+                ):
+                    last += 1
+        if last is None:
+            return None
+        first = last
+        while (
+            first > 0
+            and figs[first - 1].unit == "percent"
+            and (_LIST_JOIN_RE.match(text, figs[first - 1].end, figs[first].start))
+        ):
+            first -= 1
+        return list(range(first, last + 1)) if last > first else None
+
+    def _list_changes(
+        self, text: str, run: list[int], s_start: int, s_end: int
+    ) -> list[Change] | None:
+        """The change each listed percent states: its own wording ("and down 2%"), else the
+        sign and base of the one before ("up 3% and 5%"); None if the first is no change."""
+        figs = self.figs
+        floor = s_start
+        for j in range(run[0] - 1, -1, -1):
+            if not figs[j].is_rank:
+                floor = figs[j].end
+                break
+        out: list[Change] = []
+        for k in run:
+            fig = figs[k]
+            own = read_change(text, fig.start, fig.end, fig.value, floor, s_end)
+            if own is None:
+                if not out:
+                    return None
+                sign = -1.0 if out[-1].percent < 0 else 1.0
+                own = Change(sign * fig.value, out[-1].basis, fig.start, fig.end, False)
+            out.append(own)
+            floor = fig.end
+        # "up 3% and 5% year on year respectively": a base after the list is that of all
+        stated = basis_after(text, figs[run[-1]].end, s_end)
+        shared = (
+            stated[0] if stated else next((c.basis for c in out if c.basis != "unstated"), None)
+        )
+        if shared is not None:
+            out = [c._replace(basis=shared) if c.basis == "unstated" else c for c in out]
+        return out
+
+    def _list_targets(self, text: str, first: int, n: int) -> list[int] | None:
+        """The ``n`` figures before the list starting at ``first`` (bracketed conversions
+        skipped), or [] when there is none; None when there are some, but fewer than ``n``."""
+        figs = self.figs
+        found: list[int] = []
+        end = figs[first].start
+        for t in range(first - 1, -1, -1):
+            fig = figs[t]
+            if fig.is_rank:
+                continue
+            if fig.unit in _PERCENTS or fig.unit == "fraction" or ";" in text[fig.end : end]:
+                break
+            end = fig.start
+            if t > 0 and BRACKET_GAP_RE.match(text[figs[t - 1].end : fig.start]):
+                continue  # "(US$1.2 billion)" restates the figure before it
+            found.append(t)
+            if len(found) == n:
+                return found[::-1]
+        return [] if not found else None
 
     def quote_of(self, change: Change) -> Figure | None:
         """The consumed percent figure that states ``change``."""

@@ -2,8 +2,9 @@
 
 "up 13.1 percent year on year" -> +13.1, ``yoy``; "fell by 9.5 percent" -> -9.5, ``unstated``;
 "average annual growth of 12.4 percent" -> +12.4, ``avg_annual``; "an increase of 53.4% over
-February" -> ``mom``; "compared with the same period of 2019" -> ``vs_2019_same_period``.
-Attaching a change to the figure it qualifies is done in :mod:`importers.extract.facts`.
+February" -> ``mom``; "compared with the same period of 2019" -> ``vs_2019_same_period``;
+"4.8 percent higher than a year ago" -> +4.8, ``yoy``. Attaching a change to the figure it
+qualifies is done in :mod:`importers.extract.attach`.
 
 "doubled to 12.4 billion yuan" -> +100 on the figure after the verb (tripled +200, quadrupled
 +300, halved -50).
@@ -23,13 +24,16 @@ from ._fold import fold_case, folded_pattern
 _UP = (
     # "made up 40 percent of exports" is a share, not a rise.
     r"(?<!made\s)(?<!makes\s)(?<!make\s)(?<!making\s)up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
-    r"grown|gained?|gains|jumped|jumps|surged?|surges|soared|climbed|climbs|expanded|expands|"
-    r"rebounded|higher|edged\s+up|picked\s+up|accelerated"
+    r"grown|gained?|gains|gaining|jumped|jumps?|jumping|surged?|surges|surging|soared|soars?|"
+    r"soaring|climbed|climbs?|climbing|expanded|expands?|expanding|rebounded|rebounding|"
+    r"skyrocketed|skyrocketing|higher|edged\s+up|picked\s+up|accelerated"
 )
 _DOWN = (
-    r"down|fell|fall|falls|falling|fallen|dropped|drops|drop|declined?|declines|declining|"
-    r"decreased?|decreases|decreasing|dipped|dips|slid|slumped|shrank|shrunk|shrinks|"
-    r"contracted|contracts|plunged|plunges|lower|edged\s+down|slipped|slowed"
+    r"down|fell|fall|falls|falling|fallen|dropped|drops|drop|dropping|declined?|declines|"
+    r"declining|decreased?|decreases|decreasing|dipped|dips?|dipping|slid|slides?|sliding|"
+    r"slumped|slumps?|slumping|shrank|shrunk|shrinks?|shrinking|contracted|contracts?|"
+    r"contracting|plunged|plunges?|plunging|tumbled|tumbles?|tumbling|sank|sinks?|sinking|"
+    r"lower|edged\s+down|slipped|slipping|slowed"
 )
 _NOUN_UP = r"increase|growth|rise|gain|growth\s+rate|expansion|jump|surge|rebound"
 _NOUN_DOWN = r"decrease|decline|drop|fall|contraction|reduction|slump|dip"
@@ -51,28 +55,52 @@ TRIGGER_BEFORE_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TRIGGER_BEFORE_FOLDED_RE = folded_pattern(TRIGGER_BEFORE_RE)  # several times faster
-# Every match of TRIGGER_BEFORE_RE starts at one of these words (in folded text): trying the
-# pattern only there finds the same leftmost match as a search, several times faster.
+# Every match of TRIGGER_BEFORE_RE starts at a word that begins with one of these prefixes (in
+# folded text): trying the pattern only there finds the same leftmost match as a search,
+# several times faster. Grouped by first letter, the engine tries a few branches per word, not
+# every verb form (tests/test_extract_changes.py checks each form of the lists above is gated).
 _TRIGGER_GATE_RE = re.compile(
-    rf"\b(?:{_UP}|{_DOWN}|{_NOUN_UP}|{_NOUN_DOWN}|an?\s|the\s|year|yoy|y-o-y|annual|average|"
-    r"month|compound|saw|posted|registered|recorded|achieved|maintained|logged)".lower()
+    r"\b(?:a(?:n?\s|nnual|verage|ccelerat|chieved)|c(?:limb|ontract|ompound)"
+    r"|d(?:own|eclin|ecreas|ip|rop)|e(?:xpan|dged)|f(?:ell|all)|g(?:rew|row|ain)|higher"
+    r"|increas|jump|l(?:ower|ogged)|m(?:onth|aintained)|p(?:icked|lung|osted)"
+    r"|r(?:ose|is|ebound|educ|egistered|ecorded)|s(?:oar|urg|kyrocket|lid|lump|lip|low|hr|ank"
+    r"|ink|aw)|t(?:he\s|umbl)|up|y(?:ear|oy|-o-y))"
 )
+# After the percent: "a 5.5% year-on-year increase", or a comparison with a base period ("4.8
+# percent higher than a year ago", "3 percent more than the previous year", "2% up from 2021").
 TRIGGER_AFTER_RE = re.compile(
-    rf"^\s*(?:{_BASIS_WORDS})(?:(?P<noun_up>{_NOUN_UP})|(?P<noun_down>{_NOUN_DOWN}))\b",
-    re.IGNORECASE,
-)
-_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
-BASIS_AFTER_RE = re.compile(
-    rf"""^[\s,]*(?:
-        (?P<yoy>year[-\s]on[-\s]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago|before)
-          |(?:over|from|compared\s+(?:with|to)|than)\s+(?:the\s+)?(?:same\s+period\s+(?:of\s+|in\s+)?
-           last\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year|previous\s+year))
-      | (?P<mom>month[-\s]on[-\s]month|mom|(?:over|from|compared\s+(?:with|to)|than)\s+(?:the\s+)?
-           (?:previous\s+month|last\s+month|a\s+month\s+(?:earlier|ago)|(?:{_MONTH})\b))
-      | (?:over|from|compared\s+(?:with|to)|than)\s+(?:the\s+)?(?:same|corresponding)\s+period
-           \s+(?:of|in)\s+(?P<vs>(?:19|20)\d\d)
+    rf"""^\s*(?:
+        (?:{_BASIS_WORDS})(?:(?P<noun_up>{_NOUN_UP})|(?P<noun_down>{_NOUN_DOWN}))\b
+      | (?:(?P<cmp_up>higher|more|greater|faster)|(?P<cmp_down>lower|less|fewer|slower))
+        (?=\s+than\b)
+      | (?:(?P<adv_up>up|higher)|(?P<adv_down>down|lower))
+        (?=\s+(?:from|over|on|compared|year)\b|\s*[,.;]|\s*$)
     )""",
     re.IGNORECASE | re.VERBOSE,
+)
+_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# "over", "compared with", "than (that in) the" ... before the base of a comparison
+_VERSUS = (
+    r"(?:over|from|on|compared\s+(?:with|to)|than)\s+(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?"
+    r"(?:the\s+)?"
+)
+_SAME = r"(?:same|corresponding)\s+(?:period|month|quarter|months|quarters|time)"
+BASIS_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
+    rf"""[\s,]*(?:
+        (?P<yoy>year[-\s]on[-\s]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago|before)
+          |{_VERSUS}(?:{_SAME}\s+(?:of\s+|in\s+)?
+           last\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year|previous\s+year))
+      | (?P<mom>month[-\s]on[-\s]month|mom|{_VERSUS}
+           (?:previous\s+month|last\s+month|a\s+month\s+(?:earlier|ago)|(?:{_MONTH})\b))
+      | {_VERSUS}{_SAME}\s+(?:of|in)\s+(?P<vs>(?:19|20)\d\d)
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "up 3.1 percent [in December] compared with the same month of 2020": the figure's own period
+# may stand between the percent and its base.
+_PERIOD_BEFORE_BASIS_RE = re.compile(
+    r"[\s,]*(?:in|during)\s+[\w\s-]{2,30}?[\s,]+(?=year|month|from|over|compared|than)",
+    re.IGNORECASE,
 )
 BASIS_BEFORE_RE = re.compile(
     r"(?P<avg>average\s+annual|annual\s+average|compound\s+annual|annually\s+on\s+average|"
@@ -83,6 +111,9 @@ BASIS_BEFORE_RE = re.compile(
 TO_TARGET_RE = re.compile(
     r"[\s,]*(?:(?:year[-\s]on[-\s]year|yoy)[\s,]*)?to(?:\s+(?:reach|hit|a\s+total\s+of))?\s+",
     re.IGNORECASE,
+)
+_OBJECT_AFTER_RE = re.compile(
+    r"[\s\xa0]+of[\s\xa0]+(?:the|its|their|our|this|that|these|those)\b", re.IGNORECASE
 )
 ANNUALLY_AFTER_RE = re.compile(
     r"^[\s,]*(?:annually|a\s+year|per\s+year|each\s+year)\b", re.IGNORECASE
@@ -128,6 +159,8 @@ def read_change(
     negative: bool
     trigger_start: int
     if m:
+        if (m.group("verb_up") or m.group("verb_down")) and _OBJECT_AFTER_RE.match(after):
+            return None  # "expand 30 percent of its farmland": a part, not a growth rate
         negative = bool(m.group("verb_down") or m.group("noun_down") or m.group("noun_down2"))
         trigger_start = lo + m.start()
         phrase = m.group(0)
@@ -141,9 +174,11 @@ def read_change(
             basis = stated or "unstated"
             targets_next = False
             return Change(-value if negative else value, basis, lo + offset, q_end, targets_next)
-        negative = bool(ma.group("noun_down"))
+        negative = bool(ma.group("noun_down") or ma.group("cmp_down") or ma.group("adv_down"))
         trigger_start = q_start
         phrase = ma.group(0)
+        # the base follows the wording: "4.8 percent higher | than a year ago"
+        q_end += ma.end()
     basis, basis_end = _basis(text, q_end, limit, phrase, lo, q_start)
     targets_next = bool(TO_TARGET_RE.match(text, basis_end, limit))
     return Change(-value if negative else value, basis, trigger_start, basis_end, targets_next)
@@ -176,18 +211,35 @@ def read_multiplier(text: str, floor: int, q_start: int) -> tuple[Change, int, i
     return change, m.start("verb"), m.end("verb")
 
 
+def basis_after(text: str, q_end: int, limit: int) -> tuple[str, int] | None:
+    """The base stated right after ``q_end`` ("year on year", "compared with the same period
+    of 2019") and where its wording ends, or None."""
+    return _stated_basis(text[q_end : min(limit, q_end + 80)], q_end)
+
+
+def _stated_basis(after: str, q_end: int) -> tuple[str, int] | None:
+    """:func:`basis_after` on ``after``, the text from ``q_end`` on."""
+    mb = BASIS_AFTER_RE.match(after)
+    if mb is None and after.startswith((" in ", " during ")):
+        mp = _PERIOD_BEFORE_BASIS_RE.match(after)
+        mb = BASIS_AFTER_RE.match(after, mp.end()) if mp else None
+    if mb is None:
+        return None
+    end = q_end + mb.end()
+    if mb.group("yoy"):
+        return "yoy", end
+    if mb.group("mom"):
+        return "mom", end
+    return f"vs_{mb.group('vs')}_same_period", end
+
+
 def _basis(
     text: str, q_end: int, limit: int, phrase: str, lo: int, q_start: int
 ) -> tuple[str, int]:
     after = text[q_end : min(limit, q_end + 80)]
-    mb = BASIS_AFTER_RE.match(after)
-    if mb:
-        end = q_end + mb.end()
-        if mb.group("yoy"):
-            return "yoy", end
-        if mb.group("mom"):
-            return "mom", end
-        return f"vs_{mb.group('vs')}_same_period", end
+    stated = _stated_basis(after, q_end)
+    if stated is not None:
+        return stated
     mp = BASIS_BEFORE_RE.search(phrase)
     if mp is None:
         # "average annual growth of": the qualifier may sit before the trigger phrase.

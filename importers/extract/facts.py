@@ -27,6 +27,7 @@ from .numbers import find_numbers
 from .periods import Period, find_dates, find_periods, stated_years
 from .regions import RegionTracker
 from .sentences import split_paragraphs, split_sentences
+from .units import CONVERTIBLE, converts
 
 _ORDINAL_QUICK_RE = re.compile(  # on folded text
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
@@ -253,7 +254,7 @@ def _kind_and_metric(
         return "rank", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in _DURATIONS:
         return "duration", fig.noun, "duration", None
-    if unit in ("square meter", "square kilometer", "hectare", "mu"):
+    if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
         return "level", metrics.metric_before(before, cuts), "area", None
     if unit in ("count", "times"):
         noun = fig.noun
@@ -292,11 +293,12 @@ def _equivalent(
     fact: dict[str, object],
     by_index: dict[int, dict[str, object]],
 ) -> None:
-    """A bracketed conversion restates the figure before it and inherits its attribution."""
-    if i == 0 or fact["unit"] not in CURRENCIES:
+    """A bracketed conversion restates the figure before it and inherits its attribution:
+    amounts in currencies, areas, masses, lengths, powers (:func:`.units.converts`)."""
+    if i == 0 or str(fact["unit"]) not in CONVERTIBLE:
         return
     prev = by_index.get(i - 1)
-    if prev is None or prev["unit"] not in CURRENCIES:
+    if prev is None or not converts(str(prev["unit"]), str(fact["unit"])):
         return
     if not BRACKET_GAP_RE.match(text[int(str(prev["end"])) : figs[i].start]):
         return

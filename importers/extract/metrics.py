@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from ._fold import fold_case
+from ._fold import fold_case, word_alternation
 
 METRIC_RULES: tuple[tuple[str, str], ...] = (
     ("trade_dependence", r"dependence\s+on\s+(?:foreign\s+)?trade|trade\s+dependence|"
@@ -29,9 +29,17 @@ METRIC_RULES: tuple[tuple[str, str], ...] = (
     ("gdp", r"\bGDP\b|gross\s+domestic\s+product|gross\s+regional\s+product|economic\s+output"),
     ("fdi", r"foreign\s+direct\s+investment|\bFDI\b|foreign\s+(?:capital|investment)|"
             r"overseas\s+investment|paid-in\s+foreign"),
-    ("trade_with_partner", r"(?:trade|imports?|exports?|import\s+and\s+export)\b[^.;]{0,40}?"
-                           r"\b(?:with|to|from)\s+(?:the\s+)?(?:countries|economies|partners|"
-                           r"ASEAN|EU\b|European\s+Union|[A-Z][a-z]+)"),
+    # Trade "with", exports "to", imports "from" a partner: a group of countries or a name.
+    # "Exports from eastern Zhejiang" names the origin. The only rule matched on the original
+    # text (see _CASED): a partner's name is a capitalized word, no month, not "GDP".
+    ("trade_with_partner", r"(?:trade\b[^.;]{0,40}?\b(?:with|to|from)|"
+                           r"imports?\s+and\s+exports?\b[^.;]{0,40}?\b(?:with|to|from)|"
+                           r"exports?\s+and\s+imports?\b[^.;]{0,40}?\b(?:with|to|from)|"
+                           r"exports?\b[^.;]{0,40}?\b(?:to|with)|"
+                           r"imports?\b[^.;]{0,40}?\b(?:from|with))"
+                           r"\s+(?:the\s+)?(?:countries|economies|partners|nations|(?-i:(?!"
+                           r"(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December|GDP)\b)(?:[A-Z][a-z]+|[A-Z]{2,}\b)))"),
     ("trade_total", r"imports?\s+and\s+exports?|exports?\s+and\s+imports?|import-export|"
                     r"import\s+&\s+export|foreign\s+trade|total\s+trade|trade\s+(?:volume|value)|"
                     r"goods\s+trade|trade\s+in\s+goods|cross-border\s+e-commerce"),
@@ -43,12 +51,23 @@ METRIC_RULES: tuple[tuple[str, str], ...] = (
     ("investment", r"\binvest"),
     ("disposable_income", r"disposable\s+income"),
     ("revenue", r"revenue|\bsales\b|business\s+income|operating\s+income|turnover"),
-    ("industry_scale", r"output\s+value|industrial\s+output|industry\s+scale|scale\s+of\s+the"),
+    ("industry_scale", r"output\s+value|industrial\s+output|industry\s+scale|scale\s+of\s+the|"
+                       # 增加值: "industrial added value", "value added" (not the tax)
+                       r"added\s+value|value[\s-]added(?!\s+tax)"),
+    # "the city's economy grew 6% to ...": a regional economy (not "digital", "private" ...)
+    # whose size or growth is stated, or the phrase "economy" alone. Last, so that "as the
+    # economy recovered, exports rose ..." stays exports. Led by the literal word (the engine
+    # then finds it as fast as str.find), the determiner checked by look-behinds.
+    ("gdp", r"economy(?:(?<=^economy)|(?<=\bthe\seconomy)|(?<=\bits\seconomy)|"
+            r"(?<=\btheir\seconomy)|(?<=\bwhose\seconomy)|(?<=\boverall\seconomy)|"
+            r"(?<=\bwhole\seconomy)|(?<=\bentire\seconomy)|(?<=['’]s\seconomy))"
+            r"(?:\s+(?:grew|grow|grows|expanded|expand|expands|rose|rise|rises|increased|"
+            r"reached|totaled|totalled|hit|amounted|stood|was|is)\b|$)"),
 )  # fmt: skip
 # Words one of which every match of a rule contains: a rule is tried only when one is present.
 _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "trade_dependence": ("dependence",), "trade_balance": ("trade",),
-    "gdp_per_capita": ("capita",), "gdp": ("gdp", "gross", "economic"),
+    "gdp_per_capita": ("capita",), "gdp": ("gdp", "gross", "economic", "economy"),
     "fdi": ("foreign", "fdi", "overseas", "paid-in"),
     "trade_with_partner": ("trade", "import", "export"),
     "trade_total": ("import", "export", "trade", "commerce"), "exports": ("export",),
@@ -56,11 +75,21 @@ _RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "subsidy": ("subsid", "allowance", "reward", "grant", "bonus"), "investment": ("invest",),
     "disposable_income": ("income",),
     "revenue": ("revenue", "sales", "income", "turnover"),
-    "industry_scale": ("output", "industr", "scale"),
+    "industry_scale": ("output", "industr", "scale", "added"),
 }  # fmt: skip
 # Matched case-sensitively against folded text (the rules hold no upper-case escapes), which
-# is several times faster than IGNORECASE.
-_COMPILED = tuple((name, re.compile(p.lower()), _RULE_KEYWORDS[name]) for name, p in METRIC_RULES)
+# is several times faster than IGNORECASE. A _CASED rule (it tells names by their capital)
+# then runs on the original text, only where its folded twin (which matches more) found one.
+_CASED = frozenset({"trade_with_partner"})
+_COMPILED = tuple(
+    (
+        name,
+        re.compile(p.lower()),
+        _RULE_KEYWORDS[name],
+        re.compile(p, re.IGNORECASE) if name in _CASED else None,
+    )
+    for name, p in METRIC_RULES
+)
 
 
 _KEYWORDS = frozenset(k for keywords in _RULE_KEYWORDS.values() for k in keywords)
@@ -124,12 +153,12 @@ def metric_zh(context: str) -> tuple[str, str | None] | None:
     return found.group(0), None if name in UNTYPED else name
 
 
-def _rules(folded: str) -> list[tuple[str, re.Pattern[str]]]:
+def _rules(folded: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     """The rules, in order, that can match the folded text."""
     present = {k for k in _KEYWORDS if k in folded}
     if not present:
         return []
-    return [(name, pattern) for name, pattern, keys in _COMPILED if not present.isdisjoint(keys)]
+    return [(name, p, cased) for name, p, keys, cased in _COMPILED if not present.isdisjoint(keys)]
 
 
 _AND_STOP = r"and(?!\s+(?:exports?|imports?)\b)"
@@ -156,15 +185,26 @@ _THRESHOLD_RE = re.compile(
 _PHRASE_TRIM_RE = re.compile(
     r"^(?:.*\b(?:the|its|their|our|of|which|that|and|whose|to)\s+|.*[,;:]\s*)", re.IGNORECASE
 )
+# The verb that introduces the figure ends the phrase; also "with infrastructure investment
+# soaring 10.3 percent", "saw its exports grow 5%".
+_TAIL_VERBS = (
+    "amounted|reached|hit|totaled|totalled|stood|was|were|is|are|exceeded|surged|rose|grew|"
+    "increased|fell|saw|achieved|secured|registered|recorded|has|have|had|topped|climbed|"
+    "dropped|declined|passed|passes|surpassed|surpasses|exceeds|tops|crossed|crosses|accounted|"
+    "accounts|accounting|made|makes|contributed|reaches|hits|totals|stands|amounts|came|comes|"
+    "jumped|soared|expanded|reported|posted|rise|grow|expand|fall|drop|rising|growing|"
+    "increasing|soaring|surging|jumping|climbing|expanding|falling|dropping|declining|"
+    "decreasing|plunging|sliding|shrinking|tumbling|slumping|dipping|slid|plunged|tumbled|"
+    "sank|dipped|slumped|shrank|contracted|decreased|rebounded|skyrocketed|slipped|gained"
+)
 _VERB_TAIL_RE = re.compile(
-    r"\s+(?:in\s+\d{4}\s+)?(?:amounted|reached|hit|totaled|totalled|stood|was|were|is|are|"
-    r"exceeded|surged|rose|grew|increased|fell|saw|achieved|secured|registered|recorded|"
-    r"has|have|had|topped|climbed|dropped|declined|passe[sd]|surpass(?:ed|es)|exceeds|tops|"
-    r"crossed|crosses|accounted|accounts|accounting|made|makes|contributed|reaches|hits|"
-    r"totals|stands|amounts|came|comes|jumped|soared|expanded|reported|posted)\b.*$",
-    re.IGNORECASE,
+    rf"\s+(?:in\s+\d{{4}}\s+)?{word_alternation(_TAIL_VERBS)}\b.*$", re.IGNORECASE
 )
 
+# A place (masked) and the words that lead to it: "of", "from eastern", "in central".
+_PLACE_WORD = r"(?:the|central|[a-z]*(?:east|west|north|south)(?:ern)?)"
+_PLACE_WORD_RE = re.compile(_PLACE_WORD)
+_PLACE_LEAD_RE = re.compile(rf"(?:\s+(?:of|in|from|by|at|for))?(?:\s+{_PLACE_WORD})*\s*\x00+")
 _TAIL_CUT_RE = re.compile(r"[,;:(]|\s+(?:in|of|for|to|from|during|by|with|were|was)\s+\d")
 _POSSESSIVE_S_RE = re.compile(r"[’']s\s+")
 _LEADING_DET_RE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+")
@@ -184,8 +224,8 @@ def _rule_of(phrase: str) -> str | None:
         if found is not None and found.lastgroup is not None:
             return _ZH_TYPES[found.lastgroup]
     folded = fold_case(phrase)
-    for name, pattern in _rules(folded):
-        if pattern.search(folded):
+    for name, pattern, cased in _rules(folded):
+        if pattern.search(folded) and (cased is None or cased.search(phrase)):
             return name
     return None
 
@@ -211,16 +251,21 @@ def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str |
     if chinese is not None:
         return chinese[0]
     folded = fold_case(context)
-    for name, pattern in _rules(folded):
+    for name, pattern, cased in _rules(folded):
         found = None
-        for found in pattern.finditer(folded):  # noqa: B007 - keep the last match
+        if cased is not None:
+            if not pattern.search(folded):
+                continue
+            pattern, haystack = cased, context
+        else:
+            haystack = folded
+        for found in pattern.finditer(haystack):  # noqa: B007 - keep the last match
             pass
         if found is None:
             continue
         masked = _mask(context, places)
         words = _head_words(masked[: found.start()])
-        tail = masked[found.start() :].split(_MASK, 1)[0]
-        tail = _VERB_TAIL_RE.sub("", tail)
+        tail = _VERB_TAIL_RE.sub("", _tail_before_place(masked, found.start(), found.end()))
         tail = _TAIL_CUT_RE.split(tail, 1)[0]
         phrase = tidy(" ".join([*words, tail.strip()]))
         if not phrase or _VERB_LED_RE.match(tail.strip()) or not _rule_of(phrase):
@@ -257,7 +302,7 @@ _TAIL_STOPS = frozenset({
     "or", "its", "their", "valued", "totaling", "totalling", "amounting", "standing",
     "reaching", "hitting", "was", "were", "is", "are", "has", "have", "had", "least", "than",
     "more", "over", "about", "around", "nearly", "approximately", "roughly", "almost", "some",
-    "up", "close", "exceeding", "above", "below", "under", "ranging", "between",
+    "up", "close", "exceeding", "above", "below", "under", "ranging", "between", "into",
 })  # fmt: skip
 _PARTICIPLE_TAIL_RE = re.compile(
     r"\s+[a-z]+ed\s+(?:in|by|at|from|on|for|through|via|across|within)\b.*$", re.DOTALL
@@ -271,6 +316,22 @@ _MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 })  # fmt: skip
+
+
+def _tail_before_place(masked: str, start: int, end: int) -> str:
+    """``masked[start:]`` up to the first place, without the words of the place before it
+    ("exports from eastern [Zhejiang]" -> "exports from "); a place inside the rule's match
+    ``masked[start:end]`` leaves with its lead ("exports of [Qingdao] to RCEP members")."""
+    tail = masked[start:]
+    if _MASK in masked[start:end]:
+        tail = _PLACE_LEAD_RE.sub("", masked[start:end]) + masked[end:]
+    tail, cut, _ = tail.partition(_MASK)
+    words = tail.split() if cut else []
+    if not words or not _PLACE_WORD_RE.fullmatch(words[-1]):
+        return tail  # most tails: as they were
+    while words and _PLACE_WORD_RE.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words) + " "
 
 
 def _mask(context: str, places: Iterable[tuple[int, int]]) -> str:

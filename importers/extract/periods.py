@@ -2,7 +2,9 @@
 
 Also finds calendar dates (used to guess a document's publication date and to keep day numbers
 out of the facts). A year the text does not give is written ``XXXX``; relative years ("last
-year", "this year") are resolved against a reference year when one is known.
+year", "this year") are resolved against a reference year when one is known. The base of a
+comparison ("compared with the same month of 2020", "than in 2019", "1.7 times the figure in
+2019") is no period of a figure and is not returned.
 
 Non-goals: week numbers, fiscal years that do not follow the calendar, time-of-day.
 """
@@ -74,14 +76,22 @@ _PERIOD_START = (
 )
 _PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?={_PERIOD_START})")
 _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
+# The base of a comparison: "(compared with) the same month of 2020", "the same period last
+# year", "than (in) 2019", "compared with that of 2021", "1.7 times the figure in 2019".
 SAME_PERIOD_RE = re.compile(
-    r"(?:same\s+period|corresponding\s+period)\s+(?:of|in|last)\s+(?:year\s+)?$|"
-    r"(?:compared\s+(?:with|to)|than|over|from)\s+(?:the\s+)?$|"
+    r"(?:same|corresponding)\s+(?:period|month|quarter|months|quarters|time)\s+"
+    r"(?:(?:of|in|last)\s+(?:year\s+)?)?$|"
+    r"(?:compared\s+(?:with|to)|than|over|from)\s+(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?"
+    r"(?:the\s+)?$|"
+    r"(?:times|than|of|to|with|above|below|over|from|exceed\w*|surpass\w*|percent|%)\s+"
+    r"the\s+(?:figure|level)s?\s+(?:of|in|for)\s+$|"
     # 比2020年增长, 较2020年, 与2020年相比: the year compared with, not the figure's period.
     r"(?:比|较|与|同)\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD_FOLDED_RE = folded_pattern(SAME_PERIOD_RE)  # several times faster
+_LEVEL_AFTER = (" level", " figure")  # in folded text after a year: "the 2019 level"
+_LEVEL_OF_RE = re.compile(r" (?:level|figure)s? (?:of|at|was|stood) ")
 _MONTH_CAPITAL_RE = re.compile(_MONTH)
 
 # Led by a literal or a character class, so the engine skips ahead in C; DATE_RES[0] and [1]
@@ -239,6 +249,12 @@ def find_periods(
             folded, max(start, m.start() - 40), m.start()
         ):
             continue  # the comparison base of a change, not the period of the figure
+        if (
+            m.group("year")
+            and folded.startswith(_LEVEL_AFTER, m.end())
+            and not _LEVEL_OF_RE.match(folded, m.end(), end)
+        ):
+            continue  # "above the 2019 level", but not "the 2019 level of 45 million tons"
         found.append(Period(m.start(), m.end(), value, raw))
     # Only a sentence with Chinese characters can hold Chinese periods: English text pays one
     # isascii() (and, with curly quotes or no-break spaces, one scan for an ideograph).

@@ -34,11 +34,14 @@ CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
 MEASURES: tuple[tuple[str, str], ...] = (
     (r"square[\s-]+(?:kilometers?|kilometres?)|sq[\s.]*km|km2|km²", "square kilometer"),
     (r"square[\s-]+(?:meters?|metres?)|sq[\s.]*m\b|sqm|m2|m²|平方米", "square meter"),
+    (r"square[\s-]+miles?", "square mile"),
     (r"hectares?", "hectare"),
     (r"cubic[\s-]+(?:meters?|metres?)", "cubic meter"),
     (r"(?:metric[\s-]+)?(?:tons?|tonnes?)|吨", "ton"),
     (r"kilograms?|kg", "kilogram"),
     (r"kilometers?|kilometres?|km", "kilometer"),
+    (r"meters?|metres?", "meter"),
+    (r"miles?", "mile"),
     (r"kilowatt[\s-]?hours?|kWh", "kilowatt hour"),
     (r"(?:megawatts?|MW)", "megawatt"),
     (r"(?:gigawatts?|GW)", "gigawatt"),
@@ -46,6 +49,18 @@ MEASURES: tuple[tuple[str, str], ...] = (
     (r"barrels?", "barrel"),
     (r"mu", "mu"),
 )
+# Units of one dimension: a bracketed figure in another unit of the same dimension restates
+# the figure before it ("80 million mu (5.33 million hectares)", "US$1 billion (6.9 billion
+# yuan)").
+_DIMENSIONS: tuple[tuple[str, ...], ...] = (
+    ("CNY", "USD", "EUR", "HKD", "GBP", "JPY"),
+    ("mu", "hectare", "square meter", "square kilometer", "square mile"),
+    ("ton", "kilogram"),
+    ("kilometer", "meter", "mile"),
+    ("megawatt", "gigawatt"),
+)
+_DIMENSION_OF: dict[str, int] = {u: i for i, units in enumerate(_DIMENSIONS) for u in units}
+CONVERTIBLE = frozenset(_DIMENSION_OF)
 DURATIONS: dict[str, str] = {
     "year": "year", "years": "year", "month": "month", "months": "month", "day": "day",
     "days": "day", "week": "week", "weeks": "week", "hour": "hour", "hours": "hour",
@@ -116,6 +131,16 @@ class UnitMatch(NamedTuple):  # not a frozen dataclass: 7x faster to create
     per: str | None = None
     duration: bool = False
     noun: str | None = None
+
+
+def converts(unit: str, other: str) -> bool:
+    """Whether a figure in ``other`` can restate one in ``unit`` (a bracketed conversion):
+    another currency or the same one ("(about 1.2 billion yuan)"), else another unit of the
+    same dimension (a bracketed area in the same unit is a part, not a conversion)."""
+    dim = _DIMENSION_OF.get(unit)
+    if dim is None or dim != _DIMENSION_OF.get(other):
+        return False
+    return dim == 0 or unit != other
 
 
 def is_plural_noun(word: str) -> bool:
