@@ -139,6 +139,9 @@ class Spans:
         return i >= 0 and self._reach[i] > pos
 
 
+_NO_SPANS = Spans([])
+
+
 def _not_a_quantity(
     num: Num, text: str, s_start: int, dates: Spans, periods: Spans, folded: str
 ) -> bool:
@@ -211,7 +214,7 @@ def figures_in(
     skip: set[int] = set()
     if folded is None:
         folded = fold_case(text)
-    period_spans = Spans([(p.start, p.end) for p in periods])
+    period_spans = Spans([(p.start, p.end) for p in periods]) if periods else _NO_SPANS
     for idx, num in enumerate(nums):
         if idx in skip or _not_a_quantity(num, text, s_start, dates, period_spans, folded):
             continue

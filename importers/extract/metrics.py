@@ -217,6 +217,7 @@ def classify(phrase: str) -> str | None:
     return None if name in UNTYPED else name
 
 
+@functools.lru_cache(maxsize=4096)  # phrases repeat ("exports", "foreign trade"), rules are many
 def _rule_of(phrase: str) -> str | None:
     """The first rule a phrase matches (including the :data:`UNTYPED` ones)."""
     if _chinese(phrase):

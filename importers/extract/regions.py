@@ -86,6 +86,8 @@ class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
     region: Region
     possessive: bool
     anaphor: bool
+    noun: str = ""
+    """For an anaphor, its noun ("province" in "the province's"), lower-case."""
 
 
 def _is_title_case(line: str) -> bool:
@@ -110,6 +112,7 @@ class RegionTracker:
         self._destinations: dict[int, bool] = {}
         self._enumerations: dict[tuple[int, int], list[Place]] = {}
         self._common: dict[tuple[int, int], Region | None] = {}
+        self._topic_levels: dict[tuple[str, str], Region | None] = {}
         self._attributables: dict[tuple[int, int], tuple[list[Place], list[int]]] = {}
         self._anaphor_targets: dict[str, tuple[list[int], list[Region]]] = {}
         self._line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
@@ -201,7 +204,10 @@ class RegionTracker:
         for a in _ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
             resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned)
             if resolved is not None:
-                places.append(Place(a.start(), a.end(), resolved, bool(a.group("poss")), True))
+                noun = a.group("noun").lower()
+                places.append(
+                    Place(a.start(), a.end(), resolved, bool(a.group("poss")), True, noun)
+                )
         places.sort(key=lambda p: p.start)
         return places
 
@@ -310,7 +316,7 @@ class RegionTracker:
             if not self._candidate(place) or self._destination(place, start):
                 continue
             if place.anaphor:
-                if self._anaphor_noun(place) in ("country", "nation") and self._within(topic):
+                if place.noun in ("country", "nation") and self._within(topic):
                     continue  # "topped the country's rankings": a scope, not a new topic
                 topic = self._anaphor_region(place, topic)
             elif (
@@ -321,10 +327,6 @@ class RegionTracker:
                 topic = place.region
         return topic
 
-    def _anaphor_noun(self, place: Place) -> str:
-        m = ANAPHOR_RE.match(self.text, place.start, place.end)
-        return m.group("noun").lower() if m else ""
-
     def _within(self, topic: Region | None) -> bool:
         """Whether ``topic`` is a place inside the country (not the country itself)."""
         return topic is not None and topic.level != "country" and self._usable(topic)
@@ -333,13 +335,20 @@ class RegionTracker:
         """What "the province" means here: the topic's own province when the story is about
         one ("Henan ... second only to Heilongjiang. The province's wheat ..."), else the
         last province named before it."""
-        noun = self._anaphor_noun(place)
+        noun = place.noun
         if topic is None or noun not in _NOUN_LEVELS:
             return place.region
-        for region in self.gz.chain(topic.id):
-            if region.level in _NOUN_LEVELS[noun] and self._usable(region):
-                return region
-        return place.region
+        key = (noun, topic.id)
+        if key not in self._topic_levels:
+            self._topic_levels[key] = next(
+                (
+                    r
+                    for r in self.gz.chain(topic.id)
+                    if r.level in _NOUN_LEVELS[noun] and self._usable(r)
+                ),
+                None,
+            )
+        return self._topic_levels[key] or place.region
 
     def region_at(self, pos: int, start: int, end: int, topic: Region | None) -> Region | None:
         """Region of a figure at ``pos`` in the sentence ``text[start:end]``."""
