@@ -293,6 +293,15 @@ def _relate(row: CompareRow, regions: list[Region], rates: list[ExchangeRate]) -
     base = row.cells.get(regions[0].id)
     if base is None or base.value is None or row.measure in ("rank", "duration"):
         return
+    if not row.period or "XXXX" in row.period:
+        # Figures with no stated period (or year) may be from different years: side by side
+        # they are shown, but a ratio would claim they describe the same time.
+        for region in regions[1:]:
+            cell = row.cells.get(region.id)
+            if cell is not None and cell.value is not None:
+                cell.comparable = False
+                cell.note = "no period (or year) stated for these figures: not compared"
+        return
     for region in regions[1:]:
         cell = row.cells.get(region.id)
         if cell is None or cell.value is None:

@@ -132,6 +132,26 @@ def test_songjiang_and_sichuan_align_with_a_ratio(compare_store: Store) -> None:
     assert change.cells["510000"] is None
 
 
+@pytest.mark.parametrize("period", [None, "XXXX-04"])
+def test_figures_without_a_period_are_shown_but_not_compared(
+    store: Store, period: str | None
+) -> None:
+    for source, text, quote, value, rid, name in [
+        ("a.txt", "Songjiang trade was 300 billion yuan.", "300 billion yuan", 300.0, "310117",
+         "Songjiang District"),
+        ("b.txt", "Sichuan trade was 900 billion yuan.", "900 billion yuan", 900.0, "510000",
+         "Sichuan Province"),
+    ]:  # fmt: skip
+        fields = _money(value, "CNY", rid, name, "2020")
+        fields["period"] = period
+        _add(store, source, text, [(quote, fields)])
+    [row] = store.compare(["310117", "510000"]).rows
+    other = row.cells["510000"]
+    assert other is not None and other.value == pytest.approx(900e9)
+    assert other.ratio_to_base is None and other.difference_to_base is None
+    assert not other.comparable and "no period" in (other.note or "")
+
+
 def test_gaps_name_the_nearest_period(compare_store: Store) -> None:
     comparison = compare_store.compare(["310117", "510000"])
     row = _row(comparison, "trade_total", "2021")

@@ -53,7 +53,8 @@ type and period (rows where all regions have a figure come first); each region's
 the value with its unit and change, a bar scaled within the row (amounts only) and the ratio
 to the **base** region, the first one picked. A value in another currency is converted only
 at a rate the documents themselves state (marked ≈); anything else that differs is marked ≠
-and never compared; a district's figure shown under its city is marked ↳ and never summed.
+and never compared, as are figures with no stated period (they may be from different years);
+a district's figure shown under its city is marked ↳ and never summed.
 
 Below the table: the sentence the selected figure comes from, the figure highlighted, the
 cell's note and the row's gaps ("Sichuan Province has no trade_total for 2021; nearest:
