@@ -269,3 +269,22 @@ def test_first_area_inherits_region_and_period() -> None:
     got = {f.quote: f for f in extract_facts(text)}
     conv = got["80,000 hectares"]
     assert (conv.region, conv.period, conv.metric_type) == ("Heilongjiang Province", "2022", "area")
+
+
+def test_dateline_month_is_not_the_period() -> None:
+    text = (
+        "HAIKOU, Feb. 11 (Xinhua) -- Hainan's retail sales hit 233 billion yuan, "
+        "up 4.1 percent from the previous year, in 2022."
+    )
+    (level,) = extract_facts(text, dt.date(2023, 2, 11))
+    assert level.period == "2022" and level.change_percent == 4.1
+
+
+def test_duration_metric_does_not_carry_to_the_next_figure() -> None:
+    text = (
+        "Qingdao port has led the region for 9 straight years and handled "
+        "between 2 million and 3 million tons of grain last year."
+    )
+    duration, level = extract_facts(text, dt.date(2023, 2, 11))
+    assert duration.kind == "duration" and duration.metric_type == "duration"
+    assert level.value == 2 and level.value_max == 3 and level.metric_type != "duration"

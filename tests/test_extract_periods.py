@@ -35,6 +35,13 @@ def _periods(
         ("over the past five years", [None]),
         ("compared with the same period of 2019", []),
         ("you may see growth", []),
+        # the dateline of a news story is when it was filed, not a period of its figures
+        ("NANNING, Sept. 14 (Xinhua) -- In 2021, output", ["2021"]),
+        ("XIAMEN, May 2 -- Tourism revenue", []),
+        ("on March 2 the port", ["XXXX-03"]),
+        # the base of a comparison, not the period of the figure
+        ("1,500 hotels, double the number in 2012", []),
+        ("output, three times the amount of 2015", []),
     ],
 )
 def test_period_table(text: str, expected: list[str | None]) -> None:

@@ -24,6 +24,9 @@ _RANK_GAP_RE = re.compile(
     r"^[^;]*,[\s\xa0]*(?:which[\s\xa0]+|and[\s\xa0]+|that[\s\xa0]+)?$|"
     r"^[\s\xa0]*$"
 )
+# Between a Chinese figure and the clause ranking it: a comma and at most "总量"/"规模", so
+# "增长25%，增速居全国第3位" ranks the growth, not the amount before it.
+_ZH_RANK_GAP_RE = re.compile(r"^[，,]?[\s\xa0]*(?:总量|规模|总额|总值)?$")
 CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
 _PERCENTS = ("percent", "percentage point")
 _RESPECTIVELY = "respectively"
@@ -287,6 +290,9 @@ def assign_ranks(text: str, figs: list[Figure], s_start: int, s_end: int) -> Non
     for i, fig in enumerate(figs):
         if not fig.is_rank:
             continue
+        if fig.rank_verb is not None:  # Chinese: "2815亿元，居全国第18位"
+            _rank_previous(text, figs, i, fig.rank_verb, fig.rank, fig.rank_scope, _ZH_RANK_GAP_RE)
+            continue
         verb_start = text.rfind(" ", s_start, fig.start - 1) + 1
         _rank_previous(text, figs, i, max(s_start, verb_start), fig.rank, fig.rank_scope)
     top = topping_scope(text, s_start, s_end)
@@ -296,13 +302,19 @@ def assign_ranks(text: str, figs: list[Figure], s_start: int, s_end: int) -> Non
 
 
 def _rank_previous(
-    text: str, figs: list[Figure], idx: int, verb_start: int, rank: int | None, scope: str | None
+    text: str,
+    figs: list[Figure],
+    idx: int,
+    verb_start: int,
+    rank: int | None,
+    scope: str | None,
+    gap_re: re.Pattern[str] = _RANK_GAP_RE,
 ) -> None:
     for j in range(idx - 1, -1, -1):
         prev = figs[j]
         if prev.is_rank or prev.unit in _PERCENTS:
             continue
-        if not _RANK_GAP_RE.match(text[prev.end : verb_start]):
+        if not gap_re.match(text[prev.end : verb_start]):
             return
         for k in range(j, -1, -1):
             other = figs[k]

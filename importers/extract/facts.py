@@ -30,7 +30,7 @@ from .sentences import split_paragraphs, split_sentences
 from .units import CONVERTIBLE, converts
 
 _ORDINAL_QUICK_RE = re.compile(  # on folded text
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
 )
 _SEMICOLON_RE = re.compile(";")
 _FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "count"}
@@ -185,7 +185,8 @@ def _sentence_facts(
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
-        if fig.unit not in ("count", "rank", "times") and metric_type is not None:
+        # a count's metric is its noun and a duration's is "duration": neither carries over
+        if fig.unit not in ("count", "times") and metric_type not in (None, "duration"):
             prev_metric = (metric, metric_type)
         _equivalent(text, figs, i, fact, by_index)
         _restatement(text, fig, fact, doc.counts.get(fig.value, []))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ._fold import fold_case, folded_pattern
 from .numbers import ORDINALS, Num, qualifier_after, qualifier_before
 from .periods import Period
+from .ranks_zh import ranks_zh
 from .units import UnitMatch, read_unit
 
 _MONTH_NAMES = (
@@ -108,6 +109,7 @@ class Figure:
     rank: int | None = None
     rank_scope: str | None = None
     is_rank: bool = False
+    rank_verb: int | None = None  # where a Chinese ranking clause starts ("居全国第3位")
     bare: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -302,6 +304,11 @@ def _qualifier(text: str, fig: Figure, s_start: int) -> str:
 def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> list[Figure]:
     """Rank records: "ranking No. 2 in Shanghai", "ranked second in China", "ranks first"."""
     out: list[Figure] = []
+    if not text.isascii():
+        for r in ranks_zh(text, s_start, s_end):
+            fig = Figure(r.start, r.end, r.start, r.end, float(r.value), 1.0, "rank", is_rank=True)
+            fig.rank, fig.rank_scope, fig.rank_verb = r.value, r.scope, r.verb_start
+            out.append(fig)
     if folded is None:
         folded = fold_case(text)
     if not _ORDINAL_GATE_RE.search(folded, s_start, s_end):

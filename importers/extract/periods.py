@@ -83,8 +83,8 @@ SAME_PERIOD_RE = re.compile(
     r"(?:(?:of|in|last)\s+(?:year\s+)?)?$|"
     r"(?:compared\s+(?:with|to)|than|over|from)\s+(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?"
     r"(?:the\s+)?$|"
-    r"(?:times|than|of|to|with|above|below|over|from|exceed\w*|surpass\w*|percent|%)\s+"
-    r"the\s+(?:figure|level)s?\s+(?:of|in|for)\s+$|"
+    r"(?:times|twice|double|than|of|to|with|above|below|over|from|exceed\w*|surpass\w*|percent"
+    r"|%)\s+the\s+(?:figure|level|number|amount)s?\s+(?:of|in|for)\s+$|"
     # 比2020年增长, 较2020年, 与2020年相比: the year compared with, not the figure's period.
     r"(?:比|较|与|同)\s*$",
     re.IGNORECASE,
@@ -93,6 +93,11 @@ _SAME_PERIOD_FOLDED_RE = folded_pattern(SAME_PERIOD_RE)  # several times faster
 _LEVEL_AFTER = (" level", " figure")  # in folded text after a year: "the 2019 level"
 _LEVEL_OF_RE = re.compile(r" (?:level|figure)s? (?:of|at|was|stood) ")
 _MONTH_CAPITAL_RE = re.compile(_MONTH)
+# The rest of a news dateline after its month ("FUZHOU, Jan. 20 (Xinhua) --"): the day the story
+# was filed, not the period of any figure.
+_DATELINE_TAIL_RE = re.compile(
+    r"[\s\xa0]+[0-3]?\d[\s\xa0]*(?:\([^()\n]{2,30}\)[\s\xa0]*)?(?:--|—|–)"
+)
 
 # Led by a literal or a character class, so the engine skips ahead in C; DATE_RES[0] and [1]
 # can only start where these match (every month name begins with one of the abbreviations).
@@ -235,7 +240,7 @@ def find_periods(
             y = _resolve_year(_tail_year(raw), ref_year, default_year)
             value = _span(y, 6 * h - 5, y, 6 * h)
         elif m.group("month"):
-            if not _plausible_month(m, text):
+            if not _plausible_month(m, text) or _DATELINE_TAIL_RE.match(text, m.end(), end):
                 continue
             y = _resolve_year(_tail_year(raw), ref_year, default_year)
             value = f"{y}-{_month_num(m.group('mn')):02d}"
