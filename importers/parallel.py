@@ -139,5 +139,5 @@ def _result(
         return item, stream(item)
     try:
         return item, future.result()
-    except BrokenProcessPool:  # the worker died: prepare the file here instead
-        return item, stream(item)
+    except Exception:  # the worker died, or its answer did not survive pickling
+        return item, stream(item)  # so prepare the file here (prepare itself never raises)

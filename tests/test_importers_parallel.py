@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -64,18 +65,28 @@ def test_results_come_back_in_input_order(tmp_path: Path) -> None:
     assert list(got[-1][1]) == ["pooled f29.txt"]
 
 
-class _BrokenPool:
-    """A pool whose workers died: every future fails with BrokenProcessPool."""
+class _FailingPool:
+    """A pool whose every future fails with ``error``."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
 
     def submit(self, fn: Any, *args: Any) -> Future[Any]:
         future: Future[Any] = Future()
-        future.set_exception(BrokenProcessPool("a worker died"))
+        future.set_exception(self.error)
         return future
 
 
-def test_files_of_a_dead_worker_are_prepared_here(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "error",
+    [BrokenProcessPool("a worker died"), pickle.UnpicklingError("a result did not survive")],
+)
+def test_files_a_worker_could_not_return_are_prepared_here(
+    tmp_path: Path, error: BaseException
+) -> None:
     files = _files(tmp_path, [10] * 5)
-    got = list(_in_order(files, _shout, _streamed, _BrokenPool(), window=2))  # type: ignore[arg-type]
+    pool = _FailingPool(error)
+    got = list(_in_order(files, _shout, _streamed, pool, window=2))  # type: ignore[arg-type]
     assert [list(entries) for _, entries in got] == [[f"here f{n}.txt"] for n in range(5)]
 
 
