@@ -257,3 +257,41 @@ def test_added_value_economy_and_verbs_after_the_metric(
 ) -> None:
     [fact] = [f for f in extract_facts(sentence) if f.quote == quote]
     assert (fact.metric, fact.metric_type) == (metric, metric_type)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "metric", "metric_type"),
+    [
+        # a small move and the figure's own change are no part of the metric
+        (
+            "Exports inched up 1.2% to 88 billion yuan in 2019.",
+            "88 billion yuan",
+            "exports",
+            "exports",
+        ),
+        (
+            "Foreign investment ticked down 0.4 percent to 6.5 billion US dollars.",
+            "6.5 billion US dollars",
+            "foreign investment",
+            "fdi",
+        ),
+        # a modal and the verb of offering lead the metric, they are not in it
+        (
+            "The city will grant subsidies of up to 50,000 yuan per firm.",
+            "50,000 yuan",
+            "subsidies",
+            "subsidy",
+        ),
+        (
+            "Qualified firms could receive rewards of 200,000 yuan.",
+            "200,000 yuan",
+            "rewards",
+            "subsidy",
+        ),
+    ],
+)
+def test_metric_leaves_out_small_moves_and_modals(
+    sentence: str, quote: str, metric: str, metric_type: str
+) -> None:
+    got = {f.quote: (f.metric, f.metric_type) for f in extract_facts(sentence)}
+    assert got[quote] == (metric, metric_type)

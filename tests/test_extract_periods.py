@@ -128,3 +128,46 @@ def test_compared_period_is_not_the_figures(
 ) -> None:
     [fact] = [f for f in extract_facts(text) if f.quote == quote]
     assert (fact.period, fact.change_basis) == (period, basis)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period", "period_text"),
+    [
+        # "during the same period" restates the last period of the paragraph
+        (
+            "Lianyungang's port handled 2.1 million TEUs in 2016. During the same period, "
+            "exports reached 52 billion yuan.",
+            "52 billion yuan",
+            "2016",
+            "During the same period",
+        ),
+        (
+            "In the first half of 2015, Rizhao's exports hit 18 billion yuan. Imports rose "
+            "4.2% in the same period.",
+            "4.2%",
+            "2015-01/2015-06",
+            "in the same period",
+        ),
+        # the base of a comparison is no period of the figure
+        (
+            "Exports were 30 billion yuan in 2014. Imports were 11 billion yuan, down 3% "
+            "from the same period of 2013.",
+            "11 billion yuan",
+            None,
+            None,
+        ),
+        # a new paragraph forgets the period
+        (
+            "Exports were 30 billion yuan in 2014.\n\nIn the same period, imports were "
+            "11 billion yuan.",
+            "11 billion yuan",
+            None,
+            None,
+        ),
+    ],
+)
+def test_same_period_inherits_the_previous_period(
+    text: str, quote: str, period: str | None, period_text: str | None
+) -> None:
+    got = {f.quote: (f.period, f.period_text) for f in extract_facts(text)}
+    assert got[quote] == (period, period_text)

@@ -88,6 +88,9 @@ class Changes:
         self.consumed: set[int] = set()
         self.standalone: dict[int, Change] = {}
         self.verbs: dict[int, tuple[int, int]] = {}
+        self.listed: dict[int, tuple[int, int, int]] = {}
+        """Standalone changes of a "respectively" list by index: (the list's first index, the
+        position in it, its length), to pair them with a list of metrics."""
         self._targets_of: dict[int, list[int]] = {}
         """The figures each consumed percent's change was attached to (to undo it)."""
         self._starts: list[int] | None = None
@@ -177,6 +180,7 @@ class Changes:
             self.consumed.discard(k)
             if not targets:
                 self.standalone[k] = change
+                self.listed[k] = (run[0], k - run[0], len(run))
         for t, k, change in zip(targets, run, changes, strict=False):
             self.attached[t] = change
             self.consumed.add(k)

@@ -23,9 +23,12 @@ from . import metrics
 from ._fold import fold_case
 from .attach import BRACKET_GAP_RE, CURRENCIES, Changes, assign_ranks, choose_periods
 from .figures import Figure, Spans, figures_in
+from .metric_lists import level_lists, list_item
+from .metrics_zh import count_noun
 from .numbers import find_numbers
 from .periods import Period, find_dates, find_periods, stated_years
 from .regions import RegionTracker
+from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
 from .units import CONVERTIBLE, converts
 
@@ -52,6 +55,12 @@ _RELATIVE_YEAR_RE = re.compile(
     r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
 )
 _RESTATED_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
+# an anaphoric period, not the base of a comparison ("the same period of 2019", "last year")
+_SAME_PERIOD_RE = re.compile(
+    r"\b(?:during|in|for)\s+the\s+same\s+period\b(?!\s+(?:of|last|a\s+year|in\s+\d|"
+    r"the\s+(?:previous|prior|year)))",
+    re.IGNORECASE,
+)
 _DURATIONS = frozenset({"year", "month", "day", "week", "hour", "decade", "century", "minute"})
 
 
@@ -65,6 +74,9 @@ class _Document:
     semicolons: list[int]
     counts: dict[float, list[Fact]] = field(default_factory=dict)
     """Count facts so far by value, oldest first: what "the nine cities" can restate."""
+    last_period: str | None = None
+    """Period of the last figure of the paragraph that had one: what "during the same
+    period" restates."""
 
 
 def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, bool]:
@@ -96,7 +108,7 @@ def extract_facts(
     for s_start, s_end in sentences:
         para = bisect_left(para_starts, s_start + 1) - 1
         if para != current_para:
-            current_para, topic = para, tracker.doc_topic
+            current_para, topic, doc.last_period = para, tracker.doc_topic, None
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
         if lo == hi and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end):
             topic = tracker.update_topic(topic, s_start, s_end)
@@ -104,7 +116,9 @@ def extract_facts(
         periods = find_periods(text, s_start, s_end, ref_year, published, folded)
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded)
         if figs:
-            facts.extend(_sentence_facts(doc, figs, periods, s_start, s_end, topic))
+            found = _sentence_facts(doc, figs, periods, s_start, s_end, topic)
+            facts.extend(found)
+            doc.last_period = next((f.period for f in reversed(found) if f.period), doc.last_period)
         topic = tracker.update_topic(topic, s_start, s_end)
     return facts
 
@@ -132,6 +146,11 @@ def _sentence_facts(
     by_index: dict[int, dict[str, object]] = {}
     ranked_by: dict[int, Fact] = {}
     prev_metric: tuple[str | None, str | None] = (None, None)
+    list_contexts: dict[int, str] = {}
+    lists = level_lists(text, figs, s_start, s_end)
+    same = None
+    if doc.last_period and text.find("same period", s_start, s_end) >= 0:
+        same = _SAME_PERIOD_RE.search(text, s_start, s_end)
     for i, fig in enumerate(figs):
         if i in consumed:
             continue
@@ -144,6 +163,8 @@ def _sentence_facts(
         after = text[fig.end : min(s_end, fig.end + 80)]
         fact = _base_fact(text, fig, s_start, s_end)
         region = doc.tracker.region_at(fig.start, s_start, s_end, topic)
+        if not fig.is_rank and not before.isascii():
+            region = whole_region(text, s_start, fig.start, region, doc.tracker)
         fact.update(_region_fields(region))
         period = chosen_periods[i]
         no_period = period is None or period.value is None
@@ -151,6 +172,9 @@ def _sentence_facts(
             fact["per"] = "year"  # "companies with annual revenue of at least 20 million yuan"
         if fig.unit not in ("rank", "percent", "percentage point"):
             fact["subject"] = _company(text, context_lo, fig.start, doc.tracker)
+        if period is None and same is not None and doc.last_period:
+            # "During the same period, imports ...": the period stated before
+            fact["period"], fact["period_text"] = doc.last_period, same.group(0)
         if period is not None:
             fact["period"], fact["period_text"] = period.value, period.text
             if doc.guessed_year and _RELATIVE_YEAR_RE.search(period.text):
@@ -182,6 +206,15 @@ def _sentence_facts(
                 metric, metric_type = ranked.metric, ranked.metric_type
         if metric_type is None and prev_metric[1] is not None and fig.unit not in ("count",):
             metric, metric_type = prev_metric
+        listed = changes.listed.get(i) or lists.get(i)
+        if listed is not None:
+            # "exports and imports grew 8.1% and 2.4% respectively": one metric per rate
+            if listed[1] == 0:
+                list_contexts[listed[0]] = before
+            context = list_contexts.get(listed[0])
+            item = list_item(context, listed[1], listed[2]) if context else None
+            if item is not None:
+                metric, metric_type = item
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
@@ -264,6 +297,10 @@ def _kind_and_metric(
             chinese = metrics.metric_zh(before)
             if chinese is not None and chinese[1] == "count":
                 noun = chinese[0]
+            else:
+                # "进出口实绩企业2.3万家": the noun before the number, after any place in it
+                lo = max((b for _, b in cuts), default=0)
+                noun = count_noun(before[lo:]) or noun
         return "level", noun, "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
     phrase = phrase or metrics.metric_before(before, cuts)

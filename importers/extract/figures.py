@@ -217,6 +217,7 @@ def figures_in(
     if folded is None:
         folded = fold_case(text)
     period_spans = Spans([(p.start, p.end) for p in periods]) if periods else _NO_SPANS
+    listing = folded.find("respectively", s_start, s_end) >= 0  # rare: skip the list check
     for idx, num in enumerate(nums):
         if idx in skip or _not_a_quantity(num, text, s_start, dates, period_spans, folded):
             continue
@@ -240,7 +241,11 @@ def figures_in(
         elif unit is None:
             probe = Figure(num.start, num.end, num.start, num.end, num.value, num.scale, None)
             bare = _bare(text, num, s_start)
-            if _range_end(text, probe, nums, idx, s_start, s_end) is not None:
+            shared = _shared_percent(text, nums, idx, s_end) if listing else None
+            if shared is not None:
+                probe.unit = shared
+                fig = probe
+            elif _range_end(text, probe, nums, idx, s_start, s_end) is not None:
                 fig = probe
             elif bare is not None:
                 fig = bare
@@ -278,6 +283,28 @@ def figures_in(
 
 
 _MONEY_OR_SHARE = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY", "percent"})
+
+
+_SHARED_JOIN_RE = re.compile(r"[\s\xa0]*(?:,[\s\xa0]*(?:and[\s\xa0]+)?|and[\s\xa0]+)$")
+_RESPECTIVELY_RE = re.compile(r"[^.;\d]{0,40}\brespectively\b")
+
+
+def _shared_percent(text: str, nums: list[Num], idx: int, s_end: int) -> str | None:
+    """The percent unit a listed number shares with the last of its list ("rose 42.3 and
+    18.6 percent respectively"): written once, after the last; only with "respectively"."""
+    for k in range(idx, min(idx + 4, len(nums) - 1)):
+        if not _SHARED_JOIN_RE.match(text, nums[k].end, nums[k + 1].start):
+            return None
+        nxt = nums[k + 1]
+        unit = read_unit(text, nxt.start, nxt.end, s_end, half=nxt.half)
+        if unit is None:
+            continue
+        if unit.unit in ("percent", "percentage point") and _RESPECTIVELY_RE.match(
+            text, unit.end, s_end
+        ):
+            return unit.unit
+        return None
+    return None
 
 
 def _bare(text: str, num: Num, s_start: int) -> Figure | None:

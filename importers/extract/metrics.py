@@ -195,7 +195,8 @@ _TAIL_VERBS = (
     "jumped|soared|expanded|reported|posted|rise|grow|expand|fall|drop|rising|growing|"
     "increasing|soaring|surging|jumping|climbing|expanding|falling|dropping|declining|"
     "decreasing|plunging|sliding|shrinking|tumbling|slumping|dipping|slid|plunged|tumbled|"
-    "sank|dipped|slumped|shrank|contracted|decreased|rebounded|skyrocketed|slipped|gained"
+    "sank|dipped|slumped|shrank|contracted|decreased|rebounded|skyrocketed|slipped|gained|"
+    "edged|inched|ticked|crept|edging|inching|ticking|creeping|went|moved|will|would|could"
 )
 _VERB_TAIL_RE = re.compile(
     rf"\s+(?:in\s+\d{{4}}\s+)?{word_alternation(_TAIL_VERBS)}\b.*$", re.IGNORECASE
@@ -296,6 +297,9 @@ _HEAD_STOPS = frozenset({
     "realised", "had", "has", "have", "was", "were", "is", "are", "be", "been", "also",
     "noted", "showed", "shows", "meanwhile", "however", "since", "offers", "offered",
     "provides", "provided", "gives", "gave", "attracted", "generated", "earned", "got",
+    "will", "would", "can", "could", "shall", "should", "must", "offer", "offering", "provide",
+    "providing", "give", "giving", "grant", "grants", "granted", "receive", "receives",
+    "received", "receiving", "get", "gets",  # "will offer subsidies of up to ..."
 })  # fmt: skip
 _HEAD_CUT_RE = re.compile(r"^.*(?:[,;:()\[\]—–\x00]|\s-\s|[’']s\b)", re.DOTALL)
 _TAIL_STOPS = frozenset({

@@ -1,0 +1,66 @@
+"""Pairing a list of metrics with a list of figures: "exports and imports grew 8.1% and 2.4%
+respectively" states an export rate and an import rate, in that order.
+
+The metrics are the last N items of the clause before the first figure (N figures), split at
+commas and "and"; each item must name a metric of its own, else the list is left whole.
+
+Non-goals: lists whose items share a head written once ("export and import volumes"), lists
+of partners ("exports to ASEAN and the EU"), more than a handful of items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import metrics
+from .figures import Figure
+
+_ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_RESPECTIVELY = "respectively"
+_GAP_RE = re.compile(r"[^;.\d]{0,30}")  # last figure to "respectively": no other figure
+_JOIN_RE = re.compile(r"[\s\xa0]*,?[\s\xa0]*(?:and[\s\xa0]+)?")  # "400 billion yuan and 300 ..."
+_PERCENTS = ("percent", "percentage point")
+
+Listed = tuple[int, int, int]
+"""(index of the list's first figure, position in the list, length of the list)."""
+
+
+def list_item(context: str, position: int, count: int) -> tuple[str, str | None] | None:
+    """Metric ``position`` of the ``count`` listed at the end of ``context`` (the text before
+    the list's first figure) and its type, or None when they are not ``count`` metrics."""
+    if " and " not in context and "," not in context:
+        return None
+    pieces = _ITEM_SPLIT_RE.split(context)
+    if len(pieces) < count:
+        return None
+    items = [metrics.metric_before(piece) for piece in pieces[-count:]]
+    if any(item is None for item in items) or len(set(items)) < count:
+        return None
+    item = items[position]
+    return (item, metrics.classify(item)) if item else None
+
+
+def level_lists(text: str, figs: list[Figure], s_start: int, s_end: int) -> dict[int, Listed]:
+    """Figures (not percents: see :class:`.attach.Changes`) listed before "respectively" with
+    one unit ("reached 400 billion yuan and 300 billion yuan respectively"), by index."""
+    out: dict[int, Listed] = {}
+    pos = text.find(_RESPECTIVELY, s_start, s_end)
+    while pos != -1:
+        last = next((k for k in range(len(figs) - 1, -1, -1) if figs[k].end <= pos), None)
+        if (
+            last is not None
+            and figs[last].unit not in _PERCENTS
+            and not figs[last].is_rank
+            and _GAP_RE.fullmatch(text, figs[last].end, pos)
+        ):
+            first = last
+            while (
+                first > 0
+                and figs[first - 1].unit == figs[last].unit
+                and _JOIN_RE.fullmatch(text, figs[first - 1].end, figs[first].start)
+            ):
+                first -= 1
+            for k in range(first, last + 1) if last > first else ():
+                out[k] = (first, k - first, last - first + 1)
+        pos = text.find(_RESPECTIVELY, pos + len(_RESPECTIVELY), s_end)
+    return out
