@@ -288,3 +288,21 @@ def test_duration_metric_does_not_carry_to_the_next_figure() -> None:
     duration, level = extract_facts(text, dt.date(2023, 2, 11))
     assert duration.kind == "duration" and duration.metric_type == "duration"
     assert level.value == 2 and level.value_max == 3 and level.metric_type != "duration"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("2022年，泉州市新增市场主体2000余户。", "2000余户", 2000, "count"),
+        ("全市实现营业收入1300多亿元。", "1300多亿元", 1300e8, "CNY"),
+        ("常住人口400多万人。", "400多万人", 400e4, "count"),
+    ],
+)
+def test_chinese_more_than(text: str, quote: str, value: float, unit: str) -> None:
+    """多/余 after a numeral mean "more than": the figure's qualifier is >."""
+    [fact] = extract_facts(text)
+    assert (fact.quote, fact.normalized, fact.unit, fact.qualifier) == (quote, value, unit, ">")
+
+
+def test_more_than_a_few_months_is_no_count() -> None:
+    assert [f.unit for f in extract_facts("工程历时3个多月，投资5亿元。")] == ["CNY"]

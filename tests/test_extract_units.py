@@ -39,6 +39,10 @@ CASES: list[tuple[str, str, str]] = [
     ("a 2,800-meter runway", "2,800-meter", "meter"),
     ("about 620 miles away", "620 miles", "mile"),
     ("covers 46 square miles", "46 square miles", "square mile"),
+    # 多/余 after a Chinese numeral: "more than", inside the quote
+    ("全县共有规上企业1300多家。", "1300多家", "count"),
+    ("年产粮食4000余吨。", "4000余吨", "ton"),
+    ("营业收入850多亿元。", "850多亿元", "CNY"),
 ]
 
 

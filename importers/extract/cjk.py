@@ -27,7 +27,7 @@ NUMERAL_RE = re.compile(r"(?<!第)(?P<n>[零〇一二两三四五六七八九十
 # measure words that count things: 家 (companies), 个, 项 (projects), 座, 所, 台, 辆, 艘, 名, 人,
 # 户; "两个月" (two months) and "三个小时" are durations
 COUNT_RE = re.compile(
-    r"[\s\xa0]*(?P<word>[家项座所台辆艘名人户]|个(?!月|小时|季度|星期|工作日|百分点))"
+    r"[\s\xa0]*(?P<word>[家项座所台辆艘名人户]|个(?!多?(?:月|小时|季度|星期|工作日)|百分点))"
 )
 # A growth phrase right before a percent: basis, filler adverbs, then the verb ("同比增长",
 # "比去年同期下降", "较2019年同期增长", "两年平均增长", "同比名义增长了").

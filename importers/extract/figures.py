@@ -116,13 +116,17 @@ class Figure:
 
 def _is_year(num: Num, text: str) -> bool:
     raw = text[num.start : num.end]
-    return (
+    if not (
         num.scale == 1
         and not num.spelled
         and raw.isdigit()
         and len(raw) == 4
         and 1900 <= num.value <= 2100
-    )
+    ):
+        return False
+    # In Chinese a year is written with 年; "2000余户", "2000吨", "2021家" are quantities.
+    after = text[num.end : num.end + 1]
+    return not ("\u3400" <= after <= "\u9fff" and after != "年")
 
 
 class Spans:
@@ -322,6 +326,10 @@ def _bare(text: str, num: Num, s_start: int) -> Figure | None:
 
 
 def _qualifier(text: str, fig: Figure, s_start: int) -> str:
+    if not text.isascii() and (
+        "多" in text[fig.num_start : fig.end] or "余" in text[fig.num_start : fig.end]
+    ):
+        return ">"  # "1200多家", "300余万人": more than
     q = qualifier_before(text[max(s_start, fig.start - 40) : fig.start])
     if q:
         return q[0]

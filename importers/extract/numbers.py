@@ -64,7 +64,7 @@ NUMBER_RE = re.compile(
         (?:
             (?P<dscale>[\s\xa0]?(?:{_SCALE_WORD})\b(?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
           | (?P<gscale>(?:bn|mln|bln|m|k|b))(?![A-Za-z0-9])
-          | (?P<zscale>[\s\xa0]?(?:万亿|亿|万|千|百万))
+          | [多余]?(?P<zscale>[\s\xa0]?(?:万亿|亿|万|千|百万))  # 1200多亿: over 1200 亿
         )?
         (?![A-Za-z0-9]|,\d{{3}})
       | (?P<words>\b{_WORD_NUM}\b)

@@ -249,6 +249,8 @@ def find_periods(
         elif m.group("rel"):
             value = _resolve_year(raw, ref_year, "XXXX")
         else:
+            if _is_cjk_quantity(text, m.end()):
+                continue  # "2000余户", "2021家": in Chinese a year is written with 年
             value = raw
         if not m.group("since") and _SAME_PERIOD_FOLDED_RE.search(
             folded, max(start, m.start() - 40), m.start()
@@ -272,6 +274,11 @@ def find_periods(
 
 
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")
+
+
+def _is_cjk_quantity(text: str, end: int) -> bool:
+    after = text[end : end + 1]
+    return "\u3400" <= after <= "\u9fff" and after != "年"
 
 
 def _with_chinese(found: list[Period], chinese: list[periods_zh.ZhPeriod]) -> list[Period]:

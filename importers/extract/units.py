@@ -122,6 +122,9 @@ IRREGULAR_PLURALS = frozenset(
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 
 
+_MORE_THAN_ZH = ("多", "余")
+
+
 class UnitMatch(NamedTuple):  # not a frozen dataclass: 7x faster to create
     """A unit read around a numeral; ``start``/``end`` bound the whole quote."""
 
@@ -177,6 +180,9 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
         if hm:
             return UnitMatch(DURATIONS[hm.group(1).lower()], start, hm.end(), duration=True)
         return None
+    if text[end : end + 1] in _MORE_THAN_ZH and end + 1 < limit:
+        # "1200多家", "300余万人", "5000多吨": 多/余 after a numeral mean "more than"
+        return read_unit(text, start, end + 1, limit)
     prefix = currency_prefix(text, start)
     if prefix:
         code, q_start = prefix
