@@ -117,3 +117,13 @@ def test_an_appositive_anaphor_locates_the_place_before_it() -> None:
         "output value reach 410 billion yuan."
     )
     assert _regions(text)["410 billion yuan"] == "Yichang"
+
+
+def test_a_chinese_dateline_place_is_not_the_region() -> None:
+    text = "新华社南宁3月8日电 记者从南宁海关获悉，2022年，广西壮族自治区外贸进出口6600亿元。"
+    assert _regions(text)["6600亿元"] == "Guangxi Zhuang Autonomous Region"
+
+
+def test_an_ancestor_after_a_chinese_clause_break_does_not_locate() -> None:
+    text = "昆明市今年积极扩大开放，2022年，云南省进出口总额3300亿元。"
+    assert _regions(text)["3300亿元"] == "Yunnan Province"

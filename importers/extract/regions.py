@@ -71,6 +71,8 @@ _DOLLAR_AFTER_RE = re.compile(r"[\s\xa0]*(?:\$|dollars?\b)")
 _IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
 _APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*")
 _LOCATING_REACH = 200
+_CLAUSE_BREAK_RE = re.compile("[，。；！？]")  # a Chinese clause ends: no locating apposition
+_CJK_DATELINE_AFTER_RE = re.compile(r"[\s\xa0]*\d{1,2}月\d{1,2}日[电讯]")
 """How far before an ancestor ("..., capital of Sichuan Province") its place may be."""
 _EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
 _LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
@@ -147,8 +149,8 @@ class RegionTracker:
         if title:
             return False
         after = text[m.end : m.end + 30]
-        if _CJK_ORG_AFTER_RE.match(after):
-            return True  # 成都海关 (Chengdu Customs), 四川日报: an organization, not the place
+        if _CJK_ORG_AFTER_RE.match(after) or _CJK_DATELINE_AFTER_RE.match(after):
+            return True  # 成都海关, 四川日报: an organization; 长沙10月20日电: a dateline
         gap = len(after) - len(after.lstrip(" \xa0"))
         # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
         if self._nested(m.region_id, self._mention_starts.get(m.end + gap)) or self._nested(
@@ -365,7 +367,9 @@ class RegionTracker:
                 # distance keeps a sentence of thousands of places linear.
                 for j in range(i - 1, -1, -1):
                     earlier = places[j]
-                    if chosen.start - earlier.end > _LOCATING_REACH:
+                    if chosen.start - earlier.end > _LOCATING_REACH or _CLAUSE_BREAK_RE.search(
+                        self.text, earlier.end, chosen.start
+                    ):
                         break
                     if self._nested(chosen.region.id, earlier.region.id):
                         chosen = earlier
