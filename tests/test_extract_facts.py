@@ -306,3 +306,14 @@ def test_chinese_more_than(text: str, quote: str, value: float, unit: str) -> No
 
 def test_more_than_a_few_months_is_no_count() -> None:
     assert [f.unit for f in extract_facts("工程历时3个多月，投资5亿元。")] == ["CNY"]
+
+
+def test_an_untyped_metric_is_not_replaced_by_the_previous_one() -> None:
+    text = (
+        "Gansu's per capita GDP was 45,000 yuan, while the per capita disposable income of "
+        "its residents reached 23,300 yuan."
+    )
+    got = {f.quote: (f.metric_type, f.metric) for f in extract_facts(text)}
+    assert got["45,000 yuan"][0] == "gdp_per_capita"
+    metric_type, metric = got["23,300 yuan"]
+    assert metric_type is None and metric is not None and "disposable income" in metric

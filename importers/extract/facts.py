@@ -204,8 +204,8 @@ def _sentence_facts(
             ranked = ranked_by.get(fig.rank)
             if ranked is not None and ranked.metric_type is not None:
                 metric, metric_type = ranked.metric, ranked.metric_type
-        if metric_type is None and prev_metric[1] is not None and fig.unit not in ("count",):
-            metric, metric_type = prev_metric
+        if metric_type is None and not metric and fig.unit != "count" and prev_metric[1]:
+            metric, metric_type = prev_metric  # no metric named: the sentence's last one
         listed = changes.listed.get(i) or lists.get(i)
         if listed is not None:
             # "exports and imports grew 8.1% and 2.4% respectively": one metric per rate
