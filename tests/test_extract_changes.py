@@ -208,3 +208,9 @@ def test_respectively_without_figures_makes_standalone_changes() -> None:
 def test_respectively_after_shares_changes_nothing() -> None:
     text = "Private and foreign firms made up 55 percent and 30 percent of exports respectively."
     assert [f.kind for f in extract_facts(text)] == ["share", "share"]
+
+
+def test_grew_at_an_average_annual_rate_of() -> None:
+    text = "Over the past decade, Yunnan's exports grew at an average annual rate of 9.6 percent."
+    [fact] = extract_facts(text)
+    assert (fact.kind, fact.change_percent, fact.change_basis) == ("change", 9.6, "avg_annual")

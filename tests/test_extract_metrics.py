@@ -295,3 +295,10 @@ def test_metric_leaves_out_small_moves_and_modals(
 ) -> None:
     got = {f.quote: (f.metric, f.metric_type) for f in extract_facts(sentence)}
     assert got[quote] == (metric, metric_type)
+
+
+def test_trade_between_a_place_and_a_partner() -> None:
+    text = "Trade between Guangxi and ASEAN countries reached 380 billion yuan in 2021."
+    [fact] = extract_facts(text)
+    assert fact.metric_type == "trade_with_partner"
+    assert fact.metric == "trade with ASEAN countries"

@@ -43,10 +43,12 @@ _BASIS_WORDS = (
     r"annual\s+average|month-on-month|month\s+on\s+month|average|compound\s+annual)\s+)*"
 )
 
+# "grew at an average annual rate of 14.2 percent": the rate named between verb and figure
+_AT_RATE = rf"(?:\s+(?:an?\s+|the\s+)?{_BASIS_WORDS}rate\s+of)?"
 TRIGGER_BEFORE_RE = re.compile(
     rf"""(?:
-        \b(?P<verb_up>{_UP})(?:\s+(?:by|of|at))?
-      | \b(?P<verb_down>{_DOWN})(?:\s+(?:by|of|at))?
+        \b(?P<verb_up>{_UP})(?:\s+(?:by|of|at{_AT_RATE}))?
+      | \b(?P<verb_down>{_DOWN})(?:\s+(?:by|of|at{_AT_RATE}))?
       | \b(?:an?\s+|the\s+)?{_BASIS_WORDS}(?:(?P<noun_up>{_NOUN_UP})|(?P<noun_down>{_NOUN_DOWN}))
         (?:\s+rate)?\s+(?:of|by|at|was|is|stood\s+at|reached|hit|registered)
       | \b(?:saw|posted|registered|recorded|achieved|maintained|logged)\s+(?:an?\s+)?

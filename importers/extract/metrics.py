@@ -33,6 +33,7 @@ METRIC_RULES: tuple[tuple[str, str], ...] = (
     # "Exports from eastern Zhejiang" names the origin. The only rule matched on the original
     # text (see _CASED): a partner's name is a capitalized word, no month, not "GDP".
     ("trade_with_partner", r"(?:trade\b[^.;]{0,40}?\b(?:with|to|from)|"
+                           r"trade\s+between\b[^.;]{0,80}?\band|"
                            r"imports?\s+and\s+exports?\b[^.;]{0,40}?\b(?:with|to|from)|"
                            r"exports?\s+and\s+imports?\b[^.;]{0,40}?\b(?:with|to|from)|"
                            r"exports?\b[^.;]{0,40}?\b(?:to|with)|"
@@ -370,6 +371,7 @@ def tidy(phrase: str) -> str:
     """A metric phrase without a possessive owner, a leading article or trailing function
     words, lower-cased at the start unless it opens with a name or an acronym."""
     phrase = _SPACE_RE.sub(" ", phrase.replace(_MASK, " ")).strip(" \t\n\xa0,;:-—–")
+    phrase = phrase.replace("between and ", "with ")  # the place masked out of "between X and Y"
     phrase = _HEAD_CUT_RE.sub("", phrase).strip() if _POSSESSIVE_S_RE.search(phrase) else phrase
     phrase = _PARTICIPLE_TAIL_RE.sub("", phrase)
     phrase = _LEADING_WORDS_RE.sub("", phrase)
