@@ -35,6 +35,8 @@ def test_count_metric_is_the_noun_before_the_number(text: str, quote: str, metri
         ("出口企业数量超过", "出口企业"),
         ("项目共计", "项目"),
         ("共有", None),  # nothing left but verbs: keep the measure word
+        ("比上年末增加", None),  # a comparison is no noun
+        ("外资企业较上年增加", "外资企业"),
     ],
 )
 def test_count_noun(before: str, noun: str | None) -> None:
