@@ -80,8 +80,9 @@ def _quiet_worker() -> None:
 def _context() -> BaseContext:
     """How workers start. Not fork: the caller may have threads (a progress bar's, the TUI's)
     and a forked child of a threaded process can deadlock on a lock held at fork time. A fork
-    server where there is one: it imports only the extractor (not the caller's script, which
-    spawn would run again in every worker) and forks each worker from that clean process."""
+    server where there is one: it imports the extractor once and forks each worker from that
+    clean process, so workers start warm. (Each worker still imports the caller's main module,
+    as with spawn: a script must call the pool under ``if __name__ == "__main__":``.)"""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["importers.pipeline"])
@@ -105,7 +106,15 @@ def prepare_in_parallel(
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_quiet_worker)
     try:
         yield _in_order(files, prepare, stream, pool, jobs * IN_FLIGHT_PER_JOB)
-    finally:
+    except BaseException:
+        # Ctrl+C or an error: do not wait for files being extracted (up to 8 MB each). The
+        # executor has no public way to stop its workers (3.14 adds one); shutdown forgets them.
+        workers = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
+        raise
+    else:
         pool.shutdown(wait=True, cancel_futures=True)
 
 

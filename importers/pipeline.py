@@ -304,6 +304,13 @@ def import_paths(
         else:
             items = ((item, _prepared(item, options, published)) for item in files)
         done = 0
+
+        def advanced(item: Path | str) -> None:
+            nonlocal done
+            done += 1
+            if on_progress is not None:
+                on_progress(ImportProgress(done=done, total=len(files), path=str(item)))
+
         while True:
             # Inputs are taken one at a time inside the batch, not a batch's worth up front:
             # with a pool, workers prepare the next files while this process stores.
@@ -314,16 +321,24 @@ def import_paths(
                     for item, entries in islice(items, BATCH_FILES):
                         chunk.append(item)
                         _store_entries(store, item, entries, part)
-                        done += 1
-                        if on_progress is not None:
-                            on_progress(ImportProgress(done=done, total=len(files), path=str(item)))
+                        advanced(item)
             except StoreError as exc:  # the batch could not start or commit: none of it stored
-                done -= len(chunk)
                 if not chunk:  # it could not start: the batch's inputs fail with the reason
-                    chunk = [item for item, _ in islice(items, BATCH_FILES)]
-                done += len(chunk)
+                    for item, _ in islice(items, BATCH_FILES):
+                        chunk.append(item)
+                        advanced(item)
+                # Failures found while reading stand; every other input of the batch was
+                # rolled back with it and fails with the batch's reason.
+                failed = {f.path for f in part.failed}
                 part = ImportReport(
-                    failed=[ImportFailure(path=str(item), reason=exc.reason) for item in chunk]
+                    failed=[
+                        *part.failed,
+                        *(
+                            ImportFailure(path=str(item), reason=exc.reason)
+                            for item in chunk
+                            if str(item) not in failed
+                        ),
+                    ]
                 )
             if not chunk:
                 break

@@ -253,3 +253,17 @@ def test_fact_hits_carry_their_document_date(db_path: Path, tmp_path: Path) -> N
         csv.DictReader(io.StringIO(run("--db", str(db_path), "facts", "hefei", "--csv").stdout))
     )
     assert [r["document_published"] for r in rows] == ["2022-01-05"]
+
+
+def test_the_progress_bar_shows_file_names_literally(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file named like Rich markup must neither crash the bar nor be styled by it."""
+    from rich.console import Console
+
+    from importers import ImportProgress
+    from tui import output
+
+    console = Console(file=io.StringIO(), force_terminal=True, width=120)
+    monkeypatch.setattr(output, "_stderr", lambda: console)
+    with output.progress() as advance:
+        advance(ImportProgress(done=1, total=2, path="/data/[/x] [bold]odd.txt"))
+    assert "[/x] [bold]odd.txt" in console.file.getvalue()  # type: ignore[attr-defined]

@@ -183,16 +183,45 @@ def test_a_lock_that_outlasts_several_batches_fails_every_file(
         ensure_regions(store)
         holder = same_sqlite.connect(db_path, isolation_level=None)
         holder.execute("BEGIN EXCLUSIVE")
+        progress: list[int] = []
         try:
-            report = import_paths([tmp_path], store)
+            report = import_paths([tmp_path], store, on_progress=lambda e: progress.append(e.done))
         finally:
             holder.execute("ROLLBACK")
             holder.close()
+        assert progress == [1, 2, 3, 4, 5], "a bar reaches its end even when batches fail"
         assert sorted(Path(f.path).name for f in report.failed) == [f"{n}.txt" for n in range(5)]
         assert {f.reason for f in report.failed} == {"database is locked"}
         assert store.document_count() == 0
         again = import_paths([tmp_path], store)
         assert again.imported == 5 and not again.failed
+
+
+def test_a_failed_commit_keeps_each_file_s_own_failure(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The batch is rolled back: stored files fail with its reason, broken ones keep theirs."""
+    from contextlib import contextmanager
+
+    from db.errors import StoreError
+
+    (tmp_path / "a.txt").write_text("Hefei report\n\nExports of Hefei rose 4 percent.")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 truncated")
+    ensure_regions(store)
+    real_batch = store.batch
+
+    @contextmanager
+    def failing_commit():  # type: ignore[no-untyped-def]
+        with real_batch():
+            yield
+            raise StoreError(store.path, "disk I/O error")
+
+    monkeypatch.setattr(store, "batch", failing_commit)
+    report = import_paths([tmp_path], store)
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert reasons["a.txt"] == "disk I/O error"
+    assert reasons["b.pdf"] != "disk I/O error" and "PDF" in reasons["b.pdf"]
+    assert len(report.failed) == 2 and store.document_count() == 0
 
 
 def test_hostile_jsonl_rows_fail_alone(tmp_path: Path, store: Store) -> None:

@@ -45,7 +45,8 @@ def progress(*, enabled: bool = True) -> Iterator[Callable[[ImportProgress], Non
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        TextColumn("{task.description}", style="dim"),
+        # File names are untrusted: "[/x].txt" must show as typed, not parse as markup.
+        TextColumn("{task.description}", style="dim", markup=False),
     )
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("", total=None)
