@@ -171,3 +171,11 @@ def test_chinese_comparison_years_and_organizations(
 ) -> None:
     [fact] = [f for f in extract_facts(text) if f.quote == quote]
     assert (fact.region, fact.period) == (region, period)
+
+
+def test_cjk_gates() -> None:
+    from importers.extract.cjk import has_cjk, quantity_follows
+
+    assert has_cjk("GDP 松江") and not has_cjk("GDP Songjiang") and not has_cjk("松江", 1, 1)
+    assert quantity_follows("2000余户", 4) and quantity_follows("2000吨", 4)
+    assert not quantity_follows("2021年", 4) and not quantity_follows("2021 tons", 4)

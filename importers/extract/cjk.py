@@ -43,6 +43,22 @@ CHANGE_BEFORE_RE = re.compile(
 )
 
 
+IDEOGRAPH_RE = re.compile(r"[\u3400-\u9fff]")
+"""A CJK ideograph (Extension A and the unified block): the test every Chinese rule gates on."""
+
+
+def has_cjk(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` holds a CJK ideograph: a cheap gate for the Chinese rules."""
+    return IDEOGRAPH_RE.search(text, start, len(text) if end is None else end) is not None
+
+
+def quantity_follows(text: str, end: int) -> bool:
+    """Whether the character at ``end`` is an ideograph other than 年: after "2000" it makes
+    a quantity (2000余户, 2000吨), since a Chinese year is written with 年."""
+    after = text[end : end + 1]
+    return "\u3400" <= after <= "\u9fff" and after != "年"
+
+
 def numeral_value(chars: str) -> int | None:
     """三 -> 3, 十五 -> 15, 一百零五 -> 105, 三千五百 -> 3500; None for runs like 一二."""
     total = 0

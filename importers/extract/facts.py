@@ -22,7 +22,7 @@ from importers.gazetteer import Gazetteer
 from . import metrics
 from ._fold import fold_case
 from .attach import BRACKET_GAP_RE, CURRENCIES, Changes, assign_ranks, choose_periods
-from .figures import Figure, Spans, figures_in
+from .figures import RESTATED_BEFORE_RE, Figure, Spans, figures_in
 from .metric_lists import level_lists, list_item
 from .metrics_zh import count_noun
 from .numbers import find_numbers
@@ -54,7 +54,6 @@ _NOT_COMPANIES = frozenset({
 _RELATIVE_YEAR_RE = re.compile(
     r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
 )
-_RESTATED_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
 # an anaphoric period, not the base of a comparison ("the same period of 2019", "last year")
 _SAME_PERIOD_RE = re.compile(
     r"\b(?:during|in|for)\s+the\s+same\s+period\b(?!\s+(?:of|last|a\s+year|in\s+\d|"
@@ -369,7 +368,7 @@ def _restatement(text: str, fig: Figure, fact: dict[str, object], earlier: list[
     if fig.unit != "count":
         return
     before = text[max(0, fig.start - 12) : fig.start]
-    if not _RESTATED_RE.search(before):
+    if not RESTATED_BEFORE_RE.search(before):
         return
     head = (fig.noun or "").split()[-1:] if fig.noun else []
     for prior in reversed(earlier):

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ._fold import fold_case, folded_pattern
+from .cjk import quantity_follows
 from .numbers import ORDINALS, Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks_zh import ranks_zh
@@ -62,7 +63,8 @@ _BARE_AFTER_RE = re.compile(
     r"^(?:[\s\xa0]*[.,;:)!?\"”’]|[\s\xa0]*$|[\s\xa0]+[A-Z]|"
     r"[\s\xa0]+(?:and|in|by|at|on|during|from|for|last|this|as|while|with)\b)"
 )
-_RESTATE_BEFORE_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
+RESTATED_BEFORE_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
+"""What precedes a count that restates an earlier one ("the nine cities")."""
 _RANGE_LINK_RE = re.compile(r"^[\s\xa0]*(?P<link>to|-|–|~|and)[\s\xa0]*")
 _RANGE_FROM_RE = re.compile(
     r"\b(?:rang\w*|vary\w*|varies)\s+from\s+(?:\w+\s+)?$|\bbetween\s+(?:\w+\s+)?$", re.IGNORECASE
@@ -124,9 +126,7 @@ def _is_year(num: Num, text: str) -> bool:
         and 1900 <= num.value <= 2100
     ):
         return False
-    # In Chinese a year is written with 年; "2000余户", "2000吨", "2021家" are quantities.
-    after = text[num.end : num.end + 1]
-    return not ("\u3400" <= after <= "\u9fff" and after != "年")
+    return not quantity_follows(text, num.end)  # "2000余户", "2000吨" are quantities
 
 
 class Spans:
@@ -316,7 +316,7 @@ def _bare(text: str, num: Num, s_start: int) -> Figure | None:
     after = text[num.end : num.end + 8]
     if num.spelled and num.value == 1:
         return None
-    restated = bool(_RESTATE_BEFORE_RE.search(before))
+    restated = bool(RESTATED_BEFORE_RE.search(before))
     if not (_BARE_BEFORE_RE.search(before) or restated) or not _BARE_AFTER_RE.match(after):
         return None
     fig = Figure(num.start, num.end, num.start, num.end, num.value, num.scale, "count", bare=True)

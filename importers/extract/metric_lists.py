@@ -11,6 +11,7 @@ of partners ("exports to ASEAN and the EU"), more than a handful of items.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import metrics
 from .figures import Figure
@@ -45,10 +46,11 @@ def level_lists(text: str, figs: list[Figure], s_start: int, s_end: int) -> dict
     one unit ("reached 400 billion yuan and 300 billion yuan respectively"), by index."""
     out: dict[int, Listed] = {}
     pos = text.find(_RESPECTIVELY, s_start, s_end)
+    ends = [f.end for f in figs] if pos != -1 else []  # sorted: figures do not overlap
     while pos != -1:
-        last = next((k for k in range(len(figs) - 1, -1, -1) if figs[k].end <= pos), None)
+        last = bisect_right(ends, pos) - 1  # the last figure before "respectively"
         if (
-            last is not None
+            last >= 0
             and figs[last].unit not in _PERCENTS
             and not figs[last].is_rank
             and _GAP_RE.fullmatch(text, figs[last].end, pos)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 
 from ._fold import fold_case, word_alternation
+from .cjk import has_cjk
 
 METRIC_RULES: tuple[tuple[str, str], ...] = (
     ("trade_dependence", r"dependence\s+on\s+(?:foreign\s+)?trade|trade\s+dependence|"
@@ -131,12 +132,11 @@ _ZH_RE = re.compile(
     re.IGNORECASE,  # "GDP" / "gdp"; the contexts it scans are short
 )
 _ZH_TYPES = {f"t{i}": name for i, (name, _) in enumerate(ZH_METRIC_RULES)}
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 def _chinese(text: str) -> bool:
     """Whether ``text`` holds a CJK ideograph (isascii() first: it is much cheaper)."""
-    return not text.isascii() and _CJK_RE.search(text) is not None
+    return not text.isascii() and has_cjk(text)
 
 
 def metric_zh(context: str) -> tuple[str, str | None] | None:
@@ -183,9 +183,6 @@ _THRESHOLD_RE = re.compile(
     r"[\s\xa0]*$|\b(?:above\s+designated\s+size|threshold\s+of|minimum\s+of)\s+$",
     re.IGNORECASE,
 )
-_PHRASE_TRIM_RE = re.compile(
-    r"^(?:.*\b(?:the|its|their|our|of|which|that|and|whose|to)\s+|.*[,;:]\s*)", re.IGNORECASE
-)
 # The verb that introduces the figure ends the phrase; also "with infrastructure investment
 # soaring 10.3 percent", "saw its exports grow 5%".
 _TAIL_VERBS = (
@@ -209,7 +206,6 @@ _PLACE_WORD_RE = re.compile(_PLACE_WORD)
 _PLACE_LEAD_RE = re.compile(rf"(?:\s+(?:of|in|from|by|at|for))?(?:\s+{_PLACE_WORD})*\s*\x00+")
 _TAIL_CUT_RE = re.compile(r"[,;:(]|\s+(?:in|of|for|to|from|during|by|with|were|was)\s+\d")
 _POSSESSIVE_S_RE = re.compile(r"[’']s\s+")
-_LEADING_DET_RE = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from . import periods_zh
 from ._fold import fold_case, folded_pattern
+from .cjk import has_cjk, quantity_follows
 
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -92,7 +93,6 @@ SAME_PERIOD_RE = re.compile(
 _SAME_PERIOD_FOLDED_RE = folded_pattern(SAME_PERIOD_RE)  # several times faster
 _LEVEL_AFTER = (" level", " figure")  # in folded text after a year: "the 2019 level"
 _LEVEL_OF_RE = re.compile(r" (?:level|figure)s? (?:of|at|was|stood) ")
-_MONTH_CAPITAL_RE = re.compile(_MONTH)
 # The rest of a news dateline after its month ("FUZHOU, Jan. 20 (Xinhua) --"): the day the story
 # was filed, not the period of any figure.
 _DATELINE_TAIL_RE = re.compile(
@@ -249,7 +249,7 @@ def find_periods(
         elif m.group("rel"):
             value = _resolve_year(raw, ref_year, "XXXX")
         else:
-            if _is_cjk_quantity(text, m.end()):
+            if quantity_follows(text, m.end()):
                 continue  # "2000余户", "2021家": in Chinese a year is written with 年
             value = raw
         if not m.group("since") and _SAME_PERIOD_FOLDED_RE.search(
@@ -265,7 +265,7 @@ def find_periods(
         found.append(Period(m.start(), m.end(), value, raw))
     # Only a sentence with Chinese characters can hold Chinese periods: English text pays one
     # isascii() (and, with curly quotes or no-break spaces, one scan for an ideograph).
-    if not text[start:end].isascii() and periods_zh.has_cjk(text, start, end):
+    if not text[start:end].isascii() and has_cjk(text, start, end):
         found = _with_chinese(found, periods_zh.find_periods_zh(text, start, end, ref_year))
     if any(p.value and "XXXX" in p.value for p in found):
         years = {p.value for p in found if p.value and _FOUR_DIGITS_RE.fullmatch(p.value)}
@@ -274,11 +274,6 @@ def find_periods(
 
 
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")
-
-
-def _is_cjk_quantity(text: str, end: int) -> bool:
-    after = text[end : end + 1]
-    return "\u3400" <= after <= "\u9fff" and after != "年"
 
 
 def _with_chinese(found: list[Period], chinese: list[periods_zh.ZhPeriod]) -> list[Period]:

@@ -65,14 +65,6 @@ _FIRST_PLAN_YEAR = 1966
 """First year of the 3rd Five-Year Plan; from it on every plan is five calendar years."""
 
 
-def has_cjk(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` holds a CJK ideograph: a cheap gate for the Chinese rules."""
-    return _CJK_RE.search(text, start, len(text) if end is None else end) is not None
-
-
-_CJK_RE = re.compile(r"[\u3400-\u9fff]")
-
-
 def _number(raw: str) -> int:
     return int(raw) if raw.isdigit() else numeral_value(raw) or 0
 
