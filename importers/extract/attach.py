@@ -28,8 +28,8 @@ _RANK_GAP_RE = re.compile(
 # "增长25%，增速居全国第3位" ranks the growth, not the amount before it.
 _ZH_RANK_GAP_RE = re.compile(r"^[，,]?[\s\xa0]*(?:总量|规模|总额|总值)?$")
 CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
-_PERCENTS = ("percent", "percentage point")
-_RESPECTIVELY = "respectively"
+PERCENTS = ("percent", "percentage point")
+RESPECTIVELY = "respectively"
 # Between the percents of a list: "3.3 percent and 7.8 percent", "5%, down 2%" (used with
 # match(text, pos, endpos): no "^")
 _LIST_JOIN_RE = re.compile(
@@ -37,7 +37,7 @@ _LIST_JOIN_RE = re.compile(
 )
 # Between a list's last percent and "respectively" (or "respectively" and the list's first):
 # no figure, no clause break, at most a base ("year on year") or a verb ("up").
-_LIST_GAP_RE = re.compile(r"[^;.\d]{0,40}$")
+LIST_GAP_RE = re.compile(r"[^;.\d]{0,40}$")
 
 
 def choose_periods(
@@ -101,14 +101,14 @@ class Changes:
             if figs[j].unit in CURRENCIES or figs[j].unit == "count":
                 upcoming = j
         for i, fig in enumerate(figs):
-            if fig.unit in _PERCENTS:
+            if fig.unit in PERCENTS:
                 self._read(text, i, s_start, s_end, next_target[i])
-        pos = text.find(_RESPECTIVELY, s_start, s_end)
+        pos = text.find(RESPECTIVELY, s_start, s_end)
         while pos != -1:
             self._respectively(text, pos, s_start, s_end)
-            pos = text.find(_RESPECTIVELY, pos + len(_RESPECTIVELY), s_end)
+            pos = text.find(RESPECTIVELY, pos + len(RESPECTIVELY), s_end)
         for i, fig in enumerate(figs):
-            if i not in self.attached and not fig.is_rank and fig.unit not in _PERCENTS:
+            if i not in self.attached and not fig.is_rank and fig.unit not in PERCENTS:
                 floor = figs[i - 1].end if i > 0 else s_start
                 found = read_multiplier(text, floor, fig.start)
                 if found is not None:
@@ -202,12 +202,12 @@ class Changes:
         if (
             n > 0
             and figs[n - 1].unit == "percent"
-            and _LIST_GAP_RE.match(text, figs[n - 1].end, pos)
+            and LIST_GAP_RE.match(text, figs[n - 1].end, pos)
         ):
             last = n - 1
         elif n < len(figs) and figs[n].unit == "percent":
-            gap_end = pos + len(_RESPECTIVELY)
-            if _LIST_GAP_RE.match(text, gap_end, figs[n].start):
+            gap_end = pos + len(RESPECTIVELY)
+            if LIST_GAP_RE.match(text, gap_end, figs[n].start):
                 last = n
                 while (
                     last + 1 < len(figs)
@@ -267,7 +267,7 @@ class Changes:
             fig = figs[t]
             if fig.is_rank:
                 continue
-            if fig.unit in _PERCENTS or fig.unit == "fraction" or ";" in text[fig.end : end]:
+            if fig.unit in PERCENTS or fig.unit == "fraction" or ";" in text[fig.end : end]:
                 break
             end = fig.start
             if t > 0 and BRACKET_GAP_RE.match(text[figs[t - 1].end : fig.start]):
@@ -316,13 +316,13 @@ def _rank_previous(
 ) -> None:
     for j in range(idx - 1, -1, -1):
         prev = figs[j]
-        if prev.is_rank or prev.unit in _PERCENTS:
+        if prev.is_rank or prev.unit in PERCENTS:
             continue
         if not gap_re.match(text[prev.end : verb_start]):
             return
         for k in range(j, -1, -1):
             other = figs[k]
-            if other.is_rank or other.unit in _PERCENTS:
+            if other.is_rank or other.unit in PERCENTS:
                 continue
             if k == j or BRACKET_GAP_RE.match(text[other.end : figs[k + 1].start]):
                 other.rank, other.rank_scope = rank, scope

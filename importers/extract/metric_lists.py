@@ -14,13 +14,11 @@ import re
 from bisect import bisect_right
 
 from . import metrics
+from .attach import LIST_GAP_RE, PERCENTS, RESPECTIVELY
 from .figures import Figure
 
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
-_RESPECTIVELY = "respectively"
-_GAP_RE = re.compile(r"[^;.\d]{0,30}")  # last figure to "respectively": no other figure
 _JOIN_RE = re.compile(r"[\s\xa0]*,?[\s\xa0]*(?:and[\s\xa0]+)?")  # "400 billion yuan and 300 ..."
-_PERCENTS = ("percent", "percentage point")
 
 Listed = tuple[int, int, int]
 """(index of the list's first figure, position in the list, length of the list)."""
@@ -45,15 +43,15 @@ def level_lists(text: str, figs: list[Figure], s_start: int, s_end: int) -> dict
     """Figures (not percents: see :class:`.attach.Changes`) listed before "respectively" with
     one unit ("reached 400 billion yuan and 300 billion yuan respectively"), by index."""
     out: dict[int, Listed] = {}
-    pos = text.find(_RESPECTIVELY, s_start, s_end)
+    pos = text.find(RESPECTIVELY, s_start, s_end)
     ends = [f.end for f in figs] if pos != -1 else []  # sorted: figures do not overlap
     while pos != -1:
         last = bisect_right(ends, pos) - 1  # the last figure before "respectively"
         if (
             last >= 0
-            and figs[last].unit not in _PERCENTS
+            and figs[last].unit not in PERCENTS
             and not figs[last].is_rank
-            and _GAP_RE.fullmatch(text, figs[last].end, pos)
+            and LIST_GAP_RE.match(text, figs[last].end, pos)
         ):
             first = last
             while (
@@ -64,5 +62,5 @@ def level_lists(text: str, figs: list[Figure], s_start: int, s_end: int) -> dict
                 first -= 1
             for k in range(first, last + 1) if last > first else ():
                 out[k] = (first, k - first, last - first + 1)
-        pos = text.find(_RESPECTIVELY, pos + len(_RESPECTIVELY), s_end)
+        pos = text.find(RESPECTIVELY, pos + len(RESPECTIVELY), s_end)
     return out
