@@ -14,6 +14,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from db.query import has_cjk
+
 MIN_LENGTH = 3
 CUTOFF = 75
 """rapidfuzz ``ratio`` a correction must reach (0-100)."""
@@ -42,7 +44,9 @@ class Vocabulary:
     def corrections(self, conn: Any, word: str) -> list[str]:
         """Terms close to ``word``, best first; [] when the index knows it as a prefix."""
         word = word.lower()
-        if len(word) < MIN_LENGTH or not word.isalpha():
+        # Chinese is matched as substrings, not words: a "correction" would swap the user's
+        # term for an unrelated run of characters (str.isalpha() is True for ideographs).
+        if len(word) < MIN_LENGTH or not word.isalpha() or has_cjk(word):
             return []
         terms = self.terms(conn)
         i = bisect_left(terms, word)

@@ -272,3 +272,15 @@ def test_underscore_is_a_separator_not_a_word(fact_store: Store) -> None:
     assert [h.fact.quote for h in fact_store.search_facts("songjiang _").hits] == [
         "305.57 billion yuan"
     ]
+
+
+def test_chinese_words_are_never_corrected(fact_store: Store) -> None:
+    """Chinese is matched as substrings: swapping the typed term for a near run of characters
+    (松江区外 -> 松江区) would search for something the user did not type."""
+    from db.typos import Vocabulary
+
+    vocabulary = Vocabulary()
+    conn = fact_store._conn
+    assert "松江区" in vocabulary.terms(conn)
+    assert vocabulary.corrections(conn, "松江区外") == []
+    assert vocabulary.corrections(conn, "songjaing") == ["songjiang"]

@@ -22,7 +22,7 @@ def figure_summary(row: CompareRow, cell: CompareCell, base: Region | None) -> s
     if cell.fact.change_percent is not None:
         text += f" ({cell.fact.change_percent:+g}%)"
     if cell.converted_value is not None and base is not None:
-        base_unit = row.cells[base.id]
+        base_unit = row.cells.get(base.id)
         unit = base_unit.unit if base_unit is not None else None
         text += f" {CONVERTED} {amount_text(cell.converted_value, unit)}"
     if cell.ratio_to_base is not None and base is not None:

@@ -273,7 +273,7 @@ def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
             values = (
                 row.metric_type,
                 " ".join(strip_control(row.metric).split()),
-                row.period,
+                strip_control(row.period or "") or None,
                 row.measure,
                 region.id,
                 " ".join(strip_control(cell.region_name).split()),
@@ -284,7 +284,7 @@ def comparison_rows(comparison: Comparison) -> list[dict[str, Any]]:
                 cell.converted_value,
                 cell.comparable,
                 cell.fact.id,
-                cell.note,
+                strip_control(cell.note) if cell.note else cell.note,  # may quote a document
             )
             rows.append(dict(zip(COMPARISON_COLUMNS, values, strict=True)))
     return rows

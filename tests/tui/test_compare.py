@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.pilot import Pilot
 
 from db.compare import CompareRow, Comparison
+from db.models import Region
 from db.store import Store
 from tests.tui.support import settle
 from tui.app import FactscopeApp
@@ -20,7 +21,7 @@ from tui.output import comparison_rows
 from tui.screens.compare import CompareScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.compare_table import CompareTable, bar, cell_text, column_widths
-from tui.widgets.region_picker import CandidateList, PickerInput, RegionPicker
+from tui.widgets.region_picker import Candidate, CandidateList, PickerInput, RegionPicker
 
 
 @pytest.fixture
@@ -259,3 +260,23 @@ async def test_a_region_name_typed_at_the_list_lands_in_the_box(fixture_store: S
         await settle(pilot)
         assert screen.picker.search_box.value == "sichuan"
         assert screen.include_children is False
+
+
+async def test_a_region_not_in_the_database_is_never_the_base(seeds: Store) -> None:
+    """Picked first but unknown to the database (a zone named in no stored document), it
+    cannot be the base of the ratios: the first compared region is, and the table says so."""
+    app = FactscopeApp(seeds, initial_mode="compare")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = compare_screen(app)
+        nowhere = Region(id="zone:nowhere", name="Nowhere Zone", level="zone")
+        screen.add_region(Candidate(nowhere, (), 0))
+        await settle(pilot)
+        for name in ("songj", "sichuan"):
+            screen.add_region(screen.find_candidates(name)[0])
+            await settle(pilot)
+        assert [c.region.id for c in screen.picked] == ["zone:nowhere", "310117", "510000"]
+        assert screen.comparison is not None
+        assert [r.id for r in screen.comparison.regions] == ["310117", "510000"]
+        assert [r.id for r in screen.table.regions] == ["310117", "510000", "zone:nowhere"]
+        assert "Nowhere Zone has no facts in the database" in screen.comparison.notes

@@ -26,7 +26,7 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from db.compare import CompareRow, Comparison
-from db.models import Document
+from db.models import Document, Region
 from tui.compare_candidates import CandidateFinder
 from tui.compare_render import evidence_text, filter_rows, row_citation
 from tui.messages import OpenEvidence
@@ -226,17 +226,19 @@ copy and export then take the rows shown).
             self.table.show(None, [], {})
             self._show_evidence()
             return
-        self._compare(self.generation, ids, self.include_children)
+        self._compare(self.generation, [c.region for c in self.picked], self.include_children)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="compare", description="Compare")
-    def _compare(self, generation: int, ids: list[str], include_children: bool) -> None:
+    def _compare(self, generation: int, regions: list[Region], include_children: bool) -> None:
+        # ``regions`` is a snapshot: the picker may change while this runs.
+        ids = [r.id for r in regions]
         stored = [i for i in ids if self.store.region(i) is not None]
         comparison = Comparison(regions=[], rows=[])
         if stored:
             comparison = self.store.compare(stored, include_children=include_children)
-        for candidate in self.picked:
-            if candidate.region.id not in stored:
-                comparison.notes.append(f"{candidate.region.name} has no facts in the database")
+        for region in regions:
+            if region.id not in stored:
+                comparison.notes.append(f"{region.name} has no facts in the database")
         counts = self.store.fact_counts(ids)
         self.post_message(self.Compared(generation, comparison, counts))
 
@@ -254,7 +256,13 @@ copy and export then take the rows shown).
         shown = filter_rows(self.unfiltered, self.row_filter)
         self.comparison = shown
         self.refresh_bindings()
-        regions = [c.region for c in self.picked]
+        # The base is the comparison's first region: a picked region with no facts in the
+        # database cannot be one, so it moves behind those that are compared.
+        compared = {r.id for r in shown.regions}
+        picked = [c.region for c in self.picked]
+        regions = [r for r in picked if r.id in compared] + [
+            r for r in picked if r.id not in compared
+        ]
         self.table.show(shown, regions, self.counts)
         rows = shown.rows
         meet = sum(all(cell is not None for cell in r.cells.values()) for r in rows)

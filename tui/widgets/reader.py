@@ -36,6 +36,7 @@ from tui.render import (
 )
 
 MARGIN = 1
+"""Blank cells left of the text."""
 MATCH_LIMIT = 10_000
 """Find stops counting here ("10,000+ matches"): a one-letter find in a long report would
 otherwise build millions of spans."""
@@ -46,9 +47,6 @@ def find_matches(plain: str, query: str, limit: int = MATCH_LIMIT) -> list[tuple
     if not query:
         return []
     return [m.span() for m in islice(re.finditer(re.escape(query), plain, re.IGNORECASE), limit)]
-
-
-"""Blank cells left of the text."""
 
 
 class DocumentReader(ScrollView, can_focus=True):
