@@ -44,7 +44,9 @@ class CandidateFinder:
                 if region.id not in seen and any(folded in n.casefold() for n in names):
                     regions.append(region)
         counts = self.store.fact_counts([r.id for r in regions])
-        regions.sort(key=lambda r: counts[r.id] == 0)
+        # Those with facts first, most facts first: "songj" means the district (dozens of
+        # facts) before its bonded zone (one); the gazetteer order breaks ties.
+        regions.sort(key=lambda r: -counts[r.id])
         return [Candidate(r, self._parents(r), counts[r.id]) for r in regions]
 
     def _parents(self, region: Region) -> tuple[str, ...]:

@@ -3,6 +3,7 @@ Enter to the evidence, copying a row, removing a region, including districts."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -280,3 +281,18 @@ async def test_a_region_not_in_the_database_is_never_the_base(seeds: Store) -> N
         assert [r.id for r in screen.comparison.regions] == ["310117", "510000"]
         assert [r.id for r in screen.table.regions] == ["310117", "510000", "zone:nowhere"]
         assert "Nowhere Zone has no facts in the database" in screen.comparison.notes
+
+
+def test_candidates_with_more_facts_come_first(tmp_path: Path) -> None:
+    """On the demo corpus "songj" offers the district (many facts) before its bonded zone."""
+    from importers import import_paths
+    from tests.conftest import SAMPLES
+    from tui.compare_candidates import CandidateFinder
+
+    with Store.open(tmp_path / "demo.db") as store:
+        assert import_paths([SAMPLES], store, recursive=True).ok
+        found = CandidateFinder(store).find("songj")
+        with_facts = [c for c in found if c.facts]
+        assert with_facts[0].region.name == "Songjiang District"
+        assert [c.facts for c in with_facts] == sorted((c.facts for c in with_facts), reverse=True)
+        assert any("Bonded Zone" in c.region.name for c in with_facts[1:])
