@@ -82,6 +82,8 @@ class Store:
         self.read_only = read_only
         self._vocabulary = Vocabulary()
         self._in_batch = False
+        self._batch_lost: str | None = None
+        """Why SQLite rolled the current batch back as a whole (disk full), if it did."""
 
     # -- opening -------------------------------------------------------------------------
 
@@ -131,6 +133,10 @@ class Store:
             # Any write may change the words of the index: the typo vocabulary reloads.
             self._vocabulary = Vocabulary()
             if self._in_batch:
+                if self._batch_lost is not None:
+                    # A SAVEPOINT now would open a transaction of its own and commit this unit
+                    # alone, while the batch's earlier units are gone: the batch stays lost.
+                    raise StoreError(self.path, self._batch_lost)
                 self._conn.execute("SAVEPOINT unit")
                 try:
                     yield self._conn
@@ -140,6 +146,8 @@ class Store:
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK TO unit")
                         self._conn.execute("RELEASE unit")
+                    else:
+                        self._batch_lost = f"the batch was rolled back: {exc}"
                     if isinstance(exc, sqlite3.Error):
                         raise StoreError(self.path, str(exc)) from exc
                     raise
@@ -171,13 +179,17 @@ class Store:
         A commit per document costs about as much as storing its facts; an import groups
         documents into batches. A failed document rolls back alone; a crash loses the
         uncommitted batch whole (those files import again next time), never half a document.
+        If SQLite rolls the whole transaction back itself (disk full), every later unit of the
+        batch fails and so does the batch: no unit commits on its own.
         """
         with self.transaction():
-            self._in_batch = True
+            self._in_batch, self._batch_lost = True, None
             try:
                 yield
+                if self._batch_lost is not None:  # none of the batch is stored: say so
+                    raise StoreError(self.path, self._batch_lost)
             finally:
-                self._in_batch = False
+                self._in_batch, self._batch_lost = False, None
 
     # -- writing ---------------------------------------------------------------------------
 

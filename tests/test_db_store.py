@@ -301,3 +301,22 @@ def test_an_interrupted_batch_stores_nothing(store: Store, db_path: Path) -> Non
         store.add_document(_doc("Other text.", "o.txt"), [])
         raise KeyboardInterrupt
     assert _dump(db_path) == before
+
+
+def test_a_batch_that_sqlite_rolls_back_whole_stores_nothing_after_it(
+    store: Store, db_path: Path
+) -> None:
+    # SQLite ends the whole transaction on some errors (disk full): the units after it must
+    # not commit on their own, and the batch must fail, since its earlier units are gone too.
+    store.add_document(_doc(), [])
+    before = _dump(db_path)
+    with pytest.raises(StoreError, match="rolled back: database or disk is full"), store.batch():
+        store.add_document(_doc("First text.", "first.txt"), [])
+        with pytest.raises(StoreError, match="disk is full"), store.transaction() as conn:
+            conn.execute("ROLLBACK")  # what SQLite does by itself on such an error
+            raise store_module.sqlite3.OperationalError("database or disk is full")
+        with pytest.raises(StoreError, match="the batch was rolled back"):
+            store.add_document(_doc("Later text.", "later.txt"), [])
+    assert _dump(db_path) == before
+    store.add_document(_doc("After text.", "after.txt"), [])  # the store still works
+    assert "after.txt" in {d.source for d in store.documents()}
