@@ -24,7 +24,12 @@ ALTERNATIVES = 3
 
 
 class Vocabulary:
-    """The distinct words of ``facts_fts``, cached per store until a fact is added."""
+    """The distinct words of ``facts_fts``, cached per store until the database changes.
+
+    The store drops its vocabulary on each of its own writes; ``PRAGMA data_version`` tells
+    of another connection's commits (another process importing or deleting). A key read from
+    the rows, such as ``max(id)``, could miss a delete or a replace.
+    """
 
     def __init__(self) -> None:
         self._version: object = None
@@ -32,7 +37,7 @@ class Vocabulary:
 
     def terms(self, conn: Any) -> list[str]:
         """Sorted alphabetic terms of three or more letters."""
-        version = conn.execute("SELECT max(id) FROM facts").fetchone()[0]
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
         if version != self._version:
             rows = conn.execute(
                 "SELECT term FROM facts_vocab WHERE length(term) >= ?", (MIN_LENGTH,)

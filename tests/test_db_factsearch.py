@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -284,3 +286,29 @@ def test_chinese_words_are_never_corrected(fact_store: Store) -> None:
     assert "松江区" in vocabulary.terms(conn)
     assert vocabulary.corrections(conn, "松江区外") == []
     assert vocabulary.corrections(conn, "songjaing") == ["songjiang"]
+
+
+def test_typo_vocabulary_sees_another_process_replace_a_document(db_path: Path) -> None:
+    # A replace deletes the old facts and inserts new ones that can take the same ids: a cache
+    # keyed on max(id) kept the old words. Two stores on one file stand for two processes.
+    text_a = "Wuxi exported 12.5 billion yuan of goods."
+    text_b = "Jiaxing exported 12.5 billion yuan of goods."
+    with Store.open(db_path) as reader, Store.open(db_path) as writer:
+        for text in (text_a, text_b):
+            quote = "12.5 billion yuan"
+            start = text.index(quote)
+            fact = Fact(
+                start=start,
+                end=start + len(quote),
+                quote=quote,
+                number_quote="12.5",
+                value=12.5,
+                metric="exported goods",
+                sentence_start=0,
+                sentence_end=len(text),
+            )
+            writer.add_document(RawDocument(text=text, title="T", source="same.txt"), [fact])
+            if text is text_a:
+                assert reader.search_facts("wuxii").total == 1  # corrected: vocabulary read
+        hits = reader.search_facts("jiaxingg").hits
+        assert [h.fact.quote for h in hits] == ["12.5 billion yuan"]
