@@ -272,7 +272,31 @@ def test_ambiguity_by_document_context(gaz: Gazetteer) -> None:
     text = "Trade grew in Suzhou. The Anhui provincial government said Suzhou would expand."
     assert [m.region_id for m in gaz.find_mentions(text)] == ["341300", "340000", "341300"]
     alone = gaz.find_mentions("Trade grew in Suzhou and Taizhou.")
-    assert [(m.region_id, len(m.candidates) > 1) for m in alone] == [(None, True), (None, True)]
+    # Jiangsu's Suzhou by prominence; that guess does not decide between the two Taizhous.
+    assert [(m.region_id, len(m.candidates) > 1) for m in alone] == [
+        ("320500", True),
+        (None, True),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Suzhou's GDP passed 2 trillion yuan.", "320500"),  # not Anhui's 宿州
+        ("Exports from Fuzhou rose.", "350100"),  # Fujian's capital, not Jiangxi's 抚州
+        ("Yulin reported growth.", None),  # two peers: no guess
+        ("Suzhou, a city in north Anhui Province, grew.", "341300"),  # context beats prominence
+    ],
+)
+def test_a_prominent_city_wins_a_bare_name_in_text(
+    gaz: Gazetteer, text: str, expected: str | None
+) -> None:
+    assert gaz.find_mentions(text)[0].region_id == expected
+
+
+def test_a_typed_name_is_never_guessed_by_prominence(gaz: Gazetteer) -> None:
+    resolution = gaz.resolve("Suzhou")
+    assert resolution.region is None and resolution.ambiguous
 
 
 def test_hongqiao_is_the_shanghai_zone(gaz: Gazetteer) -> None:

@@ -19,7 +19,11 @@ from .changes import Change, basis_after, read_change, read_multiplier
 from .figures import Figure, topping_scope
 from .periods import Period
 
-BRACKET_GAP_RE = re.compile(r"^[\s\xa0]*[(（][\s\xa0]*(?:about|around|approximately|or)?[\s\xa0]*$")
+BRACKET_GAP_RE = re.compile(
+    r"^[\s\xa0]*[(（][\s\xa0]*(?:about|around|approximately|approx\.|roughly|nearly|almost|some"
+    r"|close[\s\xa0]+to|more[\s\xa0]+than|over|or)?[\s\xa0]*$",
+    re.IGNORECASE,
+)
 _RANK_GAP_RE = re.compile(
     r"^[^;]*,[\s\xa0]*(?:which[\s\xa0]+|and[\s\xa0]+|that[\s\xa0]+)?$|"
     r"^[\s\xa0]*$"

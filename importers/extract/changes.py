@@ -45,10 +45,17 @@ _BASIS_WORDS = (
 
 # "grew at an average annual rate of 14.2 percent": the rate named between verb and figure
 _AT_RATE = rf"(?:\s+(?:an?\s+|the\s+)?{_BASIS_WORDS}rate\s+of)?"
+# what may stand between a verb and its figure: "by", "at an annual rate of", "by an average
+# of" (a basis follows: "7.8 percent annually"), or the verb's object and "by" ("aims to grow
+# its GDP by 7.5 to 8 percent", "increased their exports by 9 percent")
+_VERB_GAP = (
+    rf"(?:\s+(?:by|of|at{_AT_RATE})|\s+(?:by\s+)?an?\s+average\s+of"
+    r"|\s+(?:its|their|our|the)\s+(?:[\w-]+\s+){1,3}?by)?"
+)
 TRIGGER_BEFORE_RE = re.compile(
     rf"""(?:
-        \b(?P<verb_up>{_UP})(?:\s+(?:by|of|at{_AT_RATE}))?
-      | \b(?P<verb_down>{_DOWN})(?:\s+(?:by|of|at{_AT_RATE}))?
+        \b(?P<verb_up>{_UP}){_VERB_GAP}
+      | \b(?P<verb_down>{_DOWN}){_VERB_GAP}
       | \b(?:an?\s+|the\s+)?{_BASIS_WORDS}(?:(?P<noun_up>{_NOUN_UP})|(?P<noun_down>{_NOUN_DOWN}))
         (?:\s+rate)?\s+(?:of|by|at|was|is|stood\s+at|reached|hit|registered)
       | \b(?:saw|posted|registered|recorded|achieved|maintained|logged)\s+(?:an?\s+)?

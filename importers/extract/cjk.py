@@ -39,8 +39,25 @@ CHANGE_BEFORE_RE = re.compile(
     rf"|{_VS}(?P<vs>(?:19|20)\d\d)年同期(?:相比)?)?"
     r"(?:分别|名义|实际|累计|均|共)?"
     r"(?:(?P<up>增长|上升|提高|增加|上涨|攀升|提升|(?:增幅|增速|涨幅)(?:为|达到|达)?)|"
-    r"(?P<down>下降|减少|下滑|回落|降低|缩减|萎缩|降幅(?:为|达到|达)?))了?[\s\xa0]*$"
+    r"(?P<down>下降|减少|下滑|回落|降低|缩减|萎缩|降幅(?:为|达到|达)?))了?[\s\xa0]*"
+    r"(?:约|近|逾|超过|超|接近|将近|不到|不足)?[\s\xa0]*$"  # "增长逾10%": a qualifier between
 )
+# Qualifiers written in Chinese: "约为66.5%", "超过5000亿元", "近2100万人", "逾3000家", "至少",
+# "不到"; after the figure "以上" (more than), "左右" (about), "以内"/"以下" (at most).
+_QUALIFIER_BEFORE_RE = re.compile(
+    r"(?:(?P<about>大约|约为|(?<![节制合签预公])约|将近|接近|(?<![最附])近)|(?P<over>超过|超|逾|多达)|"
+    r"(?P<least>至少|不低于|不少于)|(?P<under>不到|不足|低于|少于))[\s\xa0]*$"
+)
+_QUALIFIER_AFTER_RE = re.compile(
+    r"^[\s\xa0]*(?:(?P<over>以上)|(?P<about>左右)|(?P<most>以内|以下))"
+)
+_QUALIFIER_SYMBOLS = {"about": "~", "over": ">", "least": ">=", "under": "<", "most": "<="}
+
+
+def qualifier(before: str, after: str) -> str | None:
+    """Qualifier of a figure from the Chinese words right before or after it, or None."""
+    m = _QUALIFIER_BEFORE_RE.search(before) or _QUALIFIER_AFTER_RE.match(after)
+    return None if m is None else _QUALIFIER_SYMBOLS[str(m.lastgroup)]
 
 
 IDEOGRAPH_RE = re.compile(r"[\u3400-\u9fff]")

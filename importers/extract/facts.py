@@ -340,6 +340,9 @@ def _equivalent(
     if not BRACKET_GAP_RE.match(text[int(str(prev["end"])) : figs[i].start]):
         return
     fact["equivalent_of"] = prev["quote"]
+    # "(about 662 billion U.S. dollars)" keeps its own qualifier; a bare conversion repeats
+    # the one of the figure it restates ("at least 20 million yuan (US$2.8 million)").
+    own_qualifier = fact["qualifier"] if fact["qualifier"] != "=" else None
     for key in (
         "region",
         "region_level",
@@ -361,6 +364,8 @@ def _equivalent(
         "subject",
     ):
         fact[key] = prev.get(key)
+    if own_qualifier is not None:
+        fact["qualifier"] = own_qualifier
 
 
 def _restatement(text: str, fig: Figure, fact: dict[str, object], earlier: list[Fact]) -> None:

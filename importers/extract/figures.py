@@ -14,8 +14,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from . import cjk
 from ._fold import fold_case, folded_pattern
-from .cjk import quantity_follows
+from .cjk import has_cjk, quantity_follows
 from .numbers import ORDINALS, Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks_zh import ranks_zh
@@ -330,6 +331,12 @@ def _qualifier(text: str, fig: Figure, s_start: int) -> str:
         "多" in text[fig.num_start : fig.end] or "余" in text[fig.num_start : fig.end]
     ):
         return ">"  # "1200多家", "300余万人": more than
+    if not text.isascii() and has_cjk(text, max(s_start, fig.start - 3), fig.end + 2):
+        chinese = cjk.qualifier(
+            text[max(s_start, fig.start - 4) : fig.start], text[fig.end : fig.end + 3]
+        )
+        if chinese is not None:
+            return chinese
     q = qualifier_before(text[max(s_start, fig.start - 40) : fig.start])
     if q:
         return q[0]

@@ -163,8 +163,9 @@ def _rules(folded: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | No
 
 
 _AND_STOP = r"and(?!\s+(?:exports?|imports?)\b)"
+# "in sales revenue", "351 billion yuan of GDP" (not "of the total": a part of something)
 _IN_METRIC_RE = re.compile(  # used with match(text, pos, endpos): no "^"
-    r"[\s\xa0]+in[\s\xa0]+(?P<phrase>[a-z][a-z\s-]{2,40}?)(?=[,.;]|$|\s+(?:"
+    r"[\s\xa0]+(?:in|of(?![\s\xa0]+(?:the|its|their|this|that|which)\b))[\s\xa0]+(?P<phrase>[A-Za-z][A-Za-z\s-]{2,40}?)(?=[,.;]|$|\s+(?:"
     rf"{_AND_STOP}|in|of|for|from|with|during|accounting)\b)"
 )
 _SHARE_RE = re.compile(
@@ -230,7 +231,8 @@ def _rule_of(phrase: str) -> str | None:
 
 
 def metric_after(text: str, end: int, limit: int) -> str | None:
-    """A metric phrase introduced by "in" right after a figure ("in sales revenue")."""
+    """A metric phrase introduced by "in" or "of" right after a figure ("in sales revenue",
+    "of foreign direct investment")."""
     m = _IN_METRIC_RE.match(text, end, limit)
     if m and _rule_of(m.group("phrase")):
         return m.group("phrase").strip()

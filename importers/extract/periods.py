@@ -86,6 +86,9 @@ SAME_PERIOD_RE = re.compile(
     r"(?:the\s+)?$|"
     r"(?:times|twice|double|than|of|to|with|above|below|over|from|exceed\w*|surpass\w*|percent"
     r"|%)\s+the\s+(?:figure|level|number|amount)s?\s+(?:of|in|for)\s+$|"
+    # "a project launched in 1994": when something began, not the period of a figure
+    r"\b(?:launched|founded|established|set\s+up|built|opened|started|began|created|"
+    r"inaugurated|designated|approved)\s+(?:back\s+)?in\s+$|"
     # 比2020年增长, 较2020年, 与2020年相比: the year compared with, not the figure's period.
     r"(?:比|较|与|同)\s*$",
     re.IGNORECASE,

@@ -57,6 +57,15 @@ _DESTINATION_RE = re.compile(
     r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "have led China's major cities", "the second city after Shanghai", "faster than Sichuan",
+# "ahead of Beijing": a place the subject is measured against, not the subject.
+# After "than" and "second only to" the place's own figure often follows ("faster than Sichuan
+# at 8.2 percent"): such a place is never the topic but may still own the next figure.
+_COMPARAND_RE = re.compile(
+    r"\b(?:(?P<own>than|second\s+only\s+to)|led|leads|topped|tops|outpaced|outperformed|"
+    r"surpassed|overtook|overtaking|trailed|trailing|behind|after|ahead\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NEWLINE_RE = re.compile("\n")
 _CJK_ORG_AFTER_RE = re.compile(
     r"(?:市|省|区|县)?(?:海关|政府|人民政府|日报|晚报|电视台|大学|银行|集团|公司|统计局|商务局|"
@@ -112,6 +121,7 @@ class RegionTracker:
         self._usable_ids: dict[str, bool] = {}
         self._candidates: dict[int, bool] = {}  # by id() of a Place
         self._destinations: dict[int, bool] = {}
+        self._comparands: dict[int, str] = {}
         self._enumerations: dict[tuple[int, int], list[Place]] = {}
         self._common: dict[tuple[int, int], Region | None] = {}
         self._topic_levels: dict[tuple[str, str], Region | None] = {}
@@ -244,7 +254,7 @@ class RegionTracker:
         counts: Counter[str] = Counter()
         first: dict[str, Region] = {}
         for p in self._places:
-            if self._usable(p.region):
+            if self._usable(p.region) and not self._comparand(p):
                 counts[p.region.id] += 1
                 first.setdefault(p.region.id, p.region)
         if not counts:
@@ -282,13 +292,29 @@ class RegionTracker:
             hit = self._destinations[id(place)] = bool(_DESTINATION_RE.search(before))
         return hit
 
+    def _comparand(self, place: Place, owning: bool = True) -> bool:
+        """Whether ``place`` is what the subject is compared with ("after Shanghai"); with
+        ``owning`` False, only where no figure of its own is expected after it."""
+        hit = self._comparands.get(id(place))
+        if hit is None:
+            found = _COMPARAND_RE.search(self.text, max(0, place.start - 24), place.start)
+            hit = "" if found is None else ("own" if found.group("own") else "other")
+            self._comparands[id(place)] = hit
+        return hit == "other" or (owning and hit == "own")
+
     def enumeration(self, start: int, end: int) -> list[Place]:
         """Places listed in a sentence naming three or more distinct regions, else []."""
         cached = self._enumerations.get((start, end))
         if cached is not None:
             return cached
         places = [p for p in self.places_in(start, end) if not p.anaphor and self._usable(p.region)]
-        if len({p.region.id for p in places}) < 3:
+        ids = {p.region.id for p in places}
+        if len(ids) >= 3:
+            # "Wuhan, capital of central China's Hubei Province": places that contain another
+            # one of the sentence locate it; only the innermost ones can make a list.
+            outer = {r.id for rid in ids for r in self.gz.chain(rid)[1:]}
+            ids -= outer
+        if len(ids) < 3:
             places = []
         self._enumerations[start, end] = places
         return places
@@ -315,7 +341,11 @@ class RegionTracker:
         lead = _LEAD_ADVERBIAL_RE.match(sentence)
         head_end = start + (lead.end() if lead else 0) + 40
         for place in self.places_in(start, end):
-            if not self._candidate(place) or self._destination(place, start):
+            if (
+                not self._candidate(place)
+                or self._destination(place, start)
+                or self._comparand(place)
+            ):
                 continue
             if place.anaphor:
                 if place.noun in ("country", "nation") and self._within(topic):
@@ -362,7 +392,7 @@ class RegionTracker:
             # Sichuan Province, reached ...": a plain mention of an ancestor locates the
             # place named before it; the figure is about the more specific one. A possessive
             # ("Sichuan Province's exports") still names its own figure.
-            if not chosen.possessive and not chosen.anaphor:
+            if not chosen.possessive and not chosen.anaphor and not self._comparand(chosen):
                 # A locating ancestor follows its place closely; looking back a bounded
                 # distance keeps a sentence of thousands of places linear.
                 for j in range(i - 1, -1, -1):
@@ -399,7 +429,11 @@ class RegionTracker:
             places = [
                 p
                 for p in self.places_in(start, end)
-                if id(p) not in listed and self._candidate(p) and not self._destination(p, start)
+                if id(p) not in listed
+                and self._candidate(p)
+                and not self._destination(p, start)
+                # "faster than Sichuan's 5 percent" is Sichuan's figure; "after Shanghai" is not
+                and (p.possessive or not self._comparand(p, owning=False))
             ]
             found = self._attributables[start, end] = (places, [p.start for p in places])
         return found

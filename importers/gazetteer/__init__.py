@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from db.models import Region
 
 from . import _index
-from ._index import AliasIndex, normalize, sort_key, tier
+from ._index import PROMINENT, AliasIndex, normalize, sort_key, tier
 from ._scan import ENGLISH_WORDS, Span, scan, select
 
 __all__ = ["Gazetteer", "Mention", "Resolution"]
@@ -146,9 +146,14 @@ class Gazetteer:
         chain = self.chain(region.id) if region else []
         return Resolution(region, chain, candidates, region is None and len(candidates) > 1)
 
-    def _choose(self, ids: Sequence[str], context: Sequence[str]) -> str | None:
+    def _choose(
+        self, ids: Sequence[str], context: Sequence[str], prominence: bool = False
+    ) -> str | None:
         """Context first, then zones before administrative units, then a strictly more
-        prominent tier (a province beats a district of the same name); else None."""
+        prominent tier (a province beats a district of the same name), then, with
+        ``prominence`` (a name in running text), a prominent city (:data:`._index.PROMINENT`)
+        over its namesakes of the same tier; else None. A name typed by a user is never
+        guessed that way: they are shown the candidates."""
         if len(ids) == 1:
             return ids[0]
         if context:
@@ -161,6 +166,8 @@ class Gazetteer:
             return zones[0]
         best = min(tier(r) for r in regions)
         top = [r.id for r in regions if tier(r) == best]
+        if prominence and len(top) > 1:
+            top = [rid for rid in top if rid in PROMINENT] or top
         return top[0] if len(top) == 1 else None
 
     def _by_context(self, ids: Sequence[str], context: Iterable[str]) -> str | None:
@@ -208,6 +215,11 @@ class Gazetteer:
                 if memo[sp.ids, rid]:
                     chosen[n] = memo[sp.ids, rid]
                     break
+        for n, sp in enumerate(spans):
+            # Still undecided: a prominent city over its namesakes. Such a guess is never the
+            # context of another name ("Suzhou and Taizhou" leaves Taizhou undecided).
+            if chosen[n] is None and not sp.needs_context and len(sp.ids) > 1:
+                chosen[n] = self._choose(sp.ids, extra_context, True)
         mentions = []
         for sp, choice in zip(spans, chosen, strict=True):
             if sp.needs_context and choice is None:

@@ -36,6 +36,19 @@ def normalize(name: str) -> str:
     return " ".join(name.replace("’", "'").replace("‘", "'").replace("`", "'").split())
 
 
+# Prefecture-level cities that win a bare-name collision with a less known namesake when the
+# text says nothing else (the gazetteer research: "a prominence prior and context are
+# mandatory"): provincial capitals ("Fuzhou": Fujian's capital, not Jiangxi's 抚州), the five
+# separately planned cities, and Suzhou, Jiangsu (GDP among China's top ten cities; Anhui's
+# 宿州 is a tenth of it). Collisions between peers (Taizhou, Yichun, Yulin) stay unresolved.
+PROMINENT = frozenset({
+    "130100", "140100", "150100", "210100", "220100", "230100", "320100", "330100", "340100",
+    "350100", "360100", "370100", "410100", "420100", "430100", "440100", "450100", "460100",
+    "510100", "520100", "530100", "540100", "610100", "620100", "630100", "640100", "650100",
+    "210200", "370200", "330200", "350200", "440300", "320500",
+})  # fmt: skip
+
+
 def tier(region: Region) -> int:
     """Prominence tier, lower is more prominent: country/macro 0, province-level 1,
     prefecture-level 2, county-level 3; zones 0 (resolution takes zones first anyway)."""

@@ -1,0 +1,142 @@
+"""Input -> expected rows found by reading the extractor's output on news paragraphs written
+for the purpose (other provinces, cities and years than the seeds): Xinhua-style locating
+appositions, places named only as a comparison, prominent city names, growth targets and
+average rates, Chinese qualifiers, bracketed conversions with a qualifier of their own, founding
+years and "X of <metric>". All sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db.models import Fact
+from importers.extract import extract_facts
+
+PUBLISHED = dt.date(2022, 1, 25)
+
+
+def _fact(text: str, quote: str) -> Fact:
+    matches = [f for f in extract_facts(text, PUBLISHED) if f.quote == quote]
+    assert len(matches) == 1, [f.quote for f in extract_facts(text, PUBLISHED)]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # a chain of nested places locates the first one: it is no list of three regions
+        ("Changsha, capital of central China's Hunan Province, reported a GDP of 1.33 trillion "
+         "yuan in 2021.", "1.33 trillion yuan", "Changsha"),
+        ("HOHHOT, Jan. 9 (Xinhua) -- Baotou, a city in north China's Inner Mongolia Autonomous "
+         "Region, produced 6.2 million tonnes of steel last year.", "6.2 million tonnes", "Baotou"),
+        # a place the subject is measured against is neither the topic nor the figure's place
+        ("Ningbo's port handled 31 million TEUs in 2021. The port has led China's coastal ports "
+         "for 12 years. Its container throughput rose 8.2 percent to 31.1 million TEUs.",
+         "31.1 million TEUs", "Ningbo"),
+        ("Hangzhou's GDP rose to 1.81 trillion yuan, the fourth among provincial capitals after "
+         "Guangzhou.", "1.81 trillion yuan", "Hangzhou"),
+        # ... but "than X at N" and "than X's N" are X's own figures
+        ("Hefei's GDP grew 9.2 percent, faster than Anhui Province at 8.3 percent.",
+         "8.3 percent", "Anhui Province"),
+        ("Hefei's GDP grew 9.2 percent, faster than Anhui's 8.3 percent.", "8.3 percent",
+         "Anhui Province"),
+        # a bare name shared by a prominent city and a lesser namesake
+        ("Suzhou's industrial output topped 4.1 trillion yuan in 2021.", "4.1 trillion yuan",
+         "Suzhou"),
+        ("Fuzhou exported 190 billion yuan of goods in 2021.", "190 billion yuan", "Fuzhou"),
+    ],
+)  # fmt: skip
+def test_regions(text: str, quote: str, region: str) -> None:
+    assert _fact(text, quote).region == region
+
+
+def test_a_guess_by_prominence_gives_way_to_the_text() -> None:
+    text = "Suzhou, a city in north Anhui Province, exported 9 billion yuan of goods in 2021."
+    fact = _fact(text, "9 billion yuan")
+    assert fact.region_id == "341300"  # 宿州, not Jiangsu's 苏州
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "percent", "basis"),
+    [
+        ("Xi'an aims to grow its GDP by 6.5 percent this year.", "6.5 percent", "change", 6.5,
+         "unstated"),
+        ("Guizhou's GDP grew by an average of 10.1 percent annually from 2016 to 2020.",
+         "10.1 percent", "change", 10.1, "avg_annual"),
+        ("Tianjin's retail sales grew an average of 4 percent a year.", "4 percent", "change",
+         4.0, "avg_annual"),
+        ("Local exporters increased their shipments to Europe by 11 percent in 2021.",
+         "11 percent", "change", 11.0, "unstated"),
+        ("全市进出口总额增长逾12%。", "12%", "change", 12.0, "unstated"),
+    ],
+)  # fmt: skip
+def test_growth_targets_and_average_rates_are_changes(
+    text: str, quote: str, kind: str, percent: float, basis: str
+) -> None:
+    fact = _fact(text, quote)
+    assert (fact.kind, fact.change_percent, fact.change_basis) == (kind, percent, basis)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "qualifier"),
+    [
+        ("南昌市外贸企业超过2000家。", "2000家", ">"),
+        ("高新区出口占比约为58.2%。", "58.2%", "~"),
+        ("全市常住人口近650万人。", "650万人", "~"),
+        ("全省进出口总额逾5000亿元。", "5000亿元", ">"),
+        ("全年地区生产总值8000亿元以上。", "8000亿元", ">"),
+        ("全年增长6%左右。", "6%", "~"),
+        ("企业至少30家。", "30家", ">="),
+        ("项目节约资金3000万元。", "3000万元", "="),  # 节约 (to save) holds 约 but is no "about"
+        ("最近5年新增企业400家。", "400家", "="),
+    ],
+)  # fmt: skip
+def test_chinese_qualifiers(text: str, quote: str, qualifier: str) -> None:
+    assert _fact(text, quote).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Jiangxi's GDP hit 2.96 trillion yuan (about 459 billion U.S. dollars) in 2021.", "~"),
+        ("Jiangxi's GDP hit 2.96 trillion yuan (roughly 459 billion U.S. dollars) in 2021.", "~"),
+        ("Jiangxi's GDP hit nearly 2.96 trillion yuan (459 billion U.S. dollars) in 2021.", "~"),
+        ("Jiangxi's GDP hit 2.96 trillion yuan (459 billion U.S. dollars) in 2021.", "="),
+    ],
+)  # fmt: skip
+def test_a_bracketed_conversion_keeps_its_own_qualifier(text: str, qualifier: str) -> None:
+    fact = _fact(text, "459 billion U.S. dollars")
+    assert fact.equivalent_of == "2.96 trillion yuan"
+    assert (fact.qualifier, fact.period, fact.metric_type) == (qualifier, "2021", "gdp")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        ("Qianhai, a zone launched in 2010, generated 160 billion yuan of GDP in 2021.",
+         "160 billion yuan", "2021"),
+        ("The free trade zone, set up in 2013, has attracted 520 companies.", "520 companies",
+         None),
+        ("The fund, founded back in 2015, invested 3 billion yuan last year.", "3 billion yuan",
+         "2021"),
+    ],
+)  # fmt: skip
+def test_a_founding_year_is_not_the_period(text: str, quote: str, period: str | None) -> None:
+    assert _fact(text, quote).period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric", "metric_type"),
+    [
+        ("Qianhai generated 160 billion yuan of GDP in 2021.", "160 billion yuan", "GDP", "gdp"),
+        ("Chongqing drew 10.6 billion U.S. dollars of foreign direct investment in 2021.",
+         "10.6 billion U.S. dollars", "foreign direct investment", "fdi"),
+        # "of the total" is a part of something, not a metric
+        ("Dalian's exports reached 30 billion yuan, of which 12 billion yuan of the total went "
+         "to Japan.", "12 billion yuan", "exports", "exports"),
+    ],
+)  # fmt: skip
+def test_a_metric_after_of(text: str, quote: str, metric: str, metric_type: str) -> None:
+    fact = _fact(text, quote)
+    assert (fact.metric, fact.metric_type) == (metric, metric_type)
