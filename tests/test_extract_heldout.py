@@ -140,3 +140,61 @@ def test_a_founding_year_is_not_the_period(text: str, quote: str, period: str | 
 def test_a_metric_after_of(text: str, quote: str, metric: str, metric_type: str) -> None:
     fact = _fact(text, quote)
     assert (fact.metric, fact.metric_type) == (metric, metric_type)
+
+
+def _quotes(text: str) -> list[str]:
+    return [f.quote for f in extract_facts(text, PUBLISHED)]
+
+
+def test_league_tables_are_names_and_their_members_are_counted() -> None:
+    text = "Wuxi hosts 14 of the world's top 500 companies and 9 Fortune Global 500 firms."
+    assert _quotes(text) == ["14", "9 Fortune Global 500 firms"]
+    members = _fact(text, "14")
+    assert (members.unit, members.metric, members.region) == ("count", "companies", "Wuxi")
+    assert _quotes("Among China's top 20 cities by output, Foshan grew 8.3 percent.") == [
+        "8.3 percent"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "per"),
+    [
+        ("The metro line carries about 850,000 passengers a day.", "850,000 passengers a day",
+         "day"),
+        ("The port loads 3,000 trucks per day.", "3,000 trucks per day", "day"),
+        # "a year earlier" is the base of a comparison, not a rate
+        ("The zone had 640 companies, up from 520 companies a year earlier.", "520 companies",
+         None),
+    ],
+)  # fmt: skip
+def test_a_count_per_day(text: str, quote: str, per: str | None) -> None:
+    assert _fact(text, quote).per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "rank", "scope", "region"),
+    [
+        ("The figure ranked 14th among Chinese cities.", "14th", 14, "Chinese cities", None),
+        ("Hunan is China's ninth-largest economy, with a GDP of 4.6 trillion yuan in 2021.",
+         "4.6 trillion yuan", 9, "China", "Hunan Province"),
+        ("Hunan's GDP ranked ninth in China with 4.6 trillion yuan in 2021.",
+         "4.6 trillion yuan", 9, "China", "Hunan Province"),
+        ("Lianyungang became the third largest port in Jiangsu.", "third", 3, "Jiangsu",
+         "Lianyungang"),
+    ],
+)  # fmt: skip
+def test_ranks_by_ordinal_superlatives_and_with(
+    text: str, quote: str, rank: int, scope: str, region: str | None
+) -> None:
+    fact = _fact(text, quote)
+    assert (fact.rank, fact.rank_scope, fact.region) == (rank, scope, region)
+
+
+def test_the_rank_verb_is_no_part_of_the_metric() -> None:
+    fact = _fact("Hunan's GDP ranked ninth in China with 4.6 trillion yuan in 2021.", "ninth")
+    assert (fact.metric, fact.metric_type) == ("GDP", "gdp")
+
+
+def test_an_adverb_between_growth_verb_and_rate() -> None:
+    fact = _fact("Of the province's cities, Yichang grew fastest at 9.1 percent.", "9.1 percent")
+    assert (fact.kind, fact.change_percent) == ("change", 9.1)

@@ -302,11 +302,27 @@ def assign_ranks(text: str, figs: list[Figure], s_start: int, s_end: int) -> Non
             _rank_previous(text, figs, i, fig.rank_verb, fig.rank, fig.rank_scope, _ZH_RANK_GAP_RE)
             continue
         verb_start = text.rfind(" ", s_start, fig.start - 1) + 1
-        _rank_previous(text, figs, i, max(s_start, verb_start), fig.rank, fig.rank_scope)
+        if not _rank_previous(text, figs, i, max(s_start, verb_start), fig.rank, fig.rank_scope):
+            _rank_next(text, figs, i)
     top = topping_scope(text, s_start, s_end)
     if top is not None:
         idx = sum(1 for f in figs if f.start < top[0])
         _rank_previous(text, figs, idx, top[0], 1, top[1])
+
+
+# "ranked fifth in China with 5.9 trillion yuan", "China's fifth-largest economy, with a GDP
+# of 5.9 trillion yuan": the figure that earned the rank follows it
+_RANK_WITH_GAP_RE = re.compile(r"^[^.;:]{0,50}?\bwith\b[^.;:,]{0,40}$")
+
+
+def _rank_next(text: str, figs: list[Figure], idx: int) -> None:
+    rank = figs[idx]
+    for nxt in figs[idx + 1 :]:
+        if nxt.is_rank or nxt.unit in PERCENTS:
+            continue
+        if nxt.rank is None and _RANK_WITH_GAP_RE.match(text[rank.end : nxt.start]):
+            nxt.rank, nxt.rank_scope = rank.rank, rank.rank_scope
+        return
 
 
 def _rank_previous(
@@ -317,13 +333,14 @@ def _rank_previous(
     rank: int | None,
     scope: str | None,
     gap_re: re.Pattern[str] = _RANK_GAP_RE,
-) -> None:
+) -> bool:
+    """Copy the rank onto the figure(s) just before ``verb_start``; whether any took it."""
     for j in range(idx - 1, -1, -1):
         prev = figs[j]
         if prev.is_rank or prev.unit in PERCENTS:
             continue
         if not gap_re.match(text[prev.end : verb_start]):
-            return
+            return False
         for k in range(j, -1, -1):
             other = figs[k]
             if other.is_rank or other.unit in PERCENTS:
@@ -332,4 +349,5 @@ def _rank_previous(
                 other.rank, other.rank_scope = rank, scope
             else:
                 break
-        return
+        return True
+    return False

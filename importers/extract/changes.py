@@ -45,10 +45,13 @@ _BASIS_WORDS = (
 
 # "grew at an average annual rate of 14.2 percent": the rate named between verb and figure
 _AT_RATE = rf"(?:\s+(?:an?\s+|the\s+)?{_BASIS_WORDS}rate\s+of)?"
-# what may stand between a verb and its figure: "by", "at an annual rate of", "by an average
+# what may stand between a verb and its figure: an adverb before "by" or "at" ("grew fastest
+# at"), "by", "at an annual rate of", "by an average
 # of" (a basis follows: "7.8 percent annually"), or the verb's object and "by" ("aims to grow
 # its GDP by 7.5 to 8 percent", "increased their exports by 9 percent")
 _VERB_GAP = (
+    r"(?:\s+(?:fastest|faster|slowest|slower|steadily|rapidly|strongly|quickly|sharply|"
+    r"slightly|modestly|significantly|considerably)(?=\s+(?:by|at)\b))?"
     rf"(?:\s+(?:by|of|at{_AT_RATE})|\s+(?:by\s+)?an?\s+average\s+of"
     r"|\s+(?:its|their|our|the)\s+(?:[\w-]+\s+){1,3}?by)?"
 )

@@ -34,6 +34,7 @@ from .units import CONVERTIBLE, converts
 
 _ORDINAL_QUICK_RE = re.compile(  # on folded text
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
+    r"|\d(?:st|nd|rd|th)\b"  # "ranked 19th": no numeral is read from "19th"
 )
 _SEMICOLON_RE = re.compile(";")
 _FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "count"}

@@ -43,6 +43,19 @@ _NAME_AFTER_RE = re.compile(
     r"^(?:[+:/]\d|\.\d|-\d{4}|[-‑](?:way|stop|party|hand|fold|sided|"
     r"pronged|in-one|star|dimensional|point|tier|round|level|phase|D)\b)"
 )
+# "Fortune 500", "the world's top 500 companies", "top 10 cities": the size of a league
+# table named, not a quantity stated
+_LEAGUE_BEFORE_RE = re.compile(r"\b(?:Fortune(?:[\s\xa0]+Global)?|Global|[Tt]op)[\s\xa0]+$")
+# "27 of the world's top 500 companies": a count of the league table's members
+_OF_LEAGUE_RE = re.compile(
+    r"[\s\xa0]+of[\s\xa0]+(?:the[\s\xa0]+)?(?:[A-Z]\w+['’]s[\s\xa0]+|world['’]s[\s\xa0]+)?"
+    r"(?:Fortune[\s\xa0]+(?:Global[\s\xa0]+)?|Global[\s\xa0]+|top[\s\xa0]+)\d+[\s\xa0]+"
+    r"(?P<noun>[a-z][a-z-]+(?:[\s\xa0]+(?!(?:and|or|in|of|with|from|by|for)\b)[a-z][a-z-]+)?)",
+)
+# "27 Fortune 500 companies": the members counted, the league table in the noun phrase
+_LEAGUE_MEMBERS_RE = re.compile(
+    r"[\s\xa0]+(?:Fortune(?:[\s\xa0]+Global)?|Global)[\s\xa0]+\d+[\s\xa0]+[a-z][a-z-]+"
+)
 _PLUS_RE = re.compile(r"^[\s\xa0]*\w*[\s\xa0]+plus[\s\xa0]+\d|^\s*\+")
 _PLUS_BEFORE_RE = re.compile(r"\bplus[\s\xa0]+$")
 _PERIOD_WORD_BEFORE_RE = re.compile(
@@ -87,6 +100,14 @@ _RANK_FOLDED_RE = folded_pattern(_RANK_RE)  # several times faster
 # every rank _RANK_RE reads contains one of these (in folded text)
 _ORDINAL_GATE_RE = re.compile(
     r"no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)"
+)
+# "China's fifth-largest economy", "the third biggest port in the world"
+_LARGEST_RE = re.compile(
+    r"(?:(?P<owner>\b[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?)['’]s[\s\xa0]+)?"
+    r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
+    r"(?P<nth>\d{1,3})(?:st|nd|rd|th))[-\s\xa0]+(?:largest|biggest)\b"
+    r"(?:(?:[\s\xa0]+[\w-]+){0,3}?[\s\xa0]+(?:in|among|of)[\s\xa0]+(?:the[\s\xa0]+)?"
+    r"(?P<scope_text>[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?|world|country))?",
 )
 _TOPPING_RE = re.compile(
     r"\btop(?:s|ped|ping)[\s\xa0]+(?:the[\s\xa0]+)?(?P<scope>[^,.;]{3,50})", re.IGNORECASE
@@ -168,6 +189,10 @@ def _not_a_quantity(
         or _NAME_AFTER_RE.match(after)
         or _CAPITALIZED_NAME_BEFORE_RE.search(before)
     ):
+        return True
+    if (
+        "op " in before[-5:] or "al " in before[-4:] or "ne " in before[-4:]
+    ) and _LEAGUE_BEFORE_RE.search(before):
         return True
     if _PLUS_RE.match(after) or ("plus" in before and _PLUS_BEFORE_RE.search(before)):
         return True
@@ -254,6 +279,13 @@ def figures_in(
                 fig = probe
             elif bare is not None:
                 fig = bare
+            elif (league := _OF_LEAGUE_RE.match(text, num.end, s_end)) is not None:
+                probe.unit, probe.noun = "count", league.group("noun")
+                fig = probe
+            elif (members := _LEAGUE_MEMBERS_RE.match(text, num.end, s_end)) is not None:
+                probe.unit, probe.end = "count", members.end()
+                probe.noun = text[members.start() : members.end()].strip()
+                fig = probe
             else:
                 continue
         else:
@@ -381,6 +413,29 @@ def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> 
             is_rank=True,
         )
         out.append(fig)
+    if "larg" in folded[s_start:s_end] or "bigg" in folded[s_start:s_end]:
+        taken = {f.start: f for f in out}
+        for m in _LARGEST_RE.finditer(text, s_start, s_end):
+            word = m.group("word")
+            value = ORDINALS[word.lower()] if word else int(m.group("nth"))
+            scope = m.group("scope_text") or m.group("owner")
+            same = taken.get(m.start("ord"))
+            if same is not None:  # "became the third largest port in Jiangsu": the scope
+                same.rank_scope = same.rank_scope or scope
+                continue
+            fig = Figure(
+                m.start("ord"),
+                m.end("ord"),
+                m.start("ord"),
+                m.end("ord"),
+                float(value),
+                1.0,
+                "rank",
+                rank=value,
+                rank_scope=scope,
+                is_rank=True,
+            )
+            out.append(fig)
     return out
 
 

@@ -195,7 +195,8 @@ _TAIL_VERBS = (
     "increasing|soaring|surging|jumping|climbing|expanding|falling|dropping|declining|"
     "decreasing|plunging|sliding|shrinking|tumbling|slumping|dipping|slid|plunged|tumbled|"
     "sank|dipped|slumped|shrank|contracted|decreased|rebounded|skyrocketed|slipped|gained|"
-    "edged|inched|ticked|crept|edging|inching|ticking|creeping|went|moved|will|would|could"
+    "edged|inched|ticked|crept|edging|inching|ticking|creeping|went|moved|will|would|could|"
+    "ranked|ranks|ranking|placed|exceed|surpass|top|reach"
 )
 _VERB_TAIL_RE = re.compile(
     rf"\s+(?:in\s+\d{{4}}\s+)?{word_alternation(_TAIL_VERBS)}\b.*$", re.IGNORECASE

@@ -52,6 +52,11 @@ _RANK_SCOPE_RE = re.compile(
 _RANK_SCOPE_FOLDED_RE = folded_pattern(_RANK_SCOPE_RE)
 # one of these is in every match of _RANK_SCOPE_RE (folded)
 _RANK_SCOPE_GATE_RE = re.compile(r"rank|top|first|second|third|no\.|lead|among|other")
+# "China's fifth-largest economy", "the country's biggest port": a scope of the superlative
+_SUPERLATIVE_AFTER_RE = re.compile(
+    r"['’]s[\s\xa0]+(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}"
+    r"(?:st|nd|rd|th))[-\s\xa0]+)?(?:largest|biggest|leading|top)\b"
+)
 _SHARE_OF_RE = re.compile(r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
 _DESTINATION_RE = re.compile(
     r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?$",
@@ -280,6 +285,10 @@ class RegionTracker:
             ok = self._usable(place.region) and not (
                 (_RANK_SCOPE_GATE_RE.search(folded) and _RANK_SCOPE_FOLDED_RE.search(folded))
                 or (("%" in before or "cent" in before) and _SHARE_OF_RE.search(before))
+                or (
+                    place.possessive
+                    and _SUPERLATIVE_AFTER_RE.match(self.text, place.end, place.end + 30)
+                )
             )
             self._candidates[id(place)] = ok
         return ok

@@ -95,7 +95,7 @@ _DURATION_RE = re.compile(
 _HALF_DURATION_RE = re.compile(r"\s+an?\s+(year|month|day|week|century|decade|hour)\b")
 _PER_RE = re.compile(
     r"[\s\xa0]*(?:per|a|each|every|/)[\s\xa0]*(?P<per>month|year|day|week|person|capita|"
-    r"square[\s-]meter|ton|hour)\b",
+    r"square[\s-]meter|ton|hour)\b(?![\s\xa0]+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"[\s\xa0]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\)))")
@@ -257,4 +257,5 @@ def counted_noun(text: str, start: int, end: int, limit: int) -> UnitMatch | Non
     if best is None:
         return None
     noun = text[end:best].strip(" \xa0")
-    return UnitMatch("count", start, best, noun=noun)
+    per, q_end = _per(text, best, limit)  # "500,000 passengers a day"
+    return UnitMatch("count", start, q_end, per, noun=noun)
