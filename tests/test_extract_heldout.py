@@ -198,3 +198,22 @@ def test_the_rank_verb_is_no_part_of_the_metric() -> None:
 def test_an_adverb_between_growth_verb_and_rate() -> None:
     fact = _fact("Of the province's cities, Yichang grew fastest at 9.1 percent.", "9.1 percent")
     assert (fact.kind, fact.change_percent) == ("change", 9.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric", "metric_type"),
+    [
+        # a bracketed abbreviation restates the term before it
+        ("North China's Shanxi Province reported a gross domestic product (GDP) of 2.26 trillion "
+         "yuan in 2021.", "2.26 trillion yuan", "gross domestic product", "gdp"),
+        # a participle introduces the figure; it is no part of the metric
+        ("Sanya received 1.2 million visitors, generating tourism revenue of 4.1 billion yuan.",
+         "4.1 billion yuan", "tourism revenue", "revenue"),
+        # "that of" repeats the sentence's metric, typed or not
+        ("Urban per capita disposable income rose to 44,000 yuan, while that of rural "
+         "residents reached 19,000 yuan.", "19,000 yuan", "per capita disposable income", None),
+    ],
+)  # fmt: skip
+def test_metric_phrases(text: str, quote: str, metric: str, metric_type: str | None) -> None:
+    fact = _fact(text, quote)
+    assert (fact.metric, fact.metric_type) == (metric, metric_type)

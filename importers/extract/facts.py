@@ -61,6 +61,7 @@ _SAME_PERIOD_RE = re.compile(
     r"the\s+(?:previous|prior|year)))",
     re.IGNORECASE,
 )
+_THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 _DURATIONS = frozenset({"year", "month", "day", "week", "hour", "decade", "century", "minute"})
 
 
@@ -146,6 +147,7 @@ def _sentence_facts(
     by_index: dict[int, dict[str, object]] = {}
     ranked_by: dict[int, Fact] = {}
     prev_metric: tuple[str | None, str | None] = (None, None)
+    prev_named: tuple[str | None, str | None] = (None, None)  # typed or not
     list_contexts: dict[int, str] = {}
     lists = level_lists(text, figs, s_start, s_end)
     same = None
@@ -206,6 +208,8 @@ def _sentence_facts(
                 metric, metric_type = ranked.metric, ranked.metric_type
         if metric_type is None and not metric and fig.unit != "count" and prev_metric[1]:
             metric, metric_type = prev_metric  # no metric named: the sentence's last one
+        elif not metric and prev_named[0] and _THAT_OF_RE.search(before):
+            metric, metric_type = prev_named  # "while that of rural residents rose ..."
         listed = changes.listed.get(i) or lists.get(i)
         if listed is not None:
             # "exports and imports grew 8.1% and 2.4% respectively": one metric per rate
@@ -221,6 +225,8 @@ def _sentence_facts(
         # a count's metric is its noun and a duration's is "duration": neither carries over
         if fig.unit not in ("count", "times") and metric_type not in (None, "duration"):
             prev_metric = (metric, metric_type)
+        if fig.unit not in ("count", "times") and metric and metric_type != "duration":
+            prev_named = (metric, metric_type)
         _equivalent(text, figs, i, fact, by_index)
         _restatement(text, fig, fact, doc.counts.get(fig.value, []))
         out.append(Fact.model_validate(fact))

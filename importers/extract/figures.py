@@ -413,7 +413,7 @@ def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> 
             is_rank=True,
         )
         out.append(fig)
-    if "larg" in folded[s_start:s_end] or "bigg" in folded[s_start:s_end]:
+    if folded.find("larg", s_start, s_end) >= 0 or folded.find("bigg", s_start, s_end) >= 0:
         taken = {f.start: f for f in out}
         for m in _LARGEST_RE.finditer(text, s_start, s_end):
             word = m.group("word")

@@ -261,8 +261,13 @@ def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str |
             pattern, haystack = cased, context
         else:
             haystack = folded
-        for found in pattern.finditer(haystack):  # noqa: B007 - keep the last match
-            pass
+        for match in pattern.finditer(haystack):
+            # "gross domestic product (GDP) of": the bracketed abbreviation restates the term
+            if found is None or not (
+                haystack[match.start() - 1 : match.start()] == "("
+                and haystack[match.end() : match.end() + 1] == ")"
+            ):
+                found = match
         if found is None:
             continue
         masked = _mask(context, places)
@@ -300,6 +305,9 @@ _HEAD_STOPS = frozenset({
     "will", "would", "can", "could", "shall", "should", "must", "offer", "offering", "provide",
     "providing", "give", "giving", "grant", "grants", "granted", "receive", "receives",
     "received", "receiving", "get", "gets",  # "will offer subsidies of up to ..."
+    # "..., generating tourism revenue of": the participle introduces the figure
+    "generating", "bringing", "earning", "creating", "yielding", "recording", "registering",
+    "posting", "achieving", "realizing", "attracting", "handling", "producing", "reporting",
 })  # fmt: skip
 _HEAD_CUT_RE = re.compile(r"^.*(?:[,;:()\[\]—–\x00]|\s-\s|[’']s\b)", re.DOTALL)
 _TAIL_STOPS = frozenset({
