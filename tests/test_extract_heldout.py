@@ -210,7 +210,7 @@ def test_an_adverb_between_growth_verb_and_rate() -> None:
         ("Sanya received 1.2 million visitors, generating tourism revenue of 4.1 billion yuan.",
          "4.1 billion yuan", "tourism revenue", "revenue"),
         # "that of" repeats the sentence's metric, typed or not
-        ("Urban per capita disposable income rose to 44,000 yuan, while that of rural "
+        ("Per capita disposable income rose to 44,000 yuan in cities, while that of rural "
          "residents reached 19,000 yuan.", "19,000 yuan", "per capita disposable income", None),
     ],
 )  # fmt: skip
