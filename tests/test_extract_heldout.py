@@ -217,3 +217,32 @@ def test_an_adverb_between_growth_verb_and_rate() -> None:
 def test_metric_phrases(text: str, quote: str, metric: str, metric_type: str | None) -> None:
     fact = _fact(text, quote)
     assert (fact.metric, fact.metric_type) == (metric, metric_type)
+
+
+CARRY = (
+    "In the first three quarters, Jiangxi's foreign trade reached 380 billion yuan, up 31.2 "
+    "percent. Exports rose 30.1 percent to 270 billion yuan. Imports grew 34.1 percent. The "
+    "province has 9,000 trading firms, accounting for 3 percent of the national total. So far, "
+    "the province has attracted 12 billion U.S. dollars of foreign direct investment. Workers "
+    "get subsidies of 800 yuan per month.\n\nExports of electronics rose 40 percent."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "period"),
+    [
+        ("380 billion yuan", "2021-01/2021-09"),
+        ("270 billion yuan", "2021-01/2021-09"),  # a flow continues the paragraph's period
+        ("34.1 percent", "2021-01/2021-09"),  # and so does a standalone change
+        ("9,000 trading firms", None),  # a count is a stock
+        ("3 percent", None),  # a share
+        ("12 billion U.S. dollars", None),  # "so far": a stock
+        ("800 yuan per month", None),  # a rate
+        ("40 percent", None),  # a new paragraph
+    ],
+)
+def test_a_flow_continues_the_period_of_its_paragraph(quote: str, period: str | None) -> None:
+    fact = _fact(CARRY, quote)
+    assert fact.period == period
+    if period is not None and quote != "380 billion yuan":
+        assert fact.period_text is None and "carried" in (fact.notes or "")

@@ -148,12 +148,13 @@ def test_compared_period_is_not_the_figures(
             "2015-01/2015-06",
             "in the same period",
         ),
-        # the base of a comparison is no period of the figure
+        # the base of a comparison is no period of the figure: the flow continues the
+        # paragraph's period (no period text of its own), never 2013
         (
             "Exports were 30 billion yuan in 2014. Imports were 11 billion yuan, down 3% "
             "from the same period of 2013.",
             "11 billion yuan",
-            None,
+            "2014",
             None,
         ),
         # a new paragraph forgets the period

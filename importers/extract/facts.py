@@ -61,6 +61,14 @@ _SAME_PERIOD_RE = re.compile(
     r"the\s+(?:previous|prior|year)))",
     re.IGNORECASE,
 )
+# a sentence about a stock or a span of its own: a period stated before does not carry into it
+_STOCK_RE = re.compile(
+    r"\b(?:so\s+far|at\s+present|currently|to\s+date|as\s+of|by\s+the\s+end|in\s+total|"
+    r"cumulative(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|since|"
+    r"each\s+year|every\s+year|annually|per\s+year|a\s+year|target|aims?|plans?|expects?)\b"
+    r"|目前|截至|累计|以来",
+    re.IGNORECASE,
+)
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 _DURATIONS = frozenset({"year", "month", "day", "week", "hour", "decade", "century", "minute"})
 
@@ -150,6 +158,7 @@ def _sentence_facts(
     prev_named: tuple[str | None, str | None] = (None, None)  # typed or not
     list_contexts: dict[int, str] = {}
     lists = level_lists(text, figs, s_start, s_end)
+    carry = bool(doc.last_period) and not _STOCK_RE.search(text, s_start, s_end)
     same = None
     if doc.last_period and text.find("same period", s_start, s_end) >= 0:
         same = _SAME_PERIOD_RE.search(text, s_start, s_end)
@@ -222,6 +231,23 @@ def _sentence_facts(
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
+        if (
+            period is None
+            and fact.get("period") is None
+            and doc.last_period
+            and carry
+            and fig.per is None
+            and (
+                (kind == "level" and fig.unit in _FLOWS and fig.unit != "count")
+                or kind in ("change", "diff")
+            )
+        ):
+            # "In the first half, trade rose ... Exports grew 9.8 percent to ...": a flow with
+            # no period of its own in a paragraph that stated one continues it
+            fact["period"] = doc.last_period
+            fact["notes"] = "; ".join(
+                n for n in (fact.get("notes"), "period carried from an earlier sentence") if n
+            )
         # a count's metric is its noun and a duration's is "duration": neither carries over
         if fig.unit not in ("count", "times") and metric_type not in (None, "duration"):
             prev_metric = (metric, metric_type)
