@@ -246,3 +246,18 @@ def test_a_flow_continues_the_period_of_its_paragraph(quote: str, period: str | 
     assert fact.period == period
     if period is not None and quote != "380 billion yuan":
         assert fact.period_text is None and "carried" in (fact.notes or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("Lanzhou's exports fell to 9 billion yuan in 2017, down 1.5 percent from 2016.", "yoy"),
+        ("Lanzhou's exports reached 9 billion yuan in 2021, up 25 percent over 2019.",
+         "vs_2019_same_period"),
+        ("Lanzhou's exports reached 9 billion yuan, up 25 percent over 2019.", "unstated"),
+        ("Lanzhou's exports reached 9 billion yuan in 2021, up 25 percent from 2019 levels.",
+         "unstated"),
+    ],
+)  # fmt: skip
+def test_a_change_from_a_year_is_read_against_the_figures_period(text: str, basis: str) -> None:
+    assert _fact(text, "9 billion yuan").change_basis == basis

@@ -105,6 +105,8 @@ BASIS_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
       | (?P<mom>month[-\s]on[-\s]month|mom|{_VERSUS}
            (?:previous\s+month|last\s+month|a\s+month\s+(?:earlier|ago)|(?:{_MONTH})\b))
       | {_VERSUS}{_SAME}\s+(?:of|in)\s+(?P<vs>(?:19|20)\d\d)
+      | (?:from|over|compared\s+(?:with|to)|than)\s+(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?
+        (?P<year>(?:19|20)\d\d)\b(?!\s*(?:level|figure|-|–))
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -242,7 +244,26 @@ def _stated_basis(after: str, q_end: int) -> tuple[str, int] | None:
         return "yoy", end
     if mb.group("mom"):
         return "mom", end
+    if mb.group("year"):
+        return f"{FROM_YEAR}{mb.group('year')}", end
     return f"vs_{mb.group('vs')}_same_period", end
+
+
+FROM_YEAR = "from_year:"
+"""Prefix of a provisional basis, "down 1.5 percent from 2016": which basis it is depends on
+the figure's own period (:func:`resolve_from_year`)."""
+
+
+def resolve_from_year(basis: str, period: str | None) -> str:
+    """The basis of "from <year>" given the figure's period: ``yoy`` when the period falls in
+    the next year, ``vs_<year>_same_period`` when later, else ``unstated``."""
+    if not basis.startswith(FROM_YEAR):
+        return basis
+    year = int(basis[len(FROM_YEAR) :])
+    own = period[:4] if period and period[:4].isdigit() else None
+    if own is None or int(own) <= year:
+        return "unstated"
+    return "yoy" if int(own) == year + 1 else f"vs_{year}_same_period"
 
 
 def _basis(

@@ -22,6 +22,7 @@ from importers.gazetteer import Gazetteer
 from . import metrics
 from ._fold import fold_case
 from .attach import BRACKET_GAP_RE, CURRENCIES, Changes, assign_ranks, choose_periods
+from .changes import resolve_from_year
 from .figures import RESTATED_BEFORE_RE, Figure, Spans, figures_in
 from .metric_lists import level_lists, list_item
 from .metrics_zh import count_noun
@@ -192,7 +193,8 @@ def _sentence_facts(
                 fact["notes"] = "year of a relative period guessed from the latest stated year"
         change = changes.attached.get(i) or changes.standalone.get(i)
         if change is not None:
-            fact.update(change_percent=change.percent, change_basis=change.basis)
+            basis = resolve_from_year(change.basis, str(fact.get("period") or "") or None)
+            fact.update(change_percent=change.percent, change_basis=basis)
             if i in changes.attached:
                 pct = changes.quote_of(change)
                 span = (pct.start, pct.end) if pct is not None else changes.verbs.get(i)
@@ -245,9 +247,8 @@ def _sentence_facts(
             # "In the first half, trade rose ... Exports grew 9.8 percent to ...": a flow with
             # no period of its own in a paragraph that stated one continues it
             fact["period"] = doc.last_period
-            fact["notes"] = "; ".join(
-                n for n in (fact.get("notes"), "period carried from an earlier sentence") if n
-            )
+            carried = "period carried from an earlier sentence"
+            fact["notes"] = f"{fact['notes']}; {carried}" if fact.get("notes") else carried
         # a count's metric is its noun and a duration's is "duration": neither carries over
         if fig.unit not in ("count", "times") and metric_type not in (None, "duration"):
             prev_metric = (metric, metric_type)
