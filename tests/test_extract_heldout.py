@@ -261,3 +261,28 @@ def test_a_flow_continues_the_period_of_its_paragraph(quote: str, period: str | 
 )  # fmt: skip
 def test_a_change_from_a_year_is_read_against_the_figures_period(text: str, basis: str) -> None:
     assert _fact(text, "9 billion yuan").change_basis == basis
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # a place inside a Chinese organization's name is still the story's place
+        ("青海省统计局发布，2022年全省地区生产总值3610.1亿元。", "3610.1亿元", "Qinghai Province"),
+        ("据厦门海关统计，2022年福建省进口总值7000亿元。", "7000亿元", "Fujian Province"),
+        # "China's X Province" deep in the lead sentence makes X the topic, not China
+        ("LHASA, Aug. 2 (Xinhua) -- The foreign trade of southwest China's Tibet Autonomous "
+         "Region totaled 3.9 billion yuan in 2022. Exports reached 2.1 billion yuan in 2022.",
+         "2.1 billion yuan", "Tibet Autonomous Region"),
+        # "the region's" after a city of an autonomous region
+        ("Investment in Nanning, the regional capital, rose 6 percent. The region's fiscal "
+         "revenue reached 170 billion yuan in 2021.", "170 billion yuan",
+         "Guangxi Zhuang Autonomous Region"),
+    ],
+)  # fmt: skip
+def test_story_places(text: str, quote: str, region: str) -> None:
+    assert _fact(text, quote).region == region
+
+
+def test_a_direction_before_china_is_no_company() -> None:
+    fact = _fact("Southwest China's Yunnan Province saw its GDP expand 4.3 percent.", "4.3 percent")
+    assert (fact.subject, fact.region) == (None, "Yunnan Province")

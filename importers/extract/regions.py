@@ -23,7 +23,8 @@ from ._fold import fold_case, folded_pattern
 
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host)\s+)?"
-    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture)"
+    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|"
+    r"(?:autonomous\s+)?region)"
     r"(?P<poss>['’]s)?\b",
     re.IGNORECASE,
 )
@@ -37,11 +38,16 @@ _NOUN_LEVELS: dict[str, tuple[str, ...]] = {
     "province": ("province",),
     "zone": ("zone",),
     "cbd": ("zone",),
+    "region": ("province",),  # an autonomous region (see _of_level)
+    "autonomous region": ("province",),
 }
 _NAME_FUNCTION_WORDS = frozenset({
     "In", "At", "On", "For", "From", "To", "And", "The", "Of", "By", "With", "As", "Since",
     "During", "Across", "Both", "While", "When", "Where", "Under", "Over", "After", "Before",
     "Through", "Into", "Including", "Like", "Between", "Among", "Than", "Or",
+    # "Northwest China's Gansu Province": a direction locates, it names nothing
+    "North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast",
+    "Central", "Northern", "Southern", "Eastern", "Western",
 })  # fmt: skip
 _RANK_SCOPE_RE = re.compile(
     r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|No\.\s*\d+|"
@@ -71,6 +77,7 @@ _COMPARAND_RE = re.compile(
     r"surpassed|overtook|overtaking|trailed|trailing|behind|after|ahead\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s[\s\xa0]+")
 _NEWLINE_RE = re.compile("\n")
 _CJK_ORG_AFTER_RE = re.compile(
     r"(?:市|省|区|县)?(?:海关|政府|人民政府|日报|晚报|电视台|大学|银行|集团|公司|统计局|商务局|"
@@ -104,6 +111,9 @@ class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
     anaphor: bool
     noun: str = ""
     """For an anaphor, its noun ("province" in "the province's"), lower-case."""
+    org: bool = False
+    """Inside a Chinese organization's name (甘肃省统计局, 杭州海关): the story's place, so a
+    topic, but not what a figure after it is about when the sentence names no other."""
 
 
 def _is_title_case(line: str) -> bool:
@@ -145,6 +155,7 @@ class RegionTracker:
         # names of places the gazetteer cannot tell apart ("Yiwu"): no region, still a name
         self._ambiguous = [(m.start, m.end) for m in mentions if not m.region_id and m.candidates]
         self._starts = [p.start for p in self._places]
+        self._place_starts_set = set(self._starts)
         self.doc_topic = self._doc_topic()
 
     # -- building -------------------------------------------------------------------------
@@ -164,8 +175,8 @@ class RegionTracker:
         if title:
             return False
         after = text[m.end : m.end + 30]
-        if _CJK_ORG_AFTER_RE.match(after) or _CJK_DATELINE_AFTER_RE.match(after):
-            return True  # 成都海关, 四川日报: an organization; 长沙10月20日电: a dateline
+        if _CJK_DATELINE_AFTER_RE.match(after):
+            return True  # 长沙10月20日电: a dateline
         gap = len(after) - len(after.lstrip(" \xa0"))
         # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
         if self._nested(m.region_id, self._mention_starts.get(m.end + gap)) or self._nested(
@@ -216,7 +227,8 @@ class RegionTracker:
             if _DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
                 continue  # "US$", "US dollars"
             poss = bool(_POSSESSIVE_RE.match(self.text, m.end, m.end + 3))
-            places.append(Place(m.start, m.end, region, poss, False))
+            org = bool(_CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30))
+            places.append(Place(m.start, m.end, region, poss, False, org=org))
         mentioned = list(places)
         for a in _ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
             resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned)
@@ -251,6 +263,8 @@ class RegionTracker:
         for region in self.gz.chain(place.region.id):
             if region.level in levels and self._usable(region):
                 if noun == "cbd" and "Business District" not in region.name:
+                    continue
+                if noun.endswith("region") and "Autonomous Region" not in region.name:
                     continue
                 return region
         return None
@@ -349,13 +363,22 @@ class RegionTracker:
             return topic
         lead = _LEAD_ADVERBIAL_RE.match(sentence)
         head_end = start + (lead.end() if lead else 0) + 40
+        located = -1  # start of a place named right after "China's": the story's place
         for place in self.places_in(start, end):
+            if place.start == located and self._usable(place.region):
+                topic = place.region
+                continue
             if (
                 not self._candidate(place)
                 or self._destination(place, start)
                 or self._comparand(place)
             ):
                 continue
+            if place.possessive and place.region.level == "country" and not place.anaphor:
+                gap = _POSSESSIVE_GAP_RE.match(self.text, place.end, end)
+                if gap is not None and gap.end() in self._place_starts_set:
+                    located = gap.end()  # "northwest China's Qinghai Province"
+                    continue
             if place.anaphor:
                 if place.noun in ("country", "nation") and self._within(topic):
                     continue  # "topped the country's rankings": a scope, not a new topic
@@ -439,6 +462,7 @@ class RegionTracker:
                 p
                 for p in self.places_in(start, end)
                 if id(p) not in listed
+                and not p.org
                 and self._candidate(p)
                 and not self._destination(p, start)
                 # "faster than Sichuan's 5 percent" is Sichuan's figure; "after Shanghai" is not
