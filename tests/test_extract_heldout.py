@@ -286,3 +286,21 @@ def test_story_places(text: str, quote: str, region: str) -> None:
 def test_a_direction_before_china_is_no_company() -> None:
     fact = _fact("Southwest China's Yunnan Province saw its GDP expand 4.3 percent.", "4.3 percent")
     assert (fact.subject, fact.region) == (None, "Yunnan Province")
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("2021年，全区出口、进口分别增长15.2%和6.4%。",
+         [("15.2%", "change", 15.2, "exports"), ("6.4%", "change", 6.4, "imports")]),
+        ("全市出口额、进口额分别为2100亿元和900亿元。",
+         [("2100亿元", "level", None, "exports"), ("900亿元", "level", None, "imports")]),
+    ],
+)  # fmt: skip
+def test_chinese_lists_with_fenbie(
+    text: str, rows: list[tuple[str, str, float | None, str]]
+) -> None:
+    got = [
+        (f.quote, f.kind, f.change_percent, f.metric_type) for f in extract_facts(text, PUBLISHED)
+    ]
+    assert got == rows

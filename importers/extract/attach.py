@@ -34,14 +34,27 @@ _ZH_RANK_GAP_RE = re.compile(r"^[，,]?[\s\xa0]*(?:总量|规模|总额|总值)?
 CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
 PERCENTS = ("percent", "percentage point")
 RESPECTIVELY = "respectively"
-# Between the percents of a list: "3.3 percent and 7.8 percent", "5%, down 2%" (used with
-# match(text, pos, endpos): no "^")
+RESPECTIVELY_ZH = "分别"  # before its list: "出口、进口分别增长12.1%和8.3%"
+# Between the percents of a list: "3.3 percent and 7.8 percent", "5%, down 2%", "12.1%和8.3%"
+# (used with match(text, pos, endpos): no "^")
 _LIST_JOIN_RE = re.compile(
     r"[\s\xa0]*,?[\s\xa0]*(?:and[\s\xa0]+)?(?:[a-z]+[\s\xa0]+(?:by[\s\xa0]+)?)?$"
+    r"|[\s\xa0]*(?:和|与|及|、|，)[\s\xa0]*$"
 )
 # Between a list's last percent and "respectively" (or "respectively" and the list's first):
 # no figure, no clause break, at most a base ("year on year") or a verb ("up").
-LIST_GAP_RE = re.compile(r"[^;.\d]{0,40}$")
+LIST_GAP_RE = re.compile(r"[^;.；。\d]{0,40}$")
+
+
+def list_markers(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
+    """Spans of "respectively" and 分别 in the sentence ``text[s_start:s_end]``, in order."""
+    found = []
+    for marker in (RESPECTIVELY, RESPECTIVELY_ZH):
+        pos = text.find(marker, s_start, s_end)
+        while pos != -1:
+            found.append((pos, pos + len(marker)))
+            pos = text.find(marker, pos + len(marker), s_end)
+    return sorted(found)
 
 
 def choose_periods(
@@ -107,10 +120,8 @@ class Changes:
         for i, fig in enumerate(figs):
             if fig.unit in PERCENTS:
                 self._read(text, i, s_start, s_end, next_target[i])
-        pos = text.find(RESPECTIVELY, s_start, s_end)
-        while pos != -1:
-            self._respectively(text, pos, s_start, s_end)
-            pos = text.find(RESPECTIVELY, pos + len(RESPECTIVELY), s_end)
+        for pos, marker_end in list_markers(text, s_start, s_end):
+            self._respectively(text, pos, marker_end, s_start, s_end)
         for i, fig in enumerate(figs):
             if i not in self.attached and not fig.is_rank and fig.unit not in PERCENTS:
                 floor = figs[i - 1].end if i > 0 else s_start
@@ -160,12 +171,12 @@ class Changes:
             attached[target - 1] = change
             self._targets_of[i].append(target - 1)
 
-    def _respectively(self, text: str, pos: int, s_start: int, s_end: int) -> None:
+    def _respectively(self, text: str, pos: int, marker_end: int, s_start: int, s_end: int) -> None:
         """ "630 million tonnes and 25.67 million TEUs, up 3.3 percent and 7.8 percent
         respectively": the N changes of a list of percents next to "respectively" (at ``pos``)
         qualify the N figures before the list, in order; with no figure before the list they
         are N standalone changes ("exports and imports grew 8% and 2% respectively")."""
-        run = self._percent_list(text, pos)
+        run = self._percent_list(text, pos, marker_end)
         if run is None:
             return
         changes = self._list_changes(text, run, s_start, s_end)
@@ -196,8 +207,9 @@ class Changes:
                 self.attached[t + 1] = change
                 self._targets_of[k].append(t + 1)
 
-    def _percent_list(self, text: str, pos: int) -> list[int] | None:
-        """Indexes of the two or more percents listed right before or right after ``pos``."""
+    def _percent_list(self, text: str, pos: int, marker_end: int) -> list[int] | None:
+        """Indexes of the two or more percents listed right before the list marker at ``pos``
+        or right after it (it ends at ``marker_end``)."""
         figs = self.figs
         if self._starts is None:  # once per sentence: linear even in one huge sentence
             self._starts = [f.start for f in figs]
@@ -209,16 +221,18 @@ class Changes:
             and LIST_GAP_RE.match(text, figs[n - 1].end, pos)
         ):
             last = n - 1
-        elif n < len(figs) and figs[n].unit == "percent":
-            gap_end = pos + len(RESPECTIVELY)
-            if LIST_GAP_RE.match(text, gap_end, figs[n].start):
-                last = n
-                while (
-                    last + 1 < len(figs)
-                    and figs[last + 1].unit == "percent"
-                    and (_LIST_JOIN_RE.match(text, figs[last].end, figs[last + 1].start))
-                ):
-                    last += 1
+        elif (
+            n < len(figs)
+            and figs[n].unit == "percent"
+            and LIST_GAP_RE.match(text, marker_end, figs[n].start)
+        ):
+            last = n
+            while (
+                last + 1 < len(figs)
+                and figs[last + 1].unit == "percent"
+                and (_LIST_JOIN_RE.match(text, figs[last].end, figs[last + 1].start))
+            ):
+                last += 1
         if last is None:
             return None
         first = last
