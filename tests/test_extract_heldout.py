@@ -304,3 +304,19 @@ def test_chinese_lists_with_fenbie(
         (f.quote, f.kind, f.change_percent, f.metric_type) for f in extract_facts(text, PUBLISHED)
     ]
     assert got == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric_type"),
+    [
+        # a count inside the metric's noun phrase does not cut it
+        ("Trade with the five Central Asian countries amounted to 190 billion yuan in 2022.",
+         "190 billion yuan", "trade_with_partner"),
+        ("Exports to the 10 ASEAN members rose 12 percent to 98 billion yuan.",
+         "98 billion yuan", "trade_with_partner"),
+        ("Exports to other countries rose 9 percent to 40 billion yuan.", "40 billion yuan",
+         "trade_with_partner"),
+    ],
+)  # fmt: skip
+def test_partners_with_a_count_or_a_determiner(text: str, quote: str, metric_type: str) -> None:
+    assert _fact(text, quote).metric_type == metric_type

@@ -70,6 +70,7 @@ _STOCK_RE = re.compile(
     r"|目前|截至|累计|以来",
     re.IGNORECASE,
 )
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those)[\s\xa0]+$", re.IGNORECASE)
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 _DURATIONS = frozenset({"year", "month", "day", "week", "hour", "decade", "century", "minute"})
 
@@ -168,9 +169,10 @@ def _sentence_facts(
             continue
         context_lo = s_start
         for j in range(i - 1, -1, -1):
-            if j not in consumed:
-                context_lo = max(s_start, figs[j].end)
-                break
+            if j in consumed or _in_noun_phrase(text, figs[j], s_start):
+                continue  # "trade with the five Central Asian countries amounted to ..."
+            context_lo = max(s_start, figs[j].end)
+            break
         before = text[context_lo : fig.start]
         after = text[fig.end : min(s_end, fig.end + 80)]
         fact = _base_fact(text, fig, s_start, s_end)
@@ -263,6 +265,14 @@ def _sentence_facts(
         if out[-1].unit == "count":
             doc.counts.setdefault(out[-1].value, []).append(out[-1])
     return out
+
+
+def _in_noun_phrase(text: str, fig: Figure, s_start: int) -> bool:
+    """Whether ``fig`` is a count inside a definite noun phrase ("the 10 ASEAN members"),
+    which the metric phrase of a later figure reads through."""
+    if fig.unit != "count":
+        return False
+    return bool(_DEFINITE_BEFORE_RE.search(text, max(s_start, fig.start - 8), fig.start))
 
 
 def _company(text: str, lo: int, hi: int, tracker: RegionTracker) -> str | None:

@@ -39,7 +39,8 @@ METRIC_RULES: tuple[tuple[str, str], ...] = (
                            r"exports?\s+and\s+imports?\b[^.;]{0,40}?\b(?:with|to|from)|"
                            r"exports?\b[^.;]{0,40}?\b(?:to|with)|"
                            r"imports?\b[^.;]{0,40}?\b(?:from|with))"
-                           r"\s+(?:the\s+)?(?:countries|economies|partners|nations|(?-i:(?!"
+                           r"\s+(?:the\s+)?(?:(?:\d+|[a-z]+)\s+)?"  # "the five", "other"
+                           r"(?:countries|economies|partners|nations|members|(?-i:(?!"
                            r"(?:January|February|March|April|May|June|July|August|September|"
                            r"October|November|December|GDP)\b)(?:[A-Z][a-z]+|[A-Z]{2,}\b)))"),
     ("trade_total", r"imports?\s+and\s+exports?|exports?\s+and\s+imports?|import-export|"
