@@ -320,3 +320,35 @@ def test_chinese_lists_with_fenbie(
 )  # fmt: skip
 def test_partners_with_a_count_or_a_determiner(text: str, quote: str, metric_type: str) -> None:
     assert _fact(text, quote).metric_type == metric_type
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "field", "expected"),
+    [
+        # a place named after the figure, inside the topic, behind "in"/"at"
+        ("Heilongjiang's exports rose 10 percent in 2021. About 2,000 trucks cross the border "
+         "at Suifenhe every day.", "2,000 trucks", "region", "Suifenhe"),
+        ("Yunnan's GDP grew 4 percent. About 500 companies are registered in Kunming.",
+         "500 companies", "region", "Kunming"),
+        ("Yunnan's GDP grew 4.1 percent, the fastest in China.", "4.1 percent", "region",
+         "Yunnan Province"),
+        # a rate word apart from the figure
+        ("About 2,000 trucks cross the border at Suifenhe every day.", "2,000 trucks", "per",
+         "day"),
+        ("The resort earns 5 billion yuan from tourism each year.", "5 billion yuan", "per",
+         "year"),
+        # a size class of the things counted is a threshold
+        ("The province launched 112 projects, each worth more than 1 billion yuan.",
+         "1 billion yuan", "kind", "threshold"),
+        ("Each company earned more than 1 billion yuan.", "1 billion yuan", "kind", "level"),
+        # "过去五年": no period; a single year after an average annual rate is not its span
+        ("过去五年，全区地区生产总值年均增长6.6%，2022年达到2132.6亿元。", "6.6%", "period", None),
+        ("过去五年，全区地区生产总值年均增长6.6%，2022年达到2132.6亿元。", "2132.6亿元", "period",
+         "2022"),
+        ("2022年全区出口增长9%。过去五年，全区出口年均增长7%。", "7%", "period", None),
+    ],
+)  # fmt: skip
+def test_places_after_rates_thresholds_and_spans(
+    text: str, quote: str, field: str, expected: object
+) -> None:
+    assert getattr(_fact(text, quote), field) == expected

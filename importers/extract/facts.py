@@ -66,9 +66,12 @@ _SAME_PERIOD_RE = re.compile(
 _STOCK_RE = re.compile(
     r"\b(?:so\s+far|at\s+present|currently|to\s+date|as\s+of|by\s+the\s+end|in\s+total|"
     r"cumulative(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|since|"
-    r"each\s+year|every\s+year|annually|per\s+year|a\s+year|target|aims?|plans?|expects?)\b"
-    r"|目前|截至|累计|以来",
+    r"each\s+year|every\s+year|annually|per\s+year|a\s+year|target|aims?|plans?|expects?|"
+    r"average\s+annual)\b|目前|截至|累计|以来|过去|年均",
     re.IGNORECASE,
+)
+_DETACHED_PER_RE = re.compile(
+    r"^[^,.;:()]{0,50}?\b(?:every|each|per)\s+(?P<per>day|week|month|year)\b", re.IGNORECASE
 )
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those)[\s\xa0]+$", re.IGNORECASE)
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
@@ -184,6 +187,10 @@ def _sentence_facts(
         no_period = period is None or period.value is None
         if no_period and fig.per is None and fig.unit in _FLOWS and _ANNUAL_RE.search(before):
             fact["per"] = "year"  # "companies with annual revenue of at least 20 million yuan"
+        elif fig.per is None and fig.unit in _FLOWS:
+            detached = _DETACHED_PER_RE.match(after)
+            if detached is not None:  # "2,000 trucks cross the border at Suifenhe every day"
+                fact["per"] = detached.group("per").lower()
         if fig.unit not in ("rank", "percent", "percentage point"):
             fact["subject"] = _company(text, context_lo, fig.start, doc.tracker)
         if period is None and same is not None and doc.last_period:
@@ -197,6 +204,17 @@ def _sentence_facts(
         if change is not None:
             basis = resolve_from_year(change.basis, str(fact.get("period") or "") or None)
             fact.update(change_percent=change.percent, change_basis=basis)
+            if (
+                basis == "avg_annual"
+                and i in changes.standalone
+                and period is not None
+                and period.start >= fig.end
+                and period.value is not None
+                and "/" not in period.value
+            ):
+                # "年均增长6.6%，2022年达到...": one year after an average annual rate is the
+                # period of the next figure, not the span the average is over
+                fact["period"] = fact["period_text"] = None
             if i in changes.attached:
                 pct = changes.quote_of(change)
                 span = (pct.start, pct.end) if pct is not None else changes.verbs.get(i)

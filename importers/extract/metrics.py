@@ -182,7 +182,11 @@ _SHARE_OF_AFTER_RE = re.compile(
 _THRESHOLD_RE = re.compile(
     r"\bwith\s+(?:an?\s+)?(?:annual\s+|yearly\s+|total\s+)?[\w\s-]{0,40}?\b(?:of|above|over|"
     r"exceeding)\s+(?:at\s+least|more\s+than|over|above|no\s+less\s+than|not\s+less\s+than)?"
-    r"[\s\xa0]*$|\b(?:above\s+designated\s+size|threshold\s+of|minimum\s+of)\s+$",
+    r"[\s\xa0]*$|\b(?:above\s+designated\s+size|threshold\s+of|minimum\s+of)\s+$"
+    # "112 projects, each worth more than 1 billion yuan": a size class of the things counted
+    r"|\beach\s+(?:worth|valued\s+at|involv\w*|with\s+(?:an?\s+)?\w+(?:\s+\w+)?\s+of|"
+    r"(?:has|had|have)\s+(?:an?\s+)?\w+(?:\s+\w+)?\s+of)\s+(?:at\s+least|more\s+than|over|"
+    r"above|no\s+less\s+than|not\s+less\s+than)[\s\xa0]*$",
     re.IGNORECASE,
 )
 # The verb that introduces the figure ends the phrase; also "with infrastructure investment

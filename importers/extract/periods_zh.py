@@ -5,8 +5,8 @@
 "“十三五”期间" -> "2016/2020", "全年" / "年末" -> the year; "今年" / "去年" / "上年" are resolved
 against the reference year (the publication year), also in front of the rest ("去年上半年").
 A year the text does not give stays ``XXXX`` here: :func:`.periods.find_periods` fills it from
-the sentence's year or the publication date, as it does for English. "以来" / "目前" are no
-period (None), like "since" / "so far".
+the sentence's year or the publication date, as it does for English. "以来" / "目前" /
+"过去五年" are no period (None), like "since" / "so far" / "over the past five years".
 
 The year after 比 / 较 / 与 ("比去年同期增长", "较上年") is the base of a change, not the period
 of the figure, and is not returned; nor is "去年同期" on its own (its months are those of another
@@ -35,11 +35,11 @@ _NOT_A_QUARTER = r"(?<![每同单统唯某上下这那任逐])"
 
 ZH_PERIOD_RE = re.compile(
     rf"""
-    (?=[\d“"「一二两三四五六七八九十第前上下今去明本全年截目迄当Qq])
+    (?=[\d“"「一二两三四五六七八九十第前上下今去明本全年截目迄当过近Qq])
     (?:(?P<fyp>[“"「]?{_NOT_AFTER_NUMERAL}(?P<fn>十[一二三四五六七八九]?|[三四五六七八九])五
         [”"」]?(?:规划)?(?:期间|时期))
   | (?P<yrange>(?<!\d)(?P<y1>{_YEAR})年?{_DASH}(?P<y2>{_YEAR})年(?:期间)?)
-  | (?P<now>截至目前|截止目前|目前|迄今|当前)
+  | (?P<now>截至目前|截止目前|目前|迄今|当前|(?:过去|近)(?:[一二两三四五六七八九十]|\d{1, 2})个?年)
   | (?:(?P<pre>(?<!\d)(?P<y>{_YEAR})年度?|(?P<rel>今年|(?<!过)去年|明年|上年|本年|前年)度?)的?)?
     (?:(?P<qrange>(?P<q1>[一二三1-3])(?:季度)?{_DASH}(?P<q2>[二三四2-4])季度)
       | (?P<quarters>前(?P<qs>[两二三2-3])个?季度)

@@ -90,6 +90,7 @@ _COMPANY_AFTER_RE = re.compile(r"\)\s*(?:Co|Ltd|[A-Z])")
 _CAPITALIZED_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)[\s\xa0]+$")
 _DOLLAR_AFTER_RE = re.compile(r"[\s\xa0]*(?:\$|dollars?\b)")
 _IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at)[\s\xa0]+$")
 _APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*")
 _LOCATING_REACH = 200
 _CLAUSE_BREAK_RE = re.compile("[，。；！？]")  # a Chinese clause ends: no locating apposition
@@ -451,7 +452,21 @@ class RegionTracker:
             if (start, end) not in self._common:
                 self._common[start, end] = self.lowest_common(listed)
             return self._common[start, end]
-        return topic
+        return self._located_after(pos, places, starts, topic) or topic
+
+    def _located_after(
+        self, pos: int, places: list[Place], starts: list[int], topic: Region | None
+    ) -> Region | None:
+        """With no place before the figure: a place inside the topic named after it in the
+        sentence behind "in" or "at" ("500 companies are registered in Kunming")."""
+        for place in places[bisect_left(starts, pos) :]:
+            if place.anaphor or place.region.level == "country":
+                continue
+            if not _LOCATIVE_BEFORE_RE.search(self.text, max(0, place.start - 4), place.start):
+                continue
+            if topic is None or self._nested(topic.id, place.region.id):
+                return place.region
+        return None
 
     def _attributable(self, start: int, end: int) -> tuple[list[Place], list[int]]:
         """Places of the sentence that a figure after them can be about, and their starts."""
