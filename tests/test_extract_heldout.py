@@ -352,3 +352,31 @@ def test_places_after_rates_thresholds_and_spans(
     text: str, quote: str, field: str, expected: object
 ) -> None:
     assert getattr(_fact(text, quote), field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "fields"),
+    [
+        # Chinese durations after 连续 / 历时; the rank after them keeps the metric before
+        ("全省外贸进出口总额连续5年居全国第2位。", "5年", {"unit": "year", "kind": "duration"}),
+        ("全省外贸进出口总额连续5年居全国第2位。", "第2",
+         {"rank": 2, "metric_type": "trade_total"}),
+        ("工业增加值连续6个月保持增长。", "6个月", {"unit": "month", "kind": "duration"}),
+        # a verbless rank after a comma, copied onto the figure it ranks
+        ("Its exports totaled 120 billion yuan in 2022, up 23.4 percent, No. 1 among the "
+         "provinces of west China.", "120 billion yuan",
+         {"rank": 1, "rank_scope": "the provinces of west China"}),
+        # a multiple of a metric is no count of occurrences
+        ("Fiscal revenue reached 41.9 billion yuan in 2020, 1.5 times the 2015 level.",
+         "1.5 times", {"metric_type": "fiscal_revenue", "period": "2020"}),
+        ("Exports from the county were 2.3 times those of 2015.", "2.3 times",
+         {"metric_type": "exports", "period": None}),
+        ("The platform has served users over 2 million times.", "2 million times",
+         {"metric_type": "count"}),
+    ],
+)  # fmt: skip
+def test_durations_verbless_ranks_and_multiples(
+    text: str, quote: str, fields: dict[str, object]
+) -> None:
+    fact = _fact(text, quote)
+    assert {k: getattr(fact, k) for k in fields} == fields

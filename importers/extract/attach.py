@@ -316,6 +316,8 @@ def assign_ranks(text: str, figs: list[Figure], s_start: int, s_end: int) -> Non
             _rank_previous(text, figs, i, fig.rank_verb, fig.rank, fig.rank_scope, _ZH_RANK_GAP_RE)
             continue
         verb_start = text.rfind(" ", s_start, fig.start - 1) + 1
+        if text[verb_start : fig.start].rstrip().endswith((",", ";")):
+            verb_start = fig.start  # a verbless rank after a comma: ", No. 1 among ..."
         if not _rank_previous(text, figs, i, max(s_start, verb_start), fig.rank, fig.rank_scope):
             _rank_next(text, figs, i)
     top = topping_scope(text, s_start, s_end)
@@ -332,7 +334,7 @@ _RANK_WITH_GAP_RE = re.compile(r"^[^.;:]{0,50}?\bwith\b[^.;:,]{0,40}$")
 def _rank_next(text: str, figs: list[Figure], idx: int) -> None:
     rank = figs[idx]
     for nxt in figs[idx + 1 :]:
-        if nxt.is_rank or nxt.unit in PERCENTS:
+        if nxt.is_rank or nxt.unit in PERCENTS or nxt.duration:
             continue
         if nxt.rank is None and _RANK_WITH_GAP_RE.match(text[rank.end : nxt.start]):
             nxt.rank, nxt.rank_scope = rank.rank, rank.rank_scope
@@ -351,13 +353,13 @@ def _rank_previous(
     """Copy the rank onto the figure(s) just before ``verb_start``; whether any took it."""
     for j in range(idx - 1, -1, -1):
         prev = figs[j]
-        if prev.is_rank or prev.unit in PERCENTS:
+        if prev.is_rank or prev.unit in PERCENTS or prev.duration:
             continue
         if not gap_re.match(text[prev.end : verb_start]):
             return False
         for k in range(j, -1, -1):
             other = figs[k]
-            if other.is_rank or other.unit in PERCENTS:
+            if other.is_rank or other.unit in PERCENTS or other.duration:
                 continue
             if k == j or BRACKET_GAP_RE.match(text[other.end : figs[k + 1].start]):
                 other.rank, other.rank_scope = rank, scope

@@ -29,6 +29,10 @@ NUMERAL_RE = re.compile(r"(?<!第)(?P<n>[零〇一二两三四五六七八九十
 COUNT_RE = re.compile(
     r"[\s\xa0]*(?P<word>[家项座所台辆艘名人户]|个(?!多?(?:月|小时|季度|星期|工作日)|百分点))"
 )
+# A span of time counted after 连续 / 持续 / 历时 ...: "连续7年", "连续6个月", "历时3天"
+DURATION_BEFORE_RE = re.compile(r"(?:连续|持续|历时|长达|用时|耗时|仅用)[\s\xa0]*$")
+DURATION_RE = re.compile(r"[\s\xa0]*(?P<unit>年|个月|天|周|小时)")
+DURATION_UNITS = {"年": "year", "个月": "month", "天": "day", "周": "week", "小时": "hour"}
 # A growth phrase right before a percent: basis, filler adverbs, then the verb ("同比增长",
 # "比去年同期下降", "较2019年同期增长", "两年平均增长", "同比名义增长了").
 _VS = r"(?:比|较|与|同)"

@@ -70,6 +70,9 @@ _STOCK_RE = re.compile(
     r"average\s+annual)\b|目前|截至|累计|以来|过去|年均",
     re.IGNORECASE,
 )
+_MULTIPLE_AFTER_RE = re.compile(
+    r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE
+)
 _DETACHED_PER_RE = re.compile(
     r"^[^,.;:()]{0,50}?\b(?:every|each|per)\s+(?P<per>day|week|month|year)\b", re.IGNORECASE
 )
@@ -172,7 +175,11 @@ def _sentence_facts(
             continue
         context_lo = s_start
         for j in range(i - 1, -1, -1):
-            if j in consumed or _in_noun_phrase(text, figs[j], s_start):
+            if (
+                j in consumed
+                or _in_noun_phrase(text, figs[j], s_start)
+                or (fig.is_rank and figs[j].duration)  # "总额连续7年居全国第1位"
+            ):
                 continue  # "trade with the five Central Asian countries amounted to ..."
             context_lo = max(s_start, figs[j].end)
             break
@@ -351,6 +358,10 @@ def _kind_and_metric(
         return "duration", fig.noun, "duration", None
     if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
         return "level", metrics.metric_before(before, cuts), "area", None
+    if unit == "times" and _MULTIPLE_AFTER_RE.match(after):
+        # "1.5 times the 2015 level": a multiple of the metric, not a count of occurrences
+        phrase = metrics.metric_before(before, cuts)
+        return "level", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in ("count", "times"):
         noun = fig.noun
         if noun is not None and len(noun) == 1 and not noun.isascii():

@@ -101,6 +101,11 @@ _RANK_FOLDED_RE = folded_pattern(_RANK_RE)  # several times faster
 _ORDINAL_GATE_RE = re.compile(
     r"no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)"
 )
+# "..., up 23.4 percent, No. 1 among China's provincial-level regions": a verbless rank
+_APPOSITIVE_RANK_RE = re.compile(
+    r"[,;][\s\xa0]*(?:ranking[\s\xa0]+)?(?P<ord>No\.[\s\xa0]*(?P<nod>\d{1,3}))[\s\xa0]+"
+    r"(?:among|in|across)[\s\xa0]+(?P<scope_text>[^,.;:]{1,50}?)(?=[\s\xa0]*(?:[,.;:]|$))"
+)
 # "China's fifth-largest economy", "the third biggest port in the world"
 _LARGEST_RE = re.compile(
     r"(?:(?P<owner>\b[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?)['’]s[\s\xa0]+)?"
@@ -413,8 +418,27 @@ def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> 
             is_rank=True,
         )
         out.append(fig)
+    taken = {f.start: f for f in out}
+    if text.find("No.", s_start, s_end) >= 0:
+        for m in _APPOSITIVE_RANK_RE.finditer(text, s_start, s_end):
+            if m.start("ord") in taken:
+                continue
+            value = int(m.group("nod"))
+            fig = Figure(
+                m.start("ord"),
+                m.end("ord"),
+                m.start("ord"),
+                m.end("ord"),
+                float(value),
+                1.0,
+                "rank",
+                rank=value,
+                rank_scope=m.group("scope_text").strip(),
+                is_rank=True,
+            )
+            out.append(fig)
+            taken[fig.start] = fig
     if folded.find("larg", s_start, s_end) >= 0 or folded.find("bigg", s_start, s_end) >= 0:
-        taken = {f.start: f for f in out}
         for m in _LARGEST_RE.finditer(text, s_start, s_end):
             word = m.group("word")
             value = ORDINALS[word.lower()] if word else int(m.group("nth"))

@@ -86,6 +86,7 @@ SAME_PERIOD_RE = re.compile(
     r"(?:the\s+)?$|"
     r"(?:times|twice|double|than|of|to|with|above|below|over|from|exceed\w*|surpass\w*|percent"
     r"|%)\s+the\s+(?:figure|level|number|amount)s?\s+(?:of|in|for)\s+$|"
+    r"(?:times|twice|double)\s+(?:that|those)\s+(?:of|in)\s+$|"
     # "a project launched in 1994": when something began, not the period of a figure
     r"\b(?:launched|founded|established|set\s+up|built|opened|started|began|created|"
     r"inaugurated|designated|approved)\s+(?:back\s+)?in\s+$|"

@@ -210,6 +210,13 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     m = cjk.COUNT_RE.match(text, end, limit)
     if m:
         return UnitMatch("count", start, m.end(), noun=m.group("word"))
+    if text[end : end + 1] in "年个天周小" and cjk.DURATION_BEFORE_RE.search(
+        text, max(0, start - 3), start
+    ):
+        m = cjk.DURATION_RE.match(text, end, limit)
+        if m:  # "连续7年居全国第1位": seven years in a row
+            unit = cjk.DURATION_UNITS[m.group("unit")]
+            return UnitMatch(unit, start, m.end(), duration=True)
     return counted_noun(text, start, end, limit)
 
 
