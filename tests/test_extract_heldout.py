@@ -380,3 +380,21 @@ def test_durations_verbless_ranks_and_multiples(
 ) -> None:
     fact = _fact(text, quote)
     assert {k: getattr(fact, k) for k in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric"),
+    [
+        ("The zone has 46 industrial parks, 12 of which are national-level.", "12",
+         "industrial parks"),
+        ("The zone has 46 industrial parks, of which 12 are national-level.", "12",
+         "industrial parks"),
+        ("Sales hit 4.3 billion yuan, with the number of shoppers rising to 6.76 million.",
+         "6.76 million", "number of shoppers"),
+        ("The number of visitors reached 3.2 million in 2021.", "3.2 million",
+         "number of visitors"),
+    ],
+)  # fmt: skip
+def test_parts_and_numbers_of_things_are_counts(text: str, quote: str, metric: str) -> None:
+    fact = _fact(text, quote)
+    assert (fact.unit, fact.metric, fact.metric_type) == ("count", metric, "count")

@@ -70,6 +70,12 @@ _STOCK_RE = re.compile(
     r"average\s+annual)\b|目前|截至|累计|以来|过去|年均",
     re.IGNORECASE,
 )
+_NUMBER_OF_RE = re.compile(
+    r"\bnumber\s+of\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:\w+\s+){0,2}?"
+    r"(?:to|at|of|was|reached|hit|totaled|topped|exceeded)\s+$",
+    re.IGNORECASE,
+)
+_PART_BEFORE_RE = re.compile(r",\s*(?:of\s+which\s+|among\s+them\s+)?$")
 _MULTIPLE_AFTER_RE = re.compile(
     r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE
 )
@@ -257,6 +263,12 @@ def _sentence_facts(
             item = list_item(context, listed[1], listed[2]) if context else None
             if item is not None:
                 metric, metric_type = item
+        if fig.bare and fig.unit == "count" and not metric:
+            number_of = _NUMBER_OF_RE.search(before)
+            if number_of is not None:  # "with the number of shoppers rising to 6.76 million"
+                metric = f"number of {number_of.group('noun')}"
+            elif out and out[-1].unit == "count" and _PART_BEFORE_RE.search(before):
+                metric = out[-1].metric  # "46 industrial parks, 12 of which ..."
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)

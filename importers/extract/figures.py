@@ -68,15 +68,20 @@ _BARE_BEFORE_RE = re.compile(
     r"ling)?|\btotal\s+of|\b(?:total|number)\s+(?:\w+\s+)?to|\bstood\s+at|\bstands\s+at|"
     r"\bnumbered|\btop(?:s|ped|ping)|\bexceed(?:s|ed|ing)?|\bsurpass(?:es|ed|ing)?|"
     r"\b(?:population|target|goal|headcount|workforce)\s+of|"
-    r"\b(?:rose|risen|grew|grown|increased|climbed|jumped|fell|dropped|declined)\s+to)[\s\xa0]+$",
+    r"\b(?:rose|risen|grew|grown|increased|climbed|jumped|fell|dropped|declined|rising|"
+    r"growing|increasing|climbing|jumping|falling|dropping|declining)\s+to|"
+    # "12 of which are ...", "of which 12 are ...": a part of the things just counted
+    r"\b(?:of\s+which|of\s+them|among\s+them|among\s+which|including))[\s\xa0]+$",
     re.IGNORECASE,
 )
 # What may follow a figure that has no unit: the end of a clause, a name, or a function word
 # ("a population of 11 million and GDP per capita of ..."), not a noun it would be counting.
 _BARE_AFTER_RE = re.compile(
     r"^(?:[\s\xa0]*[.,;:)!?\"”’]|[\s\xa0]*$|[\s\xa0]+[A-Z]|"
-    r"[\s\xa0]+(?:and|in|by|at|on|during|from|for|last|this|as|while|with)\b)"
+    r"[\s\xa0]+(?:and|in|by|at|on|during|from|for|last|this|as|while|with|are|were|is|was)\b|"
+    r"[\s\xa0]+of[\s\xa0]+(?:which|them|these|those)\b)"
 )
+_PART_AFTER_RE = re.compile(r"^[\s\xa0]+of[\s\xa0]+(?:which|them|these|those)\b")
 RESTATED_BEFORE_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
 """What precedes a count that restates an earlier one ("the nine cities")."""
 _RANGE_LINK_RE = re.compile(r"^[\s\xa0]*(?P<link>to|-|–|~|and)[\s\xa0]*")
@@ -351,14 +356,16 @@ def _shared_percent(text: str, nums: list[Num], idx: int, s_end: int) -> str | N
 
 def _bare(text: str, num: Num, s_start: int) -> Figure | None:
     before = text[max(s_start, num.start - 30) : num.start]
-    after = text[num.end : num.end + 8]
+    after = text[num.end : num.end + 16]
     if num.spelled and num.value == 1:
         return None
     restated = bool(RESTATED_BEFORE_RE.search(before))
-    if not (_BARE_BEFORE_RE.search(before) or restated) or not _BARE_AFTER_RE.match(after):
+    # "46 industrial parks, 12 of which are national-level"
+    part = before.rstrip().endswith(",") and bool(_PART_AFTER_RE.match(after))
+    if not (_BARE_BEFORE_RE.search(before) or restated or part) or not _BARE_AFTER_RE.match(after):
         return None
     fig = Figure(num.start, num.end, num.start, num.end, num.value, num.scale, "count", bare=True)
-    if restated and not _BARE_BEFORE_RE.search(before):
+    if restated and not part and not _BARE_BEFORE_RE.search(before):
         fig.notes.append("restatement")
     return fig
 
