@@ -398,3 +398,24 @@ def test_durations_verbless_ranks_and_multiples(
 def test_parts_and_numbers_of_things_are_counts(text: str, quote: str, metric: str) -> None:
     fact = _fact(text, quote)
     assert (fact.unit, fact.metric, fact.metric_type) == ("count", metric, "count")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric_type", "share_of"),
+    [
+        # a share right after an amount is a share of that amount's metric
+        ("Trade with RCEP members totaled 90 billion yuan, up 9.1 percent and accounting for "
+         "31.5 percent of the province's foreign trade.", "31.5 percent", "trade_with_partner",
+         "the province's foreign trade"),
+        # Chinese 占: the denominator after it, the numerator before it or the amount before
+        ("其中对东盟进出口1193.6亿元，占全省进出口总额的35.7%。", "35.7%", "trade_with_partner",
+         "全省进出口总额"),
+        ("出口额占全国的比重为2.1%。", "2.1%", "exports", "全国"),
+        # with no amount before, the denominator still names the metric
+        ("Private firms made up 78 percent of the city's foreign trade.", "78 percent",
+         "trade_total", "the city's foreign trade"),
+    ],
+)  # fmt: skip
+def test_shares_of_what(text: str, quote: str, metric_type: str, share_of: str) -> None:
+    fact = _fact(text, quote)
+    assert (fact.kind, fact.metric_type, fact.share_of) == ("share", metric_type, share_of)

@@ -70,6 +70,14 @@ _STOCK_RE = re.compile(
     r"average\s+annual)\b|目前|截至|累计|以来|过去|年均",
     re.IGNORECASE,
 )
+_ZH_SHARE_RE = re.compile(
+    r"占(?P<of>[^，。；,;\d]{1,24}?)的?(?:比重|比例|份额)?(?:为|达到|达|约为|超过|近)?[\s\xa0]*$"
+)
+_SHARE_LINK_RE = re.compile(
+    r"^[^;]{0,80}?(?:\b(?:accounting|accounted|accounts|making\s+up|made\s+up|representing|"
+    r"represented)(?:\s+for)?\s+(?:(?:about|nearly|over|more\s+than|some)\s+)?|[，,]\s*占[^，。；]*)$",
+    re.IGNORECASE,
+)
 _NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:\w+\s+){0,2}?"
     r"(?:to|at|of|was|reached|hit|totaled|topped|exceeded)\s+$",
@@ -269,6 +277,16 @@ def _sentence_facts(
                 metric = f"number of {number_of.group('noun')}"
             elif out and out[-1].unit == "count" and _PART_BEFORE_RE.search(before):
                 metric = out[-1].metric  # "46 industrial parks, 12 of which ..."
+        if (
+            kind == "share"
+            and out
+            and out[-1].metric
+            and (not metric or (share is not None and metric == metrics.tidy(share)))
+            and _SHARE_LINK_RE.match(before)
+        ):
+            # "totaled 173.6 billion yuan, ... accounting for 68.4 percent of the province's
+            # foreign trade": the share is of the figure before it, not of its denominator
+            metric, metric_type = out[-1].metric, out[-1].metric_type
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
@@ -390,6 +408,13 @@ def _kind_and_metric(
     phrase = phrase or metrics.metric_before(before, cuts)
     if unit in ("percent", "percentage point", "fraction"):
         share_of = metrics.share_of(after) if not is_change else None
+        zh = _ZH_SHARE_RE.search(before) if not is_change and "占" in before else None
+        if zh is not None:
+            # "出口额占全国的比重为2.1%", "，占全省进出口总额的35.7%": the denominator after 占,
+            # the numerator before it (or the figure before: see _sentence_facts)
+            share_of = zh.group("of")
+            numerator = metrics.metric_zh(before[: zh.start()])
+            phrase = numerator[0] if numerator is not None else None
         if phrase is None and share_of:
             phrase = metrics.tidy(share_of) if metrics.classify(share_of) else None
         mtype = metrics.classify(phrase) if phrase else None
