@@ -16,8 +16,9 @@ from bisect import bisect_left, bisect_right
 
 from . import metrics
 from .changes import Change, basis_after, read_change, read_multiplier
-from .figures import Figure, topping_scope
+from .figure import Figure
 from .periods import Period
+from .ranks import topping_scope
 
 BRACKET_GAP_RE = re.compile(
     r"^[\s\xa0]*[(（][\s\xa0]*(?:about|around|approximately|approx\.|roughly|nearly|almost|some"

@@ -21,17 +21,17 @@ from importers.gazetteer import Gazetteer
 
 from . import metrics
 from ._fold import fold_case
-from .attach import BRACKET_GAP_RE, CURRENCIES, Changes, assign_ranks, choose_periods
+from .attach import CURRENCIES, Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
-from .figures import RESTATED_BEFORE_RE, Figure, Spans, figures_in
+from .figures import Figure, Spans, figures_in
+from .kinds import kind_and_metric
+from .links import company, equivalent, restatement
 from .metric_lists import level_lists, list_item
-from .metrics_zh import count_noun
 from .numbers import find_numbers
 from .periods import Period, find_dates, find_periods, stated_years
 from .regions import RegionTracker
 from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
-from .units import CONVERTIBLE, converts
 
 _ORDINAL_QUICK_RE = re.compile(  # on folded text
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
@@ -43,16 +43,6 @@ _FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "
 _ANNUAL_RE = re.compile(
     r"(?<!average\s)\b(?:annual|yearly)\s+(?!(?:average|growth|increase|rate)\b)", re.IGNORECASE
 )
-# "Haier's", "Toppan Leefung Packaging (Shanghai) Co's", "BYD Co., Ltd.'s"
-_POSSESSOR_RE = re.compile(
-    r"(?P<name>[A-Z][\w&.-]*(?:[\s\xa0]+(?:\([A-Z][\w\s]*\)|[A-Z][\w&.-]*,?)){0,6})['’]s\b"
-)
-_NOT_COMPANIES = frozenset({
-    "It", "This", "That", "The", "In", "At", "On", "For", "By", "As", "Last", "Next",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday",
-})  # fmt: skip
 _RELATIVE_YEAR_RE = re.compile(
     r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
 )
@@ -70,9 +60,6 @@ _STOCK_RE = re.compile(
     r"average\s+annual)\b|目前|截至|累计|以来|过去|年均",
     re.IGNORECASE,
 )
-_ZH_SHARE_RE = re.compile(
-    r"占(?P<of>[^，。；,;\d]{1,24}?)的?(?:比重|比例|份额)?(?:为|达到|达|约为|超过|近)?[\s\xa0]*$"
-)
 _SHARE_LINK_RE = re.compile(
     r"^[^;]{0,80}?(?:\b(?:accounting|accounted|accounts|making\s+up|made\s+up|representing|"
     r"represented)(?:\s+for)?\s+(?:(?:about|nearly|over|more\s+than|some)\s+)?|[，,]\s*占[^，。；]*)$",
@@ -84,15 +71,11 @@ _NUMBER_OF_RE = re.compile(
     re.IGNORECASE,
 )
 _PART_BEFORE_RE = re.compile(r",\s*(?:of\s+which\s+|among\s+them\s+)?$")
-_MULTIPLE_AFTER_RE = re.compile(
-    r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE
-)
 _DETACHED_PER_RE = re.compile(
     r"^[^,.;:()]{0,50}?\b(?:every|each|per)\s+(?P<per>day|week|month|year)\b", re.IGNORECASE
 )
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those)[\s\xa0]+$", re.IGNORECASE)
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
-_DURATIONS = frozenset({"year", "month", "day", "week", "hour", "decade", "century", "minute"})
 
 
 @dataclass
@@ -213,7 +196,7 @@ def _sentence_facts(
             if detached is not None:  # "2,000 trucks cross the border at Suifenhe every day"
                 fact["per"] = detached.group("per").lower()
         if fig.unit not in ("rank", "percent", "percentage point"):
-            fact["subject"] = _company(text, context_lo, fig.start, doc.tracker)
+            fact["subject"] = company(text, context_lo, fig.start, doc.tracker)
         if period is None and same is not None and doc.last_period:
             # "During the same period, imports ...": the period stated before
             fact["period"], fact["period_text"] = doc.last_period, same.group(0)
@@ -251,7 +234,7 @@ def _sentence_facts(
             (a - context_lo, b - context_lo)
             for a, b in doc.tracker.name_spans(context_lo, fig.start)
         ]
-        kind, metric, metric_type, share = _kind_and_metric(
+        kind, metric, metric_type, share = kind_and_metric(
             text, fig, before, after, s_end, change is not None and i in changes.standalone, cuts
         )
         if fig.is_rank and fig.rank is not None:
@@ -311,8 +294,8 @@ def _sentence_facts(
             prev_metric = (metric, metric_type)
         if fig.unit not in ("count", "times") and metric and metric_type != "duration":
             prev_named = (metric, metric_type)
-        _equivalent(text, figs, i, fact, by_index)
-        _restatement(text, fig, fact, doc.counts.get(fig.value, []))
+        equivalent(text, figs, i, fact, by_index)
+        restatement(text, fig, fact, doc.counts.get(fig.value, []))
         out.append(Fact.model_validate(fact))
         by_index[i] = fact
         if out[-1].rank is not None and out[-1].unit != "rank":
@@ -328,25 +311,6 @@ def _in_noun_phrase(text: str, fig: Figure, s_start: int) -> bool:
     if fig.unit != "count":
         return False
     return bool(_DEFINITE_BEFORE_RE.search(text, max(s_start, fig.start - 8), fig.start))
-
-
-def _company(text: str, lo: int, hi: int, tracker: RegionTracker) -> str | None:
-    """The organisation whose figure this is: the last possessive name in ``text[lo:hi]``
-    ("Haier's revenue ...") that is no place and not a function word."""
-    found = None
-    for found in _POSSESSOR_RE.finditer(text, lo, hi):  # noqa: B007 - keep the last match
-        pass
-    if found is None:
-        return None
-    words = found.group("name").split()
-    while words and words[0] in _NOT_COMPANIES:
-        words.pop(0)
-    if not words:
-        return None
-    start = found.end("name") - len(" ".join(words))
-    if tracker.places_in(start, found.end("name")) or tracker.places_in(found.start(), found.end()):
-        return None
-    return " ".join(words)
 
 
 def _base_fact(text: str, fig: Figure, s_start: int, s_end: int) -> dict[str, object]:
@@ -367,138 +331,3 @@ def _base_fact(text: str, fig: Figure, s_start: int, s_end: int) -> dict[str, ob
         "sentence_start": s_start, "sentence_end": s_end,
         "notes": "; ".join(fig.notes) or None,
     }  # fmt: skip
-
-
-def _kind_and_metric(
-    text: str,
-    fig: Figure,
-    before: str,
-    after: str,
-    s_end: int,
-    is_change: bool,
-    cuts: list[tuple[int, int]],
-) -> tuple[str, str | None, str | None, str | None]:
-    """Kind, metric phrase, metric_type and share denominator of a figure; ``cuts`` are the
-    spans of places in ``before``, kept out of the phrase."""
-    unit = fig.unit
-    if fig.is_rank:
-        phrase = metrics.metric_before(before, cuts)
-        return "rank", phrase, metrics.classify(phrase) if phrase else None, None
-    if unit in _DURATIONS:
-        return "duration", fig.noun, "duration", None
-    if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
-        return "level", metrics.metric_before(before, cuts), "area", None
-    if unit == "times" and _MULTIPLE_AFTER_RE.match(after):
-        # "1.5 times the 2015 level": a multiple of the metric, not a count of occurrences
-        phrase = metrics.metric_before(before, cuts)
-        return "level", phrase, metrics.classify(phrase) if phrase else None, None
-    if unit in ("count", "times"):
-        noun = fig.noun
-        if noun is not None and len(noun) == 1 and not noun.isascii():
-            # "常住人口2100万人": the measure word 人 says less than the term before it
-            chinese = metrics.metric_zh(before)
-            if chinese is not None and chinese[1] == "count":
-                noun = chinese[0]
-            else:
-                # "进出口实绩企业2.3万家": the noun before the number, after any place in it
-                lo = max((b for _, b in cuts), default=0)
-                noun = count_noun(before[lo:]) or noun
-        return "level", noun, "count", None
-    phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
-    phrase = phrase or metrics.metric_before(before, cuts)
-    if unit in ("percent", "percentage point", "fraction"):
-        share_of = metrics.share_of(after) if not is_change else None
-        zh = _ZH_SHARE_RE.search(before) if not is_change and "占" in before else None
-        if zh is not None:
-            # "出口额占全国的比重为2.1%", "，占全省进出口总额的35.7%": the denominator after 占,
-            # the numerator before it (or the figure before: see _sentence_facts)
-            share_of = zh.group("of")
-            numerator = metrics.metric_zh(before[: zh.start()])
-            phrase = numerator[0] if numerator is not None else None
-        if phrase is None and share_of:
-            phrase = metrics.tidy(share_of) if metrics.classify(share_of) else None
-        mtype = metrics.classify(phrase) if phrase else None
-        if is_change:
-            return ("diff" if unit == "percentage point" else "change"), phrase, mtype, None
-        if unit == "percentage point":
-            return "diff", phrase, mtype, None
-        return "share", phrase, mtype, share_of
-    mtype = metrics.classify(phrase) if phrase else None
-    if (
-        unit in CURRENCIES
-        and fig.qualifier in (">=", ">")
-        and metrics.is_threshold(text[max(0, fig.start - 120) : fig.start])
-    ):
-        return "threshold", phrase, mtype, None
-    return "level", phrase, mtype, None
-
-
-def _equivalent(
-    text: str,
-    figs: list[Figure],
-    i: int,
-    fact: dict[str, object],
-    by_index: dict[int, dict[str, object]],
-) -> None:
-    """A bracketed conversion restates the figure before it and inherits its attribution:
-    amounts in currencies, areas, masses, lengths, powers (:func:`.units.converts`)."""
-    if i == 0 or str(fact["unit"]) not in CONVERTIBLE:
-        return
-    prev = by_index.get(i - 1)
-    if prev is None or not converts(str(prev["unit"]), str(fact["unit"])):
-        return
-    if not BRACKET_GAP_RE.match(text[int(str(prev["end"])) : figs[i].start]):
-        return
-    fact["equivalent_of"] = prev["quote"]
-    # "(about 662 billion U.S. dollars)" keeps its own qualifier; a bare conversion repeats
-    # the one of the figure it restates ("at least 20 million yuan (US$2.8 million)").
-    own_qualifier = fact["qualifier"] if fact["qualifier"] != "=" else None
-    for key in (
-        "region",
-        "region_level",
-        "region_id",
-        "metric",
-        "metric_type",
-        "period",
-        "period_text",
-        "change_percent",
-        "change_basis",
-        "change_quote",
-        "change_start",
-        "change_end",
-        "kind",
-        "qualifier",
-        "per",
-        "rank",
-        "rank_scope",
-        "subject",
-    ):
-        fact[key] = prev.get(key)
-    if own_qualifier is not None:
-        fact["qualifier"] = own_qualifier
-
-
-def _restatement(text: str, fig: Figure, fact: dict[str, object], earlier: list[Fact]) -> None:
-    """ "the nine cities" / "among the nine" repeat an earlier count and inherit its attribution."""
-    if fig.unit != "count":
-        return
-    before = text[max(0, fig.start - 12) : fig.start]
-    if not RESTATED_BEFORE_RE.search(before):
-        return
-    head = (fig.noun or "").split()[-1:] if fig.noun else []
-    for prior in reversed(earlier):
-        if prior.unit != "count" or prior.value != fig.value:
-            continue
-        prior_head = prior.quote.split()[-1:] if prior.quote != prior.number_quote else []
-        if head and prior_head and head != prior_head:
-            continue
-        fact.update(
-            region=prior.region,
-            region_level=prior.region_level,
-            region_id=prior.region_id,
-            subject=prior.subject,
-        )
-        if fig.bare:
-            fact.update(metric=prior.metric, metric_type=prior.metric_type)
-        fact["notes"] = "restatement"
-        return

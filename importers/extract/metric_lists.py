@@ -16,7 +16,7 @@ from bisect import bisect_right
 from . import metrics
 from .attach import LIST_GAP_RE, PERCENTS, RESPECTIVELY_ZH, list_markers
 from .cjk import has_cjk
-from .figures import Figure
+from .figure import Figure
 
 _ITEM_SPLIT_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*[、，和与及]\s*")
 # "400 billion yuan and 300 ...", "3000亿元和1500亿元"

@@ -11,7 +11,6 @@ Non-goals: coreference beyond the anaphors listed here; regions of non-Chinese f
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import NamedTuple
@@ -19,87 +18,35 @@ from typing import NamedTuple
 from db.models import Region
 from importers.gazetteer import Gazetteer, Mention
 
-from ._fold import fold_case, folded_pattern
-
-ANAPHOR_RE = re.compile(
-    r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host)\s+)?"
-    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|"
-    r"(?:autonomous\s+)?region)"
-    r"(?P<poss>['’]s)?\b",
-    re.IGNORECASE,
+from ._fold import fold_case
+from .region_cues import (
+    ANAPHOR_FOLDED_RE,
+    APPOSITIVE_GAP_RE,
+    CAPITALIZED_BEFORE_RE,
+    CJK_DATELINE_AFTER_RE,
+    CJK_ORG_AFTER_RE,
+    CLAUSE_BREAK_RE,
+    COMPANY_AFTER_RE,
+    COMPARAND_RE,
+    DESTINATION_RE,
+    DOLLAR_AFTER_RE,
+    EXAMPLE_RE,
+    IN_BEFORE_RE,
+    LEAD_ADVERBIAL_RE,
+    LOCATING_REACH,
+    LOCATIVE_BEFORE_RE,
+    NAME_AFTER_RE,
+    NAME_FUNCTION_WORDS,
+    NEWLINE_RE,
+    NOUN_LEVELS,
+    POSSESSIVE_GAP_RE,
+    POSSESSIVE_RE,
+    RANK_SCOPE_FOLDED_RE,
+    RANK_SCOPE_GATE_RE,
+    SHARE_OF_RE,
+    SUPERLATIVE_AFTER_RE,
+    is_title_case,
 )
-_ANAPHOR_FOLDED_RE = folded_pattern(ANAPHOR_RE)  # on folded text: several times faster
-_NOUN_LEVELS: dict[str, tuple[str, ...]] = {
-    "district": ("district", "county"),
-    "county": ("county", "district"),
-    "city": ("city", "municipality"),
-    "prefecture": ("city",),
-    "municipality": ("municipality",),
-    "province": ("province",),
-    "zone": ("zone",),
-    "cbd": ("zone",),
-    "region": ("province",),  # an autonomous region (see _of_level)
-    "autonomous region": ("province",),
-}
-_NAME_FUNCTION_WORDS = frozenset({
-    "In", "At", "On", "For", "From", "To", "And", "The", "Of", "By", "With", "As", "Since",
-    "During", "Across", "Both", "While", "When", "Where", "Under", "Over", "After", "Before",
-    "Through", "Into", "Including", "Like", "Between", "Among", "Than", "Or",
-    # "Northwest China's Gansu Province": a direction locates, it names nothing
-    "North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast",
-    "Central", "Northern", "Southern", "Eastern", "Western",
-})  # fmt: skip
-_RANK_SCOPE_RE = re.compile(
-    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|No\.\s*\d+|"
-    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
-    r"(?:the\s+)?(?:\w+\s+)?$",
-    re.IGNORECASE,
-)
-_RANK_SCOPE_FOLDED_RE = folded_pattern(_RANK_SCOPE_RE)
-# one of these is in every match of _RANK_SCOPE_RE (folded)
-_RANK_SCOPE_GATE_RE = re.compile(r"rank|top|first|second|third|no\.|lead|among|other")
-# "China's fifth-largest economy", "the country's biggest port": a scope of the superlative
-_SUPERLATIVE_AFTER_RE = re.compile(
-    r"['’]s[\s\xa0]+(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}"
-    r"(?:st|nd|rd|th))[-\s\xa0]+)?(?:largest|biggest|leading|top)\b"
-)
-_SHARE_OF_RE = re.compile(r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
-_DESTINATION_RE = re.compile(
-    r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# "have led China's major cities", "the second city after Shanghai", "faster than Sichuan",
-# "ahead of Beijing": a place the subject is measured against, not the subject.
-# After "than" and "second only to" the place's own figure often follows ("faster than Sichuan
-# at 8.2 percent"): such a place is never the topic but may still own the next figure.
-_COMPARAND_RE = re.compile(
-    r"\b(?:(?P<own>than|second\s+only\s+to)|led|leads|topped|tops|outpaced|outperformed|"
-    r"surpassed|overtook|overtaking|trailed|trailing|behind|after|ahead\s+of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_POSSESSIVE_GAP_RE = re.compile(r"['’]s[\s\xa0]+")
-_NEWLINE_RE = re.compile("\n")
-_CJK_ORG_AFTER_RE = re.compile(
-    r"(?:市|省|区|县)?(?:海关|政府|人民政府|日报|晚报|电视台|大学|银行|集团|公司|统计局|商务局|"
-    r"发改委|税务局|海关总署|机场|车站|港务局)"
-)
-"""Chinese organization words that make a place name part of a name."""
-_NAME_AFTER_RE = re.compile(r"\)?[\s\xa0]*(?:[A-Z][a-z]|[A-Z]{2,}\b)|-[A-Z]")
-_POSSESSIVE_RE = re.compile(r"['’]s\b")
-_COMPANY_AFTER_RE = re.compile(r"\)\s*(?:Co|Ltd|[A-Z])")
-_CAPITALIZED_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)[\s\xa0]+$")
-_DOLLAR_AFTER_RE = re.compile(r"[\s\xa0]*(?:\$|dollars?\b)")
-_IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
-_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at)[\s\xa0]+$")
-_APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*")
-_LOCATING_REACH = 200
-_CLAUSE_BREAK_RE = re.compile("[，。；！？]")  # a Chinese clause ends: no locating apposition
-_CJK_DATELINE_AFTER_RE = re.compile(r"[\s\xa0]*\d{1,2}月\d{1,2}日[电讯]")
-"""How far before an ancestor ("..., capital of Sichuan Province") its place may be."""
-_EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
-_LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
-
-_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
@@ -115,14 +62,6 @@ class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
     org: bool = False
     """Inside a Chinese organization's name (甘肃省统计局, 杭州海关): the story's place, so a
     topic, but not what a figure after it is about when the sentence names no other."""
-
-
-def _is_title_case(line: str) -> bool:
-    words = _WORD_RE.findall(line)
-    if len(words) < 3:
-        return False
-    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "in", "the", "and"))
-    return caps >= 0.8 * len(words)
 
 
 class RegionTracker:
@@ -143,7 +82,7 @@ class RegionTracker:
         self._topic_levels: dict[tuple[str, str], Region | None] = {}
         self._attributables: dict[tuple[int, int], tuple[list[Place], list[int]]] = {}
         self._anaphor_targets: dict[str, tuple[list[int], list[Region]]] = {}
-        self._line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
+        self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(text))]
         mentions = gazetteer.find_mentions(text)
         self._mention_starts = {m.start: m.region_id for m in mentions}
         self._mention_ends: dict[int, str | None] = {}
@@ -172,11 +111,11 @@ class RegionTracker:
         if title is None:
             line_end = text.find("\n", m.end)
             line = text[line_start : line_end if line_end >= 0 else len(text)]
-            title = self._title_lines[line_start] = len(line) < 200 and _is_title_case(line)
+            title = self._title_lines[line_start] = len(line) < 200 and is_title_case(line)
         if title:
             return False
         after = text[m.end : m.end + 30]
-        if _CJK_DATELINE_AFTER_RE.match(after):
+        if CJK_DATELINE_AFTER_RE.match(after):
             return True  # 长沙10月20日电: a dateline
         gap = len(after) - len(after.lstrip(" \xa0"))
         # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
@@ -184,15 +123,15 @@ class RegionTracker:
             self._mention_ends.get(m.start), m.region_id
         ):
             return False
-        if _NAME_AFTER_RE.match(after):
-            return not _POSSESSIVE_RE.match(after)
-        if text[m.start - 1 : m.start] == "(" and _COMPANY_AFTER_RE.match(after):
+        if NAME_AFTER_RE.match(after):
+            return not POSSESSIVE_RE.match(after)
+        if text[m.start - 1 : m.start] == "(" and COMPANY_AFTER_RE.match(after):
             return True
         before = text[max(s_start, m.start - 25) : m.start]
-        prev = _CAPITALIZED_BEFORE_RE.search(before) if before[-1:].isspace() else None
+        prev = CAPITALIZED_BEFORE_RE.search(before) if before[-1:].isspace() else None
         return bool(
             prev
-            and prev.group(1) not in _NAME_FUNCTION_WORDS
+            and prev.group(1) not in NAME_FUNCTION_WORDS
             and not prev.group(1).endswith(("'s", "’s"))
         )
 
@@ -225,13 +164,13 @@ class RegionTracker:
             region = self.gz.get(m.region_id)
             if region is None or self._in_name(m):
                 continue
-            if _DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
+            if DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
                 continue  # "US$", "US dollars"
-            poss = bool(_POSSESSIVE_RE.match(self.text, m.end, m.end + 3))
-            org = bool(_CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30))
+            poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3))
+            org = bool(CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30))
             places.append(Place(m.start, m.end, region, poss, False, org=org))
         mentioned = list(places)
-        for a in _ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
+        for a in ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
             resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned)
             if resolved is not None:
                 noun = a.group("noun").lower()
@@ -260,7 +199,7 @@ class RegionTracker:
         return targets[1][i] if i >= 0 else None
 
     def _of_level(self, place: Place, noun: str) -> Region | None:
-        levels = _NOUN_LEVELS[noun]
+        levels = NOUN_LEVELS[noun]
         for region in self.gz.chain(place.region.id):
             if region.level in levels and self._usable(region):
                 if noun == "cbd" and "Business District" not in region.name:
@@ -298,11 +237,11 @@ class RegionTracker:
             before = self.text[max(0, place.start - 40) : place.start]
             folded = fold_case(before)
             ok = self._usable(place.region) and not (
-                (_RANK_SCOPE_GATE_RE.search(folded) and _RANK_SCOPE_FOLDED_RE.search(folded))
-                or (("%" in before or "cent" in before) and _SHARE_OF_RE.search(before))
+                (RANK_SCOPE_GATE_RE.search(folded) and RANK_SCOPE_FOLDED_RE.search(folded))
+                or (("%" in before or "cent" in before) and SHARE_OF_RE.search(before))
                 or (
                     place.possessive
-                    and _SUPERLATIVE_AFTER_RE.match(self.text, place.end, place.end + 30)
+                    and SUPERLATIVE_AFTER_RE.match(self.text, place.end, place.end + 30)
                 )
             )
             self._candidates[id(place)] = ok
@@ -313,7 +252,7 @@ class RegionTracker:
         hit = self._destinations.get(id(place))
         if hit is None:
             before = self.text[max(s_start, place.start - 20) : place.start]
-            hit = self._destinations[id(place)] = bool(_DESTINATION_RE.search(before))
+            hit = self._destinations[id(place)] = bool(DESTINATION_RE.search(before))
         return hit
 
     def _comparand(self, place: Place, owning: bool = True) -> bool:
@@ -321,7 +260,7 @@ class RegionTracker:
         ``owning`` False, only where no figure of its own is expected after it."""
         hit = self._comparands.get(id(place))
         if hit is None:
-            found = _COMPARAND_RE.search(self.text, max(0, place.start - 24), place.start)
+            found = COMPARAND_RE.search(self.text, max(0, place.start - 24), place.start)
             hit = "" if found is None else ("own" if found.group("own") else "other")
             self._comparands[id(place)] = hit
         return hit == "other" or (owning and hit == "own")
@@ -360,9 +299,9 @@ class RegionTracker:
         if not self.places_in(start, end):
             return topic
         sentence = self.text[start:end]
-        if _EXAMPLE_RE.match(sentence) or self.enumeration(start, end):
+        if EXAMPLE_RE.match(sentence) or self.enumeration(start, end):
             return topic
-        lead = _LEAD_ADVERBIAL_RE.match(sentence)
+        lead = LEAD_ADVERBIAL_RE.match(sentence)
         head_end = start + (lead.end() if lead else 0) + 40
         located = -1  # start of a place named right after "China's": the story's place
         for place in self.places_in(start, end):
@@ -376,7 +315,7 @@ class RegionTracker:
             ):
                 continue
             if place.possessive and place.region.level == "country" and not place.anaphor:
-                gap = _POSSESSIVE_GAP_RE.match(self.text, place.end, end)
+                gap = POSSESSIVE_GAP_RE.match(self.text, place.end, end)
                 if gap is not None and gap.end() in self._place_starts_set:
                     located = gap.end()  # "northwest China's Qinghai Province"
                     continue
@@ -387,7 +326,7 @@ class RegionTracker:
             elif (
                 place.possessive
                 or place.start < head_end
-                or _IN_BEFORE_RE.search(self.text[max(start, place.start - 20) : place.start])
+                or IN_BEFORE_RE.search(self.text[max(start, place.start - 20) : place.start])
             ):
                 topic = place.region
         return topic
@@ -401,7 +340,7 @@ class RegionTracker:
         one ("Henan ... second only to Heilongjiang. The province's wheat ..."), else the
         last province named before it."""
         noun = place.noun
-        if topic is None or noun not in _NOUN_LEVELS:
+        if topic is None or noun not in NOUN_LEVELS:
             return place.region
         key = (noun, topic.id)
         if key not in self._topic_levels:
@@ -409,7 +348,7 @@ class RegionTracker:
                 (
                     r
                     for r in self.gz.chain(topic.id)
-                    if r.level in _NOUN_LEVELS[noun] and self._usable(r)
+                    if r.level in NOUN_LEVELS[noun] and self._usable(r)
                 ),
                 None,
             )
@@ -430,7 +369,7 @@ class RegionTracker:
                 # distance keeps a sentence of thousands of places linear.
                 for j in range(i - 1, -1, -1):
                     earlier = places[j]
-                    if chosen.start - earlier.end > _LOCATING_REACH or _CLAUSE_BREAK_RE.search(
+                    if chosen.start - earlier.end > LOCATING_REACH or CLAUSE_BREAK_RE.search(
                         self.text, earlier.end, chosen.start
                     ):
                         break
@@ -441,7 +380,7 @@ class RegionTracker:
                 return chosen.region
             region = self._anaphor_region(chosen, topic)
             # "Shenzhen, the province's tech hub, saw ...": an appositive locates the place.
-            if i > 0 and _APPOSITIVE_GAP_RE.fullmatch(self.text, places[i - 1].end, chosen.start):
+            if i > 0 and APPOSITIVE_GAP_RE.fullmatch(self.text, places[i - 1].end, chosen.start):
                 earlier = places[i - 1]
                 if self._nested(region.id, earlier.region.id):
                     return earlier.region
@@ -462,7 +401,7 @@ class RegionTracker:
         for place in places[bisect_left(starts, pos) :]:
             if place.anaphor or place.region.level == "country":
                 continue
-            if not _LOCATIVE_BEFORE_RE.search(self.text, max(0, place.start - 4), place.start):
+            if not LOCATIVE_BEFORE_RE.search(self.text, max(0, place.start - 4), place.start):
                 continue
             if topic is None or self._nested(topic.id, place.region.id):
                 return place.region

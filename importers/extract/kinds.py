@@ -1,0 +1,88 @@
+"""Kind, metric phrase, metric_type and share denominator of one figure, from its own words:
+a rank, a duration, an area, a count (its noun), a multiple ("1.5 times the 2015 level"), a
+change or gap between rates, a share ("accounting for 70 percent of ..."; Chinese 占X的), a
+threshold ("at least 20 million yuan") or a level.
+
+Non-goals: metrics carried from other figures of the sentence (see :mod:`.facts`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import metrics
+from .attach import CURRENCIES
+from .figure import Figure
+from .metrics_zh import count_noun
+
+_ZH_SHARE_RE = re.compile(
+    r"占(?P<of>[^，。；,;\d]{1,24}?)的?(?:比重|比例|份额)?(?:为|达到|达|约为|超过|近)?[\s\xa0]*$"
+)
+_MULTIPLE_AFTER_RE = re.compile(
+    r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE
+)
+_DURATIONS = frozenset({"year", "month", "day", "week", "hour", "decade", "century", "minute"})
+
+
+def kind_and_metric(
+    text: str,
+    fig: Figure,
+    before: str,
+    after: str,
+    s_end: int,
+    is_change: bool,
+    cuts: list[tuple[int, int]],
+) -> tuple[str, str | None, str | None, str | None]:
+    """Kind, metric phrase, metric_type and share denominator of a figure; ``cuts`` are the
+    spans of places in ``before``, kept out of the phrase."""
+    unit = fig.unit
+    if fig.is_rank:
+        phrase = metrics.metric_before(before, cuts)
+        return "rank", phrase, metrics.classify(phrase) if phrase else None, None
+    if unit in _DURATIONS:
+        return "duration", fig.noun, "duration", None
+    if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
+        return "level", metrics.metric_before(before, cuts), "area", None
+    if unit == "times" and _MULTIPLE_AFTER_RE.match(after):
+        # "1.5 times the 2015 level": a multiple of the metric, not a count of occurrences
+        phrase = metrics.metric_before(before, cuts)
+        return "level", phrase, metrics.classify(phrase) if phrase else None, None
+    if unit in ("count", "times"):
+        noun = fig.noun
+        if noun is not None and len(noun) == 1 and not noun.isascii():
+            # "常住人口2100万人": the measure word 人 says less than the term before it
+            chinese = metrics.metric_zh(before)
+            if chinese is not None and chinese[1] == "count":
+                noun = chinese[0]
+            else:
+                # "进出口实绩企业2.3万家": the noun before the number, after any place in it
+                lo = max((b for _, b in cuts), default=0)
+                noun = count_noun(before[lo:]) or noun
+        return "level", noun, "count", None
+    phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
+    phrase = phrase or metrics.metric_before(before, cuts)
+    if unit in ("percent", "percentage point", "fraction"):
+        share_of = metrics.share_of(after) if not is_change else None
+        zh = _ZH_SHARE_RE.search(before) if not is_change and "占" in before else None
+        if zh is not None:
+            # "出口额占全国的比重为2.1%", "，占全省进出口总额的35.7%": the denominator after 占,
+            # the numerator before it (or the figure before: see _sentence_facts)
+            share_of = zh.group("of")
+            numerator = metrics.metric_zh(before[: zh.start()])
+            phrase = numerator[0] if numerator is not None else None
+        if phrase is None and share_of:
+            phrase = metrics.tidy(share_of) if metrics.classify(share_of) else None
+        mtype = metrics.classify(phrase) if phrase else None
+        if is_change:
+            return ("diff" if unit == "percentage point" else "change"), phrase, mtype, None
+        if unit == "percentage point":
+            return "diff", phrase, mtype, None
+        return "share", phrase, mtype, share_of
+    mtype = metrics.classify(phrase) if phrase else None
+    if (
+        unit in CURRENCIES
+        and fig.qualifier in (">=", ">")
+        and metrics.is_threshold(text[max(0, fig.start - 120) : fig.start])
+    ):
+        return "threshold", phrase, mtype, None
+    return "level", phrase, mtype, None

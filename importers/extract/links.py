@@ -1,0 +1,117 @@
+"""Links between figures and to other entities: the company a figure belongs to ("Haier's
+revenue": ``subject``), a bracketed conversion restating the figure before it
+(``equivalent_of``), and a count restating an earlier one ("the nine cities").
+"""
+
+from __future__ import annotations
+
+import re
+
+from db.models import Fact
+
+from .attach import BRACKET_GAP_RE
+from .figure import Figure
+from .figures import RESTATED_BEFORE_RE
+from .regions import RegionTracker
+from .units import CONVERTIBLE, converts
+
+# "Haier's", "Toppan Leefung Packaging (Shanghai) Co's", "BYD Co., Ltd.'s"
+_POSSESSOR_RE = re.compile(
+    r"(?P<name>[A-Z][\w&.-]*(?:[\s\xa0]+(?:\([A-Z][\w\s]*\)|[A-Z][\w&.-]*,?)){0,6})['’]s\b"
+)
+_NOT_COMPANIES = frozenset({
+    "It", "This", "That", "The", "In", "At", "On", "For", "By", "As", "Last", "Next",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday",
+})  # fmt: skip
+
+
+def company(text: str, lo: int, hi: int, tracker: RegionTracker) -> str | None:
+    """The organisation whose figure this is: the last possessive name in ``text[lo:hi]``
+    ("Haier's revenue ...") that is no place and not a function word."""
+    found = None
+    for found in _POSSESSOR_RE.finditer(text, lo, hi):  # noqa: B007 - keep the last match
+        pass
+    if found is None:
+        return None
+    words = found.group("name").split()
+    while words and words[0] in _NOT_COMPANIES:
+        words.pop(0)
+    if not words:
+        return None
+    start = found.end("name") - len(" ".join(words))
+    if tracker.places_in(start, found.end("name")) or tracker.places_in(found.start(), found.end()):
+        return None
+    return " ".join(words)
+
+
+def equivalent(
+    text: str,
+    figs: list[Figure],
+    i: int,
+    fact: dict[str, object],
+    by_index: dict[int, dict[str, object]],
+) -> None:
+    """A bracketed conversion restates the figure before it and inherits its attribution:
+    amounts in currencies, areas, masses, lengths, powers (:func:`.units.converts`)."""
+    if i == 0 or str(fact["unit"]) not in CONVERTIBLE:
+        return
+    prev = by_index.get(i - 1)
+    if prev is None or not converts(str(prev["unit"]), str(fact["unit"])):
+        return
+    if not BRACKET_GAP_RE.match(text[int(str(prev["end"])) : figs[i].start]):
+        return
+    fact["equivalent_of"] = prev["quote"]
+    # "(about 662 billion U.S. dollars)" keeps its own qualifier; a bare conversion repeats
+    # the one of the figure it restates ("at least 20 million yuan (US$2.8 million)").
+    own_qualifier = fact["qualifier"] if fact["qualifier"] != "=" else None
+    for key in (
+        "region",
+        "region_level",
+        "region_id",
+        "metric",
+        "metric_type",
+        "period",
+        "period_text",
+        "change_percent",
+        "change_basis",
+        "change_quote",
+        "change_start",
+        "change_end",
+        "kind",
+        "qualifier",
+        "per",
+        "rank",
+        "rank_scope",
+        "subject",
+    ):
+        fact[key] = prev.get(key)
+    if own_qualifier is not None:
+        fact["qualifier"] = own_qualifier
+
+
+def restatement(text: str, fig: Figure, fact: dict[str, object], earlier: list[Fact]) -> None:
+    """ "the nine cities" / "among the nine" repeat an earlier count and inherit its attribution."""
+    if fig.unit != "count":
+        return
+    before = text[max(0, fig.start - 12) : fig.start]
+    if not RESTATED_BEFORE_RE.search(before):
+        return
+    head = (fig.noun or "").split()[-1:] if fig.noun else []
+    for prior in reversed(earlier):
+        if prior.unit != "count" or prior.value != fig.value:
+            continue
+        prior_head = prior.quote.split()[-1:] if prior.quote != prior.number_quote else []
+        if head and prior_head and head != prior_head:
+            continue
+        fact.update(
+            region=prior.region,
+            region_level=prior.region_level,
+            region_id=prior.region_id,
+            subject=prior.subject,
+        )
+        if fig.bare:
+            fact.update(metric=prior.metric, metric_type=prior.metric_type)
+        fact["notes"] = "restatement"
+        return

@@ -1,0 +1,137 @@
+"""Rank records in English: "ranking No. 2 in Shanghai", "ranked second in China", ", No. 1
+among ...", "China's fifth-largest economy", "topping the other districts" (rank 1); Chinese
+ranks come from :mod:`.ranks_zh`. Copying a rank onto the figure it ranks is
+:func:`.attach.assign_ranks`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._fold import fold_case, folded_pattern
+from .figure import Figure
+from .numbers import ORDINALS
+from .ranks_zh import ranks_zh
+
+_RANK_RE = re.compile(
+    r"\b(?P<verb>rank(?:s|ed|ing)?|plac(?:e|es|ed|ing)|came|comes|come|was|is|remained|remains|"
+    r"stood|stands|stays|stayed|become|became|becomes)[\s\xa0]+(?:the[\s\xa0]+)?"
+    r"(?P<ord>No\.[\s\xa0]*(?P<nod>\d{1,3})|(?P<word>first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth)|(?P<nth>\d{1,3})(?:st|nd|rd|th))\b"
+    r"(?:[\s\xa0]+(?:place|position))?"
+    r"(?P<scope>[\s\xa0]+(?:in|among|across|of|nationwide|worldwide)\b[\s\xa0]*"
+    r"(?P<scope_text>[^,.;:]{0,50}?)(?=[\s\xa0]+(?:for|under|in\s+terms|with|by|and)\b|[,.;:]|$))?",
+    re.IGNORECASE,
+)
+_RANK_FOLDED_RE = folded_pattern(_RANK_RE)  # several times faster
+# every rank _RANK_RE reads contains one of these (in folded text)
+_ORDINAL_GATE_RE = re.compile(
+    r"no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)"
+)
+# "..., up 23.4 percent, No. 1 among China's provincial-level regions": a verbless rank
+_APPOSITIVE_RANK_RE = re.compile(
+    r"[,;][\s\xa0]*(?:ranking[\s\xa0]+)?(?P<ord>No\.[\s\xa0]*(?P<nod>\d{1,3}))[\s\xa0]+"
+    r"(?:among|in|across)[\s\xa0]+(?P<scope_text>[^,.;:]{1,50}?)(?=[\s\xa0]*(?:[,.;:]|$))"
+)
+# "China's fifth-largest economy", "the third biggest port in the world"
+_LARGEST_RE = re.compile(
+    r"(?:(?P<owner>\b[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?)['’]s[\s\xa0]+)?"
+    r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
+    r"(?P<nth>\d{1,3})(?:st|nd|rd|th))[-\s\xa0]+(?:largest|biggest)\b"
+    r"(?:(?:[\s\xa0]+[\w-]+){0,3}?[\s\xa0]+(?:in|among|of)[\s\xa0]+(?:the[\s\xa0]+)?"
+    r"(?P<scope_text>[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?|world|country))?",
+)
+_TOPPING_RE = re.compile(
+    r"\btop(?:s|ped|ping)[\s\xa0]+(?:the[\s\xa0]+)?(?P<scope>[^,.;]{3,50})", re.IGNORECASE
+)
+
+
+def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> list[Figure]:
+    """Rank records: "ranking No. 2 in Shanghai", "ranked second in China", "ranks first"."""
+    out: list[Figure] = []
+    if not text.isascii():
+        for r in ranks_zh(text, s_start, s_end):
+            fig = Figure(r.start, r.end, r.start, r.end, float(r.value), 1.0, "rank", is_rank=True)
+            fig.rank, fig.rank_scope, fig.rank_verb = r.value, r.scope, r.verb_start
+            out.append(fig)
+    if folded is None:
+        folded = fold_case(text)
+    if not _ORDINAL_GATE_RE.search(folded, s_start, s_end):
+        return out
+    for m in _RANK_FOLDED_RE.finditer(folded, s_start, s_end):
+        verb = m.group("verb").lower()
+        if not verb.startswith(("rank", "plac")) and not m.group("scope"):
+            continue
+        if m.group("nod"):
+            value = int(m.group("nod"))
+        elif m.group("word"):
+            value = ORDINALS[m.group("word").lower()]
+        else:
+            value = int(m.group("nth"))
+        scope = text[m.start("scope_text") : m.end("scope_text")].strip() or None
+        if m.group("scope") and not scope:
+            scope = text[m.start("scope") : m.end("scope")].strip()
+        fig = Figure(
+            m.start("ord"),
+            m.end("ord"),
+            m.start("ord"),
+            m.end("ord"),
+            float(value),
+            1.0,
+            "rank",
+            rank=value,
+            rank_scope=scope,
+            is_rank=True,
+        )
+        out.append(fig)
+    taken = {f.start: f for f in out}
+    if text.find("No.", s_start, s_end) >= 0:
+        for m in _APPOSITIVE_RANK_RE.finditer(text, s_start, s_end):
+            if m.start("ord") in taken:
+                continue
+            value = int(m.group("nod"))
+            fig = Figure(
+                m.start("ord"),
+                m.end("ord"),
+                m.start("ord"),
+                m.end("ord"),
+                float(value),
+                1.0,
+                "rank",
+                rank=value,
+                rank_scope=m.group("scope_text").strip(),
+                is_rank=True,
+            )
+            out.append(fig)
+            taken[fig.start] = fig
+    if folded.find("larg", s_start, s_end) >= 0 or folded.find("bigg", s_start, s_end) >= 0:
+        for m in _LARGEST_RE.finditer(text, s_start, s_end):
+            word = m.group("word")
+            value = ORDINALS[word.lower()] if word else int(m.group("nth"))
+            scope = m.group("scope_text") or m.group("owner")
+            same = taken.get(m.start("ord"))
+            if same is not None:  # "became the third largest port in Jiangsu": the scope
+                same.rank_scope = same.rank_scope or scope
+                continue
+            fig = Figure(
+                m.start("ord"),
+                m.end("ord"),
+                m.start("ord"),
+                m.end("ord"),
+                float(value),
+                1.0,
+                "rank",
+                rank=value,
+                rank_scope=scope,
+                is_rank=True,
+            )
+            out.append(fig)
+    return out
+
+
+def topping_scope(text: str, s_start: int, s_end: int) -> tuple[int, str] | None:
+    """Position and scope of "topping the other districts in the city" (rank 1, no numeral)."""
+    if "top" not in fold_case(text[s_start:s_end]):
+        return None
+    m = _TOPPING_RE.search(text, s_start, s_end)
+    return (m.start(), m.group("scope").strip()) if m else None

@@ -1,0 +1,99 @@
+"""Words around a place name that decide what the place is to a figure: an anaphor ("the
+province's"), a scope ("ranking No. 2 in Shanghai", "90% of the city's"), a destination
+("exported to"), a comparand ("after Shanghai"), a name it is part of ("Shanghai Huitian New
+Material Co", 成都海关), a locating phrase. Used by :class:`.regions.RegionTracker`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._fold import folded_pattern
+
+ANAPHOR_RE = re.compile(
+    r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host)\s+)?"
+    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|"
+    r"(?:autonomous\s+)?region)"
+    r"(?P<poss>['’]s)?\b",
+    re.IGNORECASE,
+)
+ANAPHOR_FOLDED_RE = folded_pattern(ANAPHOR_RE)  # on folded text: several times faster
+NOUN_LEVELS: dict[str, tuple[str, ...]] = {
+    "district": ("district", "county"),
+    "county": ("county", "district"),
+    "city": ("city", "municipality"),
+    "prefecture": ("city",),
+    "municipality": ("municipality",),
+    "province": ("province",),
+    "zone": ("zone",),
+    "cbd": ("zone",),
+    "region": ("province",),  # an autonomous region (see _of_level)
+    "autonomous region": ("province",),
+}
+NAME_FUNCTION_WORDS = frozenset({
+    "In", "At", "On", "For", "From", "To", "And", "The", "Of", "By", "With", "As", "Since",
+    "During", "Across", "Both", "While", "When", "Where", "Under", "Over", "After", "Before",
+    "Through", "Into", "Including", "Like", "Between", "Among", "Than", "Or",
+    # "Northwest China's Gansu Province": a direction locates, it names nothing
+    "North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast",
+    "Central", "Northern", "Southern", "Eastern", "Western",
+})  # fmt: skip
+_RANK_SCOPE_RE = re.compile(
+    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|No\.\s*\d+|"
+    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
+    r"(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+RANK_SCOPE_FOLDED_RE = folded_pattern(_RANK_SCOPE_RE)
+# one of these is in every match of _RANK_SCOPE_RE (folded)
+RANK_SCOPE_GATE_RE = re.compile(r"rank|top|first|second|third|no\.|lead|among|other")
+# "China's fifth-largest economy", "the country's biggest port": a scope of the superlative
+SUPERLATIVE_AFTER_RE = re.compile(
+    r"['’]s[\s\xa0]+(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}"
+    r"(?:st|nd|rd|th))[-\s\xa0]+)?(?:largest|biggest|leading|top)\b"
+)
+SHARE_OF_RE = re.compile(r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
+DESTINATION_RE = re.compile(
+    r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "have led China's major cities", "the second city after Shanghai", "faster than Sichuan",
+# "ahead of Beijing": a place the subject is measured against, not the subject.
+# After "than" and "second only to" the place's own figure often follows ("faster than Sichuan
+# at 8.2 percent"): such a place is never the topic but may still own the next figure.
+COMPARAND_RE = re.compile(
+    r"\b(?:(?P<own>than|second\s+only\s+to)|led|leads|topped|tops|outpaced|outperformed|"
+    r"surpassed|overtook|overtaking|trailed|trailing|behind|after|ahead\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+POSSESSIVE_GAP_RE = re.compile(r"['’]s[\s\xa0]+")
+NEWLINE_RE = re.compile("\n")
+CJK_ORG_AFTER_RE = re.compile(
+    r"(?:市|省|区|县)?(?:海关|政府|人民政府|日报|晚报|电视台|大学|银行|集团|公司|统计局|商务局|"
+    r"发改委|税务局|海关总署|机场|车站|港务局)"
+)
+"""Chinese organization words that make a place name part of a name."""
+NAME_AFTER_RE = re.compile(r"\)?[\s\xa0]*(?:[A-Z][a-z]|[A-Z]{2,}\b)|-[A-Z]")
+POSSESSIVE_RE = re.compile(r"['’]s\b")
+COMPANY_AFTER_RE = re.compile(r"\)\s*(?:Co|Ltd|[A-Z])")
+CAPITALIZED_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)[\s\xa0]+$")
+DOLLAR_AFTER_RE = re.compile(r"[\s\xa0]*(?:\$|dollars?\b)")
+IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
+LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at)[\s\xa0]+$")
+APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*")
+LOCATING_REACH = 200
+CLAUSE_BREAK_RE = re.compile("[，。；！？]")  # a Chinese clause ends: no locating apposition
+CJK_DATELINE_AFTER_RE = re.compile(r"[\s\xa0]*\d{1,2}月\d{1,2}日[电讯]")
+"""How far before an ancestor ("..., capital of Sichuan Province") its place may be."""
+EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
+LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
+
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def is_title_case(line: str) -> bool:
+    words = _WORD_RE.findall(line)
+    if len(words) < 3:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "in", "the", "and"))
+    return caps >= 0.8 * len(words)

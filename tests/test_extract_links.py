@@ -1,0 +1,53 @@
+"""Company subjects, bracketed conversions and restated counts (:mod:`importers.extract.links`)
+through the whole extractor, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.models import Fact
+from importers.extract import extract_facts
+
+
+def _by_quote(text: str) -> dict[str, Fact]:
+    return {f.quote: f for f in extract_facts(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "subject"),
+    [
+        ("Midea's revenue reached 343 billion yuan in 2021.", "343 billion yuan", "Midea"),
+        ("BYD Co., Ltd.'s sales rose to 216 billion yuan.", "216 billion yuan", "BYD Co., Ltd."),
+        ("Guangdong's exports reached 5 trillion yuan.", "5 trillion yuan", None),  # a place
+        ("In May's data, exports reached 3 billion yuan.", "3 billion yuan", None),  # a month
+    ],
+)  # fmt: skip
+def test_company(text: str, quote: str, subject: str | None) -> None:
+    assert _by_quote(text)[quote].subject == subject
+
+
+def test_a_bracketed_conversion_restates_the_figure_before_it() -> None:
+    facts = _by_quote("Hubei's exports hit 600 billion yuan (93 billion U.S. dollars) in 2021.")
+    converted = facts["93 billion U.S. dollars"]
+    assert converted.equivalent_of == "600 billion yuan"
+    assert (converted.region, converted.period, converted.metric_type) == (
+        "Hubei Province",
+        "2021",
+        "exports",
+    )
+
+
+def test_an_unbracketed_amount_is_no_conversion() -> None:
+    facts = _by_quote("Exports hit 600 billion yuan, while imports were 93 billion U.S. dollars.")
+    assert facts["93 billion U.S. dollars"].equivalent_of is None
+
+
+def test_a_restated_count_inherits_its_place() -> None:
+    text = (
+        "Jiangsu has 13 cities with a port. Trade grew in all the 13 cities, the provincial "
+        "commerce department said."
+    )
+    facts = extract_facts(text)
+    restated = [f for f in facts if f.notes and "restatement" in f.notes]
+    assert [f.quote for f in restated] == ["13 cities"]
+    assert restated[0].region == "Jiangsu Province"

@@ -1,0 +1,44 @@
+"""The word cues around place names (:mod:`importers.extract.region_cues`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.extract.region_cues import COMPARAND_RE, SUPERLATIVE_AFTER_RE, is_title_case
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Sichuan's Foreign Trade Passes 800 Billion Yuan", True),
+        ("Trade of the Province in 2021", True),
+        ("Sichuan's foreign trade passes 800 billion yuan", False),
+        ("Two Words", False),  # too short to tell
+    ],
+)
+def test_is_title_case(line: str, title: bool) -> None:
+    assert is_title_case(line) is title
+
+
+@pytest.mark.parametrize(
+    ("before", "kind"),
+    [
+        ("the second city after ", None),
+        ("faster than ", "own"),
+        ("second only to ", "own"),
+        ("has led ", None),
+        ("exports to ", "no match"),
+    ],
+)
+def test_comparand_words(before: str, kind: str | None) -> None:
+    m = COMPARAND_RE.search(before)
+    if kind == "no match":
+        assert m is None
+    else:
+        assert m is not None and (m.group("own") and "own") == kind
+
+
+def test_superlative_after_a_possessive_place() -> None:
+    assert SUPERLATIVE_AFTER_RE.match("'s third-largest economy")
+    assert SUPERLATIVE_AFTER_RE.match("’s biggest port")
+    assert not SUPERLATIVE_AFTER_RE.match("'s exports")
