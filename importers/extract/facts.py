@@ -35,8 +35,8 @@ from .sentences import split_paragraphs, split_sentences
 
 _ORDINAL_QUICK_RE = re.compile(  # on folded text
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
-    r"|\d(?:st|nd|rd|th)\b"  # "ranked 19th": no numeral is read from "19th"
 )
+_DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")  # "ranked 19th": no numeral in "19th"
 _SEMICOLON_RE = re.compile(";")
 _FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "count"}
 # "annual revenue", not "average annual growth" nor "annual growth"
@@ -112,6 +112,7 @@ def extract_facts(
     folded = fold_case(text)
     nums = find_numbers(text, folded)
     num_starts = [n.start for n in nums]
+    digit_ordinals = [m.start() for m in _DIGIT_ORDINAL_RE.finditer(folded)]
     dates = Spans([(a, b) for a, b, _ in find_dates(text)])
     ref_year, guessed = _reference_year(text, published)
     tracker = RegionTracker(text, gz, sentences)
@@ -124,7 +125,11 @@ def extract_facts(
         if para != current_para:
             current_para, topic, doc.last_period = para, tracker.doc_topic, None
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
-        if lo == hi and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end):
+        if (
+            lo == hi
+            and bisect_left(digit_ordinals, s_start) == bisect_left(digit_ordinals, s_end)
+            and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end)
+        ):
             topic = tracker.update_topic(topic, s_start, s_end)
             continue
         periods = find_periods(text, s_start, s_end, ref_year, published, folded)
@@ -163,7 +168,7 @@ def _sentence_facts(
     prev_named: tuple[str | None, str | None] = (None, None)  # typed or not
     list_contexts: dict[int, str] = {}
     lists = level_lists(text, figs, s_start, s_end)
-    carry = bool(doc.last_period) and not _STOCK_RE.search(text, s_start, s_end)
+    carry: bool | None = None if doc.last_period else False  # read once, when first needed
     same = None
     if doc.last_period and text.find("same period", s_start, s_end) >= 0:
         same = _SAME_PERIOD_RE.search(text, s_start, s_end)
@@ -273,17 +278,10 @@ def _sentence_facts(
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
-        if (
-            period is None
-            and fact.get("period") is None
-            and doc.last_period
-            and carry
-            and fig.per is None
-            and (
-                (kind == "level" and fig.unit in _FLOWS and fig.unit != "count")
-                or kind in ("change", "diff")
-            )
-        ):
+        wants_carry = period is None and fact.get("period") is None and _flow_like(fig, kind)
+        if wants_carry and carry is None:
+            carry = not _STOCK_RE.search(text, s_start, s_end)
+        if wants_carry and carry:
             # "In the first half, trade rose ... Exports grew 9.8 percent to ...": a flow with
             # no period of its own in a paragraph that stated one continues it
             fact["period"] = doc.last_period
@@ -303,6 +301,17 @@ def _sentence_facts(
         if out[-1].unit == "count":
             doc.counts.setdefault(out[-1].value, []).append(out[-1])
     return out
+
+
+def _flow_like(fig: Figure, kind: str) -> bool:
+    """Whether a figure with no period of its own may continue its paragraph's: an amount
+    of a flow (not a count, a rate per month or a stock) or a change."""
+    if fig.per is not None:
+        return False
+    return (kind == "level" and fig.unit in _FLOWS and fig.unit != "count") or kind in (
+        "change",
+        "diff",
+    )
 
 
 def _in_noun_phrase(text: str, fig: Figure, s_start: int) -> bool:

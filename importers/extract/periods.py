@@ -86,15 +86,18 @@ SAME_PERIOD_RE = re.compile(
     r"(?:the\s+)?$|"
     r"(?:times|twice|double|than|of|to|with|above|below|over|from|exceed\w*|surpass\w*|percent"
     r"|%)\s+the\s+(?:figure|level|number|amount)s?\s+(?:of|in|for)\s+$|"
-    r"(?:times|twice|double)\s+(?:that|those)\s+(?:of|in)\s+$|"
-    # "a project launched in 1994": when something began, not the period of a figure
-    r"\b(?:launched|founded|established|set\s+up|built|opened|started|began|created|"
-    r"inaugurated|designated|approved)\s+(?:back\s+)?in\s+$|"
     # 比2020年增长, 较2020年, 与2020年相比: the year compared with, not the figure's period.
     r"(?:比|较|与|同)\s*$",
     re.IGNORECASE,
 )
 _SAME_PERIOD_FOLDED_RE = folded_pattern(SAME_PERIOD_RE)  # several times faster
+# Also no period of a figure, after "in"/"of" only (so tried only there): "a project launched
+# in 1994" (when something began), "2.3 times those of 2015" (the base of a multiple)
+_NOT_THE_PERIOD_RE = re.compile(
+    r"\b(?:(?:launched|founded|established|set\s+up|built|opened|started|began|created|"
+    r"inaugurated|designated|approved)\s+(?:back\s+)?in|"
+    r"(?:times|twice|double)\s+(?:that|those)\s+(?:of|in))\s+$"
+)
 _LEVEL_AFTER = (" level", " figure")  # in folded text after a year: "the 2019 level"
 _LEVEL_OF_RE = re.compile(r" (?:level|figure)s? (?:of|at|was|stood) ")
 # The rest of a news dateline after its month ("FUZHOU, Jan. 20 (Xinhua) --"): the day the story
@@ -193,6 +196,15 @@ def _period_matches(text: str, folded: str, start: int, end: int) -> list[re.Mat
     return out
 
 
+def _compared_or_begun(folded: str, lo: int, hi: int) -> bool:
+    """Whether ``folded[lo:hi]``, the text before a period, makes it no period of a figure."""
+    if _SAME_PERIOD_FOLDED_RE.search(folded, lo, hi):
+        return True
+    return folded.endswith(("in ", "of "), lo, hi) and bool(
+        _NOT_THE_PERIOD_RE.search(folded, lo, hi)
+    )
+
+
 def find_periods(
     text: str,
     start: int,
@@ -256,7 +268,7 @@ def find_periods(
             if quantity_follows(text, m.end()):
                 continue  # "2000余户", "2021家": in Chinese a year is written with 年
             value = raw
-        if not m.group("since") and _SAME_PERIOD_FOLDED_RE.search(
+        if not m.group("since") and _compared_or_begun(
             folded, max(start, m.start() - 40), m.start()
         ):
             continue  # the comparison base of a change, not the period of the figure

@@ -66,6 +66,12 @@ COMPARAND_RE = re.compile(
     r"surpassed|overtook|overtaking|trailed|trailing|behind|after|ahead\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The last word of every COMPARAND_RE match (before an optional "the"), lower-cased: a set
+# look-up decides most places without running the pattern.
+COMPARAND_LAST_WORDS = frozenset({
+    "than", "to", "led", "leads", "topped", "tops", "outpaced", "outperformed", "surpassed",
+    "overtook", "overtaking", "trailed", "trailing", "behind", "after", "of",
+})  # fmt: skip
 POSSESSIVE_GAP_RE = re.compile(r"['’]s[\s\xa0]+")
 NEWLINE_RE = re.compile("\n")
 CJK_ORG_AFTER_RE = re.compile(

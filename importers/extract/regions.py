@@ -27,6 +27,7 @@ from .region_cues import (
     CJK_ORG_AFTER_RE,
     CLAUSE_BREAK_RE,
     COMPANY_AFTER_RE,
+    COMPARAND_LAST_WORDS,
     COMPARAND_RE,
     DESTINATION_RE,
     DOLLAR_AFTER_RE,
@@ -59,6 +60,9 @@ class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
     anaphor: bool
     noun: str = ""
     """For an anaphor, its noun ("province" in "the province's"), lower-case."""
+    comparand: str = ""
+    """"own" after "than" ("faster than Sichuan at 8.2 percent": its own figure may follow),
+    "other" after "led", "after", "behind" ...: what the subject is compared with; else ""."""
     org: bool = False
     """Inside a Chinese organization's name (甘肃省统计局, 杭州海关): the story's place, so a
     topic, but not what a figure after it is about when the sentence names no other."""
@@ -76,7 +80,6 @@ class RegionTracker:
         self._usable_ids: dict[str, bool] = {}
         self._candidates: dict[int, bool] = {}  # by id() of a Place
         self._destinations: dict[int, bool] = {}
-        self._comparands: dict[int, str] = {}
         self._enumerations: dict[tuple[int, int], list[Place]] = {}
         self._common: dict[tuple[int, int], Region | None] = {}
         self._topic_levels: dict[tuple[str, str], Region | None] = {}
@@ -168,7 +171,8 @@ class RegionTracker:
                 continue  # "US$", "US dollars"
             poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3))
             org = bool(CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30))
-            places.append(Place(m.start, m.end, region, poss, False, org=org))
+            compared = self._compared(m.start)
+            places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
         mentioned = list(places)
         for a in ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
             resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned)
@@ -213,7 +217,7 @@ class RegionTracker:
         counts: Counter[str] = Counter()
         first: dict[str, Region] = {}
         for p in self._places:
-            if self._usable(p.region) and not self._comparand(p):
+            if self._usable(p.region) and not p.comparand:
                 counts[p.region.id] += 1
                 first.setdefault(p.region.id, p.region)
         if not counts:
@@ -255,15 +259,15 @@ class RegionTracker:
             hit = self._destinations[id(place)] = bool(DESTINATION_RE.search(before))
         return hit
 
-    def _comparand(self, place: Place, owning: bool = True) -> bool:
-        """Whether ``place`` is what the subject is compared with ("after Shanghai"); with
-        ``owning`` False, only where no figure of its own is expected after it."""
-        hit = self._comparands.get(id(place))
-        if hit is None:
-            found = COMPARAND_RE.search(self.text, max(0, place.start - 24), place.start)
-            hit = "" if found is None else ("own" if found.group("own") else "other")
-            self._comparands[id(place)] = hit
-        return hit == "other" or (owning and hit == "own")
+    def _compared(self, start: int) -> str:
+        """What :attr:`Place.comparand` says of a place name starting at ``start``."""
+        words = self.text[max(0, start - 24) : start].split()
+        if words and words[-1].lower() == "the":
+            words.pop()
+        if not words or words[-1].lower() not in COMPARAND_LAST_WORDS:
+            return ""
+        found = COMPARAND_RE.search(self.text, max(0, start - 24), start)
+        return "" if found is None else ("own" if found.group("own") else "other")
 
     def enumeration(self, start: int, end: int) -> list[Place]:
         """Places listed in a sentence naming three or more distinct regions, else []."""
@@ -308,11 +312,7 @@ class RegionTracker:
             if place.start == located and self._usable(place.region):
                 topic = place.region
                 continue
-            if (
-                not self._candidate(place)
-                or self._destination(place, start)
-                or self._comparand(place)
-            ):
+            if not self._candidate(place) or self._destination(place, start) or place.comparand:
                 continue
             if place.possessive and place.region.level == "country" and not place.anaphor:
                 gap = POSSESSIVE_GAP_RE.match(self.text, place.end, end)
@@ -364,7 +364,7 @@ class RegionTracker:
             # Sichuan Province, reached ...": a plain mention of an ancestor locates the
             # place named before it; the figure is about the more specific one. A possessive
             # ("Sichuan Province's exports") still names its own figure.
-            if not chosen.possessive and not chosen.anaphor and not self._comparand(chosen):
+            if not chosen.possessive and not chosen.anaphor and not chosen.comparand:
                 # A locating ancestor follows its place closely; looking back a bounded
                 # distance keeps a sentence of thousands of places linear.
                 for j in range(i - 1, -1, -1):
@@ -420,7 +420,7 @@ class RegionTracker:
                 and self._candidate(p)
                 and not self._destination(p, start)
                 # "faster than Sichuan's 5 percent" is Sichuan's figure; "after Shanghai" is not
-                and (p.possessive or not self._comparand(p, owning=False))
+                and (p.possessive or p.comparand != "other")
             ]
             found = self._attributables[start, end] = (places, [p.start for p in places])
         return found
