@@ -419,3 +419,21 @@ def test_parts_and_numbers_of_things_are_counts(text: str, quote: str, metric: s
 def test_shares_of_what(text: str, quote: str, metric_type: str, share_of: str) -> None:
     fact = _fact(text, quote)
     assert (fact.kind, fact.metric_type, fact.share_of) == ("share", metric_type, share_of)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "note", "basis"),
+    [
+        ("The share of services rose 2.1 percentage points to 44.5 percent.",
+         "2.1 percentage points", "rose 2.1 percentage points", "unstated"),
+        ("The share reached 44.5 percent, down 0.6 percentage points year on year.",
+         "0.6 percentage points", "fell 0.6 percentage points", "yoy"),
+        ("增速比上半年提高0.6个百分点。", "0.6个百分点", "rose 0.6 percentage points", "unstated"),
+    ],
+)  # fmt: skip
+def test_a_move_in_points_is_no_percent_change(
+    text: str, quote: str, note: str, basis: str
+) -> None:
+    fact = _fact(text, quote)
+    assert (fact.kind, fact.change_percent, fact.change_basis) == ("diff", None, basis)
+    assert note in (fact.notes or "")

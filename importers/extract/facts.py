@@ -213,6 +213,14 @@ def _sentence_facts(
         if change is not None:
             basis = resolve_from_year(change.basis, str(fact.get("period") or "") or None)
             fact.update(change_percent=change.percent, change_basis=basis)
+            source = fig if i in changes.standalone else changes.quote_of(change)
+            if source is not None and source.unit == "percentage point":
+                # "rose 2.1 percentage points": a move in points is no percent change; the
+                # direction stays in the quote and a note
+                moved = "fell" if change.percent < 0 else "rose"
+                note = f"{moved} {abs(change.percent):g} percentage points"
+                fact["change_percent"] = None
+                fact["notes"] = f"{fact['notes']}; {note}" if fact.get("notes") else note
             if (
                 basis == "avg_annual"
                 and i in changes.standalone
