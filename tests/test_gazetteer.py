@@ -378,3 +378,28 @@ def test_seed_gold_regions_are_found(gaz: Gazetteer) -> None:
         found = {gaz.get(m.region_id).name for m in gaz.find_mentions(text) if m.region_id}  # type: ignore[union-attr]
         for region in regions:
             assert region in found, (doc, region)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parent"),
+    [
+        ("成都高新区实现进出口总额5000亿元。", "成都高新区", "510100"),
+        ("郑州经开区引进项目30个。", "郑州经开区", "410100"),
+        ("武汉综合保税区进出口额增长12%。", "武汉综合保税区", "420100"),
+    ],
+)
+def test_chinese_zone_after_a_place(gaz: Gazetteer, text: str, name: str, parent: str) -> None:
+    [mention] = gaz.find_mentions(text)
+    region = gaz.get(mention.region_id or "")
+    assert region is not None
+    assert (mention.text, region.name, region.level, region.parent_id) == (
+        name,
+        name,
+        "zone",
+        parent,
+    )
+
+
+def test_a_known_chinese_new_area_stays_the_district(gaz: Gazetteer) -> None:
+    [mention] = gaz.find_mentions("浦东新区地区生产总值1.6万亿元。")
+    assert mention.region_id == "310115"

@@ -166,6 +166,18 @@ def _is_word_char(c: str) -> bool:
     return (c.isascii() and c.isalnum()) or "\u00c0" <= c <= "\u024f"
 
 
+# Chinese zone types after a place name ("成都高新区", "郑州经开区"), with their kind slugs
+_CJK_ZONE_RE = re.compile(
+    r"(?P<htz>高新技术产业开发区|高新区)|(?P<etdz>经济技术开发区|经开区)|(?P<edz>经济开发区)"
+    r"|(?P<cbz>综合保税区)|(?P<bz>保税区)|(?P<ftz>自由贸易试验区|自贸试验区|自贸区)"
+    r"|(?P<new>新区)|(?P<park>工业园区)"
+)
+_CJK_ZONE_KINDS = {
+    "htz": "htz", "etdz": "etdz", "edz": "edz", "cbz": "cbz", "bz": "bz", "ftz": "ftz",
+    "new": "new-area", "park": "industrial-park",
+}  # fmt: skip
+
+
 def _scan_cjk(text: str, start: int, end: int, index: AliasIndex) -> list[Span]:
     out = []
     i = start
@@ -175,6 +187,10 @@ def _scan_cjk(text: str, start: int, end: int, index: AliasIndex) -> list[Span]:
                 ids = index.cjk.get(text[i : i + n])
                 if ids:
                     out.append(Span(i, i + n, tuple(ids)))
+                    zone = _CJK_ZONE_RE.match(text, i + n, end)
+                    if zone is not None and zone.lastgroup:  # "成都高新区": a zone of 成都
+                        kind = _CJK_ZONE_KINDS[zone.lastgroup]
+                        out.append(Span(i, zone.end(), tuple(ids), static=False, zone_kind=kind))
                     i += n
                     break
             else:
