@@ -31,3 +31,9 @@ def test_kind_and_metric(
 ) -> None:
     [fact] = [f for f in extract_facts(text) if f.quote == quote]
     assert (fact.kind, fact.metric_type, fact.share_of) == (kind, metric_type, share_of)
+
+
+def test_a_share_denominator_stops_before_a_period() -> None:
+    text = "Services accounted for 44 percent of the province's output last year."
+    [fact] = extract_facts(text)
+    assert fact.share_of == "the province's output"

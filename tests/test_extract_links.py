@@ -51,3 +51,16 @@ def test_a_restated_count_inherits_its_place() -> None:
     restated = [f for f in facts if f.notes and "restatement" in f.notes]
     assert [f.quote for f in restated] == ["13 cities"]
     assert restated[0].region == "Jiangsu Province"
+
+
+def test_a_conversion_set_off_by_a_comma() -> None:
+    facts = _by_quote("Per capita GDP stood at 73,675 yuan, or about 10,950 U.S. dollars, in 2021.")
+    converted = facts["10,950 U.S. dollars"]
+    assert (converted.equivalent_of, converted.qualifier, converted.period) == (
+        "73,675 yuan",
+        "~",
+        "2021",
+    )
+    # a share after "or" is no conversion
+    shares = _by_quote("Exports reached 1.2 trillion yuan, or 15 percent of the total.")
+    assert shares["15 percent"].equivalent_of is None

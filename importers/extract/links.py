@@ -15,6 +15,12 @@ from .figures import RESTATED_BEFORE_RE
 from .regions import RegionTracker
 from .units import CONVERTIBLE, converts
 
+# "73,675 yuan, or about 10,950 U.S. dollars": a conversion set off by a comma
+_OR_ABOUT_GAP_RE = re.compile(
+    r"^[\s\xa0]*,[\s\xa0]*or[\s\xa0]+(?:about|around|roughly|approximately|nearly|some)?"
+    r"[\s\xa0]*$",
+    re.IGNORECASE,
+)
 # "Haier's", "Toppan Leefung Packaging (Shanghai) Co's", "BYD Co., Ltd.'s"
 _POSSESSOR_RE = re.compile(
     r"(?P<name>[A-Z][\w&.-]*(?:[\s\xa0]+(?:\([A-Z][\w\s]*\)|[A-Z][\w&.-]*,?)){0,6})['’]s\b"
@@ -60,7 +66,8 @@ def equivalent(
     prev = by_index.get(i - 1)
     if prev is None or not converts(str(prev["unit"]), str(fact["unit"])):
         return
-    if not BRACKET_GAP_RE.match(text[int(str(prev["end"])) : figs[i].start]):
+    gap = text[int(str(prev["end"])) : figs[i].start]
+    if not (BRACKET_GAP_RE.match(gap) or _OR_ABOUT_GAP_RE.match(gap)):
         return
     fact["equivalent_of"] = prev["quote"]
     # "(about 662 billion U.S. dollars)" keeps its own qualifier; a bare conversion repeats
