@@ -437,3 +437,24 @@ def test_a_move_in_points_is_no_percent_change(
     fact = _fact(text, quote)
     assert (fact.kind, fact.change_percent, fact.change_basis) == ("diff", None, basis)
     assert note in (fact.notes or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "qualifier"),
+    [
+        ("高新区进出口额占全市的八成以上。", "八成", 0.8, ">"),
+        ("近三成企业实现增长。", "三成", 0.3, "~"),
+    ],
+)
+def test_chinese_tenths(text: str, quote: str, value: float, qualifier: str) -> None:
+    fact = _fact(text, quote)
+    assert (fact.unit, fact.value, fact.qualifier, fact.kind) == (
+        "fraction",
+        value,
+        qualifier,
+        "share",
+    )
+
+
+def test_cheng_starting_a_word_is_no_tenth() -> None:
+    assert _quotes("企业数量翻了一番，一成为全省第一。") == ["第一"]  # a rank, no tenth

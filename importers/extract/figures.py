@@ -223,6 +223,10 @@ def figures_in(
             continue  # "the past three years" is a period, not a duration fact
         if num.fraction:
             fig = Figure(num.start, num.end, num.start, num.end, num.value, 1.0, "fraction")
+        elif unit is None and _tenths(text, num):
+            # "占全市的八成以上": 八成 is eight tenths
+            end = num.end + 1
+            fig = Figure(num.start, end, num.start, end, num.value / 10, 1.0, "fraction")
         elif unit is None:
             probe = Figure(num.start, num.end, num.start, num.end, num.value, num.scale, None)
             bare = _bare(text, num, s_start)
@@ -272,6 +276,21 @@ def figures_in(
     out.extend(ranks_in(text, s_start, s_end, folded))
     out.sort(key=lambda f: f.start)
     return out
+
+
+# 成 after a digit word is "tenths" ("八成"), unless it starts a word (成为, 成立, 成本, 成都 ...)
+_NOT_TENTHS_AFTER = frozenset("为立功本果交都员绩熟长型品效就")
+
+
+def _tenths(text: str, num: Num) -> bool:
+    return (
+        num.spelled
+        and num.scale == 1
+        and 1 <= num.value <= 9
+        and text[num.end : num.end + 1] == "成"
+        and text[num.end + 1 : num.end + 2] not in _NOT_TENTHS_AFTER
+        and not text[num.start : num.end].isascii()
+    )
 
 
 _MONEY_OR_SHARE = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY", "percent"})
