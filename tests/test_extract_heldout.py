@@ -458,3 +458,31 @@ def test_chinese_tenths(text: str, quote: str, value: float, qualifier: str) -> 
 
 def test_cheng_starting_a_word_is_no_tenth() -> None:
     assert _quotes("企业数量翻了一番，一成为全省第一。") == ["第一"]  # a rank, no tenth
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # the province locating the city the sentence is about leaves the city the topic
+        ("CHANGCHUN, Jan. 8 (Xinhua) -- Changchun, capital of northeast China's Jilin "
+         "Province, received 2.1 million visits during the holiday. The ice festival park, "
+         "covering 600,000 square meters, drew 90,000 visitors.", "90,000 visitors",
+         "Changchun"),
+        # "the city" after a city named only as a comparison is the subject's city
+        ("Ningbo's GDP passed 1.5 trillion yuan, the second city in Zhejiang after Hangzhou. "
+         "The city's exports rose 8 percent to 800 billion yuan.", "800 billion yuan", "Ningbo"),
+    ],
+)  # fmt: skip
+def test_topics_after_locating_and_compared_places(text: str, quote: str, region: str) -> None:
+    assert _fact(text, quote).region == region
+
+
+def test_an_area_is_no_metric_of_the_next_figure() -> None:
+    text = "The park, covering 810,000 square meters, used about 250,000 cubic meters of ice."
+    assert _fact(text, "250,000 cubic meters").metric_type is None
+
+
+def test_zhan_bi_is_a_share_without_a_denominator() -> None:
+    text = "其中对东盟进出口2865.3亿元，占比42.1%，占全国的比重不足0.1%。"
+    assert _fact(text, "42.1%").share_of is None
+    assert _fact(text, "0.1%").share_of == "全国"

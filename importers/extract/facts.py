@@ -295,8 +295,8 @@ def _sentence_facts(
             fact["period"] = doc.last_period
             carried = "period carried from an earlier sentence"
             fact["notes"] = f"{fact['notes']}; {carried}" if fact.get("notes") else carried
-        # a count's metric is its noun and a duration's is "duration": neither carries over
-        if fig.unit not in ("count", "times") and metric_type not in (None, "duration"):
+        # a count's metric is its noun, a duration's "duration", an area's "area": none carries over
+        if fig.unit not in ("count", "times") and metric_type not in (None, "duration", "area"):
             prev_metric = (metric, metric_type)
         if fig.unit not in ("count", "times") and metric and metric_type != "duration":
             prev_named = (metric, metric_type)

@@ -16,7 +16,8 @@ from .figure import Figure
 from .metrics_zh import count_noun
 
 _ZH_SHARE_RE = re.compile(
-    r"占(?P<of>[^，。；,;\d]{1,24}?)的?(?:比重|比例|份额)?(?:为|达到|达|约为|超过|近)?[\s\xa0]*$"
+    r"占(?!比)(?P<of>[^，。；,;\d]{1,24}?)的?(?:比重|比例|份额)?"  # 占比 is "share", no 占X
+    r"(?:为|达到|达|约为|约|超过|超|近|接近|不足|不到|逾)?[\s\xa0]*$"
 )
 _MULTIPLE_AFTER_RE = re.compile(
     r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE

@@ -194,7 +194,8 @@ class RegionTracker:
             starts: list[int] = []
             regions: list[Region] = []
             for place in mentioned:
-                region = self._of_level(place, noun)
+                # "the second city after Shanghai. The city's GDP ...": not the compared city
+                region = None if place.comparand else self._of_level(place, noun)
                 if region is not None:
                     starts.append(place.start)
                     regions.append(region)
@@ -310,7 +311,10 @@ class RegionTracker:
         located = -1  # start of a place named right after "China's": the story's place
         for place in self.places_in(start, end):
             if place.start == located and self._usable(place.region):
-                topic = place.region
+                # "Harbin, capital of northeast China's Heilongjiang Province": the province
+                # locates the city the sentence is about, which stays the topic
+                if topic is None or not self._nested(place.region.id, topic.id):
+                    topic = place.region
                 continue
             if not self._candidate(place) or self._destination(place, start) or place.comparand:
                 continue
