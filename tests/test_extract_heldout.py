@@ -486,3 +486,17 @@ def test_zhan_bi_is_a_share_without_a_denominator() -> None:
     text = "其中对东盟进出口2865.3亿元，占比42.1%，占全国的比重不足0.1%。"
     assert _fact(text, "42.1%").share_of is None
     assert _fact(text, "0.1%").share_of == "全国"
+
+
+def test_a_rank_continues_the_period_of_its_paragraph() -> None:
+    text = (
+        "Shaanxi's GDP reached 3.4 trillion yuan in 2023. It ranked 14th among the country's "
+        "provincial-level regions."
+    )
+    fact = _fact(text, "14th")
+    assert (fact.rank, fact.period) == (14, "2023")
+
+
+def test_the_island_province() -> None:
+    text = "Hainan drew 3 billion U.S. dollars of FDI. The island province has 6,000 foreign firms."
+    assert _fact(text, "6,000 foreign firms").region == "Hainan Province"

@@ -254,6 +254,9 @@ def _sentence_facts(
             ranked = ranked_by.get(fig.rank)
             if ranked is not None and ranked.metric_type is not None:
                 metric, metric_type = ranked.metric, ranked.metric_type
+            if ranked is not None and fact.get("period") is None and ranked.period:
+                # "... 4.71 trillion yuan in 2023. It ranked 11th": the ranked figure's period
+                fact["period"], fact["period_text"] = ranked.period, ranked.period_text
         if metric_type is None and not metric and fig.unit != "count" and prev_metric[1]:
             metric, metric_type = prev_metric  # no metric named: the sentence's last one
         elif not metric and prev_named[0] and _THAT_OF_RE.search(before):
@@ -319,6 +322,7 @@ def _flow_like(fig: Figure, kind: str) -> bool:
     return (kind == "level" and fig.unit in _FLOWS and fig.unit != "count") or kind in (
         "change",
         "diff",
+        "rank",  # "... in 2023. It ranked 11th among ...": the ranking of that year
     )
 
 

@@ -11,7 +11,8 @@ import re
 from ._fold import folded_pattern
 
 ANAPHOR_RE = re.compile(
-    r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host)\s+)?"
+    r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host|island|"
+    r"border|landlocked|mountainous|southern|northern|eastern|western|central)\s+)?"
     r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|"
     r"(?:autonomous\s+)?region)"
     r"(?P<poss>['’]s)?\b",
