@@ -500,3 +500,16 @@ def test_a_rank_continues_the_period_of_its_paragraph() -> None:
 def test_the_island_province() -> None:
     text = "Hainan drew 3 billion U.S. dollars of FDI. The island province has 6,000 foreign firms."
     assert _fact(text, "6,000 foreign firms").region == "Hainan Province"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "metric_type"),
+    [
+        ("Chongqing drew 2.1 billion U.S. dollars of foreign direct investment (FDI) last year.",
+         "2.1 billion U.S. dollars", "fdi"),
+        ("The EU remained Hunan's largest trading partner, with bilateral trade of 60 billion "
+         "yuan.", "60 billion yuan", "trade_with_partner"),
+    ],
+)  # fmt: skip
+def test_more_metric_wording(text: str, quote: str, metric_type: str) -> None:
+    assert _fact(text, quote).metric_type == metric_type

@@ -33,7 +33,8 @@ METRIC_RULES: tuple[tuple[str, str], ...] = (
     # Trade "with", exports "to", imports "from" a partner: a group of countries or a name.
     # "Exports from eastern Zhejiang" names the origin. The only rule matched on the original
     # text (see _CASED): a partner's name is a capitalized word, no month, not "GDP".
-    ("trade_with_partner", r"(?:trade\b[^.;]{0,40}?\b(?:with|to|from)|"
+    ("trade_with_partner", r"bilateral\s+trade\b|"
+                           r"(?:trade\b[^.;]{0,40}?\b(?:with|to|from)|"
                            r"trade\s+between\b[^.;]{0,80}?\band|"
                            r"imports?\s+and\s+exports?\b[^.;]{0,40}?\b(?:with|to|from)|"
                            r"exports?\s+and\s+imports?\b[^.;]{0,40}?\b(?:with|to|from)|"
@@ -166,8 +167,8 @@ def _rules(folded: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | No
 _AND_STOP = r"and(?!\s+(?:exports?|imports?)\b)"
 # "in sales revenue", "351 billion yuan of GDP" (not "of the total": a part of something)
 _IN_METRIC_RE = re.compile(  # used with match(text, pos, endpos): no "^"
-    r"[\s\xa0]+(?:in|of(?![\s\xa0]+(?:the|its|their|this|that|which)\b))[\s\xa0]+(?P<phrase>[A-Za-z][A-Za-z\s-]{2,40}?)(?=[,.;]|$|\s+(?:"
-    rf"{_AND_STOP}|in|of|for|from|with|during|accounting)\b)"
+    r"[\s\xa0]+(?:in|of(?![\s\xa0]+(?:the|its|their|this|that|which)\b))[\s\xa0]+(?P<phrase>[A-Za-z][A-Za-z\s-]{2,40}?)(?=[,.;]|$|\s*\(|\s+(?:"
+    rf"{_AND_STOP}|in|of|for|from|with|during|accounting|last|this)\b)"
 )
 _SHARE_RE = re.compile(
     r"(?:accounting\s+for|accounted\s+for|accounts\s+for|account\s+for|made\s+up|makes\s+up|"
