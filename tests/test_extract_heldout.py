@@ -513,3 +513,34 @@ def test_the_island_province() -> None:
 )  # fmt: skip
 def test_more_metric_wording(text: str, quote: str, metric_type: str) -> None:
     assert _fact(text, quote).metric_type == metric_type
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "fields"),
+    [
+        # growth targets with a qualifier or a range, and "growth target for 2025 at"
+        ("Investment is expected to increase by at least 4 percent in 2025.", "4 percent",
+         {"kind": "change", "qualifier": ">=", "period": "2025"}),
+        ("The economy is expected to grow between 5 and 6 percent this year.",
+         "5 and 6 percent", {"kind": "change", "value_max": 6.0}),
+        ("The city set its growth target for 2025 at around 5 percent.", "5 percent",
+         {"kind": "change", "qualifier": "~"}),
+        # bases: "on a monthly basis" is mom; "quarter on quarter" stands before "to"
+        ("On a monthly basis, turnover in June rose 8.5 percent to 7.9 billion yuan.",
+         "7.9 billion yuan", {"change_basis": "mom", "period": "2021-06", "metric": "turnover"}),
+        ("Throughput grew 4.6 percent quarter-on-quarter to 10.1 million TEUs.",
+         "10.1 million TEUs", {"change_percent": 4.6}),
+        ("Grain output rose 2 percent to 68 million tons.", "68 million tons",
+         {"change_percent": 2.0}),
+        # "turnover in May": "over" inside a word is no comparison
+        ("Turnover in May rose 5 percent to 3 billion yuan.", "3 billion yuan",
+         {"period": "2021-05"}),
+        # 突破 is "passed"; a clause after "；" starts afresh
+        ("全省生产总值突破8万亿元。", "8万亿元", {"qualifier": ">"}),
+        ("一般公共预算收入增长5%以上；城镇调查失业率控制在4%以内。", "4%",
+         {"metric_type": None, "qualifier": "<="}),
+    ],
+)  # fmt: skip
+def test_targets_bases_and_clauses(text: str, quote: str, fields: dict[str, object]) -> None:
+    fact = _fact(text, quote)
+    assert {k: getattr(fact, k) for k in fields} == fields

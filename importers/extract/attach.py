@@ -34,6 +34,11 @@ _RANK_GAP_RE = re.compile(
 _ZH_RANK_GAP_RE = re.compile(r"^[，,]?[\s\xa0]*(?:总量|规模|总额|总值)?$")
 CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
 PERCENTS = ("percent", "percentage point")
+# what "grew 4.6 percent to ..." may grow to, besides money
+_TARGET_UNITS = frozenset({
+    "count", "ton", "TEU", "kilowatt hour", "barrel", "cubic meter", "square meter",
+    "square kilometer", "hectare", "mu",
+})  # fmt: skip
 RESPECTIVELY = "respectively"
 RESPECTIVELY_ZH = "分别"  # before its list: "出口、进口分别增长12.1%和8.3%"
 # Between the percents of a list: "3.3 percent and 7.8 percent", "5%, down 2%", "12.1%和8.3%"
@@ -116,7 +121,7 @@ class Changes:
         upcoming: int | None = None
         for j in range(len(figs) - 1, -1, -1):
             next_target[j] = upcoming
-            if figs[j].unit in CURRENCIES or figs[j].unit == "count":
+            if figs[j].unit in CURRENCIES or figs[j].unit in _TARGET_UNITS:
                 upcoming = j
         for i, fig in enumerate(figs):
             if fig.unit in PERCENTS:

@@ -37,7 +37,10 @@ _DOWN = (
 )
 _NOUN_UP = r"increase|growth|rise|gain|growth\s+rate|expansion|jump|surge|rebound"
 _NOUN_DOWN = r"decrease|decline|drop|fall|contraction|reduction|slump|dip"
-_QUAL = r"(?:(?:about|around|nearly|approximately|more\s+than|over|almost|some)\s+)?"
+_QUAL = (
+    r"(?:(?:about|around|nearly|approximately|more\s+than|over|almost|some|at\s+least|"
+    r"between|up\s+to|as\s+much\s+as|roughly)\s+)?"
+)
 _BASIS_WORDS = (
     r"(?:(?:year-on-year|year\s+on\s+year|yoy|y-o-y|annual|average\s+annual|"
     r"annual\s+average|month-on-month|month\s+on\s+month|average|compound\s+annual)\s+)*"
@@ -60,7 +63,8 @@ TRIGGER_BEFORE_RE = re.compile(
         \b(?P<verb_up>{_UP}){_VERB_GAP}
       | \b(?P<verb_down>{_DOWN}){_VERB_GAP}
       | \b(?:an?\s+|the\s+)?{_BASIS_WORDS}(?:(?P<noun_up>{_NOUN_UP})|(?P<noun_down>{_NOUN_DOWN}))
-        (?:\s+rate)?\s+(?:of|by|at|was|is|stood\s+at|reached|hit|registered)
+        (?:\s+(?:rate|target)(?:\s+(?:for|in|of)\s+(?:\d{{4}}|this\s+year|next\s+year))?)?
+        \s+(?:of|by|at|was|is|stood\s+at|reached|hit|registered)
       | \b(?:saw|posted|registered|recorded|achieved|maintained|logged)\s+(?:an?\s+)?
         {_BASIS_WORDS}(?:(?P<noun_up2>{_NOUN_UP})|(?P<noun_down2>{_NOUN_DOWN}))\s+of
     )\s+(?:(?:year-on-year|year\s+on\s+year)\s+)?{_QUAL}(?:a\s+)?(?:-\s*)?$""",
@@ -118,12 +122,15 @@ _PERIOD_BEFORE_BASIS_RE = re.compile(
 )
 BASIS_BEFORE_RE = re.compile(
     r"(?P<avg>average\s+annual|annual\s+average|compound\s+annual|annually\s+on\s+average|"
-    r"on\s+average\s+annually|average\s+growth\s+rate)|(?P<yoy>year-on-year|year\s+on\s+year)"
-    r"|(?P<mom>month-on-month|month\s+on\s+month)",
+    r"on\s+average\s+annually|average\s+growth\s+rate)|(?P<yoy>year-on-year|year\s+on\s+year"
+    r"|on\s+a\s+(?:yearly|year-on-year)\s+basis)"
+    r"|(?P<mom>month-on-month|month\s+on\s+month|on\s+a\s+(?:monthly|month-on-month)\s+basis)",
     re.IGNORECASE,
 )
 TO_TARGET_RE = re.compile(
-    r"[\s,]*(?:(?:year[-\s]on[-\s]year|yoy)[\s,]*)?to(?:\s+(?:reach|hit|a\s+total\s+of))?\s+",
+    # "quarter on quarter" is no basis of the closed list (unstated), but may stand here too
+    r"[\s,]*(?:(?:year[-\s]on[-\s]year|yoy|quarter[-\s]on[-\s]quarter|qoq)[\s,]*)?"
+    r"to(?:\s+(?:reach|hit|a\s+total\s+of))?\s+",
     re.IGNORECASE,
 )
 _OBJECT_AFTER_RE = re.compile(

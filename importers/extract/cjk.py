@@ -49,7 +49,7 @@ CHANGE_BEFORE_RE = re.compile(
 # Qualifiers written in Chinese: "约为66.5%", "超过5000亿元", "近2100万人", "逾3000家", "至少",
 # "不到"; after the figure "以上" (more than), "左右" (about), "以内"/"以下" (at most).
 _QUALIFIER_BEFORE_RE = re.compile(
-    r"(?:(?P<about>大约|约为|(?<![节制合签预公])约|将近|接近|(?<![最附])近)|(?P<over>超过|超|逾|多达)|"
+    r"(?:(?P<about>大约|约为|(?<![节制合签预公])约|将近|接近|(?<![最附])近)|(?P<over>超过|突破|超|逾|多达)|"
     r"(?P<least>至少|不低于|不少于)|(?P<under>不到|不足|低于|少于))[\s\xa0]*$"
 )
 _QUALIFIER_AFTER_RE = re.compile(

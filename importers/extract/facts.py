@@ -37,7 +37,7 @@ _ORDINAL_QUICK_RE = re.compile(  # on folded text
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
 )
 _DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")  # "ranked 19th": no numeral in "19th"
-_SEMICOLON_RE = re.compile(";")
+_SEMICOLON_RE = re.compile("[;；]")
 _FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "count"}
 # "annual revenue", not "average annual growth" nor "annual growth"
 _ANNUAL_RE = re.compile(
@@ -185,6 +185,11 @@ def _sentence_facts(
                 continue  # "trade with the five Central Asian countries amounted to ..."
             context_lo = max(s_start, figs[j].end)
             break
+        # a clause after a semicolon starts afresh ("收入增长5%；失业率控制在5%以内")
+        k = bisect_left(doc.semicolons, fig.start) - 1
+        if k >= 0 and doc.semicolons[k] >= context_lo:
+            context_lo = doc.semicolons[k] + 1
+            prev_metric = prev_named = (None, None)
         before = text[context_lo : fig.start]
         after = text[fig.end : min(s_end, fig.end + 80)]
         fact = _base_fact(text, fig, s_start, s_end)

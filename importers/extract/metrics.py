@@ -326,6 +326,11 @@ _TAIL_STOPS = frozenset({
 _PARTICIPLE_TAIL_RE = re.compile(
     r"\s+[a-z]+ed\s+(?:in|by|at|from|on|for|through|via|across|within)\b.*$", re.DOTALL
 )
+_MONTH_TAIL_RE = re.compile(
+    r"\s+(?:in|during)\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b.*$",
+    re.DOTALL,
+)
 _VERB_LED_RE = re.compile(r"(?:exported|imported|traded|invested|earned|sold)\b", re.IGNORECASE)
 _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:the|its|their|our|his|her|this|these|those|a|an)\s+)+", re.IGNORECASE
@@ -387,6 +392,7 @@ def tidy(phrase: str) -> str:
     phrase = phrase.replace("between and ", "with ")  # the place masked out of "between X and Y"
     phrase = _HEAD_CUT_RE.sub("", phrase).strip() if _POSSESSIVE_S_RE.search(phrase) else phrase
     phrase = _PARTICIPLE_TAIL_RE.sub("", phrase)
+    phrase = _MONTH_TAIL_RE.sub("", phrase)  # "turnover in May": the month is the period
     phrase = _LEADING_WORDS_RE.sub("", phrase)
     words = phrase.split()
     while words and words[-1].lower() in _TAIL_STOPS:

@@ -82,7 +82,7 @@ _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
 SAME_PERIOD_RE = re.compile(
     r"(?:same|corresponding)\s+(?:period|month|quarter|months|quarters|time)\s+"
     r"(?:(?:of|in|last)\s+(?:year\s+)?)?$|"
-    r"(?:compared\s+(?:with|to)|than|over|from)\s+(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?"
+    r"(?:\bcompared\s+(?:with|to)|\bthan|\bover|\bfrom)\s+(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?"
     r"(?:the\s+)?$|"
     r"(?:times|twice|double|than|of|to|with|above|below|over|from|exceed\w*|surpass\w*|percent"
     r"|%)\s+the\s+(?:figure|level|number|amount)s?\s+(?:of|in|for)\s+$|"
