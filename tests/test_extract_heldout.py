@@ -544,3 +544,23 @@ def test_more_metric_wording(text: str, quote: str, metric_type: str) -> None:
 def test_targets_bases_and_clauses(text: str, quote: str, fields: dict[str, object]) -> None:
     fact = _fact(text, quote)
     assert {k: getattr(fact, k) for k in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # a government office named after its place: the story's place
+        ("The Pudong New Area Commerce Commission said retail sales in the area rose 6 percent "
+         "to 120 billion yuan in 2023.", "120 billion yuan", "Pudong New Area"),
+        ("The Hangzhou Municipal Bureau of Commerce said exports rose 5 percent.", "5 percent",
+         "Hangzhou"),
+        # "the area's" after a new area
+        ("Liangjiang New Area in Chongqing reported GDP of 500 billion yuan in 2023. The area's "
+         "industrial output rose 9 percent.", "9 percent", "Liangjiang New Area"),
+        # a company named after a place is still no place
+        ("Shanghai Huitian New Material Co reported revenue of 2 billion yuan.",
+         "2 billion yuan", None),
+    ],
+)  # fmt: skip
+def test_offices_and_areas(text: str, quote: str, region: str | None) -> None:
+    assert _fact(text, quote).region == region

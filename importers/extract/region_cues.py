@@ -14,7 +14,7 @@ ANAPHOR_RE = re.compile(
     r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host|island|"
     r"border|landlocked|mountainous|southern|northern|eastern|western|central)\s+)?"
     r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|"
-    r"(?:autonomous\s+)?region)"
+    r"(?:autonomous\s+)?region|area)"
     r"(?P<poss>['’]s)?\b",
     re.IGNORECASE,
 )
@@ -29,6 +29,7 @@ NOUN_LEVELS: dict[str, tuple[str, ...]] = {
     "zone": ("zone",),
     "cbd": ("zone",),
     "region": ("province",),  # an autonomous region (see _of_level)
+    "area": ("zone", "district"),  # "the area's output" after a new area or a zone
     "autonomous region": ("province",),
 }
 NAME_FUNCTION_WORDS = frozenset({
@@ -75,6 +76,14 @@ COMPARAND_LAST_WORDS = frozenset({
 })  # fmt: skip
 POSSESSIVE_GAP_RE = re.compile(r"['’]s[\s\xa0]+")
 NEWLINE_RE = re.compile("\n")
+# "the Pudong New Area Commerce Commission", "Hangzhou Municipal Bureau of Commerce": a
+# government office named after its place, which is the story's place
+EN_OFFICE_AFTER_RE = re.compile(
+    r"(?:[\s\xa0]+(?:Municipal|Provincial|District|City|County|Regional|People['’]s)){0,2}"
+    r"[\s\xa0]+(?:Commerce\s+Commission|Commission\s+of\s+Commerce|Bureau|Commission|"
+    r"Department|Government|Committee|Administration|Customs|Statistics\s+Bureau|"
+    r"Development\s+and\s+Reform\s+Commission)\b"
+)
 CJK_ORG_AFTER_RE = re.compile(
     r"(?:市|省|区|县)?(?:海关|政府|人民政府|日报|晚报|电视台|大学|银行|集团|公司|统计局|商务局|"
     r"发改委|税务局|海关总署|机场|车站|港务局)"

@@ -31,6 +31,7 @@ from .region_cues import (
     COMPARAND_RE,
     DESTINATION_RE,
     DOLLAR_AFTER_RE,
+    EN_OFFICE_AFTER_RE,
     EXAMPLE_RE,
     IN_BEFORE_RE,
     LEAD_ADVERBIAL_RE,
@@ -165,12 +166,15 @@ class RegionTracker:
             if not m.region_id:
                 continue
             region = self.gz.get(m.region_id)
-            if region is None or self._in_name(m):
+            if region is None:
+                continue
+            office = EN_OFFICE_AFTER_RE.match(self.text, m.end, m.end + 60) is not None
+            if not office and self._in_name(m):
                 continue
             if DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
                 continue  # "US$", "US dollars"
             poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3))
-            org = bool(CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30))
+            org = office or bool(CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30))
             compared = self._compared(m.start)
             places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
         mentioned = list(places)
