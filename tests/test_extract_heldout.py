@@ -564,3 +564,49 @@ def test_targets_bases_and_clauses(text: str, quote: str, fields: dict[str, obje
 )  # fmt: skip
 def test_offices_and_areas(text: str, quote: str, region: str | None) -> None:
     assert _fact(text, quote).region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "qualifier", "share_of"),
+    [
+        ("Laptops made up about half of the cargo.", "half", 0.5, "~", "the cargo"),
+        ("A quarter of the zone's firms are foreign-funded.", "A quarter", 0.25, "=",
+         "the zone's firms"),
+        ("Three quarters of the exports went to Asia.", "Three quarters", 0.75, "=",
+         "the exports"),
+        ("全市民营企业进出口占全市的四分之一。", "四分之一", 0.25, "=", "全市"),
+        ("一半以上来自制造业。", "一半", 0.5, ">", None),
+    ],
+)  # fmt: skip
+def test_fraction_words(
+    text: str, quote: str, value: float, qualifier: str, share_of: str | None
+) -> None:
+    fact = _fact(text, quote)
+    assert (fact.unit, fact.value, fact.qualifier, fact.share_of) == (
+        "fraction",
+        value,
+        qualifier,
+        share_of,
+    )
+
+
+def test_quarters_of_a_year_are_no_fractions() -> None:
+    assert _quotes("In the first quarter of 2023, exports rose 5 percent.") == ["5 percent"]
+    assert _quotes("The project took half a year.") == ["half a year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "fields"),
+    [
+        ("完成集装箱吞吐量1171万标箱，同比增长8.3%。", "1171万标箱",
+         {"unit": "TEU", "change_percent": 8.3, "change_basis": "yoy"}),
+        ("全市耕地面积300万亩。", "300万亩", {"unit": "mu", "metric_type": "area"}),
+        ("2024年，全市跨境电商进出口额27.2亿元，是2019年的3倍。", "3倍",
+         {"period": "2024", "metric_type": "trade_total"}),
+        ("2024年，全市跨境电商进出口额27.2亿元，是2019年的3倍。", "27.2亿元",
+         {"period": "2024"}),
+    ],
+)  # fmt: skip
+def test_chinese_units_and_multiples(text: str, quote: str, fields: dict[str, object]) -> None:
+    fact = _fact(text, quote)
+    assert {k: getattr(fact, k) for k in fields} == fields

@@ -35,3 +35,15 @@ def test_topping_is_rank_one_with_its_scope() -> None:
     found = topping_scope(text, 0, len(text))
     assert found is not None and found[1] == "other districts in Shanghai"
     assert text[found[0] :].startswith("topping")
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Tianjin Port is the world's fifth-largest port.", "world"),
+        ("Qingdao became the fifth-busiest port in the world.", "world"),
+    ],
+)
+def test_superlative_ranks_of_the_world(text: str, scope: str) -> None:
+    [rank] = ranks_in(text, 0, len(text))
+    assert (rank.rank, rank.rank_scope) == (5, scope)

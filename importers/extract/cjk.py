@@ -97,15 +97,33 @@ def numeral_value(chars: str) -> int | None:
     return total + (digit or 0)
 
 
-def find_numerals(text: str) -> list[tuple[int, int, float, float]]:
-    """Numerals written with Chinese characters: start, end, value and scale."""
-    found = []
+# "四分之一" (one quarter), "三分之二", "一半" (half): fractions, read before plain numerals
+FRACTION_RE = re.compile(
+    r"(?P<den>[二三四五六七八九十]|\d{1,2})分之(?P<num>[一二三四五六七八九]|\d{1,2})|(?P<half>一半)"
+)
+
+
+def find_numerals(text: str) -> list[tuple[int, int, float, float, bool]]:
+    """Numerals written with Chinese characters: start, end, value, scale and whether it is a
+    fraction (四分之一 is 0.25, 一半 is 0.5)."""
+    found: list[tuple[int, int, float, float, bool]] = []
+    maybe = "分之" in text or "一半" in text
+    for f in FRACTION_RE.finditer(text) if maybe else ():
+        if f.group("half"):
+            found.append((f.start(), f.end(), 0.5, 1.0, True))
+            continue
+        den, num = (numeral_value(g) if not g.isdigit() else int(g) for g in f.group("den", "num"))
+        if den and num is not None and 0 < num < den:
+            found.append((f.start(), f.end(), num / den, 1.0, True))
+    taken = [(a, b) for a, b, *_ in found]
     for m in NUMERAL_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         value = numeral_value(m.group("n"))
         if value is not None:
             scale = SCALES[m.group("s")] if m.group("s") else 1.0
-            found.append((m.start(), m.end(), float(value), scale))
-    return found
+            found.append((m.start(), m.end(), float(value), scale, False))
+    return sorted(found)
 
 
 def read_change(before: str) -> tuple[bool, str | None, int] | None:

@@ -44,7 +44,7 @@ def kind_and_metric(
         return "duration", fig.noun, "duration", None
     if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
         return "level", metrics.metric_before(before, cuts), "area", None
-    if unit == "times" and _MULTIPLE_AFTER_RE.match(after):
+    if unit == "times" and (_MULTIPLE_AFTER_RE.match(after) or text[fig.end - 1] == "倍"):
         # "1.5 times the 2015 level": a multiple of the metric, not a count of occurrences
         phrase = metrics.metric_before(before, cuts)
         return "level", phrase, metrics.classify(phrase) if phrase else None, None

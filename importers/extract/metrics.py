@@ -178,7 +178,8 @@ _SHARE_RE = re.compile(
 )
 _SHARE_OF_AFTER_RE = re.compile(
     r"^[\s\xa0]+of[\s\xa0]+(?P<of>(?:the\s+|its\s+|their\s+)?[\w'’\s-]{2,60}?)(?=[,.;]|$|\s+(?:"
-    rf"{_AND_STOP}|in|during|for|with|last|this|from|since|over|compared)\b)",
+    rf"{_AND_STOP}|in|during|for|with|last|this|from|since|over|compared|are|is|was|were|went|"
+    r"came|come|goes)\b)",
 )
 _THRESHOLD_RE = re.compile(
     r"\bwith\s+(?:an?\s+)?(?:annual\s+|yearly\s+|total\s+)?[\w\s-]{0,40}?\b(?:of|above|over|"

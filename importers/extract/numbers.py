@@ -60,6 +60,8 @@ NUMBER_RE = re.compile(
     (?:
         (?P<frac>\b{_FRACTION}\b)(?!-(?:way|stop|party|level|hand))
       | (?P<half>\bhalf)(?=\s+an?\s+(?:year|month|day|week|century|decade|hour)\b)
+      | (?P<qfrac>\b(?P<qnum>a|one|three)[-\s]quarters?)(?=\s+of\b)
+      | (?P<halfof>\bhalf)(?=\s+(?:of|the)\b)
       | (?P<digits>{_DIGITS})
         (?:
             (?P<dscale>[\s\xa0]?(?:{_SCALE_WORD})\b(?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
@@ -78,7 +80,9 @@ NUMBER_RE = re.compile(
 # number words found case-sensitively in lower-cased text (IGNORECASE scans are 4x slower).
 # Each pattern begins with a character class so that the regex engine skips ahead in C.
 _DIGIT_TOKEN_RE = re.compile(r"[0-9][0-9,.]*")
-_NUMBER_WORD = rf"(?:{_UNIT_W}|{_TENS_W}|half)\b|a[-\s]\s*(?:hundred|{'|'.join(DENOMINATORS)})\b"
+_NUMBER_WORD = (
+    rf"(?:{_UNIT_W}|{_TENS_W}|half)\b|a[-\s]\s*(?:hundred|quarters?|{'|'.join(DENOMINATORS)})\b"
+)
 _WORD_START_RE = re.compile(rf"[^a-z0-9_.](?={_NUMBER_WORD})")
 _FIRST_WORD_RE = re.compile(_NUMBER_WORD)
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
@@ -210,7 +214,12 @@ def find_numbers(text: str, folded: str | None = None) -> list[Num]:
     found: list[Num] = []
     for m in _matches(text, folded):
         frac, half, digits = m.group("frac", "half", "digits")
-        if frac:
+        if m.group("qfrac") or m.group("halfof"):
+            # "a quarter of", "three quarters of", "half of": shares of something
+            quarters = 3 if (m.group("qnum") or "").lower() == "three" else 1
+            value = 0.5 if m.group("halfof") else quarters / 4
+            found.append(Num(m.start(), m.end(), value, 1.0, True, fraction=True))
+        elif frac:
             num = m.group("fnum").lower()
             numerator = 1 if num == "a" else UNITS_WORDS[num]
             den = DENOMINATORS[m.group("fden").lower()]
@@ -244,12 +253,12 @@ def _with_chinese_numerals(text: str, found: list[Num]) -> list[Num]:
     """``found`` plus the numerals written with characters that overlap none of them."""
     extra = []
     i = 0
-    for start, end, value, scale in cjk.find_numerals(text):
+    for start, end, value, scale, fraction in cjk.find_numerals(text):
         while i < len(found) and found[i].end <= start:
             i += 1
         if i < len(found) and found[i].start < end:
             continue  # "3千": the digits already took the character as their scale
-        extra.append(Num(start, end, value, scale, True))
+        extra.append(Num(start, end, value, scale, True, fraction=fraction))
     return sorted(found + extra) if extra else found
 
 

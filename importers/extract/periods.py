@@ -267,6 +267,8 @@ def find_periods(
         else:
             if quantity_follows(text, m.end()):
                 continue  # "2000余户", "2021家": in Chinese a year is written with 年
+            if periods_zh.multiple_base(text, m.start(), m.end(), end):
+                continue  # "是2019年的3倍": the base of a multiple
             value = raw
         if not m.group("since") and _compared_or_begun(
             folded, max(start, m.start() - 40), m.start()

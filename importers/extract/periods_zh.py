@@ -58,6 +58,7 @@ ZH_PERIOD_RE = re.compile(
 )
 _BODIES = ("qrange", "quarters", "quarter", "halfy", "mrange", "firstn", "month", "whole")
 # 比上年, 较2020年, 与去年同期相比, 同2019年相比, 高于/快于去年: the compared period
+_MULTIPLE_OF_RE = re.compile(r"(?:同期)?的?[\s\xa0]*[\d.零〇一二两三四五六七八九十]+[\s\xa0]*倍")
 _COMPARED_RE = re.compile(r"(?:比|较|(?<!参)与|同|[高低快慢好多少]于)[\s\xa0]*$")
 _SAME_PERIOD_AFTER_RE = re.compile(r"[\s\xa0]*同期")
 _REL_YEARS: dict[str, int] = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1, "前年": -2}
@@ -119,6 +120,15 @@ def _value(m: re.Match[str], ref_year: int | None) -> str | None:
     return year  # "2021年", "去年", "全年", "年末" (a stock at the year's end)
 
 
+def multiple_base(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the period ``text[start:end]`` is the base of a multiple: "是2019年的3倍"."""
+    if text[start - 1 : start] != "是":
+        return False
+    if text[end : end + 1] == "年":
+        end += 1
+    return _MULTIPLE_OF_RE.match(text, end, limit) is not None
+
+
 def find_periods_zh(text: str, start: int, end: int, ref_year: int | None) -> list[ZhPeriod]:
     """Chinese period expressions in ``text[start:end]`` (a sentence), in order."""
     found: list[ZhPeriod] = []
@@ -130,6 +140,8 @@ def find_periods_zh(text: str, start: int, end: int, ref_year: int | None) -> li
             continue  # an empty match, or 以来 / 的 without a period before it
         if _COMPARED_RE.search(text, max(start, m.start() - 3), m.start()):
             continue  # the base of a change ("比去年同期增长"), not the figure's period
+        if multiple_base(text, m.start(), m.end(), end):
+            continue  # "是2019年的3倍": the base of a multiple
         if bare_year and not m.group("since") and _SAME_PERIOD_AFTER_RE.match(text, m.end(), end):
             continue  # "去年同期": the same months of another year, not known here
         value = _value(m, ref_year)

@@ -35,12 +35,14 @@ _APPOSITIVE_RANK_RE = re.compile(
 )
 # "China's fifth-largest economy", "the third biggest port in the world"
 _LARGEST_RE = re.compile(
-    r"(?:(?P<owner>\b[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?)['’]s[\s\xa0]+)?"
+    r"(?:(?P<owner>\b[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?|\bworld|\bcountry|\bnation)"
+    r"['’]s[\s\xa0]+)?"
     r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
-    r"(?P<nth>\d{1,3})(?:st|nd|rd|th))[-\s\xa0]+(?:largest|biggest)\b"
+    r"(?P<nth>\d{1,3})(?:st|nd|rd|th))[-\s\xa0]+(?:largest|biggest|busiest|highest|richest)\b"
     r"(?:(?:[\s\xa0]+[\w-]+){0,3}?[\s\xa0]+(?:in|among|of)[\s\xa0]+(?:the[\s\xa0]+)?"
     r"(?P<scope_text>[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?|world|country))?",
 )
+_SUPERLATIVE_STEMS = ("larg", "bigg", "busi", "highe", "riche")  # one is in every match
 _TOPPING_RE = re.compile(
     r"\btop(?:s|ped|ping)[\s\xa0]+(?:the[\s\xa0]+)?(?P<scope>[^,.;]{3,50})", re.IGNORECASE
 )
@@ -104,7 +106,7 @@ def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> 
             )
             out.append(fig)
             taken[fig.start] = fig
-    if folded.find("larg", s_start, s_end) >= 0 or folded.find("bigg", s_start, s_end) >= 0:
+    if any(folded.find(stem, s_start, s_end) >= 0 for stem in _SUPERLATIVE_STEMS):
         for m in _LARGEST_RE.finditer(text, s_start, s_end):
             word = m.group("word")
             value = ORDINALS[word.lower()] if word else int(m.group("nth"))

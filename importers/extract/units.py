@@ -32,22 +32,22 @@ CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"\$", "USD"),
 )
 MEASURES: tuple[tuple[str, str], ...] = (
-    (r"square[\s-]+(?:kilometers?|kilometres?)|sq[\s.]*km|km2|km²", "square kilometer"),
+    (r"square[\s-]+(?:kilometers?|kilometres?)|sq[\s.]*km|km2|km²|平方公里", "square kilometer"),
     (r"square[\s-]+(?:meters?|metres?)|sq[\s.]*m\b|sqm|m2|m²|平方米", "square meter"),
     (r"square[\s-]+miles?", "square mile"),
-    (r"hectares?", "hectare"),
-    (r"cubic[\s-]+(?:meters?|metres?)", "cubic meter"),
+    (r"hectares?|公顷", "hectare"),
+    (r"cubic[\s-]+(?:meters?|metres?)|立方米", "cubic meter"),
     (r"(?:metric[\s-]+)?(?:tons?|tonnes?)|吨", "ton"),
     (r"kilograms?|kg", "kilogram"),
-    (r"kilometers?|kilometres?|km", "kilometer"),
+    (r"kilometers?|kilometres?|km|公里", "kilometer"),
     (r"meters?|metres?", "meter"),
     (r"miles?", "mile"),
-    (r"kilowatt[\s-]?hours?|kWh", "kilowatt hour"),
+    (r"kilowatt[\s-]?hours?|kWh|千瓦时", "kilowatt hour"),
     (r"(?:megawatts?|MW)", "megawatt"),
     (r"(?:gigawatts?|GW)", "gigawatt"),
-    (r"TEUs?", "TEU"),
+    (r"TEUs?|标准箱|标箱", "TEU"),
     (r"barrels?", "barrel"),
-    (r"mu", "mu"),
+    (r"mu|亩", "mu"),
 )
 # Units of one dimension: a bracketed figure in another unit of the same dimension restates
 # the figure before it ("80 million mu (5.33 million hectares)", "US$1 billion (6.9 billion
