@@ -71,6 +71,7 @@ _NUMBER_OF_RE = re.compile(
     re.IGNORECASE,
 )
 _PART_BEFORE_RE = re.compile(r",\s*(?:of\s+which\s+|among\s+them\s+)?$")
+_PER_WORDS = ("very", "ach", "per")  # in every _DETACHED_PER_RE match: a cheap gate
 _DETACHED_PER_RE = re.compile(
     r"^[^,.;:()]{0,50}?\b(?:every|each|per)\s+(?P<per>day|week|month|year)\b", re.IGNORECASE
 )
@@ -201,7 +202,7 @@ def _sentence_facts(
         no_period = period is None or period.value is None
         if no_period and fig.per is None and fig.unit in _FLOWS and _ANNUAL_RE.search(before):
             fact["per"] = "year"  # "companies with annual revenue of at least 20 million yuan"
-        elif fig.per is None and fig.unit in _FLOWS:
+        elif fig.per is None and fig.unit in _FLOWS and any(w in after for w in _PER_WORDS):
             detached = _DETACHED_PER_RE.match(after)
             if detached is not None:  # "2,000 trucks cross the border at Suifenhe every day"
                 fact["per"] = detached.group("per").lower()

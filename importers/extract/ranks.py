@@ -42,7 +42,7 @@ _LARGEST_RE = re.compile(
     r"(?:(?:[\s\xa0]+[\w-]+){0,3}?[\s\xa0]+(?:in|among|of)[\s\xa0]+(?:the[\s\xa0]+)?"
     r"(?P<scope_text>[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?|world|country))?",
 )
-_SUPERLATIVE_STEMS = ("larg", "bigg", "busi", "highe", "riche")  # one is in every match
+_SUPERLATIVE_GATE_RE = re.compile("larg|bigg|busi|highe|riche")  # in every _LARGEST_RE match
 _TOPPING_RE = re.compile(
     r"\btop(?:s|ped|ping)[\s\xa0]+(?:the[\s\xa0]+)?(?P<scope>[^,.;]{3,50})", re.IGNORECASE
 )
@@ -106,7 +106,7 @@ def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> 
             )
             out.append(fig)
             taken[fig.start] = fig
-    if any(folded.find(stem, s_start, s_end) >= 0 for stem in _SUPERLATIVE_STEMS):
+    if _SUPERLATIVE_GATE_RE.search(folded, s_start, s_end):
         for m in _LARGEST_RE.finditer(text, s_start, s_end):
             word = m.group("word")
             value = ORDINALS[word.lower()] if word else int(m.group("nth"))

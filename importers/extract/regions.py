@@ -168,13 +168,18 @@ class RegionTracker:
             region = self.gz.get(m.region_id)
             if region is None:
                 continue
-            office = EN_OFFICE_AFTER_RE.match(self.text, m.end, m.end + 60) is not None
+            office = self.text[m.end + 1 : m.end + 2].isupper() and (
+                EN_OFFICE_AFTER_RE.match(self.text, m.end, m.end + 60) is not None
+            )
             if not office and self._in_name(m):
                 continue
             if DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
                 continue  # "US$", "US dollars"
             poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3))
-            org = office or bool(CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30))
+            org = office or (
+                not self.text[m.end : m.end + 1].isascii()
+                and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
+            )
             compared = self._compared(m.start)
             places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
         mentioned = list(places)
