@@ -610,3 +610,26 @@ def test_quarters_of_a_year_are_no_fractions() -> None:
 def test_chinese_units_and_multiples(text: str, quote: str, fields: dict[str, object]) -> None:
     fact = _fact(text, quote)
     assert {k: getattr(fact, k) for k in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "change"),
+    [
+        # a clause with its own subject: its change is not of the amount before
+        ("Exports to the EU reached 720 million dollars, while those to Germany fell 12 "
+         "percent.", "720 million dollars", None),
+        # a gap to another city is no change of the figure before it
+        ("Per capita GDP was about 195,000 yuan, nearly 40 percent higher than that of "
+         "Guangzhou.", "195,000 yuan", None),
+        # ... but a gap to an earlier time is
+        ("Per capita income was 50,000 yuan, 4.8 percent higher than a year earlier.",
+         "50,000 yuan", 4.8),
+    ],
+)  # fmt: skip
+def test_changes_of_other_subjects(text: str, quote: str, change: float | None) -> None:
+    assert _fact(text, quote).change_percent == change
+
+
+def test_a_city_compared_with_is_not_the_region() -> None:
+    text = "Per capita GDP was about 195,000 yuan, nearly 40 percent higher than that of Guangzhou."
+    assert _fact(text, "195,000 yuan").region is None

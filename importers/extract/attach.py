@@ -34,6 +34,11 @@ _RANK_GAP_RE = re.compile(
 _ZH_RANK_GAP_RE = re.compile(r"^[，,]?[\s\xa0]*(?:总量|规模|总额|总值)?$")
 CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
 PERCENTS = ("percent", "percentage point")
+# a clause with a subject of its own: its change is not of the figure before
+_NEW_SUBJECT_RE = re.compile(
+    r"^[\s\xa0]*(?:while|whereas|but)[\s\xa0]+(?:that|those|the|its|their|it|they|[A-Z])",
+    re.IGNORECASE,
+)
 # what "grew 4.6 percent to ..." may grow to, besides money
 _TARGET_UNITS = frozenset({
     "count", "ton", "TEU", "kilowatt hour", "barrel", "cubic meter", "square meter",
@@ -158,12 +163,15 @@ class Changes:
                 if prev.is_rank:
                     continue
                 gap = text[prev.end : change.trigger_start]
+                clause = gap.rsplit(",", 1)[-1]
                 if (
                     prev.unit not in ("percent", "percentage point", "fraction")
                     and ";" not in gap
                     and j not in attached
+                    and not change.versus_other
                     # "..., while imports fell 3%" states the change of another quantity
-                    and metrics.classify(gap.rsplit(",", 1)[-1]) is None
+                    and metrics.classify(clause) is None
+                    and not _NEW_SUBJECT_RE.match(clause)  # "..., while those to Germany fell"
                 ):
                     target = j
                 break

@@ -141,6 +141,12 @@ ANNUALLY_AFTER_RE = re.compile(
 )
 
 
+# "higher than that of Guangzhou", "than the national average", "than Shanghai's": another
+# subject, not an earlier time
+_VERSUS_OTHER_RE = re.compile(
+    r"[\s\xa0]+than[\s\xa0]+(?:(?:that|those)[\s\xa0]+(?:of|in)[\s\xa0]+|the[\s\xa0]+"
+    r"(?:national|provincial|country['’]s|world)|[A-Z])"
+)
 MULTIPLIERS: dict[str, float] = {
     "doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0,
 }  # fmt: skip
@@ -164,6 +170,9 @@ class Change(NamedTuple):  # not a frozen dataclass: 7x faster to create
     """End of the change wording including its basis ("... year on year")."""
     targets_next: bool
     """True for "grew 5% to 800 billion yuan": the change qualifies the following figure."""
+    versus_other: bool = False
+    """True for "40 percent higher than that of Guangzhou": a gap to another subject, never
+    the change of the figure before it."""
 
 
 def read_change(
@@ -202,7 +211,15 @@ def read_change(
         q_end += ma.end()
     basis, basis_end = _basis(text, q_end, limit, phrase, lo, q_start)
     targets_next = bool(TO_TARGET_RE.match(text, basis_end, limit))
-    return Change(-value if negative else value, basis, trigger_start, basis_end, targets_next)
+    versus_other = (
+        not m
+        and basis == "unstated"
+        and bool(ma.group("cmp_up") or ma.group("cmp_down"))
+        and _VERSUS_OTHER_RE.match(text, q_end, limit) is not None
+    )
+    return Change(
+        -value if negative else value, basis, trigger_start, basis_end, targets_next, versus_other
+    )
 
 
 def _trigger_before(folded: str) -> re.Match[str] | None:

@@ -64,7 +64,8 @@ DESTINATION_RE = re.compile(
 # After "than" and "second only to" the place's own figure often follows ("faster than Sichuan
 # at 8.2 percent"): such a place is never the topic but may still own the next figure.
 COMPARAND_RE = re.compile(
-    r"\b(?:(?P<own>than|second\s+only\s+to)|led|leads|topped|tops|outpaced|outperformed|"
+    r"\b(?:(?P<own>than(?:\s+(?:that|those)\s+(?:of|in))?|second\s+only\s+to)|led|leads|"
+    r"topped|tops|outpaced|outperformed|"
     r"surpassed|overtook|overtaking|trailed|trailing|behind|after|ahead\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
