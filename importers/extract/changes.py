@@ -188,6 +188,7 @@ def read_change(
     m = _trigger_before(fold_case(before))
     negative: bool
     trigger_start: int
+    compared = False  # "40 percent higher than ...": a comparison after the percent
     if m:
         if (m.group("verb_up") or m.group("verb_down")) and _OBJECT_AFTER_RE.match(after):
             return None  # "expand 30 percent of its farmland": a part, not a growth rate
@@ -205,6 +206,7 @@ def read_change(
             targets_next = False
             return Change(-value if negative else value, basis, lo + offset, q_end, targets_next)
         negative = bool(ma.group("noun_down") or ma.group("cmp_down") or ma.group("adv_down"))
+        compared = bool(ma.group("cmp_up") or ma.group("cmp_down"))
         trigger_start = q_start
         phrase = ma.group(0)
         # the base follows the wording: "4.8 percent higher | than a year ago"
@@ -212,10 +214,7 @@ def read_change(
     basis, basis_end = _basis(text, q_end, limit, phrase, lo, q_start)
     targets_next = bool(TO_TARGET_RE.match(text, basis_end, limit))
     versus_other = (
-        not m
-        and basis == "unstated"
-        and bool(ma.group("cmp_up") or ma.group("cmp_down"))
-        and _VERSUS_OTHER_RE.match(text, q_end, limit) is not None
+        compared and basis == "unstated" and _VERSUS_OTHER_RE.match(text, q_end, limit) is not None
     )
     return Change(
         -value if negative else value, basis, trigger_start, basis_end, targets_next, versus_other
