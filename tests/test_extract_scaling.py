@@ -66,3 +66,22 @@ def test_one_chinese_sentence_of_200_kb() -> None:
     text = "".join(rng.choice(ZH_TOKENS) + rng.choice(("，", "", "、")) for _ in range(40_000))
     assert len(split_sentences(text)) == 1
     _check(text)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        # counts inside definite noun phrases: each figure looked back over all of them
+        "with the 5 cities ",
+        # verbless ranks after a comma: each rank looked for its figure over all the others
+        "up 5 percent, No. 1 among x, ",
+        # Chinese fractions and tenths, durations and ranks in one sentence
+        "四分之一，八成以上，连续7年居全国第1位，",
+    ],
+)
+def test_repeated_phrases_in_one_sentence_of_150_kb(unit: str) -> None:
+    text = unit * (150_000 // len(unit))
+    assert len(split_sentences(text)) == 1
+    facts = extract_facts(text)
+    assert len(facts) >= len(text) // (2 * len(unit))
+    assert all(f.quote == text[f.start : f.end] for f in facts)

@@ -36,8 +36,7 @@ CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
 PERCENTS = ("percent", "percentage point")
 # a clause with a subject of its own: its change is not of the figure before
 _NEW_SUBJECT_RE = re.compile(
-    r"^[\s\xa0]*(?:while|whereas|but)[\s\xa0]+(?:that|those|the|its|their|it|they|[A-Z])",
-    re.IGNORECASE,
+    r"^[\s\xa0]*(?i:while|whereas|but)[\s\xa0]+(?:(?i:that|those|the|its|their|it|they)\b|[A-Z])"
 )
 # what "grew 4.6 percent to ..." may grow to, besides money
 _TARGET_UNITS = frozenset({
@@ -340,14 +339,19 @@ def assign_ranks(text: str, figs: list[Figure], s_start: int, s_end: int) -> Non
         _rank_previous(text, figs, idx, top[0], 1, top[1])
 
 
+_RANK_WALK = 6  # figures looked back over for the one a rank ranks
 # "ranked fifth in China with 5.9 trillion yuan", "China's fifth-largest economy, with a GDP
 # of 5.9 trillion yuan": the figure that earned the rank follows it
-_RANK_WITH_GAP_RE = re.compile(r"^[^.;:]{0,50}?\bwith\b[^.;:,]{0,40}$")
+_RANK_WITH_GAP_RE = re.compile(
+    r"^[^.;:]{0,50}?\bwith[\s\xa0]+(?:(?:an?|the|its|their|a\s+total\s+of)[\s\xa0]+)?"
+    r"(?:(?:[a-z][\w-]*|[A-Z]{2,})[\s\xa0]+){0,5}$"  # "with a GDP of", not "with Jiangsu ..."
+)
 
 
 def _rank_next(text: str, figs: list[Figure], idx: int) -> None:
     rank = figs[idx]
-    for nxt in figs[idx + 1 :]:
+    for k in range(idx + 1, min(len(figs), idx + 4)):
+        nxt = figs[k]
         if nxt.is_rank or nxt.unit in PERCENTS or nxt.duration:
             continue
         if nxt.rank is None and _RANK_WITH_GAP_RE.match(text[rank.end : nxt.start]):
@@ -364,14 +368,15 @@ def _rank_previous(
     scope: str | None,
     gap_re: re.Pattern[str] = _RANK_GAP_RE,
 ) -> bool:
-    """Copy the rank onto the figure(s) just before ``verb_start``; whether any took it."""
-    for j in range(idx - 1, -1, -1):
+    """Copy the rank onto the figure(s) just before ``verb_start``; whether any took it. The
+    walk back is bounded: a sentence of thousands of figures stays linear."""
+    for j in range(idx - 1, max(-1, idx - 1 - _RANK_WALK), -1):
         prev = figs[j]
         if prev.is_rank or prev.unit in PERCENTS or prev.duration:
             continue
         if not gap_re.match(text[prev.end : verb_start]):
             return False
-        for k in range(j, -1, -1):
+        for k in range(j, max(-1, j - _RANK_WALK), -1):
             other = figs[k]
             if other.is_rank or other.unit in PERCENTS or other.duration:
                 continue

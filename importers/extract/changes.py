@@ -145,7 +145,8 @@ ANNUALLY_AFTER_RE = re.compile(
 # subject, not an earlier time
 _VERSUS_OTHER_RE = re.compile(
     r"[\s\xa0]+than[\s\xa0]+(?:(?:that|those)[\s\xa0]+(?:of|in)[\s\xa0]+|the[\s\xa0]+"
-    r"(?:national|provincial|country['’]s|world)|[A-Z])"
+    r"(?:national|provincial|country['’]s|world)|(?!(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b)[A-Z][a-z]{2,})"
 )
 MULTIPLIERS: dict[str, float] = {
     "doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0,

@@ -99,7 +99,7 @@ def numeral_value(chars: str) -> int | None:
 
 # "四分之一" (one quarter), "三分之二", "一半" (half): fractions, read before plain numerals
 FRACTION_RE = re.compile(
-    r"(?P<den>[二三四五六七八九十]|\d{1,2})分之(?P<num>[一二三四五六七八九]|\d{1,2})|(?P<half>一半)"
+    r"(?P<den>[二三四五六七八九十百]+|\d{1,3})分之(?P<num>[一二三四五六七八九十]+|\d{1,2})|(?P<half>一半)"
 )
 
 
@@ -115,9 +115,12 @@ def find_numerals(text: str) -> list[tuple[int, int, float, float, bool]]:
         den, num = (numeral_value(g) if not g.isdigit() else int(g) for g in f.group("den", "num"))
         if den and num is not None and 0 < num < den:
             found.append((f.start(), f.end(), num / den, 1.0, True))
-    taken = [(a, b) for a, b, *_ in found]
+    taken = [(a, b) for a, b, *_ in found]  # sorted, not overlapping
+    k = 0
     for m in NUMERAL_RE.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        while k < len(taken) and taken[k][1] <= m.start():
+            k += 1
+        if k < len(taken) and taken[k][0] < m.end():
             continue
         value = numeral_value(m.group("n"))
         if value is not None:

@@ -73,9 +73,22 @@ _NUMBER_OF_RE = re.compile(
 _PART_BEFORE_RE = re.compile(r",\s*(?:of\s+which\s+|among\s+them\s+)?$")
 _PER_WORDS = ("very", "ach", "per")  # in every _DETACHED_PER_RE match: a cheap gate
 _DETACHED_PER_RE = re.compile(
-    r"^[^,.;:()]{0,50}?\b(?:every|each|per)\s+(?P<per>day|week|month|year)\b", re.IGNORECASE
+    r"^(?:(?!\b(?:that|which|who|whose|to|and)\b)[^,.;:()]){0,40}?\b(?:every|each|per)\s+"
+    r"(?P<per>day|week|month|year)\b",
+    re.IGNORECASE,
 )
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those)[\s\xa0]+$", re.IGNORECASE)
+# period words, growth verbs and function words: what an elliptical clause is made of
+_ELLIPSIS_WORDS_RE = re.compile(
+    r"[一二三四1-4]季度|[上下]半年|全年|前\d{1,2}个月|\d{1,2}月|增长|下降|增加|减少|提高|为|达到|"
+    r"\b(?:the|a|an|and|but|while|in|of|to|by|at|on|up|down|rose|grew|fell|rise|rises|grow|"
+    r"grows|fall|falls|increased|decreased|declined|was|were|is|saw|first|second|third|fourth|"
+    r"quarter|quarters|half|year|month|percent|from|over|for|with|it|its|their)\b",
+    re.IGNORECASE,
+)
+IDEOGRAPHS_RE = re.compile(r"[\u3400-\u9fff]")
+_CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+_CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 
 
@@ -177,7 +190,9 @@ def _sentence_facts(
         if i in consumed:
             continue
         context_lo = s_start
-        for j in range(i - 1, -1, -1):
+        # a bounded walk back: a sentence of thousands of figures stays linear
+        last_j = max(-1, i - 1 - _CONTEXT_WALK)
+        for j in range(i - 1, last_j, -1):
             if (
                 j in consumed
                 or _in_noun_phrase(text, figs[j], s_start)
@@ -186,11 +201,16 @@ def _sentence_facts(
                 continue  # "trade with the five Central Asian countries amounted to ..."
             context_lo = max(s_start, figs[j].end)
             break
-        # a clause after a semicolon starts afresh ("收入增长5%；失业率控制在5%以内")
+        else:
+            if last_j >= 0:
+                context_lo = max(s_start, figs[last_j].end)
+        # a clause after a semicolon starts afresh ("收入增长5%；二季度增长0.4%": the phrase
+        # is cut there; the metric before may still carry over)
         k = bisect_left(doc.semicolons, fig.start) - 1
         if k >= 0 and doc.semicolons[k] >= context_lo:
             context_lo = doc.semicolons[k] + 1
-            prev_metric = prev_named = (None, None)
+            if _names_a_subject(text[context_lo : fig.start]):
+                prev_metric = prev_named = (None, None)  # "；城镇调查失业率控制在5%以内"
         before = text[context_lo : fig.start]
         after = text[fig.end : min(s_end, fig.end + 80)]
         fact = _base_fact(text, fig, s_start, s_end)
@@ -266,7 +286,8 @@ def _sentence_facts(
         if metric_type is None and not metric and fig.unit != "count" and prev_metric[1]:
             metric, metric_type = prev_metric  # no metric named: the sentence's last one
         elif not metric and prev_named[0] and _THAT_OF_RE.search(before):
-            metric, metric_type = prev_named  # "while that of rural residents rose ..."
+            # "while that of rural residents rose ...": the metric, not whose it was
+            metric, metric_type = str(prev_named[0]).split(" of ")[0], prev_named[1]
         listed = changes.listed.get(i) or lists.get(i)
         if listed is not None:
             # "exports and imports grew 8.1% and 2.4% respectively": one metric per rate
@@ -318,6 +339,13 @@ def _sentence_facts(
         if out[-1].unit == "count":
             doc.counts.setdefault(out[-1].value, []).append(out[-1])
     return out
+
+
+def _names_a_subject(clause: str) -> bool:
+    """Whether a clause after a semicolon names what its figure measures ("城镇调查失业率控制在")
+    rather than leaving it to the clause before ("二季度增长", "0.4 percent in the second")."""
+    rest = _ELLIPSIS_WORDS_RE.sub("", clause)
+    return len(IDEOGRAPHS_RE.findall(rest)) >= 2 or _CONTENT_WORD_RE.search(rest) is not None
 
 
 def _flow_like(fig: Figure, kind: str) -> bool:

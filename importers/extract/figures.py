@@ -146,8 +146,10 @@ def _not_a_quantity(
     ):
         return True
     if (
-        "op " in before[-5:] or "al " in before[-4:] or "ne " in before[-4:]
-    ) and _LEAGUE_BEFORE_RE.search(before):
+        ("op " in before[-5:] or "al " in before[-4:] or "ne " in before[-4:])
+        and _LEAGUE_BEFORE_RE.search(before)
+        and not after.lstrip().startswith(("percent", "%", "per cent"))  # "the top 10 percent"
+    ):
         return True
     if _PLUS_RE.match(after) or ("plus" in before and _PLUS_BEFORE_RE.search(before)):
         return True
@@ -279,7 +281,7 @@ def figures_in(
 
 
 # 成 after a digit word is "tenths" ("八成"), unless it starts a word (成为, 成立, 成本, 成都 ...)
-_NOT_TENTHS_AFTER = frozenset("为立功本果交都员绩熟长型品效就")
+_NOT_TENTHS_AFTER = frozenset("为立功本果交都员绩熟长型品效就不")
 
 
 def _tenths(text: str, num: Num) -> bool:

@@ -22,7 +22,9 @@ _ZH_SHARE_RE = re.compile(
 _MULTIPLE_AFTER_RE = re.compile(
     r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE
 )
-_DURATIONS = frozenset({"year", "month", "day", "week", "hour", "decade", "century", "minute"})
+_DURATIONS = frozenset(
+    {"year", "month", "quarter", "day", "week", "hour", "decade", "century", "minute"}
+)
 
 
 def kind_and_metric(

@@ -21,6 +21,7 @@ _OR_ABOUT_GAP_RE = re.compile(
     r"[\s\xa0]*$",
     re.IGNORECASE,
 )
+_MORE_AFTER_RE = re.compile(r"[\s\xa0]+(?:more|less|higher|lower|fewer)\b")
 # "Haier's", "Toppan Leefung Packaging (Shanghai) Co's", "BYD Co., Ltd.'s"
 _POSSESSOR_RE = re.compile(
     r"(?P<name>[A-Z][\w&.-]*(?:[\s\xa0]+(?:\([A-Z][\w\s]*\)|[A-Z][\w&.-]*,?)){0,6})['’]s\b"
@@ -67,7 +68,11 @@ def equivalent(
     if prev is None or not converts(str(prev["unit"]), str(fact["unit"])):
         return
     gap = text[int(str(prev["end"])) : figs[i].start]
-    if not (BRACKET_GAP_RE.match(gap) or _OR_ABOUT_GAP_RE.match(gap)):
+    if not BRACKET_GAP_RE.match(gap) and not (
+        _OR_ABOUT_GAP_RE.match(gap)
+        and prev["unit"] != fact["unit"]
+        and not _MORE_AFTER_RE.match(text, figs[i].end)  # ", or 300 million yuan more than"
+    ):
         return
     fact["equivalent_of"] = prev["quote"]
     # "(about 662 billion U.S. dollars)" keeps its own qualifier; a bare conversion repeats

@@ -88,7 +88,7 @@ _SHARE_RE = re.compile(
 _SHARE_OF_AFTER_RE = re.compile(
     r"^[\s\xa0]+of[\s\xa0]+(?P<of>(?:the\s+|its\s+|their\s+)?[\w'’\s-]{2,60}?)(?=[,.;]|$|\s+(?:"
     rf"{_AND_STOP}|in|during|for|with|last|this|from|since|over|compared|are|is|was|were|went|"
-    r"came|come|goes)\b)",
+    r"came|come|goes|will|would|can|could|may|might|has|have|had)\b)",
 )
 _THRESHOLD_RE = re.compile(
     r"\bwith\s+(?:an?\s+)?(?:annual\s+|yearly\s+|total\s+)?[\w\s-]{0,40}?\b(?:of|above|over|"
@@ -325,7 +325,9 @@ def is_share(before: str, after: str) -> bool:
 def share_of(after: str) -> str | None:
     """The denominator written after a share ("of its total annual foreign trade volume")."""
     m = _SHARE_OF_AFTER_RE.match(after[:80])
-    return m.group("of").strip() if m else None
+    if m is None or m.group("of").strip().lower() in ("which", "them", "these", "those", "it"):
+        return None  # "30 percent of which came from tourism": no denominator named
+    return m.group("of").strip()
 
 
 def is_threshold(before: str) -> bool:

@@ -52,6 +52,11 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?"
 )
 _SCALE_WORD = r"thousand|million|billion|trillion|mln|mn|bln|bn|tln|trn"
+# "a quarter of an hour", "half of the year", "three quarters of 2023": time, not a share
+_NOT_A_SHARE = (
+    r"\s+(?:of\s+)?(?:the\s+|this\s+|last\s+|next\s+|an?\s+)?"
+    r"(?:year|month|hour|day|week|century|decade|mile|(?:19|20)\d\d)\b"
+)
 _FRACTION = rf"(?P<fnum>one|two|three|four|five|a)[-\s](?P<fden>{'|'.join(DENOMINATORS)})"
 
 NUMBER_RE = re.compile(
@@ -60,8 +65,10 @@ NUMBER_RE = re.compile(
     (?:
         (?P<frac>\b{_FRACTION}\b)(?!-(?:way|stop|party|level|hand))
       | (?P<half>\bhalf)(?=\s+an?\s+(?:year|month|day|week|century|decade|hour)\b)
-      | (?P<qfrac>\b(?P<qnum>a|one|three)[-\s]quarters?)(?=\s+of\b)
-      | (?P<halfof>\bhalf)(?=\s+(?:of|the)\b)
+      | (?<!past\s)(?<!first\s)(?<!last\s)(?<!next\s)
+        (?P<qfrac>\b(?P<qnum>a|one|three)[-\s]quarters?)(?=\s+of\b)(?!{_NOT_A_SHARE})
+      | (?<!latter\s)(?<!former\s)(?<!first\s)(?<!second\s)(?<!in\s)(?<!last\s)(?<!next\s)
+        (?P<halfof>\bhalf)(?=\s+(?:of|the)\b)(?!{_NOT_A_SHARE})
       | (?P<digits>{_DIGITS})
         (?:
             (?P<dscale>[\s\xa0]?(?:{_SCALE_WORD})\b(?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)

@@ -56,7 +56,9 @@ SUPERLATIVE_AFTER_RE = re.compile(
 )
 SHARE_OF_RE = re.compile(r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
 DESTINATION_RE = re.compile(
-    r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?$",
+    r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+    r"(?:[A-Z][a-z]+['’]s\s+)?$",  # "exports to northwest China's Qinghai Province"
     re.IGNORECASE,
 )
 # "have led China's major cities", "the second city after Shanghai", "faster than Sichuan",
@@ -66,7 +68,10 @@ DESTINATION_RE = re.compile(
 COMPARAND_RE = re.compile(
     r"\b(?:(?P<own>than(?:\s+(?:that|those)\s+(?:of|in))?|second\s+only\s+to)|led|leads|"
     r"topped|tops|outpaced|outperformed|"
-    r"surpassed|overtook|overtaking|trailed|trailing|behind|after|ahead\s+of)\s+(?:the\s+)?$",
+    r"surpassed|overtook|overtaking|trailed|trailing|behind|ahead\s+of|"
+    # "the second city after Shanghai", not "after Shanghai reopened": a rank word before it
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|only|"
+    r"just|right)\b[^,.;]{0,30}?\safter)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # The last word of every COMPARAND_RE match (before an optional "the"), lower-cased: a set

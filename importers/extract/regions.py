@@ -265,7 +265,7 @@ class RegionTracker:
         """Whether ``place`` (in the sentence starting at ``s_start``) is where goods go to."""
         hit = self._destinations.get(id(place))
         if hit is None:
-            before = self.text[max(s_start, place.start - 20) : place.start]
+            before = self.text[max(s_start, place.start - 36) : place.start]
             hit = self._destinations[id(place)] = bool(DESTINATION_RE.search(before))
         return hit
 
@@ -276,7 +276,7 @@ class RegionTracker:
             words.pop()
         if not words or words[-1].lower() not in COMPARAND_LAST_WORDS:
             return ""
-        found = COMPARAND_RE.search(self.text, max(0, start - 24), start)
+        found = COMPARAND_RE.search(self.text, max(0, start - 60), start)
         return "" if found is None else ("own" if found.group("own") else "other")
 
     def enumeration(self, start: int, end: int) -> list[Place]:

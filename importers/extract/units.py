@@ -65,7 +65,7 @@ DURATIONS: dict[str, str] = {
     "year": "year", "years": "year", "month": "month", "months": "month", "day": "day",
     "days": "day", "week": "week", "weeks": "week", "hour": "hour", "hours": "hour",
     "decade": "decade", "decades": "decade", "century": "century", "minute": "minute",
-    "minutes": "minute",
+    "minutes": "minute", "quarter": "quarter", "quarters": "quarter",
 }  # fmt: skip
 
 _SP = r"[\s\xa0]*"
@@ -88,7 +88,7 @@ _MEASURE_RE = re.compile(
 _TIMES_RE = re.compile(r"[\s\xa0]+(?:times)\b|[\s\xa0]*倍")
 _DURATION_RE = re.compile(
     r"(?P<sep>[\s\xa0]+(?:(?:consecutive|straight|successive|full)[\s\xa0]+)?|-)"
-    r"(?P<unit>years?|months?|days?|weeks?|hours?|decades?|century|minutes?)\b"
+    r"(?P<unit>years?|months?|quarters?|days?|weeks?|hours?|decades?|century|minutes?)\b"
     r"(?P<old>-old)?(?!-(?:on|over)-)",
     re.IGNORECASE,
 )
