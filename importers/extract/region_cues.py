@@ -104,9 +104,9 @@ IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at)[\s\xa0]+$")
 APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*")
 LOCATING_REACH = 200
+"""How far before an ancestor ("..., capital of Sichuan Province") its place may be."""
 CLAUSE_BREAK_RE = re.compile("[，。；！？]")  # a Chinese clause ends: no locating apposition
 CJK_DATELINE_AFTER_RE = re.compile(r"[\s\xa0]*\d{1,2}月\d{1,2}日[电讯]")
-"""How far before an ancestor ("..., capital of Sichuan Province") its place may be."""
 EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
 LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
 
