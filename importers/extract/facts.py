@@ -126,7 +126,6 @@ def extract_facts(
     folded = fold_case(text)
     nums = find_numbers(text, folded)
     num_starts = [n.start for n in nums]
-    digit_ordinals = [m.start() for m in _DIGIT_ORDINAL_RE.finditer(folded)]
     dates = Spans([(a, b) for a, b, _ in find_dates(text)])
     ref_year, guessed = _reference_year(text, published)
     tracker = RegionTracker(text, gz, sentences)
@@ -141,8 +140,8 @@ def extract_facts(
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
         if (
             lo == hi
-            and bisect_left(digit_ordinals, s_start) == bisect_left(digit_ordinals, s_end)
             and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end)
+            and not _DIGIT_ORDINAL_RE.search(folded, s_start, s_end)
         ):
             topic = tracker.update_topic(topic, s_start, s_end)
             continue

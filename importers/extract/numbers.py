@@ -63,19 +63,20 @@ NUMBER_RE = re.compile(
     rf"""
     (?<![A-Za-z0-9_.])(?=[0-9a-zA-Z])
     (?:
-        (?P<frac>\b{_FRACTION}\b)(?!-(?:way|stop|party|level|hand))
-      | (?P<half>\bhalf)(?=\s+an?\s+(?:year|month|day|week|century|decade|hour)\b)
-      | (?<!past\s)(?<!first\s)(?<!last\s)(?<!next\s)
-        (?P<qfrac>\b(?P<qnum>a|one|three)[-\s]quarters?)(?=\s+of\b)(?!{_NOT_A_SHARE})
-      | (?<!latter\s)(?<!former\s)(?<!first\s)(?<!second\s)(?<!in\s)(?<!last\s)(?<!next\s)
-        (?P<halfof>\bhalf)(?=\s+(?:of|the)\b)(?!{_NOT_A_SHARE})
-      | (?P<digits>{_DIGITS})
+        # digits first: most candidates are digits, and no word alternative starts with one
+        (?P<digits>{_DIGITS})
         (?:
             (?P<dscale>[\s\xa0]?(?:{_SCALE_WORD})\b(?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
           | (?P<gscale>(?:bn|mln|bln|m|k|b))(?![A-Za-z0-9])
           | [多余]?(?P<zscale>[\s\xa0]?(?:万亿|亿|万|千|百万))  # 1200多亿: over 1200 亿
         )?
         (?![A-Za-z0-9]|,\d{{3}})
+      | (?P<frac>\b{_FRACTION}\b)(?!-(?:way|stop|party|level|hand))
+      | (?P<half>\bhalf)(?=\s+an?\s+(?:year|month|day|week|century|decade|hour)\b)
+      | (?<!past\s)(?<!first\s)(?<!last\s)(?<!next\s)
+        (?P<qfrac>\b(?P<qnum>a|one|three)[-\s]quarters?)(?=\s+of\b)(?!{_NOT_A_SHARE})
+      | (?<!latter\s)(?<!former\s)(?<!first\s)(?<!second\s)(?<!in\s)(?<!last\s)(?<!next\s)
+        (?P<halfof>\bhalf)(?=\s+(?:of|the)\b)(?!{_NOT_A_SHARE})
       | (?P<words>\b{_WORD_NUM}\b)
         (?P<wscale>\s+(?:{_SCALE_WORD})\b)?
     )

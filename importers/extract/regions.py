@@ -50,6 +50,8 @@ from .region_cues import (
     is_title_case,
 )
 
+_BEFORE_OF_TO = frozenset({"that", "those", "ahead", "only"})
+
 
 class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
     """An accepted place reference (a gazetteer mention or a resolved anaphor)."""
@@ -271,10 +273,13 @@ class RegionTracker:
 
     def _compared(self, start: int) -> str:
         """What :attr:`Place.comparand` says of a place name starting at ``start``."""
-        words = self.text[max(0, start - 24) : start].split()
-        if words and words[-1].lower() == "the":
+        words = self.text[max(0, start - 24) : start].lower().split()
+        if words and words[-1] == "the":
             words.pop()
-        if not words or words[-1].lower() not in COMPARAND_LAST_WORDS:
+        if not words or words[-1] not in COMPARAND_LAST_WORDS:
+            return ""
+        # "of" and "to" end many phrases: only "than that of", "ahead of", "second only to"
+        if words[-1] in ("of", "to") and (len(words) < 2 or words[-2] not in _BEFORE_OF_TO):
             return ""
         found = COMPARAND_RE.search(self.text, max(0, start - 60), start)
         return "" if found is None else ("own" if found.group("own") else "other")
