@@ -56,7 +56,9 @@ def test_change_table(text: str, expected: tuple[float, str, bool] | None) -> No
         ("两年平均增长4.9%", (4.9, "avg_annual", False)),
         ("比2019年同期增长11.3%", (11.3, "vs_2019_same_period", False)),
         ("较2019年同期减少5%", (-5.0, "vs_2019_same_period", False)),
-        ("比2021年增长8%", (8.0, "unstated", False)),  # a year without 同期, as "over 2021"
+        # a year without 同期, like "over 2021": provisional until the figure's own period
+        # is known (yoy for 2022, vs_2021_same_period later: resolve_from_year)
+        ("比2021年增长8%", (8.0, "from_year:2021", False)),
         ("工业用电量下降1.2%", (-1.2, "unstated", False)),
         ("降幅为2.7%", (-2.7, "unstated", False)),
         ("增速为6.1%", (6.1, "unstated", False)),

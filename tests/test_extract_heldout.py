@@ -684,3 +684,15 @@ def test_review_findings(text: str, quote: str, fields: dict[str, object]) -> No
 )  # fmt: skip
 def test_no_fraction_in_time_phrases(text: str) -> None:
     assert [f for f in extract_facts(text, PUBLISHED) if f.unit == "fraction"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "basis"),
+    [
+        ("2021年四川省货物贸易进出口总值9513.6亿元，比2020年增长17.6%。", "9513.6亿元", "yoy"),
+        ("2021年出口增长20%，比2019年增长35%。", "35%", "vs_2019_same_period"),
+        ("出口比2020年增长5%。", "5%", "unstated"),  # no year of its own: unknown base
+    ],
+)
+def test_chinese_change_from_a_year(text: str, quote: str, basis: str) -> None:
+    assert _fact(text, quote).change_basis == basis

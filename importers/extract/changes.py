@@ -273,9 +273,7 @@ def _stated_basis(after: str, q_end: int) -> tuple[str, int] | None:
     return f"vs_{mb.group('vs')}_same_period", end
 
 
-FROM_YEAR = "from_year:"
-"""Prefix of a provisional basis, "down 1.5 percent from 2016": which basis it is depends on
-the figure's own period (:func:`resolve_from_year`)."""
+FROM_YEAR = cjk.FROM_YEAR
 
 
 def resolve_from_year(basis: str, period: str | None) -> str:

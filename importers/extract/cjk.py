@@ -36,11 +36,15 @@ DURATION_UNITS = {"年": "year", "个月": "month", "天": "day", "周": "week",
 # A growth phrase right before a percent: basis, filler adverbs, then the verb ("同比增长",
 # "比去年同期下降", "较2019年同期增长", "两年平均增长", "同比名义增长了").
 _VS = r"(?:比|较|与|同)"
+FROM_YEAR = "from_year:"
+"""Prefix of a provisional basis, "比2020年增长" / "up 5 percent from 2020": which basis it
+is depends on the figure's own period (:func:`.changes.resolve_from_year`)."""
 CHANGE_BEFORE_RE = re.compile(
     rf"(?:(?P<yoy>同比|{_VS}(?:去年|上年|上年度|上一年)(?:同期)?(?:相比)?)"
     rf"|(?P<mom>环比|{_VS}上(?:个)?月(?:相比)?)"
     r"|(?P<avg>年均|年平均|平均每年|(?:[两二三四五2-5]年)平均)"
-    rf"|{_VS}(?P<vs>(?:19|20)\d\d)年同期(?:相比)?)?"
+    rf"|{_VS}(?P<vs>(?:19|20)\d\d)年同期(?:相比)?"
+    rf"|{_VS}(?P<year>(?:19|20)\d\d)年(?:相比)?)?"  # 比2020年: read against the figure's year
     r"(?:分别|名义|实际|累计|均|共)?"
     r"(?:(?P<up>增长|上升|提高|增加|上涨|攀升|提升|(?:增幅|增速|涨幅)(?:为|达到|达)?)|"
     r"(?P<down>下降|减少|下滑|回落|降低|缩减|萎缩|降幅(?:为|达到|达)?))了?[\s\xa0]*"
@@ -144,4 +148,6 @@ def read_change(before: str) -> tuple[bool, str | None, int] | None:
         basis = "mom"
     elif m.group("avg"):
         basis = "avg_annual"
+    elif m.group("year"):
+        basis = f"{FROM_YEAR}{m.group('year')}"
     return bool(m.group("down")), basis, m.start()
