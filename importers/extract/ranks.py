@@ -64,71 +64,44 @@ def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> 
         verb = m.group("verb").lower()
         if not verb.startswith(("rank", "plac")) and not m.group("scope"):
             continue
-        if m.group("nod"):
-            value = int(m.group("nod"))
-        elif m.group("word"):
-            value = ORDINALS[m.group("word").lower()]
-        else:
-            value = int(m.group("nth"))
         scope = text[m.start("scope_text") : m.end("scope_text")].strip() or None
         if m.group("scope") and not scope:
             scope = text[m.start("scope") : m.end("scope")].strip()
-        fig = Figure(
-            m.start("ord"),
-            m.end("ord"),
-            m.start("ord"),
-            m.end("ord"),
-            float(value),
-            1.0,
-            "rank",
-            rank=value,
-            rank_scope=scope,
-            is_rank=True,
-        )
-        out.append(fig)
+        out.append(_rank(m, scope))
     taken = {f.start: f for f in out}
     if text.find("No.", s_start, s_end) >= 0:
         for m in _APPOSITIVE_RANK_RE.finditer(text, s_start, s_end):
             if m.start("ord") in taken:
                 continue
-            value = int(m.group("nod"))
-            fig = Figure(
-                m.start("ord"),
-                m.end("ord"),
-                m.start("ord"),
-                m.end("ord"),
-                float(value),
-                1.0,
-                "rank",
-                rank=value,
-                rank_scope=m.group("scope_text").strip(),
-                is_rank=True,
-            )
+            fig = _rank(m, m.group("scope_text").strip())
             out.append(fig)
             taken[fig.start] = fig
     if _SUPERLATIVE_GATE_RE.search(folded, s_start, s_end):
         for m in _LARGEST_RE.finditer(text, s_start, s_end):
-            word = m.group("word")
-            value = ORDINALS[word.lower()] if word else int(m.group("nth"))
             scope = m.group("scope_text") or m.group("owner")
             same = taken.get(m.start("ord"))
             if same is not None:  # "became the third largest port in Jiangsu": the scope
                 same.rank_scope = same.rank_scope or scope
                 continue
-            fig = Figure(
-                m.start("ord"),
-                m.end("ord"),
-                m.start("ord"),
-                m.end("ord"),
-                float(value),
-                1.0,
-                "rank",
-                rank=value,
-                rank_scope=scope,
-                is_rank=True,
-            )
-            out.append(fig)
+            out.append(_rank(m, scope))
     return out
+
+
+def _rank(m: re.Match[str], scope: str | None) -> Figure:
+    """The rank record of a match whose ``ord`` group is the ordinal ("No. 2", "third", "14th")
+    and whose ``nod``, ``word`` or ``nth`` group holds its number."""
+    groups = m.groupdict()  # the appositive pattern has only "nod"
+    if groups.get("nod"):
+        value = int(groups["nod"])
+    elif groups.get("word"):
+        value = ORDINALS[groups["word"].lower()]
+    else:
+        value = int(groups["nth"])
+    start, end = m.span("ord")
+    return Figure(
+        start, end, start, end, float(value), 1.0, "rank",
+        rank=value, rank_scope=scope, is_rank=True,
+    )  # fmt: skip
 
 
 def topping_scope(text: str, s_start: int, s_end: int) -> tuple[int, str] | None:
