@@ -22,6 +22,16 @@ def _fact(text: str, quote: str) -> Fact:
     return matches[0]
 
 
+def _assert_fields(text: str, quote: str, fields: dict[str, object]) -> None:
+    """The fact quoted ``quote`` in ``text`` has these field values."""
+    fact = _fact(text, quote)
+    assert {k: getattr(fact, k) for k in fields} == fields
+
+
+def _quotes(text: str) -> list[str]:
+    return [f.quote for f in extract_facts(text, PUBLISHED)]
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "region"),
     [
@@ -140,10 +150,6 @@ def test_a_founding_year_is_not_the_period(text: str, quote: str, period: str | 
 def test_a_metric_after_of(text: str, quote: str, metric: str, metric_type: str) -> None:
     fact = _fact(text, quote)
     assert (fact.metric, fact.metric_type) == (metric, metric_type)
-
-
-def _quotes(text: str) -> list[str]:
-    return [f.quote for f in extract_facts(text, PUBLISHED)]
 
 
 def test_league_tables_are_names_and_their_members_are_counted() -> None:
@@ -378,8 +384,7 @@ def test_places_after_rates_thresholds_and_spans(
 def test_durations_verbless_ranks_and_multiples(
     text: str, quote: str, fields: dict[str, object]
 ) -> None:
-    fact = _fact(text, quote)
-    assert {k: getattr(fact, k) for k in fields} == fields
+    _assert_fields(text, quote, fields)
 
 
 @pytest.mark.parametrize(
@@ -542,8 +547,7 @@ def test_more_metric_wording(text: str, quote: str, metric_type: str) -> None:
     ],
 )  # fmt: skip
 def test_targets_bases_and_clauses(text: str, quote: str, fields: dict[str, object]) -> None:
-    fact = _fact(text, quote)
-    assert {k: getattr(fact, k) for k in fields} == fields
+    _assert_fields(text, quote, fields)
 
 
 @pytest.mark.parametrize(
@@ -608,8 +612,7 @@ def test_quarters_of_a_year_are_no_fractions() -> None:
     ],
 )  # fmt: skip
 def test_chinese_units_and_multiples(text: str, quote: str, fields: dict[str, object]) -> None:
-    fact = _fact(text, quote)
-    assert {k: getattr(fact, k) for k in fields} == fields
+    _assert_fields(text, quote, fields)
 
 
 @pytest.mark.parametrize(
@@ -673,8 +676,7 @@ def test_a_city_compared_with_is_not_the_region() -> None:
     ],
 )  # fmt: skip
 def test_review_findings(text: str, quote: str, fields: dict[str, object]) -> None:
-    fact = _fact(text, quote)
-    assert {k: getattr(fact, k) for k in fields} == fields
+    _assert_fields(text, quote, fields)
 
 
 @pytest.mark.parametrize(
