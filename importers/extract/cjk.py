@@ -36,6 +36,9 @@ DURATION_UNITS = {"年": "year", "个月": "month", "天": "day", "周": "week",
 # A growth phrase right before a percent: basis, filler adverbs, then the verb ("同比增长",
 # "比去年同期下降", "较2019年同期增长", "两年平均增长", "同比名义增长了").
 _VS = r"(?:比|较|与|同)"
+# qualifiers that may stand between a growth verb and its percent (a subset of
+# _QUALIFIER_BEFORE_RE's: the ones news puts there)
+_BETWEEN_QUALIFIERS = "约|近|逾|超过|超|接近|将近|不到|不足"
 FROM_YEAR = "from_year:"
 """Prefix of a provisional basis, "比2020年增长" / "up 5 percent from 2020": which basis it
 is depends on the figure's own period (:func:`.changes.resolve_from_year`)."""
@@ -48,7 +51,7 @@ CHANGE_BEFORE_RE = re.compile(
     r"(?:分别|名义|实际|累计|均|共)?"
     r"(?:(?P<up>增长|上升|提高|增加|上涨|攀升|提升|(?:增幅|增速|涨幅)(?:为|达到|达)?)|"
     r"(?P<down>下降|减少|下滑|回落|降低|缩减|萎缩|降幅(?:为|达到|达)?))了?[\s\xa0]*"
-    r"(?:约|近|逾|超过|超|接近|将近|不到|不足)?[\s\xa0]*$"  # "增长逾10%": a qualifier between
+    rf"(?:{_BETWEEN_QUALIFIERS})?[\s\xa0]*$"  # "增长逾10%": a qualifier between
 )
 # Qualifiers written in Chinese: "约为66.5%", "超过5000亿元", "近2100万人", "逾3000家", "至少",
 # "不到"; after the figure "以上" (more than), "左右" (about), "以内"/"以下" (at most).

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from db.models import Fact, Region
 from importers.gazetteer import Gazetteer
 
-from . import metrics
+from . import cjk, metrics
 from ._fold import fold_case
 from .attach import CURRENCIES, Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
@@ -86,7 +86,6 @@ _ELLIPSIS_WORDS_RE = re.compile(
     r"quarter|quarters|half|year|month|percent|from|over|for|with|it|its|their)\b",
     re.IGNORECASE,
 )
-IDEOGRAPHS_RE = re.compile(r"[\u3400-\u9fff]")
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
@@ -344,7 +343,7 @@ def _names_a_subject(clause: str) -> bool:
     """Whether a clause after a semicolon names what its figure measures ("城镇调查失业率控制在")
     rather than leaving it to the clause before ("二季度增长", "0.4 percent in the second")."""
     rest = _ELLIPSIS_WORDS_RE.sub("", clause)
-    return len(IDEOGRAPHS_RE.findall(rest)) >= 2 or _CONTENT_WORD_RE.search(rest) is not None
+    return len(cjk.IDEOGRAPH_RE.findall(rest)) >= 2 or _CONTENT_WORD_RE.search(rest) is not None
 
 
 def _flow_like(fig: Figure, kind: str) -> bool:
