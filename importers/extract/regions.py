@@ -416,7 +416,8 @@ class RegionTracker:
     ) -> Region | None:
         """With no place before the figure: a place inside the topic named after it in the
         sentence behind "in" or "at" ("500 companies are registered in Kunming")."""
-        for place in places[bisect_left(starts, pos) :]:
+        first = bisect_left(starts, pos)
+        for place in places[first : first + 8]:  # the next few places: a clause, not a book
             if place.anaphor or place.region.level == "country":
                 continue
             if not LOCATIVE_BEFORE_RE.search(self.text, max(0, place.start - 4), place.start):
