@@ -330,20 +330,22 @@ def search_facts(
     loaded = {
         row[0]: row
         for row in conn.execute(
-            f"SELECT f.id, {columns}, d.title, d.source, d.published FROM facts f"
-            f" JOIN documents d ON d.id = f.doc_id WHERE f.id IN ({marks})",
+            f"SELECT f.id, {columns}, s.sentence, d.title, d.source, d.published FROM facts f"
+            " JOIN documents d ON d.id = f.doc_id JOIN facts_fts s ON s.rowid = f.id"
+            f" WHERE f.id IN ({marks})",
             [c.fact_id for c, _ in top],
         )
     }
     hits = []
     for candidate, score in top:
         row = loaded[candidate.fact_id]
-        fact = fact_from_row(fact_columns, row[:-3])
-        title, source, published = row[-3:]
+        fact = fact_from_row(fact_columns, row[:-4])
+        sentence, title, source, published = row[-4:]
         hits.append(
             FactHit(
                 fact=fact,
                 score=score,
+                sentence=sentence or fact.quote,
                 document_title=title,
                 document_source=source,
                 document_published=published,

@@ -148,21 +148,34 @@ class StoreStats(BaseModel):
     documents: int
     facts: int
     regions: int
+    """Regions that facts are attributed to."""
+    gazetteer_regions: int
+    """Places the database knows (the gazetteer and zones found in documents)."""
     schema_version: int
     sqlite_version: str
     size_bytes: int
 
 
-class FactHit(BaseModel):
-    """A ranked fact search result."""
+class FactEvidence(BaseModel):
+    """A fact with its evidence: the sentence that states it and the document it is in.
+
+    The one record shape of a fact that leaves the store for people or scripts (search
+    results, ``factscope facts --json``/``--csv``, ``factscope export``)."""
 
     fact: Fact
-    score: float
-    """100 when every query word is a whole word of the fact's attribution, 90 when every
-    word is a prefix, else rapidfuzz similarity (below 90)."""
+    sentence: str = ""
+    """The sentence stating the figure, verbatim (the quote where no sentence was found)."""
     document_title: str
     document_source: str
     document_published: dt.date | None = None
+
+
+class FactHit(FactEvidence):
+    """A ranked fact search result."""
+
+    score: float
+    """100 when every query word is a whole word of the fact's attribution, 90 when every
+    word is a prefix, else rapidfuzz similarity (below 90)."""
 
 
 class FactResults(BaseModel):

@@ -31,6 +31,7 @@ from db.models import (
     Document,
     DocumentSummary,
     Fact,
+    FactEvidence,
     FactFacets,
     FactResults,
     RawDocument,
@@ -64,6 +65,15 @@ def document_id(text: str) -> str:
     """Stable id of a document: a hash of its NFC-normalized text, whitespace-folded."""
     normalized = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
+
+
+def _path_sources(selector: str) -> list[str]:
+    """The sources a path the user typed may be stored under (absolute, resolved)."""
+    try:
+        path = Path(selector).expanduser()
+        return [str(path.absolute()), str(path.resolve())]
+    except (OSError, RuntimeError, ValueError):
+        return []
 
 
 def _fact(row: tuple[Any, ...]) -> Fact:
@@ -245,6 +255,40 @@ class Store:
             delete_document(conn, doc_id)
         return True
 
+    def remove_documents(self, selectors: Iterable[str]) -> dict[str, list[str]]:
+        """Remove documents and their facts, all in one transaction.
+
+        A selector is a document id, a stored source, or a file path whose source it is (a
+        CSV/JSONL file's ``path#line`` rows go with it).
+
+        :returns: for each selector, the ids it removed (empty when it matched nothing).
+        """
+        removed: dict[str, list[str]] = {}
+        with self.transaction() as conn:
+            for selector in selectors:
+                sources = {selector, *_path_sources(selector)}
+                ids: list[str] = []
+                for source in sorted(sources):
+                    rows = conn.execute(
+                        "SELECT id FROM documents WHERE id = ? OR source = ?"
+                        " OR (source >= ? AND source < ?)",
+                        (source, source, source + "#", source + "$"),
+                    ).fetchall()
+                    ids.extend(r[0] for r in rows if r[0] not in ids)
+                for doc_id in ids:
+                    delete_document(conn, doc_id)
+                removed[selector] = ids
+        return removed
+
+    def remove_all(self) -> int:
+        """Remove every document and fact (the regions stay); returns the documents removed."""
+        with self.transaction() as conn:
+            count = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+            conn.execute("DELETE FROM facts_fts")
+            conn.execute("DELETE FROM facts")
+            conn.execute("DELETE FROM documents")
+        return count
+
     def add_regions(self, regions: Iterable[Region]) -> None:
         """Insert or update regions (the gazetteer, or zones found in documents)."""
         with self.transaction() as conn:
@@ -408,6 +452,31 @@ class Store:
             yield from (_fact(r) for r in rows)
             last = rows[-1][0]
 
+    def iter_fact_evidence(self, *, batch: int = 2000) -> Iterator[FactEvidence]:
+        """Every fact in id order with its sentence and document, a batch at a time."""
+        cols = ", ".join(f'f."{c}"' for c in FACT_COLUMNS)
+        last = 0
+        while True:
+            rows = self._rows(
+                f"SELECT f.id, {cols}, s.sentence, d.title, d.source, d.published FROM facts f"
+                " JOIN documents d ON d.id = f.doc_id JOIN facts_fts s ON s.rowid = f.id"
+                " WHERE f.id > ? ORDER BY f.id LIMIT ?",
+                (last, batch),
+            )
+            if not rows:
+                return
+            for row in rows:
+                fact = _fact(row[:-4])
+                sentence, title, source, published = row[-4:]
+                yield FactEvidence(
+                    fact=fact,
+                    sentence=sentence or fact.quote,
+                    document_title=title,
+                    document_source=source,
+                    document_published=published,
+                )
+            last = rows[-1][0]
+
     def iter_documents(self, *, batch: int = 200) -> Iterator[Document]:
         """Every document with its text, in import order, a batch at a time."""
         last = 0
@@ -463,7 +532,10 @@ class Store:
             path=self.path,
             documents=self.document_count(),
             facts=self.fact_count(),
-            regions=self.region_count(),
+            regions=int(
+                self._rows("SELECT count(DISTINCT region_id) FROM facts")[0][0]
+            ),
+            gazetteer_regions=self.region_count(),
             schema_version=SCHEMA_VERSION,
             sqlite_version=str(version),
             size_bytes=size,

@@ -87,15 +87,35 @@ def test_usage_error_exits_2() -> None:
     assert run("no-such-command").exit_code == 2
 
 
-def test_default_database_is_built_from_the_demo_corpus(tmp_path: Path) -> None:
-    env = {"FACTSCOPE_DB": str(tmp_path / "default.db")}
+def test_the_demo_corpus_has_its_own_database(tmp_path: Path) -> None:
+    """With no database of the user's, reads show the demo, built beside (never into) the
+    user's default path; the first import starts the user's own database."""
+    env = {"XDG_DATA_HOME": str(tmp_path), "FACTSCOPE_DB": ""}
     result = run("stats", "--json", env=env)
     assert result.exit_code == 0, result.stderr
     assert "First run: building the demo corpus" in result.stderr
+    assert "showing the demo corpus" in result.stderr
     stats = json.loads(result.stdout)
     assert stats["documents"] >= 10 and stats["facts"] > 0
+    assert Path(stats["path"]) == tmp_path / "factscope" / "demo.db"
+    assert not (tmp_path / "factscope" / "factscope.db").exists()
     again = run("stats", "--json", env=env)
     assert "First run" not in again.stderr
+    (tmp_path / "a.txt").write_text("Mine\n\nTrade of Hefei rose 5 percent in 2021.")
+    assert run("import", str(tmp_path / "a.txt"), env=env).exit_code == 0
+    mine = run("stats", "--json", env=env)
+    assert "demo" not in mine.stderr
+    assert json.loads(mine.stdout)["documents"] == 1
+
+
+def test_a_database_named_in_the_environment_is_never_built_from_the_demo(
+    tmp_path: Path,
+) -> None:
+    env = {"FACTSCOPE_DB": str(tmp_path / "new.db")}
+    result = run("stats", env=env)
+    assert result.exit_code == 1
+    assert "new.db: no such database" in result.stderr
+    assert not (tmp_path / "new.db").exists()
 
 
 def test_read_only_refuses_import(db_path: Path, tmp_path: Path) -> None:
@@ -194,7 +214,8 @@ def test_facts_cli_json_and_truncation(db_path: Path) -> None:
     result = run("facts", "songj trade 2020", "--db", str(db_path), "--json", "--limit", "1")
     [hit] = json.loads(result.stdout)
     assert hit["quote"] == "305.57 billion yuan"
-    assert hit["document"]["title"]
+    assert hit["document_title"]
+    assert "305.57 billion yuan" in hit["sentence"]
     assert "showing 1 of" in result.stderr
 
 
@@ -248,7 +269,7 @@ def test_fact_hits_carry_their_document_date(db_path: Path, tmp_path: Path) -> N
     (tmp_path / "a.txt").write_text("Hefei exports\n\nExports of Hefei rose 7.5 percent in 2021.")
     run("--db", str(db_path), "import", "--published", "2022-01-05", str(tmp_path))
     [hit] = json.loads(run("--db", str(db_path), "facts", "hefei", "--json").stdout)
-    assert hit["document"]["published"] == "2022-01-05"
+    assert hit["document_published"] == "2022-01-05"
     rows = list(
         csv.DictReader(io.StringIO(run("--db", str(db_path), "facts", "hefei", "--csv").stdout))
     )

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from db.compare import METRIC_LABELS
 from importers import ReadError
 from importers.parallel import available_cpus
 from importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
@@ -29,6 +30,8 @@ from tui.cli_support import (
     run_import,
     store_options,
 )
+from tui.formatting import counted
+from tui.records import RECORD_FORMATS, fact_record, write_records
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,6 +80,7 @@ def open_browser(obj: Context) -> None:
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     help="Publication date (YYYY-MM-DD) for documents that state none.",
 )
 @click.option(
@@ -112,7 +116,9 @@ def import_cmd(
     source_column: str | None,
     jobs: int,
 ) -> None:
-    """Import files, directories or '-' (stdin): text, Markdown, HTML, PDF, CSV, JSONL.
+    """Import files, folders or '-' (stdin).
+
+    Reads text, Markdown, HTML, PDF, CSV and JSONL.
 
     Re-importing an unchanged file does nothing; a changed file replaces its document.
     Exit code 1 when some inputs failed (the others are imported).
@@ -148,7 +154,10 @@ def import_cmd(
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
 @click.pass_obj
 def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
-    """Full-text search of documents (any text is safe: it is escaped)."""
+    """Full-text search of documents.
+
+    Any text is safe: it is escaped before it reaches the index.
+    """
     with obj.store() as store:
         hits = store.search(query, limit=limit)
         total = store.search_count(query, cap=10_000)
@@ -156,6 +165,8 @@ def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
         click.echo(json.dumps([output.hit_json(h) for h in hits], ensure_ascii=False, indent=2))
     else:
         output.print_hits(hits)
+    if not hits:
+        click.echo(f"factscope: no documents match {strip_control(query)!r}", err=True)
     output.say_truncation(len(hits), total, capped=total >= 10_000)
 
 
@@ -165,11 +176,11 @@ def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
 @click.option(
     "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most N facts."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print facts as JSON.")
-@click.option("--csv", "as_csv", is_flag=True, help="Print facts as CSV.")
+@click.option("--json", "as_json", is_flag=True, help="Print facts with their evidence as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print facts with their evidence as CSV.")
 @click.pass_obj
 def facts(obj: Context, query: str, limit: int, as_json: bool, as_csv: bool) -> None:
-    """Fuzzy fact search, ranked as in the Facts pane.
+    """Search facts, ranked as in the Facts pane.
 
     Words match as prefixes ("songj trade 2020"). Field tokens narrow: region:sichuan,
     period:2020, unit:CNY, kind:share, metric:export, type:trade_total; numeric tests on the
@@ -180,22 +191,29 @@ def facts(obj: Context, query: str, limit: int, as_json: bool, as_csv: bool) -> 
     with obj.store() as store:
         results = store.search_facts(query, limit=limit)
     if as_json:
-        click.echo(
-            json.dumps(
-                [output.fact_hit_json(h) for h in results.hits], ensure_ascii=False, indent=2
-            )
-        )
+        records = [fact_record(h) for h in results.hits]
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif as_csv:
-        output.write_fact_hits_csv(results.hits, sys.stdout)
+        write_records((fact_record(h) for h in results.hits), "csv", sys.stdout)
     else:
         output.print_fact_hits(results.hits)
+    if not results.hits:
+        what = f"no facts match {strip_control(query)!r}" if query else "no facts yet"
+        click.echo(f"factscope: {what}", err=True)
     output.say_truncation(len(results.hits), results.total, capped=results.capped)
 
 
 @main.command()
 @store_options
 @click.argument("regions", nargs=-1, required=True)
-@click.option("--metric", "metrics", multiple=True, help="Only this metric type (repeatable).")
+@click.option(
+    "--metric",
+    "metrics",
+    multiple=True,
+    type=click.Choice(sorted(METRIC_LABELS)),
+    metavar="TYPE",
+    help=f"Only this metric type (repeatable): {', '.join(sorted(METRIC_LABELS))}.",
+)
 @click.option("--period", "periods", multiple=True, help="Only this period (repeatable).")
 @click.option("--children", is_flag=True, help="Include each region's districts (not summed).")
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
@@ -210,7 +228,9 @@ def compare(
     as_json: bool,
     as_csv: bool,
 ) -> None:
-    """Compare two or more regions side by side, aligned by metric type and period.
+    """Compare regions side by side, by metric and period.
+
+    Rows are aligned by metric type and period.
 
     REGIONS are names ("Songjiang", "Sichuan", "Hongqiao CBD") or region ids. The first
     region is the base for ratios and differences.
@@ -239,6 +259,37 @@ def compare(
 
 @main.command()
 @store_options
+@click.argument("documents", nargs=-1)
+@click.option("--all", "remove_all", is_flag=True, help="Remove every document: start clean.")
+@click.pass_obj
+def remove(obj: Context, documents: tuple[str, ...], remove_all: bool) -> None:
+    """Remove documents and their facts.
+
+    DOCUMENTS are document ids, or the files (sources) they were imported from; a CSV or
+    JSONL file removes all its rows. Everything named is removed in one transaction.
+    Exit code 1 when something named matched no document (the rest are removed).
+    """
+    if remove_all == bool(documents):
+        raise click.UsageError("name documents to remove, or give --all")
+    if not obj.db_path.exists():
+        fail(f"{obj.db_path}: no such database")
+    with obj.store(write=True) as store:
+        if remove_all:
+            count = store.remove_all()
+            click.echo(f"removed {counted(count, 'document')} from {obj.db_path}", err=True)
+            return
+        removed = store.remove_documents(documents)
+    missing = [name for name, ids in removed.items() if not ids]
+    for name in missing:
+        click.echo(f"factscope: {strip_control(name)}: no such document", err=True)
+    count = sum(len(ids) for ids in removed.values())
+    click.echo(f"removed {counted(count, 'document')} from {obj.db_path}", err=True)
+    if missing:
+        sys.exit(1)
+
+
+@main.command()
+@store_options
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.pass_obj
 def stats(obj: Context, as_json: bool) -> None:
@@ -248,8 +299,10 @@ def stats(obj: Context, as_json: bool) -> None:
     if as_json:
         click.echo(result.model_dump_json(indent=2))
     else:
-        for key, value in result.model_dump().items():
-            click.echo(f"{key:>15}  {value}")
+        fields = result.model_dump()
+        width = max(len(key) for key in fields)
+        for key, value in fields.items():
+            click.echo(f"{key:>{width}}  {value}")
 
 
 @main.command()
@@ -264,17 +317,24 @@ def stats(obj: Context, as_json: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "json", "csv"]),
+    type=click.Choice(RECORD_FORMATS),
     default="jsonl",
     show_default=True,
-    help="One JSON object per line, one JSON array, or CSV.",
+    help="One JSON object per line, one JSON array, CSV, or a Markdown table.",
 )
 @click.pass_obj
 def export(obj: Context, what: str, fmt: str) -> None:
-    """Write every fact (or document) to stdout, streaming: any size fits in memory."""
+    """Write every fact (or document) to stdout.
+
+    Facts carry their evidence: the sentence, the document's title, source and date.
+    Streams: a database of any size exports in constant memory.
+    """
     with obj.store() as store:
-        items = store.iter_facts() if what == "facts" else store.iter_documents()
-        output.write_records((item.model_dump(mode="json") for item in items), fmt, sys.stdout)
+        if what == "facts":
+            records = (fact_record(item) for item in store.iter_fact_evidence())
+        else:
+            records = (item.model_dump(mode="json") for item in store.iter_documents())
+        write_records(records, fmt, sys.stdout)
 
 
 @main.command()
@@ -282,6 +342,7 @@ def export(obj: Context, what: str, fmt: str) -> None:
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     help="Publication date (YYYY-MM-DD), for 'last year' and the like.",
 )
 @click.option(
@@ -293,7 +354,10 @@ def export(obj: Context, what: str, fmt: str) -> None:
     help="One JSON object per fact, or a table for people.",
 )
 def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
-    """Print the facts of one document (PATH or '-'), without a database."""
+    """Print one document's facts, without a database.
+
+    PATH is a file, or '-' for stdin.
+    """
     from importers.extract import extract_facts
     from importers.readers import ReadContext, read_input, read_path
 
@@ -305,6 +369,8 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
                 raise first
             raw = first
         else:
+            if Path(path).is_dir():
+                fail(f"{path}: is a directory (extract reads one document; import reads folders)")
             if not Path(path).is_file():
                 fail(f"{path}: no such file")
             raw = read_path(Path(path))

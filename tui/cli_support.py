@@ -26,13 +26,23 @@ ENV_DB = "FACTSCOPE_DB"
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "importers" / "samples"
 
 
+def data_dir() -> Path:
+    """The platform user-data directory (``~/.local/share/factscope`` on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("factscope", appauthor=False)
+
+
 def default_db_path() -> Path:
     """``$FACTSCOPE_DB``, else ``factscope.db`` in the platform user-data directory."""
     if os.environ.get(ENV_DB):
         return Path(os.environ[ENV_DB]).expanduser()
-    from platformdirs import user_data_path
+    return data_dir() / "factscope.db"
 
-    return user_data_path("factscope", appauthor=False) / "factscope.db"
+
+def demo_db_path() -> Path:
+    """The demo corpus's own database, beside the user's: never mixed with their imports."""
+    return data_dir() / "demo.db"
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -45,7 +55,7 @@ class Context:
     """What the group's options resolve to, shared by every command."""
 
     def __init__(self, db: str | None, read_only: bool) -> None:
-        self.explicit_db = db is not None
+        self.explicit_db = db is not None or bool(os.environ.get(ENV_DB))
         self.db_path = Path(db).expanduser() if db else default_db_path()
         self.read_only = read_only
 
@@ -58,16 +68,25 @@ class Context:
     def store(self, *, write: bool = False) -> Iterator[Store]:
         """Open the store, or exit with one line saying why it cannot be opened.
 
-        A missing default database is built from the demo corpus first; a missing database
-        named by ``--db`` is an error for commands that only read.
+        While the user has no database of their own, commands that read open the demo
+        corpus's database (built on first use) and say so; imports create the user's. A
+        missing database named by ``--db`` or ``$FACTSCOPE_DB`` is an error for commands
+        that only read: the demo is never built into a path the user named.
         """
-        if not self.db_path.exists():
-            if self.explicit_db and not write:
-                fail(f"{self.db_path}: no such database (create it with `factscope import`)")
-            if not write:
-                self.build_demo()
+        path = self.db_path
+        if not path.exists() and not write:
+            if self.explicit_db:
+                fail(f"{path}: no such database (create it with `factscope import`)")
+            path = demo_db_path()
+            if not path.exists():
+                self.build_demo(path)
+            click.echo(
+                f"factscope: showing the demo corpus ({path}); `factscope import FILE`"
+                f" starts your own database at {self.db_path}",
+                err=True,
+            )
         try:
-            store = Store.open(self.db_path, read_only=self.read_only and not write)
+            store = Store.open(path, read_only=self.read_only and not write)
         except StoreError as exc:
             fail(str(exc))
         try:
@@ -77,13 +96,13 @@ class Context:
         finally:
             store.close()
 
-    def build_demo(self) -> ImportReport:
-        """Import the bundled demo corpus into a new database, with a progress bar."""
+    def build_demo(self, path: Path) -> ImportReport:
+        """Import the bundled demo corpus into its own new database, with a progress bar."""
         if self.read_only:
-            fail(f"{self.db_path}: no such database (and --read-only forbids creating it)")
-        click.echo(f"First run: building the demo corpus in {self.db_path}", err=True)
+            fail(f"{path}: no such database (and --read-only forbids creating it)")
+        click.echo(f"First run: building the demo corpus in {path}", err=True)
         try:
-            with Store.open(self.db_path) as store:
+            with Store.open(path) as store:
                 report = run_import(store, [SAMPLES_DIR], recursive=True, quiet=False)
         except StoreError as exc:
             fail(str(exc))

@@ -54,3 +54,8 @@ def ratio_text(ratio: float | None) -> str:
     if ratio is None:
         return ""
     return f"×{ratio:.3g}"
+
+
+def counted(count: int, noun: str) -> str:
+    """ "1 fact", "2,048 facts": a count with its noun in the right number."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

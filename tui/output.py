@@ -7,9 +7,8 @@ Rich renders to stderr for messages and stdout for data; document text always go
 from __future__ import annotations
 
 import csv
-import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
@@ -22,7 +21,9 @@ from db.compare import Comparison
 from db.models import Fact, FactHit, Region, SearchHit
 from importers.pipeline import ImportProgress, ImportReport
 from importers.sanitize import mask_control, strip_control
-from tui.formatting import change_text, format_amount, ratio_text
+from tui.formatting import change_text, counted, format_amount, ratio_text
+from tui.records import fact_values
+from tui.tables import Column, print_table
 
 
 def _stdout() -> Console:
@@ -65,7 +66,7 @@ def import_summary(report: ImportReport) -> str:
         parts.append(f"{report.replaced} replaced")
     parts.append(f"{report.unchanged} unchanged")
     parts.append(f"{len(report.failed)} failed")
-    return f"{', '.join(parts)}; {report.facts:,} facts extracted"
+    return f"{', '.join(parts)}; {counted(report.facts, 'fact')} extracted"
 
 
 def say_truncation(shown: int, total: int, *, capped: bool = False) -> None:
@@ -105,7 +106,7 @@ def print_hits(hits: list[SearchHit]) -> None:
         doc = hit.document
         date = doc.published.isoformat() if doc.published else "undated"
         head = Text(strip_control(doc.title), style="bold")
-        head.append(f"  {date}  {doc.fact_count} facts", style="dim")
+        head.append(f"  {date}  {counted(doc.fact_count, 'fact')}", style="dim")
         console.print(head)
         console.print(Text("  ") + highlighted(hit.snippet, hit.highlights))
         console.print(Text(f"  {strip_control(doc.source)}", style="dim"))
@@ -115,8 +116,8 @@ FACT_JSON_EXCLUDE = {"id", "doc_id"}
 
 
 def fact_json(fact: Fact) -> dict[str, Any]:
-    """The JSON shape of a fact: the gold file's field names."""
-    return fact.model_dump(exclude=FACT_JSON_EXCLUDE)
+    """The JSON shape of an extracted fact: the gold file's field names, clean numbers."""
+    return fact_values(fact, exclude=FACT_JSON_EXCLUDE)
 
 
 def format_value(fact: Fact) -> str:
@@ -124,95 +125,86 @@ def format_value(fact: Fact) -> str:
     return strip_control(fact.quote)
 
 
+FACT_COLUMNS = (
+    Column("figure", whole=True),
+    Column("unit", priority=3, min_width=6),
+    Column("kind", priority=2, min_width=6),
+    Column("region", priority=5, min_width=12),
+    Column("period", whole=True),
+    Column("change", priority=4, min_width=12),
+    Column("metric", priority=4, min_width=12),
+)
+"""Columns of ``factscope extract --format table``."""
+
+
 def print_facts_table(facts: list[Fact]) -> None:
-    """Facts as a table for people."""
-    table = Table(show_edge=False, pad_edge=False)
-    for column in ("figure", "unit", "kind", "region", "period", "change", "metric"):
-        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=34)
-    for fact in facts:
-        change = change_text(fact)
-        table.add_row(
-            Text(format_value(fact)),
-            Text(fact.unit or ""),
-            Text(fact.kind),
-            Text(strip_control(fact.region or "")),
-            Text(fact.period or ""),
-            Text(change),
-            Text(strip_control(fact.metric or "")),
+    """Facts as a table for people (tab-separated when stdout is not a terminal)."""
+    rows = [
+        (
+            format_value(f),
+            f.unit,
+            f.kind,
+            f.region,
+            f.period or f.period_text,
+            change_text(f),
+            f.metric,
         )
-    _stdout().print(table)
+        for f in facts
+    ]
+    print_table(FACT_COLUMNS, rows, _stdout())
+
+
+REGION_COLUMNS = (
+    Column("id", whole=True),
+    Column("name", whole=True),
+    Column("level", priority=3, min_width=8),
+    Column("within", priority=2, min_width=12),
+)
 
 
 def print_regions(rows: list[tuple[Region, list[Region]]]) -> None:
     """Regions with their level and parent chain."""
-    table = Table(show_edge=False, pad_edge=False)
-    for column in ("id", "name", "level", "within"):
-        table.add_column(column)
-    for region, parents in rows:
-        table.add_row(
-            Text(region.id),
-            Text(region.name),
-            Text(region.level),
-            Text(" › ".join(p.name for p in parents)),
-        )
-    _stdout().print(table)
+    cells = [(r.id, r.name, r.level, " › ".join(p.name for p in parents)) for r, parents in rows]
+    print_table(REGION_COLUMNS, cells, _stdout())
 
 
-def fact_hit_json(hit: FactHit) -> dict[str, Any]:
-    """The JSON shape of a fact search hit: the fact's gold fields plus its document."""
-    return {
-        **hit.fact.model_dump(exclude={"doc_id"}),
-        "score": round(hit.score, 1),
-        "document": {
-            "id": hit.fact.doc_id,
-            "title": hit.document_title,
-            "source": hit.document_source,
-            "published": hit.document_published.isoformat() if hit.document_published else None,
-        },
-    }
-
-
-def write_fact_hits_csv(hits: list[FactHit], stream: IO[str]) -> None:
-    """Fact hits as CSV: every fact field, then the document's title, source and date."""
-    fields = [name for name in Fact.model_fields if name != "doc_id"]
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow([*fields, "document_title", "document_source", "document_published"])
-    for hit in hits:
-        values = hit.fact.model_dump()
-        published = hit.document_published.isoformat() if hit.document_published else ""
-        document = [hit.document_title, hit.document_source, published]
-        writer.writerow([*(values[f] for f in fields), *document])
+HIT_COLUMNS = (
+    Column("region", priority=5, min_width=12),
+    Column("metric", priority=4, min_width=12),
+    Column("period", whole=True),
+    Column("figure", whole=True),
+    Column("change", priority=3, min_width=12),
+    Column("document", priority=2, min_width=16),
+)
+"""Columns of ``factscope facts``: the figure and its period are never cut."""
 
 
 def print_fact_hits(hits: list[FactHit]) -> None:
-    """Fact hits as a table for people."""
-    table = Table(show_edge=False, pad_edge=False)
-    widths = {"region": 24, "metric": 34, "period": 9, "figure": 22, "change": 12, "document": 30}
-    for column, width in widths.items():
-        short = column in ("period", "change", "figure")
-        table.add_column(
-            column,
-            no_wrap=True,
-            overflow="ellipsis",
-            max_width=width,
-            min_width=min(width, 9) if short else None,
-            ratio=None if short else 1,
+    """Fact hits as a table for people (tab-separated when stdout is not a terminal)."""
+    rows = [
+        (
+            h.fact.region,
+            h.fact.metric,
+            h.fact.period or h.fact.period_text,
+            format_value(h.fact),
+            change_text(h.fact),
+            h.document_title,
         )
-    for hit in hits:
-        fact = hit.fact
-        table.add_row(
-            Text(strip_control(fact.region or "")),
-            Text(strip_control(fact.metric or "")),
-            Text(fact.period or ""),
-            Text(format_value(fact)),
-            Text(change_text(fact)),
-            Text(strip_control(hit.document_title)),
-        )
-    _stdout().print(table)
+        for h in hits
+    ]
+    print_table(HIT_COLUMNS, rows, _stdout())
 
 
 def print_comparison(comparison: Comparison) -> None:
-    """The aligned comparison table for people."""
+    """The aligned comparison table for people (tab-separated when stdout is not a terminal)."""
+    console = _stdout()
+    if not console.is_terminal:
+        columns = [Column("metric"), Column("period")]
+        columns += [Column(region.name) for region in comparison.regions]
+        print_table(columns, [_plain_row(comparison, row) for row in comparison.rows], console)
+        for note in comparison.notes:
+            print(f"note: {strip_control(note)}", file=sys.stderr)
+        return
     table = Table(show_edge=False, pad_edge=False)
     table.add_column("metric", overflow="fold")
     table.add_column("period")
@@ -238,9 +230,18 @@ def print_comparison(comparison: Comparison) -> None:
         label = Text(strip_control(row.metric))
         label.append(f" · {row.measure}" if row.measure != "amount" else "", style="dim")
         table.add_row(label, Text(row.period or "—"), *cells)
-    _stdout().print(table)
+    console.print(table)
     for note in comparison.notes:
         print(f"note: {strip_control(note)}", file=sys.stderr)
+
+
+def _plain_row(comparison: Comparison, row: Any) -> list[str]:
+    """A comparison row as plain cells: the metric, the period, each region's figure."""
+    cells = [row.metric, row.period or ""]
+    for region in comparison.regions:
+        cell = row.cells.get(region.id)
+        cells.append(format_amount(cell.value, cell.unit) if cell is not None else "")
+    return cells
 
 
 COMPARISON_COLUMNS = (
@@ -295,25 +296,3 @@ def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
     writer = csv.DictWriter(stream, fieldnames=COMPARISON_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(comparison_rows(comparison))
-
-
-def write_records(records: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int:
-    """Stream records as JSON lines, a JSON array or CSV (header from the first record)."""
-    count = 0
-    writer: Any = None
-    if fmt == "json":
-        stream.write("[")
-    for record in records:
-        if fmt == "jsonl":
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif fmt == "json":
-            stream.write(("," if count else "") + "\n  " + json.dumps(record, ensure_ascii=False))
-        else:
-            if writer is None:
-                writer = csv.DictWriter(stream, fieldnames=list(record), lineterminator="\n")
-                writer.writeheader()
-            writer.writerow(record)
-        count += 1
-    if fmt == "json":
-        stream.write("\n]\n" if count else "]\n")
-    return count

@@ -21,6 +21,7 @@ from rich.text import Text
 
 from db.models import Document, DocumentSummary, Fact
 from importers.sanitize import mask_control, strip_control
+from tui.formatting import change_text
 
 KIND_STYLES: dict[str, str] = {
     "level": "bold underline cyan",
@@ -217,14 +218,6 @@ def number(value: float | None) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
-def change_text(fact: Fact) -> str:
-    """'+13.1% (yoy)' or ''."""
-    if fact.change_percent is None:
-        return ""
-    basis = f" ({fact.change_basis})" if fact.change_basis else ""
-    return f"{fact.change_percent:+g}%{basis}"
-
-
 def value_text(fact: Fact) -> str:
     """The figure with its unit: '305.57 billion CNY', '13.1 percent', '~8 month'."""
     qualifier = "" if fact.qualifier == "=" else f"{fact.qualifier} "
@@ -264,7 +257,7 @@ def fact_fields(fact: Fact) -> list[tuple[str, str]]:
 def citation(fact: Fact, doc: Document | DocumentSummary, text: str) -> str:
     """A plain-text citation of one figure: value, unit, period, region, title, source, sentence.
 
-    >>> # 305.57 billion CNY, 2020, Songjiang District (+13.1% (yoy)).
+    >>> # 305.57 billion CNY, 2020, Songjiang District (+13.1% yoy).
     >>> # "The district's annual total ... 305.57 billion yuan ..."
     >>> # — Songjiang trade up, 2021-01-20, /data/songjiang.txt
     """
