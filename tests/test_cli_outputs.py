@@ -1,0 +1,111 @@
+"""What the CLI prints for scripts and people: evidence in every fact output, tables off a
+terminal as tab-separated text, ``remove``, and the messages for empty results."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tui.cli import main
+
+REPORT = (
+    "Jiading trade report\n\n"
+    "Jiading's exports rose 6.5 percent to 120.3 billion yuan in 2022.\n\n"
+    "Its imports fell 2 percent."
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def imported(db_path: Path, tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "jiading.txt").write_text(REPORT)
+    (tmp_path / "docs" / "other.txt").write_text("Other\n\nHefei GDP grew 5.8 percent in 2023.")
+    assert run("--db", str(db_path), "import", str(tmp_path / "docs")).exit_code == 0
+    return db_path
+
+
+def test_facts_json_csv_and_export_carry_the_sentence(imported: Path) -> None:
+    db = str(imported)
+    sentence = "Jiading's exports rose 6.5 percent to 120.3 billion yuan in 2022."
+    [hit, *_] = json.loads(run("--db", db, "facts", "jiading 120", "--json").stdout)
+    assert hit["sentence"] == sentence and hit["document_title"] == "Jiading trade report"
+    rows = list(csv.DictReader(io.StringIO(run("--db", db, "facts", "jiading", "--csv").stdout)))
+    assert sentence in {r["sentence"] for r in rows}
+    exported = [json.loads(line) for line in run("--db", db, "export").stdout.splitlines()]
+    assert sentence in {r["sentence"] for r in exported}
+    assert all(r["document_source"].endswith(".txt") for r in exported)
+    assert set(hit) - {"score"} == set(exported[0])  # one record shape
+    table = run("--db", db, "export", "--format", "md").stdout.splitlines()
+    assert table[0].startswith("| id | doc_id |") and len(table) == len(exported) + 2
+
+
+def test_facts_off_a_terminal_is_tab_separated(imported: Path) -> None:
+    lines = run("--db", str(imported), "facts", "jiading").stdout.splitlines()
+    assert lines[0].split("\t") == ["region", "metric", "period", "figure", "change", "document"]
+    cells = {tuple(line.split("\t")[2:5]) for line in lines[1:]}
+    assert ("2022", "120.3 billion yuan", "+6.5%") in cells
+
+
+def test_empty_results_say_so(imported: Path) -> None:
+    result = run("--db", str(imported), "search", "zanzibar")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no documents match 'zanzibar'" in result.stderr
+    assert "no facts match 'zanzibar'" in run("--db", str(imported), "facts", "zanzibar").stderr
+
+
+def test_remove_by_source_and_id_in_one_go(imported: Path, tmp_path: Path) -> None:
+    db = str(imported)
+    docs = json.loads(run("--db", db, "search", "Hefei", "--json").stdout)
+    result = run("--db", db, "remove", str(tmp_path / "docs" / "jiading.txt"), docs[0]["id"])
+    assert result.exit_code == 0, result.stderr
+    assert "removed 2 documents" in result.stderr
+    stats = json.loads(run("--db", db, "stats", "--json").stdout)
+    assert (stats["documents"], stats["facts"]) == (0, 0)
+    assert json.loads(run("--db", db, "export", "--format", "json").stdout) == []
+
+
+def test_remove_names_what_matched_nothing_and_keeps_going(imported: Path) -> None:
+    result = run("--db", str(imported), "remove", "no-such-doc")
+    assert result.exit_code == 1
+    assert "no-such-doc: no such document" in result.stderr
+    assert json.loads(run("--db", str(imported), "stats", "--json").stdout)["documents"] == 2
+
+
+def test_remove_all_starts_clean_and_needs_saying(imported: Path) -> None:
+    assert run("--db", str(imported), "remove").exit_code == 2
+    result = run("--db", str(imported), "remove", "--all")
+    assert result.exit_code == 0 and "removed 2 documents" in result.stderr
+    stats = json.loads(run("--db", str(imported), "stats", "--json").stdout)
+    assert (stats["documents"], stats["facts"], stats["regions"]) == (0, 0, 0)
+    assert stats["gazetteer_regions"] > 3000
+
+
+def test_stats_counts_regions_with_facts(imported: Path) -> None:
+    stats = json.loads(run("--db", str(imported), "stats", "--json").stdout)
+    exported = [
+        json.loads(line) for line in run("--db", str(imported), "export").stdout.splitlines()
+    ]
+    with_facts = {r["region_id"] for r in exported if r["region_id"]}
+    assert stats["regions"] == len(with_facts) >= 1  # not the gazetteer's thousands
+
+
+def test_extract_of_a_folder_says_so(tmp_path: Path) -> None:
+    result = run("extract", str(tmp_path))
+    assert result.exit_code == 1
+    assert "is a directory" in result.stderr
+
+
+def test_command_summaries_fit_80_columns() -> None:
+    result = CliRunner().invoke(main, ["--help"], terminal_width=80)
+    commands = result.stdout.split("Commands:")[1]
+    assert "..." not in commands
+    assert "[%Y-%m-%d]" not in run("import", "--help").stdout
