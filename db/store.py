@@ -41,6 +41,7 @@ from db.models import (
     fact_from_row,
 )
 from db.schema import FACT_COLUMNS, SCHEMA_VERSION
+from db.trend import Trend, load_trend
 from db.typos import Vocabulary
 from db.writes import (
     delete_document,
@@ -452,6 +453,37 @@ class Store:
             yield from (_fact(r) for r in rows)
             last = rows[-1][0]
 
+    def trend(self, region_id: str, metric: str, *, include_children: bool = False) -> Trend:
+        """A region's amounts of one metric across periods, from every document stating them.
+
+        :param metric: a metric type (``exports``) or a phrase matched against metric phrases.
+        :param include_children: one more series per district or city directly under it.
+        :raises NotFoundError: no such region.
+        """
+        region = self.region(region_id)
+        if region is None:
+            raise NotFoundError(self.path, f"no region {region_id}")
+        children: list[Region] = []
+        if include_children:
+            rows = self._rows(
+                "SELECT id, name, level, parent_id, name_zh, aliases FROM regions"
+                " WHERE parent_id = ? ORDER BY name",
+                (region_id,),
+            )
+            children = [region_from_row(row) for row in rows]
+        with self._lock:
+            try:
+                return load_trend(
+                    self._conn,
+                    FACT_COLUMNS,
+                    region,
+                    metric,
+                    include_children=include_children,
+                    children=children,
+                )
+            except sqlite3.OperationalError as exc:
+                raise StoreError(self.path, str(exc)) from exc
+
     def iter_fact_evidence(self, *, batch: int = 2000) -> Iterator[FactEvidence]:
         """Every fact in id order with its sentence and document, a batch at a time."""
         cols = ", ".join(f'f."{c}"' for c in FACT_COLUMNS)
@@ -532,9 +564,7 @@ class Store:
             path=self.path,
             documents=self.document_count(),
             facts=self.fact_count(),
-            regions=int(
-                self._rows("SELECT count(DISTINCT region_id) FROM facts")[0][0]
-            ),
+            regions=int(self._rows("SELECT count(DISTINCT region_id) FROM facts")[0][0]),
             gazetteer_regions=self.region_count(),
             schema_version=SCHEMA_VERSION,
             sqlite_version=str(version),

@@ -32,6 +32,7 @@ from tui.cli_support import (
 )
 from tui.formatting import counted
 from tui.records import RECORD_FORMATS, fact_record, write_records
+from tui.trend_render import summary_line, trend_between, trend_records
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -255,6 +256,49 @@ def compare(
         for note in row.notes:
             line = f"note: {row.metric} {row.period or ''}: {note}"
             click.echo(strip_control(line), err=True)
+
+
+@main.command()
+@store_options
+@click.argument("region")
+@click.argument("metric")
+@click.option("--children", is_flag=True, help="One more series per district or city under it.")
+@click.option("--from", "start", metavar="PERIOD", help="Leave out periods before this year.")
+@click.option("--to", "end", metavar="PERIOD", help="Leave out periods after this year.")
+@click.option("--json", "as_json", is_flag=True, help="Print the series as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print one CSV line per value.")
+@click.pass_obj
+def trend(
+    obj: Context,
+    region: str,
+    metric: str,
+    children: bool,
+    start: str | None,
+    end: str | None,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
+    """A region's figure over time, every source side by side.
+
+    METRIC is a metric type (exports, gdp, trade_total ...) or a phrase ("retail sales").
+    Periods are in time order; where documents disagree about a period (more than 0.5 %
+    apart) every value is listed with its document and the point is flagged.
+    """
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    with obj.store() as store:
+        found = store.trend(resolve_region(store, region), metric, include_children=children)
+    found = trend_between(found, start, end)
+    if as_json:
+        click.echo(found.model_dump_json(indent=2))
+    elif as_csv:
+        write_records(trend_records(found), "csv", sys.stdout)
+    else:
+        output.print_trend(found)
+    for note in found.notes:
+        click.echo(f"note: {strip_control(note)}", err=True)
+    if not any(s.points for s in found.series):
+        click.echo(f"factscope: {summary_line(found)}", err=True)
 
 
 @main.command()

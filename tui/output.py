@@ -19,11 +19,13 @@ from rich.text import Text
 
 from db.compare import Comparison
 from db.models import Fact, FactHit, Region, SearchHit
+from db.trend import Trend
 from importers.pipeline import ImportProgress, ImportReport
 from importers.sanitize import mask_control, strip_control
 from tui.formatting import change_text, counted, format_amount, ratio_text
 from tui.records import fact_values
 from tui.tables import Column, print_table
+from tui.trend_render import summary_line, trend_chart, trend_rows
 
 
 def _stdout() -> Console:
@@ -296,3 +298,26 @@ def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
     writer = csv.DictWriter(stream, fieldnames=COMPARISON_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(comparison_rows(comparison))
+
+
+def print_trend(trend: Trend) -> None:
+    """The chart (on a terminal) above the table of every value with its document."""
+    console = _stdout()
+    if console.is_terminal and any(not p.gap for s in trend.series for p in s.points):
+        rows = trend_rows(trend)
+        height = max(min(console.height - len(rows) - 5, 16), 8)
+        console.print(Text.from_ansi(trend_chart(trend, console.width, height)))
+        console.print(Text(summary_line(trend), style="bold"))
+    print_table(TREND_TABLE, trend_rows(trend), console)
+
+
+TREND_TABLE = (
+    Column("region", priority=4, min_width=10),
+    Column("period", whole=True),
+    Column("value", whole=True),
+    Column("change", priority=3, min_width=10),
+    Column("conflict", whole=True),
+    Column("document", priority=2, min_width=16),
+    Column("published", priority=1, min_width=10),
+)
+"""Columns of ``factscope trend``: the period, the value and the conflict flag are never cut."""

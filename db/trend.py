@@ -1,0 +1,206 @@
+"""Trends: one region's figure for one metric across periods, from every document stating it.
+
+A trend answers "how did Chengdu's exports move, and do the sources agree?". Its facts are the
+region's amounts of one metric (given as a metric type such as ``exports``, or as a phrase
+matched against the facts' metric phrases), grouped by period and ordered in time: years, then
+the quarters, months and cumulative spans within them (``2021-01/2021-08`` stays apart from
+``2021``). Every value of a period is kept with its document; when two documents state values
+more than :data:`CONFLICT_TOLERANCE` apart the point is a ``conflict``. Restatements are never
+conflicts: a bracketed conversion (``equivalent_of``) is left out, and one document stating the
+same figure twice counts once. Missing years between the first and the last appear as gaps.
+
+Pure functions over facts; :func:`load_trend` fetches them with one indexed query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+
+from db.compare import METRIC_LABELS, PHRASE_SIMILARITY, measure_of
+from db.models import Fact, Region, fact_from_row
+
+CONFLICT_TOLERANCE = 0.005
+"""Two values of one period disagree when they are more than 0.5 % apart."""
+
+_SPAN = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:/(\d{4})(?:-(\d{2}))?)?$")
+
+
+class TrendValue(BaseModel):
+    """One document's figure for a point."""
+
+    fact: Fact
+    document_title: str
+    document_source: str
+    document_published: dt.date | None = None
+
+
+class TrendPoint(BaseModel):
+    """One period of a series: every distinct value stated for it, or none (a gap)."""
+
+    period: str
+    values: list[TrendValue] = Field(default_factory=list)
+    conflict: bool = False
+    """True when documents state values more than 0.5 % apart (in one unit)."""
+
+    @property
+    def gap(self) -> bool:
+        """No document states this period (a missing year between stated ones)."""
+        return not self.values
+
+
+class TrendSeries(BaseModel):
+    """One region's points, in time order."""
+
+    region: Region
+    points: list[TrendPoint]
+    unit: str | None
+    """The unit most of the series' values are in (values in others are kept, not charted)."""
+
+
+class Trend(BaseModel):
+    """The answer to "how did REGION's METRIC move": one series per region."""
+
+    metric: str
+    """What was asked for: a metric type or a phrase."""
+    label: str
+    """The metric as people read it ("Exports", or the phrase)."""
+    series: list[TrendSeries]
+    notes: list[str] = Field(default_factory=list)
+
+
+def period_key(period: str) -> tuple[int, int, int, int, int]:
+    """Time order: by year; a whole year before its parts; then by start and end month.
+
+    Multi-year spans (``2016/2020``) sort at their last year, after its parts.
+    """
+    match = _SPAN.match(period)
+    if match is None:
+        return (9999, 9, 0, 0, 0)
+    year, month, end_year, end_month = match.groups()
+    if end_year and end_year != year:
+        return (int(end_year), 2, 0, int(year), 0)
+    if month is None:
+        return (int(year), 0, 0, 0, 0)
+    end = int(end_month or month)
+    return (int(year), 1, int(month), end, 0)
+
+
+def _is_year(period: str) -> bool:
+    return len(period) == 4 and period.isdigit()
+
+
+def matches_metric(fact: Fact, metric: str) -> bool:
+    """A metric type matches exactly; a phrase matches the fact's metric phrase loosely."""
+    if metric in METRIC_LABELS:
+        return fact.metric_type == metric
+    phrase = (fact.metric or "").casefold()
+    return bool(phrase) and fuzz.token_set_ratio(metric.casefold(), phrase) >= PHRASE_SIMILARITY
+
+
+def _disagree(a: float, b: float) -> bool:
+    scale = max(abs(a), abs(b))
+    return scale > 0 and abs(a - b) / scale > CONFLICT_TOLERANCE
+
+
+def build_point(period: str, values: list[TrendValue]) -> TrendPoint:
+    """A point from its values: one per document and figure, flagged when sources disagree."""
+    kept: list[TrendValue] = []
+    seen: set[tuple[str | None, str | None, float | None]] = set()
+    for value in sorted(values, key=lambda v: (v.document_published or dt.date.min, v.fact.id)):
+        key = (value.fact.doc_id, value.fact.unit, value.fact.normalized)
+        if key not in seen:
+            seen.add(key)
+            kept.append(value)
+    conflict = any(
+        a.fact.doc_id != b.fact.doc_id
+        and a.fact.unit == b.fact.unit
+        and a.fact.normalized is not None
+        and b.fact.normalized is not None
+        and _disagree(a.fact.normalized, b.fact.normalized)
+        for i, a in enumerate(kept)
+        for b in kept[i + 1 :]
+    )
+    return TrendPoint(period=period, values=kept, conflict=conflict)
+
+
+def build_series(region: Region, values: list[TrendValue]) -> TrendSeries:
+    """Points in time order, with gaps for the years missing between stated ones."""
+    by_period: dict[str, list[TrendValue]] = defaultdict(list)
+    for value in values:
+        if value.fact.period:
+            by_period[value.fact.period].append(value)
+    years = sorted(int(p) for p in by_period if _is_year(p))
+    for year in range(years[0], years[-1]) if years else ():
+        by_period.setdefault(str(year), [])
+    points = [build_point(p, by_period[p]) for p in sorted(by_period, key=period_key)]
+    units = Counter(v.fact.unit for v in values)
+    return TrendSeries(
+        region=region, points=points, unit=units.most_common(1)[0][0] if units else None
+    )
+
+
+def build_trend(
+    metric: str, regions: list[Region], values_by_region: dict[str, list[TrendValue]]
+) -> Trend:
+    """The trend from fetched values: one series per region that has any, with notes."""
+    label = METRIC_LABELS.get(metric, metric)
+    series: list[TrendSeries] = []
+    notes: list[str] = []
+    for region in regions:
+        values = [v for v in values_by_region.get(region.id, []) if matches_metric(v.fact, metric)]
+        undated = [v for v in values if not v.fact.period or v.fact.period.startswith("X")]
+        if undated:
+            notes.append(f"{region.name}: {len(undated)} figure(s) with no year are left out")
+        dated = [v for v in values if v not in undated]
+        if dated:
+            series.append(build_series(region, dated))
+        else:
+            notes.append(f"{region.name} has no {label} figure with a period")
+    return Trend(metric=metric, label=label, series=series, notes=notes)
+
+
+def load_trend(
+    conn: Any,
+    fact_columns: tuple[str, ...],
+    region: Region,
+    metric: str,
+    *,
+    include_children: bool = False,
+    children: list[Region] | None = None,
+) -> Trend:
+    """Fetch the region's (and, with ``include_children``, its children's) amounts and build
+    the trend: one indexed query on ``facts(region_id, metric_type, period)``."""
+    regions = [region, *(children or [])] if include_children else [region]
+    marks = ", ".join("?" for _ in regions)
+    params: list[Any] = [r.id for r in regions]
+    where = f"f.region_id IN ({marks}) AND f.equivalent_of IS NULL"
+    if metric in METRIC_LABELS:
+        where += " AND f.metric_type = ?"
+        params.append(metric)
+    columns = ", ".join(f'f."{c}"' for c in fact_columns)
+    rows = conn.execute(
+        f"SELECT f.id, {columns}, d.title, d.source, d.published FROM facts f"
+        f" JOIN documents d ON d.id = f.doc_id WHERE {where}",
+        params,
+    ).fetchall()
+    values_by_region: dict[str, list[TrendValue]] = defaultdict(list)
+    for row in rows:
+        fact = fact_from_row(fact_columns, row[:-3])
+        if measure_of(fact) != "amount":
+            continue
+        title, source, published = row[-3:]
+        values_by_region[str(fact.region_id)].append(
+            TrendValue(
+                fact=fact,
+                document_title=title,
+                document_source=source,
+                document_published=published,
+            )
+        )
+    return build_trend(metric, regions, values_by_region)
