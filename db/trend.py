@@ -183,6 +183,18 @@ def load_trend(
     if metric in METRIC_LABELS:
         where += " AND f.metric_type = ?"
         params.append(metric)
+    else:
+        # Match the region's distinct phrases first: a few hundred strings, not every fact.
+        phrases = [
+            row[0]
+            for row in conn.execute(
+                f"SELECT DISTINCT f.metric FROM facts f WHERE {where} AND f.metric IS NOT NULL",
+                params,
+            )
+            if fuzz.token_set_ratio(metric.casefold(), row[0].casefold()) >= PHRASE_SIMILARITY
+        ]
+        where += f" AND f.metric IN ({', '.join('?' for _ in phrases)})"
+        params.extend(phrases)
     columns = ", ".join(f'f."{c}"' for c in fact_columns)
     rows = conn.execute(
         f"SELECT f.id, {columns}, d.title, d.source, d.published FROM facts f"
