@@ -156,7 +156,12 @@ def build_trend(
         values = [v for v in values_by_region.get(region.id, []) if matches_metric(v.fact, metric)]
         undated = [v for v in values if not v.fact.period or v.fact.period.startswith("X")]
         if undated:
-            notes.append(f"{region.name}: {len(undated)} figure(s) with no year are left out")
+            count = (
+                "1 figure with no year is"
+                if len(undated) == 1
+                else f"{len(undated)} figures with no year are"
+            )
+            notes.append(f"{region.name}: {count} left out")
         dated = [v for v in values if v not in undated]
         if dated:
             series.append(build_series(region, dated))

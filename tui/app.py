@@ -48,7 +48,12 @@ class FactscopeApp(App[None]):
     """A keyboard-driven browser for documents and the figures stated in them."""
 
     TITLE = "factscope"
-    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "facts.tcss", "compare.tcss"]
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        "facts.tcss",
+        "compare.tcss",
+        "trend.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "d",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from db.trend import Trend, TrendPoint, TrendSeries, TrendValue, period_key
-from tui.formatting import change_text, format_amount
+from tui.formatting import change_text, counted, format_amount
 from tui.records import clean_number
 
 TREND_COLUMNS = ("region", "period", "value", "change", "conflict", "document", "published")
@@ -55,50 +55,77 @@ def trend_chart(trend: Trend, width: int, height: int) -> str:
     """The chart as text (ANSI colours included) for ``width`` x ``height`` cells."""
     import plotext as plt
 
-    scale, label = _scale(trend)
-    units = sorted({s.unit for s in trend.series if s.unit})
     plt.clear_figure()
     plt.plotsize(max(width, 30), max(height, 8))
     plt.theme("clear")
+    draw_trend(plt, trend, width)
+    chart: str = plt.build()
+    plt.clear_figure()
+    return chart
+
+
+def draw_trend(plt: Any, trend: Trend, width: int) -> None:
+    """Draw the trend on a plotext figure: ``plotext`` itself, or a Textual PlotextPlot's.
+
+    One line per region over its periods in time order, broken at gaps; every value of a
+    disputed period drawn as an ``x``; period labels thinned to fit ``width``.
+    """
+    scale, label = _scale(trend)
+    units = sorted({s.unit for s in trend.series if s.unit})
     charted = {p.period for s in trend.series for p in charted_points(s)}
     periods = [p for p in sorted_points(trend) if p in charted]
     index = {period: i + 1 for i, period in enumerate(periods)}
     for number, series in enumerate(trend.series):
         color = SERIES_COLORS[number % len(SERIES_COLORS)]
         points = charted_points(series)
-        ys = [_first(p, series.unit) for p in points]
-        # One segment per run of stated periods: a gap is drawn as a gap, not bridged.
-        run: list[tuple[int, float]] = []
-        legend: str | None = series.region.name
-        for point, y in [*zip(points, ys, strict=True), (None, None)]:
-            if point is not None and y is not None:
-                run.append((index[point.period], y / scale))
-                continue
-            if run:
-                xs, values = [x for x, _ in run], [v for _, v in run]
-                draw = plt.plot if len(run) > 1 else plt.scatter
-                draw(
-                    xs,
-                    values,
-                    marker="braille" if len(run) > 1 else "dot",
-                    color=color,
-                    label=legend,
-                )
-                legend, run = None, []
-        disputed = [(index[p.period], v) for p in points if p.conflict for v in p.values]
+        _draw_runs(
+            plt,
+            points,
+            [_first(p, series.unit) for p in points],
+            index,
+            scale,
+            color,
+            series.region.name,
+        )
+        disputed = [
+            (index[p.period], v.fact.normalized / scale)
+            for p in points
+            if p.conflict
+            for v in p.values
+            if v.fact.normalized is not None
+        ]
         if disputed:
-            plt.scatter(
-                [x for x, _ in disputed],
-                [v.fact.normalized / scale for _, v in disputed if v.fact.normalized is not None],
-                marker="x",
-                color=color,
-            )
-    shown = periods if len(periods) <= max(width // 8, 2) else periods[:: len(periods) // 6 + 1]
-    plt.xticks([index[p] for p in shown], shown)
+            plt.scatter([x for x, _ in disputed], [y for _, y in disputed], marker="x", color=color)
+    room = max(width // 8, 2)
+    shown = periods if len(periods) <= room else periods[:: len(periods) // room + 1]
+    if shown:
+        plt.xticks([index[p] for p in shown], shown)
     plt.title(f"{trend.label} ({' '.join(p for p in (label, '/'.join(units)) if p)})")
-    chart: str = plt.build()
-    plt.clear_figure()
-    return chart
+
+
+def _draw_runs(
+    plt: Any,
+    points: list[TrendPoint],
+    ys: list[float | None],
+    index: dict[str, int],
+    scale: float,
+    color: str,
+    name: str,
+) -> None:
+    """One segment per run of stated periods: a gap is drawn as a gap, not bridged."""
+    run: list[tuple[int, float]] = []
+    legend: str | None = name
+    for point, y in [*zip(points, ys, strict=True), (None, None)]:
+        if point is not None and y is not None:
+            run.append((index[point.period], y / scale))
+            continue
+        if run:
+            xs, values = [x for x, _ in run], [v for _, v in run]
+            if len(run) > 1:
+                plt.plot(xs, values, marker="braille", color=color, label=legend)
+            else:
+                plt.scatter(xs, values, marker="dot", color=color, label=legend)
+            legend, run = None, []
 
 
 def sorted_points(trend: Trend) -> list[str]:
@@ -175,7 +202,7 @@ def summary_line(trend: Trend) -> str:
     for series in trend.series:
         stated = [p for p in series.points if not p.gap]
         conflicts = sum(p.conflict for p in series.points)
-        text = f"{series.region.name}: {len(stated)} period(s)"
+        text = f"{series.region.name}: {counted(len(stated), 'period')}"
         if conflicts:
             text += f", {conflicts} where sources disagree"
         parts.append(text)

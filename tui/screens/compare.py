@@ -80,6 +80,13 @@ copy and export then take the rows shown).
             "Districts",
             tooltip="Include each region's districts (shown under it, never summed).",
         ),
+        Binding(
+            "ctrl+t",
+            "trend",
+            "Trend",
+            tooltip="The selected row's metric over time, one series per region.",
+            priority=True,
+        ),
         Binding("y", "copy", "Copy row", tooltip="Copy the selected row as a citation."),
         Binding("e", "export", "Export", tooltip="Save the table as CSV, JSON or Markdown."),
         Binding(
@@ -386,6 +393,17 @@ copy and export then take the rows shown).
         )
         self.notify(f"Districts {state}.", timeout=3)
         self.reload()
+
+    def action_trend(self) -> None:
+        """Open the Trend view on the selected row's metric: one series per compared region."""
+        selected = self.table.selected
+        if selected is None or self.comparison is None:
+            return
+        row = selected[0]
+        from tui.screens.trend import TrendScreen
+
+        regions = [region.id for region in self.comparison.regions]
+        self.app.push_screen(TrendScreen(self.store, regions, row.metric_type))
 
     def action_copy(self) -> None:
         """Copy the selected row, every region's figure with its sentence and source."""

@@ -75,6 +75,13 @@ matched ("10,000+" when there are more than are counted).
         Binding("e", "export", "Export", tooltip="Save these results as CSV, JSON or Markdown."),
         Binding("r", "focus_facets", "Facets", tooltip="Filter by a region or unit."),
         Binding(
+            "ctrl+t",
+            "trend",
+            "Trend",
+            tooltip="The highlighted figure's region and metric over time.",
+            priority=True,
+        ),
+        Binding(
             "escape", "clear_search", "Clear search", show=False, tooltip="Show the newest facts."
         ),
     ]
@@ -314,6 +321,20 @@ matched ("10,000+" when there are more than are counted).
         if self.search_box.value:
             self.search_box.value = ""
         self.set_focus(self.table)
+
+    def action_trend(self) -> None:
+        """Open the Trend view on the highlighted figure's region and metric."""
+        hit = self.table.highlighted_hit
+        if hit is None:
+            return
+        fact = hit.fact
+        metric = fact.metric_type or fact.metric
+        if not fact.region_id or not metric:
+            self.notify("This figure has no region or metric to follow over time.", timeout=3)
+            return
+        from tui.screens.trend import TrendScreen
+
+        self.app.push_screen(TrendScreen(self.store, [fact.region_id], metric))
 
     def action_copy(self) -> None:
         """Copy the highlighted figure as a citation (OSC 52: works over SSH)."""

@@ -1,0 +1,119 @@
+"""The Trend view: opened with ctrl+t from Facts and Compare, Escape back, Enter to evidence.
+
+The database holds the four Wuhu articles of :mod:`tests.test_db_trend` (three years of
+exports, two articles disagreeing about 2021) through the real import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import DataTable
+
+from db.store import Store
+from importers import import_paths
+from tests.test_db_trend import ARTICLES
+from tests.tui.support import settle
+from tui.app import FactscopeApp
+from tui.screens.compare import CompareScreen
+from tui.screens.facts import FactsScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.trend import TrendScreen, series_citation
+from tui.widgets.region_picker import Candidate
+from tui.widgets.search_box import SearchBox
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture
+def wuhu_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    for name, text in ARTICLES.items():
+        (tmp_path / "articles" / name).write_text(text)
+    store = Store.open("wuhu.db")
+    assert import_paths([tmp_path / "articles"], store).imported == 4
+    yield store
+    store.close()
+
+
+async def open_trend_from_facts(pilot: Any, query: str = "wuhu 2021 46.8") -> TrendScreen:
+    await settle(pilot)
+    await pilot.press("f")
+    await settle(pilot)
+    pilot.app.screen.query_one(SearchBox).value = query
+    await settle(pilot)
+    await pilot.press("ctrl+t")
+    await settle(pilot, rounds=5)
+    screen = pilot.app.screen
+    assert isinstance(screen, TrendScreen)
+    return screen
+
+
+async def test_ctrl_t_in_facts_opens_the_trend_and_escape_comes_back(wuhu_store: Store) -> None:
+    app = FactscopeApp(wuhu_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_trend_from_facts(pilot)
+        table = screen.query_one(DataTable)
+        periods = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert periods == ["2020", "2021", "2021", "2022", "2023"]
+        conflicts = [str(table.get_row_at(i)[4]) for i in range(table.row_count)]
+        assert conflicts.count("conflict") == 2
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, FactsScreen)
+        assert app.screen.query_one(SearchBox).value == "wuhu 2021 46.8"
+
+
+async def test_enter_on_a_value_opens_its_evidence(wuhu_store: Store) -> None:
+    app = FactscopeApp(wuhu_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_trend_from_facts(pilot)
+        await pilot.press("down", "enter")  # the first 2021 value
+        await settle(pilot, rounds=5)
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_copy_gives_every_value_with_its_source(wuhu_store: Store) -> None:
+    app = FactscopeApp(wuhu_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_trend_from_facts(pilot)
+        await pilot.press("y")
+        assert screen.trend is not None
+        text = series_citation(screen.trend)
+        assert app.clipboard == text
+        assert "2021: 46.8 bn CNY (conflict) — Wuhu customs figures, 2022-02-03" in text
+        assert "2022: — no figure" in text
+
+
+async def test_ctrl_t_in_compare_draws_one_series_per_region(wuhu_store: Store) -> None:
+    app = FactscopeApp(wuhu_store, initial_mode="compare")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        for region_id in ("340200", "340000"):  # Wuhu, and Anhui (which has no exports)
+            region = wuhu_store.region(region_id)
+            assert region is not None
+            screen.add_region(Candidate(region, (), 0))
+            await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot, rounds=5)
+        trend = app.screen
+        assert isinstance(trend, TrendScreen) and trend.trend is not None
+        assert [s.region.name for s in trend.trend.series] == ["Wuhu"]
+        assert "Anhui Province has no Exports figure with a period" in trend.trend.notes
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_trend_snapshot(snap_compare: Any, wuhu_store: Store, size: tuple[int, int]) -> None:
+    """The chart scales to the terminal; the table lists the disputed year's two values."""
+
+    async def run_before(pilot: Any) -> None:
+        await open_trend_from_facts(pilot)
+        await settle(pilot, rounds=5)
+
+    assert snap_compare(FactscopeApp(wuhu_store), terminal_size=size, run_before=run_before)
