@@ -44,7 +44,7 @@ def _contents(db: Path) -> tuple[list[str], list[tuple[str, str]]]:
 
 @pytest.mark.parametrize(
     ("files", "paragraphs"),
-    [(20, 2), pytest.param(150, 15, marks=pytest.mark.slow)],
+    [(10, 2), pytest.param(150, 15, marks=pytest.mark.slow)],
     ids=["small", "batches-of-seconds"],
 )
 def test_imports_at_once_store_what_one_import_does(
@@ -95,7 +95,9 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-@pytest.mark.parametrize("limit", ["file size limit", "small filesystem"])
+@pytest.mark.parametrize(
+    "limit", ["small filesystem", pytest.param("file size limit", marks=pytest.mark.slow)]
+)
 def test_a_full_disk_stops_the_import_with_one_line_and_a_rerun_resumes(
     limit: str, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
