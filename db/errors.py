@@ -26,3 +26,31 @@ class ReadOnlyError(StoreError):
 
 class NotFoundError(StoreError):
     """A document or fact id that is not in the store."""
+
+
+class LockedError(StoreError):
+    """Another process held the write lock for longer than the busy timeout."""
+
+
+class WriteFailedError(StoreError):
+    """The disk refused a write: full, over a quota or a file-size limit, or failing.
+
+    No later write can be expected to succeed, so an import stops here rather than trying
+    every remaining file; what was committed before stays intact.
+    """
+
+
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_IOERR, _SQLITE_FULL = 5, 6, 10, 13
+"""Primary SQLite result codes (the low byte of an extended code)."""
+
+
+def store_error(path: str, exc: Exception) -> StoreError:
+    """The :class:`StoreError` for a ``sqlite3`` error, of the subclass its code calls for."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code == _SQLITE_FULL:
+        return WriteFailedError(path, "disk full")
+    if code == _SQLITE_IOERR:
+        return WriteFailedError(path, f"{exc} (a full disk, a quota or a file-size limit?)")
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return LockedError(path, str(exc))
+    return StoreError(path, str(exc))

@@ -1,8 +1,8 @@
 """Tables, FTS5 indexes and migrations: the one place DDL lives.
 
 The schema version is kept in ``PRAGMA user_version``. :func:`migrate` brings an older
-database up to :data:`SCHEMA_VERSION` one step at a time, each step in its own transaction,
-and refuses a database written by a newer version rather than guessing.
+database up to :data:`SCHEMA_VERSION` one step at a time, all in one transaction; the
+caller refuses a database written by a newer version rather than guessing.
 """
 
 from __future__ import annotations
@@ -169,21 +169,23 @@ def user_version(conn: Any) -> int:
 
 
 def migrate(conn: Any) -> int:
-    """Apply every pending migration in order; returns the number applied.
+    """Apply every pending migration in order, in one immediate transaction; returns how many.
 
-    The caller has checked the version is not newer than ``SCHEMA_VERSION``.
+    The version is read again under the write lock: another process opening the same new
+    file at the same moment may have created the schema while this one waited, and then
+    there is nothing left to do. The caller has checked the version is not newer than
+    ``SCHEMA_VERSION``.
     """
-    applied = 0
-    version = user_version(conn)
-    while version < SCHEMA_VERSION:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        start = version = user_version(conn)
+        while version < SCHEMA_VERSION:
             MIGRATIONS[version](conn)
             version += 1
+        if version != start:
             conn.execute(f"PRAGMA user_version = {version}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-        applied += 1
-    return applied
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return version - start

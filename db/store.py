@@ -22,10 +22,11 @@ from typing import Any, Literal
 from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
+from db.check import check_database
 from db.compare import Comparison, load_comparison
 from db.connection import BUSY_TIMEOUT_MS, connect
 from db.docsearch import SUMMARY_COLUMNS, count_documents, search_documents, summary
-from db.errors import NotFoundError, ReadOnlyError, StoreError
+from db.errors import NotFoundError, ReadOnlyError, StoreError, store_error
 from db.factsearch import fact_facets, search_facts
 from db.models import (
     Document,
@@ -84,16 +85,18 @@ def _fact(row: tuple[Any, ...]) -> Fact:
 class Store:
     """A factscope database. Open with :meth:`open`; close with :meth:`close` or ``with``."""
 
-    def __init__(self, conn: Any, path: str, read_only: bool) -> None:
+    def __init__(self, conn: Any, path: str, read_only: bool, snapshot: bool = False) -> None:
         self._conn = conn
         self._lock = threading.RLock()
         self.db = Database(conn)
         """The sqlite-utils wrapper, for schema introspection (not for UI code)."""
         self.path = path
         self.read_only = read_only
+        self.snapshot = snapshot
+        """Opened as an immutable snapshot: commits made by others after opening are not seen."""
         self._vocabulary = Vocabulary()
         self._in_batch = False
-        self._batch_lost: str | None = None
+        self._batch_lost: StoreError | None = None
         """Why SQLite rolled the current batch back as a whole (disk full), if it did."""
 
     # -- opening -------------------------------------------------------------------------
@@ -104,12 +107,14 @@ class Store:
     ) -> Store:
         """Open (creating and migrating if needed) the database at ``path``.
 
-        :param read_only: open with ``mode=ro``: safe for a database shared on a server.
+        :param read_only: write nothing, not even the ``-shm`` file WAL mode wants: safe for a
+            database shared on a server or in a folder this user cannot write (where it may
+            open as a :attr:`snapshot`).
         :raises StoreError: the file is missing (read-only), not a database, locked, or
             written by a newer version (:class:`SchemaTooNewError`).
         """
-        conn = connect(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
-        return cls(conn, str(path), read_only)
+        opened = connect(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
+        return cls(opened.conn, str(path), read_only, opened.snapshot)
 
     def close(self) -> None:
         """Close the connection."""
@@ -147,41 +152,43 @@ class Store:
                 if self._batch_lost is not None:
                     # A SAVEPOINT now would open a transaction of its own and commit this unit
                     # alone, while the batch's earlier units are gone: the batch stays lost.
-                    raise StoreError(self.path, self._batch_lost)
+                    raise self._batch_lost
                 self._conn.execute("SAVEPOINT unit")
                 try:
                     yield self._conn
                 except BaseException as exc:
                     # SQLite may already have rolled the whole transaction back (disk full):
                     # then there is no savepoint left, and the original error is what matters.
+                    error = store_error(self.path, exc) if isinstance(exc, sqlite3.Error) else exc
                     if self._conn.in_transaction:
                         self._conn.execute("ROLLBACK TO unit")
                         self._conn.execute("RELEASE unit")
-                    else:
-                        self._batch_lost = f"the batch was rolled back: {exc}"
-                    if isinstance(exc, sqlite3.Error):
-                        raise StoreError(self.path, str(exc)) from exc
+                    elif isinstance(error, StoreError):
+                        lost = f"the batch was rolled back: {error.reason}"
+                        self._batch_lost = type(error)(self.path, lost)
+                    if error is not exc:
+                        raise error from exc
                     raise
                 self._conn.execute("RELEASE unit")
                 return
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
-                raise StoreError(self.path, str(exc)) from exc
+                raise store_error(self.path, exc) from exc
             try:
                 yield self._conn
             except BaseException as exc:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.Error):
-                    raise StoreError(self.path, str(exc)) from exc
+                    raise store_error(self.path, exc) from exc
                 raise
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
-                raise StoreError(self.path, str(exc)) from exc
+                raise store_error(self.path, exc) from exc
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -198,7 +205,7 @@ class Store:
             try:
                 yield
                 if self._batch_lost is not None:  # none of the batch is stored: say so
-                    raise StoreError(self.path, self._batch_lost)
+                    raise self._batch_lost
             finally:
                 self._in_batch, self._batch_lost = False, None
 
@@ -245,7 +252,7 @@ class Store:
                 )
                 insert_facts(conn, doc_id, raw.text, facts)
         except sqlite3.Error as exc:
-            raise StoreError(self.path, str(exc)) from exc
+            raise store_error(self.path, exc) from exc
         return ("replaced" if old else "imported"), doc_id
 
     def delete_document(self, doc_id: str) -> bool:
@@ -550,6 +557,18 @@ class Store:
     def region_count(self) -> int:
         """Number of regions stored."""
         return int(self._rows("SELECT count(*) FROM regions")[0][0])
+
+    def check(self) -> list[str]:
+        """What is wrong with the database file, if anything: an empty list means sound.
+
+        Runs SQLite's integrity check (pages, indexes, the FTS5 indexes against their
+        content), the foreign-key check and the full-text indexes' own checks; reads only.
+        """
+        with self._lock:
+            try:
+                return check_database(self._conn)
+            except sqlite3.DatabaseError as exc:
+                return [str(exc)]
 
     # -- stats -----------------------------------------------------------------------------
 

@@ -10,6 +10,10 @@ What is not sent to the pool: standard input (only this process can read it) and
 than :data:`POOL_MAX_FILE_BYTES` — collections of many documents, which are streamed here so
 that a 50 MB CSV is never held in memory whole. A worker that dies (killed, out of memory)
 does not lose its files: they are prepared again in this process.
+
+SIGTERM and SIGHUP (a closed SSH session) end an import the way Ctrl+C does, through
+:func:`stop_on_signals`: the exception unwinds through the pool, which stops its workers,
+and through the batch, which rolls back, so no process is left behind.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -71,10 +76,53 @@ def worth_a_pool(files: Sequence[Item]) -> bool:
     return False
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived. A BaseException, like KeyboardInterrupt, so that no
+    ``except Exception`` swallows it on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.exit_code = 128 + signum
+        """The shell's convention for death by this signal: 143 for SIGTERM, 129 for SIGHUP."""
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+"""Signals that end an import cleanly (SIGINT already does, as KeyboardInterrupt)."""
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Turn :data:`STOP_SIGNALS` into :class:`Terminated` while the block runs.
+
+    Only the first signal raises: a second one during the clean-up (stopping workers,
+    rolling back) must not cut it short. Outside the main thread (where Python cannot
+    handle signals) this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def handler(signum: int, _frame: object) -> None:
+        if not received:
+            received.append(signum)
+            raise Terminated(signum)
+
+    previous = {signum: signal.signal(signum, handler) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
 def _quiet_worker() -> None:
     # Ctrl+C reaches the whole process group: the parent shuts the pool down, and the workers
     # must not each print a KeyboardInterrupt traceback on the way out.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A SIGHUP to the whole session reaches the workers too: the parent stops them itself.
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
 
 def _context() -> BaseContext:
@@ -109,10 +157,13 @@ def prepare_in_parallel(
     except BaseException:
         # Ctrl+C or an error: do not wait for files being extracted (up to 8 MB each). The
         # executor has no public way to stop its workers (3.14 adds one); shutdown forgets them.
+        # Stopped first, then shut down waiting: the executor's thread sees its workers gone
+        # and ends, rather than being woken at exit through a pipe already closed (which
+        # printed "Exception ignored ... Bad file descriptor" after a SIGTERM).
         workers = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
         for worker in workers:
             worker.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     else:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -1,24 +1,30 @@
-"""``import_paths``: walk the inputs, read, extract, store — one transaction per document.
+"""``import_paths``: walk the inputs, read, extract, store — each document atomic.
 
 A failing input is recorded in the :class:`ImportReport` with its reason and the batch goes
-on; nothing already stored is touched by a failure. Progress is reported through a callback
-so the CLI can draw a bar and the TUI a progress widget; this module prints nothing.
+on; nothing already stored is touched by a failure. A full disk is different: no later write
+can succeed, so the import stops there (``ImportReport.stopped``) and a re-run resumes it.
+Progress is reported through a callback so the CLI can draw a bar and the TUI a progress
+widget; this module prints nothing.
+
+Documents are read and extracted before their batch's transaction begins, so the write lock
+is held only while writing: several imports into one database take turns with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import islice
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from db.errors import StoreError
+from db.errors import LockedError, StoreError, WriteFailedError
 from db.models import Fact, RawDocument, Region
 from db.store import Store, document_id
 from importers.parallel import prepare_in_parallel, worth_a_pool
@@ -51,11 +57,14 @@ class ImportReport(BaseModel):
     facts: int = 0
     failed: list[ImportFailure] = Field(default_factory=list)
     doc_ids: list[str] = Field(default_factory=list)
+    stopped: str | None = None
+    """Why the import stopped before its last input (a full disk), if it did: the inputs
+    after the failed batch were not tried, and importing them again resumes."""
 
     @property
     def ok(self) -> bool:
-        """True when no input failed."""
-        return not self.failed
+        """True when no input failed and the import was not stopped."""
+        return not self.failed and self.stopped is None
 
 
 @dataclass(frozen=True)
@@ -199,6 +208,24 @@ def _shown(given: str, source: str, document_source: str) -> str:
 BATCH_FILES = 50
 """Files imported per transaction (each document still atomic: a savepoint of its own)."""
 
+BATCH_CHARS = 16_000_000
+"""Characters of document text per transaction at most: a batch is held in memory until it
+is written, so a collection of many documents is written in several."""
+
+LOCK_RETRIES = 5
+"""Times a batch is tried again after waiting a whole busy timeout for another writer."""
+
+
+@dataclass
+class _Batch:
+    """Prepared documents (and read failures) to write in one transaction."""
+
+    entries: list[tuple[Path | str, ExtractedDocument | ImportFailure]] = field(
+        default_factory=list
+    )
+    inputs: list[Path | str] = field(default_factory=list)
+    chars: int = 0
+
 
 def _source_of(item: Path | str) -> str:
     return "stdin" if item == STDIN else str(Path(item).resolve())
@@ -241,22 +268,74 @@ def _prepare_all(
     return list(_prepared(item, options, published))
 
 
-def _store_entries(
-    store: Store,
-    item: Path | str,
-    entries: Iterable[ExtractedDocument | ImportFailure],
-    report: ImportReport,
-) -> None:
-    """Store the documents of one input, recording outcomes and failures in ``report``."""
-    for entry in entries:
-        if isinstance(entry, ImportFailure):
-            report.failed.append(entry)
-            continue
+def _batches(
+    items: Iterable[tuple[Path | str, Iterable[ExtractedDocument | ImportFailure]]],
+    finished: Callable[[Path | str], None],
+) -> Iterator[_Batch]:
+    """Group the prepared inputs into batches of at most BATCH_FILES files / BATCH_CHARS."""
+    batch = _Batch()
+    for item, entries in items:
+        batch.inputs.append(item)
+        for entry in entries:
+            batch.entries.append((item, entry))
+            if isinstance(entry, ExtractedDocument):
+                batch.chars += len(entry.raw.text)
+            if batch.chars >= BATCH_CHARS:
+                yield batch
+                batch = _Batch(inputs=[item])
+        finished(item)
+        if len(batch.inputs) >= BATCH_FILES:
+            yield batch
+            batch = _Batch()
+    if batch.entries or batch.inputs:
+        yield batch
+
+
+def _store_batch(store: Store, batch: _Batch) -> ImportReport:
+    """Write a batch in one transaction; tried again while another writer holds the lock.
+
+    :raises WriteFailedError: the disk refused a write (the batch is rolled back whole).
+    :raises StoreError: the batch could not start or commit for another reason.
+    """
+    attempt = 0
+    while True:
+        part = ImportReport()
         try:
-            store_document(store, entry, report)
-        except StoreError as exc:
-            where = _shown(str(item), _source_of(item), entry.raw.source)
-            report.failed.append(ImportFailure(path=where, reason=exc.reason))
+            with store.batch():
+                for item, entry in batch.entries:
+                    if isinstance(entry, ImportFailure):
+                        part.failed.append(entry)
+                        continue
+                    try:
+                        store_document(store, entry, part)
+                    except (LockedError, WriteFailedError):
+                        raise  # the whole batch fails (and is tried again) or the import stops
+                    except StoreError as exc:
+                        where = _shown(str(item), _source_of(item), entry.raw.source)
+                        part.failed.append(ImportFailure(path=where, reason=exc.reason))
+            return part
+        except LockedError:
+            attempt += 1
+            if attempt > LOCK_RETRIES:
+                raise
+            # Writers that met the lock together must not all try again at the same moment.
+            time.sleep(random.uniform(0.05, 0.5))
+
+
+def _failed_batch(batch: _Batch, exc: StoreError) -> ImportReport:
+    """A batch that was rolled back: its read failures stand, its other inputs fail."""
+    read_failures = [e for _, e in batch.entries if isinstance(e, ImportFailure)]
+    failed = {f.path for f in read_failures}
+    return ImportReport(
+        failed=[
+            *read_failures,
+            *(
+                ImportFailure(path=str(item), reason=exc.reason)
+                for item in batch.inputs
+                if str(item) not in failed
+            ),
+        ]
+    )
 
 
 def _merge(report: ImportReport, part: ImportReport) -> None:
@@ -293,7 +372,11 @@ def import_paths(
     options = options or ReadOptions()
     files, failures = collect_files(paths, recursive=recursive)
     report = ImportReport(failed=failures)
-    ensure_regions(store)
+    try:
+        ensure_regions(store)
+    except WriteFailedError as exc:
+        report.stopped = exc.reason
+        return report
     with ExitStack() as stack:
         items: Iterator[tuple[Path | str, Iterable[ExtractedDocument | ImportFailure]]]
         if jobs > 1 and worth_a_pool(files):
@@ -305,42 +388,21 @@ def import_paths(
             items = ((item, _prepared(item, options, published)) for item in files)
         done = 0
 
-        def advanced(item: Path | str) -> None:
+        def finished(item: Path | str) -> None:
             nonlocal done
             done += 1
             if on_progress is not None:
                 on_progress(ImportProgress(done=done, total=len(files), path=str(item)))
 
-        while True:
-            # Inputs are taken one at a time inside the batch, not a batch's worth up front:
-            # with a pool, workers prepare the next files while this process stores.
-            chunk: list[Path | str] = []
-            part = ImportReport()
+        for batch in _batches(items, finished):
             try:
-                with store.batch():
-                    for item, entries in islice(items, BATCH_FILES):
-                        chunk.append(item)
-                        _store_entries(store, item, entries, part)
-                        advanced(item)
-            except StoreError as exc:  # the batch could not start or commit: none of it stored
-                if not chunk:  # it could not start: the batch's inputs fail with the reason
-                    for item, _ in islice(items, BATCH_FILES):
-                        chunk.append(item)
-                        advanced(item)
-                # Failures found while reading stand; every other input of the batch was
-                # rolled back with it and fails with the batch's reason.
-                failed = {f.path for f in part.failed}
-                part = ImportReport(
-                    failed=[
-                        *part.failed,
-                        *(
-                            ImportFailure(path=str(item), reason=exc.reason)
-                            for item in chunk
-                            if str(item) not in failed
-                        ),
-                    ]
-                )
-            if not chunk:
+                part = _store_batch(store, batch)
+            except WriteFailedError as exc:
+                # Nothing after this can be written: stop, keeping what was committed.
+                report.failed.extend(e for _, e in batch.entries if isinstance(e, ImportFailure))
+                report.stopped = exc.reason
                 break
+            except StoreError as exc:
+                part = _failed_batch(batch, exc)
             _merge(report, part)
     return report

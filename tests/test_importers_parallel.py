@@ -140,3 +140,23 @@ def test_a_pooled_import_stores_what_a_serial_one_does(
     assert report.imported == 13 and report.facts > 50
     assert [f.path for f in report.failed] == [str(broken)]
     assert progress == list(range(1, len(progress) + 1)) and progress[-1] == 14
+
+
+def test_stop_signals_raise_once_and_handlers_come_back() -> None:
+    """The first SIGTERM/SIGHUP unwinds as Terminated; a second during the clean-up does
+    not cut it short; outside the block the old handlers are back."""
+    import signal
+
+    from importers.parallel import Terminated, stop_on_signals
+
+    before = signal.getsignal(signal.SIGTERM)
+    cleaned_up = False
+    with pytest.raises(Terminated) as stopped, stop_on_signals():
+        try:
+            os.kill(os.getpid(), signal.SIGHUP)
+            time.sleep(5)  # interrupted: the handler raises in this thread
+        finally:
+            os.kill(os.getpid(), signal.SIGTERM)  # ignored: clean-up goes on
+            cleaned_up = True
+    assert cleaned_up and stopped.value.exit_code == 129
+    assert signal.getsignal(signal.SIGTERM) is before

@@ -146,9 +146,14 @@ def test_demo_corpus_imports_cleanly(store: Store) -> None:
     assert report.facts >= 60
 
 
-def test_a_locked_database_fails_each_file_with_the_reason(tmp_path: Path, db_path: Path) -> None:
+def test_a_locked_database_fails_each_file_with_the_reason(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sqlite_utils.utils import sqlite3 as same_sqlite
 
+    import importers.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "LOCK_RETRIES", 1)  # one retry shows it; five take seconds
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_text(f"Report {name} title here\n\nTrade rose 3 percent.")
     with Store.open(db_path, busy_timeout_ms=50) as store:
@@ -177,6 +182,7 @@ def test_a_lock_that_outlasts_several_batches_fails_every_file(
     import importers.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
+    monkeypatch.setattr(pipeline, "LOCK_RETRIES", 1)
     for n in range(5):
         (tmp_path / f"{n}.txt").write_text(f"Report {n} title here\n\nTrade rose {n} percent.")
     with Store.open(db_path, busy_timeout_ms=20) as store:
@@ -195,6 +201,63 @@ def test_a_lock_that_outlasts_several_batches_fails_every_file(
         assert store.document_count() == 0
         again = import_paths([tmp_path], store)
         assert again.imported == 5 and not again.failed
+
+
+def test_a_batch_that_meets_the_lock_waits_for_it(tmp_path: Path, db_path: Path) -> None:
+    """Another writer holds the lock past the busy timeout: the batch is tried again once
+    it is free, and nothing fails (writers queue)."""
+    import threading
+
+    from sqlite_utils.utils import sqlite3 as same_sqlite
+
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Report {n} title here\n\nTrade rose {n} percent.")
+    with Store.open(db_path, busy_timeout_ms=20) as store:
+        ensure_regions(store)
+        holder = same_sqlite.connect(db_path, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        release = threading.Timer(0.2, holder.execute, ["ROLLBACK"])
+        release.start()
+        try:
+            report = import_paths([tmp_path], store)
+        finally:
+            release.join()
+            holder.close()
+        assert report.ok and report.imported == 3
+        assert store.document_count() == 3
+
+
+def test_a_full_disk_stops_the_import_at_the_failed_batch(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first batch commits, the second meets a full disk: the import stops there, the
+    files after it are not even read, and the report says why."""
+    import db.store as store_module
+    import importers.pipeline as pipeline
+    from db.errors import store_error
+
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
+    for n in range(6):
+        (tmp_path / f"{n}.txt").write_text(f"Report {n} title here\n\nTrade rose {n} percent.")
+    real = store_module.insert_facts
+    full = store_module.sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = 13  # type: ignore[attr-defined]  # SQLITE_FULL, as SQLite sets it
+
+    def fill_up(conn: object, doc_id: str, text: str, facts: list[object]) -> None:
+        if "Report 2" in text:
+            raise full
+        real(conn, doc_id, text, facts)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module, "insert_facts", fill_up)
+    ensure_regions(store)
+    progress: list[str] = []
+    report = import_paths([tmp_path], store, on_progress=lambda e: progress.append(e.path))
+    assert report.stopped == store_error(store.path, full).reason == "disk full"
+    assert (report.imported, report.failed, report.ok) == (2, [], False)
+    assert [Path(p).name for p in progress] == ["0.txt", "1.txt", "2.txt", "3.txt"]
+    assert sorted(d.source for d in store.documents()) == [
+        str((tmp_path / f"{n}.txt").resolve()) for n in range(2)
+    ]
 
 
 def test_a_failed_commit_keeps_each_file_s_own_failure(

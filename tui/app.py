@@ -140,6 +140,8 @@ class FactscopeApp(App[None]):
     def _count(self) -> None:
         stats = self.store.stats()
         text = f"{short_path(stats.path)} · {stats.documents:,} docs · {stats.facts:,} facts"
+        if self.store.snapshot:  # opened immutable: say so, or the user may wait for updates
+            text += " · snapshot: changes by others not shown"
         self.call_from_thread(setattr, self, "status_counts", text)
 
     # -- help and palette -------------------------------------------------------------------

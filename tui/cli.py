@@ -18,16 +18,20 @@ import click
 
 from db.compare import METRIC_LABELS
 from importers import ReadError
-from importers.parallel import available_cpus
+from importers.parallel import Terminated, available_cpus, stop_on_signals
 from importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
 from importers.sanitize import strip_control
 from tui import output
 from tui.cli_support import (
     ENV_DB,
+    FULL_ERRNOS,
     Context,
+    discard_stdout,
     fail,
+    internal_error,
     resolve_region,
     run_import,
+    stdout_name,
     store_options,
 )
 from tui.formatting import counted
@@ -122,7 +126,10 @@ def import_cmd(
     Reads text, Markdown, HTML, PDF, CSV and JSONL.
 
     Re-importing an unchanged file does nothing; a changed file replaces its document.
-    Exit code 1 when some inputs failed (the others are imported).
+    Exit code 1 when some inputs failed (the others are imported), or when a full disk
+    stopped the import (what was written stays; run it again to resume). Several imports
+    into one database at once take turns writing. SIGTERM and SIGHUP stop it as Ctrl+C
+    does: the batch in progress is rolled back and no worker is left (exit 143 / 129).
     """
     options = ReadOptions(
         max_bytes=int(max_size * 1024 * 1024),
@@ -132,7 +139,7 @@ def import_cmd(
         date_column=date_column,
         source_column=source_column,
     )
-    with obj.store(write=True) as store:
+    with stop_on_signals(), obj.store(write=True) as store:
         report = run_import(
             store,
             list(paths),
@@ -142,7 +149,7 @@ def import_cmd(
             published=published.date() if published else None,
             jobs=jobs or available_cpus(),
         )
-    if report.failed:
+    if not report.ok:
         sys.exit(1)
 
 
@@ -351,6 +358,30 @@ def stats(obj: Context, as_json: bool) -> None:
 
 @main.command()
 @store_options
+@click.pass_obj
+def check(obj: Context) -> None:
+    """Say whether the database is sound.
+
+    Runs SQLite's integrity check, the foreign keys and the full-text indexes. Reads only,
+    so a damaged file is never written into.
+
+    Exit code 0 when sound; 1 when damaged, with one line per problem found.
+    """
+    with obj.store(read_only=True) as store:
+        problems = store.check()
+    path = strip_control(str(obj.db_path))
+    if problems:
+        for problem in problems:
+            click.echo(f"factscope: {path}: {strip_control(problem)}", err=True)
+        fail(
+            f"{path}: damaged ({len(problems)} problem{'s' * (len(problems) > 1)} found):"
+            " restore it from a backup, or import the documents again into a new file"
+        )
+    click.echo(f"{path}: sound (integrity, foreign keys and full-text indexes check out)")
+
+
+@main.command()
+@store_options
 @click.option(
     "--what",
     type=click.Choice(["facts", "documents"]),
@@ -473,6 +504,7 @@ def run() -> None:
     """
     try:
         main(standalone_mode=False)
+        sys.stdout.flush()  # here, so that a full disk is reported, not ignored at exit
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -482,19 +514,21 @@ def run() -> None:
         sys.exit(130)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Terminated as exc:
+        # SIGTERM/SIGHUP: the import already stopped its workers and rolled back.
+        sys.exit(exc.exit_code)
     except BrokenPipeError:
         # `factscope export | head`: the reader left; not an error.
         sys.stderr.close()
         sys.exit(0)
+    except OSError as exc:
+        if exc.errno not in FULL_ERRNOS:
+            internal_error(exc)
+        target = exc.filename or stdout_name()
+        discard_stdout()
+        fail(f"{os.strerror(exc.errno).lower()} writing {strip_control(str(target))}")
     except Exception as exc:
-        if os.environ.get("FACTSCOPE_DEBUG") == "1":
-            raise
-        click.echo(
-            f"factscope: internal error: {type(exc).__name__}: {exc}"
-            " (set FACTSCOPE_DEBUG=1 for details)",
-            err=True,
-        )
-        sys.exit(1)
+        internal_error(exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,6 +7,7 @@ Kept apart from the command definitions in :mod:`tui.cli`; imports no textual.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -17,6 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from db import Store, StoreError
+from db.connection import writable
 from importers import ImportReport, import_paths
 from importers.readers import ReadOptions
 from importers.sanitize import strip_control
@@ -65,14 +67,22 @@ class Context:
         self.db_path = Path(db).expanduser()
 
     @contextmanager
-    def store(self, *, write: bool = False) -> Iterator[Store]:
+    def store(self, *, write: bool = False, read_only: bool = False) -> Iterator[Store]:
         """Open the store, or exit with one line saying why it cannot be opened.
 
         While the user has no database of their own, commands that read open the demo
         corpus's database (built on first use) and say so; imports create the user's. A
         missing database named by ``--db`` or ``$FACTSCOPE_DB`` is an error for commands
-        that only read: the demo is never built into a path the user named.
+        that only read: the demo is never built into a path the user named. Commands that
+        only read open a database this user cannot write (or its folder) read-only by
+        themselves; a command that writes refuses ``--read-only`` as a usage error (exit 2)
+        and a database it cannot write with one line (exit 1). ``read_only`` opens read-only
+        regardless.
         """
+        if write and self.read_only:
+            raise click.UsageError("this command writes to the database: drop --read-only")
+        if write and not writable(self.db_path):
+            fail(f"{self.db_path}: the database is read-only (you may not write it or its folder)")
         path = self.db_path
         if not path.exists() and not write:
             if self.explicit_db:
@@ -85,8 +95,9 @@ class Context:
                 f" starts your own database at {self.db_path}",
                 err=True,
             )
+        read_only = read_only or (not write and (self.read_only or not writable(path)))
         try:
-            store = Store.open(path, read_only=self.read_only and not write)
+            store = Store.open(path, read_only=read_only)
         except StoreError as exc:
             fail(str(exc))
         try:
@@ -172,6 +183,13 @@ def run_import(
         )
     if not quiet:
         click.echo(output.import_summary(report), err=True)
+    if report.stopped:
+        stored = report.imported + report.replaced
+        click.echo(
+            f"factscope: {report.stopped} writing {store.path}: {stored:,} documents imported,"
+            " the rest not; free some space and run the same import again to resume",
+            err=True,
+        )
     return report
 
 
@@ -188,3 +206,37 @@ def resolve_region(store: Store, name: str) -> str:
         options = ", ".join(f"{c.name} ({c.id})" for c in resolution.candidates[:5])
         fail(f"region {name!r} is ambiguous: {options}; give the id instead")
     fail(f"no region matches {name!r} (try `factscope regions {name}`)")
+
+
+FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+"""Errors of a full disk, a quota or a file-size limit: said as such, not as a bug."""
+
+
+def internal_error(exc: Exception) -> NoReturn:
+    """A bug: one line (or the traceback with FACTSCOPE_DEBUG=1), exit 1."""
+    if os.environ.get("FACTSCOPE_DEBUG") == "1":
+        raise exc
+    click.echo(
+        f"factscope: internal error: {type(exc).__name__}: {exc}"
+        " (set FACTSCOPE_DEBUG=1 for details)",
+        err=True,
+    )
+    sys.exit(1)
+
+
+def stdout_name() -> str:
+    """The file standard output goes to (``> out.csv``), for a message about writing it."""
+    try:
+        return os.readlink("/proc/self/fd/1")
+    except OSError:
+        return "standard output"
+
+
+def discard_stdout() -> None:
+    """Point standard output at /dev/null: the bytes Python still holds for it must not
+    raise again when the interpreter flushes them on exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
