@@ -16,7 +16,7 @@ from functools import partial
 from itertools import islice
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from db.errors import StoreError
 from db.models import Fact, RawDocument, Region
@@ -27,9 +27,12 @@ from importers.readers import (
     ReadContext,
     ReadError,
     ReadOptions,
+    not_regular,
+    os_reason,
     read_file,
     read_input,
 )
+from importers.sanitize import escape_undecodable
 
 STDIN = "-"
 """The path that means 'read one document from standard input'."""
@@ -39,7 +42,14 @@ class ImportFailure(BaseModel):
     """An input that was not imported, and why."""
 
     path: str
+    """The input as given, with undecodable bytes of its name escaped (``bad\\xffname.txt``)."""
     reason: str
+
+    @field_validator("path", "reason")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        # A file name that is not UTF-8 must not cost the report (or a terminal) its line.
+        return escape_undecodable(value)
 
 
 class ImportReport(BaseModel):
@@ -79,17 +89,47 @@ class ImportProgress:
 ProgressCallback = Callable[[ImportProgress], None]
 
 
+def _entry_problem(path: Path) -> str | None:
+    """Why a listed or named path cannot be imported (missing, a loop, a FIFO ...), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return os_reason(exc)
+    return not_regular(mode)
+
+
+def _importable(path: Path, root: Path) -> bool:
+    """A directory entry worth trying: a known suffix, nothing hidden on the way, no folder."""
+    return (
+        path.suffix.lower() in READERS
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        and not path.is_dir()
+    )
+
+
 def collect_files(
     paths: Iterable[str | Path], *, recursive: bool = False
 ) -> tuple[list[Path | str], list[ImportFailure]]:
     """Expand the inputs into files to read; missing paths and empty directories fail.
 
     Directories contribute files with a known suffix (hidden files and folders skipped);
-    ``recursive`` descends into sub-directories. ``-`` passes through as stdin.
+    ``recursive`` descends into sub-directories (a symlinked folder is not descended into,
+    so a symlink loop is followed at most once). Only the literal ``-`` is stdin. A FIFO,
+    socket, device, dangling link or symlink loop fails with its reason, one line each,
+    whether named or found in a directory; the other inputs go on.
     """
     files: list[Path | str] = []
     failures: list[ImportFailure] = []
     seen: set[Path] = set()
+
+    def add(path: Path, shown: str) -> None:
+        problem = _entry_problem(path)
+        if problem:
+            failures.append(ImportFailure(path=shown, reason=problem))
+        elif path.resolve() not in seen:
+            seen.add(path.resolve())
+            files.append(path)
+
     for given in paths:
         if str(given) == STDIN:
             files.append(STDIN)
@@ -97,13 +137,7 @@ def collect_files(
         path = Path(given).expanduser()
         if path.is_dir():
             pattern = path.rglob("*") if recursive else path.glob("*")
-            found = sorted(
-                p
-                for p in pattern
-                if p.is_file()
-                and p.suffix.lower() in READERS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = sorted(p for p in pattern if _importable(p, path))
             if not found:
                 known = ", ".join(sorted(READERS))
                 hint = "" if recursive else " (use -r to include sub-directories)"
@@ -111,15 +145,9 @@ def collect_files(
                     ImportFailure(path=str(given), reason=f"no importable files ({known}){hint}")
                 )
             for p in found:
-                if p.resolve() not in seen:
-                    seen.add(p.resolve())
-                    files.append(p)
-        elif path.exists():
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                files.append(path)
+                add(p, str(p))
         else:
-            failures.append(ImportFailure(path=str(given), reason="no such file or directory"))
+            add(path, str(given))
     return files, failures
 
 
@@ -201,14 +229,19 @@ BATCH_FILES = 50
 
 
 def _source_of(item: Path | str) -> str:
-    return "stdin" if item == STDIN else str(Path(item).resolve())
+    """The source stored for a file: its absolute path, undecodable bytes escaped.
+
+    SQLite text is UTF-8, and a name that is not cannot be stored as Python holds it; the
+    escaped form is stable, so re-importing the same file still finds its document.
+    """
+    return "stdin" if item == STDIN else escape_undecodable(str(Path(item).resolve()))
 
 
 def _prepared(
     item: Path | str, options: ReadOptions, published: dt.date | None
 ) -> Iterator[ExtractedDocument | ImportFailure]:
     """Read one input and extract each of its documents; failures are yielded, not raised."""
-    shown = str(item)
+    shown = escape_undecodable(str(item))
     try:
         source = _source_of(item)
         if item == STDIN:
@@ -309,7 +342,9 @@ def import_paths(
             nonlocal done
             done += 1
             if on_progress is not None:
-                on_progress(ImportProgress(done=done, total=len(files), path=str(item)))
+                on_progress(
+                    ImportProgress(done=done, total=len(files), path=escape_undecodable(str(item)))
+                )
 
         while True:
             # Inputs are taken one at a time inside the batch, not a batch's worth up front:

@@ -7,7 +7,10 @@ Readers are registered by suffix in ``READERS``; the pipeline uses :func:`read_p
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +19,7 @@ import charset_normalizer
 
 from db.models import RawDocument
 from importers.dates import find_published
+from importers.sanitize import escape_undecodable
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Files larger than this are refused (``--max-size`` changes it)."""
@@ -211,17 +215,63 @@ def register(reader: Reader, *, suffixes: Iterable[str], formats: Iterable[str])
         FORMATS[name] = reader
 
 
+_FILE_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a directory",
+}
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` cannot be read as a document, or None for a regular file.
+
+    Reading a FIFO blocks until a writer comes, a device may never end: only regular files
+    are read (standard input is the literal ``-``, never ``/dev/stdin``).
+    """
+    if stat.S_ISREG(mode):
+        return None
+    kind = _FILE_KINDS.get(stat.S_IFMT(mode), "of an unknown kind")
+    return f"not a regular file ({kind})"
+
+
+def os_reason(exc: OSError) -> str:
+    """An OS error in a few words ("no such file or directory", "symlink loop")."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links)"
+    return (exc.strerror or str(exc)).lower()
+
+
 def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
-    """The file's bytes, refusing files over ``max_bytes``. :raises ReadError:"""
+    """The bytes of a regular file, refusing others and files over ``max_bytes``.
+
+    The file is opened without blocking and checked through its descriptor, so a FIFO put
+    in its place after the directory was listed is refused too, never waited on.
+    :raises ReadError:
+    """
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(
-                name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
-            )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        raise ReadError(name, exc.strerror or str(exc)) from exc
+        raise ReadError(name, os_reason(exc)) from exc
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            info = os.fstat(fd)
+            problem = not_regular(info.st_mode)
+            if problem:
+                raise ReadError(name, problem)
+            if info.st_size > max_bytes:
+                size = info.st_size
+                raise ReadError(
+                    name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
+                )
+            # One byte past the limit: a file growing while read is still refused.
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise ReadError(name, os_reason(exc)) from exc
+    if len(data) > max_bytes:
+        raise ReadError(name, f"file grew over the {max_bytes / 1e6:g} MB limit while read")
+    return data
 
 
 def choose_reader(suffix: str, head: bytes, context: ReadContext) -> Reader:
@@ -261,7 +311,8 @@ def read_path(path: Path, options: ReadOptions | None = None) -> RawDocument:
 
     :raises ReadError: the file cannot be read, or holds no document.
     """
-    context = ReadContext(name=str(path), source=str(path), options=options or ReadOptions())
+    name = escape_undecodable(str(path))
+    context = ReadContext(name=name, source=name, options=options or ReadOptions())
     for item in read_file(path, context):
         if isinstance(item, ReadError):
             raise item
