@@ -23,15 +23,24 @@ from importers.sanitize import strip_control
 from tui import output
 from tui.cli_support import (
     ENV_DB,
+    JOBS,
+    LIMIT,
+    MAX_SIZE_MB,
     Context,
+    DecodedGroup,
     fail,
+    finite,
     resolve_region,
     run_import,
     store_options,
 )
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=DecodedGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "db",
@@ -64,12 +73,13 @@ def open_browser(obj: Context) -> None:
 
 @main.command("import")
 @store_options
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-r", "--recursive", is_flag=True, help="Descend into sub-directories.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option(
     "--max-size",
-    type=click.FloatRange(min=0.001),
+    type=click.FloatRange(min=0.001, max=MAX_SIZE_MB),
+    callback=finite,
     default=DEFAULT_MAX_BYTES / 1024 / 1024,
     show_default=True,
     help="Refuse files larger than this many MB.",
@@ -92,7 +102,7 @@ def open_browser(obj: Context) -> None:
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=0),
+    type=JOBS,
     default=0,
     help="Processes reading and extracting ahead of the writer; 0 (default) = one per core"
     " (imports under 0.5 MB always run in one).",
@@ -142,9 +152,7 @@ def import_cmd(
 @main.command()
 @store_options
 @click.argument("query")
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N results."
-)
+@click.option("--limit", type=LIMIT, default=20, show_default=True, help="At most N results.")
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
 @click.pass_obj
 def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
@@ -162,9 +170,7 @@ def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
 @main.command()
 @store_options
 @click.argument("query", required=False, default="")
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most N facts."
-)
+@click.option("--limit", type=LIMIT, default=50, show_default=True, help="At most N facts.")
 @click.option("--json", "as_json", is_flag=True, help="Print facts as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print facts as CSV.")
 @click.pass_obj
@@ -278,7 +284,7 @@ def export(obj: Context, what: str, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("path")
+@click.argument("path", type=click.Path())
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -321,9 +327,7 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("query", required=False, default="")
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N results."
-)
+@click.option("--limit", type=LIMIT, default=20, show_default=True, help="At most N results.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def regions(query: str, limit: int, as_json: bool) -> None:
     """Look up places in the gazetteer: level and parent chain."""
