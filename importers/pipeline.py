@@ -33,6 +33,7 @@ from importers.readers import (
     read_input,
 )
 from importers.sanitize import escape_undecodable
+from importers.slices import SlicedFacts, extract_in_slices
 
 STDIN = "-"
 """The path that means 'read one document from standard input'."""
@@ -60,6 +61,8 @@ class ImportReport(BaseModel):
     unchanged: int = 0
     facts: int = 0
     failed: list[ImportFailure] = Field(default_factory=list)
+    notices: list[ImportFailure] = Field(default_factory=list)
+    """Documents imported with a caveat (facts capped); they do not make the import fail."""
     doc_ids: list[str] = Field(default_factory=list)
 
     @property
@@ -75,6 +78,8 @@ class ExtractedDocument:
     raw: RawDocument
     facts: list[Fact]
     regions: list[Region]
+    notice: str | None = None
+    """Set when the document's facts were capped (see :mod:`importers.slices`)."""
 
 
 @dataclass(frozen=True)
@@ -151,20 +156,19 @@ def collect_files(
     return files, failures
 
 
-def _extract(raw: RawDocument) -> tuple[list[Fact], list[Region]]:
+def _extract(raw: RawDocument) -> tuple[SlicedFacts, list[Region]]:
     # Imported lazily: extraction pulls in the gazetteer data, which `factscope search`
     # never needs.
-    from importers.extract import extract_facts
     from importers.gazetteer import Gazetteer
 
-    facts = extract_facts(raw.text, raw.published)
+    found = extract_in_slices(raw.text, raw.published)
     gazetteer = Gazetteer.default()
     regions: dict[str, Region] = {}
-    for fact in facts:
+    for fact in found.facts:
         if fact.region_id and fact.region_id not in regions:
             for region in gazetteer.chain(fact.region_id):
                 regions.setdefault(region.id, region)
-    return facts, list(regions.values())
+    return found, list(regions.values())
 
 
 def ensure_regions(store: Store) -> None:
@@ -178,12 +182,12 @@ def ensure_regions(store: Store) -> None:
 def extract_document(raw: RawDocument) -> ExtractedDocument:
     """A document with its facts and the regions they name; an extractor bug is a ReadError."""
     try:
-        facts, regions = _extract(raw)
+        found, regions = _extract(raw)
     except Exception as exc:  # an extractor bug must not cost the rest of the batch
         raise ReadError(
             raw.source, f"fact extraction failed ({type(exc).__name__}: {exc})"
         ) from exc
-    return ExtractedDocument(raw=raw, facts=facts, regions=regions)
+    return ExtractedDocument(raw=raw, facts=found.facts, regions=regions, notice=found.notice)
 
 
 def import_document(store: Store, raw: RawDocument, report: ImportReport) -> None:
@@ -285,11 +289,14 @@ def _store_entries(
         if isinstance(entry, ImportFailure):
             report.failed.append(entry)
             continue
+        where = _shown(str(item), _source_of(item), entry.raw.source)
         try:
             store_document(store, entry, report)
         except StoreError as exc:
-            where = _shown(str(item), _source_of(item), entry.raw.source)
             report.failed.append(ImportFailure(path=where, reason=exc.reason))
+        else:
+            if entry.notice:
+                report.notices.append(ImportFailure(path=where, reason=entry.notice))
 
 
 def _merge(report: ImportReport, part: ImportReport) -> None:
@@ -298,6 +305,7 @@ def _merge(report: ImportReport, part: ImportReport) -> None:
     report.unchanged += part.unchanged
     report.facts += part.facts
     report.failed.extend(part.failed)
+    report.notices.extend(part.notices)
     report.doc_ids.extend(part.doc_ids)
 
 

@@ -118,3 +118,16 @@ def test_fifo_socket_and_odd_names_in_one_batch(tmp_path: Path) -> None:
     with Store.open(db_path) as store:
         names = sorted(Path(d.source).name for d in store.documents(limit=10))
     assert names == ["bad\\xffname.txt", "good0.txt", "good1.txt", "good2.txt"]
+
+
+def test_capped_facts_are_a_note_not_a_failure(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("importers.slices.MAX_FACTS", 5)
+    path = tmp_path / "table.txt"
+    path.write_text("Figures\n\n" + " ".join(f"Output rose {i + 1}% in 2020." for i in range(9)))
+    result = run("--db", str(db_path), "import", str(path))
+    assert result.exit_code == 0
+    [note] = [line for line in result.stderr.splitlines() if line.startswith("factscope:")]
+    assert note.startswith(f"factscope: note: {path}: kept the first 5 facts")
+    assert "1 imported" in result.stderr and "5 facts" in result.stderr

@@ -218,6 +218,11 @@ def run_import(
             f"factscope: {strip_control(failure.path)}: {strip_control(failure.reason)}",
             err=True,
         )
+    for notice in report.notices:  # imported, with a caveat (facts capped)
+        click.echo(
+            f"factscope: note: {strip_control(notice.path)}: {strip_control(notice.reason)}",
+            err=True,
+        )
     if not quiet:
         click.echo(output.import_summary(report), err=True)
     return report
