@@ -7,7 +7,9 @@ Readers are registered by suffix in ``READERS``; the pipeline uses :func:`read_p
 
 from __future__ import annotations
 
+import codecs
 import errno
+import io
 import os
 import re
 import stat
@@ -31,6 +33,7 @@ _BOMS: list[tuple[bytes, str]] = [
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 ]
+_CHUNK = 1 << 20
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -47,12 +50,20 @@ class ReadError(Exception):
         self.reason = reason
 
 
+def _refuse_non_text(data: bytes, path: str) -> None:
+    """:raises ReadError: empty (or only whitespace) or binary (NUL bytes) content."""
+    if not data or data.isspace():  # not data.strip(): no copy of a 50 MB file
+        raise ReadError(path, "empty file")
+    if b"\x00" in data:
+        raise ReadError(path, "binary file (contains NUL bytes), not text")
+
+
 def decode(data: bytes, path: str) -> str:
     """Bytes to text: a BOM, else UTF-8, else the encoding charset-normalizer detects.
 
     :raises ReadError: empty, binary (NUL bytes) or undecodable content.
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise ReadError(path, "empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -60,8 +71,7 @@ def decode(data: bytes, path: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ReadError(path, f"cannot decode as {encoding}") from exc
-    if b"\x00" in data:
-        raise ReadError(path, "binary file (contains NUL bytes), not text")
+    _refuse_non_text(data, path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -70,6 +80,43 @@ def decode(data: bytes, path: str) -> str:
     if best is None:
         raise ReadError(path, "cannot decode: not UTF-8 and no text encoding detected")
     return str(best)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    """True when all of ``data`` decodes as ``encoding``, checked a megabyte at a time so that
+    no decoded copy of the whole is ever held."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    try:
+        for at in range(0, len(data), _CHUNK):
+            decoder.decode(view[at : at + _CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def text_stream(data: bytes, path: str, *, newline: str | None = "") -> io.TextIOWrapper:
+    """The bytes as a text stream decoded as it is read: collections read row by row.
+
+    The encoding is chosen as :func:`decode` chooses it. ``newline`` as for :func:`open`
+    (``""``: line ends kept and recognized as the csv module wants; ``"\\n"``: lines end at
+    ``\\n`` only).
+    :raises ReadError: empty, binary or undecodable content.
+    """
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        _refuse_non_text(data, path)
+        encoding = "utf-8"
+        if not _decodes(data, encoding):
+            best = charset_normalizer.from_bytes(data).best()
+            if best is None:
+                raise ReadError(path, "cannot decode: not UTF-8 and no text encoding detected")
+            encoding = best.encoding
+    if not _decodes(data, encoding):
+        raise ReadError(path, f"cannot decode as {encoding}")
+    # BytesIO shares the bytes object rather than copying it.
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=newline)
 
 
 def normalize_newlines(text: str) -> str:
@@ -189,6 +236,7 @@ Reader = Callable[[bytes, ReadContext], Iterable["RawDocument | ReadError"]]
 def read_text(data: bytes, context: ReadContext) -> Iterator[RawDocument]:
     """Plain text or Markdown: one document."""
     text = decode(data, context.name)
+    del data  # the only reference left: the bytes go before the text is extracted
     yield document_from_text(text, context.source, context.stem)
 
 
@@ -294,16 +342,19 @@ def choose_reader(suffix: str, head: bytes, context: ReadContext) -> Reader:
 
 
 def read_input(data: bytes, suffix: str, context: ReadContext) -> Iterator[RawDocument | ReadError]:
-    """Every document of one input's bytes. :raises ReadError: for the input as a whole."""
+    """Every document of one input's bytes. :raises ReadError: for the input as a whole.
+
+    Not a generator itself: only the reader holds the bytes, so it can let them go once
+    they are decoded (a 50 MB file is not kept beside its text while it is extracted).
+    """
     reader = choose_reader(suffix, data[:2048], context)
-    yield from reader(data, context)
+    return iter(reader(data, context))
 
 
 def read_file(path: Path, context: ReadContext) -> Iterator[RawDocument | ReadError]:
     """Every document of one file. :raises ReadError: for the file as a whole."""
-    yield from read_input(
-        read_bytes(path, context.name, context.options.max_bytes), path.suffix, context
-    )
+    data = read_bytes(path, context.name, context.options.max_bytes)
+    return read_input(data, path.suffix, context)
 
 
 def read_path(path: Path, options: ReadOptions | None = None) -> RawDocument:

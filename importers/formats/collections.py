@@ -10,6 +10,9 @@ are handled. JSONL: one object per line, blank lines ignored.
 
 Non-goals: spreadsheets (.xlsx), nested JSON paths (``a.b.c``), JSON arrays of objects,
 CSV files without a header row.
+
+Rows are read one at a time from a stream decoded as it goes, so a 50 MB file is never held
+as text whole beside its bytes; only the row being read is.
 """
 
 from __future__ import annotations
@@ -22,13 +25,20 @@ from dataclasses import dataclass
 
 from db.models import RawDocument
 from importers.dates import find_published
-from importers.readers import ReadContext, ReadError, decode, document_from_text, register
+from importers.readers import (
+    ReadContext,
+    ReadError,
+    document_from_text,
+    register,
+    text_stream,
+)
 
 TEXT_NAMES = ("text", "content", "body", "article")
 TITLE_NAMES = ("title", "headline")
 DATE_NAMES = ("date", "published", "pubdate", "published_at")
 SOURCE_NAMES = ("url", "source", "link")
 _DELIMITERS = ",\t;|"
+_HEADER_MAX = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -118,12 +128,20 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _header_line(stream: io.TextIOWrapper) -> str:
+    """The first line of the stream (up to 64 KB of it), the stream rewound after."""
+    head = stream.readline(_HEADER_MAX)
+    stream.seek(0)
+    return head
+
+
 def read_csv(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadError]:
-    """A CSV (or TSV) file with a header row → one document per row."""
-    text = decode(data, context.name)
-    csv.field_size_limit(max(csv.field_size_limit(), context.options.max_bytes, len(text) + 1))
-    delimiter = "\t" if context.name.lower().endswith(".tsv") else sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    """A CSV (or TSV) file with a header row → one document per row, read row by row."""
+    stream = text_stream(data, context.name, newline="")
+    csv.field_size_limit(max(csv.field_size_limit(), context.options.max_bytes, len(data) + 1))
+    tsv = context.name.lower().endswith(".tsv")
+    delimiter = "\t" if tsv else sniff_delimiter(_header_line(stream))
+    reader = csv.reader(stream, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except (csv.Error, StopIteration) as exc:
@@ -153,36 +171,42 @@ def read_csv(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadEr
         yield document_from_row(dict(zip(names, row, strict=True)), columns, start, context)
 
 
+def _json_row(raw_line: str, where: str) -> dict[str, object] | ReadError:
+    """One JSON Lines line → its object, or a ReadError saying what is wrong with it."""
+    try:
+        row = json.loads(raw_line)
+    except json.JSONDecodeError as exc:
+        return ReadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return ReadError(where, "malformed JSON: nested too deeply")
+    except ValueError as exc:  # e.g. an integer longer than Python will convert
+        return ReadError(where, f"malformed JSON: {exc}")
+    if not isinstance(row, dict):
+        return ReadError(where, f"expected a JSON object, found {type(row).__name__}")
+    return row
+
+
 def read_jsonl(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadError]:
-    """JSON Lines: one object per line → one document per line; blank lines skipped."""
-    text = decode(data, context.name)
-    seen_object = False
-    for number, raw_line in enumerate(text.split("\n"), start=1):
+    """JSON Lines: one object per line → one document per line, read line by line; blank
+    lines skipped."""
+    stream = text_stream(data, context.name, newline="\n")
+    seen_content = False
+    for number, raw_line in enumerate(stream, start=1):
         if not raw_line.strip():
             continue
+        seen_content = True
         where = f"{context.name}:{number}"
-        try:
-            row = json.loads(raw_line)
-        except json.JSONDecodeError as exc:
-            yield ReadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
-            continue
-        except RecursionError:
-            yield ReadError(where, "malformed JSON: nested too deeply")
-            continue
-        except ValueError as exc:  # e.g. an integer longer than Python will convert
-            yield ReadError(where, f"malformed JSON: {exc}")
-            continue
-        if not isinstance(row, dict):
-            yield ReadError(where, f"expected a JSON object, found {type(row).__name__}")
+        row = _json_row(raw_line, where)
+        if isinstance(row, ReadError):
+            yield row
             continue
         try:
             columns = find_columns(list(row), context, where)
         except ReadError as exc:
             yield exc
             continue
-        seen_object = True
         yield document_from_row(row, columns, number, context)
-    if not seen_object and not text.strip():
+    if not seen_content:
         raise ReadError(context.name, "empty file")
 
 
