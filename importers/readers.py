@@ -33,7 +33,7 @@ _BOMS: list[tuple[bytes, str]] = [
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 ]
-_CHUNK = 1 << 20
+_CHUNK = 1 << 17
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -83,7 +83,7 @@ def decode(data: bytes, path: str) -> str:
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
-    """True when all of ``data`` decodes as ``encoding``, checked a megabyte at a time so that
+    """True when all of ``data`` decodes as ``encoding``, checked 128 KB at a time so that
     no decoded copy of the whole is ever held."""
     decoder = codecs.getincrementaldecoder(encoding)()
     view = memoryview(data)
