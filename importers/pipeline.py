@@ -31,6 +31,7 @@ from importers.readers import (
     os_reason,
     read_file,
     read_input,
+    read_stream,
 )
 from importers.sanitize import escape_undecodable
 from importers.slices import SlicedFacts, extract_in_slices
@@ -214,7 +215,8 @@ def _stdin_documents(options: ReadOptions) -> Iterable[RawDocument | ReadError]:
     context = ReadContext(
         name="<stdin>", source="stdin", options=replace(options, format=options.format or "text")
     )
-    for item in read_input(sys.stdin.buffer.read(), "", context):
+    data = read_stream(sys.stdin.buffer, context.name, options.max_bytes)
+    for item in read_input(data, "", context):
         # Every stdin document gets its own source (its id), so one never replaces another.
         if isinstance(item, RawDocument) and item.source == context.source:
             item = item.model_copy(update={"source": f"stdin:{document_id(item.text)}"})

@@ -16,6 +16,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import charset_normalizer
 
@@ -33,12 +34,16 @@ _BOMS: list[tuple[bytes, str]] = [
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 ]
+_MB = 1024 * 1024
+"""A megabyte as ``--max-size`` counts it (the default limit reads "50 MB", not 52.4)."""
 _CHUNK = 1 << 17
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _TITLE_MAX = 150
+_TITLE_HEAD = 64 * 1024
+"""Characters at the top of a document where its title is looked for."""
 
 
 class ReadError(Exception):
@@ -140,6 +145,9 @@ def guess_title(text: str, fallback: str) -> str:
     Navigation crumbs ("| 中文版 |", "Open Governance") are skipped; a document that opens
     with a paragraph gets its first sentence, cut at a word boundary.
     """
+    if len(text) > _TITLE_HEAD:
+        # Only the opening lines matter: no list of every line of a 50 MB text.
+        text = text[: text.rfind("\n", 0, _TITLE_HEAD) + 1 or _TITLE_HEAD]
     raw_lines = text.split("\n")
     lines = [line.strip() for line in raw_lines if line.strip()]
     for line in lines[:20]:
@@ -311,14 +319,26 @@ def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
             if info.st_size > max_bytes:
                 size = info.st_size
                 raise ReadError(
-                    name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
+                    name, f"file is {size / _MB:.1f} MB, over the {max_bytes / _MB:g} MB limit"
                 )
             # One byte past the limit: a file growing while read is still refused.
             data = handle.read(max_bytes + 1)
         except OSError as exc:
             raise ReadError(name, os_reason(exc)) from exc
     if len(data) > max_bytes:
-        raise ReadError(name, f"file grew over the {max_bytes / 1e6:g} MB limit while read")
+        raise ReadError(name, f"file grew over the {max_bytes / _MB:g} MB limit while read")
+    return data
+
+
+def read_stream(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """All of a stream (standard input), refusing one longer than ``max_bytes``.
+
+    Reads at most one byte past the limit, so an endless stream (``yes | factscope import
+    -``) ends in a refusal instead of using up the memory. :raises ReadError:
+    """
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ReadError(name, f"input is over the {max_bytes / _MB:g} MB limit")
     return data
 
 

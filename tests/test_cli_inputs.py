@@ -131,3 +131,20 @@ def test_capped_facts_are_a_note_not_a_failure(
     [note] = [line for line in result.stderr.splitlines() if line.startswith("factscope:")]
     assert note.startswith(f"factscope: note: {path}: kept the first 5 facts")
     assert "1 imported" in result.stderr and "5 facts" in result.stderr
+
+
+def test_extract_refuses_a_fifo_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    command = [sys.executable, "-m", "tui.cli", "extract", str(tmp_path / "pipe.txt")]
+    proc = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr == f"factscope: {tmp_path / 'pipe.txt'}: not a regular file (a FIFO)\n"
+
+
+def test_stdin_over_the_size_limit_is_one_line(db_path: Path) -> None:
+    big = b"Exports rose 5 percent in 2020. " * 40_000  # 1.3 MB
+    result = CliRunner().invoke(
+        main, ["--db", str(db_path), "import", "--max-size", "1", "-"], input=big
+    )
+    assert result.exit_code == 1
+    assert "factscope: -: input is over the 1 MB limit" in result.stderr

@@ -300,24 +300,26 @@ def export(obj: Context, what: str, fmt: str) -> None:
 )
 def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
     """Print the facts of one document (PATH or '-'), without a database."""
-    from importers.extract import extract_facts
-    from importers.readers import ReadContext, read_input, read_path
+    from importers.readers import ReadContext, read_input, read_path, read_stream
+    from importers.slices import extract_in_slices
 
     try:
         if path == "-":
             context = ReadContext("<stdin>", "-", ReadOptions(format="text"))
-            first = next(iter(read_input(sys.stdin.buffer.read(), "", context)))
+            data = read_stream(sys.stdin.buffer, context.name, DEFAULT_MAX_BYTES)
+            first = next(iter(read_input(data, "", context)))
             if isinstance(first, ReadError):
                 raise first
             raw = first
         else:
-            if not Path(path).is_file():
-                fail(f"{path}: no such file")
             raw = read_path(Path(path))
     except ReadError as exc:
         fail(str(exc))
     when = published.date() if published else raw.published
-    facts = extract_facts(raw.text, when)
+    found = extract_in_slices(raw.text, when)
+    if found.notice:
+        click.echo(f"factscope: note: {found.notice}", err=True)
+    facts = found.facts
     if fmt == "jsonl":
         for fact in facts:
             click.echo(json.dumps(output.fact_json(fact), ensure_ascii=False))
