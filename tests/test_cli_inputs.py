@@ -19,6 +19,7 @@ from click.testing import CliRunner, Result
 
 from db import Store
 from tests.conftest import REPO
+from tests.test_importers_slices import figures_file
 from tui.cli import main
 
 UNDECODABLE = os.fsdecode(b"ab\xffcd")
@@ -124,8 +125,7 @@ def test_capped_facts_are_a_note_not_a_failure(
     tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("importers.slices.MAX_FACTS", 5)
-    path = tmp_path / "table.txt"
-    path.write_text("Figures\n\n" + " ".join(f"Output rose {i + 1}% in 2020." for i in range(9)))
+    path = figures_file(tmp_path, 9)
     result = run("--db", str(db_path), "import", str(path))
     assert result.exit_code == 0
     [note] = [line for line in result.stderr.splitlines() if line.startswith("factscope:")]

@@ -33,6 +33,14 @@ def _text(paragraphs: int, sep: str = "\n\n", seed: int = 5) -> str:
     return sep.join(_paragraph(rng) for _ in range(paragraphs))
 
 
+def figures_file(folder: Path, count: int) -> Path:
+    """A document stating ``count`` figures, one per sentence, in one paragraph."""
+    path = folder / "table.txt"
+    figures = " ".join(f"Output rose {i + 1}% in 2020." for i in range(count))
+    path.write_text(f"Figures\n\n{figures}")
+    return path
+
+
 def _assert_exact(text: str, facts: list) -> None:
     for fact in facts:
         assert text[fact.start : fact.end] == fact.quote
@@ -128,8 +136,7 @@ def test_a_capped_import_says_so_and_succeeds(
     tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("importers.slices.MAX_FACTS", 10)
-    path = tmp_path / "table.txt"
-    path.write_text("Figures\n\n" + " ".join(f"Output rose {i + 1}% in 2020." for i in range(30)))
+    path = figures_file(tmp_path, 30)
     report = import_paths([path], store)
     assert report.ok and report.imported == 1 and report.facts == 10
     [notice] = report.notices
