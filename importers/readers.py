@@ -110,18 +110,22 @@ def text_stream(data: bytes, path: str, *, newline: str | None = "") -> io.TextI
     :raises ReadError: empty, binary or undecodable content.
     """
     encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
-    if encoding is None:
+    errors = "strict"
+    if encoding is not None:
+        if not _decodes(data, encoding):
+            raise ReadError(path, f"cannot decode as {encoding}")
+    else:
         _refuse_non_text(data, path)
         encoding = "utf-8"
         if not _decodes(data, encoding):
             best = charset_normalizer.from_bytes(data).best()
             if best is None:
                 raise ReadError(path, "cannot decode: not UTF-8 and no text encoding detected")
-            encoding = best.encoding
-    if not _decodes(data, encoding):
-        raise ReadError(path, f"cannot decode as {encoding}")
+            # The detector reads samples: a bad byte it did not see becomes U+FFFD rather
+            # than an error half-way through the rows.
+            encoding, errors = best.encoding, "replace"
     # BytesIO shares the bytes object rather than copying it.
-    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline=newline)
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors=errors, newline=newline)
 
 
 def normalize_newlines(text: str) -> str:
