@@ -9,7 +9,8 @@ run in turn (1 = serial, the default is 1 and the number of cores).
 process of its own, and prints size, seconds, MB/s, facts and that process's peak RSS
 (``getrusage(RUSAGE_CHILDREN)`` in a wrapper process that runs only it): a 20 MB
 single-line text, the same without figures, a 30 MB CSV field, a JSONL file of one huge
-line and a text stating a million figures. ``--scale 0.1`` makes them ten times smaller.
+line and a text stating a million figures. ``--scale 0.1`` makes them ten times smaller,
+``--case figures`` runs only the cases whose name has that word.
 Figures depend on the machine: compare runs on the same box only.
 """
 
@@ -203,9 +204,11 @@ _PEAK = (
 RUSAGE_CHILDREN holds the largest of all children a process has waited for."""
 
 
-def bench_big(scale: float) -> None:
+def bench_big(scale: float, only: str | None = None) -> None:
     print(f"{'document':<26} {'MB':>6} {'seconds':>8} {'MB/s':>6} {'facts':>8} {'peak RSS':>9}")
     for what, name, size, write in BIG_CASES:
+        if only and only not in what:
+            continue
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / name
             write(path, random.Random(7), int(size * scale))
@@ -233,9 +236,10 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--jobs", type=int, action="append", help="repeatable")
     parser.add_argument("--big", action="store_true", help="huge single documents instead")
     parser.add_argument("--scale", type=float, default=1.0, help="--big sizes times this")
+    parser.add_argument("--case", help="--big: only the cases whose name contains this")
     args = parser.parse_args(argv)
     if args.big:
-        bench_big(args.scale)
+        bench_big(args.scale, args.case)
         return
     for size in args.sizes:
         for jobs in args.jobs or sorted({1, available_cpus()}):
