@@ -192,15 +192,17 @@ def guess_language(text: str) -> str:
     return "zh" if cjk > latin else "en"
 
 
-def document_from_text(text: str, source: str, fallback_title: str) -> RawDocument:
-    """A RawDocument from decoded text (newlines normalized here).
-
-    Lone surrogates (from "\\ud800" in JSON, say) cannot be stored as UTF-8: each becomes
-    U+FFFD, one character for one, so offsets are unchanged.
-    """
-    text = normalize_newlines(text)
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates (from "\\ud800" in JSON, say) cannot be stored as UTF-8: each becomes
+    U+FFFD, one character for one, so offsets are unchanged."""
     if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def document_from_text(text: str, source: str, fallback_title: str) -> RawDocument:
+    """A RawDocument from decoded text (newlines normalized, lone surrogates replaced here)."""
+    text = replace_surrogates(normalize_newlines(text))
     if not text.strip():
         raise ReadError(source, "empty file")
     return RawDocument(

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
+from db import Store
 from db.models import RawDocument
+from importers import import_paths
 from importers.formats.collections import read_csv, read_jsonl, sniff_delimiter
 from importers.readers import ReadContext, ReadError, ReadOptions
 
@@ -151,3 +154,16 @@ def test_collections_in_other_encodings_still_stream() -> None:
         assert all(isinstance(d, RawDocument) and d.text.startswith("浙江省出口") for d in docs)
     with pytest.raises(ReadError, match="binary"):
         list(read_jsonl(b'{"text": "a\x00b"}\n', _context("nul.jsonl")))
+
+
+def test_lone_surrogates_in_any_field_are_stored_replaced(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        '{"title": "bad \\ud800 title", "text": "Exports rose 5% \\udcff.", "url": "http://x/\\udcff"}\n'
+        '{"title": "fine", "text": "Imports rose 3% in 2020."}\n'
+    )
+    report = import_paths([path], store)
+    assert (report.imported, report.failed) == (2, [])
+    docs = {d.title: d for d in store.documents(limit=5)}
+    assert docs["bad \ufffd title"].source == "http://x/\ufffd"
+    assert store.document(docs["bad \ufffd title"].id).text == "Exports rose 5% \ufffd."

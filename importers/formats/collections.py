@@ -30,6 +30,7 @@ from importers.readers import (
     ReadError,
     document_from_text,
     register,
+    replace_surrogates,
     text_stream,
 )
 
@@ -108,10 +109,11 @@ def document_from_row(
     text = _value(row, columns.text)
     if not text.strip():
         return ReadError(where, f"empty text in column {columns.text!r}")
-    source = _value(row, columns.source).strip() or f"{context.source}#L{line}"
+    # JSON may spell lone surrogates ("\\udcff"), which SQLite cannot store, in any field.
+    source = replace_surrogates(_value(row, columns.source).strip()) or f"{context.source}#L{line}"
     document = document_from_text(text, source, f"{context.stem} #{line}")
     updates: dict[str, object] = {}
-    title = " ".join(_value(row, columns.title).split())
+    title = replace_surrogates(" ".join(_value(row, columns.title).split()))
     if title:
         updates["title"] = title
     date = find_published(_value(row, columns.date)) if columns.date else None
