@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -98,22 +99,31 @@ def test_fifo_socket_and_odd_names_in_one_batch(tmp_path: Path) -> None:
         (folder / f"good{i}.txt").write_text(f"Report {i}\n\nWuhan's GDP rose {i + 2}% in 2021.")
     with open(os.fsencode(folder) + b"/bad\xffname.txt", "wb") as handle:
         handle.write(b"Bad name\n\nChengdu's imports were 7 billion yuan in 2021.")
+    with open(os.fsencode(folder) + b"/empty\xfe.txt", "wb"):
+        pass  # a bad file with a bad name: its line shows the byte escaped
     os.mkfifo(folder / "pipe.txt")  # nobody ever writes to it: reading it would block
     os.mkfifo(tmp_path / "named.md")
     (folder / "loop.txt").symlink_to("loop.txt")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "sock.md"))
     db_path = tmp_path / "facts.db"
     command = [sys.executable, "-m", "tui.cli", "--db", str(db_path), "import", "-q"]
-    proc = subprocess.run(
-        [*command, str(folder), str(tmp_path / "named.md")],
-        cwd=REPO,
-        capture_output=True,
-        timeout=120,
-    )
+    try:
+        proc = subprocess.run(
+            [*command, str(folder), str(tmp_path / "named.md")],
+            cwd=REPO,
+            capture_output=True,
+            timeout=120,
+        )
+    finally:
+        server.close()
     assert proc.returncode == 1
-    lines = proc.stderr.decode().splitlines()
+    lines = proc.stderr.decode("utf-8").splitlines()  # all of it valid UTF-8
     assert sorted(lines) == [
+        f"factscope: {folder / 'empty'}\\xfe.txt: empty file",
         f"factscope: {folder / 'loop.txt'}: symlink loop (too many levels of symbolic links)",
         f"factscope: {folder / 'pipe.txt'}: not a regular file (a FIFO)",
+        f"factscope: {folder / 'sock.md'}: not a regular file (a socket)",
         f"factscope: {tmp_path / 'named.md'}: not a regular file (a FIFO)",
     ]
     with Store.open(db_path) as store:
