@@ -167,3 +167,22 @@ def test_lone_surrogates_in_any_field_are_stored_replaced(tmp_path: Path, store:
     docs = {d.title: d for d in store.documents(limit=5)}
     assert docs["bad \ufffd title"].source == "http://x/\ufffd"
     assert store.document(docs["bad \ufffd title"].id).text == "Exports rose 5% \ufffd."
+
+
+def test_nothing_of_a_huge_csv_field_is_kept_while_the_next_row_is_read() -> None:
+    """A csv reader keeps a buffer of 4 bytes per character of its longest field: one reader
+    per record lets that go with the record."""
+    body = "Hefei's output rose 9 percent in 2021. " * 30_000  # 1.2 MB in one field
+    data = f'title,text\nBig,"{body}"\nSmall,Wuhan rose 4%.\n'.encode()
+    rows = read_csv(data, _context("big.csv"))
+    tracemalloc.start()
+    try:
+        big = next(rows)
+        assert isinstance(big, RawDocument) and big.text == body
+        del big
+        small = next(rows)
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert isinstance(small, RawDocument) and small.title == "Small"
+    assert held < len(body) / 4, f"{held:,} bytes still held after a {len(body):,}-character field"

@@ -39,6 +39,8 @@ TITLE_NAMES = ("title", "headline")
 DATE_NAMES = ("date", "published", "pubdate", "published_at")
 SOURCE_NAMES = ("url", "source", "link")
 _DELIMITERS = ",\t;|"
+Record = list[str] | csv.Error
+"""A CSV record's fields, or why it could not be read."""
 _HEADER_MAX = 64 * 1024
 
 
@@ -137,40 +139,54 @@ def _header_line(stream: io.TextIOWrapper) -> str:
     return head
 
 
+def _records(stream: io.TextIOWrapper, delimiter: str) -> Iterator[tuple[int, Record]]:
+    """``(first line, fields or the error)`` of each CSV record, each read by a fresh reader.
+
+    A ``csv.reader`` keeps a buffer of four bytes per character of the longest field it has
+    read until it is freed: one reader for a file with a 30 MB field would hold 120 MB while
+    the rows after it are stored. A reader takes only the lines of its record from the
+    stream, so a new one per record reads the same records.
+    """
+    line = 1
+    while True:
+        reader = csv.reader(stream, delimiter=delimiter, strict=True)
+        start = line
+        record: Record
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            record = exc
+        line += reader.line_num
+        del reader
+        yield start, record
+
+
 def read_csv(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadError]:
     """A CSV (or TSV) file with a header row → one document per row, read row by row."""
     stream = text_stream(data, context.name, newline="")
     csv.field_size_limit(max(csv.field_size_limit(), context.options.max_bytes, len(data) + 1))
     tsv = context.name.lower().endswith(".tsv")
     delimiter = "\t" if tsv else sniff_delimiter(_header_line(stream))
-    reader = csv.reader(stream, delimiter=delimiter, strict=True)
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration) as exc:
-        raise ReadError(context.name, f"cannot read the CSV header ({exc})") from exc
+    records = _records(stream, delimiter)
+    _, header = next(records, (1, csv.Error("no header row")))
+    if isinstance(header, csv.Error):
+        raise ReadError(context.name, f"cannot read the CSV header ({header})")
     names = [name.strip() for name in header]
     columns = find_columns(names, context, context.name)
-    line = reader.line_num + 1
-    while True:
-        start = line
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            line = reader.line_num + 1
-            yield ReadError(f"{context.name}:{start}", f"malformed CSV row ({exc})")
+    for start, row in records:
+        where = f"{context.name}:{start}"
+        if isinstance(row, csv.Error):
+            yield ReadError(where, f"malformed CSV row ({row})")
+        elif not any(cell.strip() for cell in row):
             continue
-        line = reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(names):
+        elif len(row) != len(names):
             yield ReadError(
-                f"{context.name}:{start}",
-                f"malformed CSV row: {len(row)} fields, the header has {len(names)}",
+                where, f"malformed CSV row: {len(row)} fields, the header has {len(names)}"
             )
-            continue
-        yield document_from_row(dict(zip(names, row, strict=True)), columns, start, context)
+        else:
+            yield document_from_row(dict(zip(names, row, strict=True)), columns, start, context)
 
 
 def _json_row(raw_line: str, where: str) -> dict[str, object] | ReadError:
@@ -194,11 +210,12 @@ def read_jsonl(data: bytes, context: ReadContext) -> Iterator[RawDocument | Read
     stream = text_stream(data, context.name, newline="\n")
     seen_content = False
     for number, raw_line in enumerate(stream, start=1):
-        if not raw_line.strip():
+        if not raw_line or raw_line.isspace():  # not .strip(): no copy of a huge line
             continue
         seen_content = True
         where = f"{context.name}:{number}"
         row = _json_row(raw_line, where)
+        del raw_line  # a huge line is not kept beside its document while that is stored
         if isinstance(row, ReadError):
             yield row
             continue
@@ -207,7 +224,9 @@ def read_jsonl(data: bytes, context: ReadContext) -> Iterator[RawDocument | Read
         except ReadError as exc:
             yield exc
             continue
-        yield document_from_row(row, columns, number, context)
+        document = document_from_row(row, columns, number, context)
+        del row
+        yield document
     if not seen_content:
         raise ReadError(context.name, "empty file")
 
