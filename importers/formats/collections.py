@@ -209,7 +209,10 @@ def read_jsonl(data: bytes, context: ReadContext) -> Iterator[RawDocument | Read
     lines skipped."""
     stream = text_stream(data, context.name, newline="\n")
     seen_content = False
-    for number, raw_line in enumerate(stream, start=1):
+    number = 0
+    # Not enumerate(): it keeps its last (number, line) pair for reuse, and with it the line.
+    for raw_line in stream:
+        number += 1
         if not raw_line or raw_line.isspace():  # not .strip(): no copy of a huge line
             continue
         seen_content = True
