@@ -21,17 +21,15 @@ from pydantic import BaseModel, Field, field_validator
 from db.errors import StoreError
 from db.models import Fact, RawDocument, Region
 from db.store import Store, document_id
+from importers.files import not_regular, os_reason, read_stream
 from importers.parallel import prepare_in_parallel, worth_a_pool
 from importers.readers import (
     READERS,
     ReadContext,
     ReadError,
     ReadOptions,
-    not_regular,
-    os_reason,
     read_file,
     read_input,
-    read_stream,
 )
 from importers.sanitize import escape_undecodable
 from importers.slices import SlicedFacts, extract_in_slices

@@ -300,7 +300,8 @@ def export(obj: Context, what: str, fmt: str) -> None:
 )
 def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
     """Print the facts of one document (PATH or '-'), without a database."""
-    from importers.readers import ReadContext, read_input, read_path, read_stream
+    from importers.files import read_stream
+    from importers.readers import ReadContext, read_input, read_path
     from importers.slices import extract_in_slices
 
     try:
