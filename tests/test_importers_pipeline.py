@@ -300,3 +300,15 @@ def test_named_non_regular_inputs_fail_one_line_each(tmp_path: Path, store: Stor
             " sub-directories)",
         ),
     ]
+
+
+def test_recursive_import_through_folder_loops_ends(tmp_path: Path, store: Store) -> None:
+    sub = tmp_path / "top" / "sub"
+    sub.mkdir(parents=True)
+    (sub / "one.txt").write_text("One report\n\nWuhan's GDP rose 4% in 2021.")
+    (sub / "up").symlink_to("..")  # a loop back to the top
+    (sub / "self").symlink_to(".")
+    (tmp_path / "top" / "linked.txt").symlink_to(sub / "one.txt")  # the same file again
+    report = import_paths([tmp_path / "top"], store, recursive=True)
+    assert (report.imported, report.failed) == (1, [])
+    assert [Path(d.source).name for d in store.documents(limit=5)] == ["one.txt"]
