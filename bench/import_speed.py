@@ -10,7 +10,10 @@ process of its own, and prints size, seconds, MB/s, facts and that process's pea
 (``getrusage(RUSAGE_CHILDREN)`` in a wrapper process that runs only it): a 20 MB
 single-line text, the same without figures, a 30 MB CSV field, a JSONL file of one huge
 line and a text stating a million figures. ``--scale 0.1`` makes them ten times smaller,
-``--case figures`` runs only the cases whose name has that word.
+``--case figures`` runs only the cases whose name has that word. Most of a big document's
+peak is storing it: SQLite builds the full-text indexes of one document row in memory
+(about 10 bytes per character of text, porter and trigram together); reading and
+extraction hold the text, a slice's structures and at most 40,000 facts.
 Figures depend on the machine: compare runs on the same box only.
 """
 
