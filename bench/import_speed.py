@@ -4,17 +4,31 @@ Prints documents/s, MB/s and facts/s for the whole import (read, extract, store)
 extraction rate alone (one core), and peak RSS of this process (the writer; pool workers are
 separate processes). Usage: python bench/import_speed.py [--jobs J ...] [N ...]; each J is
 run in turn (1 = serial, the default is 1 and the number of cores).
+
+``--big`` instead imports single huge documents, each with ``factscope import --jobs 1`` in a
+process of its own, and prints size, seconds, MB/s, facts and that process's peak RSS
+(``getrusage(RUSAGE_CHILDREN)`` in a wrapper process that runs only it): a 20 MB
+single-line text, the same without figures, a 30 MB CSV field, a JSONL file of one huge
+line and a text stating a million figures. ``--scale 0.1`` makes them ten times smaller,
+``--case figures`` runs only the cases whose name has that word. Most of a big document's
+peak is storing it: SQLite builds the full-text indexes of one document row in memory
+(about 10 bytes per character of text, porter and trigram together); reading and
+extraction hold the text, a slice's structures and at most 40,000 facts.
 Figures depend on the machine: compare runs on the same box only.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -128,11 +142,108 @@ def bench(count: int, jobs: int) -> None:
     )
 
 
+def _news(rng: random.Random, size: int, *, figures: bool = True, sep: str = " ") -> str:
+    """About ``size`` characters of news documents joined by ``sep`` (figures or filler)."""
+    parts: list[str] = []
+    total = index = 0
+    while total < size:
+        if figures:
+            part = make_document(rng, index)
+            part = part.replace("\n", " ") if sep == " " else part
+        else:
+            part = " ".join(rng.choice(FILLER) for _ in range(20))
+        parts.append(part)
+        total += len(part) + len(sep)
+        index += 1
+    return sep.join(parts)
+
+
+def _write_line(path: Path, rng: random.Random, size: int) -> None:
+    path.write_text(_news(rng, size), encoding="utf-8")
+
+
+def _write_plain(path: Path, rng: random.Random, size: int) -> None:
+    path.write_text(_news(rng, size, figures=False), encoding="utf-8")
+
+
+def _write_csv(path: Path, rng: random.Random, size: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["title", "text"])
+        writer.writerow(["Short", "Hefei made 254,000 vehicles in 2022."])
+        writer.writerow(["Huge field", _news(rng, size, sep="\n\n")])
+
+
+def _write_jsonl(path: Path, rng: random.Random, size: int) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"title": "Short", "text": "Wuhan's GDP rose 4% in 2021."}))
+        handle.write("\n" + json.dumps({"title": "One huge line", "text": _news(rng, size)}))
+
+
+def _write_figures(path: Path, rng: random.Random, size: int) -> None:
+    # About 24 characters per figure: a million figures in 24 MB, on lines of a hundred.
+    lines = []
+    for line in range(max(1, size // 2400)):
+        row = " ".join(f"Output rose {rng.uniform(1, 99):.1f}%." for _ in range(100))
+        lines.append(f"Line {line}: {row}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+BIG_CASES: list[tuple[str, str, int, Callable[[Path, random.Random, int], None]]] = [
+    ("single-line text", "line.txt", 20_000_000, _write_line),
+    ("text without figures", "plain.txt", 20_000_000, _write_plain),
+    ("CSV with one huge field", "field.csv", 30_000_000, _write_csv),
+    ("JSONL, one huge line", "huge.jsonl", 30_000_000, _write_jsonl),
+    ("a million figures", "figures.txt", 2_400_000_000 // 100, _write_figures),
+]
+"""(what, file name, size in bytes at scale 1, writer)."""
+
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
+    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+"""Runs one command and prints its exit code and peak RSS (KB): a wrapper per case, since
+RUSAGE_CHILDREN holds the largest of all children a process has waited for."""
+
+
+def bench_big(scale: float, only: str | None = None) -> None:
+    print(f"{'document':<26} {'MB':>6} {'seconds':>8} {'MB/s':>6} {'facts':>8} {'peak RSS':>9}")
+    for what, name, size, write in BIG_CASES:
+        if only and only not in what:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / name
+            write(path, random.Random(7), int(size * scale))
+            megabytes = path.stat().st_size / 1e6
+            db = Path(tmp) / "big.db"
+            command = [sys.executable, "-m", "tui.cli", "--db", str(db), "import", "--jobs", "1"]
+            started = time.perf_counter()
+            wrapper = [sys.executable, "-c", _PEAK, *command, "-q", str(path)]
+            done = subprocess.run(wrapper, cwd=REPO, capture_output=True, text=True, check=True)
+            seconds = time.perf_counter() - started
+            code, peak_kb = done.stdout.split()
+            with Store.open(db) as store:
+                facts = store.fact_count()
+            capped = " (facts capped)" if "kept the first" in done.stderr else ""
+            print(
+                f"{what:<26} {megabytes:6.1f} {seconds:8.1f} {megabytes / seconds:6.2f}"
+                f" {facts:8,} {int(peak_kb) / 1024:7.0f} MB  exit {code}{capped}",
+                flush=True,
+            )
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[200, 2000])
     parser.add_argument("--jobs", type=int, action="append", help="repeatable")
+    parser.add_argument("--big", action="store_true", help="huge single documents instead")
+    parser.add_argument("--scale", type=float, default=1.0, help="--big sizes times this")
+    parser.add_argument("--case", help="--big: only the cases whose name contains this")
     args = parser.parse_args(argv)
+    if args.big:
+        bench_big(args.scale, args.case)
+        return
     for size in args.sizes:
         for jobs in args.jobs or sorted({1, available_cpus()}):
             bench(size, jobs)

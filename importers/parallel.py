@@ -43,6 +43,11 @@ POOL_MAX_FILE_BYTES = 8 * 1024 * 1024
 IN_FLIGHT_PER_JOB = 4
 """Files submitted ahead per worker: enough to keep each busy, few enough to bound memory."""
 
+IN_FLIGHT_BYTES = 16 * 1024 * 1024
+"""Bytes of files submitted ahead beyond one per worker. A prepared file comes back as its
+text and up to 40,000 facts (tens of MB for a file of a few MB stating many figures), and the
+results wait here until stored in order: four 8 MB files per worker would be hundreds of MB."""
+
 Item = Path | str
 Prepared = tuple[Item, Iterable[T]]
 
@@ -176,20 +181,29 @@ def _in_order(
     pool: ProcessPoolExecutor,
     window: int,
 ) -> Iterator[Prepared[T]]:
-    pending: deque[tuple[Item, Future[list[T]] | None]] = deque()
+    pending: deque[tuple[Item, Future[list[T]] | None, int]] = deque()
+    pending_bytes = 0
+    at_least = max(1, window // IN_FLIGHT_PER_JOB)  # one per worker keeps each busy
     broken = False
     for item in files:
         future = None
-        if not broken and _size(item) is not None:
+        size = _size(item)
+        if not broken and size is not None:
             try:
                 future = pool.submit(prepare, item)
             except BrokenProcessPool:
                 broken = True
-        pending.append((item, future))
-        while len(pending) > window:
-            yield _result(*pending.popleft(), stream)
+        pending.append((item, future, size or 0))
+        pending_bytes += size or 0
+        while len(pending) > window or (
+            len(pending) > at_least and pending_bytes > IN_FLIGHT_BYTES
+        ):
+            done, future, size = pending.popleft()
+            pending_bytes -= size
+            yield _result(done, future, stream)
     while pending:
-        yield _result(*pending.popleft(), stream)
+        done, future, _ = pending.popleft()
+        yield _result(done, future, stream)
 
 
 def _result(

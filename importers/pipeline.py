@@ -22,11 +22,12 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from db.errors import LockedError, StoreError, WriteFailedError
 from db.models import Fact, RawDocument, Region
 from db.store import Store, document_id
+from importers.files import not_regular, os_reason, read_stream
 from importers.parallel import prepare_in_parallel, worth_a_pool
 from importers.readers import (
     READERS,
@@ -36,6 +37,8 @@ from importers.readers import (
     read_file,
     read_input,
 )
+from importers.sanitize import escape_undecodable
+from importers.slices import SlicedFacts, extract_in_slices
 
 STDIN = "-"
 """The path that means 'read one document from standard input'."""
@@ -45,7 +48,14 @@ class ImportFailure(BaseModel):
     """An input that was not imported, and why."""
 
     path: str
+    """The input as given, with undecodable bytes of its name escaped (``bad\\xffname.txt``)."""
     reason: str
+
+    @field_validator("path", "reason")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        # A file name that is not UTF-8 must not cost the report (or a terminal) its line.
+        return escape_undecodable(value)
 
 
 class ImportReport(BaseModel):
@@ -56,6 +66,8 @@ class ImportReport(BaseModel):
     unchanged: int = 0
     facts: int = 0
     failed: list[ImportFailure] = Field(default_factory=list)
+    notices: list[ImportFailure] = Field(default_factory=list)
+    """Documents imported with a caveat (facts capped); they do not make the import fail."""
     doc_ids: list[str] = Field(default_factory=list)
     stopped: str | None = None
     """Why the import stopped before its last input (a full disk), if it did: the inputs
@@ -74,6 +86,8 @@ class ExtractedDocument:
     raw: RawDocument
     facts: list[Fact]
     regions: list[Region]
+    notice: str | None = None
+    """Set when the document's facts were capped (see :mod:`importers.slices`)."""
 
 
 @dataclass(frozen=True)
@@ -88,17 +102,47 @@ class ImportProgress:
 ProgressCallback = Callable[[ImportProgress], None]
 
 
+def _entry_problem(path: Path) -> str | None:
+    """Why a listed or named path cannot be imported (missing, a loop, a FIFO ...), or None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return os_reason(exc)
+    return not_regular(mode)
+
+
+def _importable(path: Path, root: Path) -> bool:
+    """A directory entry worth trying: a known suffix, nothing hidden on the way, no folder."""
+    return (
+        path.suffix.lower() in READERS
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
+        and not path.is_dir()
+    )
+
+
 def collect_files(
     paths: Iterable[str | Path], *, recursive: bool = False
 ) -> tuple[list[Path | str], list[ImportFailure]]:
     """Expand the inputs into files to read; missing paths and empty directories fail.
 
     Directories contribute files with a known suffix (hidden files and folders skipped);
-    ``recursive`` descends into sub-directories. ``-`` passes through as stdin.
+    ``recursive`` descends into sub-directories (a symlinked folder is not descended into,
+    so a symlink loop is followed at most once). Only the literal ``-`` is stdin. A FIFO,
+    socket, device, dangling link or symlink loop fails with its reason, one line each,
+    whether named or found in a directory; the other inputs go on.
     """
     files: list[Path | str] = []
     failures: list[ImportFailure] = []
     seen: set[Path] = set()
+
+    def add(path: Path, shown: str) -> None:
+        problem = _entry_problem(path)
+        if problem:
+            failures.append(ImportFailure(path=shown, reason=problem))
+        elif path.resolve() not in seen:
+            seen.add(path.resolve())
+            files.append(path)
+
     for given in paths:
         if str(given) == STDIN:
             files.append(STDIN)
@@ -106,13 +150,7 @@ def collect_files(
         path = Path(given).expanduser()
         if path.is_dir():
             pattern = path.rglob("*") if recursive else path.glob("*")
-            found = sorted(
-                p
-                for p in pattern
-                if p.is_file()
-                and p.suffix.lower() in READERS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = sorted(p for p in pattern if _importable(p, path))
             if not found:
                 known = ", ".join(sorted(READERS))
                 hint = "" if recursive else " (use -r to include sub-directories)"
@@ -120,32 +158,25 @@ def collect_files(
                     ImportFailure(path=str(given), reason=f"no importable files ({known}){hint}")
                 )
             for p in found:
-                if p.resolve() not in seen:
-                    seen.add(p.resolve())
-                    files.append(p)
-        elif path.exists():
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                files.append(path)
+                add(p, str(p))
         else:
-            failures.append(ImportFailure(path=str(given), reason="no such file or directory"))
+            add(path, str(given))
     return files, failures
 
 
-def _extract(raw: RawDocument) -> tuple[list[Fact], list[Region]]:
+def _extract(raw: RawDocument) -> tuple[SlicedFacts, list[Region]]:
     # Imported lazily: extraction pulls in the gazetteer data, which `factscope search`
     # never needs.
-    from importers.extract import extract_facts
     from importers.gazetteer import Gazetteer
 
-    facts = extract_facts(raw.text, raw.published)
+    found = extract_in_slices(raw.text, raw.published)
     gazetteer = Gazetteer.default()
     regions: dict[str, Region] = {}
-    for fact in facts:
+    for fact in found.facts:
         if fact.region_id and fact.region_id not in regions:
             for region in gazetteer.chain(fact.region_id):
                 regions.setdefault(region.id, region)
-    return facts, list(regions.values())
+    return found, list(regions.values())
 
 
 def ensure_regions(store: Store) -> None:
@@ -159,12 +190,12 @@ def ensure_regions(store: Store) -> None:
 def extract_document(raw: RawDocument) -> ExtractedDocument:
     """A document with its facts and the regions they name; an extractor bug is a ReadError."""
     try:
-        facts, regions = _extract(raw)
+        found, regions = _extract(raw)
     except Exception as exc:  # an extractor bug must not cost the rest of the batch
         raise ReadError(
             raw.source, f"fact extraction failed ({type(exc).__name__}: {exc})"
         ) from exc
-    return ExtractedDocument(raw=raw, facts=facts, regions=regions)
+    return ExtractedDocument(raw=raw, facts=found.facts, regions=regions, notice=found.notice)
 
 
 def import_document(store: Store, raw: RawDocument, report: ImportReport) -> None:
@@ -191,7 +222,8 @@ def _stdin_documents(options: ReadOptions) -> Iterable[RawDocument | ReadError]:
     context = ReadContext(
         name="<stdin>", source="stdin", options=replace(options, format=options.format or "text")
     )
-    for item in read_input(sys.stdin.buffer.read(), "", context):
+    data = read_stream(sys.stdin.buffer, context.name, options.max_bytes)
+    for item in read_input(data, "", context):
         # Every stdin document gets its own source (its id), so one never replaces another.
         if isinstance(item, RawDocument) and item.source == context.source:
             item = item.model_copy(update={"source": f"stdin:{document_id(item.text)}"})
@@ -228,14 +260,19 @@ class _Batch:
 
 
 def _source_of(item: Path | str) -> str:
-    return "stdin" if item == STDIN else str(Path(item).resolve())
+    """The source stored for a file: its absolute path, undecodable bytes escaped.
+
+    SQLite text is UTF-8, and a name that is not cannot be stored as Python holds it; the
+    escaped form is stable, so re-importing the same file still finds its document.
+    """
+    return "stdin" if item == STDIN else escape_undecodable(str(Path(item).resolve()))
 
 
 def _prepared(
     item: Path | str, options: ReadOptions, published: dt.date | None
 ) -> Iterator[ExtractedDocument | ImportFailure]:
     """Read one input and extract each of its documents; failures are yielded, not raised."""
-    shown = str(item)
+    shown = escape_undecodable(str(item))
     try:
         source = _source_of(item)
         if item == STDIN:
@@ -306,13 +343,16 @@ def _store_batch(store: Store, batch: _Batch) -> ImportReport:
                     if isinstance(entry, ImportFailure):
                         part.failed.append(entry)
                         continue
+                    where = _shown(str(item), _source_of(item), entry.raw.source)
                     try:
                         store_document(store, entry, part)
                     except (LockedError, WriteFailedError):
                         raise  # the whole batch fails (and is tried again) or the import stops
                     except StoreError as exc:
-                        where = _shown(str(item), _source_of(item), entry.raw.source)
                         part.failed.append(ImportFailure(path=where, reason=exc.reason))
+                    else:
+                        if entry.notice:
+                            part.notices.append(ImportFailure(path=where, reason=entry.notice))
             return part
         except LockedError:
             attempt += 1
@@ -344,6 +384,7 @@ def _merge(report: ImportReport, part: ImportReport) -> None:
     report.unchanged += part.unchanged
     report.facts += part.facts
     report.failed.extend(part.failed)
+    report.notices.extend(part.notices)
     report.doc_ids.extend(part.doc_ids)
 
 
@@ -392,7 +433,9 @@ def import_paths(
             nonlocal done
             done += 1
             if on_progress is not None:
-                on_progress(ImportProgress(done=done, total=len(files), path=str(item)))
+                on_progress(
+                    ImportProgress(done=done, total=len(files), path=escape_undecodable(str(item)))
+                )
 
         for batch in _batches(items, finished):
             try:

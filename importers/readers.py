@@ -7,6 +7,8 @@ Readers are registered by suffix in ``READERS``; the pipeline uses :func:`read_p
 
 from __future__ import annotations
 
+import codecs
+import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +18,8 @@ import charset_normalizer
 
 from db.models import RawDocument
 from importers.dates import find_published
+from importers.files import ReadError, read_bytes
+from importers.sanitize import escape_undecodable
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Files larger than this are refused (``--max-size`` changes it)."""
@@ -27,20 +31,22 @@ _BOMS: list[tuple[bytes, str]] = [
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 ]
+_CHUNK = 1 << 17
 _CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _TITLE_MAX = 150
+_TITLE_HEAD = 64 * 1024
+"""Characters at the top of a document where its title is looked for."""
 
 
-class ReadError(Exception):
-    """A file that cannot be imported, with the reason in a few words."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+def _refuse_non_text(data: bytes, path: str) -> None:
+    """:raises ReadError: empty (or only whitespace) or binary (NUL bytes) content."""
+    if not data or data.isspace():  # not data.strip(): no copy of a 50 MB file
+        raise ReadError(path, "empty file")
+    if b"\x00" in data:
+        raise ReadError(path, "binary file (contains NUL bytes), not text")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -48,7 +54,7 @@ def decode(data: bytes, path: str) -> str:
 
     :raises ReadError: empty, binary (NUL bytes) or undecodable content.
     """
-    if not data.strip():
+    if not data or data.isspace():
         raise ReadError(path, "empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -56,8 +62,7 @@ def decode(data: bytes, path: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ReadError(path, f"cannot decode as {encoding}") from exc
-    if b"\x00" in data:
-        raise ReadError(path, "binary file (contains NUL bytes), not text")
+    _refuse_non_text(data, path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -66,6 +71,47 @@ def decode(data: bytes, path: str) -> str:
     if best is None:
         raise ReadError(path, "cannot decode: not UTF-8 and no text encoding detected")
     return str(best)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    """True when all of ``data`` decodes as ``encoding``, checked 128 KB at a time so that
+    no decoded copy of the whole is ever held."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    try:
+        for at in range(0, len(data), _CHUNK):
+            decoder.decode(view[at : at + _CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def text_stream(data: bytes, path: str, *, newline: str | None = "") -> io.TextIOWrapper:
+    """The bytes as a text stream decoded as it is read: collections read row by row.
+
+    The encoding is chosen as :func:`decode` chooses it. ``newline`` as for :func:`open`
+    (``""``: line ends kept and recognized as the csv module wants; ``"\\n"``: lines end at
+    ``\\n`` only).
+    :raises ReadError: empty, binary or undecodable content.
+    """
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    errors = "strict"
+    if encoding is not None:
+        if not _decodes(data, encoding):
+            raise ReadError(path, f"cannot decode as {encoding}")
+    else:
+        _refuse_non_text(data, path)
+        encoding = "utf-8"
+        if not _decodes(data, encoding):
+            best = charset_normalizer.from_bytes(data).best()
+            if best is None:
+                raise ReadError(path, "cannot decode: not UTF-8 and no text encoding detected")
+            # The detector reads samples: a bad byte it did not see becomes U+FFFD rather
+            # than an error half-way through the rows.
+            encoding, errors = best.encoding, "replace"
+    # BytesIO shares the bytes object rather than copying it.
+    return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors=errors, newline=newline)
 
 
 def normalize_newlines(text: str) -> str:
@@ -89,6 +135,9 @@ def guess_title(text: str, fallback: str) -> str:
     Navigation crumbs ("| 中文版 |", "Open Governance") are skipped; a document that opens
     with a paragraph gets its first sentence, cut at a word boundary.
     """
+    if len(text) > _TITLE_HEAD:
+        # Only the opening lines matter: no list of every line of a 50 MB text.
+        text = text[: text.rfind("\n", 0, _TITLE_HEAD) + 1 or _TITLE_HEAD]
     raw_lines = text.split("\n")
     lines = [line.strip() for line in raw_lines if line.strip()]
     for line in lines[:20]:
@@ -129,15 +178,17 @@ def guess_language(text: str) -> str:
     return "zh" if cjk > latin else "en"
 
 
-def document_from_text(text: str, source: str, fallback_title: str) -> RawDocument:
-    """A RawDocument from decoded text (newlines normalized here).
-
-    Lone surrogates (from "\\ud800" in JSON, say) cannot be stored as UTF-8: each becomes
-    U+FFFD, one character for one, so offsets are unchanged.
-    """
-    text = normalize_newlines(text)
+def replace_surrogates(text: str) -> str:
+    """Lone surrogates (from "\\ud800" in JSON, say) cannot be stored as UTF-8: each becomes
+    U+FFFD, one character for one, so offsets are unchanged."""
     if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def document_from_text(text: str, source: str, fallback_title: str) -> RawDocument:
+    """A RawDocument from decoded text (newlines normalized, lone surrogates replaced here)."""
+    text = replace_surrogates(normalize_newlines(text))
     if not text.strip():
         raise ReadError(source, "empty file")
     return RawDocument(
@@ -185,6 +236,7 @@ Reader = Callable[[bytes, ReadContext], Iterable["RawDocument | ReadError"]]
 def read_text(data: bytes, context: ReadContext) -> Iterator[RawDocument]:
     """Plain text or Markdown: one document."""
     text = decode(data, context.name)
+    del data  # the only reference left: the bytes go before the text is extracted
     yield document_from_text(text, context.source, context.stem)
 
 
@@ -211,19 +263,6 @@ def register(reader: Reader, *, suffixes: Iterable[str], formats: Iterable[str])
         FORMATS[name] = reader
 
 
-def read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
-    """The file's bytes, refusing files over ``max_bytes``. :raises ReadError:"""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ReadError(
-                name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB limit"
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise ReadError(name, exc.strerror or str(exc)) from exc
-
-
 def choose_reader(suffix: str, head: bytes, context: ReadContext) -> Reader:
     """The reader for an input: ``--format``, else its suffix, else sniffed content."""
     wanted = context.options.format
@@ -244,16 +283,19 @@ def choose_reader(suffix: str, head: bytes, context: ReadContext) -> Reader:
 
 
 def read_input(data: bytes, suffix: str, context: ReadContext) -> Iterator[RawDocument | ReadError]:
-    """Every document of one input's bytes. :raises ReadError: for the input as a whole."""
+    """Every document of one input's bytes. :raises ReadError: for the input as a whole.
+
+    Not a generator itself: only the reader holds the bytes, so it can let them go once
+    they are decoded (a 50 MB file is not kept beside its text while it is extracted).
+    """
     reader = choose_reader(suffix, data[:2048], context)
-    yield from reader(data, context)
+    return iter(reader(data, context))
 
 
 def read_file(path: Path, context: ReadContext) -> Iterator[RawDocument | ReadError]:
     """Every document of one file. :raises ReadError: for the file as a whole."""
-    yield from read_input(
-        read_bytes(path, context.name, context.options.max_bytes), path.suffix, context
-    )
+    data = read_bytes(path, context.name, context.options.max_bytes)
+    return read_input(data, path.suffix, context)
 
 
 def read_path(path: Path, options: ReadOptions | None = None) -> RawDocument:
@@ -261,7 +303,8 @@ def read_path(path: Path, options: ReadOptions | None = None) -> RawDocument:
 
     :raises ReadError: the file cannot be read, or holds no document.
     """
-    context = ReadContext(name=str(path), source=str(path), options=options or ReadOptions())
+    name = escape_undecodable(str(path))
+    context = ReadContext(name=name, source=name, options=options or ReadOptions())
     for item in read_file(path, context):
         if isinstance(item, ReadError):
             raise item

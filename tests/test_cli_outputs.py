@@ -101,7 +101,7 @@ def test_stats_counts_regions_with_facts(imported: Path) -> None:
 def test_extract_of_a_folder_says_so(tmp_path: Path) -> None:
     result = run("extract", str(tmp_path))
     assert result.exit_code == 1
-    assert "is a directory" in result.stderr
+    assert "not a regular file (a directory)" in result.stderr
 
 
 def test_command_summaries_fit_80_columns() -> None:

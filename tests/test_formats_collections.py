@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tracemalloc
+from pathlib import Path
 
 import pytest
 
+from db import Store
 from db.models import RawDocument
+from importers import import_paths
 from importers.formats.collections import read_csv, read_jsonl, sniff_delimiter
 from importers.readers import ReadContext, ReadError, ReadOptions
 
@@ -86,3 +90,117 @@ def test_empty_collections_are_refused() -> None:
         list(read_jsonl(b"\n\n", _context("a.jsonl")))
     with pytest.raises(ReadError, match="empty file"):
         list(read_csv(b"", _context("a.csv")))
+
+
+FILLER = "Local officials credited supportive policies and a friendly business environment. " * 6
+
+
+def _many_rows_csv(rows: int) -> bytes:
+    lines = ["title,text"]
+    lines += [
+        f"Report {i},{FILLER} Zhejiang exports rose {i % 30 + 1} percent in 2021."
+        for i in range(rows)
+    ]
+    return "\n".join(lines).encode()
+
+
+def _many_rows_jsonl(rows: int) -> bytes:
+    lines = [
+        json.dumps({"title": f"R{i}", "text": f"{FILLER} Wuhan's GDP rose {i % 9 + 1}%."})
+        for i in range(rows)
+    ]
+    return "\n".join(lines).encode()
+
+
+@pytest.mark.parametrize(
+    ("reader", "make"), [(read_csv, _many_rows_csv), (read_jsonl, _many_rows_jsonl)]
+)
+def test_collections_are_read_row_by_row(reader: object, make: object) -> None:
+    """Reading a 1.5 MB collection one row at a time allocates far less than the file: no
+    decoded copy of the whole, no list of all its lines (tracemalloc counts allocations,
+    so this is exact and not a timing)."""
+    data = make(3_000)  # type: ignore[operator]
+    assert len(data) > 1_500_000
+    rows = 0
+    tracemalloc.start()
+    try:
+        for item in reader(data, _context("big.jsonl")):  # type: ignore[operator]
+            assert isinstance(item, RawDocument)
+            rows += 1
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert rows == 3_000
+    assert peak < len(data) / 4, f"{peak:,} bytes allocated at once for {len(data):,}"
+
+
+def test_a_huge_csv_field_and_a_huge_jsonl_line() -> None:
+    body = "Sichuan's exports rose 5 percent in 2020. " * 60_000  # 2.5 MB in one field
+    data = ('title,text\nSmall,Hefei rose 3%.\nBig,"' + body + '"\nAfter,Wuhan rose 4%.\n').encode()
+    docs, errors = _split(list(read_csv(data, _context("big.csv"))))
+    assert not errors and [d.title for d in docs] == ["Small", "Big", "After"]
+    assert docs[1].text == body and docs[2].source == "/abs/big.csv#L4"
+    lines = [{"title": "Big", "text": body}, {"title": "After", "text": "Wuhan rose 4%."}]
+    data = "\n".join(json.dumps(line) for line in lines).encode()
+    docs, errors = _split(list(read_jsonl(data, _context("big.jsonl"))))
+    assert not errors and docs[0].text == body and docs[1].source == "/abs/big.jsonl#L2"
+
+
+def test_collections_in_other_encodings_still_stream() -> None:
+    text = "title,text\n" + "报告,浙江省出口总额增长百分之五，进口总额也有所增长。\n" * 20
+    for encoding in ("utf-16", "gb18030"):
+        docs = list(read_csv(text.encode(encoding), _context("zh.csv")))
+        assert len(docs) == 20, encoding
+        assert all(isinstance(d, RawDocument) and d.text.startswith("浙江省出口") for d in docs)
+    with pytest.raises(ReadError, match="binary"):
+        list(read_jsonl(b'{"text": "a\x00b"}\n', _context("nul.jsonl")))
+
+
+def test_lone_surrogates_in_any_field_are_stored_replaced(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        '{"title": "bad \\ud800 title", "text": "Exports rose 5% \\udcff.", "url": "http://x/\\udcff"}\n'
+        '{"title": "fine", "text": "Imports rose 3% in 2020."}\n'
+    )
+    report = import_paths([path], store)
+    assert (report.imported, report.failed) == (2, [])
+    docs = {d.title: d for d in store.documents(limit=5)}
+    assert docs["bad \ufffd title"].source == "http://x/\ufffd"
+    assert store.document(docs["bad \ufffd title"].id).text == "Exports rose 5% \ufffd."
+
+
+_HUGE = "Hefei's output rose 9 percent in 2021. " * 30_000  # 1.2 MB in one field
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("big.csv", f'title,text\nBig,"{_HUGE}"\nSmall,Wuhan rose 4%.\n'.encode()),
+        (
+            "big.jsonl",
+            (
+                json.dumps({"title": "Big", "text": _HUGE})
+                + "\n"
+                + json.dumps({"title": "Small", "text": "Wuhan rose 4%."})
+            ).encode(),
+        ),
+    ],
+)
+def test_nothing_of_a_huge_row_is_kept_while_the_next_is_read(name: str, data: bytes) -> None:
+    """While a huge row's document is stored, the reader waiting to read the next row holds
+    nothing beside its text: no csv reader buffer (4 bytes per character of the longest
+    field), no copy of the JSONL line it was parsed from."""
+    reader = read_csv if name.endswith(".csv") else read_jsonl
+    rows = reader(data, _context(name))
+    tracemalloc.start()
+    try:
+        big = next(rows)
+        assert isinstance(big, RawDocument) and big.text == _HUGE
+        # While the document is extracted and stored, the reader holds its text and no more.
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    small = next(rows)
+    assert isinstance(small, RawDocument) and small.title == "Small"
+    extra = held - len(_HUGE)  # the text itself: one byte per (ASCII) character
+    assert extra < len(_HUGE) / 4, f"{extra:,} bytes held beside a {len(_HUGE):,}-char text"

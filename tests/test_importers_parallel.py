@@ -93,6 +93,37 @@ def test_files_a_worker_could_not_return_are_prepared_here(
     assert [list(entries) for _, entries in got] == [[f"here f{n}.txt"] for n in range(5)]
 
 
+class _CountingPool:
+    """A pool that runs each file at once and counts files submitted but not yet handed back."""
+
+    def __init__(self) -> None:
+        self.submitted = 0
+        self.handed_back = 0
+        self.most_ahead = 0
+
+    def submit(self, fn: Any, *args: Any) -> Future[Any]:
+        self.submitted += 1
+        self.most_ahead = max(self.most_ahead, self.submitted - self.handed_back)
+        future: Future[Any] = Future()
+        future.set_result(fn(*args))
+        return future
+
+
+def test_big_files_are_submitted_fewer_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "IN_FLIGHT_BYTES", 1000)
+    # Window 8 (2 jobs x 4): a file is submitted, then the oldest handed back while too
+    # much is ahead, so the most ever ahead is one more than what may wait.
+    for size, most in [(10, 9), (200, 6), (5000, 3)]:
+        pool = _CountingPool()
+        files = _files(tmp_path, [size] * 12)
+        for _ in _in_order(files, _shout, _streamed, pool, window=8):  # type: ignore[arg-type]
+            pool.handed_back += 1
+        # Small files fill the window; past the byte budget, one per worker waits.
+        assert (pool.submitted, pool.most_ahead) == (12, most), size
+
+
 def _pid(item: Path | str) -> list[int]:
     return [os.getpid()]
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3 as stdlib_sqlite3
 from pathlib import Path
 
@@ -301,3 +303,75 @@ def test_hostile_jsonl_rows_fail_alone(tmp_path: Path, store: Store) -> None:
     assert failure.path.endswith("rows.jsonl:2") and failure.reason.startswith("malformed JSON")
     texts = [store.document(d.id).text for d in store.documents()]
     assert "Exports \ufffd rose 7 percent." in texts  # one character for one: offsets hold
+
+
+def _hostile_folder(tmp_path: Path) -> tuple[Path, list[Path]]:
+    """A folder of three good documents beside every kind of file that is not one."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    good = []
+    for i, region in enumerate(["Songjiang District", "Sichuan Province", "Hefei"]):
+        path = folder / f"good{i}.txt"
+        path.write_text(f"Report {i}\n\n{region}'s exports reached {i + 3} billion yuan in 2020.")
+        good.append(path)
+    bad_name = os.fsencode(folder) + b"/bad\xffname.txt"
+    with open(bad_name, "wb") as handle:  # a Latin-1 name from an old archive
+        handle.write(b"Odd name report\n\nChengdu's imports were 7 billion yuan in 2021.")
+    good.append(Path(os.fsdecode(bad_name)))
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "dangling.md").symlink_to("nowhere.md")
+    (folder / "folder.txt").mkdir()  # a directory with a document's suffix is no document
+    return folder, good
+
+
+def test_odd_names_and_links_cost_only_themselves(tmp_path: Path, store: Store) -> None:
+    folder, good = _hostile_folder(tmp_path)
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "sock.txt"))
+    try:
+        report = import_paths([folder], store)
+    finally:
+        server.close()
+    assert report.imported == len(good) == 4
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert reasons == {
+        "dangling.md": "no such file or directory",
+        "loop.txt": "symlink loop (too many levels of symbolic links)",
+        "sock.txt": "not a regular file (a socket)",
+    }
+    sources = sorted(Path(d.source).name for d in store.documents(limit=10))
+    # Stored and shown with the undecodable byte escaped, so the name is UTF-8 text.
+    assert sources == ["bad\\xffname.txt", "good0.txt", "good1.txt", "good2.txt"]
+    [odd] = [d for d in store.documents(limit=10) if "xff" in d.source]
+    assert store.facts_for_document(odd.id)[0].quote.startswith("7 billion")
+    again = import_paths([folder], store)
+    assert (again.imported, again.unchanged) == (0, 4)  # the escaped source is stable
+
+
+def test_named_non_regular_inputs_fail_one_line_each(tmp_path: Path, store: Store) -> None:
+    folder, good = _hostile_folder(tmp_path)
+    named = [folder / "loop.txt", Path("/dev/null"), folder / "folder.txt", *good]
+    report = import_paths(named, store)
+    assert report.imported == 4
+    assert [(f.path, f.reason) for f in report.failed] == [
+        (str(folder / "loop.txt"), "symlink loop (too many levels of symbolic links)"),
+        ("/dev/null", "not a regular file (a character device)"),
+        (
+            str(folder / "folder.txt"),
+            "no importable files (.csv, .htm, .html, .jsonl, .markdown,"
+            " .md, .ndjson, .pdf, .shtml, .text, .tsv, .txt, .xhtml) (use -r to include"
+            " sub-directories)",
+        ),
+    ]
+
+
+def test_recursive_import_through_folder_loops_ends(tmp_path: Path, store: Store) -> None:
+    sub = tmp_path / "top" / "sub"
+    sub.mkdir(parents=True)
+    (sub / "one.txt").write_text("One report\n\nWuhan's GDP rose 4% in 2021.")
+    (sub / "up").symlink_to("..")  # a loop back to the top
+    (sub / "self").symlink_to(".")
+    (tmp_path / "top" / "linked.txt").symlink_to(sub / "one.txt")  # the same file again
+    report = import_paths([tmp_path / "top"], store, recursive=True)
+    assert (report.imported, report.failed) == (1, [])
+    assert [Path(d.source).name for d in store.documents(limit=5)] == ["one.txt"]

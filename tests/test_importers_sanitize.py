@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from importers.sanitize import mask_control, strip_control
+from importers.sanitize import escape_undecodable, mask_control, strip_control
 
 
 @pytest.mark.parametrize(
@@ -34,3 +36,21 @@ def test_mask_keeps_length_and_leaves_no_escape(text: str) -> None:
     assert "\x1b" not in masked
     assert "\x9b" not in masked
     assert "\x1b" not in strip_control(text)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (b"bad\xffname.txt", "bad\\xffname.txt"),  # Latin-1 ÿ in a UTF-8 file system
+        (b"r\xe9sum\xe9.md", "r\\xe9sum\\xe9.md"),
+        (b"\xe4\xb8.txt", "\\xe4\\xb8.txt"),  # a UTF-8 character cut in half
+        ("中文.txt".encode(), "中文.txt"),  # valid UTF-8 stays as it is
+    ],
+)
+def test_escape_undecodable_names(raw: bytes, shown: str) -> None:
+    assert escape_undecodable(os.fsdecode(raw)) == shown
+    shown.encode("utf-8")  # printable and storable
+
+
+def test_escape_undecodable_other_lone_surrogates() -> None:
+    assert escape_undecodable("a\ud800b") == "a\\ud800b"

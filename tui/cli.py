@@ -25,9 +25,14 @@ from tui import output
 from tui.cli_support import (
     ENV_DB,
     FULL_ERRNOS,
+    JOBS,
+    LIMIT,
+    MAX_SIZE_MB,
     Context,
+    DecodedGroup,
     discard_stdout,
     fail,
+    finite,
     internal_error,
     resolve_region,
     run_import,
@@ -39,7 +44,11 @@ from tui.records import RECORD_FORMATS, fact_record, write_records
 from tui.trend_render import summary_line, trend_between, trend_records
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=DecodedGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "db",
@@ -72,12 +81,13 @@ def open_browser(obj: Context) -> None:
 
 @main.command("import")
 @store_options
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-r", "--recursive", is_flag=True, help="Descend into sub-directories.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
 @click.option(
     "--max-size",
-    type=click.FloatRange(min=0.001),
+    type=click.FloatRange(min=0.001, max=MAX_SIZE_MB),
+    callback=finite,
     default=DEFAULT_MAX_BYTES / 1024 / 1024,
     show_default=True,
     help="Refuse files larger than this many MB.",
@@ -101,7 +111,7 @@ def open_browser(obj: Context) -> None:
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=0),
+    type=JOBS,
     default=0,
     help="Processes reading and extracting ahead of the writer; 0 (default) = one per core"
     " (imports under 0.5 MB always run in one).",
@@ -156,9 +166,7 @@ def import_cmd(
 @main.command()
 @store_options
 @click.argument("query")
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N results."
-)
+@click.option("--limit", type=LIMIT, default=20, show_default=True, help="At most N results.")
 @click.option("--json", "as_json", is_flag=True, help="Print hits as JSON.")
 @click.pass_obj
 def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
@@ -181,9 +189,7 @@ def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
 @main.command()
 @store_options
 @click.argument("query", required=False, default="")
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most N facts."
-)
+@click.option("--limit", type=LIMIT, default=50, show_default=True, help="At most N facts.")
 @click.option("--json", "as_json", is_flag=True, help="Print facts with their evidence as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print facts with their evidence as CSV.")
 @click.pass_obj
@@ -413,7 +419,7 @@ def export(obj: Context, what: str, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("path")
+@click.argument("path", type=click.Path())
 @click.option(
     "--published",
     type=click.DateTime(formats=["%Y-%m-%d"]),
@@ -433,26 +439,27 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
 
     PATH is a file, or '-' for stdin.
     """
-    from importers.extract import extract_facts
+    from importers.files import read_stream
     from importers.readers import ReadContext, read_input, read_path
+    from importers.slices import extract_in_slices
 
     try:
         if path == "-":
             context = ReadContext("<stdin>", "-", ReadOptions(format="text"))
-            first = next(iter(read_input(sys.stdin.buffer.read(), "", context)))
+            data = read_stream(sys.stdin.buffer, context.name, DEFAULT_MAX_BYTES)
+            first = next(iter(read_input(data, "", context)))
             if isinstance(first, ReadError):
                 raise first
             raw = first
         else:
-            if Path(path).is_dir():
-                fail(f"{path}: is a directory (extract reads one document; import reads folders)")
-            if not Path(path).is_file():
-                fail(f"{path}: no such file")
             raw = read_path(Path(path))
     except ReadError as exc:
         fail(str(exc))
     when = published.date() if published else raw.published
-    facts = extract_facts(raw.text, when)
+    found = extract_in_slices(raw.text, when)
+    if found.notice:
+        click.echo(f"factscope: note: {found.notice}", err=True)
+    facts = found.facts
     if fmt == "jsonl":
         for fact in facts:
             click.echo(json.dumps(output.fact_json(fact), ensure_ascii=False))
@@ -462,9 +469,7 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("query", required=False, default="")
-@click.option(
-    "--limit", type=click.IntRange(min=1), default=20, show_default=True, help="At most N results."
-)
+@click.option("--limit", type=LIMIT, default=20, show_default=True, help="At most N results.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def regions(query: str, limit: int, as_json: bool) -> None:
     """Look up places in the gazetteer: level and parent chain."""

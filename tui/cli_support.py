@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import math
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -21,11 +22,77 @@ from db import Store, StoreError
 from db.connection import writable
 from importers import ImportReport, import_paths
 from importers.readers import ReadOptions
-from importers.sanitize import strip_control
+from importers.sanitize import escape_undecodable, has_undecodable, strip_control
 from tui import output
 
 ENV_DB = "FACTSCOPE_DB"
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "importers" / "samples"
+
+
+LIMIT = click.IntRange(min=1, max=1_000_000)
+"""``--limit``: at least one result, and never a number SQLite cannot hold (``export`` streams
+everything)."""
+JOBS = click.IntRange(min=0, max=64)
+"""``--jobs``: each worker is a process holding the extractor; more than this is a typo."""
+
+MAX_SIZE_MB = 1024.0
+"""``--max-size`` at most: a file is read into memory whole (collections row by row)."""
+
+
+def finite(_ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    """Refuse ``nan`` (FloatRange lets it through: it compares with no bound)."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a number", param=param)
+    return value
+
+
+def decode_argument(value: str) -> str:
+    """An argument as text: bytes that are not UTF-8 become U+FFFD, and stderr says so.
+
+    Python passes such bytes on as lone surrogates, which SQLite, JSON and the terminal all
+    refuse; file names are the exception (see :class:`DecodedCommand`).
+    """
+    if not has_undecodable(value):
+        return value
+    try:
+        decoded = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        decoded = value.encode("utf-8", "replace").decode("utf-8")
+    click.echo(
+        f"factscope: argument '{escape_undecodable(value)}' is not valid UTF-8;"
+        f" read as '{decoded}'",
+        err=True,
+    )
+    return decoded
+
+
+class DecodedCommand(click.Command):
+    """A command whose text arguments are decoded (:func:`decode_argument`) before it runs.
+
+    Parameters of type ``click.Path`` are file names and go to the OS exactly as given, so
+    ``bad\\xffname.txt`` can still be opened.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Decode every text parameter, then run the command."""
+        for param in self.params:
+            name = param.name
+            if name is None or name not in ctx.params or isinstance(param.type, click.Path):
+                continue
+            value = ctx.params[name]
+            if isinstance(value, str):
+                ctx.params[name] = decode_argument(value)
+            elif isinstance(value, tuple):
+                ctx.params[name] = tuple(
+                    decode_argument(v) if isinstance(v, str) else v for v in value
+                )
+        return super().invoke(ctx)
+
+
+class DecodedGroup(click.Group):
+    """The ``factscope`` group: every command it defines is a :class:`DecodedCommand`."""
+
+    command_class = DecodedCommand
 
 
 def data_dir() -> Path:
@@ -179,6 +246,11 @@ def run_import(
         # Paths and reasons can quote file content: no escape sequence reaches the terminal.
         click.echo(
             f"factscope: {strip_control(failure.path)}: {strip_control(failure.reason)}",
+            err=True,
+        )
+    for notice in report.notices:  # imported, with a caveat (facts capped)
+        click.echo(
+            f"factscope: note: {strip_control(notice.path)}: {strip_control(notice.reason)}",
             err=True,
         )
     if not quiet:

@@ -10,6 +10,9 @@ are handled. JSONL: one object per line, blank lines ignored.
 
 Non-goals: spreadsheets (.xlsx), nested JSON paths (``a.b.c``), JSON arrays of objects,
 CSV files without a header row.
+
+Rows are read one at a time from a stream decoded as it goes, so a 50 MB file is never held
+as text whole beside its bytes; only the row being read is.
 """
 
 from __future__ import annotations
@@ -22,13 +25,23 @@ from dataclasses import dataclass
 
 from db.models import RawDocument
 from importers.dates import find_published
-from importers.readers import ReadContext, ReadError, decode, document_from_text, register
+from importers.readers import (
+    ReadContext,
+    ReadError,
+    document_from_text,
+    register,
+    replace_surrogates,
+    text_stream,
+)
 
 TEXT_NAMES = ("text", "content", "body", "article")
 TITLE_NAMES = ("title", "headline")
 DATE_NAMES = ("date", "published", "pubdate", "published_at")
 SOURCE_NAMES = ("url", "source", "link")
 _DELIMITERS = ",\t;|"
+Record = list[str] | csv.Error
+"""A CSV record's fields, or why it could not be read."""
+_HEADER_MAX = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -98,10 +111,11 @@ def document_from_row(
     text = _value(row, columns.text)
     if not text.strip():
         return ReadError(where, f"empty text in column {columns.text!r}")
-    source = _value(row, columns.source).strip() or f"{context.source}#L{line}"
+    # JSON may spell lone surrogates ("\\udcff"), which SQLite cannot store, in any field.
+    source = replace_surrogates(_value(row, columns.source).strip()) or f"{context.source}#L{line}"
     document = document_from_text(text, source, f"{context.stem} #{line}")
     updates: dict[str, object] = {}
-    title = " ".join(_value(row, columns.title).split())
+    title = replace_surrogates(" ".join(_value(row, columns.title).split()))
     if title:
         updates["title"] = title
     date = find_published(_value(row, columns.date)) if columns.date else None
@@ -118,71 +132,105 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_csv(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadError]:
-    """A CSV (or TSV) file with a header row → one document per row."""
-    text = decode(data, context.name)
-    csv.field_size_limit(max(csv.field_size_limit(), context.options.max_bytes, len(text) + 1))
-    delimiter = "\t" if context.name.lower().endswith(".tsv") else sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration) as exc:
-        raise ReadError(context.name, f"cannot read the CSV header ({exc})") from exc
-    names = [name.strip() for name in header]
-    columns = find_columns(names, context, context.name)
-    line = reader.line_num + 1
+def _header_line(stream: io.TextIOWrapper) -> str:
+    """The first line of the stream (up to 64 KB of it), the stream rewound after."""
+    head = stream.readline(_HEADER_MAX)
+    stream.seek(0)
+    return head
+
+
+def _records(stream: io.TextIOWrapper, delimiter: str) -> Iterator[tuple[int, Record]]:
+    """``(first line, fields or the error)`` of each CSV record, each read by a fresh reader.
+
+    A ``csv.reader`` keeps a buffer of four bytes per character of the longest field it has
+    read until it is freed: one reader for a file with a 30 MB field would hold 120 MB while
+    the rows after it are stored. A reader takes only the lines of its record from the
+    stream, so a new one per record reads the same records.
+    """
+    line = 1
     while True:
+        reader = csv.reader(stream, delimiter=delimiter, strict=True)
         start = line
+        record: Record
         try:
-            row = next(reader)
+            record = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            line = reader.line_num + 1
-            yield ReadError(f"{context.name}:{start}", f"malformed CSV row ({exc})")
+            record = exc
+        line += reader.line_num
+        del reader
+        yield start, record
+
+
+def read_csv(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadError]:
+    """A CSV (or TSV) file with a header row → one document per row, read row by row."""
+    stream = text_stream(data, context.name, newline="")
+    csv.field_size_limit(max(csv.field_size_limit(), context.options.max_bytes, len(data) + 1))
+    tsv = context.name.lower().endswith(".tsv")
+    delimiter = "\t" if tsv else sniff_delimiter(_header_line(stream))
+    records = _records(stream, delimiter)
+    _, header = next(records, (1, csv.Error("no header row")))
+    if isinstance(header, csv.Error):
+        raise ReadError(context.name, f"cannot read the CSV header ({header})")
+    names = [name.strip() for name in header]
+    columns = find_columns(names, context, context.name)
+    for start, row in records:
+        where = f"{context.name}:{start}"
+        if isinstance(row, csv.Error):
+            yield ReadError(where, f"malformed CSV row ({row})")
+        elif not any(cell.strip() for cell in row):
             continue
-        line = reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(names):
+        elif len(row) != len(names):
             yield ReadError(
-                f"{context.name}:{start}",
-                f"malformed CSV row: {len(row)} fields, the header has {len(names)}",
+                where, f"malformed CSV row: {len(row)} fields, the header has {len(names)}"
             )
-            continue
-        yield document_from_row(dict(zip(names, row, strict=True)), columns, start, context)
+        else:
+            yield document_from_row(dict(zip(names, row, strict=True)), columns, start, context)
+
+
+def _json_row(raw_line: str, where: str) -> dict[str, object] | ReadError:
+    """One JSON Lines line → its object, or a ReadError saying what is wrong with it."""
+    try:
+        row = json.loads(raw_line)
+    except json.JSONDecodeError as exc:
+        return ReadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return ReadError(where, "malformed JSON: nested too deeply")
+    except ValueError as exc:  # e.g. an integer longer than Python will convert
+        return ReadError(where, f"malformed JSON: {exc}")
+    if not isinstance(row, dict):
+        return ReadError(where, f"expected a JSON object, found {type(row).__name__}")
+    return row
 
 
 def read_jsonl(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadError]:
-    """JSON Lines: one object per line → one document per line; blank lines skipped."""
-    text = decode(data, context.name)
-    seen_object = False
-    for number, raw_line in enumerate(text.split("\n"), start=1):
-        if not raw_line.strip():
+    """JSON Lines: one object per line → one document per line, read line by line; blank
+    lines skipped."""
+    stream = text_stream(data, context.name, newline="\n")
+    seen_content = False
+    number = 0
+    # Not enumerate(): it keeps its last (number, line) pair for reuse, and with it the line.
+    for raw_line in stream:
+        number += 1
+        if not raw_line or raw_line.isspace():  # not .strip(): no copy of a huge line
             continue
+        seen_content = True
         where = f"{context.name}:{number}"
-        try:
-            row = json.loads(raw_line)
-        except json.JSONDecodeError as exc:
-            yield ReadError(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
-            continue
-        except RecursionError:
-            yield ReadError(where, "malformed JSON: nested too deeply")
-            continue
-        except ValueError as exc:  # e.g. an integer longer than Python will convert
-            yield ReadError(where, f"malformed JSON: {exc}")
-            continue
-        if not isinstance(row, dict):
-            yield ReadError(where, f"expected a JSON object, found {type(row).__name__}")
+        row = _json_row(raw_line, where)
+        del raw_line  # a huge line is not kept beside its document while that is stored
+        if isinstance(row, ReadError):
+            yield row
             continue
         try:
             columns = find_columns(list(row), context, where)
         except ReadError as exc:
             yield exc
             continue
-        seen_object = True
-        yield document_from_row(row, columns, number, context)
-    if not seen_object and not text.strip():
+        document = document_from_row(row, columns, number, context)
+        del row
+        yield document
+    if not seen_content:
         raise ReadError(context.name, "empty file")
 
 
