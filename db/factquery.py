@@ -134,8 +134,8 @@ def _bounded(query: str) -> tuple[list[str], str | None]:
         tokens = tokens[:MAX_TERMS]
     if len(tokens) < total or cut_chars:
         return tokens, (
-            f"Query too long: only its first {len(tokens)} terms are searched"
-            f" (at most {MAX_TERMS} terms and {MAX_QUERY_CHARS} characters)."
+            f"Query too long: only its first {MAX_TERMS} terms and {MAX_QUERY_CHARS}"
+            " characters are searched."
         )
     return tokens, None
 

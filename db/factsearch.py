@@ -128,10 +128,10 @@ def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate
     the latest period, then the largest value.
     """
     needs = requirements(parsed)
-    region_words = [
-        w for text in parsed.words + parsed.fields.get("region", []) for w in words_of(text)
-    ]
-    region_words += [w for text in parsed.anchored for w in words_of(text)]
+    named = [*parsed.words, *parsed.fields.get("region", []), *parsed.anchored]
+    named += [w for group in parsed.any_of for w in group]
+    named += [t for terms in parsed.expansions.values() for t in terms]
+    region_words = [w for text in named for w in words_of(text)]
     years = parsed.years
     query_text = " ".join(t.text for need in needs if need for t in need[0])
     excluded = [w.lower() for w in parsed.excluded]
