@@ -216,10 +216,14 @@ Requirement = list[Alternative]
 
 def _bridge(word: str) -> list[Alternative]:
     """Metric-type alternatives for a metric word of either language (``外贸``, ``trade``)."""
-    folded = " ".join(words_of(word))
+    pieces = words_of(word)
     for chinese, english, types in METRIC_WORDS:
-        if word in chinese or folded in english:
-            return [tuple(Term(w, False, "metric") for w in words_of(t)) for t in types]
+        if word in chinese or " ".join(pieces) in english:
+            named = [words_of(t) for t in types]
+            # The metric column holds the type's words ("trade total"): an English word that
+            # is a prefix of them ("trade", "export") finds those facts already.
+            named = [n for n in named if not all(any(w.startswith(p) for w in n) for p in pieces)]
+            return [tuple(Term(w, False, "metric") for w in n) for n in named]
     return []
 
 
@@ -230,23 +234,35 @@ def _word_alternatives(word: str) -> list[Alternative]:
     return [tuple(Term(w) for w in words_of(word))]
 
 
-def requirements(parsed: FactQuery) -> list[Requirement]:
+def requirements(parsed: FactQuery, *, best_correction: bool = False) -> list[Requirement]:
     """What a fact must contain, as an AND of ORs: the one reading of the query that both
-    the SQL (:func:`fts_expression`) and the ranking (:func:`db.factsearch.rank`) follow."""
+    the SQL (:func:`fts_expression`) and the ranking (:func:`db.factsearch.rank`) follow.
+
+    :param best_correction: keep only the best typo correction of a word (ranking: facts
+        with a lesser correction fall to the fuzzy tier, after the best one's).
+    """
     needs: list[Requirement] = []
     words = list(parsed.words)
     index = 0
     while index < len(words):
-        # A two-word metric phrase ("foreign investment") is bridged as one requirement.
-        pair = " ".join(words[index : index + 2])
-        if index + 1 < len(words) and _bridge(pair):
-            needs.append([_word_alternatives(pair)[0], *_bridge(pair)])
-            index += 2
+        # A metric phrase ("foreign investment") is bridged as one requirement.
+        size = next(
+            (
+                n
+                for n in (3, 2)
+                if index + n <= len(words) and _bridge(" ".join(words[index : index + n]))
+            ),
+            0,
+        )
+        if size:
+            phrase = " ".join(words[index : index + size])
+            needs.append([_word_alternatives(phrase)[0], *_bridge(phrase)])
+            index += size
             continue
         word = words[index]
         options = parsed.alternatives.get(word)
         if options:
-            needs.append([(Term(o),) for o in options])
+            needs.append([(Term(o),) for o in options[: 1 if best_correction else None]])
         else:
             needs.append(_word_alternatives(word) + _bridge(word))
         index += 1
@@ -292,20 +308,16 @@ def fts_expression(parsed: FactQuery) -> str | None:
 def _chinese_filter(need: Requirement, params: list[Any]) -> str:
     """SQL for a requirement with a Chinese word: a substring of the fact's region, metric
     and sentence (bounded by the candidate LIMIT), or a bridged metric type."""
-    options: list[str] = []
-    types: list[str] = []
-    for alternative in need:
-        if alternative[0].cjk:
-            options.append(
-                "instr(facts_fts.region || ' ' || facts_fts.metric || ' ' || facts_fts.sentence,"
-                " ?) > 0"
-            )
-            params.append(alternative[0].text)
-        else:
-            types.append("_".join(t.text for t in alternative))
-    if types:
-        options.append(f"f.metric_type IN ({', '.join('?' for _ in types)})")
-        params.extend(types)
+    texts = [a[0].text for a in need if a[0].cjk]
+    types = ["_".join(t.text for t in a) for a in need if not a[0].cjk]
+    # The type test first: it costs nothing beside reading the fact's text for instr.
+    options = [f"f.metric_type IN ({', '.join('?' for _ in types)})"] if types else []
+    params.extend(types)
+    for text in texts:
+        options.append(
+            "instr(facts_fts.region || ' ' || facts_fts.metric || ' ' || facts_fts.sentence, ?) > 0"
+        )
+        params.append(text)
     return "(" + " OR ".join(options) + ")"
 
 

@@ -55,10 +55,16 @@ def test_bounds_cut_terms_and_characters() -> None:
         ("songj 2020", '("songj"*) AND ("2020"*)', []),
         ("a | b", '(("a"*) OR ("b"*))', []),
         ("^song", '(region : (^ "song"*))', []),
-        # metric words also name their metric type, in either language
-        ("exports", '(("exports"*) OR (metric : ("exports")))', []),
+        # metric words also name their metric type, in either language, unless the type's
+        # own words (in the metric column) already match
+        ("exports", '("exports"*)', []),
+        (
+            "gross domestic product",
+            '(("gross"* AND "domestic"* AND "product"*) OR (metric : ("gdp")))',
+            [],
+        ),
         ("foreign investment", '(("foreign"* AND "investment"*) OR (metric : ("fdi")))', []),
-        ("外资", None, ["外资", "fdi"]),
+        ("外资", None, ["fdi", "外资"]),
         ("period:2019", 'period : ("2019"*)', ["2019%"]),
         ('"NEAR(', '("near"*)', []),  # escaped: FTS operators are text
     ],
