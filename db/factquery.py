@@ -24,6 +24,7 @@ need the database (completions, word endings, typo corrections) are filled in by
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +102,8 @@ class FactQuery:
     """Filled by resolve: ``word$`` → the vocabulary terms ending with it."""
     impossible: bool = False
     """Set by resolve when a part of the query can match nothing (``unit:zz``)."""
+    indexed: set[str] = field(default_factory=set)
+    """Set by resolve: Chinese words that start index terms (searched through FTS)."""
     notice: str | None = None
     """Why the query was cut, when it was."""
 
@@ -196,12 +199,14 @@ def parse_fact_query(query: str) -> FactQuery:
 
 @dataclass(frozen=True)
 class Term:
-    """One thing a fact must contain: an index word, or a Chinese substring (``cjk``)."""
+    """One thing a fact must contain: an index word (prefix, whole, in a column, at a
+    column's start), or a ``substring`` of the fact's text that SQL looks for (Chinese)."""
 
     text: str
     prefix: bool = True
     column: str | None = None
     anchored: bool = False
+    substring: bool = False
 
     @property
     def cjk(self) -> bool:
@@ -227,10 +232,12 @@ def _bridge(word: str) -> list[Alternative]:
     return []
 
 
-def _word_alternatives(word: str) -> list[Alternative]:
+def _word_alternatives(word: str, indexed: Collection[str] = ()) -> list[Alternative]:
     if has_cjk(word):
-        # unicode61 keeps a run of Chinese as one token: matched as a substring instead
-        return [(Term(word.lower()),)]
+        # unicode61 keeps a run of Chinese as one token: a word that starts index terms
+        # (四川 of 四川省, a region's name) is an FTS prefix; any other is a substring
+        # SQL looks for in the fact's text (a scan, bounded by the candidate LIMIT).
+        return [(Term(word.lower(), substring=word.lower() not in indexed),)]
     return [tuple(Term(w) for w in words_of(word))]
 
 
@@ -264,7 +271,7 @@ def requirements(parsed: FactQuery, *, best_correction: bool = False) -> list[Re
         if options:
             needs.append([(Term(o),) for o in options[: 1 if best_correction else None]])
         else:
-            needs.append(_word_alternatives(word) + _bridge(word))
+            needs.append(_word_alternatives(word, parsed.indexed) + _bridge(word))
         index += 1
     for word in parsed.exact:
         needs.append([(Term(" ".join(words_of(word)), prefix=False),)])
@@ -292,7 +299,7 @@ def fts_expression(parsed: FactQuery) -> str | None:
     """
     parts: list[str] = []
     for need in requirements(parsed):
-        if any(t.cjk for alternative in need for t in alternative):
+        if any(t.substring for alternative in need for t in alternative):
             continue
         options = ["(" + " AND ".join(_fts_term(t) for t in a) + ")" for a in need]
         parts.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
@@ -308,8 +315,8 @@ def fts_expression(parsed: FactQuery) -> str | None:
 def _chinese_filter(need: Requirement, params: list[Any]) -> str:
     """SQL for a requirement with a Chinese word: a substring of the fact's region, metric
     and sentence (bounded by the candidate LIMIT), or a bridged metric type."""
-    texts = [a[0].text for a in need if a[0].cjk]
-    types = ["_".join(t.text for t in a) for a in need if not a[0].cjk]
+    texts = [a[0].text for a in need if a[0].substring]
+    types = ["_".join(t.text for t in a) for a in need if not a[0].substring]
     # The type test first: it costs nothing beside reading the fact's text for instr.
     options = [f"f.metric_type IN ({', '.join('?' for _ in types)})"] if types else []
     params.extend(types)
@@ -337,7 +344,7 @@ def sql_filters(parsed: FactQuery) -> tuple[list[str], list[Any]]:
         where.append("f.doc_id IN (SELECT id FROM documents WHERE title LIKE ?)")
         params.append(f"%{value}%")
     for need in requirements(parsed):
-        if any(t.cjk for alternative in need for t in alternative):
+        if any(t.substring for alternative in need for t in alternative):
             where.append(_chinese_filter(need, params))
     for op, number in parsed.comparisons:
         where.append(f"f.normalized {'=' if op == '=' else op} ?")

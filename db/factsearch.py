@@ -40,6 +40,7 @@ from db.factquery import (
     words_of,
 )
 from db.models import FactFacets, FactHit, FactResults, fact_from_row
+from db.query import has_cjk
 from db.typos import Vocabulary
 
 CANDIDATE_CAP = 2000
@@ -229,16 +230,19 @@ _CANDIDATE_COLUMNS = (
 )
 
 
-def _count(conn: Any, parsed: FactQuery) -> int:
+def _count(conn: Any, parsed: FactQuery) -> int | None:
     """Matches, up to COUNT_CAP. Without SQL filters the FTS index alone answers (no join to
     facts: the join costs more than the match); excluded words are not subtracted then.
-    Without an FTS query, facts alone answer unless a Chinese substring must be read."""
+    Without an FTS query, facts alone answer; None when only reading every match's text
+    could (a Chinese substring): the candidates found are then a lower bound."""
     where, params = sql_filters(parsed)
     match = fts_expression(parsed)
     if match is not None and not where:
         sql = "SELECT count(*) FROM (SELECT 1 FROM facts_fts WHERE facts_fts MATCH ? LIMIT ?)"
         return int(conn.execute(sql, (match, COUNT_CAP)).fetchone()[0])
-    if match is None and not any("facts_fts." in w for w in where):
+    if any("facts_fts." in w for w in where):
+        return None  # reading tens of thousands of facts' text would stall the keystroke
+    if match is None:
         sql = f"SELECT count(*) FROM (SELECT 1 FROM facts f WHERE {' AND '.join(where) or '1'}"
         return int(conn.execute(sql + " LIMIT ?)", [*params, COUNT_CAP]).fetchone()[0])
     count_sql, count_params = candidate_sql(parsed, "1", cap=COUNT_CAP)
@@ -260,7 +264,10 @@ def resolve(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery:
             fields[name] = completed
     expansions = {s: vocabulary.ending_with(conn, s) for s in parsed.suffixes}
     impossible |= not all(expansions.values())
-    return replace(parsed, fields=fields, expansions=expansions, impossible=impossible)
+    indexed = {w.lower() for w in parsed.words if has_cjk(w) and vocabulary.starts_terms(conn, w)}
+    return replace(
+        parsed, fields=fields, expansions=expansions, impossible=impossible, indexed=indexed
+    )
 
 
 def corrected(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery | None:
@@ -311,8 +318,9 @@ def search_facts(
     ranked = rank(parsed, candidates)
     total, capped = len(ranked), False
     if len(candidates) >= CANDIDATE_CAP:
-        total = _count(conn, parsed)
-        capped = total >= COUNT_CAP
+        counted = _count(conn, parsed)
+        total = len(ranked) if counted is None else counted
+        capped = counted is None or counted >= COUNT_CAP
     hits = _load(conn, fact_columns, ranked[:limit])
     return FactResults(hits=hits, total=total, capped=capped, notice=parsed.notice)
 

@@ -147,6 +147,16 @@ class Vocabulary:
         )
         return [term for term, _, _ in found]
 
+    def starts_terms(self, conn: Any, word: str) -> bool:
+        """Whether ``word`` is the start of some vocabulary term (an indexed range read)."""
+        word = word.lower()
+        upper = word[:-1] + chr(ord(word[-1]) + 1)
+        row = conn.execute(
+            "SELECT 1 FROM fact_terms WHERE field = '' AND term >= ? AND term < ? LIMIT 1",
+            (word, upper),
+        ).fetchone()
+        return row is not None
+
     def ending_with(self, conn: Any, suffix: str) -> list[str]:
         """Up to :data:`MAX_ENDINGS` terms ending with ``suffix``, most frequent first."""
         suffix = suffix.lower()

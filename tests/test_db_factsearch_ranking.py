@@ -255,3 +255,18 @@ def test_one_huge_token_is_cut_too(bilingual_store: Store) -> None:
     assert results.notice is not None and "256 characters" in results.notice
     assert results.hits == bilingual_store.search_facts(query[:256]).hits
     assert len(results.hits) == 2
+
+
+def test_counts_stay_honest_past_the_candidate_cap(
+    bilingual_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import factsearch
+
+    monkeypatch.setattr(factsearch, "CANDIDATE_CAP", 1)
+    counted = bilingual_store.search_facts("foreign investment")
+    assert (counted.total, counted.capped) == (2, False)  # counted through FTS
+    # A Chinese substring is found by reading each fact's text: rather than read them all
+    # to count, the total is what was found, flagged as a lower bound.
+    scanned = bilingual_store.search_facts("使用外资")  # inside 实际使用外资: no FTS prefix
+    assert (scanned.total, scanned.capped) == (1, True)
+    assert [h.fact.quote for h in scanned.hits] == ["120亿美元"]
