@@ -292,6 +292,22 @@ def _fts_term(term: Term) -> str:
     return f"{term.column} : ({text})" if term.column else text
 
 
+VALUE_COLUMNS = {"unit": "figure", "kind": "figure", "metric_type": "metric"}
+"""The facts_fts column that holds each completed field's value as words (writes.py)."""
+
+
+def _value_narrowing(parsed: FactQuery) -> list[str]:
+    """FTS terms implied by ``unit:``/``kind:``/``type:`` values, so the index rather than a
+    join narrows them (the SQL filter still decides: a word is no exact value)."""
+    parts = []
+    for name, column in VALUE_COLUMNS.items():
+        values = [words_of(v) for v in parsed.fields.get(name, [])]
+        if values and all(values):
+            options = [" AND ".join(quote_term(w) for w in words) for words in values]
+            parts.append(f"{column} : ({' OR '.join(f'({o})' for o in options)})")
+    return parts
+
+
 def fts_expression(parsed: FactQuery) -> str | None:
     """The FTS5 MATCH for the query's words and text fields, or None when there are none.
 
@@ -308,6 +324,7 @@ def fts_expression(parsed: FactQuery) -> str | None:
             terms = " ".join(quote_term(p) + "*" for p in words_of(value))
             if terms:
                 parts.append(f"{column} : ({terms})")
+    parts.extend(_value_narrowing(parsed))
     # AND, not juxtaposition: FTS5 rejects a column filter placed right after another term.
     return " AND ".join(parts) if parts else None
 

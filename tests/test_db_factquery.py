@@ -66,6 +66,8 @@ def test_bounds_cut_terms_and_characters() -> None:
         ("foreign investment", '(("foreign"* AND "investment"*) OR (metric : ("fdi")))', []),
         ("外资", None, ["fdi", "外资"]),
         ("period:2019", 'period : ("2019"*)', ["2019%"]),
+        # a stored value is also narrowed by the index column that holds its words
+        ("unit:CNY kind:share", 'figure : (("cny")) AND figure : (("share"))', ["cny", "share"]),
         ('"NEAR(', '("near"*)', []),  # escaped: FTS operators are text
     ],
 )
