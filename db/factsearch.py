@@ -102,13 +102,11 @@ _Pattern = tuple[str, str, bool]
 
 
 def _patterns(needs: list[Requirement]) -> list[list[tuple[_Pattern, ...]]]:
-    """Requirements as strings to look for in a folded attribution (Chinese as substrings)."""
+    """Requirements as strings to look for in a folded attribution. A Chinese word found
+    only inside a longer run (from the sentence) meets no tier: it is scored as fuzzy."""
     return [
         [
-            tuple(
-                (t.text, t.text, False) if t.cjk else (f" {t.text} ", f" {t.text}", t.anchored)
-                for t in alternative
-            )
+            tuple((f" {t.text} ", f" {t.text}", t.anchored) for t in alternative)
             for alternative in need
         ]
         for need in needs
@@ -177,7 +175,7 @@ def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate
     C call. Within a score: the region's own facts before its descendants' (a region word or
     ``region:`` value that is a whole word of the fact's own region name, then a prefix of
     one); when the query names a year, that whole year before its months and quarters; then
-    the latest period, then the largest value.
+    the latest period, then the largest value, then the newest fact.
     """
     needs = requirements(parsed, best_correction=True)
     excluded = [w.lower() for w in parsed.excluded]
@@ -201,7 +199,7 @@ def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate
     years = parsed.years
     ranks: dict[str, int] = {}  # by region name: a few hundred among 2,000 candidates
 
-    def order(item: tuple[float, Candidate]) -> tuple[float, int, bool, bool, int, float]:
+    def order(item: tuple[float, Candidate]) -> tuple[float, int, bool, bool, int, float, int]:
         score, candidate = item
         period = candidate.period or ""
         region_rank = ranks.get(candidate.region)
@@ -216,6 +214,7 @@ def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate
             not period,
             -_when(period),
             -(candidate.normalized or 0.0),
+            -candidate.fact_id,  # the newest first, whichever order the index gave
         )
 
     scored.sort(key=order)

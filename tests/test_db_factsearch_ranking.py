@@ -64,37 +64,24 @@ def exports(region_id: str, period: str, value: float, **more: Any) -> dict[str,
     }
 
 
+def exported(place: str, region_id: str, period: str, value: int, **more: Any) -> Any:
+    """A sentence line for :func:`add_document`: ``place`` exported ``value`` billion yuan."""
+    quote = f"{value} billion yuan"
+    sentence = f"{place} exported {quote} in {more.get('period_text', period)}."
+    return sentence, quote, exports(region_id, period, value, **more)
+
+
 @pytest.fixture
 def ranked_store(store: Store) -> Store:
     add_document(
         store,
         [
             # A descendant's larger figure, and a later month: both used to rank first.
-            (
-                "Chengdu exported 50 billion yuan in 2019.",
-                "50 billion yuan",
-                exports("510100", "2019", 50),
-            ),
-            (
-                "Sichuan exported 30 billion yuan in 2019.",
-                "30 billion yuan",
-                exports("510000", "2019", 30),
-            ),
-            (
-                "In December 2019 Sichuan exported 40 billion yuan.",
-                "40 billion yuan",
-                exports("510000", "2019-12", 40, period_text="December 2019"),
-            ),
-            (
-                "Songjiang exported 20 billion yuan in 2019.",
-                "20 billion yuan",
-                exports("310117", "2019", 20),
-            ),
-            (
-                "Song County exported 10 billion yuan in 2019.",
-                "10 billion yuan",
-                exports("411400", "2019", 10),
-            ),
+            exported("Chengdu", "510100", "2019", 50),
+            exported("Sichuan", "510000", "2019", 30),
+            exported("Sichuan", "510000", "2019-12", 40, period_text="December 2019"),
+            exported("Songjiang", "310117", "2019", 20),
+            exported("Song County", "411400", "2019", 10),
         ],
     )
     return store
@@ -225,16 +212,7 @@ def test_field_tokens_while_typed(bilingual_store: Store) -> None:
     ],
 )
 def test_fzf_operators(ranked_store: Store, query: str, expected: list[str]) -> None:
-    add_document(
-        ranked_store,
-        [
-            (
-                "Chengdu exported 40 billion yuan in 2020.",
-                "40 billion yuan",
-                exports("510100", "2020", 40),
-            )
-        ],
-    )
+    add_document(ranked_store, [exported("Chengdu", "510100", "2020", 40)])
     assert quotes(ranked_store, query) == expected
 
 
