@@ -197,22 +197,32 @@ def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate
         scored.extend((min(score, PREFIX_SCORE - 1), fuzzy[index]) for _, score, index in matches)
     region_words = _region_words(parsed)
     years = parsed.years
-    ranks: dict[str, int] = {}  # by region name: a few hundred among 2,000 candidates
+    # Keys by region name and by period, each computed once: a few hundred regions and a
+    # few dozen periods among 2,000 candidates.
+    ranks: dict[str, int] = {}
+    periods: dict[str | None, tuple[bool, bool, int]] = {}
 
-    def order(item: tuple[float, Candidate]) -> tuple[float, int, bool, bool, int, float, int]:
+    def order(
+        item: tuple[float, Candidate],
+    ) -> tuple[float, int, tuple[bool, bool, int], float, int]:
         score, candidate = item
-        period = candidate.period or ""
         region_rank = ranks.get(candidate.region)
         if region_rank is None:
             region_rank = ranks[candidate.region] = (
                 _region_rank(fold(candidate.region), region_words) if region_words else 0
             )
+        when = periods.get(candidate.period)
+        if when is None:
+            period = candidate.period or ""
+            when = periods[candidate.period] = (
+                bool(years) and period not in years,
+                not period,
+                -_when(period),
+            )
         return (
             -score,
             region_rank,
-            bool(years) and period not in years,
-            not period,
-            -_when(period),
+            when,
             -(candidate.normalized or 0.0),
             -candidate.fact_id,  # the newest first, whichever order the index gave
         )
