@@ -201,6 +201,18 @@ TOKENS = st.sampled_from(
         "NEAR",
         "*",
         "-",
+        # operators and tokens being typed
+        "|",
+        "^song",
+        "^",
+        "ang$",
+        "$",
+        "unit:",
+        "unit:u",
+        "type:zz",
+        "外贸",
+        "松江",
+        "foreign investment",
     ]
 )
 
