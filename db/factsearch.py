@@ -1,19 +1,20 @@
-"""Fuzzy fact search: query parsing, SQL for candidates, rapidfuzz ranking. One core for both
-front ends — ``factscope facts --json`` and the Facts pane render the same ranked results, so
-they can never disagree (Harlequin's ``query.py`` rationale).
+"""Fuzzy fact search: candidates from SQL, rapidfuzz ranking. One core for both front ends —
+``factscope facts --json`` and the Facts pane render the same ranked results, so they can
+never disagree (Harlequin's ``query.py`` rationale).
 
 How a query runs (fzf-like, but over a million facts in milliseconds):
 
-1. :func:`parse_fact_query` splits it into plain words and field tokens: ``region:sichuan``,
-   ``period:2020``, ``unit:CNY``, ``kind:share``, ``metric:export``, ``type:trade_total``,
-   numeric comparisons on the normalized value (``>1e9``, ``<=50``, ``>2bn``), ``'exact`` and
-   ``!not``. A malformed token is plain text, never an error.
-2. :func:`candidate_sql` turns words into an FTS5 prefix query over ``facts_fts`` and the
-   field tokens into SQL filters, capped at :data:`CANDIDATE_CAP` rows, so no keystroke scans
-   the table.
-3. :func:`rank` orders candidates in tiers — every word a whole word of the attribution, then
-   every word a prefix, then the rest — and within a tier by rapidfuzz similarity, then the
-   latest period, then the largest value.
+1. :func:`db.factquery.parse_fact_query` reads the query language (words, field tokens,
+   ``a | b``, ``^word``, ``word$``, comparisons), bounded in length and terms.
+2. :func:`resolve` fills in what needs the database, all from the persisted vocabulary
+   (:mod:`db.typos`): partial field values, word endings, and — when nothing matches — typo
+   corrections.
+3. :func:`db.factquery.candidate_sql` turns it into an FTS5 query over ``facts_fts`` plus SQL
+   filters, capped at :data:`CANDIDATE_CAP` rows, so no keystroke scans the table.
+4. :func:`rank` orders candidates in tiers — every word a whole word of the attribution, then
+   every word a prefix, then the rest by rapidfuzz similarity — and within a tier puts the
+   region's own facts before its descendants' (exact names before prefixes), the whole of a
+   named year before its months, then the latest period and the largest value.
 
 Parsing and ranking are pure functions; :func:`search_facts` runs them on a connection the
 store lends it (under the store's lock).
@@ -21,171 +22,38 @@ store lends it (under the store's lock).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from db.factquery import (
+    COMPLETED_FIELDS,
+    FactQuery,
+    Requirement,
+    candidate_sql,
+    fts_expression,
+    parse_fact_query,
+    requirements,
+    sql_filters,
+    words_of,
+)
 from db.models import FactFacets, FactHit, FactResults, fact_from_row
-from db.query import has_cjk, quote_term
+from db.query import has_cjk
 from db.typos import Vocabulary
 
 CANDIDATE_CAP = 2000
 """Most candidate rows fetched from FTS per query before ranking."""
 
-FIELDS = {
-    "region": "region",
-    "metric": "metric",
-    "subject": "subject",
-    "period": "period",
-    "unit": "unit",
-    "kind": "kind",
-    "type": "metric_type",
-    "metric_type": "metric_type",
-    "doc": "doc",
-}
-"""Field token names (``name:value``) and the fact attribute each filters."""
-
-_SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12}
-_COMPARISON = re.compile(r"^(>=|<=|>|<|=)(\d+(?:\.\d+)?(?:e\d+)?)(k|mn|m|bn|b|tn|t)?$", re.I)
-_WORD = re.compile(r"[^\W_]+")
-"""A word as the FTS tokenizer sees one: letters and digits ("_" separates)."""
 _TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00a0’"})
 
 
-@dataclass
-class FactQuery:
-    """A parsed fact query."""
+class Candidate(NamedTuple):
+    """What ranking needs of a fact: its id, its folded attribution, its tie-breakers.
 
-    words: list[str] = field(default_factory=list)
-    """Plain words: every one must match, as a prefix of a word."""
-    exact: list[str] = field(default_factory=list)
-    """``'word`` tokens: must appear as whole words."""
-    excluded: list[str] = field(default_factory=list)
-    """``!word`` tokens: facts containing them are dropped."""
-    fields: dict[str, list[str]] = field(default_factory=dict)
-    """Field tokens, by fact attribute (``region`` → ["sichuan"])."""
-    comparisons: list[tuple[str, float]] = field(default_factory=list)
-    """(operator, number) on the normalized value."""
-    alternatives: dict[str, list[str]] = field(default_factory=dict)
-    """Typo corrections: a word → index terms to try instead (any of them may match)."""
-
-    @property
-    def empty(self) -> bool:
-        """True when the query asks for nothing (show everything, best first)."""
-        return not (self.words or self.exact or self.excluded or self.fields or self.comparisons)
-
-    @property
-    def text(self) -> str:
-        """The free-text part, for fuzzy scoring."""
-        return " ".join(self.words + self.exact)
-
-
-def parse_fact_query(query: str) -> FactQuery:
-    """Split a query into words, field tokens, comparisons, exact and excluded words."""
-    parsed = FactQuery()
-    for token in query.split():
-        lowered = token.lower()
-        name, sep, value = token.partition(":")
-        comparison = _COMPARISON.match(token)
-        if sep and name.lower() in FIELDS and value.strip("\"'"):
-            parsed.fields.setdefault(FIELDS[name.lower()], []).append(value.strip("\"'"))
-        elif comparison:
-            op, number, suffix = comparison.groups()
-            scale = _SCALE[suffix.lower()] if suffix else 1.0
-            parsed.comparisons.append((op, float(number) * scale))
-        elif lowered.startswith("'") and _WORD.search(token[1:]):
-            parsed.exact.append(token[1:])
-        elif lowered.startswith("!") and _WORD.search(token[1:]):
-            parsed.excluded.append(token[1:])
-        elif _WORD.search(token):
-            parsed.words.append(token)
-    return parsed
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def fts_expression(parsed: FactQuery) -> str | None:
-    """The FTS5 MATCH for the query's words and text fields, or None when there are none."""
-    parts: list[str] = []
-    # Every word is a prefix, as in fzf: "songj trade 2020" finds Songjiang.
-    for word in parsed.words:
-        options = parsed.alternatives.get(word)
-        if has_cjk(word):
-            continue  # unicode61 keeps a run of Chinese as one token: see sql_filters
-        if options:
-            parts.append("(" + " OR ".join(quote_term(o) + "*" for o in options) + ")")
-        else:
-            parts.extend(quote_term(piece) + "*" for piece in _words(word))
-    for word in parsed.exact:
-        parts.append(quote_term(" ".join(_words(word))))
-    for column in ("region", "metric", "subject"):
-        for value in parsed.fields.get(column, []):
-            terms = " ".join(quote_term(p) + "*" for p in _words(value))
-            if terms:
-                parts.append(f"{column} : ({terms})")
-    # AND, not juxtaposition: FTS5 rejects a column filter placed right after another term.
-    return " AND ".join(parts) if parts else None
-
-
-def sql_filters(parsed: FactQuery) -> tuple[list[str], list[Any]]:
-    """SQL conditions (on ``f``, the facts table) for the non-text field tokens."""
-    where: list[str] = []
-    params: list[Any] = []
-    for value in parsed.fields.get("period", []):
-        where.append("f.period LIKE ? ESCAPE '\\'")
-        params.append(value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-    for column in ("unit", "kind", "metric_type"):
-        values = parsed.fields.get(column, [])
-        if values:
-            where.append(f"lower(f.{column}) IN ({', '.join('?' for _ in values)})")
-            params.extend(v.lower() for v in values)
-    for value in parsed.fields.get("doc", []):
-        where.append("f.doc_id IN (SELECT id FROM documents WHERE title LIKE ?)")
-        params.append(f"%{value}%")
-    for word in parsed.words:
-        if has_cjk(word):
-            # Chinese words sit inside longer runs that FTS5 holds as one token: substring
-            # search over the fact's search text, bounded by the candidate LIMIT.
-            where.append("instr(facts_fts.region || ' ' || facts_fts.sentence, ?) > 0")
-            params.append(word)
-    for op, number in parsed.comparisons:
-        where.append(f"f.normalized {'=' if op == '=' else op} ?")
-        params.append(number)
-    return where, params
-
-
-def candidate_sql(
-    parsed: FactQuery, columns: str, cap: int = CANDIDATE_CAP
-) -> tuple[str, list[Any]]:
-    """SQL selecting up to ``cap`` candidate facts (``columns`` from ``f``/``facts_fts``)."""
-    where, params = sql_filters(parsed)
-    match = fts_expression(parsed)
-    if match is not None:
-        sql = (
-            f"SELECT {columns} FROM facts_fts JOIN facts f ON f.id = facts_fts.rowid"
-            " WHERE facts_fts MATCH ?"
-        )
-        params = [match, *params]
-        if where:
-            sql += " AND " + " AND ".join(where)
-    else:
-        sql = f"SELECT {columns} FROM facts f JOIN facts_fts ON facts_fts.rowid = f.id"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        # Without words, the newest facts are the candidates (an indexed order at any size);
-        # ranking then puts the latest period and the largest value first.
-        sql += " ORDER BY f.id DESC"
-    return sql + " LIMIT ?", [*params, cap]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """What ranking needs of a fact: its id, its folded attribution, its tie-breakers."""
+    A named tuple: a keystroke builds 2,000 of them, and a frozen dataclass costs several
+    times more to construct."""
 
     fact_id: int
     attribution: str
@@ -194,6 +62,8 @@ class Candidate:
     normalized: float | None
     sentence: str = ""
     """The evidence sentence, fetched only when the query excludes words."""
+    region: str = ""
+    """The fact's own region name (not its parents')."""
 
 
 def fold(text: str) -> str:
@@ -204,78 +74,209 @@ def fold(text: str) -> str:
     return " " + " ".join(text.lower().translate(_TO_SPACE).split()) + " "
 
 
-def _order(item: tuple[float, Candidate]) -> tuple[float, bool, int, float]:
-    """Sort key: score, then dated before undated, the latest period, the largest value."""
-    score, candidate = item
-    period = candidate.period or ""
+def _when(period: str) -> int:
+    """A period's start as YYYYMM (0 when it has no year)."""
     when = 0
     if period[:4].isdigit():
         when = int(period[:4]) * 100
         if period[4:5] == "-" and period[5:7].isdigit():
             when += int(period[5:7])
-    return (-score, not period, -when, -(candidate.normalized or 0.0))
+    return when
+
+
+def _region_rank(own: str, region_words: list[str]) -> int:
+    """0: a region word of the query is a whole word of the fact's own region name (folded
+    ``own``); 1: a prefix of one; 2: it names no word of it (a parent's, or none)."""
+    if any(f" {w} " in own for w in region_words):
+        return 0
+    if any(f" {w}" in own for w in region_words):
+        return 1
+    return 2
 
 
 WHOLE_WORD_SCORE = 100.0
 PREFIX_SCORE = 90.0
 
+_Pattern = tuple[str, str, bool]
+"""A term as ranking looks for it: (as a whole word, as a word prefix, at the start only)."""
+
+
+def _patterns(needs: list[Requirement]) -> list[list[tuple[_Pattern, ...]]]:
+    """Requirements as strings to look for in a folded attribution. A Chinese word found
+    only inside a longer run (from the sentence) meets no tier: it is scored as fuzzy."""
+    return [
+        [
+            tuple((f" {t.text} ", f" {t.text}", t.anchored) for t in alternative)
+            for alternative in need
+        ]
+        for need in needs
+    ]
+
+
+def _met(alternatives: list[tuple[_Pattern, ...]], spaced: str, whole: bool) -> bool:
+    """Whether one alternative is in the folded attribution ``spaced`` (as whole words when
+    ``whole``, else as word prefixes)."""
+    for alternative in alternatives:
+        if all(
+            spaced.startswith(p[0] if whole else p[1])
+            if p[2]
+            else (p[0] if whole else p[1]) in spaced
+            for p in alternative
+        ):
+            return True
+    return False
+
+
+def _tiers(
+    needs: list[list[tuple[_Pattern, ...]]], candidates: list[Candidate]
+) -> tuple[list[tuple[float, Candidate]], list[Candidate]]:
+    """Candidates meeting every requirement by whole words or by prefixes, scored; the rest."""
+    scored: list[tuple[float, Candidate]] = []
+    fuzzy: list[Candidate] = []
+    if all(len(n) == 1 and len(n[0]) == 1 and not n[0][0][2] for n in needs):
+        # The common query, plain words: plain substring tests (a keystroke ranks 2,000).
+        whole = [n[0][0][0] for n in needs]
+        prefixes = [n[0][0][1] for n in needs]
+        for candidate in candidates:
+            spaced = candidate.attribution
+            if all(w in spaced for w in whole):
+                scored.append((WHOLE_WORD_SCORE, candidate))
+            elif all(w in spaced for w in prefixes):
+                scored.append((PREFIX_SCORE, candidate))
+            else:
+                fuzzy.append(candidate)
+        return scored, fuzzy
+    for candidate in candidates:
+        spaced = candidate.attribution
+        if all(_met(need, spaced, whole=True) for need in needs):
+            scored.append((WHOLE_WORD_SCORE, candidate))
+        elif all(_met(need, spaced, whole=False) for need in needs):
+            scored.append((PREFIX_SCORE, candidate))
+        else:
+            fuzzy.append(candidate)
+    return scored, fuzzy
+
+
+def _region_words(parsed: FactQuery) -> list[str]:
+    """The query's words that may name a region: words, region: values, ^words, | words."""
+    named = [*parsed.words, *parsed.fields.get("region", []), *parsed.anchored]
+    named += [w for group in parsed.any_of for w in group]
+    named += [t for terms in parsed.expansions.values() for t in terms]
+    return [w for text in named for w in words_of(text)]
+
 
 def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate, float]]:
     """Candidates best first, with a score 0-100; excluded words drop a candidate.
 
-    Tiers first: every query word a whole word of the attribution (region with parents,
-    metric, subject, period, figure) scores :data:`WHOLE_WORD_SCORE`; every word a word prefix
-    :data:`PREFIX_SCORE`; otherwise (the words were in the sentence, or only inside words) the
-    rapidfuzz ``QRatio`` similarity of query and attribution, scored in one C call. Equal
-    scores go to the latest period, then the largest value: among facts that all match, the
-    newest and biggest figure is the one a researcher looks for first.
+    Tiers first: every requirement of the query met by whole words of the attribution
+    (region with parents, metric, subject, period, figure) scores :data:`WHOLE_WORD_SCORE`;
+    by word prefixes :data:`PREFIX_SCORE`; otherwise (the words were in the sentence, or only
+    inside words) the rapidfuzz ``QRatio`` similarity of query and attribution, scored in one
+    C call. Within a score: the region's own facts before its descendants' (a region word or
+    ``region:`` value that is a whole word of the fact's own region name, then a prefix of
+    one); when the query names a year, that whole year before its months and quarters; then
+    the latest period, then the largest value, then the newest fact.
     """
-    words = [w.lower() for w in _words(parsed.text)]
-    query_text = " ".join(words)
-    whole = [f" {w} " for w in words]
-    prefixes = [f" {w}" for w in words]
+    needs = requirements(parsed, best_correction=True)
     excluded = [w.lower() for w in parsed.excluded]
-    scored: list[tuple[float, Candidate]] = []
-    fuzzy: list[Candidate] = []
-    for candidate in candidates:
-        spaced = candidate.attribution
-        if excluded and any(w in spaced or w in candidate.sentence.lower() for w in excluded):
-            continue
-        if all(w in spaced for w in whole):
-            scored.append((WHOLE_WORD_SCORE, candidate))
-        elif all(w in spaced for w in prefixes):
-            scored.append((PREFIX_SCORE, candidate))
-        else:
-            fuzzy.append(candidate)
+    if excluded:
+        candidates = [
+            c
+            for c in candidates
+            if not any(w in c.attribution or w in c.sentence.lower() for w in excluded)
+        ]
+    scored, fuzzy = _tiers(_patterns(needs), candidates)
     if fuzzy:
         matches = process.extract(
-            query_text,
+            " ".join(t.text for need in needs for t in need[0]),
             [c.attribution for c in fuzzy],
             scorer=fuzz.QRatio,
             processor=None,
             limit=None,
         )
         scored.extend((min(score, PREFIX_SCORE - 1), fuzzy[index]) for _, score, index in matches)
-    scored.sort(key=_order)
+    region_words = _region_words(parsed)
+    years = parsed.years
+    # Keys by region name and by period, each computed once: a few hundred regions and a
+    # few dozen periods among 2,000 candidates.
+    ranks: dict[str, int] = {}
+    periods: dict[str | None, tuple[bool, bool, int]] = {}
+
+    def order(
+        item: tuple[float, Candidate],
+    ) -> tuple[float, int, tuple[bool, bool, int], float, int]:
+        score, candidate = item
+        region_rank = ranks.get(candidate.region)
+        if region_rank is None:
+            region_rank = ranks[candidate.region] = (
+                _region_rank(fold(candidate.region), region_words) if region_words else 0
+            )
+        when = periods.get(candidate.period)
+        if when is None:
+            period = candidate.period or ""
+            when = periods[candidate.period] = (
+                bool(years) and period not in years,
+                not period,
+                -_when(period),
+            )
+        return (
+            -score,
+            region_rank,
+            when,
+            -(candidate.normalized or 0.0),
+            -candidate.fact_id,  # the newest first, whichever order the index gave
+        )
+
+    scored.sort(key=order)
     return [(candidate, float(score)) for score, candidate in scored]
 
 
 COUNT_CAP = 10_000
 """Matches are counted up to this many, never more (a count must not stall a keystroke)."""
 
-_CANDIDATE_COLUMNS = "f.id, facts_fts.attribution, f.period, f.normalized, {sentence}"
+_CANDIDATE_COLUMNS = (
+    "f.id, facts_fts.attribution, f.period, f.normalized, {sentence}, coalesce(f.region, '')"
+)
 
 
-def _count(conn: Any, parsed: FactQuery) -> int:
+def _count(conn: Any, parsed: FactQuery) -> int | None:
     """Matches, up to COUNT_CAP. Without SQL filters the FTS index alone answers (no join to
-    facts: the join costs more than the match); excluded words are not subtracted then."""
-    where, _ = sql_filters(parsed)
+    facts: the join costs more than the match); excluded words are not subtracted then.
+    Without an FTS query, facts alone answer; None when only reading every match's text
+    could (a Chinese substring): the candidates found are then a lower bound."""
+    where, params = sql_filters(parsed)
     match = fts_expression(parsed)
     if match is not None and not where:
         sql = "SELECT count(*) FROM (SELECT 1 FROM facts_fts WHERE facts_fts MATCH ? LIMIT ?)"
         return int(conn.execute(sql, (match, COUNT_CAP)).fetchone()[0])
+    if any("facts_fts." in w for w in where):
+        return None  # reading tens of thousands of facts' text would stall the keystroke
+    if match is None:
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM facts f WHERE {' AND '.join(where) or '1'}"
+        return int(conn.execute(sql + " LIMIT ?)", [*params, COUNT_CAP]).fetchone()[0])
     count_sql, count_params = candidate_sql(parsed, "1", cap=COUNT_CAP)
     return int(conn.execute(f"SELECT count(*) FROM ({count_sql})", count_params).fetchone()[0])
+
+
+def resolve(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery:
+    """The query with what needs the vocabulary filled in: partial ``unit:``/``kind:``/
+    ``type:`` values completed against the stored values, ``word$`` expanded to the terms
+    ending with it. Marked impossible when one of them matches nothing."""
+    fields = dict(parsed.fields)
+    impossible = False
+    for name in COMPLETED_FIELDS:
+        if name in fields:
+            completed = [
+                v for typed in fields[name] for v in vocabulary.complete(conn, name, typed)
+            ]
+            impossible |= not completed
+            fields[name] = completed
+    expansions = {s: vocabulary.ending_with(conn, s) for s in parsed.suffixes}
+    impossible |= not all(expansions.values())
+    indexed = {w.lower() for w in parsed.words if has_cjk(w) and vocabulary.starts_terms(conn, w)}
+    return replace(
+        parsed, fields=fields, expansions=expansions, impossible=impossible, indexed=indexed
+    )
 
 
 def corrected(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery | None:
@@ -294,6 +295,13 @@ def corrected(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery
     return replace(parsed, words=words, alternatives=alternatives)
 
 
+def _candidates(conn: Any, parsed: FactQuery) -> list[Candidate]:
+    sentence = "facts_fts.sentence" if parsed.excluded else "''"
+    columns = _CANDIDATE_COLUMNS.format(sentence=sentence)
+    sql, params = candidate_sql(parsed, columns, cap=CANDIDATE_CAP)
+    return [Candidate._make(row) for row in conn.execute(sql, params)]
+
+
 def search_facts(
     conn: Any,
     fact_columns: tuple[str, ...],
@@ -306,25 +314,32 @@ def search_facts(
     When nothing matches and ``vocabulary`` is given, words the index does not know are
     corrected against it and the query runs once more ("songjaing" finds Songjiang).
     """
-    parsed = parse_fact_query(query)
-    sentence = "facts_fts.sentence" if parsed.excluded else "''"
-    sql, params = candidate_sql(parsed, _CANDIDATE_COLUMNS.format(sentence=sentence))
-    rows = conn.execute(sql, params).fetchall()
-    if not rows and parsed.words and vocabulary is not None:
+    vocabulary = vocabulary or Vocabulary()
+    parsed = resolve(conn, parse_fact_query(query), vocabulary)
+    if parsed.impossible:
+        return FactResults(hits=[], total=0, notice=parsed.notice)
+    candidates = _candidates(conn, parsed)
+    if not candidates and parsed.words:
         fixed = corrected(conn, parsed, vocabulary)
         if fixed is not None:
             parsed = fixed
-            sql, params = candidate_sql(parsed, _CANDIDATE_COLUMNS.format(sentence=sentence))
-            rows = conn.execute(sql, params).fetchall()
-    candidates = [Candidate(*row) for row in rows]
+            candidates = _candidates(conn, parsed)
     ranked = rank(parsed, candidates)
     total, capped = len(ranked), False
-    if len(rows) >= CANDIDATE_CAP:
-        total = _count(conn, parsed)
-        capped = total >= COUNT_CAP
-    top = ranked[:limit]
+    if len(candidates) >= CANDIDATE_CAP:
+        counted = _count(conn, parsed)
+        total = len(ranked) if counted is None else counted
+        capped = counted is None or counted >= COUNT_CAP
+    hits = _load(conn, fact_columns, ranked[:limit])
+    return FactResults(hits=hits, total=total, capped=capped, notice=parsed.notice)
+
+
+def _load(
+    conn: Any, fact_columns: tuple[str, ...], top: list[tuple[Candidate, float]]
+) -> list[FactHit]:
+    """The ranked facts loaded whole, with their document's title, source and date."""
     if not top:
-        return FactResults(hits=[], total=total, capped=capped)
+        return []
     columns = ", ".join(f'f."{c}"' for c in fact_columns)
     marks = ", ".join("?" for _ in top)
     loaded = {
@@ -351,20 +366,28 @@ def search_facts(
                 document_published=published,
             )
         )
-    return FactResults(hits=hits, total=total, capped=capped)
+    return hits
 
 
-def fact_facets(conn: Any, query: str, *, cap: int = COUNT_CAP, top: int = 8) -> FactFacets:
+def fact_facets(
+    conn: Any,
+    query: str,
+    *,
+    cap: int = COUNT_CAP,
+    top: int = 8,
+    vocabulary: Vocabulary | None = None,
+) -> FactFacets:
     """Counts of the query's matches by region and by unit, over at most ``cap`` matches."""
-    parsed = parse_fact_query(query)
-    sql, params = candidate_sql(parsed, "f.region, f.unit", cap=cap)
+    parsed = resolve(conn, parse_fact_query(query), vocabulary or Vocabulary())
     regions: Counter[str] = Counter()
     units: Counter[str] = Counter()
     counted = 0
-    for region, unit in conn.execute(sql, params):  # one pass over the capped matches
-        regions[region or "(none)"] += 1
-        units[unit or "(none)"] += 1
-        counted += 1
+    if not parsed.impossible:
+        sql, params = candidate_sql(parsed, "f.region, f.unit", cap=cap)
+        for region, unit in conn.execute(sql, params):  # one pass over the capped matches
+            regions[region or "(none)"] += 1
+            units[unit or "(none)"] += 1
+            counted += 1
 
     def most(counter: Counter[str]) -> list[tuple[str, int]]:
         return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:top]

@@ -186,6 +186,8 @@ class FactResults(BaseModel):
     """Matches found, counting at most ``count_cap``."""
     capped: bool = False
     """True when ``total`` stopped at the cap ("10,000+")."""
+    notice: str | None = None
+    """A line for the user about the query itself (it was cut to its first terms)."""
 
 
 class FactFacets(BaseModel):

@@ -63,6 +63,11 @@ def quote_term(text: str) -> str:
     return '"' + text.replace("\x00", "").replace('"', '""') + '"'
 
 
+def like_prefix(value: str) -> str:
+    """A LIKE pattern (with ``ESCAPE '\\'``) for text starting with ``value`` literally."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def fts_match(terms: list[Term], *, prefix_last: bool = True) -> str | None:
     """An FTS5 MATCH expression requiring every term (implicit AND).
 

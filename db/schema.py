@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 2
+from db.typos import backfill_fact_terms
+
+SCHEMA_VERSION = 3
 """The version this code writes; bump it and append a step to ``MIGRATIONS`` to change DDL."""
 
 FACT_COLUMNS: tuple[str, ...] = (
@@ -158,7 +160,17 @@ def _v2(conn: Any) -> None:
     conn.execute("CREATE VIRTUAL TABLE facts_vocab USING fts5vocab(facts_fts, 'row')")
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2]
+def _v3(conn: Any) -> None:
+    # The typo vocabulary and field values, kept at import (db/typos.py): reading them
+    # through facts_vocab scanned the whole index in every new process.
+    conn.execute(
+        "CREATE TABLE fact_terms (field TEXT NOT NULL, term TEXT NOT NULL,"
+        " facts INTEGER NOT NULL, PRIMARY KEY (field, term)) WITHOUT ROWID"
+    )
+    backfill_fact_terms(conn)
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3]
 """``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``."""
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

@@ -293,6 +293,7 @@ class Store:
         with self.transaction() as conn:
             count = int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
             conn.execute("DELETE FROM facts_fts")
+            conn.execute("DELETE FROM fact_terms")
             conn.execute("DELETE FROM facts")
             conn.execute("DELETE FROM documents")
         return count

@@ -11,6 +11,7 @@ from typing import Any
 from db.factsearch import fold
 from db.models import Fact, Region
 from db.schema import FACT_COLUMNS
+from db.typos import VALUE_FIELDS, add_fact_terms, remove_fact_terms
 
 
 def region_from_row(row: tuple[Any, ...]) -> Region:
@@ -78,6 +79,11 @@ def insert_facts(conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
         " attribution) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         fts_rows,
     )
+    add_fact_terms(
+        conn,
+        [row[1:7] for row in fts_rows],
+        [tuple(getattr(fact, name) for name in VALUE_FIELDS) for fact in facts],
+    )
 
 
 def upsert_regions(conn: Any, regions: Iterable[Region]) -> None:
@@ -92,7 +98,8 @@ def upsert_regions(conn: Any, regions: Iterable[Region]) -> None:
 
 
 def delete_document(conn: Any, doc_id: str) -> None:
-    """Delete a document, its facts (cascade) and their search rows."""
+    """Delete a document, its facts (cascade) and their search rows and vocabulary."""
+    remove_fact_terms(conn, doc_id)
     conn.execute(
         "DELETE FROM facts_fts WHERE rowid IN (SELECT id FROM facts WHERE doc_id = ?)",
         (doc_id,),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3 as stdlib_sqlite3
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,8 @@ def test_remove_all_starts_clean_and_needs_saying(imported: Path) -> None:
     stats = json.loads(run("--db", str(imported), "stats", "--json").stdout)
     assert (stats["documents"], stats["facts"], stats["regions"]) == (0, 0, 0)
     assert stats["gazetteer_regions"] > 3000
+    with stdlib_sqlite3.connect(imported) as conn:  # the typo vocabulary is emptied too
+        assert conn.execute("SELECT count(*) FROM fact_terms").fetchone()[0] == 0
 
 
 def test_stats_counts_regions_with_facts(imported: Path) -> None:
@@ -109,3 +112,10 @@ def test_command_summaries_fit_80_columns() -> None:
     commands = result.stdout.split("Commands:")[1]
     assert "..." not in commands
     assert "[%Y-%m-%d]" not in run("import", "--help").stdout
+
+
+def test_a_long_fact_query_is_cut_with_a_notice(imported: Path) -> None:
+    query = " ".join(["jiading"] + [f"w{i}" for i in range(40)])
+    result = run("--db", str(imported), "facts", query)
+    assert result.exit_code == 0
+    assert "Query too long: only its first 16 terms" in result.stderr

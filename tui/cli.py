@@ -196,9 +196,12 @@ def search(obj: Context, query: str, limit: int, as_json: bool) -> None:
 def facts(obj: Context, query: str, limit: int, as_json: bool, as_csv: bool) -> None:
     """Search facts, ranked as in the Facts pane.
 
-    Words match as prefixes ("songj trade 2020"). Field tokens narrow: region:sichuan,
-    period:2020, unit:CNY, kind:share, metric:export, type:trade_total; numeric tests on the
-    normalized value: >1e9, <=50, >2bn; 'exact words; !excluded words.
+    Words match as prefixes ("songj trade 2020"), in English or Chinese metric words
+    (外贸 finds trade). Field tokens narrow: region:sichuan, period:2020, unit:CNY,
+    kind:share, metric:export, type:trade_total; numeric tests on the normalized value:
+    >1e9, <=50, >2bn. Operators: a | b (either), ^word (the region's name starts so),
+    word$ (a word ending so), 'exact words, !excluded words. A query over 16 terms or 256
+    characters is cut, and stderr says so.
     """
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
@@ -211,6 +214,8 @@ def facts(obj: Context, query: str, limit: int, as_json: bool, as_csv: bool) -> 
         write_records((fact_record(h) for h in results.hits), "csv", sys.stdout)
     else:
         output.print_fact_hits(results.hits)
+    if results.notice:
+        click.echo(f"factscope: {strip_control(results.notice)}", err=True)
     if not results.hits:
         what = f"no facts match {strip_control(query)!r}" if query else "no facts yet"
         click.echo(f"factscope: {what}", err=True)
