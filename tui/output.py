@@ -21,9 +21,10 @@ from db.compare import Comparison
 from db.models import Fact, FactHit, Region, SearchHit
 from db.trend import Trend
 from importers.pipeline import ImportProgress, ImportReport
-from importers.sanitize import mask_control, strip_control
+from importers.sanitize import strip_control
 from tui.formatting import change_text, counted, format_amount, ratio_text
 from tui.records import fact_values
+from tui.render import highlighted
 from tui.tables import Column, print_table
 from tui.trend_render import summary_line, trend_chart, trend_rows
 
@@ -93,14 +94,6 @@ def hit_json(hit: SearchHit) -> dict[str, Any]:
     }
 
 
-def highlighted(text: str, spans: list[tuple[int, int]], style: str = "bold reverse") -> Text:
-    """Untrusted text with spans styled: controls masked first, so spans stay aligned."""
-    result = Text(mask_control(text))
-    for start, end in spans:
-        result.stylize(style, start, end)
-    return result
-
-
 def print_hits(hits: list[SearchHit]) -> None:
     """Search hits for people: title, date, source, then the snippet."""
     console = _stdout()
@@ -110,7 +103,7 @@ def print_hits(hits: list[SearchHit]) -> None:
         head = Text(strip_control(doc.title), style="bold")
         head.append(f"  {date}  {counted(doc.fact_count, 'fact')}", style="dim")
         console.print(head)
-        console.print(Text("  ") + highlighted(hit.snippet, hit.highlights))
+        console.print(Text("  ") + highlighted(hit.snippet, hit.highlights, "bold reverse"))
         console.print(Text(f"  {strip_control(doc.source)}", style="dim"))
 
 
