@@ -171,22 +171,17 @@ class CompareTable(DataTable[Text]):
 
     HELP = """
 ### Table
-**Left**/**Right** (or **h**/**l**) move between regions, **Up**/**Down** (**j**/**k**)
-between rows. The evidence of the selected cell is shown below; **Enter** opens it in the
-reader. ≈ marks a value converted at a rate the documents state, ≠ one that cannot be
-compared, ↳ a district's figure shown under its city (never summed).
+**Left**/**Right** move between regions, **Up**/**Down** between rows. The evidence of the
+selected cell is shown below; **Enter** opens it in the reader. Letters typed here search
+for a region to add. ≈ marks a value converted at a rate the documents state, ≠ one that
+cannot be compared, ↳ a district's figure shown under its city (never summed).
 """
     BINDING_GROUP_TITLE = "Comparison"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Evidence", tooltip="Open the reader at this figure."),
-        Binding("j", "cursor_down", "Down", show=False, tooltip="Next row."),
-        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous row."),
-        Binding("l", "cursor_right", "Right", show=False, tooltip="Next region."),
-        Binding("h", "cursor_left", "Left", show=False, tooltip="Previous region."),
-        Binding("g", "scroll_top", "First row", show=False, tooltip="Go to the first row."),
-        Binding("G", "scroll_bottom", "Last row", show=False, tooltip="Go to the last row."),
     ]
-    """Table keys: Enter for the evidence, vim keys besides the arrows."""
+    """Table keys: Enter for the evidence (the arrows are the DataTable's). No letters:
+    letters typed at the table go to the region search."""
 
     @dataclass
     class CellFocused(Message):

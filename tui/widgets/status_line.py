@@ -1,4 +1,9 @@
-"""The status line: the pane, the other panes' keys, the database and its counts; no clock."""
+"""The status line: the pane, its state, the database and its counts, the other panes' keys.
+
+The pane keys are drawn at the right and always fit: the pane's state gives way first
+(ellipsis), then the counts are left out when even they do not fit (80 columns and a long
+path).
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ from textual.widgets import Static
 
 from tui.render import safe
 
-PANE_KEYS = (("d", "Documents"), ("f", "Facts"), ("c", "Compare"))
+PANE_KEYS = (("F2", "Documents"), ("F3", "Facts"), ("F4", "Compare"))
 """Pane switch keys, shown here rather than in the crowded footer."""
+MIN_CONTEXT = 24
+"""Cells the pane's state keeps before the counts are left out."""
 
 
 class StatusLine(Static):
@@ -32,17 +39,27 @@ class StatusLine(Static):
         self.context = Text(safe(context)) if isinstance(context, str) else context
         self._draw()
 
+    def on_resize(self) -> None:
+        self._draw()
+
     def _draw(self) -> None:
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(f" {self.pane} ", style="bold reverse")
-        if self.context:
-            line.append(" ")
-            line.append_text(self.context)
-        line.append(" │ ", style="dim")
-        line.append(safe(self.counts))
-        line.append(" │", style="dim")
+        width = self.content_size.width or 80
+        keys = Text(no_wrap=True)
         for key, name in PANE_KEYS:
             if not self.pane.startswith(name):
-                line.append(f" {key}", style="bold")
-                line.append(f" {name}", style="dim")
-        self.update(line)
+                keys.append(f" {key}", style="bold")
+                keys.append(f" {name}", style="dim")
+        counts = Text(" │ ", style="dim")
+        counts.append(safe(self.counts))
+        counts.append(" │", style="dim")
+        left = Text(no_wrap=True, overflow="ellipsis")
+        left.append(f" {self.pane} ", style="bold reverse")
+        if self.context:
+            left.append(" ")
+            left.append_text(self.context)
+        right = counts + keys
+        if width - right.cell_len < MIN_CONTEXT:
+            right = Text(" │", style="dim") + keys
+        room = max(width - right.cell_len, 0)
+        left.truncate(room, overflow="ellipsis", pad=True)
+        self.update(left + right)
