@@ -23,14 +23,13 @@ WITH_FACTS = 500
 def name_match(region: Region, query: str) -> int:
     """How well ``query`` names ``region``: 0 a whole name, 1 a name's start, 2 otherwise.
 
-    Names are the English name, the Chinese name and the aliases, case-folded; an English
-    name also matches without its level word ("Guangzhou" for "Guangzhou City").
+    Names are the English name, the Chinese name and the aliases, case-folded.
     """
     folded = query.casefold().strip()
     if not folded:
         return 0
     names = [n.casefold() for n in (region.name, region.name_zh or "", *region.aliases) if n]
-    if any(n == folded or n.split(" ")[0] == folded for n in names):
+    if folded in names:
         return 0
     if any(n.startswith(folded) for n in names):
         return 1

@@ -52,20 +52,23 @@ def is_documented(node: object, binding: Binding) -> bool:
 
 
 def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
-    """(keys, description, tooltip) for each documented action active on ``screen``."""
-    rows: dict[tuple[int, str], tuple[list[str], str, str]] = {}
+    """(keys, description, tooltip) for each documented action active on ``screen``: the
+    pane's own first, then the focused widget's, then the app's."""
+    rows: dict[tuple[int, str], tuple[int, list[str], str, str]] = {}
     for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if not is_documented(active.node, binding):
+        binding, node = active.binding, active.node
+        if not is_documented(node, binding):
             continue
         display = screen.app.get_key_display(binding.with_key(key))
+        rank = 0 if node is screen else 2 if node is screen.app else 1
         entry = rows.setdefault(
-            (id(active.node), binding.action),
-            ([], binding.description, binding.tooltip or active.tooltip),
+            (id(node), binding.action),
+            (rank, [], binding.description, binding.tooltip or active.tooltip),
         )
-        if display not in entry[0]:
-            entry[0].append(display)
-    return [(" / ".join(keys), description, tip) for keys, description, tip in rows.values()]
+        if display not in entry[1]:
+            entry[1].append(display)
+    ordered = sorted(rows.values(), key=lambda row: row[0])
+    return [(" / ".join(keys), description, tip) for _, keys, description, tip in ordered]
 
 
 def help_markdown(screen: Screen[object], title: str) -> str:

@@ -27,8 +27,8 @@ class QueryBox(Input):
 
     HELP = """
 ### Query
-Everything you type is the query; results update as you type. **Up**/**Down** and
-**PgUp**/**PgDn** move the highlighted result, **Enter** opens it, **Escape** clears the
+Everything you type is the query; results update as you type. **Up**/**Down**,
+**PgUp**/**PgDn** and **ctrl+Home**/**ctrl+End** move the highlighted result, **Enter** opens it, **Escape** clears the
 query and, when it is already empty, goes back to where you came from.
 """
     BINDING_GROUP_TITLE = "Query"
@@ -37,6 +37,8 @@ query and, when it is already empty, goes back to where you came from.
         Binding("up", "results('cursor_up')", "Up", show=False, tooltip="Previous result."),
         Binding("pagedown", "results('page_down')", "Page down", show=False, tooltip="A page on."),
         Binding("pageup", "results('page_up')", "Page up", show=False, tooltip="A page back."),
+        Binding("ctrl+home", "results('first')", "First", show=False, tooltip="First result."),
+        Binding("ctrl+end", "results('last')", "Last", show=False, tooltip="Last result."),
         Binding("enter", "enter", "Open", tooltip="Open the highlighted result."),
         Binding("escape", "clear_or_back", "Clear/back", tooltip="Clear the query, then go back."),
     ]

@@ -1,8 +1,8 @@
 """The status line: the pane, its state, the database and its counts, the other panes' keys.
 
-The pane keys are drawn at the right and always fit: the pane's state gives way first
-(ellipsis), then the counts are left out when even they do not fit (80 columns and a long
-path).
+The pane keys are drawn at the right and always fit. The pane's state comes next: to keep it
+whole the counts lose the database path, and then are left out; only a state too long even
+then ends in an ellipsis.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from tui.render import safe
 
 PANE_KEYS = (("F2", "Documents"), ("F3", "Facts"), ("F4", "Compare"))
 """Pane switch keys, shown here rather than in the crowded footer."""
-MIN_CONTEXT = 24
-"""Cells the pane's state keeps before the counts are left out."""
 
 
 class StatusLine(Static):
@@ -49,17 +47,19 @@ class StatusLine(Static):
             if not self.pane.startswith(name):
                 keys.append(f" {key}", style="bold")
                 keys.append(f" {name}", style="dim")
-        counts = Text(" │ ", style="dim")
-        counts.append(safe(self.counts))
-        counts.append(" │", style="dim")
         left = Text(no_wrap=True, overflow="ellipsis")
         left.append(f" {self.pane} ", style="bold reverse")
         if self.context:
             left.append(" ")
             left.append_text(self.context)
-        right = counts + keys
-        if width - right.cell_len < MIN_CONTEXT:
-            right = Text(" │", style="dim") + keys
-        room = max(width - right.cell_len, 0)
-        left.truncate(room, overflow="ellipsis", pad=True)
+        counts = safe(self.counts)
+        # 'path · N docs · M facts': the path is the first thing to go.
+        choices = [counts, counts.partition(" · ")[2], ""]
+        for choice in choices:
+            right = Text(" │ ", style="dim") + Text(choice) + Text(" │", style="dim") + keys
+            if not choice:
+                right = Text(" │", style="dim") + keys
+            if left.cell_len + right.cell_len <= width:
+                break
+        left.truncate(max(width - right.cell_len, 0), overflow="ellipsis", pad=True)
         self.update(left + right)
