@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -34,7 +34,8 @@ from tui.screens.compare import CompareScreen
 from tui.screens.documents import DocumentsScreen
 from tui.screens.export import PathScreen
 from tui.screens.facts import FactsScreen
-from tui.screens.help import HelpScreen, help_markdown, pane_commands, type_into_palette
+from tui.screens.help import HelpScreen, help_markdown
+from tui.screens.palette import pane_commands, type_into_palette
 from tui.screens.reader import ReaderScreen
 
 PANES: dict[str, str] = {"documents": "Documents", "facts": "Facts", "compare": "Compare"}
@@ -232,10 +233,21 @@ class FactscopeApp(App[None]):
             return
         self.action_command_palette()
 
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that reached the app while the palette is open was sent before
+        its box had the focus (the box never lets one through): type it there."""
+        palette = self.screen
+        if isinstance(palette, CommandPalette) and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()  # not a binding: the palette's text
+            palette.call_after_refresh(type_into_palette, palette, event.character)
+
     def action_command_palette(self) -> None:
         """Open the palette unless one is open (in any pane's stack: DuplicateIds else)."""
-        if not any(isinstance(s, CommandPalette) for s in self.screen_stack):
-            super().action_command_palette()
+        if self.use_command_palette and not any(
+            isinstance(s, CommandPalette) for s in self.screen_stack
+        ):
+            self.push_screen(CommandPalette(id="--command-palette"))
 
     def action_save_screenshot(self) -> None:
         """Ask where to save an SVG screenshot of the pane, then save it there."""

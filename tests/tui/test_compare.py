@@ -22,7 +22,7 @@ from tui.output import comparison_rows
 from tui.screens.compare import CompareScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.compare_table import CompareTable, bar, cell_text, column_widths
-from tui.widgets.region_picker import Candidate, CandidateList, PickerInput, RegionPicker
+from tui.widgets.region_picker import Candidate, PickerInput, RegionPicker
 
 
 @pytest.fixture

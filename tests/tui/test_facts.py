@@ -20,8 +20,8 @@ from tui import render
 from tui.app import FactscopeApp
 from tui.messages import OpenEvidence
 from tui.screens import facts as facts_module
-from tui.screens.facts import FactsScreen
 from tui.screens.export import PathInput, PathScreen
+from tui.screens.facts import FactsScreen
 from tui.screens.facts_view import describe, toggle_tokens
 from tui.screens.reader import ReaderScreen
 from tui.widgets.evidence import EvidenceView

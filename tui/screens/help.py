@@ -4,27 +4,22 @@ Nothing here is written by hand per key: the table lists the bindings that are a
 moment help was asked for, with their descriptions and tooltips, and comes first so that it
 is on screen at 80x24; the pane's ``HELP`` (and that of the focused widget and its parents)
 then explains what the pane is for. The same bindings fill the command palette
-(:func:`pane_commands`), the pane's own first.
+(:func:`tui.screens.palette.pane_commands`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import suppress
 from textwrap import dedent
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.markdown import Markdown as RichMarkdown
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import CommandInput, CommandPalette
 from textual.containers import VerticalScroll
-from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from textual.app import App
     from textual.screen import Screen
 
 
@@ -85,43 +80,6 @@ def help_markdown(screen: Screen[object], title: str) -> str:
         table.append(f"| {_cell(keys)} | {_cell(description)} | {_cell(tooltip)} |")
     parts = [f"## {title}", "\n".join(table) + "\n\n" + EVERYWHERE, *texts]
     return "\n\n".join(parts) + "\n"
-
-
-def pane_commands(app: App[Any], screen: Screen[object]) -> Iterator[SystemCommand]:
-    """Palette entries for the commands bound in ``screen``, its own first.
-
-    Each says its key ("ctrl+s · Save these results…"); cursor moves and the app's global
-    keys are left out (the palette lists panes and help by name).
-    """
-    seen: set[tuple[int, str]] = set()
-    own: list[SystemCommand] = []
-    widgets: list[SystemCommand] = []
-    for key, active in screen.active_bindings.items():
-        binding, node = active.binding, active.node
-        if node is app or (id(node), binding.action) in seen:
-            continue
-        if not is_documented(node, binding) or not (node is screen or binding.show):
-            continue
-        seen.add((id(node), binding.action))
-        keys = app.get_key_display(binding.with_key(key))
-        command = SystemCommand(
-            binding.description,
-            f"{keys} · {binding.tooltip or binding.description}",
-            lambda action=binding.action, node=node: app.call_later(app.run_action, action, node),
-        )
-        (own if node is screen else widgets).append(command)
-    yield from own
-    yield from widgets
-    commands = getattr(screen, "palette_commands", None)
-    if commands is not None:
-        for title, help_text, callback in commands():
-            yield SystemCommand(title, help_text, callback)
-
-
-def type_into_palette(palette: CommandPalette, text: str) -> None:
-    """Type ``text`` into an open palette's search (a key pressed while it was opening)."""
-    with suppress(NoMatches):  # it closed in the meantime
-        palette.query_one(CommandInput).insert_text_at_cursor(text)
 
 
 class HelpScreen(ModalScreen[None]):

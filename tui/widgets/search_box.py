@@ -28,8 +28,9 @@ class QueryBox(Input):
     HELP = """
 ### Query
 Everything you type is the query; results update as you type. **Up**/**Down**,
-**PgUp**/**PgDn** and **ctrl+Home**/**ctrl+End** move the highlighted result, **Enter** opens it, **Escape** clears the
-query and, when it is already empty, goes back to where you came from.
+**PgUp**/**PgDn** and **ctrl+Home**/**ctrl+End** move the highlighted result, **Enter**
+opens it, **Escape** clears the query and, when it is already empty, goes back to where you
+came from.
 """
     BINDING_GROUP_TITLE = "Query"
     BINDINGS: ClassVar[list[BindingType]] = [

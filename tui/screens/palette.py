@@ -1,0 +1,60 @@
+"""The command palette's contents and its typing: the pane's commands first, keys kept.
+
+Textual's palette is used as it is. :func:`pane_commands` lists the commands bound in the
+pane it was opened from, the pane's own first, each with its key; :func:`type_into_palette`
+types a key that arrived while it was opening, before its box had the focus (a burst of
+'::'), instead of losing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
+
+from textual.app import SystemCommand
+from textual.command import CommandInput, CommandPalette
+from textual.css.query import NoMatches
+
+from tui.screens.help import is_documented
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+
+def pane_commands(app: App[Any], screen: Screen[object]) -> Iterator[SystemCommand]:
+    """Palette entries for the commands bound in ``screen``, its own first.
+
+    Each says its key ("ctrl+s · Save these results…"); cursor moves and the app's global
+    keys are left out (the palette lists panes and help by name).
+    """
+    seen: set[tuple[int, str]] = set()
+    own: list[SystemCommand] = []
+    widgets: list[SystemCommand] = []
+    for key, active in screen.active_bindings.items():
+        binding, node = active.binding, active.node
+        if node is app or (id(node), binding.action) in seen:
+            continue
+        if not is_documented(node, binding) or not (node is screen or binding.show):
+            continue
+        seen.add((id(node), binding.action))
+        keys = app.get_key_display(binding.with_key(key))
+        command = SystemCommand(
+            binding.description,
+            f"{keys} · {binding.tooltip or binding.description}",
+            lambda action=binding.action, node=node: app.call_later(app.run_action, action, node),
+        )
+        (own if node is screen else widgets).append(command)
+    yield from own
+    yield from widgets
+    commands = getattr(screen, "palette_commands", None)
+    if commands is not None:
+        for title, help_text, callback in commands():
+            yield SystemCommand(title, help_text, callback)
+
+
+def type_into_palette(palette: CommandPalette, text: str) -> None:
+    """Type ``text`` into an open palette's search (a key pressed while it was opening)."""
+    with suppress(NoMatches):  # it closed in the meantime
+        palette.query_one(CommandInput).insert_text_at_cursor(text)
