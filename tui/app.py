@@ -13,7 +13,7 @@ the palette (ctrl+p, or ':' where it is not typed into a box).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
@@ -35,7 +35,7 @@ from tui.screens.documents import DocumentsScreen
 from tui.screens.export import PathScreen
 from tui.screens.facts import FactsScreen
 from tui.screens.help import HelpScreen, help_markdown
-from tui.screens.palette import pane_commands, type_into_palette
+from tui.screens.palette import OrderedCommands, Palette, pane_commands, type_into_palette
 from tui.screens.reader import ReaderScreen
 
 PANES: dict[str, str] = {"documents": "Documents", "facts": "Facts", "compare": "Compare"}
@@ -110,6 +110,8 @@ class FactscopeApp(App[None]):
     query. ctrl+p is bound here by hand because binding any key to the palette makes
     Textual skip its own ctrl+p; ctrl+c quits, as in fzf."""
 
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {OrderedCommands}
+    """The palette's one source: :meth:`get_system_commands`, in its order."""
     POLL_SECONDS: ClassVar[float] = 2.0
     """How often the status counts check whether another process wrote to the database."""
 
@@ -247,7 +249,7 @@ class FactscopeApp(App[None]):
         if self.use_command_palette and not any(
             isinstance(s, CommandPalette) for s in self.screen_stack
         ):
-            self.push_screen(CommandPalette(id="--command-palette"))
+            self.push_screen(Palette(id="--command-palette"))
 
     def action_save_screenshot(self) -> None:
         """Ask where to save an SVG screenshot of the pane, then save it there."""

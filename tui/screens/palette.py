@@ -1,9 +1,10 @@
-"""The command palette's contents and its typing: the pane's commands first, keys kept.
+"""The command palette: safe against bursts of keys, with the pane's commands first.
 
-Textual's palette is used as it is. :func:`pane_commands` lists the commands bound in the
-pane it was opened from, the pane's own first, each with its key; :func:`type_into_palette`
-types a key that arrived while it was opening, before its box had the focus (a burst of
-'::'), instead of losing it.
+:class:`Palette` is Textual's, made safe against a burst of Enter (found by the random-key
+test: the second Enter ran after the first had closed it and popped the pane's screen).
+:func:`pane_commands` lists the commands bound in the pane it was opened from, the pane's
+own first, each with its key; :func:`type_into_palette` types a key that arrived while it
+was opening, before its box had the focus (a burst of '::'), instead of losing it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from collections.abc import Iterator
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.app import SystemCommand
-from textual.command import CommandInput, CommandPalette
+from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hits
 from textual.css.query import NoMatches
+from textual.system_commands import SystemCommandsProvider
+from textual.widgets import Input
 
 from tui.screens.help import is_documented
 
@@ -23,11 +27,34 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 
+class Palette(CommandPalette):
+    """Textual's palette; an Enter queued behind the one that closed it does nothing."""
+
+    @on(Input.Submitted)
+    def _submitted_after_closing(self, event: Input.Submitted) -> None:
+        # Runs before CommandPalette's own handler, which would close the palette again
+        # and so pop the pane's screen from under it.
+        if not self.is_current:
+            event.stop()
+            event.prevent_default()
+
+
+class OrderedCommands(SystemCommandsProvider):
+    """The app's commands in the app's order (the pane's own first), not alphabetical."""
+
+    async def discover(self) -> Hits:
+        """Every command, in :meth:`tui.app.FactscopeApp.get_system_commands` order."""
+        for name, help_text, callback, discover in self.app.get_system_commands(self.screen):
+            if discover:
+                yield DiscoveryHit(name, callback, help=help_text)
+
+
 def pane_commands(app: App[Any], screen: Screen[object]) -> Iterator[SystemCommand]:
     """Palette entries for the commands bound in ``screen``, its own first.
 
-    Each says its key ("ctrl+s · Save these results…"); cursor moves and the app's global
-    keys are left out (the palette lists panes and help by name).
+    Each says its key ("ctrl+s · Save these results…"). The pane's own bindings are
+    commands; a widget's only when it gives it an id (cursor moves, Enter and Escape are
+    not); the app's global keys are left out (the palette lists panes and help by name).
     """
     seen: set[tuple[int, str]] = set()
     own: list[SystemCommand] = []
@@ -36,7 +63,7 @@ def pane_commands(app: App[Any], screen: Screen[object]) -> Iterator[SystemComma
         binding, node = active.binding, active.node
         if node is app or (id(node), binding.action) in seen:
             continue
-        if not is_documented(node, binding) or not (node is screen or binding.show):
+        if not is_documented(node, binding) or not (node is screen or binding.id):
             continue
         seen.add((id(node), binding.action))
         keys = app.get_key_display(binding.with_key(key))

@@ -16,10 +16,12 @@ adds the best of them when they do. The picker never calls the store; it posts
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
@@ -75,6 +77,11 @@ Type a place name; **Up**/**Down** move in the list, **Enter** adds the highligh
 **Escape** clears the box and then goes back to the table.
 """
     BINDING_GROUP_TITLE = "Region search"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "enter", "Add", tooltip="Add the highlighted region."),
+        Binding("escape", "clear_or_back", "Clear/table", tooltip="Clear, then to the table."),
+    ]
+    """Enter adds (the arrows move in the list, as in any query box)."""
 
 
 class CandidateList(OptionList, can_focus=False):
