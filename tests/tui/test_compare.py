@@ -230,7 +230,9 @@ async def test_at_most_four_regions(seeds: Store) -> None:
         await settle(pilot)
         assert len(screen.picked) == 4
         assert screen.query_one(RegionPicker).search_box.value == "mian", "not added"
-        assert screen.table.virtual_size.width > screen.table.size.width, "scrolls sideways"
+        assert screen.table.virtual_size.width <= screen.table.size.width, "four fit at 80"
+        widths = column_widths(screen.table.size.width, 4)
+        assert widths.region >= len("1.47 tn CNY") and widths.period >= len("2020-Q1")
 
 
 def test_render_helpers_on_a_hand_made_comparison(seeds: Store) -> None:

@@ -1,7 +1,7 @@
 """The command palette: safe against bursts of keys, with the pane's commands first.
 
-:class:`Palette` is Textual's, made safe against a burst of Enter (found by the random-key
-test: the second Enter ran after the first had closed it and popped the pane's screen).
+:class:`Palette` is Textual's, made safe against bursts of keys (crashes the random-key
+test found).
 :func:`pane_commands` lists the commands bound in the pane it was opened from, the pane's
 own first, each with its key; :func:`type_into_palette` types a key that arrived while it
 was opening, before its box had the focus (a burst of '::'), instead of losing it.
@@ -17,8 +17,9 @@ from textual import on
 from textual.app import SystemCommand
 from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hits
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.system_commands import SystemCommandsProvider
-from textual.widgets import Input
+from textual.widgets import Button, Input, OptionList
 
 from tui.screens.help import is_documented
 
@@ -28,15 +29,34 @@ if TYPE_CHECKING:
 
 
 class Palette(CommandPalette):
-    """Textual's palette; an Enter queued behind the one that closed it does nothing."""
+    """Textual's palette (8.2.8), made safe against bursts of keys.
+
+    Each guard is for a crash the random-key test found: a second Enter (or selection)
+    queued behind the one that closed the palette closed it again and popped the pane's
+    screen; PgUp/PgDn before the list had laid out its lines raised KeyError; the search
+    worker finishing while the palette closed looked for widgets already gone.
+    """
 
     @on(Input.Submitted)
-    def _submitted_after_closing(self, event: Input.Submitted) -> None:
-        # Runs before CommandPalette's own handler, which would close the palette again
-        # and so pop the pane's screen from under it.
+    @on(OptionList.OptionSelected)
+    @on(Button.Pressed)
+    def _after_closing(self, event: Message) -> None:
+        # Runs before CommandPalette's own handlers; prevent_default skips them.
         if not self.is_current:
             event.stop()
             event.prevent_default()
+
+    def _action_command_list(self, action: str) -> None:
+        with suppress(KeyError):
+            super()._action_command_list(action)
+
+    def _watch__list_visible(self) -> None:
+        with suppress(NoMatches):
+            super()._watch__list_visible()
+
+    async def _watch__show_busy(self) -> None:
+        with suppress(NoMatches):
+            await super()._watch__show_busy()
 
 
 class OrderedCommands(SystemCommandsProvider):

@@ -52,15 +52,17 @@ class Widths:
 def column_widths(width: int, regions: int) -> Widths:
     """Share ``width`` cells among metric, period and ``regions`` region columns.
 
-    Three regions fit side by side at 80 columns (two with room for the change); four
-    scroll horizontally there, while the metric and period columns stay put.
+    Up to four regions fit side by side at 80 columns (two with room for the change; four
+    with 12 cells each, enough for '1.47 tn CNY'); narrower, the region columns scroll
+    horizontally while the metric and period columns stay put.
     """
     usable = width - 1  # the vertical scrollbar
-    period = 9 if usable < 100 else 10
-    padding = 2 * (LEADING_COLUMNS + max(regions, 1))
     count = max(regions, 1)
-    narrowest = 18 if count < 3 else 15
-    metric = max(narrowest - 2, min(30, usable - period - padding - 22 * count))
+    crowded = count >= 4 and usable < 100
+    period = 8 if crowded else 9 if usable < 100 else 10
+    padding = 2 * (LEADING_COLUMNS + count)
+    narrowest = 18 if count < 3 else 15 if count < 4 else 12
+    metric = max(10 if crowded else narrowest - 2, min(30, usable - period - padding - 22 * count))
     region = (usable - metric - period - padding) // count
     return Widths(metric=metric, period=period, region=max(narrowest, min(34, region)))
 
@@ -138,7 +140,7 @@ def cell_text(row: CompareRow, region: Region, base: bool, width: int, scale: fl
         first.append(f" {NOT_COMPARABLE}", style="bold")
     second = Text()
     if not cell.comparable:
-        second.append(f"{NOT_COMPARABLE} not comparable", style="italic")
+        second.append("not comparable", style="italic")  # the ≠ is on the value's line
     else:
         relation = relation_text(row, cell, base)
         if cell.rate is not None and relation:
