@@ -23,7 +23,6 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from db.store import DocumentOrder
-from tui.messages import GoBack
 from tui.render import list_header, published, safe
 from tui.screens.base import PaletteCommand, PaneScreen
 from tui.screens.export import ExportFormat, export_dialog, write_export
@@ -229,10 +228,6 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
             self.document_list.action_open()
         else:
             self._open_when_shown = self.generation
-
-    @on(QueryBox.Back, "#doc-search")
-    def _back(self) -> None:
-        self.post_message(GoBack())
 
     def on_document_list_opened(self, message: DocumentList.Opened) -> None:
         self.open_document(message.document.id)

@@ -35,7 +35,7 @@ from textual.worker import get_current_worker
 
 from db.errors import StoreError
 from db.models import FactFacets, FactHit, FactResults
-from tui.messages import GoBack, OpenEvidence
+from tui.messages import OpenEvidence
 from tui.render import cite, safe
 from tui.screens.base import PaneScreen
 from tui.screens.export import ExportFormat, export_dialog, write_export
@@ -274,10 +274,6 @@ matched ("10,000+" when there are more than are counted).
             self.table.action_open()
         else:
             self._open_when_shown = self.generation
-
-    @on(QueryBox.Back, "#fact-search")
-    def _back(self) -> None:
-        self.post_message(GoBack())
 
     # -- evidence ---------------------------------------------------------------------------
 

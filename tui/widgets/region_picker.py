@@ -83,6 +83,13 @@ Type a place name; **Up**/**Down** move in the list, **Enter** adds the highligh
     ]
     """Enter adds (the arrows move in the list, as in any query box)."""
 
+    def action_clear_or_back(self) -> None:
+        """Clear the name; when it is already empty, leave the picker (for the table)."""
+        if self.value:
+            self.value = ""
+        else:
+            self.post_message(RegionPicker.Leave(self.query_ancestor(RegionPicker)))
+
 
 class CandidateList(OptionList, can_focus=False):
     """Regions to add (and the picked ones, marked with their column number).
@@ -207,11 +214,6 @@ one. **Escape** clears the box, then goes back to the table.
             self.add_highlighted()
         else:
             self._add_when_shown = self.search_text
-
-    @on(QueryBox.Back, "#picker-input")
-    def _back(self, event: QueryBox.Back) -> None:
-        event.stop()
-        self.post_message(self.Leave(self))
 
     @on(OptionList.OptionSelected, "#picker-options")
     def _selected(self, event: OptionList.OptionSelected) -> None:

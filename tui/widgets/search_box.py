@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui.messages import GoBack
+
 
 class QueryBox(Input):
     """A pane's query: typing edits it; arrows, Enter and Escape act on :attr:`results`."""
@@ -56,17 +58,6 @@ came from.
             """The box that sent this."""
             return self.query_box
 
-    @dataclass
-    class Back(Message):
-        """Escape in an empty box: go back to where the user came from."""
-
-        query_box: QueryBox
-
-        @property
-        def control(self) -> QueryBox:
-            """The box that sent this."""
-            return self.query_box
-
     def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:  # noqa: A002
         # Selecting the text on focus would let the next key replace the query typed so far.
         super().__init__(placeholder=placeholder, id=id, select_on_focus=False)
@@ -83,11 +74,11 @@ came from.
         self.post_message(self.Chosen(self))
 
     def action_clear_or_back(self) -> None:
-        """Clear the query; when it is already empty, ask to go back."""
+        """Clear the query; when it is already empty, go back (the app knows where)."""
         if self.value:
             self.value = ""
         else:
-            self.post_message(self.Back(self))
+            self.post_message(GoBack())
 
     def append(self, text: str) -> None:
         """Add ``text`` at the end of the query and put the cursor after it."""
