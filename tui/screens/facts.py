@@ -224,6 +224,7 @@ matched ("10,000+" when there are more than are counted).
             else "No facts yet. Import some with: factscope import PATH"
         )
         self.table.reset(message.results.hits, query=query, message=empty)
+        self.refresh_bindings()  # Copy and Export are drawn enabled once there are results
         self._draw_header()
         self.status_line.set_context(describe(safe(query), message.results))
         self._facets(message.generation, query, message.results)
