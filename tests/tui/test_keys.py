@@ -247,6 +247,22 @@ async def test_the_status_counts_follow_another_process_importing(
         assert "6 docs" in str(status.render())
 
 
+async def test_the_counts_are_read_again_only_when_the_database_changed(
+    fixture_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The poll itself is one PRAGMA; counting (a scan of two tables) waits for a change."""
+    counted: list[int] = []
+    stats = fixture_store.stats
+    monkeypatch.setattr(fixture_store, "stats", lambda: counted.append(1) or stats())
+    app = FactscopeApp(fixture_store)
+    app.POLL_SECONDS = 0.05
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.5)  # about ten polls
+        await settle(pilot)
+    assert len(counted) == 1, "counted once, at start"
+
+
 async def test_the_screenshot_asks_where_and_works_without_downloads(
     fixture_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
