@@ -8,7 +8,7 @@ ctrl+y (copy to the clipboard), ctrl+c and ctrl+q (quit); and Enter in a path di
 is the deliberate "write here" (tested in test_documents and test_facts). A quit chosen in
 the palette is counted instead of ending the run.
 
-The default run presses a few hundred keys; ``FACTSCOPE_SLOW=1`` adds thousands.
+The default run presses 240 keys (two seeds); ``FACTSCOPE_SLOW=1`` adds 9,000 (six seeds).
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ async def test_random_keys_raise_nothing_and_write_nothing(
     fixture_store: Store, tmp_path: Path, seed: int
 ) -> None:
     before = set(tmp_path.iterdir())
-    await run_keys(fixture_store, tmp_path, seed, 200)
+    await run_keys(fixture_store, tmp_path, seed, 120)
     written = {p.name for p in set(tmp_path.iterdir()) - before} - {"fixture.db-shm"}
     assert written == set()
 
