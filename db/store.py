@@ -573,6 +573,13 @@ class Store:
 
     # -- stats -----------------------------------------------------------------------------
 
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: it changes when another connection commits.
+
+        One cheap read, for polling (the TUI reloads its counts only when it changes).
+        """
+        return int(self._rows("PRAGMA data_version")[0][0])
+
     def stats(self) -> StoreStats:
         """Counts and versions for the status line and ``factscope stats``."""
         file = Path(self.path).expanduser()

@@ -1,33 +1,41 @@
 """FactscopeApp: the shell around the panes. Modes, global keys, help, palette, status counts.
 
 Thin on purpose: each pane is a screen in :mod:`tui.screens` (one mode each) and every store
-query runs in a worker of the screen that needs it. The app only switches panes, opens help,
-fills the command palette from the panes' own bindings, keeps the status counts, and routes
-:class:`tui.messages.OpenEvidence` to the reader.
+query runs in a worker of the screen that needs it. The app only switches panes (F2-F4) and
+remembers where the user came from (Escape goes back), opens help and the palette, keeps
+the status counts (polling ``PRAGMA data_version``, so an import by another process shows
+up), and routes :class:`tui.messages.OpenEvidence` to the reader.
+
+The keyboard model: in a pane with a query box every printable key is part of the query, so
+no global key is a letter; commands are F-keys, ctrl keys, Enter, Escape and the arrows, and
+the palette (ctrl+p, or ':' where it is not typed into a box).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
+from textual.command import CommandPalette, Provider
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from db.store import Store
 from tui.clipboard import copy_natively, native_copy_command
-from tui.messages import OpenEvidence
+from tui.messages import GoBack, OpenEvidence
 from tui.screens.base import PaneScreen
 from tui.screens.compare import CompareScreen
 from tui.screens.documents import DocumentsScreen
+from tui.screens.export import PathScreen
 from tui.screens.facts import FactsScreen
-from tui.screens.help import HelpScreen, help_markdown, is_documented
+from tui.screens.help import HelpScreen, help_markdown
+from tui.screens.palette import OrderedCommands, Palette, pane_commands, type_into_palette
 from tui.screens.reader import ReaderScreen
 
 PANES: dict[str, str] = {"documents": "Documents", "facts": "Facts", "compare": "Compare"}
@@ -55,69 +63,62 @@ class FactscopeApp(App[None]):
         "trend.tcss",
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                key,
+                f"pane('{mode}')",
+                title,
+                show=False,
+                priority=True,
+                tooltip=f"The {title} pane, from anywhere (even while typing).",
+                id=f"pane.{mode}",
+            )
+            for key, (mode, title) in zip(("f2", "f3", "f4"), PANES.items(), strict=True)
+        ),
+        Binding("f1", "help", "Help", priority=True, tooltip="Help for this pane.", id="app.help"),
         Binding(
-            "d",
-            "switch_mode('documents')",
-            "Documents pane",
+            "question_mark",
+            "help",
+            "Help",
             show=False,
-            tooltip="Browse, search and read documents.",
-            id="pane.documents",
+            tooltip="Help for this pane (where ? is not typed into a box).",
+            id="app.help.key",
         ),
         Binding(
-            "f",
-            "switch_mode('facts')",
-            "Facts pane",
-            show=False,
-            tooltip="Fuzzy search over every figure.",
-            id="pane.facts",
-        ),
-        Binding(
-            "c",
-            "switch_mode('compare')",
-            "Compare pane",
-            show=False,
-            tooltip="Regions side by side.",
-            id="pane.compare",
-        ),
-        Binding(
-            "f2",
-            "switch_mode('documents')",
-            "Documents",
-            show=False,
-            priority=True,
-            tooltip="Documents pane, even while typing in a search box.",
-            id="pane.documents.fkey",
-        ),
-        Binding(
-            "f3",
-            "switch_mode('facts')",
-            "Facts",
-            show=False,
-            priority=True,
-            tooltip="Facts pane, even while typing in a search box.",
-            id="pane.facts.fkey",
-        ),
-        Binding(
-            "f4",
-            "switch_mode('compare')",
-            "Compare",
-            show=False,
-            priority=True,
-            tooltip="Compare pane, even while typing in a search box.",
-            id="pane.compare.fkey",
-        ),
-        Binding("question_mark,f1", "help", "Help", tooltip="Help for this pane.", id="app.help"),
-        Binding(
-            "colon",
-            "command_palette",
+            "ctrl+p",
+            "palette('')",
             "Commands",
             show=False,
-            tooltip="Every command, searchable (also ctrl+p).",
+            priority=True,
+            tooltip="Every command, searchable.",
             id="app.palette",
         ),
-        Binding("q", "quit", "Quit", tooltip="Leave factscope.", id="app.quit"),
+        Binding(
+            "colon",
+            "palette(':')",
+            "Commands",
+            show=False,
+            tooltip="Every command (where : is not typed into a box).",
+            id="app.palette.key",
+        ),
+        Binding(
+            "ctrl+c,ctrl+q",
+            "quit",
+            "Quit",
+            show=False,
+            priority=True,
+            tooltip="Leave factscope.",
+            id="app.quit",
+        ),
     ]
-    """Global keys: panes by letter, help on ? and F1, the palette also on ':'."""
+    """Global keys. None is a letter: in the panes every printable key is part of the
+    query. ctrl+p is bound here by hand because binding any key to the palette makes
+    Textual skip its own ctrl+p; ctrl+c quits, as in fzf."""
+
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {OrderedCommands}
+    """The palette's one source: :meth:`get_system_commands`, in its order."""
+    POLL_SECONDS: ClassVar[float] = 2.0
+    """How often the status counts check whether another process wrote to the database."""
 
     status_counts: reactive[str] = reactive("")
     """'path · N documents · M facts' for every pane's status line."""
@@ -127,6 +128,9 @@ class FactscopeApp(App[None]):
         self.store = store
         """The open database, handed down to each pane."""
         self.initial_mode = initial_mode
+        self.history: list[str] = []
+        """The panes the user came from, most recent last (Escape goes back to them)."""
+        self._data_version: int | None = None
         self.add_mode("documents", lambda: DocumentsScreen(store))
         self.add_mode("facts", lambda: FactsScreen(store))
         self.add_mode("compare", lambda: CompareScreen(store))
@@ -135,14 +139,52 @@ class FactscopeApp(App[None]):
         self.status_counts = f"{self.store.path}"
         self.switch_mode(self.initial_mode)
         self._count()
+        self.set_interval(self.POLL_SECONDS, self._poll)
 
     @work(thread=True, exit_on_error=False, group="stats", description="Counting")
     def _count(self) -> None:
+        self._data_version = self.store.data_version()
         stats = self.store.stats()
         text = f"{short_path(stats.path)} · {stats.documents:,} docs · {stats.facts:,} facts"
         if self.store.snapshot:  # opened immutable: say so, or the user may wait for updates
             text += " · snapshot: changes by others not shown"
         self.call_from_thread(setattr, self, "status_counts", text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="poll", description="Poll")
+    def _poll(self) -> None:
+        """Count again when another connection committed since the last count (an import)."""
+        if self.store.data_version() != self._data_version:
+            self._count()
+
+    # -- panes and going back ---------------------------------------------------------------
+
+    async def action_pane(self, mode: str) -> None:
+        """Go to the pane ``mode``, closing any dialog or palette first."""
+        self._close_modals()
+        if mode != self.current_mode:
+            self.history = [m for m in self.history if m != self.current_mode]
+            self.history.append(self.current_mode)
+            await self.switch_mode(mode)
+
+    def _close_modals(self) -> None:
+        while isinstance(self.screen, ModalScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def on_go_back(self, message: GoBack) -> None:
+        """Back: from a reader to the pane it was opened from, else to the previous pane."""
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            self.pop_screen()
+            origin = screen.origin
+            if origin and origin != self.current_mode:
+                self.history = [m for m in self.history if m != origin]
+                self.call_later(self.switch_mode, origin)
+            return
+        while self.history:
+            mode = self.history.pop()
+            if mode != self.current_mode:
+                self.call_later(self.switch_mode, mode)
+                return
 
     # -- help and palette -------------------------------------------------------------------
 
@@ -163,7 +205,8 @@ class FactscopeApp(App[None]):
         markup: bool = False,
     ) -> None:
         """Notifications never parse Rich markup: they quote figures, titles and errors that
-        come from documents ("[bold]" must show as typed, and "[/x" must not raise)."""
+        come from documents ("[bold]" must show as typed, and "[/x" must not raise). Textual's
+        own markup notices (ctrl+c's "Press [b]…") are replaced: ctrl+c quits here."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def copy_to_clipboard(self, text: str) -> None:
@@ -179,43 +222,80 @@ class FactscopeApp(App[None]):
         copy_natively(text, command)
 
     def action_help(self) -> None:
-        """Help for the focused pane: its purpose and its keys."""
+        """Help for the focused pane: its keys, then what it does (F1 again closes it)."""
         if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        if isinstance(self.screen, CommandPalette):
             return
         pane = self._pane()
         title = f"{getattr(pane, 'PANE', '') or 'factscope'} — help"
         self.push_screen(HelpScreen(help_markdown(pane, title)))
 
+    def action_palette(self, typed: str) -> None:
+        """Open the palette, once. ``typed`` is the key's character (':'): pressed again
+        while the palette is opening, before its box has the focus, it is typed there."""
+        palettes = [s for s in self.screen_stack if isinstance(s, CommandPalette)]
+        if palettes:
+            if typed:
+                palettes[-1].call_after_refresh(type_into_palette, palettes[-1], typed)
+            return
+        self.action_command_palette()
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that reached the app while the palette is open was sent before
+        its box had the focus (the box never lets one through): type it there."""
+        palette = self.screen
+        if isinstance(palette, CommandPalette) and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()  # not a binding: the palette's text
+            palette.call_after_refresh(type_into_palette, palette, event.character)
+
+    def action_command_palette(self) -> None:
+        """Open the palette unless one is open (in any pane's stack: DuplicateIds else)."""
+        if self.use_command_palette and not any(
+            isinstance(s, CommandPalette) for s in self.screen_stack
+        ):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def action_save_screenshot(self) -> None:
+        """Ask where to save an SVG screenshot of the pane, then save it there."""
+        directory = Path.home() / "Downloads"
+        if not directory.is_dir():
+            directory = Path.cwd()
+        name = f"factscope-{datetime.now():%Y-%m-%d_%H-%M-%S}.svg"
+
+        def chosen(target: tuple[str, Path] | None) -> None:
+            if target is not None:
+                self.call_after_refresh(self._save_screenshot, target[1])
+
+        self.push_screen(PathScreen("Save a screenshot (SVG) to:", directory / name), chosen)
+
+    def _save_screenshot(self, path: Path) -> None:
+        try:
+            with path.open("x", encoding="utf-8") as handle:
+                handle.write(self.export_screenshot())
+        except OSError as error:
+            self.notify(f"Screenshot not saved: {error.strerror or error}", severity="error")
+            return
+        self.notify(f"Screenshot saved to {path.resolve()}", title="Screenshot")
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette: panes, then every action bound in the current pane, then Textual's."""
+        """The palette: the pane's own actions, then panes and help, then Textual's."""
+        yield from pane_commands(self, screen)
         for mode, title in PANES.items():
             yield SystemCommand(
                 f"Go to {title}",
                 f"Switch to the {title} pane.",
-                lambda mode=mode: self.switch_mode(mode),
+                lambda mode=mode: self.call_later(self.action_pane, mode),
             )
+        yield SystemCommand("Help", "This pane's keys, and what it does.", self.action_help)
         yield SystemCommand(
-            "Help", "Help for this pane: what it does and its keys.", self.action_help
+            "Screenshot", "Save an SVG screenshot: you choose where.", self.action_save_screenshot
         )
-        seen: set[tuple[int, str]] = set()
-        for active in screen.active_bindings.values():
-            binding, node = active.binding, active.node
-            key = (id(node), binding.action)
-            if key in seen or node is self or not is_documented(node, binding):
-                continue
-            seen.add(key)
-            yield SystemCommand(
-                binding.description,
-                binding.tooltip or binding.description,
-                lambda action=binding.action, node=node: self._run(action, node),
-            )
-        if isinstance(screen, PaneScreen):
-            for title, help_text, callback in screen.palette_commands():
-                yield SystemCommand(title, help_text, callback)
-        yield from super().get_system_commands(screen)
-
-    def _run(self, action: str, node: DOMNode) -> None:
-        self.call_later(self.run_action, action, node)
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Screenshot", "Keys"):
+                yield command
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -224,12 +304,15 @@ class FactscopeApp(App[None]):
         await self.open_evidence(message.doc_id, message.fact_id)
 
     async def open_evidence(self, doc_id: str, fact_id: int | None = None) -> None:
-        """Switch to the Documents pane and open ``doc_id`` with ``fact_id`` selected."""
+        """Open ``doc_id`` in the reader with ``fact_id`` selected; Escape there comes back
+        to the pane that asked."""
+        origin = self.current_mode
         await self.switch_mode("documents")
         while not isinstance(self.screen, PaneScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
         screen = self.screen
         if isinstance(screen, ReaderScreen):
             screen.open(doc_id, fact_id)
+            screen.origin = origin
         elif isinstance(screen, DocumentsScreen):
-            screen.open_document(doc_id, fact_id)
+            screen.open_document(doc_id, fact_id, origin=origin)

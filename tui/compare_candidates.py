@@ -20,6 +20,22 @@ WITH_FACTS = 500
 """Regions with facts read once (most facts first) and searched by name."""
 
 
+def name_match(region: Region, query: str) -> int:
+    """How well ``query`` names ``region``: 0 a whole name, 1 a name's start, 2 otherwise.
+
+    Names are the English name, the Chinese name and the aliases, case-folded.
+    """
+    folded = query.casefold().strip()
+    if not folded:
+        return 0
+    names = [n.casefold() for n in (region.name, region.name_zh or "", *region.aliases) if n]
+    if folded in names:
+        return 0
+    if any(n.startswith(folded) for n in names):
+        return 1
+    return 2
+
+
 class CandidateFinder:
     """Finds regions for the picker, with their parents and fact counts, facts first."""
 
@@ -44,9 +60,10 @@ class CandidateFinder:
                 if region.id not in seen and any(folded in n.casefold() for n in names):
                     regions.append(region)
         counts = self.store.fact_counts([r.id for r in regions])
-        # Those with facts first, most facts first: "songj" means the district (dozens of
+        # How well the name matches comes first ("Guangzhou" is Guangzhou, however many
+        # facts Hangzhou has); then the most facts: "songj" means the district (dozens of
         # facts) before its bonded zone (one); the gazetteer order breaks ties.
-        regions.sort(key=lambda r: -counts[r.id])
+        regions.sort(key=lambda r: (name_match(r, query), -counts[r.id]))
         return [Candidate(r, self._parents(r), counts[r.id]) for r in regions]
 
     def _parents(self, region: Region) -> tuple[str, ...]:

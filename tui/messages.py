@@ -23,3 +23,11 @@ class OpenEvidence(Message):
     """Id of the document to open."""
     fact_id: int | None = None
     """Id of the fact to select; it must belong to ``doc_id``."""
+
+
+class GoBack(Message):
+    """Escape found nothing to close: go back to where the user came from.
+
+    Posted by a pane (an empty query, the reader); handled by the app, which remembers the
+    panes the user came from and which pane opened a reader.
+    """

@@ -15,24 +15,13 @@ from tui.screens.help import HelpScreen
 from tui.widgets.status_line import StatusLine
 
 
-async def test_pane_keys_switch_modes(fixture_store: Store) -> None:
-    app = FactscopeApp(fixture_store)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("f")
-        assert isinstance(app.screen, FactsScreen)
-        await pilot.press("c")
-        assert isinstance(app.screen, CompareScreen)
-        await pilot.press("d")
-        assert isinstance(app.screen, DocumentsScreen)
-
-
 async def test_function_keys_switch_panes_even_from_a_search_box(fixture_store: Store) -> None:
     app = FactscopeApp(fixture_store, initial_mode="facts")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", "c")  # "c" is text in the search box, not a pane key
-        assert isinstance(app.focused, Input) and isinstance(app.screen, FactsScreen)
+        await pilot.press("c")  # a letter is text in the query, never a pane key
+        assert isinstance(app.focused, Input) and app.focused.value == "c"
+        assert isinstance(app.screen, FactsScreen)
         await pilot.press("f4")
         assert isinstance(app.screen, CompareScreen)
         await pilot.press("f3")
@@ -41,21 +30,26 @@ async def test_function_keys_switch_panes_even_from_a_search_box(fixture_store: 
         assert isinstance(app.screen, DocumentsScreen)
 
 
-async def test_help_opens_and_closes_with_the_panes_keys(fixture_store: Store) -> None:
+async def test_help_opens_and_closes_and_lists_the_keys_first(fixture_store: Store) -> None:
     app = FactscopeApp(fixture_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("question_mark")
+        await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = app.screen.markdown
-        assert "Documents" in text and "| s | Sort |" in text and "Enter" in text
+        assert "| ^o | Sort |" in text and "| ⏎ | Open |" in text
+        assert text.index("| ^o | Sort |") < text.index("| ↓ | Down |"), "the pane's keys first"
+        assert text.index("| Keys |") < text.index("lists every imported document"), "keys first"
         await pilot.press("escape")
         assert isinstance(app.screen, DocumentsScreen)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("f1")
         assert isinstance(app.screen, DocumentsScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, DocumentsScreen), "? is typed into the search box"
+        assert app.screen.search_box.value == "?"
 
 
 async def test_every_binding_has_a_description(fixture_store: Store) -> None:
@@ -73,18 +67,30 @@ async def test_every_binding_has_a_description(fixture_store: Store) -> None:
         assert checked, "no factscope binding was active"
 
 
-async def test_palette_offers_every_pane_action(fixture_store: Store) -> None:
-    app = FactscopeApp(fixture_store)
+async def test_palette_lists_the_panes_own_commands_first(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store, initial_mode="facts")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         commands: list[SystemCommand] = list(app.get_system_commands(app.screen))
-        names = {c.title for c in commands}
-        assert {"Go to Facts", "Search", "Sort", "Export", "Open", "Help"} <= names
-        assert "Sort documents by title" in names
+        titles = [c.title for c in commands]
+        assert titles[:3] == ["Copy", "Export", "Facets"], titles
+        assert {"Go to Compare", "Help", "Screenshot"} <= set(titles)
+        assert all(c.help != c.title for c in commands), "no help that repeats the title"
+        [export] = [c for c in commands if c.title == "Export"]
+        assert export.help.startswith("^s · "), "each command says its key"
         [go] = [c for c in commands if c.title == "Go to Compare"]
         go.callback()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
+
+
+async def test_documents_palette_offers_the_sorts(fixture_store: Store) -> None:
+    app = FactscopeApp(fixture_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles[:2] == ["Sort", "Export"]
+        assert "Sort documents by title" in titles
 
 
 async def test_status_line_shows_database_and_counts(fixture_store: Store) -> None:

@@ -22,7 +22,7 @@ from tui.output import comparison_rows
 from tui.screens.compare import CompareScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.compare_table import CompareTable, bar, cell_text, column_widths
-from tui.widgets.region_picker import Candidate, CandidateList, PickerInput, RegionPicker
+from tui.widgets.region_picker import Candidate, PickerInput, RegionPicker
 
 
 @pytest.fixture
@@ -39,15 +39,16 @@ def compare_screen(app: FactscopeApp) -> CompareScreen:
 
 
 async def pick(pilot: Pilot[Any], *names: str) -> None:
-    """Type each name in the picker and press Enter; then Escape to the table."""
-    await pilot.press("slash")
+    """Type each name (the picker has the focus, or takes it) and press Enter; two regions
+    move the focus to the table."""
     for name in names:
         await pilot.press(*name)
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-    await pilot.press("escape")
-    await settle(pilot)
+    if isinstance(pilot.app.focused, PickerInput):
+        await pilot.press("escape")  # an empty box: back to the table
+        await settle(pilot)
 
 
 def assert_keys_documented(app: FactscopeApp) -> None:
@@ -68,7 +69,7 @@ async def test_picking_songjiang_and_sichuan_aligns_total_trade(seeds: Store) ->
     async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
         await settle(pilot)
         screen = compare_screen(app)
-        assert isinstance(app.focused, CandidateList), "suggestions have the focus at first"
+        assert isinstance(app.focused, PickerInput), "the region search has the focus"
         assert_keys_documented(app)
         await pick(pilot, "songj", "sichuan")
         assert [c.region.id for c in screen.picked] == ["310117", "510000"]
@@ -113,7 +114,7 @@ async def test_copy_remove_and_districts(seeds: Store) -> None:
         await settle(pilot)
         screen = compare_screen(app)
         await pick(pilot, "song", "sic")
-        await pilot.press("y")
+        await pilot.press("ctrl+y")
         await settle(pilot)
         copied = app.clipboard
         assert copied.startswith("Total trade, 2020 — Songjiang District: 305.57 bn CNY")
@@ -121,7 +122,7 @@ async def test_copy_remove_and_districts(seeds: Store) -> None:
         assert "800 billion yuan" in copied and "305.57 billion yuan" in copied
 
         rows_before = len(screen.comparison.rows) if screen.comparison else 0
-        await pilot.press("i")
+        await pilot.press("ctrl+d")
         await settle(pilot)
         assert screen.include_children
         assert screen.comparison is not None
@@ -134,7 +135,7 @@ async def test_copy_remove_and_districts(seeds: Store) -> None:
         assert rolled, "districts' figures appear under their province"
         assert len(screen.comparison.rows) > rows_before
 
-        await pilot.press("right", "x")
+        await pilot.press("right", "delete")
         await settle(pilot)
         assert [c.region.id for c in screen.picked] == ["310117"]
         assert screen.comparison is not None
@@ -160,7 +161,7 @@ async def test_ctrl_f_filters_the_rows(seeds: Store) -> None:
         assert f"{len(rows)} of {everything} rows match 'trade 2020'" in status
         await pilot.press("enter")
         assert isinstance(app.focused, CompareTable)
-        await pilot.press("y")
+        await pilot.press("ctrl+y")
         await settle(pilot)
         assert app.clipboard.startswith("Total trade, 2020"), "copy takes a shown row"
         await pilot.press("ctrl+f", "escape")
@@ -190,7 +191,7 @@ def test_filter_rows_matches_every_word_in_any_field() -> None:
     assert metrics("trade 2021") == []
 
 
-async def test_picker_lists_facts_first_and_removes_with_x(seeds: Store) -> None:
+async def test_picker_lists_facts_first_and_delete_removes(seeds: Store) -> None:
     app = FactscopeApp(seeds, initial_mode="compare")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -202,7 +203,7 @@ async def test_picker_lists_facts_first_and_removes_with_x(seeds: Store) -> None
             "Hongqiao International Central Business District",
             "Sichuan Province",
         ]
-        await pilot.press("slash", *"song")
+        await pilot.press(*"song")
         await settle(pilot)
         assert picker.candidates[0].region.name == "Songjiang District", "facts first"
         assert picker.candidates[0].parents == ("Shanghai", "China")
@@ -210,14 +211,11 @@ async def test_picker_lists_facts_first_and_removes_with_x(seeds: Store) -> None
         await pilot.press("enter", "escape")
         await settle(pilot)
         assert [c.region.id for c in screen.picked] == ["310117"]
-        await pilot.press("a")
-        assert isinstance(app.focused, PickerInput)
-        await pilot.press("down")
-        await settle(pilot)
-        assert isinstance(app.focused, CandidateList)
-        await pilot.press("k", "x")  # from the top suggestion up to the picked region
+        assert isinstance(app.focused, CompareTable)
+        await pilot.press("delete")
         await settle(pilot)
         assert screen.picked == []
+        assert isinstance(app.focused, PickerInput)
 
 
 async def test_at_most_four_regions(seeds: Store) -> None:
@@ -228,11 +226,13 @@ async def test_at_most_four_regions(seeds: Store) -> None:
         for name in ("Songjiang", "Sichuan", "Hongqiao", "China"):
             screen.add_region(screen.find_candidates(name)[0])
             await settle(pilot)
-        await pilot.press("slash", *"mian", "enter")
+        await pilot.press(*"mian", "enter")
         await settle(pilot)
         assert len(screen.picked) == 4
         assert screen.query_one(RegionPicker).search_box.value == "mian", "not added"
-        assert screen.table.virtual_size.width > screen.table.size.width, "scrolls sideways"
+        assert screen.table.virtual_size.width <= screen.table.size.width, "four fit at 80"
+        widths = column_widths(screen.table.size.width, 4)
+        assert widths.region >= len("1.47 tn CNY") and widths.period >= len("2020-Q1")
 
 
 def test_render_helpers_on_a_hand_made_comparison(seeds: Store) -> None:
@@ -247,20 +247,59 @@ def test_render_helpers_on_a_hand_made_comparison(seeds: Store) -> None:
     assert bar(0.5, 4) == "██  " and bar(0, 3) == "   " and bar(1, 2) == "██"
 
 
-async def test_a_region_name_typed_at_the_list_lands_in_the_box(fixture_store: Store) -> None:
-    """Type to search in the picker, keys in a burst included: "sichuan" holds an "i" (the
-    districts key) that must become text, not a toggle."""
-    app = FactscopeApp(fixture_store, initial_mode="compare")
+async def test_a_region_name_typed_at_the_table_lands_in_the_box(seeds: Store) -> None:
+    """Letters typed at the table search for a region, keys in a burst included: "sichuan"
+    holds letters that were once the districts and remove keys."""
+    app = FactscopeApp(seeds, initial_mode="compare")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen)
-        assert app.focused is screen.picker.options
+        screen = compare_screen(app)
+        await pick(pilot, "songj", "hongqiao")
+        assert app.focused is screen.table
         for character in "sichuan":
-            screen.picker.options.post_message(events.Key(character, character))
+            screen.table.post_message(events.Key(character, character))
         await settle(pilot)
         assert screen.picker.search_box.value == "sichuan"
-        assert screen.include_children is False
+        assert app.focused is screen.picker.search_box
+        assert screen.include_children is False and len(screen.picked) == 2
+
+
+async def test_enter_adds_the_region_typed_even_in_a_burst(seeds: Store) -> None:
+    """ "Hefei⏎" typed faster than the search: Enter adds Hefei, not the stale top entry."""
+    app = FactscopeApp(seeds, initial_mode="compare")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = compare_screen(app)
+        for key in [*"Hefei", "enter"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await settle(pilot)
+        assert [c.region.name for c in screen.picked] == ["Hefei"]
+
+
+def test_a_name_typed_in_full_beats_a_region_with_more_facts() -> None:
+    """ "Guangzhou" is Guangzhou, though Hangzhou (fuzzy-similar) has more facts."""
+    from importers.gazetteer import Gazetteer
+    from tui.compare_candidates import CandidateFinder, name_match
+
+    gazetteer = Gazetteer.default()
+    hangzhou, guangzhou = gazetteer.chain("330100")[0], gazetteer.chain("440100")[0]
+
+    class Counts:
+        """Just what CandidateFinder reads: Hangzhou with many facts, Guangzhou with few."""
+
+        def regions_with_facts(self, *, limit: int) -> list[tuple[Region, int]]:
+            return [(hangzhou, 50), (guangzhou, 3)]
+
+        def fact_counts(self, ids: list[str]) -> dict[str, int]:
+            return {i: {"330100": 50, "440100": 3}.get(i, 0) for i in ids}
+
+        def region_chain(self, region_id: str) -> list[Region]:
+            return []
+
+    found = CandidateFinder(Counts()).find("Guangzhou")
+    assert found[0].region.name == "Guangzhou"
+    assert name_match(guangzhou, "guangzhou") == 0
+    assert name_match(hangzhou, "hang") == 1 and name_match(hangzhou, "angzhou") == 2
 
 
 async def test_a_region_not_in_the_database_is_never_the_base(seeds: Store) -> None:

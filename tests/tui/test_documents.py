@@ -9,7 +9,7 @@ from db.store import Store
 from tests.tui.support import settle
 from tui.app import FactscopeApp
 from tui.screens.documents import DocumentsScreen
-from tui.screens.export import ExportScreen
+from tui.screens.export import PathInput, PathScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.document_list import DocumentList
 
@@ -31,7 +31,7 @@ async def test_typing_a_query_filters_the_seeds(seed_db: Store) -> None:
     app = FactscopeApp(seed_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"songjiang")
+        await pilot.press(*"songjiang")
         await settle(pilot)
         listing = app.screen.query_one(DocumentList)
         assert 0 < listing.total < 5
@@ -55,7 +55,7 @@ async def test_enter_opens_the_reader_and_escape_returns(fixture_store: Store) -
     app = FactscopeApp(fixture_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("j", "enter")
+        await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.document is not None
@@ -70,10 +70,10 @@ async def test_sort_cycles_date_title_facts(fixture_store: Store) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert titles(app)[0] == "松江区外贸稳步增长"  # newest first
-        await pilot.press("s")
+        await pilot.press("ctrl+o")
         await settle(pilot)
         assert titles(app)[0].startswith("[bold]Markup")  # title order: '[' sorts first
-        await pilot.press("s")
+        await pilot.press("ctrl+o")
         await settle(pilot)
         assert titles(app)[0] == "Songjiang trade keeps growing"  # most figures
 
@@ -82,24 +82,48 @@ async def test_no_match_says_so(fixture_store: Store) -> None:
     app = FactscopeApp(fixture_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"zzzqqq")
+        await pilot.press(*"zzzqqq")
         await settle(pilot)
         listing = app.screen.query_one(DocumentList)
         assert listing.total == 0
         assert "No documents match" in listing.message
 
 
-async def test_export_writes_json_in_the_current_directory(
+async def test_export_shows_the_path_and_writes_where_it_is_edited_to(
     fixture_store: Store, tmp_path: Path
 ) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "taken.json").write_text("keep me", encoding="utf-8")
     app = FactscopeApp(fixture_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("e")
+        await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ExportScreen)
-        await pilot.press("j")
+        dialog = app.screen
+        assert isinstance(dialog, PathScreen)
+        box = dialog.query_one(PathInput)
+        assert box.value == str(tmp_path / "factscope-documents.csv"), "the full path, shown"
+        await pilot.press("down")  # JSON: the suffix follows
+        assert box.value == str(tmp_path / "factscope-documents.json")
+        box.value = str(tmp_path / "taken.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog, "an existing file is never overwritten"
+        assert "taken.json exists" in str(dialog.query_one("#export-problem").render())
+        box.value = str(tmp_path / "nowhere" / "x.json")
+        await pilot.press("enter")
+        assert "No such directory" in str(dialog.query_one("#export-problem").render())
+        box.value = str(tmp_path / "out" / "docs.json")
+        await pilot.press("enter")
         await settle(pilot)
-    exported = json.loads((tmp_path / "factscope-documents.json").read_text(encoding="utf-8"))
+        assert isinstance(app.screen, DocumentsScreen)
+    assert (tmp_path / "taken.json").read_text(encoding="utf-8") == "keep me"
+    written = {p.name for p in tmp_path.iterdir()} - {
+        "fixture.db",
+        "fixture.db-shm",
+        "fixture.db-wal",
+    }
+    assert written == {"out", "taken.json"}, "nothing but the file asked for"
+    exported = json.loads((tmp_path / "out" / "docs.json").read_text(encoding="utf-8"))
     assert len(exported) == 5
     assert exported[0]["title"] == "松江区外贸稳步增长"

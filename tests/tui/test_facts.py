@@ -20,6 +20,7 @@ from tui import render
 from tui.app import FactscopeApp
 from tui.messages import OpenEvidence
 from tui.screens import facts as facts_module
+from tui.screens.export import PathInput, PathScreen
 from tui.screens.facts import FactsScreen
 from tui.screens.facts_view import describe, toggle_tokens
 from tui.screens.reader import ReaderScreen
@@ -27,7 +28,7 @@ from tui.widgets.evidence import EvidenceView
 from tui.widgets.facets import FacetBar
 from tui.widgets.fact_table import FactTable, match_pattern
 from tui.widgets.reader import DocumentReader
-from tui.widgets.search_box import SearchBox
+from tui.widgets.search_box import QueryBox
 from tui.widgets.status_line import StatusLine
 
 
@@ -43,13 +44,12 @@ def keys(text: str) -> list[str]:
 
 
 async def search(pilot: Pilot[Any], query: str, *, typed: bool = False) -> FactsScreen:
-    """Focus the search box, enter ``query`` (key by key when ``typed``), await the results."""
+    """Enter ``query`` (key by key when ``typed``: the box has the focus), await the results."""
     await settle(pilot)
-    await pilot.press("slash")
     if typed:
         await pilot.press(*keys(query))
     else:
-        pilot.app.screen.query_one(SearchBox).value = query
+        pilot.app.screen.query_one(QueryBox).value = query
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, FactsScreen)
@@ -140,7 +140,7 @@ async def test_enter_opens_the_reader_at_the_figure(seed_db: Store) -> None:
     async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
         await search(pilot, "songj trade 2020")
         fact = hits(app)[0].fact
-        await pilot.press("enter", "enter")  # to the results, then open
+        await pilot.press("enter")  # the box keeps the focus: Enter opens the highlighted row
         await settle(pilot)
         # The hook sees the message at the screen and again where it bubbles to the app.
         [opened] = {id(m): m for m in messages if isinstance(m, OpenEvidence)}.values()
@@ -151,11 +151,11 @@ async def test_enter_opens_the_reader_at_the_figure(seed_db: Store) -> None:
         assert selected is not None and selected.id == fact.id
 
 
-async def test_y_copies_the_citation(seed_db: Store) -> None:
+async def test_ctrl_y_copies_the_citation(seed_db: Store) -> None:
     app = FactscopeApp(seed_db, initial_mode="facts")
     async with app.run_test(size=(80, 24)) as pilot:
         await search(pilot, "songj trade 2020")
-        await pilot.press("enter", "y")
+        await pilot.press("ctrl+y")
         await settle(pilot)
         citation = app.clipboard
         head, sentence, _source = citation.splitlines()
@@ -184,7 +184,7 @@ async def test_stale_results_are_dropped(
     app = FactscopeApp(fixture_store, initial_mode="facts")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("slash", *"songj")
+        await pilot.press(*"songj")
         await pilot.pause()
         assert slow_started.wait(5)
         await pilot.press("space", "4", "2")
@@ -207,7 +207,7 @@ async def test_two_fast_queries_leave_the_last_ones_results(fixture_store: Store
     app = FactscopeApp(fixture_store, initial_mode="facts")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        box = app.screen.query_one(SearchBox)
+        box = app.screen.query_one(QueryBox)
         box.value = "songjiang"
         box.value = "percent"
         await settle(pilot)
@@ -223,7 +223,7 @@ async def test_chinese_and_hostile_text(fixture_store: Store) -> None:
         assert hits(app)[0].fact.region == "松江区"
         assert {h.fact.region for h in hits(app)} <= {"松江区", None}
         assert "3055.7亿元" in evidence_text(app)
-        await pilot.press("escape", "escape", "slash", *"42")
+        await pilot.press("escape", *"42")
         await settle(pilot)
         assert "[bold]Mar" in table_text(app), "document titles are shown literally"
 
@@ -235,18 +235,25 @@ async def test_facets_count_and_filter(fixture_store: Store) -> None:
         bar = app.screen.query_one(FacetBar)
         assert bar.facets is not None
         assert ("Songjiang District", 5) in bar.facets.regions
-        await pilot.press("r", "enter")
+        await pilot.press("ctrl+r", "enter")
         await settle(pilot)
-        query = app.screen.query_one(SearchBox).value
-        assert query == "region:Songjiang-District"
+        box = app.screen.query_one(QueryBox)
+        assert box.value == "region:Songjiang-District"
+        assert app.focused is box and box.cursor_position == len(box.value), "typing goes on"
         assert {h.fact.region for h in hits(app)} == {"Songjiang District"}
 
 
-async def test_e_exports_the_results(fixture_store: Store) -> None:
+async def test_ctrl_s_exports_the_results_to_the_path_shown(fixture_store: Store) -> None:
     app = FactscopeApp(fixture_store, initial_mode="facts")
     async with app.run_test(size=(80, 24)) as pilot:
         await search(pilot, "songj trade")
-        await pilot.press("enter", "e", "j")
+        await pilot.press("ctrl+s", "down")  # CSV, then JSON
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PathScreen)
+        path_box = dialog.query_one(PathInput)
+        assert path_box.value == str(Path.cwd() / "factscope-facts.json"), "the full path"
+        await pilot.press("enter")
         await settle(pilot)
         [path] = Path.cwd().glob("factscope-facts*.json")
         rows = json.loads(path.read_text(encoding="utf-8"))
@@ -293,12 +300,14 @@ async def test_a_failed_search_is_one_line_not_a_traceback(
         assert "search failed for 'trade region:sichuan'" in status_text(app)
 
 
-async def test_typing_on_arrival_searches(fixture_store: Store) -> None:
-    """Unbound printable keys typed at the results start the query (type to search)."""
+async def test_letters_typed_at_the_facets_join_the_query(fixture_store: Store) -> None:
+    """Wherever the focus moved (Tab to the facets), a letter is part of the query."""
     app = FactscopeApp(fixture_store, initial_mode="facts")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press(*"sich")
+        await pilot.press(*"si", "tab")
+        assert isinstance(app.focused, FacetBar)
+        await pilot.press(*"ch")
         screen = app.screen
         assert isinstance(screen, FactsScreen)
         assert screen.search_box.value == "sich"

@@ -17,7 +17,7 @@ from db.store import Store
 from tests.tui.support import settle
 from tui.app import FactscopeApp
 from tui.screens import facts as facts_module
-from tui.widgets.search_box import SearchBox
+from tui.widgets.search_box import QueryBox
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -33,8 +33,7 @@ def querying(query: str, *keys: str) -> Any:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        await pilot.press("slash")
-        pilot.app.screen.query_one(SearchBox).value = query
+        pilot.app.screen.query_one(QueryBox).value = query
         await settle(pilot)
         await pilot.press(*keys)
         await settle(pilot)
@@ -56,7 +55,7 @@ class TestFactsPane:
     ) -> None:
         """'songj trade': matched word starts marked; the second result's sentence below."""
         app = FactscopeApp(fixture_store, initial_mode="facts")
-        run_before = querying("songj trade", "enter", "j")
+        run_before = querying("songj trade", "down")
         assert snap_compare(app, terminal_size=size, run_before=run_before)
 
     def test_chinese_results(
@@ -64,7 +63,7 @@ class TestFactsPane:
     ) -> None:
         """'松江': CJK cells line up by cell width and the figure is marked in its sentence."""
         app = FactscopeApp(fixture_store, initial_mode="facts")
-        assert snap_compare(app, terminal_size=size, run_before=querying("松江", "enter"))
+        assert snap_compare(app, terminal_size=size, run_before=querying("松江"))
 
 
 def test_no_match(snap_compare: Any, fixture_store: Store) -> None:
@@ -73,8 +72,11 @@ def test_no_match(snap_compare: Any, fixture_store: Store) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=querying("zzzqx"))
 
 
-def test_help_for_the_facts_pane(snap_compare: Any, fixture_store: Store) -> None:
-    """F1 on the results: the pane's purpose, its query syntax and its keys."""
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help_for_the_facts_pane(
+    snap_compare: Any, fixture_store: Store, size: tuple[int, int]
+) -> None:
+    """F1: the keys first, then the pane's purpose and its query syntax."""
     app = FactscopeApp(fixture_store, initial_mode="facts")
 
     async def run_before(pilot: Pilot[Any]) -> None:
@@ -82,4 +84,4 @@ def test_help_for_the_facts_pane(snap_compare: Any, fixture_store: Store) -> Non
         await pilot.press("f1")
         await settle(pilot)
 
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

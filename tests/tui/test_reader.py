@@ -6,9 +6,11 @@ from db.store import Store
 from tests.tui.support import HOSTILE, settle
 from tui.app import FactscopeApp
 from tui.messages import OpenEvidence
+from tui.screens.documents import DocumentsScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.fact_panel import FactPanel
 from tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
+from tui.widgets.search_box import SearchBox
 
 
 async def open_reader(pilot, title: str) -> ReaderScreen:  # type: ignore[no-untyped-def]
@@ -103,14 +105,23 @@ async def test_find_highlights_and_steps_through_matches(fixture_store: Store) -
         await settle(pilot)
         assert reader.match_position == (0, 4)
         assert reader.matched_query == "the"
-        await pilot.press("enter")
+        await pilot.press("enter")  # the next match; the box keeps the focus
         await pilot.pause()
         assert reader.match_position == (1, 4)
+        assert isinstance(screen.focused, SearchBox)
+        await pilot.press("tab")  # to the text, where n/N step, as in less and vim
         assert screen.focused is reader
-        await pilot.press("m", "m")
+        await pilot.press("n", "n")
         assert reader.match_position == (3, 4)
-        await pilot.press("M")
+        await pilot.press("N")
         assert reader.match_position == (2, 4)
+        await pilot.press("escape")  # the find bar is the innermost thing: it closes
+        assert isinstance(app.screen, ReaderScreen) and reader.match_position == (0, 0)
+        assert not screen.query_one("#find-bar").display
+        await pilot.press("n")  # without a find, n selects a figure and Copy is on
+        assert reader.selected_fact is not None and screen.check_action("copy", ()) is True
+        await pilot.press("escape")
+        assert isinstance(app.screen, DocumentsScreen)
 
 
 async def test_open_evidence_selects_the_fact(fixture_store: Store) -> None:

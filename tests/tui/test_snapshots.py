@@ -17,6 +17,7 @@ from textual.pilot import Pilot
 from db.store import Store
 from tests.tui.support import settle
 from tui.app import FactscopeApp
+from tui.screens.export import PathInput
 
 SIZES = [(80, 24), (120, 40)]
 Before = Callable[[Pilot[Any]], Awaitable[None]]
@@ -56,7 +57,7 @@ class TestDocumentsPane:
         """Typing 'trade' lists two documents, each with a highlighted snippet line."""
 
         async def run_before(pilot: Pilot[Any]) -> None:
-            await pressing_after_load(pilot, "slash", *"trade")
+            await pressing_after_load(pilot, *"trade")
 
         assert snap_compare(FactscopeApp(fixture_store), terminal_size=size, run_before=run_before)
 
@@ -96,10 +97,41 @@ class TestReader:
         assert snap_compare(app, terminal_size=size, run_before=opening(title, "slash", *"tags"))
 
 
-def test_help_for_the_documents_pane(snap_compare: Any, fixture_store: Store) -> None:
-    """F1 on the list: the pane's purpose and its keys, generated from the bindings."""
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+class TestDialogs:
+    def test_help_for_the_documents_pane(
+        self, snap_compare: Any, fixture_store: Store, size: tuple[int, int]
+    ) -> None:
+        """F1: the pane's keys first (generated from the bindings), then its purpose."""
 
-    async def run_before(pilot: Pilot[Any]) -> None:
-        await pressing_after_load(pilot, "f1")
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await pressing_after_load(pilot, "f1")
 
-    assert snap_compare(FactscopeApp(fixture_store), terminal_size=(80, 24), run_before=run_before)
+        app = FactscopeApp(fixture_store)
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+    def test_export_dialog(
+        self, snap_compare: Any, fixture_store: Store, size: tuple[int, int]
+    ) -> None:
+        """ctrl+s: the formats and the full target path, editable, before anything is written.
+        (The test's directory differs on every run, so a fixed path is typed in.)"""
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await pressing_after_load(pilot, "ctrl+s")
+            box = pilot.app.screen.query_one(PathInput)
+            box.value = "/home/researcher/exports/factscope-documents.csv"
+            await settle(pilot)
+
+        app = FactscopeApp(fixture_store)
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+    def test_palette_in_the_facts_pane(
+        self, snap_compare: Any, fixture_store: Store, size: tuple[int, int]
+    ) -> None:
+        """ctrl+p: the pane's own commands first, each with its key."""
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await pressing_after_load(pilot, "ctrl+p")
+
+        app = FactscopeApp(fixture_store, initial_mode="facts")
+        assert snap_compare(app, terminal_size=size, run_before=run_before)

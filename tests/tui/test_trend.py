@@ -23,7 +23,7 @@ from tui.screens.facts import FactsScreen
 from tui.screens.reader import ReaderScreen
 from tui.screens.trend import TrendScreen, series_citation
 from tui.widgets.region_picker import Candidate
-from tui.widgets.search_box import SearchBox
+from tui.widgets.search_box import QueryBox
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -42,9 +42,9 @@ def wuhu_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Stor
 
 async def open_trend_from_facts(pilot: Any, query: str = "wuhu 2021 46.8") -> TrendScreen:
     await settle(pilot)
-    await pilot.press("f")
+    await pilot.press("f3")
     await settle(pilot)
-    pilot.app.screen.query_one(SearchBox).value = query
+    pilot.app.screen.query_one(QueryBox).value = query
     await settle(pilot)
     await pilot.press("ctrl+t")
     await settle(pilot, rounds=5)
@@ -65,7 +65,7 @@ async def test_ctrl_t_in_facts_opens_the_trend_and_escape_comes_back(wuhu_store:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, FactsScreen)
-        assert app.screen.query_one(SearchBox).value == "wuhu 2021 46.8"
+        assert app.screen.query_one(QueryBox).value == "wuhu 2021 46.8"
 
 
 async def test_enter_on_a_value_opens_its_evidence(wuhu_store: Store) -> None:
@@ -75,13 +75,16 @@ async def test_enter_on_a_value_opens_its_evidence(wuhu_store: Store) -> None:
         await pilot.press("down", "enter")  # the first 2021 value
         await settle(pilot, rounds=5)
         assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, TrendScreen), "Escape comes back to the trend"
 
 
 async def test_copy_gives_every_value_with_its_source(wuhu_store: Store) -> None:
     app = FactscopeApp(wuhu_store)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_trend_from_facts(pilot)
-        await pilot.press("y")
+        await pilot.press("ctrl+y")
         assert screen.trend is not None
         text = series_citation(screen.trend)
         assert app.clipboard == text

@@ -15,10 +15,11 @@ dropped. Enter posts :class:`tui.messages.OpenEvidence`, which the app turns int
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -29,14 +30,14 @@ from db.compare import CompareRow, Comparison
 from db.models import Document, Region
 from tui.compare_candidates import CandidateFinder
 from tui.compare_render import evidence_text, filter_rows, row_citation
-from tui.messages import OpenEvidence
+from tui.messages import GoBack, OpenEvidence
 from tui.output import comparison_rows
 from tui.render import safe
 from tui.screens.base import PaneScreen
-from tui.screens.export import ExportFormat, ExportScreen, write_export
+from tui.screens.export import ExportFormat, export_dialog, write_export
 from tui.widgets.compare_table import LEGEND, CompareTable
 from tui.widgets.region_picker import MAX_REGIONS, Candidate, RegionPicker
-from tui.widgets.search_box import SearchBox
+from tui.widgets.search_box import SearchBox, route_printable
 from tui.widgets.status_line import StatusLine
 
 DOCUMENT_CACHE = 64
@@ -58,46 +59,63 @@ a district's figure shown under its city is marked ↳ and never summed.
 
 Below the table: the sentence the selected figure comes from, the figure highlighted, the
 cell's note and the row's gaps ("Sichuan Province has no trade_total for 2021; nearest:
-2020"). **a** adds a region, **x** removes the selected column's region, **i** includes
-districts, **Enter** opens the reader at the figure, **y** copies the row as a citation,
-**e** exports the table, **ctrl+f** filters the rows by metric, type or period ("trade 2020";
-copy and export then take the rows shown).
+2020"). Typing anywhere searches for a region to add (**Enter** adds it); **Delete**
+removes the selected column's region, **ctrl+d** includes districts, **ctrl+t** shows the
+selected row's metric over time (one series per region), **Enter** at the table opens the
+reader at the figure, **ctrl+y** copies the row as a citation, **ctrl+s** exports
+the table, **ctrl+f** filters the rows by metric, type or period ("trade 2020"; copy and
+export then take the rows shown). **Escape** goes back to where you came from.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "pick", "Add region", tooltip="Search for a region to compare."),
         Binding(
-            "slash",
-            "pick",
-            "Search regions",
-            show=False,
-            tooltip="Search for a region to compare.",
-            priority=True,
+            "delete",
+            "remove",
+            "Remove",
+            tooltip="Take the selected column's region out.",
+            id="compare.remove",
         ),
-        Binding("x,delete", "remove", "Remove", tooltip="Take the selected column's region out."),
         Binding(
-            "i",
+            "ctrl+d",
             "toggle_children",
             "Districts",
             tooltip="Include each region's districts (shown under it, never summed).",
+            id="compare.districts",
+            priority=True,  # the query box would take ctrl+d as delete-right
+            show=False,  # the picker's line shows it, "(ctrl+d)"; the footer is full at 80
+        ),
+        Binding(
+            "ctrl+y",
+            "copy",
+            "Copy row",
+            tooltip="Copy the selected row as a citation.",
+            id="compare.copy",
+        ),
+        Binding(
+            "ctrl+s",
+            "export",
+            "Export",
+            tooltip="Save the table as CSV, JSON or Markdown.",
+            id="compare.export",
         ),
         Binding(
             "ctrl+t",
             "trend",
             "Trend",
             tooltip="The selected row's metric over time, one series per region.",
-            priority=True,
+            id="compare.trend",
         ),
-        Binding("y", "copy", "Copy row", tooltip="Copy the selected row as a citation."),
-        Binding("e", "export", "Export", tooltip="Save the table as CSV, JSON or Markdown."),
         Binding(
             "ctrl+f",
             "filter",
             "Filter rows",
             show=False,  # the footer is full at 80 columns; the help screen lists it
             tooltip="Show only rows whose metric, type or period hold these words.",
+            id="compare.filter",
         ),
+        Binding("escape", "back", "Back", show=False, tooltip="Back to where you came from."),
     ]
-    """Pane keys; table keys are on :class:`CompareTable`, picker keys on the picker."""
+    """Pane keys: no letters, since letters typed anywhere here search for a region; table
+    keys are on :class:`CompareTable`, search keys on the picker's box."""
 
     @dataclass
     class Found(Message):
@@ -159,7 +177,7 @@ copy and export then take the rows shown).
         self.query_one("#evidence").border_title = "Evidence"
         self.query_one("#evidence").border_subtitle = LEGEND
         self._sync_layout()
-        self.set_focus(self.picker.options)
+        self.set_focus(self.picker.search_box)
         self._search("")
 
     # -- picking ----------------------------------------------------------------------------
@@ -181,12 +199,15 @@ copy and export then take the rows shown).
     def on_region_picker_add(self, message: RegionPicker.Add) -> None:
         self.add_region(message.candidate)
 
-    def on_region_picker_remove(self, message: RegionPicker.Remove) -> None:
-        self.remove_region(message.region_id)
-
     def on_region_picker_leave(self) -> None:
         if self.picked:
             self.set_focus(self.table)
+        else:
+            self.action_back()
+
+    def on_key(self, event: events.Key) -> None:
+        """Every printable key typed outside a box searches for a region."""
+        route_printable(event, self.picker.search_box)
 
     def add_region(self, candidate: Candidate) -> None:
         """Add a region as the last column (up to :data:`MAX_REGIONS`)."""
@@ -195,12 +216,16 @@ copy and export then take the rows shown).
             self.notify(f"{safe(name)} is already compared.", timeout=3)
             return
         if len(self.picked) >= MAX_REGIONS:
-            self.notify(f"Up to {MAX_REGIONS} regions: remove one first (x).", severity="warning")
+            self.notify(
+                f"Up to {MAX_REGIONS} regions: remove one first (Delete).", severity="warning"
+            )
             return
         self.picked.append(candidate)
         box = self.picker.search_box
         box.value = ""
         self._selection_changed()
+        if len(self.picked) >= 2:
+            self.set_focus(self.table)  # two regions make a comparison: read it
 
     def remove_region(self, region_id: str) -> None:
         """Take a region out; the next one becomes the base when the base goes."""
@@ -209,7 +234,7 @@ copy and export then take the rows shown).
         if len(self.picked) != before:
             self._selection_changed()
             if not self.picked:
-                self.set_focus(self.picker.options)
+                self.set_focus(self.picker.search_box)
 
     def _selection_changed(self) -> None:
         self.picker.set_picked(self.picked, self.include_children)
@@ -282,7 +307,7 @@ copy and export then take the rows shown).
         if len(regions) > 1:
             context += f", {meet} where all meet"
         else:
-            context += " · add another region to compare (a)"
+            context += " · type a name to add another region"
         self.status_line.set_context(context)
         if not rows:
             self._show_evidence()
@@ -301,6 +326,7 @@ copy and export then take the rows shown).
         self._show_rows()
 
     @on(SearchBox.Done, "#row-filter")
+    @on(SearchBox.Closed, "#row-filter")
     def _filter_done(self) -> None:
         if not self.row_filter:
             self.remove_class("-filtering")
@@ -357,13 +383,7 @@ copy and export then take the rows shown).
     # -- actions ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Row actions need a row; removing needs a region; keys type inside the boxes.
-
-        / is a priority binding so that it moves the focus at once: keys typed right after
-        it land in the search box instead of being taken as list or table keys.
-        """
-        if isinstance(self.focused, Input) and action != "toggle_children":
-            return action not in ("pick", "remove", "copy", "export")
+        """Row actions need a row; removing needs a region."""
         if action in ("copy", "export"):
             if not self.picked:
                 return False
@@ -372,9 +392,9 @@ copy and export then take the rows shown).
             return bool(self.picked)
         return True
 
-    def action_pick(self) -> None:
-        """Focus the region search box."""
-        self.set_focus(self.picker.search_box)
+    def action_back(self) -> None:
+        """Back to the pane the user came from."""
+        self.post_message(GoBack())
 
     def action_remove(self) -> None:
         """Remove the region of the selected column (the last one when none is selected)."""
@@ -429,22 +449,24 @@ copy and export then take the rows shown).
         )
 
     def action_export(self) -> None:
-        """Ask for a format, then write the table (a line per row and region) to a file."""
+        """Ask for a format and a path, then write the table there (a line per row and region)."""
         comparison = self.comparison
         if comparison is None:
             return
         rows = comparison_rows(comparison)
 
-        def chosen(fmt: ExportFormat | None) -> None:
-            if fmt is not None:
-                self._export(rows, fmt)
+        def chosen(target: tuple[str, Path] | None) -> None:
+            if target is not None:
+                fmt, path = target
+                self._export(rows, cast(ExportFormat, fmt), path)
 
         names = " vs ".join(r.name for r in comparison.regions)
-        self.app.push_screen(ExportScreen(f"the comparison of {names}"), chosen)
+        dialog = export_dialog(f"the comparison of {names}", "factscope-comparison")
+        self.app.push_screen(dialog, chosen)
 
     @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat) -> None:
-        path = write_export(rows, fmt, "factscope-comparison")
+    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat, path: Path) -> None:
+        path = write_export(rows, fmt, path)
         self.app.call_from_thread(
             self.notify, f"Exported {len(rows)} figures to {path}", title="Export"
         )

@@ -2,7 +2,9 @@
 
 Every store call runs in a thread worker. The listing worker is exclusive (a new keystroke
 cancels the previous search) and its result carries a generation number, so a slow, stale
-search that finishes late is dropped. Pages beyond the first are fetched on demand when the
+search that finishes late is dropped. The search box keeps the focus
+(:class:`tui.widgets.search_box.QueryBox`): every printable key is part of the query and
+commands are ctrl keys or the palette. Pages beyond the first are fetched on demand when the
 list asks for them. Enter pushes the reader (:mod:`tui.screens.reader`) on this pane's stack.
 """
 
@@ -11,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any, ClassVar, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -22,9 +25,9 @@ from textual.widgets import Footer, Input, Static
 from db.store import DocumentOrder
 from tui.render import list_header, published, safe
 from tui.screens.base import PaletteCommand, PaneScreen
-from tui.screens.export import ExportFormat, ExportScreen, write_export
+from tui.screens.export import ExportFormat, export_dialog, write_export
 from tui.widgets.document_list import PAGE_SIZE, DocumentList, ListRow
-from tui.widgets.search_box import SearchBox
+from tui.widgets.search_box import QueryBox, route_printable
 from tui.widgets.status_line import StatusLine
 
 SEARCH_CAP = 10_000
@@ -58,23 +61,29 @@ class DocumentsScreen(PaneScreen):
     PANE = "Documents"
     HELP = """
 The **Documents** pane lists every imported document with its date, number of extracted
-figures and source file. Type in the search box for full-text search (results update as you
-type, with the matching words highlighted); **s** changes the order when not searching;
-**Enter** reads the highlighted document with every figure marked; **e** exports the list.
+figures and source file. Everything you type is a full-text search (results update as you
+type, with the matching words highlighted); **Up**/**Down** move the highlighted document,
+**Enter** reads it with every figure marked; **ctrl+o** changes the order when not searching;
+**ctrl+s** exports the list.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "slash",
-            "focus_search",
-            "Search",
-            tooltip="Full-text search of documents.",
-            priority=True,
+            "ctrl+o",
+            "cycle_sort",
+            "Sort",
+            tooltip="Order by date, title or number of figures.",
+            id="documents.sort",
         ),
-        Binding("s", "cycle_sort", "Sort", tooltip="Order by date, title or number of figures."),
-        Binding("e", "export", "Export", tooltip="Save this list as CSV, JSON or Markdown."),
-        Binding("escape", "clear_search", "Clear search", show=False, tooltip="Show all."),
+        Binding(
+            "ctrl+s",
+            "export",
+            "Export",
+            tooltip="Save this list as CSV, JSON or Markdown.",
+            id="documents.export",
+        ),
     ]
-    """Pane keys; list keys are on :class:`DocumentList`."""
+    """Pane keys: ctrl keys only, since every printable key is part of the query; the
+    search box holds the list keys (:class:`QueryBox`)."""
 
     @dataclass
     class Listed(Message):
@@ -99,9 +108,13 @@ type, with the matching words highlighted); **s** changes the order when not sea
         self.sort_index = 0
         self.query_text = ""
         self.total = 0
+        self.shown_generation = 0
+        """The generation whose listing is on screen."""
+        self._open_when_shown = 0
+        """A generation whose first document Enter asked to open before it arrived."""
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(placeholder="Search documents  (/)", id="doc-search")
+        yield QueryBox(placeholder="Search documents", id="doc-search")
         yield Static(id="list-header")
         yield DocumentList(id="doc-list")
         yield StatusLine(self.PANE)
@@ -112,9 +125,19 @@ type, with the matching words highlighted); **s** changes the order when not sea
         """The list widget."""
         return self.query_one(DocumentList)
 
+    @property
+    def search_box(self) -> QueryBox:
+        """The query input."""
+        return self.query_one(QueryBox)
+
     def on_mount(self) -> None:
-        self.set_focus(self.document_list)
+        self.search_box.results = self.document_list
+        self.set_focus(self.search_box)
         self.reload()
+
+    def on_key(self, event: events.Key) -> None:
+        """Every printable key is part of the query, whatever has the focus."""
+        route_printable(event, self.search_box)
 
     def on_resize(self) -> None:
         self._draw_header()
@@ -130,7 +153,7 @@ type, with the matching words highlighted); **s** changes the order when not sea
     def reload(self) -> None:
         """Fetch the listing for the current query and sort (stale ones are dropped)."""
         self.generation += 1
-        self.query_text = self.query_one(SearchBox).value.strip()
+        self.query_text = self.search_box.value.strip()
         order, descending, _ = SORTS[self.sort_index]
         self._list(self.generation, self.query_text, order, descending)
 
@@ -162,6 +185,7 @@ type, with the matching words highlighted); **s** changes the order when not sea
         if message.generation != self.generation:
             return
         self.total = message.total
+        self.shown_generation = message.generation
         if message.query:
             empty = f"No documents match {safe(message.query)!r}. Escape clears the search."
         else:
@@ -175,6 +199,9 @@ type, with the matching words highlighted); **s** changes the order when not sea
         )
         self._draw_header()
         self.status_line.set_context(self._describe())
+        if self._open_when_shown == message.generation:
+            self._open_when_shown = 0
+            self.document_list.action_open()
 
     def _describe(self) -> str:
         if not self.query_text:
@@ -194,41 +221,33 @@ type, with the matching words highlighted); **s** changes the order when not sea
     def _search_changed(self) -> None:
         self.reload()
 
-    @on(SearchBox.Done, "#doc-search")
-    def _search_done(self) -> None:
-        self.set_focus(self.document_list)
+    @on(QueryBox.Chosen, "#doc-search")
+    def _enter(self) -> None:
+        """Read the highlighted document, or the current query's first when it arrives."""
+        if self.shown_generation == self.generation:
+            self.document_list.action_open()
+        else:
+            self._open_when_shown = self.generation
 
     def on_document_list_opened(self, message: DocumentList.Opened) -> None:
         self.open_document(message.document.id)
 
-    def open_document(self, doc_id: str, fact_id: int | None = None) -> None:
-        """Push the reader for ``doc_id``, selecting ``fact_id`` when given."""
+    def open_document(
+        self, doc_id: str, fact_id: int | None = None, *, origin: str = "documents"
+    ) -> None:
+        """Push the reader for ``doc_id``, selecting ``fact_id`` when given; Escape there
+        goes back to the pane ``origin``."""
         from tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(self.store, doc_id, fact_id))
+        self.app.push_screen(ReaderScreen(self.store, doc_id, fact_id, origin=origin))
 
     # -- actions ----------------------------------------------------------------------------
 
-    def action_focus_search(self) -> None:
-        """Put the cursor in the search box."""
-        self.set_focus(self.query_one(SearchBox))
-
-    def action_clear_search(self) -> None:
-        """Clear the search and show every document."""
-        box = self.query_one(SearchBox)
-        if box.value:
-            box.value = ""
-        self.set_focus(self.document_list)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Sorting applies to the full list only; / types itself inside the search box.
-
-        / is a priority binding so that it moves the focus at once: keys typed right after
-        it (a fast "/trade") land in the box instead of being taken as list keys.
-        """
+        """Sorting applies to the full list only."""
         if action == "cycle_sort" and self.query_text:
             return None
-        return not (action == "focus_search" and isinstance(self.focused, Input))
+        return True
 
     def action_cycle_sort(self, index: int | None = None) -> None:
         """Next order: date, then title, then number of figures."""
@@ -246,26 +265,27 @@ type, with the matching words highlighted); **s** changes the order when not sea
             )
 
     def action_export(self) -> None:
-        """Ask for a format, then write the whole list to a file."""
+        """Ask for a format and a path, then write the whole list to that file."""
 
-        def chosen(fmt: ExportFormat | None) -> None:
-            if fmt is not None:
-                self._export(fmt, self.query_text, self.total)
+        def chosen(target: tuple[str, Path] | None) -> None:
+            if target is not None:
+                fmt, path = target
+                self._export(cast(ExportFormat, fmt), path, self.query_text, self.total)
 
         what = f"{self.total:,} documents" + (
             f" matching {self.query_text!r}" if self.query_text else ""
         )
-        self.app.push_screen(ExportScreen(what), chosen)
+        self.app.push_screen(export_dialog(what, "factscope-documents"), chosen)
 
     @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, fmt: ExportFormat, query: str, total: int) -> None:
+    def _export(self, fmt: ExportFormat, path: Path, query: str, total: int) -> None:
         rows: list[ListRow] = []
         while len(rows) < min(total, SEARCH_CAP if query else total):
             page = self._fetch(query, len(rows), limit=1000)
             if not page:
                 break
             rows.extend(page)
-        path = write_export([export_row(r) for r in rows], fmt, "factscope-documents")
+        written = write_export([export_row(r) for r in rows], fmt, path)
         self.app.call_from_thread(
-            self.notify, f"Exported {len(rows):,} documents to {path}", title="Export"
+            self.notify, f"Exported {len(rows):,} documents to {written}", title="Export"
         )

@@ -1,53 +1,45 @@
-"""Export the current list: a small modal to pick CSV, JSON or Markdown, and the writers.
+"""Export the current list: a modal that shows the full target path before anything is
+written, and the writers.
 
-Rows are plain dicts of strings and numbers (built by the pane), written to a new file in the
-current directory; an existing file is never overwritten (``-2``, ``-3`` ... is appended).
+The dialog offers CSV, JSON or Markdown (Up/Down while the path keeps the focus) and a path
+the user can edit: by default a new name in the current directory (``-2``, ``-3`` ... is
+appended rather than overwrite). Enter writes; an existing file or a missing directory is
+refused in the dialog with one line, and the file is opened with ``x`` so it is never
+overwritten. :class:`PathScreen` alone (no formats) asks where to save a screenshot.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.records import write_records
 from tui.render import safe
 
 ExportFormat = Literal["csv", "json", "md"]
 FORMATS: dict[ExportFormat, str] = {"csv": "CSV", "json": "JSON", "md": "Markdown"}
+"""Format -> its name; the format is also the file's suffix."""
 
 
 def render_rows(rows: Sequence[dict[str, Any]], fmt: ExportFormat) -> str:
-    """Rows as CSV, JSON (a list of objects) or a Markdown table."""
-    if fmt == "json":
-        return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
-    columns = list(rows[0]) if rows else []
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return buffer.getvalue()
-
-    def cell(value: Any) -> str:
-        return safe("" if value is None else str(value)).replace("|", "\\|")
-
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(cell(row[c]) for c in columns) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    """Rows as CSV, JSON (a list of objects) or a Markdown table: the CLI's one writer."""
+    buffer = io.StringIO()
+    write_records(rows, fmt, buffer)
+    return buffer.getvalue()
 
 
-def unused_path(directory: Path, stem: str, fmt: ExportFormat) -> Path:
+def unused_path(directory: Path, stem: str, fmt: str) -> Path:
     """``directory/stem.fmt``, or ``stem-2.fmt`` ... when that exists."""
     path = directory / f"{stem}.{fmt}"
     number = 2
@@ -57,45 +49,124 @@ def unused_path(directory: Path, stem: str, fmt: ExportFormat) -> Path:
     return path
 
 
-def write_export(rows: Sequence[dict[str, Any]], fmt: ExportFormat, stem: str) -> Path:
-    """Write ``rows`` to a new file in the current directory; returns its absolute path."""
-    path = unused_path(Path.cwd(), stem, fmt)
+def write_export(rows: Sequence[dict[str, Any]], fmt: ExportFormat, path: Path) -> Path:
+    """Write ``rows`` to the new file ``path`` (never over an existing one); its absolute path."""
     with path.open("x", encoding="utf-8", newline="") as handle:
         handle.write(render_rows(rows, fmt))
     return path.resolve()
 
 
-class ExportScreen(ModalScreen[ExportFormat | None]):
-    """Pick an export format: c, j or m, or the arrows and Enter; Escape cancels."""
+def path_problem(text: str) -> str:
+    """Why ``text`` cannot be a new file's path ('' when it can)."""
+    if not text.strip():
+        return "Type a file name."
+    path = Path(text).expanduser()
+    if path.exists():
+        return f"{path.name} exists: edit the name (nothing is overwritten)."
+    if not path.parent.is_dir():
+        return f"No such directory: {path.parent}"
+    return ""
+
+
+class PathInput(Input):
+    """The target path: Up/Down change the format while the path keeps the focus."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "cancel", "Cancel", tooltip="Export nothing."),
-        Binding("c", "pick('csv')", "CSV", tooltip="Comma-separated values."),
-        Binding("j", "pick('json')", "JSON", tooltip="A JSON list of objects."),
-        Binding("m", "pick('md')", "Markdown", tooltip="A Markdown table."),
+        Binding("up", "format(-1)", "Previous format", show=False),
+        Binding("down", "format(1)", "Next format", show=False),
     ]
-    """Format keys; the first letter of each format."""
+    """Format keys (the dialog's list never takes the focus)."""
 
-    def __init__(self, what: str) -> None:
+    def action_format(self, step: int) -> None:
+        """Pick the previous (-1) or next (1) format."""
+        for options in self.screen.query(OptionList):
+            if step < 0:
+                options.action_cursor_up()
+            else:
+                options.action_cursor_down()
+
+
+class PathScreen(ModalScreen[tuple[str, Path] | None]):
+    """Where to write: the full path, editable; Enter writes, Escape cancels.
+
+    With ``formats`` the dialog also picks one (Up/Down) and keeps the path's suffix in step;
+    it returns (format, path), or None when cancelled.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Write nothing."),
+    ]
+    """Enter (on the path) writes, Escape cancels; Up/Down pick the format."""
+
+    def __init__(self, title: str, path: Path, formats: dict[str, str] | None = None) -> None:
         super().__init__()
-        self.what = what
+        self.title_text = title
+        self.initial = path
+        self.formats = formats or {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
-            yield Label(Text(f"Export {safe(self.what)} to the current directory as:"))
-            yield OptionList(
-                *(Option(Text(f"{label}  ({key})"), id=key) for key, label in FORMATS.items()),
-                id="export-formats",
-            )
+            yield Label(Text(safe(self.title_text)), id="export-title")
+            if self.formats:
+                yield OptionList(
+                    *(Option(Text(label), id=key) for key, label in self.formats.items()),
+                    id="export-formats",
+                )
+            yield PathInput(str(self.initial), id="export-path", select_on_focus=False)
+            yield Static(id="export-problem")
+            hint = "Enter saves · Esc cancels" + (" · ↑/↓ format" if self.formats else "")
+            yield Static(Text(hint, style="dim"), id="export-hint")
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a format picks it."""
-        self.dismiss(event.option.id)  # type: ignore[arg-type]
+    def on_mount(self) -> None:
+        box = self.query_one(PathInput)
+        box.cursor_position = len(box.value)
+        if self.formats:
+            options = self.query_one(OptionList)
+            options.can_focus = False
+            suffix = self.initial.suffix.lstrip(".")
+            keys = list(self.formats)
+            options.highlighted = keys.index(suffix) if suffix in keys else 0
+        self.set_focus(box)
 
-    def action_pick(self, fmt: ExportFormat) -> None:
-        """Pick ``fmt``."""
-        self.dismiss(fmt)
+    @property
+    def fmt(self) -> str:
+        """The chosen format ('' without formats)."""
+        if not self.formats:
+            return ""
+        option = self.query_one(OptionList).highlighted_option
+        return str(option.id) if option is not None else next(iter(self.formats))
+
+    @on(OptionList.OptionHighlighted)
+    def _format_changed(self) -> None:
+        """Keep the path's suffix the format's, when it is one of the formats' suffixes."""
+        box = self.query_one(PathInput)
+        path = Path(box.value)
+        if path.suffix.lstrip(".") in self.formats and path.suffix != f".{self.fmt}":
+            box.value = str(path.with_suffix(f".{self.fmt}"))
+            box.cursor_position = len(box.value)
+
+    @on(OptionList.OptionSelected)
+    def _format_clicked(self) -> None:
+        self.set_focus(self.query_one(PathInput))
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = path_problem(event.value)
+        if problem:
+            self.query_one("#export-problem", Static).update(Text(problem, style="bold"))
+            return
+        self.dismiss((self.fmt, Path(event.value).expanduser()))
 
     def action_cancel(self) -> None:
-        """Close without exporting."""
+        """Close without writing."""
         self.dismiss(None)
+
+
+def export_dialog(what: str, stem: str) -> PathScreen:
+    """The export dialog for ``what`` (``'13 figures'``), offering ``cwd/stem.csv``."""
+    return PathScreen(
+        f"Export {what} as:",
+        unused_path(Path.cwd(), stem, "csv"),
+        {str(k): v for k, v in FORMATS.items()},
+    )

@@ -6,6 +6,11 @@ is dropped, so a slow search that finishes late never overwrites a newer one. Wo
 a gate and a cancelled one gives up before it reaches the store, so a burst of keys runs one
 search, not ten. The UI thread never calls the store.
 
+The query box keeps the focus (:class:`tui.widgets.search_box.QueryBox`): every printable key
+is part of the query, the arrows move the highlighted result, and commands are ctrl keys or
+the palette. Enter opens the highlighted result of the current query: pressed before that
+query's results arrived, it opens their first result when they do.
+
 Below the results the evidence sentence is drawn with the figure marked; document texts are
 loaded in a worker and kept in a small cache. Facets (matches by region and unit) are counted
 in a worker a moment after the results arrive, bounded by the store, and never while typing.
@@ -18,7 +23,8 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any, ClassVar, cast
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -32,12 +38,12 @@ from db.models import FactFacets, FactHit, FactResults
 from tui.messages import OpenEvidence
 from tui.render import cite, safe
 from tui.screens.base import PaneScreen
-from tui.screens.export import ExportFormat, ExportScreen, write_export
-from tui.screens.facts_view import describe, export_row, toggle_tokens
+from tui.screens.export import ExportFormat, export_dialog, write_export
+from tui.screens.facts_view import count_facets, describe, export_row, toggle_tokens
 from tui.widgets.evidence import EvidenceView, sentence_span
 from tui.widgets.facets import FacetBar
 from tui.widgets.fact_table import FactTable, fact_header, value_cell
-from tui.widgets.search_box import SearchBox, type_to_search
+from tui.widgets.search_box import QueryBox, route_printable
 from tui.widgets.status_line import StatusLine
 
 RESULT_LIMIT = 1000
@@ -54,9 +60,10 @@ class FactsScreen(PaneScreen):
     PANE = "Facts"
     HELP = """
 The **Facts** pane searches every extracted figure as you type, best match first, with the
-sentence it was read from under the table. **/** types a query; **Enter** or **Down** goes to
-the results, **Enter** there opens the reader at the figure; **y** copies a citation; **e**
-exports the results; **r** (or Tab) picks a region or unit facet to filter by.
+sentence it was read from under the table. Everything you type is the query; **Up**/**Down**
+move the highlighted result and **Enter** opens the reader at it; **ctrl+y** copies a
+citation; **ctrl+s** exports the results; **ctrl+t** shows the highlighted figure's region
+and metric over time (the Trend view); **Tab** picks a region or unit facet to filter by.
 
 Query syntax (fzf-like; every word must match, as a prefix):
 
@@ -65,27 +72,45 @@ Query syntax (fzf-like; every word must match, as a prefix):
   `doc:bulletin` — narrow by a field
 - `>1e9` `<50` `>=2bn` — compare the normalized value (k, m/mn, b/bn, t/tn suffixes)
 - `'word` — whole word only; `!word` — leave out facts containing it
+- `a | b` — either word; `^word` — the region's name starts so; `word$` — a word ending so
+- metric words in English or Chinese find each other: `外贸` finds trade, `exports` finds 出口
 
 An empty query shows the newest facts. The status line says how many are shown of how many
-matched ("10,000+" when there are more than are counted).
+matched ("10,000+" when there are more than are counted); a query over 16 terms or 256
+characters is cut, and the status line says so.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", tooltip="Type a fact query.", priority=True),
-        Binding("y", "copy", "Copy", tooltip="Copy the highlighted figure as a citation."),
-        Binding("e", "export", "Export", tooltip="Save these results as CSV, JSON or Markdown."),
-        Binding("r", "focus_facets", "Facets", tooltip="Filter by a region or unit."),
+        Binding(
+            "ctrl+y",
+            "copy",
+            "Copy",
+            tooltip="Copy the highlighted figure as a citation.",
+            id="facts.copy",
+        ),
+        Binding(
+            "ctrl+s",
+            "export",
+            "Export",
+            tooltip="Save these results as CSV, JSON or Markdown.",
+            id="facts.export",
+        ),
+        Binding(
+            "ctrl+r",
+            "focus_facets",
+            "Facets",
+            tooltip="Filter by a region or unit (also Tab).",
+            id="facts.facets",
+        ),
         Binding(
             "ctrl+t",
             "trend",
             "Trend",
             tooltip="The highlighted figure's region and metric over time.",
-            priority=True,
-        ),
-        Binding(
-            "escape", "clear_search", "Clear search", show=False, tooltip="Show the newest facts."
+            id="facts.trend",
         ),
     ]
-    """Pane keys; result keys are on :class:`FactTable`, facet keys on :class:`FacetBar`."""
+    """Pane keys: ctrl keys only, since every printable key is part of the query; the
+    query box holds the result keys (:class:`QueryBox`), the facet bar its own."""
 
     @dataclass
     class Searched(Message):
@@ -118,12 +143,16 @@ matched ("10,000+" when there are more than are counted).
         self.query_text = ""
         """The query of the results on screen (or being fetched)."""
         self.results = FactResults(hits=[], total=0)
+        self.shown_generation = 0
+        """The generation whose results the table shows."""
+        self._open_when_shown = 0
+        """A generation whose first result Enter asked to open before it arrived."""
         self._texts: OrderedDict[str, str] = OrderedDict()
         self._gate = threading.Lock()
 
     def compose(self) -> ComposeResult:
-        yield SearchBox(
-            placeholder="Search facts: songj trade 2020  region:sichuan  >1e9  (/)",
+        yield QueryBox(
+            placeholder="Search facts: songj trade 2020  region:sichuan  >1e9",
             id="fact-search",
         )
         yield FacetBar(id="facets")
@@ -139,24 +168,25 @@ matched ("10,000+" when there are more than are counted).
         return self.query_one(FactTable)
 
     @property
-    def search_box(self) -> SearchBox:
+    def search_box(self) -> QueryBox:
         """The query input."""
-        return self.query_one(SearchBox)
+        return self.query_one(QueryBox)
 
     def on_mount(self) -> None:
-        self.set_focus(self.table)
+        self.search_box.results = self.table
+        self.set_focus(self.search_box)
         self.search("")
 
     def on_key(self, event: events.Key) -> None:
-        """Type to search: `songj trade 2020` typed on arrival lands in the box."""
-        type_to_search(event, self.search_box, self.table)
+        """Every printable key is part of the query, whatever has the focus."""
+        route_printable(event, self.search_box)
 
     def on_resize(self) -> None:
         self._draw_header()
 
     def _draw_header(self) -> None:
         width = self.table.scrollable_content_region.width or self.size.width - 1
-        self.query_one("#fact-header", Static).update(fact_header(width))
+        self.query_one("#fact-header", Static).update(fact_header(width, self.table.period_width))
 
     # -- searching --------------------------------------------------------------------------
 
@@ -198,15 +228,20 @@ matched ("10,000+" when there are more than are counted).
             self.status_line.set_context(f"search failed for {safe(query)!r}")
             return
         self.results = message.results
+        self.shown_generation = message.generation
         empty = (
             f"No facts match {safe(query)!r}. Escape clears the query."
             if query
             else "No facts yet. Import some with: factscope import PATH"
         )
         self.table.reset(message.results.hits, query=query, message=empty)
+        self.refresh_bindings()  # Copy and Export are drawn enabled once there are results
         self._draw_header()
         self.status_line.set_context(describe(safe(query), message.results))
-        self._facets(message.generation, query)
+        self._facets(message.generation, query, message.results)
+        if self._open_when_shown == message.generation:
+            self._open_when_shown = 0
+            self.table.action_open()
 
     @work(
         thread=True,
@@ -215,8 +250,13 @@ matched ("10,000+" when there are more than are counted).
         group="fact-facets",
         description="Counting facets",
     )
-    def _facets(self, generation: int, query: str) -> None:
+    def _facets(self, generation: int, query: str, results: FactResults) -> None:
         worker = get_current_worker()
+        complete = not results.capped and results.total <= len(results.hits)
+        if complete:
+            # Every match is in hand: count them at once (no store call, no lag).
+            self.post_message(self.Faceted(generation, count_facets(results.hits)))
+            return
         time.sleep(FACET_DELAY)
         with self._gate:
             if worker.is_cancelled or generation != self.generation:
@@ -225,6 +265,10 @@ matched ("10,000+" when there are more than are counted).
                 facets = self.store.fact_facets(query, cap=10_000, top=8)
             except StoreError:
                 facets = FactFacets(regions=[], units=[], counted=0, capped=False)
+        if not facets.counted and results.hits:
+            # The store's facet count found none of the matches shown (a typo the ranking
+            # forgave): count the results in hand rather than say there are none.
+            facets = count_facets(results.hits)
         self.post_message(self.Faceted(generation, facets))
 
     def on_facts_screen_faceted(self, message: Faceted) -> None:
@@ -235,9 +279,13 @@ matched ("10,000+" when there are more than are counted).
     def _query_changed(self, event: Input.Changed) -> None:
         self.search(event.value)
 
-    @on(SearchBox.Done, "#fact-search")
-    def _search_done(self) -> None:
-        self.set_focus(self.table)
+    @on(QueryBox.Chosen, "#fact-search")
+    def _enter(self) -> None:
+        """Open the highlighted result, or the first of the current query's when they come."""
+        if self.shown_generation == self.generation:
+            self.table.action_open()
+        else:
+            self._open_when_shown = self.generation
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -288,39 +336,26 @@ matched ("10,000+" when there are more than are counted).
         if message.field == "unit" and len(message.value.split()) > 1:
             self.notify(f"Units of several words ({safe(message.value)!r}) cannot be a token.")
             return
-        self.search_box.value = toggle_tokens(self.search_box.value, message.field, message.value)
+        box = self.search_box
+        box.value = toggle_tokens(box.value, message.field, message.value)
+        box.cursor_position = len(box.value)
+        self.set_focus(box)
 
     @on(FacetBar.Left)
     def _facets_left(self) -> None:
-        self.set_focus(self.table)
+        self.set_focus(self.search_box)
 
     # -- actions ----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Copy and export need results; / types itself inside the search box.
-
-        / is a priority binding so that it moves the focus at once: keys typed right after
-        it land in the box instead of being taken as table keys.
-        """
-        if action == "focus_search":
-            return not isinstance(self.focused, Input)
+        """Copy and export need results."""
         if action in ("copy", "export"):
             return bool(self.table.hits) or None
         return True
 
-    def action_focus_search(self) -> None:
-        """Put the cursor in the search box."""
-        self.set_focus(self.search_box)
-
     def action_focus_facets(self) -> None:
         """Move to the region and unit facets."""
         self.set_focus(self.query_one(FacetBar))
-
-    def action_clear_search(self) -> None:
-        """Clear the query and show the newest facts."""
-        if self.search_box.value:
-            self.search_box.value = ""
-        self.set_focus(self.table)
 
     def action_trend(self) -> None:
         """Open the Trend view on the highlighted figure's region and metric."""
@@ -369,21 +404,24 @@ matched ("10,000+" when there are more than are counted).
         self.app.call_from_thread(self._copy, hit, text)
 
     def action_export(self) -> None:
-        """Ask for a format, then write the results on screen to a file."""
+        """Ask for a format and a path, then write the results on screen to that file."""
         hits, results = list(self.table.hits), self.results
         total = f"{max(results.total, len(hits)):,}{'+' if results.capped else ''}"
         what = f"{len(hits):,} figures (of {total} matches)"
         if self.query_text:
             what += f" for {self.query_text!r}"
 
-        def chosen(fmt: ExportFormat | None) -> None:
-            if fmt is not None:
-                self._export(hits, fmt, dict(self._texts))  # copied on the UI thread
+        def chosen(target: tuple[str, Path] | None) -> None:
+            if target is not None:
+                fmt, path = target
+                self._export(hits, cast(ExportFormat, fmt), path, dict(self._texts))
 
-        self.app.push_screen(ExportScreen(what), chosen)
+        self.app.push_screen(export_dialog(what, "factscope-facts"), chosen)
 
     @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, hits: list[FactHit], fmt: ExportFormat, cached: dict[str, str]) -> None:
+    def _export(
+        self, hits: list[FactHit], fmt: ExportFormat, path: Path, cached: dict[str, str]
+    ) -> None:
         by_doc: dict[str, list[int]] = {}
         for index, hit in enumerate(hits):
             by_doc.setdefault(hit.fact.doc_id or "", []).append(index)
@@ -394,7 +432,7 @@ matched ("10,000+" when there are more than are counted).
                 start, end = sentence_span(hits[index], text)
                 sentences[index] = safe(text[start:end])
         rows = [export_row(hit, sentences[i]) for i, hit in enumerate(hits)]
-        path = write_export(rows, fmt, "factscope-facts")
+        written = write_export(rows, fmt, path)
         self.app.call_from_thread(
-            self.notify, f"Exported {len(rows):,} figures to {path}", title="Export"
+            self.notify, f"Exported {len(rows):,} figures to {written}", title="Export"
         )

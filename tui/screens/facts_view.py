@@ -6,9 +6,11 @@ no store.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
-from db.models import FactHit, FactResults
+from db.models import FactFacets, FactHit, FactResults
 from tui.formatting import change_text
 from tui.render import safe
 from tui.widgets.facets import FacetField
@@ -16,13 +18,35 @@ from tui.widgets.fact_table import value_cell
 
 
 def describe(query: str, results: FactResults) -> str:
-    """The status line's 'N of M' for a result set, honest about caps."""
+    """The status line's 'N of M' for a result set, honest about caps (and a cut query)."""
+    if results.notice:
+        return f"{results.notice} {describe(query, results.model_copy(update={'notice': None}))}"
     if not results.total and not results.hits:
         return f"no facts match {query!r}" if query else "no facts yet"
     total = max(results.total, len(results.hits))
     shown = f"{len(results.hits):,} of {total:,}{'+' if results.capped else ''}"
     noun = "fact" if total == 1 and not results.capped else "facts"
     return f"{shown} {noun} for {query!r}" if query else f"{shown} {noun}, newest first"
+
+
+def count_facets(hits: Sequence[FactHit], top: int = 8) -> FactFacets:
+    """Facets counted over ``hits`` themselves: exact when they are every match.
+
+    Region and unit names as the store's facets give them; facts with none count as
+    ``(none)``, and the order is the same: most first, then by name.
+    """
+    regions = Counter(hit.fact.region or "(none)" for hit in hits)
+    units = Counter(hit.fact.unit or "(none)" for hit in hits)
+
+    def most(counter: Counter[str]) -> list[tuple[str, int]]:
+        return sorted(counter.items(), key=lambda item: (-item[1], item[0]))[:top]
+
+    return FactFacets(
+        regions=most(regions),
+        units=most(units),
+        counted=len(hits),
+        capped=False,
+    )
 
 
 def export_row(hit: FactHit, sentence: str) -> dict[str, Any]:

@@ -1,8 +1,10 @@
 """Help for the focused pane, generated from its HELP texts and its live key bindings.
 
-Nothing here is written by hand per key: the pane's ``HELP`` (and that of the focused widget
-and its parents) explains what the pane is for, and the table lists the bindings that are
-active at the moment help was asked for, with their descriptions and tooltips.
+Nothing here is written by hand per key: the table lists the bindings that are active at the
+moment help was asked for, with their descriptions and tooltips, and comes first so that it
+is on screen at 80x24; the pane's ``HELP`` (and that of the focused widget and its parents)
+then explains what the pane is for. The same bindings fill the command palette
+(:func:`tui.screens.palette.pane_commands`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from textual.widgets import Static
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+
+EVERYWHERE = "Everywhere: F2/F3/F4 panes · F1 help · ctrl+p commands · ctrl+c quit."
+"""The global keys, under every pane's table."""
 
 
 def _cell(text: str) -> str:
@@ -41,20 +47,23 @@ def is_documented(node: object, binding: Binding) -> bool:
 
 
 def key_rows(screen: Screen[object]) -> list[tuple[str, str, str]]:
-    """(keys, description, tooltip) for each documented action active on ``screen``."""
-    rows: dict[tuple[int, str], tuple[list[str], str, str]] = {}
+    """(keys, description, tooltip) for each documented action active on ``screen``: the
+    pane's own first, then the focused widget's, then the app's."""
+    rows: dict[tuple[int, str], tuple[int, list[str], str, str]] = {}
     for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if not is_documented(active.node, binding):
+        binding, node = active.binding, active.node
+        if not is_documented(node, binding):
             continue
         display = screen.app.get_key_display(binding.with_key(key))
+        rank = 0 if node is screen else 2 if node is screen.app else 1
         entry = rows.setdefault(
-            (id(active.node), binding.action),
-            ([], binding.description, binding.tooltip or active.tooltip),
+            (id(node), binding.action),
+            (rank, [], binding.description, binding.tooltip or active.tooltip),
         )
-        if display not in entry[0]:
-            entry[0].append(display)
-    return [(" / ".join(keys), description, tip) for keys, description, tip in rows.values()]
+        if display not in entry[1]:
+            entry[1].append(display)
+    ordered = sorted(rows.values(), key=lambda row: row[0])
+    return [(" / ".join(keys), description, tip) for _, keys, description, tip in ordered]
 
 
 def help_markdown(screen: Screen[object], title: str) -> str:
@@ -69,15 +78,16 @@ def help_markdown(screen: Screen[object], title: str) -> str:
     table = ["| Keys | Action | What it does |", "|---|---|---|"]
     for keys, description, tooltip in key_rows(screen):
         table.append(f"| {_cell(keys)} | {_cell(description)} | {_cell(tooltip)} |")
-    parts = [f"## {title}", *texts[:1], "### Keys\n\n" + "\n".join(table), *texts[1:]]
+    parts = [f"## {title}", "\n".join(table) + "\n\n" + EVERYWHERE, *texts]
     return "\n\n".join(parts) + "\n"
 
 
 class HelpScreen(ModalScreen[None]):
-    """The focused pane's help as Rich Markdown (compact at 80x24); Escape, q, ? or F1 close."""
+    """The focused pane's help as Rich Markdown (compact at 80x24); Escape, q, ? or F1 close
+    (F1 through the app's binding)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "close", "Close help", tooltip="Back to the pane."),
+        Binding("escape,q,question_mark", "close", "Close help", tooltip="Back to the pane."),
         Binding("j,down", "scroll_down", "Scroll down", show=False),
         Binding("k,up", "scroll_up", "Scroll up", show=False),
     ]

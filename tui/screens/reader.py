@@ -1,6 +1,8 @@
 """The reader: one document with every figure highlighted, the selected figure's fields beside.
 
-Pushed on the Documents pane's stack (Escape pops it back to the list). It loads the
+Pushed on the Documents pane's stack. Escape closes the find bar when it is open, and
+otherwise goes back to where the reader was opened from: the document list, or the Facts or
+Compare pane whose figure it shows (:meth:`tui.app.FactscopeApp.action_back`). It loads the
 document and its facts in a worker; :meth:`ReaderScreen.open` re-targets it, which is how
 :class:`tui.messages.OpenEvidence` lands on a given figure.
 """
@@ -8,7 +10,8 @@ document and its facts in a worker; :meth:`ReaderScreen.open` re-targets it, whi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -21,6 +24,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from db.models import Document, Fact
+from tui.messages import GoBack
 from tui.render import (
     KIND_LABELS,
     KIND_STYLES,
@@ -33,7 +37,7 @@ from tui.render import (
     value_text,
 )
 from tui.screens.base import PaneScreen
-from tui.screens.export import ExportFormat, ExportScreen, write_export
+from tui.screens.export import ExportFormat, export_dialog, write_export
 from tui.widgets.fact_panel import FactPanel
 from tui.widgets.figure_list import FigureList, FigurePane
 from tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
@@ -70,16 +74,36 @@ its kind (amount, change, share, rank ...); the selected figure is in reverse vi
 fields are in the panel on the right. **t** shows the list of the document's figures beside
 the text (at 80x24 it takes the panel's place; **t** again brings the panel back).
 **/** finds text in the document (**Enter** or **Down** next match, **Up** previous; then
-**m**/**M** outside the box). **y** copies the selected figure as a citation; **e** exports
-every figure of the document. **Escape** goes back to the list.
+**n**/**N** outside the box, as in less and vim; without a find **n**/**N** step through the
+figures). **y** copies the selected figure as a citation; **e** exports every figure of the
+document. **Escape** closes the find bar, else goes back to where you came from.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,backspace", "back", "Back", tooltip="Back to the document list."),
+        Binding(
+            "escape,backspace",
+            "back",
+            "Back",
+            tooltip="Close the find bar, else back to where you came from.",
+            id="reader.back",
+        ),
         Binding(
             "slash,ctrl+f", "find", "Find", tooltip="Search inside this document.", priority=True
         ),
-        Binding("m", "match(1)", "Next match", tooltip="Go to the next match of the find."),
-        Binding("M", "match(-1)", "Prev match", show=False, tooltip="Go to the previous match."),
+        Binding(
+            "n",
+            "next(1)",
+            "Next",
+            tooltip="The next match of the find, else the next figure.",
+            id="reader.next",
+        ),
+        Binding(
+            "N",
+            "next(-1)",
+            "Previous",
+            show=False,
+            tooltip="The previous match of the find, else the previous figure.",
+            id="reader.previous",
+        ),
         Binding(
             "t",
             "toggle_figures",
@@ -107,8 +131,12 @@ every figure of the document. **Escape** goes back to the list.
         facts: list[Fact]
         fact_id: int | None
 
-    def __init__(self, store: Any, doc_id: str, fact_id: int | None = None) -> None:
+    def __init__(
+        self, store: Any, doc_id: str, fact_id: int | None = None, *, origin: str = "documents"
+    ) -> None:
         super().__init__(store)
+        self.origin = origin
+        """The pane (mode) the reader was opened from: Escape goes back there."""
         self.doc_id = doc_id
         self.fact_id = fact_id
         self.document: Document | None = None
@@ -192,6 +220,7 @@ every figure of the document. **Escape** goes back to the list.
     def on_document_reader_fact_selected(self, message: DocumentReader.FactSelected) -> None:
         self.query_one(FactPanel).show(message.fact, message.index, len(self.reader.facts))
         self.figure_list.show_selected(message.index)
+        self.refresh_bindings()  # Copy is enabled once a figure is selected
 
     # -- figures list -----------------------------------------------------------------------
 
@@ -278,33 +307,50 @@ every figure of the document. **Escape** goes back to the list.
 
     @on(SearchBox.Done, "#find")
     def _find_done(self) -> None:
+        """Enter or Down: the next match (the box keeps the focus); an empty box closes."""
         box = self.query_one("#find", SearchBox)
-        if box.value:
-            if self.reader.matched_query != box.value:  # Enter came before the worker's answer
-                self.reader.find(box.value)
-            self._show_find_status(*self.reader.next_match(1))
-        else:
-            self.query_one("#find-bar").display = False
-        self.set_focus(self.reader)
+        if not box.value:
+            self.close_find()
+            return
+        if self.reader.matched_query != box.value:  # Enter came before the worker's answer
+            self.reader.find(box.value)
+        self._show_find_status(*self.reader.next_match(1))
+        self.refresh_bindings()
 
     @on(SearchBox.Previous, "#find")
     def _find_previous(self) -> None:
         self._show_find_status(*self.reader.next_match(-1))
 
-    def action_match(self, step: int) -> None:
-        """Next (1) or previous (-1) match of the find."""
-        self._show_find_status(*self.reader.next_match(step))
+    @on(SearchBox.Closed, "#find")
+    def close_find(self) -> None:
+        """Close the find bar and take its highlights away."""
+        box = self.query_one("#find", SearchBox)
+        box.value = ""
+        self.reader.show_matches("", [])
+        self._show_find_status(0, 0)
+        self.query_one("#find-bar").display = False
+        self.set_focus(self.reader)
+        self.refresh_bindings()
+
+    def action_next(self, step: int) -> None:
+        """Next (1) or previous (-1) match of the find; without one, figure."""
+        if self.reader.match_position[1]:
+            self._show_find_status(*self.reader.next_match(step))
+        elif step > 0:
+            self.reader.action_next_fact()
+        else:
+            self.reader.action_previous_fact()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Match keys only when there is a find; copy only when a figure is selected.
+        """Next needs matches or figures; copy only when a figure is selected.
 
         Find is a priority binding (so fast typing after / lands in the box); inside the box
         it is off, so / can be searched for.
         """
         if action == "find" and isinstance(self.focused, Input):
             return False
-        if action == "match":
-            return bool(self.reader.match_position[1])
+        if action == "next":
+            return bool(self.reader.match_position[1] or self.reader.facts) or None
         if action == "copy":
             return self.reader.selected_fact is not None or None
         if action == "toggle_figures":
@@ -314,8 +360,11 @@ every figure of the document. **Escape** goes back to the list.
     # -- actions ----------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        """Back to the document list."""
-        self.app.pop_screen()
+        """Close the find bar when it is open; else back to where the reader came from."""
+        if self.query_one("#find-bar").display:
+            self.close_find()
+        else:
+            self.post_message(GoBack())
 
     def action_copy(self) -> None:
         """Copy the selected figure as a citation (OSC 52: works over SSH)."""
@@ -331,21 +380,23 @@ every figure of the document. **Escape** goes back to the list.
         )
 
     def action_export(self) -> None:
-        """Ask for a format, then write this document's figures to a file."""
+        """Ask for a format and a path, then write this document's figures to a file."""
         doc = self.document
         if doc is None:
             return
         rows = [fact_row(f, doc) for f in self.reader.facts]
 
-        def chosen(fmt: ExportFormat | None) -> None:
-            if fmt is not None:
-                self._export(rows, fmt)
+        def chosen(target: tuple[str, Path] | None) -> None:
+            if target is not None:
+                fmt, path = target
+                self._export(rows, cast(ExportFormat, fmt), path)
 
-        self.app.push_screen(ExportScreen(f"{len(rows)} figures of this document"), chosen)
+        dialog = export_dialog(f"{len(rows)} figures of this document", "factscope-figures")
+        self.app.push_screen(dialog, chosen)
 
     @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat) -> None:
-        path = write_export(rows, fmt, "factscope-figures")
+    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat, path: Path) -> None:
+        path = write_export(rows, fmt, path)
         self.app.call_from_thread(
             self.notify, f"Exported {len(rows)} figures to {path}", title="Export"
         )

@@ -8,7 +8,8 @@ trend is loaded in a worker; the chart is textual-plotext's, drawn by the same c
 
 from __future__ import annotations
 
-from typing import ClassVar
+from pathlib import Path
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -22,7 +23,7 @@ from db.store import Store
 from db.trend import Trend
 from tui.messages import OpenEvidence
 from tui.screens.base import PaneScreen
-from tui.screens.export import ExportFormat, ExportScreen, write_export
+from tui.screens.export import ExportFormat, export_dialog, write_export
 from tui.trend_render import TREND_COLUMNS, draw_trend, summary_line, trend_records, trend_rows
 from tui.widgets.status_line import StatusLine
 
@@ -48,13 +49,21 @@ states, in time order: the chart on top (one line per region, broken where a yea
 missing; an **x** marks each value of a period the sources disagree about), and under it
 every value with its document. Periods where documents disagree by more than 0.5 % say
 **conflict**, with each value listed. **Enter** opens the highlighted value's sentence in the
-reader; **y** copies the series as text; **e** exports it; **Escape** goes back.
+reader; **ctrl+y** copies the series as text; **ctrl+s** exports it; **Escape** goes back.
 """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", tooltip="Back to where the trend was opened from."),
         Binding("enter", "evidence", "Evidence", tooltip="Open the value's sentence."),
-        Binding("y", "copy", "Copy", tooltip="Copy the series, each value with its source."),
-        Binding("e", "export", "Export", tooltip="Save the series to a file."),
+        Binding(
+            "ctrl+y",
+            "copy",
+            "Copy",
+            tooltip="Copy the series, each value with its source.",
+            id="trend.copy",
+        ),
+        Binding(
+            "ctrl+s", "export", "Export", tooltip="Save the series to a file.", id="trend.export"
+        ),
     ]
     """Trend view keys; the table's own keys move the selection."""
 
@@ -114,7 +123,7 @@ reader; **y** copies the series as text; **e** exports it; **Escape** goes back.
                 self.row_facts.extend([v.fact for v in point.values] or [None])
         for row in trend_rows(trend):
             table.add_row(*(Text(cell) for cell in row))
-        self.status_line.set_context(Text("Enter evidence · y copy · e export · Esc back"))
+        self.status_line.set_context(Text("Enter evidence · ctrl+y copy · ctrl+s export"))
         for note in trend.notes:
             self.notify(note, timeout=4)
 
@@ -145,14 +154,22 @@ reader; **y** copies the series as text; **e** exports it; **Escape** goes back.
             self.notify("Copied the series with each value's source.", timeout=3)
 
     def action_export(self) -> None:
-        """Ask for a format, then write every value of the series to a file."""
+        """Ask for a format and a path, then write every value of the series there."""
         if self.trend is None:
             return
         records = trend_records(self.trend)
 
-        def chosen(fmt: ExportFormat | None) -> None:
-            if fmt is not None:
-                path = write_export(records, fmt, "factscope-trend")
-                self.notify(f"Exported {len(records):,} values to {path}", title="Export")
+        def chosen(target: tuple[str, Path] | None) -> None:
+            if target is not None:
+                fmt, path = target
+                self._export(records, cast(ExportFormat, fmt), path)
 
-        self.app.push_screen(ExportScreen(f"{len(records):,} values of the trend"), chosen)
+        what = f"{len(records):,} values of the trend"
+        self.app.push_screen(export_dialog(what, "factscope-trend"), chosen)
+
+    @work(thread=True, exit_on_error=False, group="export", description="Export")
+    def _export(self, records: list[dict[str, Any]], fmt: ExportFormat, path: Path) -> None:
+        written = write_export(records, fmt, path)
+        self.app.call_from_thread(
+            self.notify, f"Exported {len(records):,} values to {written}", title="Export"
+        )

@@ -52,15 +52,17 @@ class Widths:
 def column_widths(width: int, regions: int) -> Widths:
     """Share ``width`` cells among metric, period and ``regions`` region columns.
 
-    Three regions fit side by side at 80 columns (two with room for the change); four
-    scroll horizontally there, while the metric and period columns stay put.
+    Up to four regions fit side by side at 80 columns (two with room for the change; four
+    with 12 cells each, enough for '1.47 tn CNY'); narrower, the region columns scroll
+    horizontally while the metric and period columns stay put.
     """
     usable = width - 1  # the vertical scrollbar
-    period = 9 if usable < 100 else 10
-    padding = 2 * (LEADING_COLUMNS + max(regions, 1))
     count = max(regions, 1)
-    narrowest = 18 if count < 3 else 15
-    metric = max(narrowest - 2, min(30, usable - period - padding - 22 * count))
+    crowded = count >= 4 and usable < 100
+    period = 8 if crowded else 9 if usable < 100 else 10
+    padding = 2 * (LEADING_COLUMNS + count)
+    narrowest = 18 if count < 3 else 15 if count < 4 else 12
+    metric = max(10 if crowded else narrowest - 2, min(30, usable - period - padding - 22 * count))
     region = (usable - metric - period - padding) // count
     return Widths(metric=metric, period=period, region=max(narrowest, min(34, region)))
 
@@ -138,7 +140,7 @@ def cell_text(row: CompareRow, region: Region, base: bool, width: int, scale: fl
         first.append(f" {NOT_COMPARABLE}", style="bold")
     second = Text()
     if not cell.comparable:
-        second.append(f"{NOT_COMPARABLE} not comparable", style="italic")
+        second.append("not comparable", style="italic")  # the ≠ is on the value's line
     else:
         relation = relation_text(row, cell, base)
         if cell.rate is not None and relation:
@@ -171,22 +173,17 @@ class CompareTable(DataTable[Text]):
 
     HELP = """
 ### Table
-**Left**/**Right** (or **h**/**l**) move between regions, **Up**/**Down** (**j**/**k**)
-between rows. The evidence of the selected cell is shown below; **Enter** opens it in the
-reader. ≈ marks a value converted at a rate the documents state, ≠ one that cannot be
-compared, ↳ a district's figure shown under its city (never summed).
+**Left**/**Right** move between regions, **Up**/**Down** between rows. The evidence of the
+selected cell is shown below; **Enter** opens it in the reader. Letters typed here search
+for a region to add. ≈ marks a value converted at a rate the documents state, ≠ one that
+cannot be compared, ↳ a district's figure shown under its city (never summed).
 """
     BINDING_GROUP_TITLE = "Comparison"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Evidence", tooltip="Open the reader at this figure."),
-        Binding("j", "cursor_down", "Down", show=False, tooltip="Next row."),
-        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous row."),
-        Binding("l", "cursor_right", "Right", show=False, tooltip="Next region."),
-        Binding("h", "cursor_left", "Left", show=False, tooltip="Previous region."),
-        Binding("g", "scroll_top", "First row", show=False, tooltip="Go to the first row."),
-        Binding("G", "scroll_bottom", "Last row", show=False, tooltip="Go to the last row."),
     ]
-    """Table keys: Enter for the evidence, vim keys besides the arrows."""
+    """Table keys: Enter for the evidence (the arrows are the DataTable's). No letters:
+    letters typed at the table go to the region search."""
 
     @dataclass
     class CellFocused(Message):

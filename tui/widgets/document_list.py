@@ -17,7 +17,6 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -41,25 +40,18 @@ class ListRow:
     highlights: list[tuple[int, int]] = field(default_factory=list)
 
 
-class DocumentList(RowCursor, ScrollView, can_focus=True):
-    """The paged, virtual document list. Posts messages; never touches the store."""
+class DocumentList(RowCursor, ScrollView, can_focus=False):
+    """The paged, virtual document list. Posts messages; never touches the store.
+
+    It never takes the focus: the search box keeps it and moves the cursor from there
+    (:class:`tui.widgets.search_box.QueryBox`), so typing is never taken for a list key.
+    """
 
     HELP = """
 ### Document list
-Move with **j**/**k** (or the arrows), **g**/**G** for top and bottom, **Enter** opens the
-highlighted document in the reader.
+**Up**/**Down**, **PgUp**/**PgDn** move the highlighted document while you type;
+**Enter** reads it. A click highlights a document, a double click opens it.
 """
-    BINDING_GROUP_TITLE = "Document list"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next document."),
-        Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous document."),
-        Binding("g,home", "first", "Top", show=False, tooltip="First document."),
-        Binding("G,end", "last", "Bottom", show=False, tooltip="Last document."),
-        Binding("pagedown,ctrl+d", "page_down", "Page down", show=False, tooltip="One page on."),
-        Binding("pageup,ctrl+u", "page_up", "Page up", show=False, tooltip="One page back."),
-        Binding("enter,o", "open", "Open", tooltip="Read the highlighted document."),
-    ]
-    """List navigation; Enter and o both open (o for terminals that remap Enter)."""
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "document-list--cursor",
         "document-list--message",

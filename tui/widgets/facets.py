@@ -1,7 +1,7 @@
 """Facets: how the current matches spread over regions and units, with counts.
 
 One line at narrow widths (regions left, units right), two lines from 100 columns. Focus it
-(Tab, or ``r`` in the Facts pane) and move with the arrows; Enter posts
+(Tab, or ctrl+r in the Facts pane) and move with the arrows; Enter posts
 :class:`FacetBar.Selected`, which the screen turns into a ``region:``/``unit:`` token. The
 counts come from the screen's worker (:meth:`db.store.Store.fact_facets`, bounded); this
 widget only draws them.
@@ -48,16 +48,16 @@ class FacetBar(Widget, can_focus=True):
 ### Facets
 How the matches spread over regions and units (counted over at most 10,000 matches).
 **Left**/**Right** pick one, **Enter** adds it to the query as `region:`/`unit:` (or takes
-it out again), **Escape** goes back to the results.
+it out again), **Escape** goes back to the query; letters typed here go to the query too.
 """
     BINDING_GROUP_TITLE = "Facets"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,l", "move(1)", "Next facet", show=False, tooltip="Next region or unit."),
-        Binding("left,h", "move(-1)", "Prev facet", show=False, tooltip="Previous one."),
+        Binding("right", "move(1)", "Next facet", show=False, tooltip="Next region or unit."),
+        Binding("left", "move(-1)", "Prev facet", show=False, tooltip="Previous one."),
         Binding("enter", "select", "Filter", tooltip="Add this region or unit to the query."),
-        Binding("escape", "leave", "Back", show=False, tooltip="Back to the results."),
+        Binding("escape,tab", "leave", "Back", show=False, tooltip="Back to the query."),
     ]
-    """Facet keys."""
+    """Facet keys: no letters, since letters typed here go to the query."""
     COMPONENT_CLASSES: ClassVar[set[str]] = {"facet-bar--label", "facet-bar--cursor"}
 
     @dataclass

@@ -19,7 +19,6 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -76,14 +75,25 @@ class FactColumns:
     document: int
 
 
-def fact_columns(width: int) -> FactColumns:
+PERIOD_CELLS = (6, 15)
+"""The period column's narrowest and widest: wide enough for '2021', and for a range
+('2021-01/2021-05') when one is shown."""
+
+
+def period_cells(hits: list[FactHit]) -> int:
+    """The period column's width for ``hits``: their longest period, within PERIOD_CELLS."""
+    longest = max((len(h.fact.period or h.fact.period_text or "") for h in hits), default=0)
+    return max(PERIOD_CELLS[0], min(longest, PERIOD_CELLS[1]))
+
+
+def fact_columns(width: int, period: int = PERIOD_CELLS[0]) -> FactColumns:
     """Split ``width`` cells into the six columns; the text columns share what is left.
 
-    From 110 columns the period fits a range ("2021-01/2021-05") and the value a long unit.
+    The period gets ``period`` cells (see :func:`period_cells`: sized by the results, so it
+    is never cut); from 110 columns the value gets room for a long unit.
     """
     usable = max(width - 2 - 5, 40)
-    wide = width >= 110
-    period, value, change = (15 if wide else 7), (18 if wide else 14), 11
+    value, change = (18 if width >= 110 else 14), 11
     rest = usable - period - value - change
     region = max(rest * 7 // 20, 6)
     document = max(rest // 4, 6)
@@ -91,9 +101,9 @@ def fact_columns(width: int) -> FactColumns:
     return FactColumns(region, metric, period, value, change, document)
 
 
-def fact_header(width: int) -> Text:
+def fact_header(width: int, period: int = PERIOD_CELLS[0]) -> Text:
     """The header line above the table, aligned with :func:`fact_cells`."""
-    cols = fact_columns(width)
+    cols = fact_columns(width, period)
     cells = [
         fit("region", cols.region),
         fit("metric", cols.metric),
@@ -115,9 +125,11 @@ def value_cell(fact: Fact) -> str:
     return text.replace(format_number(value), format_number(value, digits=6), 1)
 
 
-def fact_cells(hit: FactHit, width: int, pattern: re.Pattern[str] | None) -> Text:
+def fact_cells(
+    hit: FactHit, width: int, pattern: re.Pattern[str] | None, period: int = PERIOD_CELLS[0]
+) -> Text:
     """One row (without the cursor gutter): the fact's six cells, query words highlighted."""
-    cols = fact_columns(width)
+    cols = fact_columns(width, period)
     fact = hit.fact
     if fact.metric:
         metric = Text(safe(fact.metric))
@@ -138,25 +150,18 @@ def fact_cells(hit: FactHit, width: int, pattern: re.Pattern[str] | None) -> Tex
     return Text(" ").join(cells)
 
 
-class FactTable(RowCursor, ScrollView, can_focus=True):
-    """The ranked results, one fact per line, with a cursor. Posts messages only."""
+class FactTable(RowCursor, ScrollView, can_focus=False):
+    """The ranked results, one fact per line, with a cursor. Posts messages only.
+
+    It never takes the focus: the query box keeps it and moves the cursor from there
+    (:class:`tui.widgets.search_box.QueryBox`), so typing is never taken for a table key.
+    """
 
     HELP = """
 ### Results
-Move with **j**/**k** (or the arrows), **PgUp**/**PgDn**, **g**/**G** for the first and last
-result. **Enter** opens the reader at the highlighted figure.
+**Up**/**Down**, **PgUp**/**PgDn** move the highlighted result while you type;
+**Enter** opens the reader at it. A click highlights a result, a double click opens it.
 """
-    BINDING_GROUP_TITLE = "Results"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, tooltip="Next result."),
-        Binding("k,up", "cursor_up", "Up", show=False, tooltip="Previous result."),
-        Binding("g,home", "first", "Top", show=False, tooltip="First result."),
-        Binding("G,end", "last", "Bottom", show=False, tooltip="Last result."),
-        Binding("pagedown,ctrl+d", "page_down", "Page down", show=False, tooltip="One page on."),
-        Binding("pageup,ctrl+u", "page_up", "Page up", show=False, tooltip="One page back."),
-        Binding("enter,o", "open", "Open", tooltip="Open the reader at this figure."),
-    ]
-    """Result navigation; Enter and o both open (o for terminals that remap Enter)."""
     COMPONENT_CLASSES: ClassVar[set[str]] = {"fact-table--cursor", "fact-table--message"}
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -193,6 +198,8 @@ result. **Enter** opens the reader at the highlighted figure.
         self.message = "Searching…"
         """Shown when there are no results (loading, or nothing matched)."""
         self.pattern: re.Pattern[str] | None = None
+        self.period_width = PERIOD_CELLS[0]
+        """Cells of the period column: the longest period of the results."""
         self._lines: dict[int, Text] = {}
         self._width = 0
 
@@ -207,6 +214,7 @@ result. **Enter** opens the reader at the highlighted figure.
         """Show new results, highlighting the words of ``query``; ``message`` when empty."""
         self.hits = hits
         self.pattern = match_pattern(query)
+        self.period_width = period_cells(hits)
         self.message = message
         self._lines.clear()
         self._update_size()
@@ -245,7 +253,9 @@ result. **Enter** opens the reader at the highlighted figure.
             return Strip.blank(width, self.rich_style)
         cells = self._lines.get(index)
         if cells is None:
-            cells = self._lines[index] = fact_cells(self.hits[index], width, self.pattern)
+            cells = self._lines[index] = fact_cells(
+                self.hits[index], width, self.pattern, self.period_width
+            )
         if index == self.cursor:
             text = Text("▶ ") + cells
             text.stylize(self.get_component_rich_style("fact-table--cursor"))

@@ -55,15 +55,20 @@ class DocumentReader(ScrollView, can_focus=True):
     HELP = """
 ### Reader
 Figures are underlined and coloured by kind; the selected one is in reverse video.
-**n**/**N** select the next/previous figure, **j**/**k** scroll, **g**/**G** top/bottom.
+**n**/**N** (or **]**/**[**) select the next/previous figure, **j**/**k** scroll,
+**g**/**G** top/bottom.
 """
     BINDING_GROUP_TITLE = "Reader"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "n,right_square_bracket", "next_fact", "Next figure", tooltip="Select the next figure."
+            "right_square_bracket",
+            "next_fact",
+            "Next figure",
+            show=False,
+            tooltip="Select the next figure.",
         ),
         Binding(
-            "N,left_square_bracket",
+            "left_square_bracket",
             "previous_fact",
             "Prev figure",
             show=False,
@@ -76,7 +81,8 @@ Figures are underlined and coloured by kind; the selected one is in reverse vide
         Binding("space,pagedown", "page_down", "Page down", show=False),
         Binding("b,pageup", "page_up", "Page up", show=False),
     ]
-    """Figure and scroll keys; [ and ] also move between figures."""
+    """Figure and scroll keys; n and N (the reader screen's) also move between figures
+    when there is no find."""
 
     @dataclass
     class FactSelected(Message):

@@ -2,10 +2,15 @@
 
 Typing asks the screen (:class:`RegionPicker.SearchChanged`) to search the gazetteer; the
 screen hands back :class:`Candidate` rows with their level, parent chain and number of facts
-in this database (:meth:`RegionPicker.show_candidates`). With an empty box the list shows the
-picked regions and suggestions: the regions with the most facts. The picker never calls the
-store; it posts :class:`RegionPicker.Add` and :class:`RegionPicker.Remove` and the screen
-decides.
+in this database (:meth:`RegionPicker.show_candidates`). With nothing picked, an empty box
+lists suggestions: the regions with the most facts. The list shows only while there is
+something to pick from, so at 80x24 the table keeps the room.
+
+The box keeps the focus while picking (a :class:`tui.widgets.search_box.QueryBox`): Up/Down
+move the highlighted candidate and Enter adds it. Enter always adds a candidate of the query
+in the box: pressed before that query's candidates arrived ("Hefei⏎" typed in one burst), it
+adds the best of them when they do. The picker never calls the store; it posts
+:class:`RegionPicker.Add` and the screen decides.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -24,7 +29,7 @@ from textual.widgets.option_list import Option
 
 from db.models import Region
 from tui.render import fit, safe
-from tui.widgets.search_box import type_to_search
+from tui.widgets.search_box import QueryBox
 
 MAX_REGIONS = 4
 """How many regions a comparison holds."""
@@ -63,73 +68,39 @@ def _heading(title: str) -> Option:
     return Option(Text(title, style="bold underline"), disabled=True)
 
 
-class PickerInput(Input):
-    """The picker's search box: Enter adds the highlighted candidate, Down goes to the list."""
+class PickerInput(QueryBox):
+    """The picker's search box: the arrows move in the candidates, Enter adds one."""
 
+    HELP = """
+### Region search
+Type a place name; **Up**/**Down** move in the list, **Enter** adds the highlighted region,
+**Escape** clears the box and then goes back to the table.
+"""
     BINDING_GROUP_TITLE = "Region search"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "add", "Add", tooltip="Add the highlighted region to the comparison."),
-        Binding("down", "to_list", "To list", tooltip="Move to the list of regions."),
-        Binding("escape", "clear_or_leave", "Clear", tooltip="Clear the box, then leave it."),
+        Binding("enter", "enter", "Add", tooltip="Add the highlighted region."),
+        Binding("escape", "clear_or_back", "Clear/table", tooltip="Clear, then to the table."),
     ]
-    """Keys that act on the list while typing."""
+    """Enter adds (the arrows move in the list, as in any query box)."""
 
-    def action_add(self) -> None:
-        """Add the highlighted candidate."""
-        self.parent_picker.add_highlighted()
-
-    def action_to_list(self) -> None:
-        """Focus the candidate list."""
-        self.screen.set_focus(self.parent_picker.options)
-
-    def action_clear_or_leave(self) -> None:
-        """Clear the text; when it is already empty, leave the picker."""
+    def action_clear_or_back(self) -> None:
+        """Clear the name; when it is already empty, leave the picker (for the table)."""
         if self.value:
             self.value = ""
         else:
-            self.post_message(RegionPicker.Leave(self.parent_picker))
-
-    @property
-    def parent_picker(self) -> RegionPicker:
-        """The picker this box belongs to."""
-        return self.query_ancestor(RegionPicker)
+            self.post_message(RegionPicker.Leave(self.query_ancestor(RegionPicker)))
 
 
-class CandidateList(OptionList):
-    """Regions to add (and the picked ones, marked with their column number)."""
+class CandidateList(OptionList, can_focus=False):
+    """Regions to add (and the picked ones, marked with their column number).
 
-    BINDING_GROUP_TITLE = "Regions"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "select", "Add", tooltip="Add the highlighted region to the comparison."),
-        Binding("x,delete", "remove", "Remove", tooltip="Take the highlighted region out."),
-        Binding("j", "cursor_down", "Down", show=False, tooltip="Next region."),
-        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous region."),
-        Binding("escape", "leave", "Done", tooltip="Back to the comparison."),
-    ]
-    """List keys: a/Enter add, x/Delete remove."""
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Remove shows only once something is picked."""
-        if action == "remove":
-            return bool(self.query_ancestor(RegionPicker).picked)
-        return True
-
-    def action_remove(self) -> None:
-        """Remove the highlighted region when it is picked."""
-        option = self.highlighted_option
-        if option is not None and option.id:
-            self.post_message(RegionPicker.Remove(self.query_ancestor(RegionPicker), option.id))
-
-    def action_leave(self) -> None:
-        """Back to the table."""
-        self.post_message(RegionPicker.Leave(self.query_ancestor(RegionPicker)))
+    It never takes the focus: the search box moves its highlight (Up/Down) and adds (Enter).
+    """
 
     def action_cursor_up(self) -> None:
-        """Up from the first region returns to the search box."""
+        """Up never lands on a heading above the first region."""
         first = next((i for i, o in enumerate(self.options) if not o.disabled), 0)
-        if self.highlighted is None or self.highlighted <= first:
-            self.screen.set_focus(self.query_ancestor(RegionPicker).search_box)
-        else:
+        if self.highlighted is not None and self.highlighted > first:
             super().action_cursor_up()
 
 
@@ -140,9 +111,9 @@ class RegionPicker(Vertical):
 ### Region picker
 Type a place name (English or Chinese, any level: country, province, city, district, zone);
 the list shows each match with its level, its parents and how many facts this database has
-about it, regions with facts first. **Enter** adds the highlighted region (**Up**/**Down**
-pick another), **Down** moves into the list where **a**/**Enter** add and **x**/**Delete**
-remove; up to four regions. **Escape** goes back to the table.
+about it, names that match best first, then those with most facts. **Up**/**Down** move in
+the list, **Enter** adds the highlighted region (up to four); **Delete** at the table removes
+one. **Escape** clears the box, then goes back to the table.
 """
 
     @dataclass
@@ -170,18 +141,6 @@ remove; up to four regions. **Escape** goes back to the table.
             return self.picker
 
     @dataclass
-    class Remove(Message):
-        """Take this region out of the comparison."""
-
-        picker: RegionPicker
-        region_id: str
-
-        @property
-        def control(self) -> RegionPicker:
-            """The picker that sent this."""
-            return self.picker
-
-    @dataclass
     class Leave(Message):
         """The user is done picking."""
 
@@ -201,9 +160,13 @@ remove; up to four regions. **Escape** goes back to the table.
         self.candidates: list[Candidate] = []
         """Search results, or suggestions when the box is empty."""
         self.search_text = ""
+        self.shown_query: str | None = None
+        """The query whose candidates the list shows (None: none arrived yet)."""
+        self._add_when_shown: str | None = None
+        """A query whose best candidate Enter asked to add before its candidates came."""
 
     def compose(self) -> ComposeResult:
-        yield PickerInput(placeholder="Add a region: type a name  (a)", id="picker-input")
+        yield PickerInput(placeholder="Add a region: type a name", id="picker-input")
         yield CandidateList(id="picker-options")
         yield Static(id="picker-chips")
 
@@ -218,24 +181,20 @@ remove; up to four regions. **Escape** goes back to the table.
         return self.query_one(CandidateList)
 
     def on_mount(self) -> None:
+        self.search_box.results = self.options
         self._draw_chips()
 
-    def on_key(self, event: events.Key) -> None:
-        """Type to search: a region name typed at the list lands in the box."""
-        type_to_search(event, self.search_box, self.options)
-
     def on_descendant_focus(self) -> None:
-        """Show the list while picking."""
-        self.add_class("-picking")
+        self._fold()
 
     def on_descendant_blur(self) -> None:
-        """Fold the list away when the focus leaves the picker."""
         self.call_after_refresh(self._fold)
 
     def _fold(self) -> None:
+        """Show the list while there is a name typed in the focused box, else fold it."""
         focused = self.screen.focused
-        if focused is None or self not in focused.ancestors:
-            self.remove_class("-picking")
+        picking = focused is self.search_box and bool(self.search_text)
+        self.set_class(picking, "-picking")
 
     def on_resize(self) -> None:
         self._draw_options()
@@ -245,11 +204,16 @@ remove; up to four regions. **Escape** goes back to the table.
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         self.search_text = event.value.strip()
+        self._fold()
         self.post_message(self.SearchChanged(self, self.search_text))
 
-    @on(Input.Submitted, "#picker-input")
-    def _submitted(self, event: Input.Submitted) -> None:
+    @on(QueryBox.Chosen, "#picker-input")
+    def _enter(self, event: QueryBox.Chosen) -> None:
         event.stop()
+        if self.shown_query == self.search_text:
+            self.add_highlighted()
+        else:
+            self._add_when_shown = self.search_text
 
     @on(OptionList.OptionSelected, "#picker-options")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -271,7 +235,11 @@ remove; up to four regions. **Escape** goes back to the table.
         if query != self.search_text:
             return
         self.candidates = candidates
+        self.shown_query = query
         self._draw_options(reset=True)
+        if self._add_when_shown == query:
+            self._add_when_shown = None
+            self.add_highlighted()
 
     def set_picked(self, picked: list[Candidate], include_children: bool) -> None:
         """The regions now compared, and whether districts are included."""
@@ -285,11 +253,6 @@ remove; up to four regions. **Escape** goes back to the table.
         highlighted = None if reset else options.highlighted
         numbers = {c.region.id: index for index, c in enumerate(self.picked, start=1)}
         shown: list[Option | None] = []
-        if not self.search_text and self.picked:
-            shown.append(_heading("Compared (x removes)"))
-            for candidate in self.picked:
-                mark = f"{numbers[candidate.region.id]}✓"
-                shown.append(Option(candidate_line(candidate, width, mark), id=candidate.region.id))
         others = [c for c in self.candidates if self.search_text or c.region.id not in numbers]
         if not self.search_text and others:
             shown.append(_heading("Most facts in this database"))
@@ -313,7 +276,7 @@ remove; up to four regions. **Escape** goes back to the table.
         width = self.size.width or 80
         tail = Text("  │ districts ", style="dim")
         tail.append("included" if self.include_children else "off", style="bold")
-        tail.append(" (i)", style="dim")
+        tail.append(" (ctrl+d)", style="dim")
         line = Text("Comparing ", style="bold")
         if not self.picked:
             line.append("nothing yet: add two regions or more", style="italic")

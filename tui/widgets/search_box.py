@@ -1,4 +1,14 @@
-"""A search input that hands focus back to its list with Enter, Down or Escape."""
+"""The two kinds of text box: a pane's query box, and a search box inside a pane.
+
+:class:`QueryBox` is the query of a pane with results (Documents, Facts, the Compare picker),
+built on the fzf model: the box keeps the focus, every printable key edits the query, and the
+non-printing keys act on the results from there -- Up/Down/PgUp/PgDn move the highlighted
+row, Enter opens it, Escape clears the query and then asks to go back. No letter is ever a
+command in such a pane, so a query typed at any speed is the query, and never an export.
+
+:class:`SearchBox` is the find bar of the reader and the Compare row filter: Enter or Down
+goes to the next match, Escape clears and then closes.
+"""
 
 from __future__ import annotations
 
@@ -11,26 +21,90 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui.messages import GoBack
 
-class SearchBox(Input):
-    """Search as you type. Posts :class:`SearchBox.Done` when the user leaves for the list."""
+
+class QueryBox(Input):
+    """A pane's query: typing edits it; arrows, Enter and Escape act on :attr:`results`."""
 
     HELP = """
-### Search box
-Type to search; results update as you type. **Enter** or **Down** goes to the results,
-**Escape** clears the search (a second Escape leaves the box).
+### Query
+Everything you type is the query; results update as you type. **Up**/**Down**,
+**PgUp**/**PgDn** and **ctrl+Home**/**ctrl+End** move the highlighted result, **Enter**
+opens it, **Escape** clears the query and, when it is already empty, goes back to where you
+came from.
 """
-    BINDING_GROUP_TITLE = "Search"
+    BINDING_GROUP_TITLE = "Query"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,enter", "done", "To results", tooltip="Move to the results."),
-        Binding("escape", "clear_or_leave", "Clear", tooltip="Clear the search, then leave."),
+        Binding("down", "results('cursor_down')", "Down", show=False, tooltip="Next result."),
+        Binding("up", "results('cursor_up')", "Up", show=False, tooltip="Previous result."),
+        Binding("pagedown", "results('page_down')", "Page down", show=False, tooltip="A page on."),
+        Binding("pageup", "results('page_up')", "Page up", show=False, tooltip="A page back."),
+        Binding("ctrl+home", "results('first')", "First", show=False, tooltip="First result."),
+        Binding("ctrl+end", "results('last')", "Last", show=False, tooltip="Last result."),
+        Binding("enter", "enter", "Open", tooltip="Open the highlighted result."),
+        Binding("escape", "clear_or_back", "Clear/back", tooltip="Clear the query, then go back."),
+    ]
+    """Keys that act on the results while the query keeps the focus."""
+
+    @dataclass
+    class Chosen(Message):
+        """Enter: the screen opens the highlighted result of the current query."""
+
+        query_box: QueryBox
+
+        @property
+        def control(self) -> QueryBox:
+            """The box that sent this."""
+            return self.query_box
+
+    def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:  # noqa: A002
+        # Selecting the text on focus would let the next key replace the query typed so far.
+        super().__init__(placeholder=placeholder, id=id, select_on_focus=False)
+        self.results: Widget | None = None
+        """The widget whose ``action_<name>`` the arrow keys run (set by the screen)."""
+
+    async def action_results(self, name: str) -> None:
+        """Run ``name`` on the results (cursor moves)."""
+        if self.results is not None:
+            await self.app.run_action(name, self.results)
+
+    def action_enter(self) -> None:
+        """Open the highlighted result (the screen checks that it is the current query's)."""
+        self.post_message(self.Chosen(self))
+
+    def action_clear_or_back(self) -> None:
+        """Clear the query; when it is already empty, go back (the app knows where)."""
+        if self.value:
+            self.value = ""
+        else:
+            self.post_message(GoBack())
+
+    def append(self, text: str) -> None:
+        """Add ``text`` at the end of the query and put the cursor after it."""
+        self.value += text
+        self.cursor_position = len(self.value)
+
+
+class SearchBox(Input):
+    """Find text inside a pane. Posts :class:`SearchBox.Done` when the user leaves it."""
+
+    HELP = """
+### Find
+Type to find; matches update as you type. **Enter** or **Down** goes to the next match,
+**Up** to the previous one, **Escape** clears the text and then closes the bar.
+"""
+    BINDING_GROUP_TITLE = "Find"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,enter", "done", "Next", tooltip="Next match."),
+        Binding("escape", "clear_or_leave", "Clear", tooltip="Clear the text, then close."),
         Binding("up", "previous", "Previous", show=False, tooltip="Previous match, if any."),
     ]
     """Keys that end typing."""
 
     @dataclass
     class Done(Message):
-        """The user wants to move to the results."""
+        """Enter or Down: the next match (or leave, when the box is empty)."""
 
         search_box: SearchBox
 
@@ -41,7 +115,18 @@ Type to search; results update as you type. **Enter** or **Down** goes to the re
 
     @dataclass
     class Previous(Message):
-        """The user asked for the previous result (Up)."""
+        """The user asked for the previous match (Up)."""
+
+        search_box: SearchBox
+
+        @property
+        def control(self) -> SearchBox:
+            """The search box that sent this."""
+            return self.search_box
+
+    @dataclass
+    class Closed(Message):
+        """Escape in an empty box: close it."""
 
         search_box: SearchBox
 
@@ -51,36 +136,39 @@ Type to search; results update as you type. **Enter** or **Down** goes to the re
             return self.search_box
 
     def action_previous(self) -> None:
-        """Ask for the previous result."""
+        """Ask for the previous match."""
         self.post_message(self.Previous(self))
 
     def action_done(self) -> None:
-        """Move to the results."""
+        """Ask for the next match."""
         self.post_message(self.Done(self))
 
     def action_clear_or_leave(self) -> None:
-        """Clear the text; when it is already empty, go to the results."""
+        """Clear the text; when it is already empty, close."""
         if self.value:
             self.value = ""
         else:
-            self.post_message(self.Done(self))
+            self.post_message(self.Closed(self))
 
 
-def type_to_search(event: events.Key, box: Input, results: Widget) -> None:
-    """Type to search, as in fzf: a printable key that no binding claims, pressed on
-    ``results``, starts the query in ``box`` (which takes the focus). Keys queued on
-    ``results`` before the box took the focus (typed in a burst) still join the query."""
+def route_printable(event: events.Key, box: Input) -> bool:
+    """Type into ``box`` a printable key pressed anywhere else on its screen.
+
+    Called from a pane's ``on_key``, which runs before any non-priority binding: whatever
+    has the focus (a list clicked with the mouse, the facets, a table), the key joins the
+    query and the box takes the focus. Keys queued before the focus moved (a burst) arrive
+    here too and are appended in order. Returns True when the key was taken.
+    """
     if not event.is_printable or not event.character:
-        return
+        return False
     focused = box.screen.focused
-    if focused is box:
-        pass  # the box never saw this key: it was queued on the results
-    elif focused is not results or event.key in box.app.active_bindings:
-        return
+    if isinstance(focused, Input) and focused is not box:
+        return False  # another box (a find bar, a row filter) types for itself
+    # When the box has the focus, this key was queued on another widget before it moved:
+    # the box itself never lets a printable key bubble up.
     event.stop()
     event.prevent_default()
     box.value += event.character
     box.cursor_position = len(box.value)
-    # Selecting the text on focus would let the next key replace what was typed so far.
-    box.select_on_focus = False
     box.screen.set_focus(box)
+    return True

@@ -1,4 +1,9 @@
-"""The status line: the pane, the other panes' keys, the database and its counts; no clock."""
+"""The status line: the pane, its state, the database and its counts, the other panes' keys.
+
+The pane keys are drawn at the right and always fit. The pane's state comes next: to keep it
+whole the counts lose the database path, and then are left out; only a state too long even
+then ends in an ellipsis.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from textual.widgets import Static
 
 from tui.render import safe
 
-PANE_KEYS = (("d", "Documents"), ("f", "Facts"), ("c", "Compare"))
+PANE_KEYS = (("F2", "Documents"), ("F3", "Facts"), ("F4", "Compare"))
 """Pane switch keys, shown here rather than in the crowded footer."""
 
 
@@ -32,17 +37,29 @@ class StatusLine(Static):
         self.context = Text(safe(context)) if isinstance(context, str) else context
         self._draw()
 
+    def on_resize(self) -> None:
+        self._draw()
+
     def _draw(self) -> None:
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(f" {self.pane} ", style="bold reverse")
-        if self.context:
-            line.append(" ")
-            line.append_text(self.context)
-        line.append(" │ ", style="dim")
-        line.append(safe(self.counts))
-        line.append(" │", style="dim")
+        width = self.content_size.width or 80
+        keys = Text(no_wrap=True)
         for key, name in PANE_KEYS:
             if not self.pane.startswith(name):
-                line.append(f" {key}", style="bold")
-                line.append(f" {name}", style="dim")
-        self.update(line)
+                keys.append(f" {key}", style="bold")
+                keys.append(f" {name}", style="dim")
+        left = Text(no_wrap=True, overflow="ellipsis")
+        left.append(f" {self.pane} ", style="bold reverse")
+        if self.context:
+            left.append(" ")
+            left.append_text(self.context)
+        counts = safe(self.counts)
+        # 'path · N docs · M facts': the path is the first thing to go.
+        choices = [counts, counts.partition(" · ")[2], ""]
+        for choice in choices:
+            right = Text(" │ ", style="dim") + Text(choice) + Text(" │", style="dim") + keys
+            if not choice:
+                right = Text(" │", style="dim") + keys
+            if left.cell_len + right.cell_len <= width:
+                break
+        left.truncate(max(width - right.cell_len, 0), overflow="ellipsis", pad=True)
+        self.update(left + right)
