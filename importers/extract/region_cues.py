@@ -13,7 +13,7 @@ from ._fold import folded_pattern
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host|island|"
     r"border|landlocked|mountainous|southern|northern|eastern|western|central)\s+)?"
-    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|"
+    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|state|"
     r"(?:autonomous\s+)?region|area)"
     r"(?P<poss>['’]s)?\b",
     re.IGNORECASE,
@@ -23,7 +23,8 @@ NOUN_LEVELS: dict[str, tuple[str, ...]] = {
     "district": ("district", "county"),
     "county": ("county", "district"),
     "city": ("city", "municipality"),
-    "prefecture": ("city",),
+    "prefecture": ("city", "province"),  # a prefecture-level city; a Japanese prefecture
+    "state": ("province",),  # a state abroad (FOREIGN_NOUNS)
     "municipality": ("municipality",),
     "province": ("province",),
     "zone": ("zone",),
@@ -32,6 +33,8 @@ NOUN_LEVELS: dict[str, tuple[str, ...]] = {
     "area": ("zone", "district"),  # "the area's output" after a new area or a zone
     "autonomous region": ("province",),
 }
+# Anaphor nouns that name only places abroad: "the state" in a Chinese story is the government.
+FOREIGN_NOUNS = frozenset({"state"})
 NAME_FUNCTION_WORDS = frozenset({
     "In", "At", "On", "For", "From", "To", "And", "The", "Of", "By", "With", "As", "Since",
     "During", "Across", "Both", "While", "When", "Where", "Under", "Over", "After", "Before",
@@ -56,11 +59,14 @@ SUPERLATIVE_AFTER_RE = re.compile(
 )
 SHARE_OF_RE = re.compile(r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
 DESTINATION_RE = re.compile(
-    r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?"
+    r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to"
+    r"|\b(?:trade|trading|commerce|cooperation|ties|business)\s+with)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
     r"(?:[A-Z][a-z]+['’]s\s+)?$",  # "exports to northwest China's Qinghai Province"
     re.IGNORECASE,
 )
+# between two places of one list ("Japan, South Korea and Vietnam", "Bavaria and Munich")
+LIST_GAP_RE = re.compile(r",?\s+(?:and|or|as\s+well\s+as)\s+|,\s*|、|和|及")
 # "have led China's major cities", "the second city after Shanghai", "faster than Sichuan",
 # "ahead of Beijing": a place the subject is measured against, not the subject.
 # After "than" and "second only to" the place's own figure often follows ("faster than Sichuan

@@ -1,4 +1,5 @@
-"""Region attribution: the most specific Chinese place a figure is about.
+"""Region attribution: the most specific place a figure is about, in China or a subdivision
+or city abroad ("Bavaria", "Binh Duong Province").
 
 Uses the gazetteer's mentions (found once per document) plus anaphors ("the district's",
 "the province", "my country") and keeps a topic region that carries across sentences. Place
@@ -6,7 +7,7 @@ names inside organisation or person names ("Shanghai Huitian New Material Co", "
 rank scopes ("ranking No. 2 in Shanghai"), share denominators ("90% of the city's") and foreign
 or cross-regional places (countries, macro-regions) never become a figure's region.
 
-Non-goals: coreference beyond the anaphors listed here; regions of non-Chinese figures.
+Non-goals: coreference beyond the anaphors listed here; foreign countries as a figure's region.
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ from .region_cues import (
     DOLLAR_AFTER_RE,
     EN_OFFICE_AFTER_RE,
     EXAMPLE_RE,
+    FOREIGN_NOUNS,
     IN_BEFORE_RE,
     LEAD_ADVERBIAL_RE,
+    LIST_GAP_RE,
     LOCATING_REACH,
     LOCATIVE_BEFORE_RE,
     NAME_AFTER_RE,
@@ -157,7 +160,10 @@ class RegionTracker:
         usable = self._usable_ids.get(region.id)
         if usable is None:
             chain = self.gz.chain(region.id)
-            usable = bool(chain) and chain[-1].id == "CN"
+            # China and the places in it; abroad, a state or city ("Bavaria's exports"), never
+            # a foreign country: that is a partner or a comparand in these stories
+            usable = bool(chain) and chain[-1].level == "country"
+            usable = usable and (chain[-1].id == "CN" or region.level != "country")
             usable = usable and all(r.level != "macro" for r in chain)
             self._usable_ids[region.id] = usable
         return usable
@@ -222,8 +228,14 @@ class RegionTracker:
                     continue
                 if noun.endswith("region") and "Autonomous Region" not in region.name:
                     continue
+                if noun in FOREIGN_NOUNS and self._in_china(region):
+                    continue  # "the state" in a Chinese story is the government
                 return region
         return None
+
+    def _in_china(self, region: Region) -> bool:
+        chain = self.gz.chain(region.id)
+        return bool(chain) and chain[-1].id == "CN"
 
     def _doc_topic(self) -> Region | None:
         counts: Counter[str] = Counter()
@@ -268,7 +280,19 @@ class RegionTracker:
         hit = self._destinations.get(id(place))
         if hit is None:
             before = self.text[max(s_start, place.start - 36) : place.start]
-            hit = self._destinations[id(place)] = bool(DESTINATION_RE.search(before))
+            hit = bool(DESTINATION_RE.search(before))
+            if not hit:
+                # "exports to Bavaria and Munich", "to Japan, Korea and Vietnam": the places
+                # listed after a destination are destinations too
+                i = bisect_left(self._starts, place.start) - 1
+                earlier = self._places[i] if i >= 0 else None
+                hit = (
+                    earlier is not None
+                    and earlier.start >= s_start
+                    and LIST_GAP_RE.fullmatch(self.text, earlier.end, place.start) is not None
+                    and self._destination(earlier, s_start)
+                )
+            self._destinations[id(place)] = hit
         return hit
 
     def _compared(self, start: int) -> str:

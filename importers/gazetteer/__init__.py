@@ -238,7 +238,8 @@ class Gazetteer:
         """Id of the pattern zone under ``parent_id``, created on first sight."""
         rid = f"zone:{parent_id}:{kind}"
         if rid not in self._regions:
-            name = normalize(phrase)
+            # "Chengdu's Tianfu Park" is named "Chengdu Tianfu Park", as its parent's zones are
+            name = normalize(phrase).replace("'s ", " ", 1)
             with self._lock:
                 if rid not in self._regions:
                     self._add(Region(id=rid, name=name, level="zone", parent_id=parent_id))

@@ -1,0 +1,90 @@
+"""Regions on real-text wording (issue 13, class 4): places abroad, destinations and partners,
+possessive zone names and the article's own place. Sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.extract import extract_facts
+
+
+def _regions(text: str) -> dict[str, str | None]:
+    return {f.quote: f.region for f in extract_facts(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # a state, prefecture or province abroad named as the figure's owner
+        ("Bavaria's exports slipped to 212.4 billion euros in 2023.", "212.4 billion euros",
+         "Bavaria"),
+        ("In 2023 North Rhine-Westphalia sold goods worth 190 billion euros abroad.",
+         "190 billion euros", "North Rhine-Westphalia"),
+        ("Texas shipped 44 billion dollars of goods to Mexico in 2022.", "44 billion dollars",
+         "Texas"),
+        ("Exports of Aichi Prefecture totalled 21 trillion yen last year.", "21 trillion yen",
+         "Aichi Prefecture"),
+        ("Gujarat attracted 3.1 billion dollars of new investment in 2022.",
+         "3.1 billion dollars", "Gujarat"),
+        ("Bac Ninh province posted exports of 56 billion USD in 2022.", "56 billion USD",
+         "Bac Ninh Province"),
+        ("Gyeonggi-do exported 118 billion dollars of chips in 2021.", "118 billion dollars",
+         "Gyeonggi Province"),
+        # a main city abroad is a place of its state
+        ("Munich's airport handled 37 million passengers in 2019.", "37 million passengers",
+         "Munich"),
+        # the state / the prefecture resolve to the foreign place the story is about
+        ("California leads the nation in farm output. The state's farms earned 59 billion "
+         "dollars in 2022.", "59 billion dollars", "California"),
+        ("Osaka is hosting the fair.\n\nThe prefecture expects 28 million visitors in 2025.",
+         "28 million visitors", "Osaka Prefecture"),
+    ],
+)  # fmt: skip
+def test_places_abroad_own_their_figures(text: str, quote: str, region: str) -> None:
+    assert _regions(text)[quote] == region
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # destinations, partners and comparands are never the figure's region
+        ("Sichuan's shipments to Bavaria and Munich came to 2.3 billion yuan in 2023.",
+         "2.3 billion yuan", "Sichuan Province"),
+        ("Fujian sold 1.4 billion yuan of tea to Japan, South Korea and California in 2022.",
+         "1.4 billion yuan", "Fujian Province"),
+        ("Exports from Bavaria to China fell 9 percent to 17 billion euros in 2023.",
+         "17 billion euros", "Bavaria"),
+        ("Guangdong's trade with Texas grew to 80 billion yuan in 2021.", "80 billion yuan",
+         "Guangdong Province"),
+    ],
+)  # fmt: skip
+def test_destinations_and_partners_are_not_the_region(text: str, quote: str, region: str) -> None:
+    assert _regions(text)[quote] == region
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # a known area after its parent's possessive keeps its gazetteer name
+        ("Output of Shanghai's Pudong New Area rose to 1.6 trillion yuan in 2022.",
+         "1.6 trillion yuan", "Pudong New Area"),
+        ("Tianjin's Binhai New Area posted 780 billion yuan of output in 2020.",
+         "780 billion yuan", "Binhai New Area"),
+    ],
+)  # fmt: skip
+def test_possessive_parent_before_a_known_area(text: str, quote: str, region: str) -> None:
+    assert _regions(text)[quote] == region
+
+
+def test_unknown_zone_after_a_possessive_is_named_without_it() -> None:
+    facts = extract_facts("Hefei's Binhu Industrial Park drew 4 billion yuan in 2022.")
+    regions = {f.quote: f.region for f in facts}
+    assert regions["4 billion yuan"] == "Hefei Binhu Industrial Park"
+
+
+def test_the_state_in_a_chinese_story_is_the_government() -> None:
+    text = (
+        "Sichuan's exports rose to 500 billion yuan in 2022. The state will add "
+        "3 billion yuan of subsidies for the sector."
+    )
+    assert _regions(text)["3 billion yuan"] == "Sichuan Province"
