@@ -157,13 +157,13 @@ def test_compared_period_is_not_the_figures(
             "2014",
             None,
         ),
-        # a new paragraph forgets the period
+        # the period of an article reaches its later paragraphs (issue 13)
         (
             "Exports were 30 billion yuan in 2014.\n\nIn the same period, imports were "
             "11 billion yuan.",
             "11 billion yuan",
-            None,
-            None,
+            "2014",
+            "In the same period",
         ),
     ],
 )

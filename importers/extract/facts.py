@@ -23,6 +23,7 @@ from . import cjk, metrics
 from ._fold import fold_case
 from .attach import CURRENCIES, Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
+from .doc_context import PeriodContext, reference_in, turns_to_stock
 from .figures import Figure, Spans, figures_in
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
@@ -45,12 +46,6 @@ _ANNUAL_RE = re.compile(
 )
 _RELATIVE_YEAR_RE = re.compile(
     r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
-)
-# an anaphoric period, not the base of a comparison ("the same period of 2019", "last year")
-_SAME_PERIOD_RE = re.compile(
-    r"\b(?:during|in|for)\s+the\s+same\s+period\b(?!\s+(?:of|last|a\s+year|in\s+\d|"
-    r"the\s+(?:previous|prior|year)))",
-    re.IGNORECASE,
 )
 # a sentence about a stock or a span of its own: a period stated before does not carry into it
 _STOCK_RE = re.compile(
@@ -101,9 +96,13 @@ class _Document:
     semicolons: list[int]
     counts: dict[float, list[Fact]] = field(default_factory=dict)
     """Count facts so far by value, oldest first: what "the nine cities" can restate."""
-    last_period: str | None = None
-    """Period of the last figure of the paragraph that had one: what "during the same
+    published: dt.date | None = None
+    periods: PeriodContext = field(default_factory=PeriodContext)
+    """The period stated last: what figures without one continue and what "during the same
     period" restates."""
+    paragraph: int = 0
+    sentence: int = 0
+    """Indexes of the current paragraph and of the sentence within it (for the notes)."""
 
 
 def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, bool]:
@@ -128,30 +127,45 @@ def extract_facts(
     dates = Spans([(a, b) for a, b, _ in find_dates(text)])
     ref_year, guessed = _reference_year(text, published)
     tracker = RegionTracker(text, gz, sentences)
-    doc = _Document(text, tracker, guessed, [m.start() for m in _SEMICOLON_RE.finditer(text)])
+    semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text)]
+    doc = _Document(text, tracker, guessed, semicolons, published=published)
     topic = tracker.doc_topic
     facts: list[Fact] = []
     current_para = -1
     for s_start, s_end in sentences:
         para = bisect_left(para_starts, s_start + 1) - 1
         if para != current_para:
-            current_para, topic, doc.last_period = para, tracker.doc_topic, None
+            current_para, topic, doc.sentence = para, tracker.doc_topic, -1
+        doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
+        periods = find_periods(text, s_start, s_end, ref_year, published, folded)
+        if turns_to_stock(text, s_start, s_end):
+            doc.periods.end()
         if (
             lo == hi
             and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end)
             and not _DIGIT_ORDINAL_RE.search(folded, s_start, s_end)
         ):
+            _state_period(doc, periods)  # a headline or a sentence with no figure
             topic = tracker.update_topic(topic, s_start, s_end)
             continue
-        periods = find_periods(text, s_start, s_end, ref_year, published, folded)
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded)
         if figs:
             found = _sentence_facts(doc, figs, periods, s_start, s_end, topic)
             facts.extend(found)
-            doc.last_period = next((f.period for f in reversed(found) if f.period), doc.last_period)
+            used = {f.period_text for f in found if f.period}
+            _state_period(doc, [p for p in periods if p.text in used])
         topic = tracker.update_topic(topic, s_start, s_end)
     return facts
+
+
+def _state_period(doc: _Document, periods: list[Period]) -> None:
+    """The last period with a value among ``periods`` (stated in the current sentence)
+    becomes the document's period context."""
+    for period in reversed(periods):
+        if period.value:
+            doc.periods.state(period, doc.paragraph, doc.sentence)
+            return
 
 
 def _region_fields(region: Region | None) -> dict[str, str | None]:
@@ -180,10 +194,9 @@ def _sentence_facts(
     prev_named: tuple[str | None, str | None] = (None, None)  # typed or not
     list_contexts: dict[int, str] = {}
     lists = level_lists(text, figs, s_start, s_end)
-    carry: bool | None = None if doc.last_period else False  # read once, when first needed
-    same = None
-    if doc.last_period and text.find("same period", s_start, s_end) >= 0:
-        same = _SAME_PERIOD_RE.search(text, s_start, s_end)
+    told = doc.periods
+    carry: bool | None = None if told.value else False  # read once, when first needed
+    same = reference_in(text, s_start, s_end) if told.value else None
     for i, fig in enumerate(figs):
         if i in consumed:
             continue
@@ -226,9 +239,10 @@ def _sentence_facts(
                 fact["per"] = detached.group("per").lower()
         if fig.unit not in ("rank", "percent", "percentage point"):
             fact["subject"] = company(text, context_lo, fig.start, doc.tracker)
-        if period is None and same is not None and doc.last_period:
+        if period is None and same is not None and told.value:
             # "During the same period, imports ...": the period stated before
-            fact["period"], fact["period_text"] = doc.last_period, same.group(0)
+            fact["period"], fact["period_text"] = told.value, same.group(0)
+            _add_note(fact, f"'{same.group(0)}' is the period stated before ('{told.text}')")
         if period is not None:
             fact["period"], fact["period_text"] = period.value, period.text
             if doc.guessed_year and _RELATIVE_YEAR_RE.search(period.text):
@@ -314,15 +328,19 @@ def _sentence_facts(
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
+        if period is not None and period.value is None:
+            # "over the past six months": the period stated before when it is that long; a
+            # change over the span may also count back from the publication date
+            counted = doc.published if kind in ("change", "diff") else None
+            fact["period"] = told.resolve_span_back(period.text, counted)
         wants_carry = period is None and fact.get("period") is None and _flow_like(fig, kind)
         if wants_carry and carry is None:
             carry = not _STOCK_RE.search(text, s_start, s_end)
         if wants_carry and carry:
             # "In the first half, trade rose ... Exports grew 9.8 percent to ...": a flow with
             # no period of its own in a paragraph that stated one continues it
-            fact["period"] = doc.last_period
-            carried = "period carried from an earlier sentence"
-            fact["notes"] = f"{fact['notes']}; {carried}" if fact.get("notes") else carried
+            fact["period"] = told.value
+            _add_note(fact, told.note(doc.paragraph, doc.sentence))
         # a count's metric is its noun, a duration's "duration", an area's "area": none carries over
         if fig.unit not in ("count", "times") and metric_type not in (None, "duration", "area"):
             prev_metric = (metric, metric_type)
@@ -337,6 +355,10 @@ def _sentence_facts(
         if out[-1].unit == "count":
             doc.counts.setdefault(out[-1].value, []).append(out[-1])
     return out
+
+
+def _add_note(fact: dict[str, object], note: str) -> None:
+    fact["notes"] = f"{fact['notes']}; {note}" if fact.get("notes") else note
 
 
 def _names_a_subject(clause: str) -> bool:

@@ -1,0 +1,128 @@
+"""The period of a whole article: what figures that state no period of their own refer to.
+
+A news story or release states its period once — in the headline, the dateline paragraph or
+the first sentence with figures ("in the first nine months of this year") — and the figures
+of the following sentences and paragraphs continue it until another period is stated.
+:class:`PeriodContext` follows that thread through a document: every sentence that states a
+period (with figures or without: a headline often has none) sets it, and a sentence that
+turns to the present stock ("so far", "to date", "at present") ends it, since what follows
+such a sentence is no longer a flow of the stated period.
+
+Reference phrases ("during the period", "in the same period", "for the said period", 同期)
+name the context outright; "over the past six months" and "in the past three years" count
+back from it, or from the publication date when the article stated no period.
+
+Every period taken from the context carries a note saying where it came from, so a reader of
+the Facts pane can tell a stated period from an inferred one.
+
+Non-goals: periods of tables; a story that interleaves two periods sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .periods import COUNT_WORDS, Period
+
+# "during the period", "in the same period", "for the said period", "over this period",
+# "同期" at the head of a clause; never the base of a comparison ("the same period of 2019",
+# "the same period last year", "同比", "上年同期").
+REFERENCE_RE = re.compile(
+    r"\b(?:during|in|for|over|within)\s+(?:the\s+(?:same\s+|said\s+|above\s+|reporting\s+)?|"
+    r"this\s+|that\s+|the\s+same\s+)(?:period|time\s+frame|timeframe)\b"
+    r"(?!\s+(?:of|last|a\s+year|in\s+\d|from|the\s+(?:previous|prior|year)))"
+    r"|(?:^|(?<=[，。；,\s]))同期(?![相比])",
+    re.IGNORECASE,
+)
+_REFERENCE_GATE = ("period", "time", "同期")
+# "over the past six months", "in the last three years", "over the past decade"
+_SPAN_BACK_RE = re.compile(
+    r"(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>\d{1,2}|\w+)\s+)?"
+    r"(?P<unit>months?|years?|decades?)\b",
+    re.IGNORECASE,
+)
+# A turn to the present stock: figures after it are no flows of the stated period.
+_STOCK_TURN_RE = re.compile(
+    r"\b(?:so\s+far|to\s+date|at\s+present|as\s+of\s+now|up\s+to\s+now)\b|截至目前|目前|迄今",
+    re.IGNORECASE,
+)
+_SPAN_RE = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
+_YEARS_RE = re.compile(r"(\d{4})/(\d{4})")
+
+
+@dataclass
+class PeriodContext:
+    """The period stated last in a document, with its wording and where it was stated."""
+
+    value: str | None = None
+    text: str | None = None
+    paragraph: int = -1
+    """Index of the paragraph that stated it (-1: none yet)."""
+    sentence: int = -1
+
+    def state(self, period: Period, paragraph: int, sentence: int) -> None:
+        """A sentence stated ``period``: it is the context from now on."""
+        if period.value:
+            self.value, self.text = period.value, period.text
+            self.paragraph, self.sentence = paragraph, sentence
+
+    def end(self) -> None:
+        """The text turned to the present stock: no period carries past this point."""
+        self.value = self.text = None
+        self.paragraph = self.sentence = -1
+
+    def note(self, paragraph: int, sentence: int) -> str:
+        """Where a carried period came from, for the fact's ``notes``."""
+        where = "an earlier sentence"
+        if self.paragraph == 0 and self.sentence == 0:
+            where = "the headline" if paragraph > 0 else "the first sentence"
+        elif self.paragraph < paragraph:
+            where = "the first paragraph" if self.paragraph == 0 else "an earlier paragraph"
+        return f"period carried from {where} ('{self.text}')"
+
+    def resolve_span_back(self, wording: str, published: dt.date | None) -> str | None:
+        """The period of "over the past six months" / "in the last three years": the stated
+        period when it has that length, else the months or years before ``published``."""
+        m = _SPAN_BACK_RE.search(wording)
+        if m is None:
+            return None
+        raw, unit = (m.group("n") or "").lower(), m.group("unit").lower()
+        n = int(raw) if raw.isdigit() else COUNT_WORDS.get(raw, 1 if not raw else 0)
+        if unit.startswith("decade"):
+            n, unit = 10 * n, "year"
+        if not 1 <= n <= 50:
+            return None
+        if unit.startswith("month"):
+            own = _SPAN_RE.fullmatch(self.value or "")
+            same_year = own is not None and own.group(1) == own.group(3)
+            if own and same_year and int(own.group(4)) - int(own.group(2)) + 1 == n:
+                return self.value
+            if published is None or n > 12:
+                return None
+            last = published.month - 1 or 12
+            year = published.year if published.month > 1 else published.year - 1
+            first = last - n + 1
+            if first < 1:
+                return None  # a span across a new year: no single-year period
+            return f"{year}-{first:02d}/{year}-{last:02d}"
+        years = _YEARS_RE.fullmatch(self.value or "")
+        if years and int(years.group(2)) - int(years.group(1)) + 1 == n:
+            return self.value
+        if published is None:
+            return None
+        return f"{published.year - n}/{published.year - 1}"
+
+
+def reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first reference phrase ("during the period", 同期) in ``text[start:end]``."""
+    window = text[start:end]
+    if not any(g in window for g in _REFERENCE_GATE):
+        return None
+    return REFERENCE_RE.search(text, start, end)
+
+
+def turns_to_stock(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` speaks of the present stock ("so far")."""
+    return _STOCK_TURN_RE.search(text, start, end) is not None
