@@ -33,6 +33,7 @@ from .periods import Period, find_dates, find_periods, stated_years
 from .regions import RegionTracker
 from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
+from .traditional import requote, simplify
 
 _ORDINAL_QUICK_RE = re.compile(  # on folded text
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
@@ -116,7 +117,14 @@ def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, b
 def extract_facts(
     text: str, published: dt.date | None = None, gazetteer: Gazetteer | None = None
 ) -> list[Fact]:
-    """Every figure stated in ``text`` as a :class:`Fact` (``id``/``doc_id`` left None)."""
+    """Every figure stated in ``text`` as a :class:`Fact` (``id``/``doc_id`` left None).
+    Traditional characters are read as simplified ones; quotes are the text as written."""
+    work = simplify(text)
+    facts = _extract(work, published, gazetteer)
+    return facts if work is text else [requote(f, text, work) for f in facts]
+
+
+def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) -> list[Fact]:
     gz = gazetteer if gazetteer is not None else Gazetteer.default()
     sentences = split_sentences(text)
     paragraphs = split_paragraphs(text)
