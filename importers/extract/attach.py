@@ -19,6 +19,7 @@ from .changes import Change, basis_after, read_change, read_multiplier
 from .figure import Figure
 from .periods import Period
 from .ranks import topping_scope
+from .units import CURRENCY_CODES
 
 BRACKET_GAP_RE = re.compile(
     r"^[\s\xa0]*[(（][\s\xa0]*(?:about|around|approximately|approx\.|roughly|nearly|almost|some"
@@ -32,7 +33,7 @@ _RANK_GAP_RE = re.compile(
 # Between a Chinese figure and the clause ranking it: a comma and at most "总量"/"规模", so
 # "增长25%，增速居全国第3位" ranks the growth, not the amount before it.
 _ZH_RANK_GAP_RE = re.compile(r"^[，,]?[\s\xa0]*(?:总量|规模|总额|总值)?$")
-CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
+CURRENCIES = CURRENCY_CODES
 PERCENTS = ("percent", "percentage point")
 # a clause with a subject of its own: its change is not of the figure before
 _NEW_SUBJECT_RE = re.compile(

@@ -20,7 +20,7 @@ from .figure import Figure
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import ranks_in
-from .units import UnitMatch, read_unit
+from .units import CURRENCY_CODES, UnitMatch, read_unit
 
 _MONTH_NAMES = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -295,7 +295,7 @@ def _tenths(text: str, num: Num) -> bool:
     )
 
 
-_MONEY_OR_SHARE = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY", "percent"})
+_MONEY_OR_SHARE = CURRENCY_CODES | {"percent"}
 
 
 _SHARED_JOIN_RE = re.compile(r"[\s\xa0]*(?:,[\s\xa0]*(?:and[\s\xa0]+)?|and[\s\xa0]+)$")

@@ -21,16 +21,49 @@ CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
     (r"euros?|EUR|欧元", "EUR"),
     (r"(?:pounds?[\s\xa0]+sterling|pounds|GBP|英镑)", "GBP"),
     (r"yen|JPY|日元", "JPY"),
+    (r"(?:Indian[\s\xa0]+)?rupees?|INR|卢比", "INR"),
+    # "dong" and "won" are words too: only after a scale word or with the country's adjective
+    (r"Vietnamese[\s\xa0]+dong|(?<=illion[\s\xa0])dong|VND|越南盾", "VND"),
+    (r"(?:South[\s\xa0]+)?Korean[\s\xa0]+won|(?<=illion[\s\xa0])won|KRW|韩元", "KRW"),
+    (r"baht|THB|泰铢", "THB"),
+    (r"ringgit|MYR|林吉特", "MYR"),
+    (r"rupiah|IDR|印尼盾", "IDR"),
+    (r"(?:Australian|Aussie)[\s\xa0]+dollars?|AUD|澳元", "AUD"),
+    (r"Canadian[\s\xa0]+dollars?|CAD|加元", "CAD"),
+    (r"Singapore[\s\xa0]+dollars?|SGD|新加坡元", "SGD"),
+    (r"(?:New[\s\xa0]+)?Taiwan(?:ese)?[\s\xa0]+dollars?|NT[\s\xa0]*dollars?|TWD|新台币", "TWD"),
+    (r"(?:Russian[\s\xa0]+)?r(?:o)?ubles?|RUB|卢布", "RUB"),
+    (r"Swiss[\s\xa0]+francs?|CHF|瑞士法郎", "CHF"),
     (r"dollars?", "USD"),
 )
+# Signs and codes written before the number ("US$", "RMB580", "Rs 5,57,271 crore", "₹1.2 lakh")
 CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"US[\s\xa0]?\$|U\.S\.[\s\xa0]?\$|USD[\s\xa0]?", "USD"),
     (r"HK\$|HKD[\s\xa0]?", "HKD"),
+    (r"A\$|AU\$|AUD[\s\xa0]?", "AUD"),
+    (r"C\$|CA\$|CAD[\s\xa0]?", "CAD"),
+    (r"S\$|SGD[\s\xa0]?", "SGD"),
+    (r"NT\$|TWD[\s\xa0]?", "TWD"),
     (r"RMB[\s\xa0]?|CNY[\s\xa0]?|¥|￥", "CNY"),
-    (r"€|EUR[\s\xa0]?", "EUR"),
-    (r"£|GBP[\s\xa0]?", "GBP"),
-    (r"\$", "USD"),
+    (r"€[\s\xa0]?|EUR[\s\xa0]?", "EUR"),
+    (r"£[\s\xa0]?|GBP[\s\xa0]?", "GBP"),
+    (r"₹[\s\xa0]?|Rs\.?[\s\xa0]?|INR[\s\xa0]?", "INR"),
+    (r"₫|VND[\s\xa0]?", "VND"),
+    (r"₩[\s\xa0]?|KRW[\s\xa0]?", "KRW"),
+    (r"JPY[\s\xa0]?", "JPY"),
+    (r"THB[\s\xa0]?", "THB"),
+    (r"RM[\s\xa0]?|MYR[\s\xa0]?", "MYR"),
+    (r"Rp\.?[\s\xa0]?|IDR[\s\xa0]?", "IDR"),
+    (r"\$[\s\xa0]?", "USD"),  # "$ 13.3 billion": some sites put a space after the sign
 )
+CURRENCY_CODES = frozenset(code for _, code in CURRENCY_SUFFIXES + CURRENCY_PREFIXES)
+"""Every currency the extractor reads, as ISO codes."""
+# Codes glued to the digits ("RMB580 billion", "USD1.2bn"): the numeral scanner lets a number
+# start right after one of these although a letter precedes it.
+GLUED_CODES: tuple[str, ...] = (
+    "RMB", "CNY", "USD", "EUR", "GBP", "HKD", "INR", "Rs", "VND", "KRW", "JPY", "MYR", "RM",
+    "IDR", "Rp", "THB", "AUD", "CAD", "SGD",
+)  # fmt: skip
 MEASURES: tuple[tuple[str, str], ...] = (
     (r"square[\s-]+(?:kilometers?|kilometres?)|sq[\s.]*km|km2|km²|平方公里", "square kilometer"),
     (r"square[\s-]+(?:meters?|metres?)|sq[\s.]*m\b|sqm|m2|m²|平方米", "square meter"),
@@ -53,7 +86,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
 # the figure before it ("80 million mu (5.33 million hectares)", "US$1 billion (6.9 billion
 # yuan)").
 _DIMENSIONS: tuple[tuple[str, ...], ...] = (
-    ("CNY", "USD", "EUR", "HKD", "GBP", "JPY"),
+    tuple(sorted(CURRENCY_CODES)),
     ("mu", "hectare", "square meter", "square kilometer", "square mile"),
     ("ton", "kilogram"),
     ("kilometer", "meter", "mile"),

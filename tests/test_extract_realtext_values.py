@@ -1,0 +1,67 @@
+"""Values on real-text wording (issue 13, class 2): currency signs and codes as sites write
+them, the currencies of trading partners and the number conventions of the places that write
+them. Sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from importers.extract import extract_facts
+
+
+def _facts(text: str) -> dict[str, tuple[float, float, str | None]]:
+    return {f.quote: (f.value, f.scale, f.unit) for f in extract_facts(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "scale", "unit"),
+    [
+        # a space after the sign, a code glued to the digits
+        ("The port's trade came to $ 48.6 billion in 2022.", "$ 48.6 billion", 48.6, 1e9, "USD"),
+        ("Revenue reached $ 2.05 bln in 2021.", "$ 2.05 bln", 2.05, 1e9, "USD"),
+        ("The county's output hit RMB312 billion in 2023.", "RMB312 billion", 312, 1e9, "CNY"),
+        ("Investment totalled USD4.5 billion last year.", "USD4.5 billion", 4.5, 1e9, "USD"),
+        ("Sales were € 3.9 billion in 2020.", "€ 3.9 billion", 3.9, 1e9, "EUR"),
+        # currencies of the partners, by code, sign and name
+        ("Kerala exported goods worth Rs 14,500 crore in 2022.", "Rs 14,500 crore", 14500, 1e7,
+         "INR"),
+        ("The budget is ₹2.4 lakh crore for 2024.", "₹2.4 lakh crore", 2.4, 1e12, "INR"),
+        ("Orders of INR 730 crore were signed in 2023.", "INR 730 crore", 730, 1e7, "INR"),
+        ("Dong Nai collected 61 trillion dong in 2022.", "61 trillion dong", 61, 1e12, "VND"),
+        ("FDI pledges reached VND 95 trillion in 2023.", "VND 95 trillion", 95, 1e12, "VND"),
+        ("Ulsan shipped 98 trillion won of cars in 2022.", "98 trillion won", 98, 1e12, "KRW"),
+        ("Aichi's output was 47 trillion yen in 2021.", "47 trillion yen", 47, 1e12, "JPY"),
+        ("Rayong drew 180 billion baht of projects in 2023.", "180 billion baht", 180, 1e9,
+         "THB"),
+        ("Penang approved RM12.9 billion of investment in 2022.", "RM12.9 billion", 12.9, 1e9,
+         "MYR"),
+        ("Exports rose to 7.2 billion Australian dollars in 2023.",
+         "7.2 billion Australian dollars", 7.2, 1e9, "AUD"),
+        ("The fund holds GBP 640 million in 2024.", "GBP 640 million", 640, 1e6, "GBP"),
+        # number conventions: Indian grouping, lakh and crore, a decimal comma
+        ("The state registered 3,45,210 new firms in 2023.", "3,45,210 new firms", 345210, 1,
+         "count"),
+        ("Receipts were Rs 1,12,450 crore in 2021.", "Rs 1,12,450 crore", 112450, 1e7, "INR"),
+        ("Farm loans of 2.5 lakh farmers were waived in 2020.", "2.5 lakh farmers", 2.5, 1e5,
+         "count"),
+        ("Saxony's exports came to 5,4 billion euros in 2022.", "5,4 billion euros", 5.4, 1e9,
+         "EUR"),
+    ],
+)  # fmt: skip
+def test_values_as_real_releases_write_them(
+    text: str, quote: str, value: float, scale: float, unit: str
+) -> None:
+    assert _facts(text)[quote] == (value, scale, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The home team won 3 matches in 2023.",  # "won" after a bare number is a verb
+        "Dong Hai is 40 kilometers away.",
+        "The FORMRB5 form is due in 2024.",  # a code inside a longer word
+    ],
+)
+def test_currency_words_need_their_context(text: str) -> None:
+    units = {f.unit for f in extract_facts(text)}
+    assert not units & {"KRW", "VND", "CNY"}
