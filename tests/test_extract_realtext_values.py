@@ -65,3 +65,33 @@ def test_values_as_real_releases_write_them(
 def test_currency_words_need_their_context(text: str) -> None:
     units = {f.unit for f in extract_facts(text)}
     assert not units & {"KRW", "VND", "CNY"}
+
+
+@pytest.mark.parametrize(
+    ("text", "ranks"),
+    [
+        # digit ordinals listed after one rank verb, each with its own scope
+        ("Hubei's trade grew to 530 billion yuan in 2023, ranking 14th in China and 2nd in "
+         "Central China.", [(14, "China"), (2, "Central China")]),
+        ("Its output placed 1st in the region, 4th in central and western China and 11th in "
+         "China.", [(1, "the region"), (4, "central and western China"), (11, "China")]),
+        # a list whose last rank alone names the scope shares it
+        ("Exports, imports and services ranked fourth, sixth and second nationwide.",
+         [(4, "nationwide"), (6, "nationwide"), (2, "nationwide")]),
+        # "finishing in the 7th and 9th place"
+        ("Its exports and imports finished in the 7th and 9th place respectively.",
+         [(7, None), (9, None)]),
+    ],
+)  # fmt: skip
+def test_ordinal_lists_after_a_rank_verb(text: str, ranks: list[tuple[int, str | None]]) -> None:
+    got = [(f.rank, f.rank_scope) for f in extract_facts(text) if f.unit == "rank"]
+    assert got == ranks
+
+
+def test_a_rank_scope_is_not_the_region() -> None:
+    text = (
+        "Hunan's exports reached 420 billion yuan in 2023, ranking 9th in China and 3rd in "
+        "Central China."
+    )
+    regions = {f.quote: f.region for f in extract_facts(text)}
+    assert regions["9th"] == regions["3rd"] == regions["420 billion yuan"] == "Hunan Province"

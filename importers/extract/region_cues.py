@@ -44,14 +44,18 @@ NAME_FUNCTION_WORDS = frozenset({
     "Central", "Northern", "Southern", "Eastern", "Western",
 })  # fmt: skip
 _RANK_SCOPE_RE = re.compile(
-    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|No\.\s*\d+|"
+    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|\bfourth|\bfifth|"
+    r"\bsixth|\bseventh|\beighth|\bninth|\btenth|\b\d{1,3}(?:st|nd|rd|th)|No\.\s*\d+|"
     r"\blead(?:s|ing)?|\bamong|\bother\s+\w+)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
     r"(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 RANK_SCOPE_FOLDED_RE = folded_pattern(_RANK_SCOPE_RE)
 # one of these is in every match of _RANK_SCOPE_RE (folded)
-RANK_SCOPE_GATE_RE = re.compile(r"rank|top|first|second|third|no\.|lead|among|other")
+RANK_SCOPE_GATE_RE = re.compile(
+    r"rank|top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)"
+    r"|no\.|lead|among|other"
+)
 # "China's fifth-largest economy", "the country's biggest port": a scope of the superlative
 SUPERLATIVE_AFTER_RE = re.compile(
     r"['’]s[\s\xa0]+(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}"
