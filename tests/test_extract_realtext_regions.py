@@ -88,3 +88,31 @@ def test_the_state_in_a_chinese_story_is_the_government() -> None:
         "3 billion yuan of subsidies for the sector."
     )
     assert _regions(text)["3 billion yuan"] == "Sichuan Province"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # a larger place that only locates the story's place does not become the story's place
+        ("Retail sales of Minhang District in Shanghai reached 120 billion yuan in 2021.\n\n"
+         "It is the only district in Shanghai where sales grew every month.\n\n"
+         "Online sales made up 41 percent of the total.", "41 percent", "Minhang District"),
+        # a country locating a province by its part is not the figure's owner
+        ("Yunnan, bordering Laos in China's southwest, traded $3.2 billion with ASEAN in 2022.",
+         "$3.2 billion", "Yunnan Province"),
+        # "one of the country's ..." in apposition locates the place before it
+        ("Trade of Zhejiang Province, one of the country's major export hubs, rose to "
+         "4.9 trillion yuan in 2023.", "4.9 trillion yuan", "Zhejiang Province"),
+        # a place after a digit ordinal is the scope of that rank
+        ("Anhui's output grew 6 percent, ranking 2nd in central and western China and 9th in "
+         "China, 1.1 percentage points above the national rate.", "1.1 percentage points",
+         "Anhui Province"),
+    ],
+)  # fmt: skip
+def test_locating_and_scoping_places_are_not_the_region(text: str, quote: str, region: str) -> None:
+    assert _regions(text)[quote] == region
+
+
+def test_a_zone_is_named_by_its_gazetteer_entry() -> None:
+    text = "Lin-gang Special Area drew 20 billion yuan of projects in 2022."
+    assert _regions(text)["20 billion yuan"] == "Lingang Special Area"

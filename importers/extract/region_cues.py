@@ -46,15 +46,15 @@ NAME_FUNCTION_WORDS = frozenset({
 _RANK_SCOPE_RE = re.compile(
     r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|\bfourth|\bfifth|"
     r"\bsixth|\bseventh|\beighth|\bninth|\btenth|\b\d{1,3}(?:st|nd|rd|th)|No\.\s*\d+|"
-    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
-    r"(?:the\s+)?(?:\w+\s+)?$",
+    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+|\bonly)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
+    r"(?:the\s+)?(?:\w+\s+){0,3}$",  # "12th in China", "3rd in central and western China"
     re.IGNORECASE,
 )
 RANK_SCOPE_FOLDED_RE = folded_pattern(_RANK_SCOPE_RE)
 # one of these is in every match of _RANK_SCOPE_RE (folded)
 RANK_SCOPE_GATE_RE = re.compile(
     r"rank|top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)"
-    r"|no\.|lead|among|other"
+    r"|no\.|lead|among|other|only"
 )
 # "China's fifth-largest economy", "the country's biggest port": a scope of the superlative
 SUPERLATIVE_AFTER_RE = re.compile(
@@ -112,7 +112,16 @@ CAPITALIZED_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)[\s\xa0]+$")
 DOLLAR_AFTER_RE = re.compile(r"[\s\xa0]*(?:\$|dollars?\b)")
 IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at)[\s\xa0]+$")
-APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*")
+# "Shenzhen, the province's tech hub", "Jiangsu Province, one of the country's trade hubs"
+APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*(?:one[\s\xa0]+of[\s\xa0]+)?")
+# "bordering Vietnam in China's south,": the country locates the place; it owns no figure
+COUNTRY_PART_AFTER_RE = re.compile(
+    r"(?:['’]s)?[\s\xa0]+(?:far[\s\xa0]+)?(?:north|south|east|west)(?:east|west)?(?:ern)?"
+    r"(?:[\s\xa0]+(?:part|region|coast|border|frontier|corner|flank))?[\s\xa0]*(?:[,.;)]|$)"
+)
+# between a place and the larger place that locates it: "Pudong New Area in Shanghai",
+# "Songjiang District, Shanghai", "Xinjin district of Chengdu"
+LOCATING_GAP_RE = re.compile(r"[\s\xa0]*,?[\s\xa0]*(?:(?:in|of)[\s\xa0]+(?:the[\s\xa0]+)?)?")
 LOCATING_REACH = 200
 """How far before an ancestor ("..., capital of Sichuan Province") its place may be."""
 CLAUSE_BREAK_RE = re.compile("[，。；！？]")  # a Chinese clause ends: no locating apposition

@@ -30,6 +30,7 @@ from .region_cues import (
     COMPANY_AFTER_RE,
     COMPARAND_LAST_WORDS,
     COMPARAND_RE,
+    COUNTRY_PART_AFTER_RE,
     DESTINATION_RE,
     DOLLAR_AFTER_RE,
     EN_OFFICE_AFTER_RE,
@@ -38,6 +39,7 @@ from .region_cues import (
     IN_BEFORE_RE,
     LEAD_ADVERBIAL_RE,
     LIST_GAP_RE,
+    LOCATING_GAP_RE,
     LOCATING_REACH,
     LOCATIVE_BEFORE_RE,
     NAME_AFTER_RE,
@@ -240,7 +242,18 @@ class RegionTracker:
     def _doc_topic(self) -> Region | None:
         counts: Counter[str] = Counter()
         first: dict[str, Region] = {}
+        previous: Place | None = None
         for p in self._places:
+            # a place that only locates the one before it ("Pudong New Area in Shanghai") or
+            # scopes a rank ("the only district in Shanghai") is not what the story is about
+            locating = (
+                previous is not None
+                and LOCATING_GAP_RE.fullmatch(self.text, previous.end, p.start) is not None
+                and self._nested(p.region.id, previous.region.id)
+            )
+            previous = p
+            if locating or not self._candidate(p):
+                continue
             if self._usable(p.region) and not p.comparand:
                 counts[p.region.id] += 1
                 first.setdefault(p.region.id, p.region)
@@ -270,6 +283,11 @@ class RegionTracker:
                 or (
                     place.possessive
                     and SUPERLATIVE_AFTER_RE.match(self.text, place.end, place.end + 30)
+                )
+                or (
+                    place.possessive
+                    and place.region.level == "country"
+                    and COUNTRY_PART_AFTER_RE.match(self.text, place.end, place.end + 40)
                 )
             )
             self._candidates[id(place)] = ok
@@ -365,13 +383,16 @@ class RegionTracker:
                 if place.noun in ("country", "nation") and self._within(topic):
                     continue  # "topped the country's rankings": a scope, not a new topic
                 topic = self._anaphor_region(place, topic)
-            elif (
-                place.possessive
-                or place.start < head_end
-                or IN_BEFORE_RE.search(self.text[max(start, place.start - 20) : place.start])
-            ):
+            elif place.possessive or place.start < head_end or self._in_new_place(place, topic):
                 topic = place.region
         return topic
+
+    def _in_new_place(self, place: Place, topic: Region | None) -> bool:
+        """Whether "in <place>" moves the story there: not when the place contains the topic
+        ("the only district in Shanghai" in a story about Pudong)."""
+        if not IN_BEFORE_RE.search(self.text, max(0, place.start - 20), place.start):
+            return False
+        return topic is None or not self._nested(place.region.id, topic.id)
 
     def _within(self, topic: Region | None) -> bool:
         """Whether ``topic`` is a place inside the country (not the country itself)."""
