@@ -95,3 +95,24 @@ def test_a_rank_scope_is_not_the_region() -> None:
     )
     regions = {f.quote: f.region for f in extract_facts(text)}
     assert regions["9th"] == regions["3rd"] == regions["420 billion yuan"] == "Hunan Province"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value"),
+    [
+        # the size of a small set of partners is a count
+        ("Chile, Peru and Brazil were among Fujian's top three export markets in 2022.",
+         "three export markets", 3),
+        ("The EU and ASEAN, its top 2 trading partners, bought more in 2023.",
+         "2 trading partners", 2),
+        ("广东前3大外资来源地合计投资增长。", "3大外资来源地", 3),
+        ("在全国前八大外贸省市中，江苏增速居首。", "八大外贸省市", 8),
+    ],
+)  # fmt: skip
+def test_top_sets_of_partners_are_counts(text: str, quote: str, value: float) -> None:
+    assert _facts(text)[quote] == (value, 1.0, "count")
+
+
+def test_a_league_table_is_still_no_count() -> None:
+    quotes = {f.quote for f in extract_facts("Ten of the top 50 cities by output are inland.")}
+    assert not any("50" in q for q in quotes)

@@ -29,6 +29,12 @@ NUMERAL_RE = re.compile(r"(?<!第)(?P<n>[零〇一二两三四五六七八九十
 COUNT_RE = re.compile(
     r"[\s\xa0]*(?P<word>[家项座所台辆艘名人户]|个(?!多?(?:月|小时|季度|星期|工作日)|百分点))"
 )
+# "前5大贸易伙伴", "前六大主要外贸省市", "前十大外贸城市": the set's noun after 前N大, up to the
+# head noun that ends it (shortest: "前十大外贸城市首位" ends at 城市)
+TOP_SET_RE = re.compile(
+    r"大(?P<noun>[\u4e00-\u9fff]{0,6}?(?:伙伴|省市|城市|省份|市场|国家|地区|经济体|企业|口岸|港口|"
+    r"来源地|目的地))"
+)
 # A span of time counted after 连续 / 持续 / 历时 ...: "连续7年", "连续6个月", "历时3天"
 DURATION_BEFORE_RE = re.compile(r"(?:连续|持续|历时|长达|用时|耗时|仅用)[\s\xa0]*$")
 DURATION_RE = re.compile(r"[\s\xa0]*(?P<unit>年|个月|天|周|小时)")

@@ -56,6 +56,13 @@ _OF_LEAGUE_RE = re.compile(
 _LEAGUE_MEMBERS_RE = re.compile(
     r"[\s\xa0]+(?:Fortune(?:[\s\xa0]+Global)?|Global)[\s\xa0]+\d+[\s\xa0]+[a-z][a-z-]+"
 )
+# "top two trading partners", "Top 3 overseas investment sources": the size of a small set of
+# partners, a count, unlike a league table ("top 500 companies", "top 20 cities by output")
+_TOP_SET_AFTER_RE = re.compile(
+    r"[\s\xa0]+(?:[A-Za-z-]+[\s\xa0]+){0,3}(?:partners|destinations|sources|markets|suppliers|"
+    r"origins|buyers|customers)\b",
+    re.IGNORECASE,
+)
 _PLUS_RE = re.compile(r"^[\s\xa0]*\w*[\s\xa0]+plus[\s\xa0]+\d|^\s*\+")
 _PLUS_BEFORE_RE = re.compile(r"\bplus[\s\xa0]+$")
 _PERIOD_WORD_BEFORE_RE = re.compile(
@@ -149,6 +156,8 @@ def _not_a_quantity(
         ("op " in before[-5:] or "al " in before[-4:] or "ne " in before[-4:])
         and _LEAGUE_BEFORE_RE.search(before)
         and not after.lstrip().startswith(("percent", "%", "per cent"))  # "the top 10 percent"
+        # "its top five export destinations": a count
+        and not _TOP_SET_AFTER_RE.match(text, num.end, num.end + 60)
     ):
         return True
     if _PLUS_RE.match(after) or ("plus" in before and _PLUS_BEFORE_RE.search(before)):

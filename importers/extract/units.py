@@ -243,6 +243,10 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     m = cjk.COUNT_RE.match(text, end, limit)
     if m:
         return UnitMatch("count", start, m.end(), noun=m.group("word"))
+    if text[end : end + 1] == "大" and text[start - 1 : start] == "前":
+        m = cjk.TOP_SET_RE.match(text, end, limit)
+        if m:  # "前5大贸易伙伴": the size of the set of the five largest partners
+            return UnitMatch("count", start, m.end(), noun=m.group("noun"))
     if text[end : end + 1] in "年个天周小" and cjk.DURATION_BEFORE_RE.search(
         text, max(0, start - 3), start
     ):
