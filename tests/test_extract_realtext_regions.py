@@ -116,3 +116,23 @@ def test_locating_and_scoping_places_are_not_the_region(text: str, quote: str, r
 def test_a_zone_is_named_by_its_gazetteer_entry() -> None:
     text = "Lin-gang Special Area drew 20 billion yuan of projects in 2022."
     assert _regions(text)["20 billion yuan"] == "Lingang Special Area"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # a dateline is the story's place when the text names no other
+        ("LUCKNOW: Exports grew 11 percent to Rs 1.7 lakh crore in 2023, officials said.",
+         "Rs 1.7 lakh crore", "Lucknow"),
+        ("HAIKOU, May 2 -- Foreign trade reached 60 billion yuan in 2023.", "60 billion yuan",
+         "Haikou"),
+        # an adjective of the place names it
+        ("Bavarian exports fell 3 percent to 205 billion euros in 2023.", "205 billion euros",
+         "Bavaria"),
+        # a destination named often is still not the story's place
+        ("Shipments to Bavaria grew.\n\nExports to Bavaria rose to 900 million dollars in 2022.",
+         "900 million dollars", None),
+    ],
+)  # fmt: skip
+def test_datelines_adjectives_and_destinations(text: str, quote: str, region: str | None) -> None:
+    assert _regions(text)[quote] == region

@@ -31,11 +31,13 @@ from .region_cues import (
     COMPARAND_LAST_WORDS,
     COMPARAND_RE,
     COUNTRY_PART_AFTER_RE,
+    DATELINE_RE,
     DESTINATION_RE,
     DOLLAR_AFTER_RE,
     EN_OFFICE_AFTER_RE,
     EXAMPLE_RE,
     FOREIGN_NOUNS,
+    FROM_BEFORE_RE,
     IN_BEFORE_RE,
     LEAD_ADVERBIAL_RE,
     LIST_GAP_RE,
@@ -254,16 +256,29 @@ class RegionTracker:
             previous = p
             if locating or not self._candidate(p):
                 continue
+            if self._destination(p, self._sentence_of(p.start)[0]) and not FROM_BEFORE_RE.search(
+                self.text, max(0, p.start - 8), p.start
+            ):
+                continue  # "shipments to China": where goods go ("exports from Bavaria" stay)
             if self._usable(p.region) and not p.comparand:
                 counts[p.region.id] += 1
                 first.setdefault(p.region.id, p.region)
         if not counts:
-            return None
+            return self._dateline()
         best = max(counts.values())
         for rid, region in first.items():
             if counts[rid] == best:
                 return region
         return None
+
+    def _dateline(self) -> Region | None:
+        """The place of a wire dateline ("MUNICH --", "CHENNAI:", "HAIKOU, Jan. 21"): the
+        story's place when the text names no other."""
+        m = DATELINE_RE.match(self.text)
+        if m is None:
+            return None
+        region = self.gz.resolve(m.group("place").title()).region
+        return region if region is not None and self._usable(region) else None
 
     # -- attribution ----------------------------------------------------------------------
     def places_in(self, start: int, end: int) -> list[Place]:

@@ -102,6 +102,12 @@ NAMES: dict[str, list[str]] = {
     "US-WA": ["Washington State", "Washington state"],
     "US-DC": ["District of Columbia"],
 }  # fmt: skip
+# Adjectives that news uses for the place itself ("Bavarian exports fell"); only those that are
+# not also a language, people or style in everyday use (not "Catalan", "Victorian").
+DEMONYMS: dict[str, list[str]] = {
+    "DE-BY": ["Bavarian"], "US-CA": ["Californian"], "US-TX": ["Texan"],
+    "AU-TAS": ["Tasmanian"], "IT-82": ["Sicilian"], "ES-AN": ["Andalusian"],
+}  # fmt: skip
 # ISO names that must not become aliases: another place's everyday name ("Washington" is the
 # US government in news; "México" the country).
 NOT_ALIASES: frozenset[str] = frozenset({"Washington", "México", "Mexico"})
@@ -130,6 +136,12 @@ MAIN_CITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("IN-KA", "Bengaluru", ("Bangalore", "班加罗尔")), ("IN-TN", "Chennai", ("Madras", "金奈")),
     ("IN-WB", "Kolkata", ("Calcutta", "加尔各答")), ("IN-TS", "Hyderabad", ()),
     ("IN-GJ", "Ahmedabad", ()), ("IN-DL", "New Delhi", ("新德里",)),
+    ("IN-GJ", "Surat", ()), ("IN-UP", "Lucknow", ()), ("IN-UP", "Noida", ()),
+    ("IN-RJ", "Jaipur", ()), ("IN-MP", "Bhopal", ()), ("IN-MP", "Indore", ()),
+    ("IN-BR", "Patna", ()), ("IN-OD", "Bhubaneswar", ()),
+    ("IN-KL", "Thiruvananthapuram", ()), ("IN-AP", "Visakhapatnam", ()),
+    ("IN-HR", "Gurugram", ("Gurgaon",)), ("IN-TN", "Coimbatore", ()),
+    ("VN-SG", "Thu Duc", ()), ("VN-56", "Tu Son", ()), ("JP-40", "Kitakyushu", ()),
     ("JP-14", "Yokohama", ("横滨",)), ("JP-23", "Nagoya", ("名古屋",)),
     ("JP-28", "Kobe", ("神户",)),
     ("JP-01", "Sapporo", ("札幌",)), ("KR-48", "Changwon", ()), ("KR-41", "Suwon", ()),

@@ -104,6 +104,7 @@ def subdivision_row(code: str, iso: str, english: str, taken: set[str]) -> Row |
         if canonical in taken:
             return None
     aliases.add(canonical)
+    aliases |= set(abroad.DEMONYMS.get(code, [])) - taken
     return Row(code, cc, "province", canonical, "", aliases)
 
 
