@@ -29,6 +29,8 @@ def _facts(text: str) -> dict[str, tuple[float, float, str | None]]:
         ("Orders of INR 730 crore were signed in 2023.", "INR 730 crore", 730, 1e7, "INR"),
         ("Dong Nai collected 61 trillion dong in 2022.", "61 trillion dong", 61, 1e12, "VND"),
         ("FDI pledges reached VND 95 trillion in 2023.", "VND 95 trillion", 95, 1e12, "VND"),
+        ("The city's GRDP hit 1.5 quadrillion dong in 2022.", "1.5 quadrillion dong", 1.5, 1e15,
+         "VND"),
         ("Ulsan shipped 98 trillion won of cars in 2022.", "98 trillion won", 98, 1e12, "KRW"),
         ("Aichi's output was 47 trillion yen in 2021.", "47 trillion yen", 47, 1e12, "JPY"),
         ("Rayong drew 180 billion baht of projects in 2023.", "180 billion baht", 180, 1e9,
@@ -116,3 +118,25 @@ def test_top_sets_of_partners_are_counts(text: str, quote: str, value: float) ->
 def test_a_league_table_is_still_no_count() -> None:
     quotes = {f.quote for f in extract_facts("Ten of the top 50 cities by output are inland.")}
     assert not any("50" in q for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "qualifier"),
+    [
+        ("The number of firms engaged in trade grew from fewer than 700 to over 1,800.",
+         "700", 700, "<"),
+        ("The number of firms engaged in trade grew from fewer than 700 to over 1,800.",
+         "1,800", 1800, ">"),
+        ("The number of registered exporters reached 12,500 in 2023.", "12,500", 12500, "="),
+    ],
+)  # fmt: skip
+def test_bare_numbers_count_the_number_named_before(
+    text: str, quote: str, value: float, qualifier: str
+) -> None:
+    fact = next(f for f in extract_facts(text) if f.quote == quote)
+    assert (fact.value, fact.unit, fact.qualifier) == (value, "count", qualifier)
+
+
+def test_a_bare_number_without_a_counted_noun_stays_no_fact() -> None:
+    quotes = [f.quote for f in extract_facts("Take the number 12 bus to see 3 museums.")]
+    assert quotes == ["3 museums"]

@@ -249,6 +249,9 @@ def figures_in(
                 fig = probe
             elif bare is not None:
                 fig = bare
+            elif (noun := _counted_before(text, num, s_start)) is not None:
+                probe.unit, probe.noun = "count", noun  # "the number of firms rose to 1,500"
+                fig = probe
             elif (league := _OF_LEAGUE_RE.match(text, num.end, s_end)) is not None:
                 probe.unit, probe.noun = "count", league.group("noun")
                 fig = probe
@@ -287,6 +290,34 @@ def figures_in(
     out.extend(ranks_in(text, s_start, s_end, folded))
     out.sort(key=lambda f: f.start)
     return out
+
+
+# "the number of companies engaged in trade surged from fewer than 600 to over 1,500": bare
+# numbers stating the count named before them
+_NUMBER_OF_RE = re.compile(
+    r"\bnumber[\s\xa0]+of[\s\xa0]+(?P<noun>(?:[a-z-]+[\s\xa0]+){0,2}?[a-z-]+s)\b", re.IGNORECASE
+)
+_COUNT_JOIN_BEFORE_RE = re.compile(
+    r"\b(?:from|to|reached|hit|was|were|at|totall?ed|of)[\s\xa0]+(?:(?:fewer|more|less)"
+    r"[\s\xa0]+than[\s\xa0]+|over[\s\xa0]+|about[\s\xa0]+|around[\s\xa0]+|nearly[\s\xa0]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _counted_before(text: str, num: Num, s_start: int) -> str | None:
+    """The noun of "the number of <nouns>" stated before a bare number joined to it by "from",
+    "to", "reached" ... in the same clause, or None."""
+    lo = max(s_start, num.start - 160)
+    if num.spelled or "number" not in text[lo : num.start].lower():
+        return None
+    if not _COUNT_JOIN_BEFORE_RE.search(text, max(lo, num.start - 30), num.start):
+        return None
+    found = None
+    for m in _NUMBER_OF_RE.finditer(text, lo, num.start):
+        found = m  # the last one: the nearest before the number
+    if found is None or ";" in text[found.end() : num.start]:
+        return None
+    return found.group("noun")
 
 
 # 成 after a digit word is "tenths" ("八成"), unless it starts a word (成为, 成立, 成本, 成都 ...)

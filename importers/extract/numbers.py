@@ -40,7 +40,8 @@ DENOMINATORS: dict[str, int] = {
 SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tln": 1e12,
-    "trn": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+    "trn": 1e12, "tn": 1e12, "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+    "crores": 1e7,
     "万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, "百万": 1e6,
 }  # fmt: skip
 
@@ -54,7 +55,8 @@ _DIGITS = (
     r"|\d+,\d{1,2}(?=[\s\xa0]?(?:thousand|million|billion|trillion|mln|bln|bn|tln)\b)"
     r"|\d+(?:\.\d+)?"
 )
-_SCALE_WORD = r"thousand|million|billion|trillion|mln|mn|bln|bn|tln|trn|lakhs?|crores?"
+# "1.6 quadrillion dong": Vietnamese totals run past a trillion
+_SCALE_WORD = r"thousand|million|billion|trillion|quadrillion|mln|mn|bln|bn|tln|trn|lakhs?|crores?"
 # "a quarter of an hour", "half of the year", "three quarters of 2023": time, not a share
 _NOT_A_SHARE = (
     r"\s+(?:of\s+)?(?:the\s+|this\s+|last\s+|next\s+|an?\s+)?"
