@@ -136,3 +136,8 @@ def test_a_zone_is_named_by_its_gazetteer_entry() -> None:
 )  # fmt: skip
 def test_datelines_adjectives_and_destinations(text: str, quote: str, region: str | None) -> None:
     assert _regions(text)[quote] == region
+
+
+def test_a_county_level_city_wins_over_a_same_named_county_in_running_text() -> None:
+    text = "Yiwu's small-commodity exports reached 420 billion yuan in 2023."
+    assert _regions(text)["420 billion yuan"] == "Yiwu"

@@ -152,8 +152,8 @@ class Gazetteer:
         """Context first, then zones before administrative units, then a strictly more
         prominent tier (a province beats a district of the same name), then, with
         ``prominence`` (a name in running text), a prominent city (:data:`._index.PROMINENT`)
-        over its namesakes of the same tier; else None. A name typed by a user is never
-        guessed that way: they are shown the candidates."""
+        over its namesakes of the same tier, then a city over a county or district; else None.
+        A name typed by a user is never guessed that way: they are shown the candidates."""
         if len(ids) == 1:
             return ids[0]
         if context:
@@ -168,6 +168,10 @@ class Gazetteer:
         top = [r.id for r in regions if tier(r) == best]
         if prominence and len(top) > 1:
             top = [rid for rid in top if rid in PROMINENT] or top
+        if prominence and len(top) > 1:
+            # a county-level city over a same-named county or district ("Yiwu": 义乌市, not
+            # Xinjiang's 伊吾县): such cities are the larger, better-known places
+            top = [rid for rid in top if self._regions[rid].level == "city"] or top
         return top[0] if len(top) == 1 else None
 
     def _by_context(self, ids: Sequence[str], context: Iterable[str]) -> str | None:
