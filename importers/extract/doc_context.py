@@ -48,6 +48,11 @@ _STOCK_TURN_RE = re.compile(
     r"\b(?:so\s+far|to\s+date|at\s+present|as\s+of\s+now|up\s+to\s+now)\b|截至目前|目前|迄今",
     re.IGNORECASE,
 )
+# A share stated in the present simple ("the zone contributes 90% of the city's trade",
+# "services account for half"): a standing fact of the place, not a flow of the stated period.
+_STANDING_SHARE_RE = re.compile(
+    r"\b(?:accounts|contributes|makes\s+up|represents|constitutes|takes\s+up)\b", re.IGNORECASE
+)
 _SPAN_RE = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _YEARS_RE = re.compile(r"(\d{4})/(\d{4})")
 
@@ -126,3 +131,8 @@ def reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
 def turns_to_stock(text: str, start: int, end: int) -> bool:
     """Whether the sentence ``text[start:end]`` speaks of the present stock ("so far")."""
     return _STOCK_TURN_RE.search(text, start, end) is not None
+
+
+def standing_share(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` states a share in the present simple."""
+    return _STANDING_SHARE_RE.search(text, start, end) is not None
