@@ -159,3 +159,41 @@ def test_shares_continue_the_period_unless_standing(
     text: str, quote: str, period: str | None
 ) -> None:
     assert _facts(text)[quote].period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # an undated text compared with a year states figures of the year after it
+        (
+            "From January to May, Hebei's imports were 90 billion yuan, up 4 percent compared "
+            "with the same period in 2019.",
+            "90 billion yuan",
+            "2020-01/2020-05",
+        ),
+        (
+            "Tianjin reported 700 billion yuan of trade last year, down 3 percent from 2016.",
+            "700 billion yuan",
+            "2017",
+        ),
+        ("上半年，全省进出口1.2万亿元，较2021年同期增长5%。", "1.2万亿元", "2022-01/2022-06"),
+    ],
+)
+def test_an_undated_text_takes_its_year_from_a_comparison(
+    text: str, quote: str, period: str
+) -> None:
+    assert _facts(text, None)[quote].period == period
+
+
+def test_traditional_chinese_cumulative_months() -> None:
+    text = "今年前11個月，全市進出口總值增長6%。"
+    assert _facts(text)["6%"].period == "2023-01/2023-11"
+
+
+def test_a_year_on_year_rate_does_not_stop_the_carry() -> None:
+    # "a year-on-year increase" is no span of its own ("a year")
+    text = (
+        "In the first half of this year, Jilin's trade was 90 billion yuan.\n\n"
+        "Its trade with Russia reached 20 billion yuan, a year-on-year increase of 30 percent."
+    )
+    assert _facts(text)["20 billion yuan"].period == "2023-01/2023-06"

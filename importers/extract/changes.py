@@ -276,9 +276,17 @@ def _stated_basis(after: str, q_end: int) -> tuple[str, int] | None:
 FROM_YEAR = cjk.FROM_YEAR
 
 
+_VS_SAME_RE = re.compile(r"vs_(\d{4})_same_period")
+
+
 def resolve_from_year(basis: str, period: str | None) -> str:
     """The basis of "from <year>" given the figure's period: ``yoy`` when the period falls in
-    the next year, ``vs_<year>_same_period`` when later, else ``unstated``."""
+    the next year, ``vs_<year>_same_period`` when later, else ``unstated``. A comparison with
+    the same period of a year ("compared with the same month of 2021", 较2021年同期) is
+    ``yoy`` too when the figure's period falls in the next year."""
+    same = _VS_SAME_RE.fullmatch(basis)
+    if same is not None and period and period[:4] == str(int(same.group(1)) + 1):
+        return "yoy"
     if not basis.startswith(FROM_YEAR):
         return basis
     year = int(basis[len(FROM_YEAR) :])

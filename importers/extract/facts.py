@@ -23,7 +23,13 @@ from . import cjk, metrics
 from ._fold import fold_case
 from .attach import CURRENCIES, Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
-from .doc_context import PeriodContext, reference_in, standing_share, turns_to_stock
+from .doc_context import (
+    PeriodContext,
+    reference_in,
+    reference_year_from_comparison,
+    standing_share,
+    turns_to_stock,
+)
 from .figures import Figure, Spans, figures_in
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
@@ -48,10 +54,11 @@ _RELATIVE_YEAR_RE = re.compile(
     r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
 )
 # a sentence about a stock or a span of its own: a period stated before does not carry into it
+# ("a year", but not "a year-on-year increase")
 _STOCK_RE = re.compile(
     r"\b(?:so\s+far|at\s+present|currently|to\s+date|as\s+of|by\s+the\s+end|in\s+total|"
     r"cumulative(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|since|"
-    r"each\s+year|every\s+year|annually|per\s+year|a\s+year|target|aims?|plans?|expects?|"
+    r"each\s+year|every\s+year|annually|per\s+year|a\s+year(?![-\s]+on[-\s])|target|aims?|plans?|expects?|"
     r"average\s+annual)\b|目前|截至|累计|以来|过去|年均",
     re.IGNORECASE,
 )
@@ -129,6 +136,11 @@ def extract_facts(
     num_starts = [n.start for n in nums]
     dates = Spans([(a, b) for a, b, _ in find_dates(text)])
     ref_year, guessed = _reference_year(text, published)
+    dated = published
+    compared = reference_year_from_comparison(text) if published is None else None
+    if compared is not None:
+        # undated, but "up 2.1 percent from 2014": the figures are of 2015
+        ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences)
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text)]
     doc = _Document(text, tracker, guessed, semicolons, published=published, dates=dates)
@@ -141,7 +153,7 @@ def extract_facts(
             current_para, topic, doc.sentence = para, tracker.doc_topic, -1
         doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
-        periods = find_periods(text, s_start, s_end, ref_year, published, folded)
+        periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
         if turns_to_stock(text, s_start, s_end):
             doc.periods.end()
         if (
