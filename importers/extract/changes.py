@@ -144,9 +144,22 @@ ANNUALLY_AFTER_RE = re.compile(
 # "higher than that of Guangzhou", "than the national average", "than Shanghai's": another
 # subject, not an earlier time
 _VERSUS_OTHER_RE = re.compile(
-    r"[\s\xa0]+than[\s\xa0]+(?:(?:that|those)[\s\xa0]+(?:of|in)[\s\xa0]+|the[\s\xa0]+"
-    r"(?:national|provincial|country['’]s|world)|(?!(?:January|February|March|April|May|June|"
+    r"[\s\xa0]+than[\s\xa0]+(?:(?:that|those)[\s\xa0]+(?:of|in)[\s\xa0]+|(?:the[\s\xa0]+)?"
+    r"(?:national|provincial|country['’]s|world|average)|(?!(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b)[A-Z][a-z]{2,})"
+)
+# A gap to another subject's rate: "4.1% higher than the national average", "2 percentage
+# points above the provincial level", 高于全国2.8个百分点 (Chinese: the words before the figure).
+_GAP_WORD_AFTER_RE = re.compile(
+    r"[\s\xa0]*(?:higher|lower|more|less|faster|slower|greater|above|below|over|ahead\s+of)\b",
+    re.IGNORECASE,
+)
+_GAP_OTHER_AFTER_RE = re.compile(
+    r"[\s\xa0]+(?:the[\s\xa0]+)?(?:national|provincial|country['’]s|world|average)\b",
+    re.IGNORECASE,
+)
+_ZH_GAP_BEFORE_RE = re.compile(
+    r"(?:[高低快慢]于|超过|比)(?:同期)?(?:全国|全省|全市|全球|平均)[^，。；,;]{0,16}$"
 )
 MULTIPLIERS: dict[str, float] = {
     "doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0,
@@ -315,3 +328,16 @@ def _basis(
     if ma:
         return "avg_annual", q_end + ma.end()
     return "unstated", q_end
+
+
+def gap_to_other(text: str, end: int, limit: int, before: str) -> bool:
+    """Whether the rate ending at ``end`` is a gap to another subject's rate ("4.1% higher than
+    the national average", 高于全国2.8个百分点) rather than a movement over time ("up 2
+    percentage points from a year earlier", "8.9 points higher than in Q1")."""
+    word = _GAP_WORD_AFTER_RE.match(text, end, limit)
+    if word is not None:
+        rest = word.end()
+        for other in (_VERSUS_OTHER_RE, _GAP_OTHER_AFTER_RE):
+            if other.match(text, rest, limit):
+                return True
+    return not before.isascii() and _ZH_GAP_BEFORE_RE.search(before) is not None

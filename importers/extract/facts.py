@@ -90,6 +90,7 @@ _ELLIPSIS_WORDS_RE = re.compile(
 )
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
+_CHANGE_FIELDS = ("change_percent", "change_basis", "change_quote", "change_start", "change_end")
 _DAY_RE = re.compile(r"[\s\xa0]+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d|%|[\s\xa0]*percent)")
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 
@@ -350,6 +351,9 @@ def _sentence_facts(
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
+        if kind == "diff" and fig.unit == "percent" and i in changes.standalone:
+            # "4.1% higher than the national average": a gap between rates, no growth
+            fact.update(dict.fromkeys(_CHANGE_FIELDS))
         if period is not None and period.value is None:
             # "over the past six months": the period stated before when it is that long; a
             # change over the span may also count back from the publication date
