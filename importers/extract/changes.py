@@ -26,14 +26,14 @@ _UP = (
     r"(?<!made\s)(?<!makes\s)(?<!make\s)(?<!making\s)up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
     r"grown|gained?|gains|gaining|jumped|jumps?|jumping|surged?|surges|surging|soared|soars?|"
     r"soaring|climbed|climbs?|climbing|expanded|expands?|expanding|rebounded|rebounding|"
-    r"skyrocketed|skyrocketing|higher|edged\s+up|picked\s+up|accelerated"
+    r"skyrocketed|skyrocketing|higher|edged\s+up|picked\s+up|accelerated|widened|widening"
 )
 _DOWN = (
     r"down|fell|fall|falls|falling|fallen|dropped|drops|drop|dropping|declined?|declines|"
     r"declining|decreased?|decreases|decreasing|dipped|dips?|dipping|slid|slides?|sliding|"
     r"slumped|slumps?|slumping|shrank|shrunk|shrinks?|shrinking|contracted|contracts?|"
     r"contracting|plunged|plunges?|plunging|tumbled|tumbles?|tumbling|sank|sinks?|sinking|"
-    r"lower|edged\s+down|slipped|slipping|slowed"
+    r"lower|edged\s+down|slipped|slipping|slowed|narrowed|narrowing"
 )
 _NOUN_UP = r"increase|growth|rise|gain|growth\s+rate|expansion|jump|surge|rebound"
 _NOUN_DOWN = r"decrease|decline|drop|fall|contraction|reduction|slump|dip"
@@ -53,6 +53,7 @@ _AT_RATE = rf"(?:\s+(?:an?\s+|the\s+)?{_BASIS_WORDS}rate\s+of)?"
 # of" (a basis follows: "7.8 percent annually"), or the verb's object and "by" ("aims to grow
 # its GDP by 7.5 to 8 percent", "increased their exports by 9 percent")
 _VERB_GAP = (
+    r"(?:\s+(?:year-on-year|year\s+on\s+year|yoy)(?=\s+by\b))?"  # "up year-on-year by 3%"
     r"(?:\s+(?:fastest|faster|slowest|slower|steadily|rapidly|strongly|quickly|sharply|"
     r"slightly|modestly|significantly|considerably)(?=\s+(?:by|at)\b))?"
     rf"(?:\s+(?:by|of|at{_AT_RATE})|\s+(?:by\s+)?an?\s+average\s+of"
@@ -67,7 +68,9 @@ TRIGGER_BEFORE_RE = re.compile(
         \s+(?:of|by|at|was|is|stood\s+at|reached|hit|registered)
       | \b(?:saw|posted|registered|recorded|achieved|maintained|logged)\s+(?:an?\s+)?
         {_BASIS_WORDS}(?:(?P<noun_up2>{_NOUN_UP})|(?P<noun_down2>{_NOUN_DOWN}))\s+of
-    )\s+(?:(?:year-on-year|year\s+on\s+year)\s+)?{_QUAL}(?:a\s+)?(?:-\s*)?$""",
+    )\s+(?:(?:year-on-year|year\s+on\s+year)\s+)?{_QUAL}
+    (?:a\s+(?:slight|modest|mere|marginal|robust|strong|sharp|solid|healthy)\s+|a\s+)?
+    (?:-\s*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _TRIGGER_BEFORE_FOLDED_RE = folded_pattern(TRIGGER_BEFORE_RE)  # several times faster
@@ -78,7 +81,7 @@ _TRIGGER_BEFORE_FOLDED_RE = folded_pattern(TRIGGER_BEFORE_RE)  # several times f
 _TRIGGER_GATE_RE = re.compile(
     r"\b(?:a(?:n?\s|nnual|verage|ccelerat|chieved)|c(?:limb|ontract|ompound)"
     r"|d(?:own|eclin|ecreas|ip|rop)|e(?:xpan|dged)|f(?:ell|all)|g(?:rew|row|ain)|higher"
-    r"|increas|jump|l(?:ower|ogged)|m(?:onth|aintained)|p(?:icked|lung|osted)"
+    r"|increas|jump|l(?:ower|ogged)|m(?:onth|aintained)|narrow|p(?:icked|lung|osted)|widen"
     r"|r(?:ose|is|ebound|educ|egistered|ecorded)|s(?:oar|urg|kyrocket|lid|lump|lip|low|hr|ank"
     r"|ink|aw)|t(?:he\s|umbl)|up|y(?:ear|oy|-o-y))"
 )
@@ -103,7 +106,7 @@ _VERSUS = (
 _SAME = r"(?:same|corresponding)\s+(?:period|month|quarter|months|quarters|time)"
 BASIS_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
     rf"""[\s,]*(?:
-        (?P<yoy>year[-\s]on[-\s]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago|before)
+        (?P<yoy>year[-\s]on[-\s]year|yoy|y-o-y|yearly|from\s+a\s+year\s+(?:earlier|ago|before)
           |{_VERSUS}(?:{_SAME}\s+(?:of\s+|in\s+)?
            last\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year|previous\s+year))
       | (?P<mom>month[-\s]on[-\s]month|mom|{_VERSUS}
@@ -131,6 +134,20 @@ TO_TARGET_RE = re.compile(
     # "quarter on quarter" is no basis of the closed list (unstated), but may stand here too
     r"[\s,]*(?:(?:year[-\s]on[-\s]year|yoy|quarter[-\s]on[-\s]quarter|qoq)[\s,]*)?"
     r"to(?:\s+(?:reach|hit|a\s+total\s+of))?\s+",
+    re.IGNORECASE,
+)
+# "grew by 14.4%, amounting to 1.05 trillion yuan", "a 5.3% growth year on year, reaching
+# 322.97 billion yuan", "growth of 7.1 percent in the first half, totaling about 2.83 trillion
+# yuan", "... and reached 2.24 trillion yuan": a growth stated before the amount it is of,
+# linked to it by a verb of amounting (the amount follows the verb directly)
+LINKED_TARGET_RE = re.compile(
+    r"[\s,]*(?:(?:yearly|annually|year[-\s]on[-\s]year|yoy)[\s,]*)?"
+    r"(?:(?:in|during|for|from)\s+(?:the\s+)?[\w\s-]{2,40}?[\s,]+)?"
+    r"(?:and\s+|which\s+)?"
+    r"(?:reaching|reached|amounting\s+to|amounted\s+to|totaling|totalling|totaled|totalled|"
+    r"hitting|standing\s+at|exceeding|valued\s+at)\s+"
+    r"(?:(?:about|around|nearly|approximately|roughly|some|more\s+than|over|almost)\s+)?"
+    r"(?=(?:RMB|US\$|\$|CNY|USD)?[\s\xa0]?\d)",
     re.IGNORECASE,
 )
 _OBJECT_AFTER_RE = re.compile(
@@ -226,7 +243,9 @@ def read_change(
         # the base follows the wording: "4.8 percent higher | than a year ago"
         q_end += ma.end()
     basis, basis_end = _basis(text, q_end, limit, phrase, lo, q_start)
-    targets_next = bool(TO_TARGET_RE.match(text, basis_end, limit))
+    targets_next = bool(
+        TO_TARGET_RE.match(text, basis_end, limit) or LINKED_TARGET_RE.match(text, basis_end, limit)
+    )
     versus_other = (
         compared and basis == "unstated" and _VERSUS_OTHER_RE.match(text, q_end, limit) is not None
     )
