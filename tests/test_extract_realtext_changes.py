@@ -1,0 +1,90 @@
+"""Issue 13, class 3: changes on real published wording. Every sentence is our own, written to
+pin one class: a gap to another subject's rate ("faster than the national average") is no growth
+of the figure; a growth stated before its amount and linked to it ("grew 7 percent, totaling
+...", "saw an increase of 8 percent, reaching ...") is that amount's change."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db.models import Fact
+from importers.extract import extract_facts
+
+PUBLISHED = dt.date(2023, 7, 20)
+
+
+def _facts(text: str) -> dict[str, Fact]:
+    return {f.quote: f for f in extract_facts(text, PUBLISHED)}
+
+
+@pytest.mark.parametrize(
+    ("text", "gap", "amount", "change"),
+    [
+        (
+            "Hunan's exports rose 9 percent to 300 billion yuan, 4.2 percent faster than national "
+            "average export growth.",
+            "4.2 percent",
+            "300 billion yuan",
+            9.0,
+        ),
+        (
+            "Jilin's imports grew 12% to 40 billion yuan, 6.5% higher than the provincial average.",
+            "6.5%",
+            "40 billion yuan",
+            12.0,
+        ),
+        (
+            "Anhui's trade rose by 11% to 500 billion yuan, 3% higher than Jiangsu's.",
+            "3%",
+            "500 billion yuan",
+            11.0,
+        ),
+    ],
+)
+def test_a_gap_to_another_rate_is_a_diff(text: str, gap: str, amount: str, change: float) -> None:
+    got = _facts(text)
+    assert (got[gap].kind, got[gap].change_percent) == ("diff", None)
+    assert got[amount].change_percent == change
+
+
+def test_a_gap_in_chinese_points_stays_a_diff() -> None:
+    got = _facts("上半年，全省进出口增长8%，高于全国3.1个百分点。")
+    assert got["3.1个百分点"].kind == "diff"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "change", "basis"),
+    [
+        # a growth before its amount, linked by a verb of amounting
+        ("Shaanxi's exports grew by 9.1% amounting to 180 billion yuan.",
+         "180 billion yuan", 9.1, "unstated"),
+        ("In May alone, trade posted a 6.2% growth year on year, reaching 41 billion yuan.",
+         "41 billion yuan", 6.2, "yoy"),
+        ("Fujian recorded a GDP growth of 4.5 percent in the first half of the year, totaling "
+         "about 2.6 trillion yuan.", "2.6 trillion yuan", 4.5, "unstated"),
+        ("Xiamen's GDP saw a year-on-year growth of 5.2 percent and reached 800 billion yuan.",
+         "800 billion yuan", 5.2, "yoy"),
+        ("Imports increased by 3.4 percent yearly to 66 billion yuan.",
+         "66 billion yuan", 3.4, "yoy"),
+        # the basis between the verb and "by"; a fall written "narrowed"; an adjective
+        ("Total trade hit 900 billion yuan, up year-on-year by 2.5 percent.",
+         "900 billion yuan", 2.5, "yoy"),
+        ("The trade surplus narrowed 12.5 percent to 70 billion yuan.",
+         "70 billion yuan", -12.5, "unstated"),
+        ("Imports went up a slight 0.4 percent year-on-year to 95 billion yuan.",
+         "95 billion yuan", 0.4, "yoy"),
+    ],
+)  # fmt: skip
+def test_a_linked_growth_is_the_amounts_change(
+    text: str, quote: str, change: float, basis: str
+) -> None:
+    fact = _facts(text)[quote]
+    assert (fact.change_percent, fact.change_basis) == (change, basis)
+
+
+def test_an_unlinked_amount_after_a_growth_keeps_none() -> None:
+    # the amount after "reaching" belongs to another clause: it is no target of the growth
+    got = _facts("Exports rose 7 percent, while the number of firms reached 3,000.")
+    assert got["3,000"].change_percent is None

@@ -1,0 +1,199 @@
+"""Issue 13, class 1: the period of an article on real published wording. Every sentence is our
+own, written to pin one class of wording: cumulative periods with "this year" after them, month
+ranges without a year, a period stated in a headline or first paragraph that later paragraphs
+continue, reference phrases ("during the period", 同期), spans counted back ("over the past six
+months") and the date a release was reported on (no period of any figure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db.models import Fact
+from importers.extract import extract_facts
+
+PUBLISHED = dt.date(2023, 10, 20)
+
+
+def _facts(text: str, published: dt.date | None = PUBLISHED) -> dict[str, Fact]:
+    return {f.quote: f for f in extract_facts(text, published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # a cumulative period followed directly by "this year" is that span of the year, not
+        # the whole year
+        (
+            "In the first nine months this year, Hubei's exports reached 420 billion yuan.",
+            "420 billion yuan",
+            "2023-01/2023-09",
+        ),
+        (
+            "From January to August this year, Anhui's imports totaled 150 billion yuan.",
+            "150 billion yuan",
+            "2023-01/2023-08",
+        ),
+        (
+            "Jiangxi's retail sales hit 900 billion yuan in the first three quarters last year.",
+            "900 billion yuan",
+            "2022-01/2022-09",
+        ),
+        # a month range with no year at all takes the year of publication
+        (
+            "From January to August, Guizhou's trade totaled 50 billion yuan.",
+            "50 billion yuan",
+            "2023-01/2023-08",
+        ),
+        (
+            "Between January and June, Gansu's exports grew 7 percent.",
+            "7 percent",
+            "2023-01/2023-06",
+        ),
+        # "the six months ended June 30": the half year, not June
+        (
+            "Hainan's revenue was 80 billion yuan in the six months ended June 30, up 4 percent.",
+            "80 billion yuan",
+            "2023-01/2023-06",
+        ),
+        # the day a figure was reported is no period of it
+        (
+            "In the first 11 months of this year, Shanxi's coal output was 1.2 billion tons, the "
+            "provincial bureau said on December 12.",
+            "1.2 billion tons",
+            "2023-01/2023-11",
+        ),
+        (
+            "Exports reached 31 billion yuan, according to Qingdao Customs on July 16.",
+            "31 billion yuan",
+            None,
+        ),
+    ],
+)
+def test_cumulative_and_reported_dates(text: str, quote: str, period: str | None) -> None:
+    assert _facts(text)[quote].period == period
+
+
+ARTICLE = (
+    "Yunnan's foreign trade grows strongly in first half of this year\n\n"
+    "KUNMING, July 20 -- Yunnan's foreign trade reached 180 billion yuan, up 12 percent, "
+    "the provincial customs said.\n\n"
+    "Exports rose 15 percent to 110 billion yuan. Imports accounted for 39 percent of the "
+    "total.\n\n"
+    "During the period, trade with ASEAN grew 20 percent. Over the past six months, trade "
+    "with Laos rose 30 percent.\n\n"
+    "In June alone, exports were 21 billion yuan.\n\n"
+    "Imports grew 6 percent."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "period", "note"),
+    [
+        # the headline states the period; the figures of the next paragraphs continue it
+        ("180 billion yuan", "2023-01/2023-06", "period carried from the headline"),
+        ("110 billion yuan", "2023-01/2023-06", "period carried from the headline"),
+        ("39 percent", "2023-01/2023-06", "period carried from the headline"),
+        # reference phrases name the stated period
+        ("20 percent", "2023-01/2023-06", "'During the period' is the period stated before"),
+        ("30 percent", "2023-01/2023-06", None),
+        # another period is stated: it holds from there on
+        ("21 billion yuan", "2023-06", None),
+        ("6 percent", "2023-06", "period carried from an earlier paragraph"),
+    ],
+)
+def test_an_article_period_carries_across_paragraphs(
+    quote: str, period: str, note: str | None
+) -> None:
+    fact = _facts(ARTICLE, dt.date(2023, 7, 20))[quote]
+    assert fact.period == period
+    if note is not None:
+        assert note in (fact.notes or "")
+
+
+def test_a_turn_to_the_present_stock_ends_the_period() -> None:
+    text = (
+        "In 2022, Ningxia's exports were 20 billion yuan.\n\n"
+        "So far, 300 foreign firms have set up in the region.\n\n"
+        "Exports of wine rose 9 percent."
+    )
+    got = _facts(text)
+    assert got["20 billion yuan"].period == "2022"
+    assert got["9 percent"].period is None
+
+
+def test_chinese_reference_to_the_same_period() -> None:
+    text = "今年前三季度，全省进出口总值5000亿元，增长8%。\n\n同期，全国进出口增长0.2%。"
+    got = _facts(text)
+    assert got["5000亿元"].period == "2023-01/2023-09"
+    assert got["0.2%"].period == "2023-01/2023-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # a share stated in the past continues the article's period
+        (
+            "In 2022, Tibet's exports were 4 billion yuan.\n\nBorder trade made up 60 percent of "
+            "the total.",
+            "60 percent",
+            "2022",
+        ),
+        # a share of a count just stated, or one in the present simple, is a standing fact
+        (
+            "In 2022, Tibet's exports were 4 billion yuan.\n\nThe region has 90 trading firms, "
+            "making up 2 percent of the national total.",
+            "2 percent",
+            None,
+        ),
+        (
+            "In 2022, Tibet's exports were 4 billion yuan.\n\nThe park contributes 70 percent of "
+            "the region's trade.",
+            "70 percent",
+            None,
+        ),
+    ],
+)
+def test_shares_continue_the_period_unless_standing(
+    text: str, quote: str, period: str | None
+) -> None:
+    assert _facts(text)[quote].period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # an undated text compared with a year states figures of the year after it
+        (
+            "From January to May, Hebei's imports were 90 billion yuan, up 4 percent compared "
+            "with the same period in 2019.",
+            "90 billion yuan",
+            "2020-01/2020-05",
+        ),
+        (
+            "Tianjin reported 700 billion yuan of trade last year, down 3 percent from 2016.",
+            "700 billion yuan",
+            "2017",
+        ),
+        ("上半年，全省进出口1.2万亿元，较2021年同期增长5%。", "1.2万亿元", "2022-01/2022-06"),
+    ],
+)
+def test_an_undated_text_takes_its_year_from_a_comparison(
+    text: str, quote: str, period: str
+) -> None:
+    assert _facts(text, None)[quote].period == period
+
+
+def test_traditional_chinese_cumulative_months() -> None:
+    text = "今年前11個月，全市進出口總值增長6%。"
+    assert _facts(text)["6%"].period == "2023-01/2023-11"
+
+
+def test_a_year_on_year_rate_does_not_stop_the_carry() -> None:
+    # "a year-on-year increase" is no span of its own ("a year")
+    text = (
+        "In the first half of this year, Jilin's trade was 90 billion yuan.\n\n"
+        "Its trade with Russia reached 20 billion yuan, a year-on-year increase of 30 percent."
+    )
+    assert _facts(text)["20 billion yuan"].period == "2023-01/2023-06"
