@@ -48,10 +48,14 @@ class RegionTracker(PlaceIndex):
         first: dict[str, Region] = {}
         previous: Place | None = None
         for p in self._places:
+            if not self._usable(p.region) or p.comparand:
+                previous = p
+                continue
             # a place that only locates the one before it ("Pudong New Area in Shanghai") or
             # scopes a rank ("the only district in Shanghai") is not what the story is about
             locating = (
                 previous is not None
+                and p.start - previous.end <= 12
                 and LOCATING_GAP_RE.fullmatch(self.text, previous.end, p.start) is not None
                 and self._nested(p.region.id, previous.region.id)
             )
@@ -62,9 +66,8 @@ class RegionTracker(PlaceIndex):
                 self.text, max(0, p.start - 8), p.start
             ):
                 continue  # "shipments to China": where goods go ("exports from Bavaria" stay)
-            if self._usable(p.region) and not p.comparand:
-                counts[p.region.id] += 1
-                first.setdefault(p.region.id, p.region)
+            counts[p.region.id] += 1
+            first.setdefault(p.region.id, p.region)
         if not counts:
             return self._dateline()
         best = max(counts.values())

@@ -15,7 +15,6 @@ conversion (OpenCC's phrase tables), regional vocabulary (軟件/軟體), conver
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 from db.models import Fact
@@ -28,10 +27,10 @@ HEADER = (
 
 
 @functools.cache
-def _tables() -> tuple[dict[int, int], re.Pattern[str]]:
+def _tables() -> tuple[dict[int, int], frozenset[str]]:
     lines = [ln for ln in DATA_FILE.read_text("utf-8").splitlines() if not ln.startswith("#")]
     keys, values = lines[0], lines[1]
-    return str.maketrans(keys, values), re.compile(f"[{re.escape(keys)}]")
+    return str.maketrans(keys, values), frozenset(keys)
 
 
 def simplify(text: str) -> str:
@@ -39,8 +38,8 @@ def simplify(text: str) -> str:
     same object when there is nothing to convert (most documents)."""
     if text.isascii():
         return text
-    table, any_traditional = _tables()
-    if any_traditional.search(text) is None:
+    table, traditional = _tables()
+    if traditional.isdisjoint(text):  # a set test in C: cheaper than a regex class of 3,000
         return text
     return text.translate(table)
 

@@ -109,6 +109,7 @@ _SUFFIX_RE = re.compile(
 _PREFIX_RE = re.compile(
     r"(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(CURRENCY_PREFIXES)) + r")$"
 )
+_PREFIX_LAST = frozenset("$¥￥€£₹₩₫ps.")  # last characters of the signs and codes not upper-case
 _PERCENT_RE = re.compile(
     r"[\s\xa0-]*(?:(?P<pp>percentage[\s\xa0-]+points?|pct[\s\xa0]+points?|ppts?\b|个百分点)"
     r"|(?P<pc>%|％|per[\s\xa0-]?cent\b|pct\b))",
@@ -191,6 +192,12 @@ def is_plural_noun(word: str) -> bool:
 
 def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
     """ISO code and start offset of a currency sign just before ``start`` ("US$", "RMB ")."""
+    # every sign or code ends with one of these, maybe before one space: a cheap gate
+    last = text[start - 1 : start]
+    if last in (" ", "\xa0"):
+        last = text[start - 2 : start - 1]
+    if not last or not (last in _PREFIX_LAST or last.isupper()):
+        return None
     m = _PREFIX_RE.search(text, max(0, start - 6), start)
     if not m or m.lastgroup is None:
         return None
