@@ -140,3 +140,24 @@ def test_bare_numbers_count_the_number_named_before(
 def test_a_bare_number_without_a_counted_noun_stays_no_fact() -> None:
     quotes = [f.quote for f in extract_facts("Take the number 12 bus to see 3 museums.")]
     assert quotes == ["3 museums"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "scale"),
+    [
+        ("2023年，该市外贸总值首次突破万亿元。", "万亿元", 1, 1e12),
+        ("去年全省網絡零售額破萬億元。", "萬億元", 1, 1e12),  # 破: passed, qualifier ">"
+        ("营业收入过亿元的企业增加。", "亿元", 1, 1e8),
+    ],
+)
+def test_a_scale_passed_without_a_numeral_is_one_of_it(
+    text: str, quote: str, value: float, scale: float
+) -> None:
+    assert _facts(text)[quote] == (value, scale, "CNY")
+
+
+def test_po_before_a_figure_means_more_than() -> None:
+    facts = {
+        f.quote: f.qualifier for f in extract_facts("当年出口破3000亿元，网络零售額破萬億元。")
+    }
+    assert facts == {"3000亿元": ">", "萬億元": ">"}

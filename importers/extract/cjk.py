@@ -22,6 +22,8 @@ DIGITS: dict[str, int] = {
 }  # fmt: skip
 POWERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 SCALES: dict[str, float] = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+# "突破万亿元", "破亿元": a scale passed with no numeral is one of it (one trillion yuan)
+BARE_SCALE_RE = re.compile(r"(?<=[破过超])(?P<s>万亿|亿)(?=元|美元|人民币)")
 # not after 第 ("第三" is an ordinal); a trailing 万/亿 is the scale
 NUMERAL_RE = re.compile(r"(?<!第)(?P<n>[零〇一二两三四五六七八九十百千]+)(?P<s>万亿|亿|万)?")
 # measure words that count things: 家 (companies), 个, 项 (projects), 座, 所, 台, 辆, 艘, 名, 人,
@@ -62,7 +64,7 @@ CHANGE_BEFORE_RE = re.compile(
 # Qualifiers written in Chinese: "约为66.5%", "超过5000亿元", "近2100万人", "逾3000家", "至少",
 # "不到"; after the figure "以上" (more than), "左右" (about), "以内"/"以下" (at most).
 _QUALIFIER_BEFORE_RE = re.compile(
-    r"(?:(?P<about>大约|约为|(?<![节制合签预公])约|将近|接近|(?<![最附])近)|(?P<over>超过|突破|超|逾|多达)|"
+    r"(?:(?P<about>大约|约为|(?<![节制合签预公])约|将近|接近|(?<![最附])近)|(?P<over>超过|突破|超|逾|多达|(?<!打)破)|"
     r"(?P<least>至少|不低于|不少于)|(?P<under>不到|不足|低于|少于))[\s\xa0]*$"
 )
 _QUALIFIER_AFTER_RE = re.compile(
@@ -128,6 +130,9 @@ def find_numerals(text: str) -> list[tuple[int, int, float, float, bool]]:
         den, num = (numeral_value(g) if not g.isdigit() else int(g) for g in f.group("den", "num"))
         if den and num is not None and 0 < num < den:
             found.append((f.start(), f.end(), num / den, 1.0, True))
+    for b in BARE_SCALE_RE.finditer(text) if "破" in text or "过" in text or "超" in text else ():
+        found.append((b.start(), b.end(), 1.0, SCALES[b.group("s")], False))
+    found.sort()
     taken = [(a, b) for a, b, *_ in found]  # sorted, not overlapping
     k = 0
     for m in NUMERAL_RE.finditer(text):
