@@ -83,3 +83,11 @@ def test_every_city_abroad_hangs_under_a_generated_place() -> None:
     gz = Gazetteer.default()
     for parent, name, _ in abroad.MAIN_CITIES:
         assert gz.get(parent) is not None, (name, parent)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ships crossed Victoria Harbour.", "Washington said tariffs rise."]
+)
+def test_everyday_names_of_other_things_are_no_place_abroad(text: str) -> None:
+    ids = [m.region_id for m in Gazetteer.default().find_mentions(text)]
+    assert not any(i and i.startswith(("AU-", "US-")) for i in ids)

@@ -109,8 +109,8 @@ DEMONYMS: dict[str, list[str]] = {
     "AU-TAS": ["Tasmanian"], "IT-82": ["Sicilian"], "ES-AN": ["Andalusian"],
 }  # fmt: skip
 # ISO names that must not become aliases: another place's everyday name ("Washington" is the
-# US government in news; "México" the country).
-NOT_ALIASES: frozenset[str] = frozenset({"Washington", "México", "Mexico"})
+# US government in news; "México" the country; "Victoria" Hong Kong's harbour and a queen).
+NOT_ALIASES: frozenset[str] = frozenset({"Washington", "México", "Mexico", "Victoria"})
 # Short names (three letters or fewer) are common words or syllables ("Tak", "Nan", "Mie"):
 # they are kept only with their type word, except these.
 SHORT_NAMES_KEPT: frozenset[str] = frozenset({"Goa"})
