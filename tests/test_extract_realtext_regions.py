@@ -141,3 +141,18 @@ def test_datelines_adjectives_and_destinations(text: str, quote: str, region: st
 def test_a_county_level_city_wins_over_a_same_named_county_in_running_text() -> None:
     text = "Yiwu's small-commodity exports reached 420 billion yuan in 2023."
     assert _regions(text)["420 billion yuan"] == "Yiwu"
+
+
+def test_the_country_of_a_story_abroad_owns_its_national_figures() -> None:
+    text = (
+        "Bac Ninh province's exports reached 56 billion USD in 2022. Vietnam's exports were "
+        "371 billion USD, and the country's imports 360 billion USD."
+    )
+    got = _regions(text)
+    assert got["56 billion USD"] == "Bac Ninh Province"
+    assert got["371 billion USD"] == got["360 billion USD"] == "Vietnam"
+
+
+def test_a_foreign_country_in_a_chinese_story_is_still_no_region() -> None:
+    text = "Guangxi's trade reached 690 billion yuan in 2023. Vietnam bought 30 percent of it."
+    assert _regions(text)["30 percent"] == "Guangxi Zhuang Autonomous Region"

@@ -71,6 +71,8 @@ class PlaceIndex:
         self.gz = gazetteer
         self.sentences = sentences
         self._china = gazetteer.get("CN")
+        self.home_abroad: str | None = None
+        """The country of a story about a place abroad, once known (see ``set_home_abroad``)."""
         self._title_lines: dict[int, bool] = {}
         self._usable_ids: dict[str, bool] = {}
         self._candidates: dict[int, bool] = {}  # by id() of a Place
@@ -148,13 +150,29 @@ class PlaceIndex:
         usable = self._usable_ids.get(region.id)
         if usable is None:
             chain = self.gz.chain(region.id)
-            # China and the places in it; abroad, a state or city ("Bavaria's exports"), never
-            # a foreign country: that is a partner or a comparand in these stories
+            # China and the places in it; abroad, a state or city ("Bavaria's exports"), and a
+            # foreign country only in a story about a place in it ("Vietnam's exports" in a
+            # story on Binh Duong): elsewhere that is a partner or a comparand
             usable = bool(chain) and chain[-1].level == "country"
-            usable = usable and (chain[-1].id == "CN" or region.level != "country")
+            usable = usable and (
+                chain[-1].id == "CN" or region.level != "country" or region.id == self.home_abroad
+            )
             usable = usable and all(r.level != "macro" for r in chain)
             self._usable_ids[region.id] = usable
         return usable
+
+    def set_home_abroad(self, country_id: str) -> None:
+        """Make ``country_id`` usable (the story is about a place in it); forget what was
+        decided about places under the old rule."""
+        self.home_abroad = country_id
+        self._usable_ids.clear()
+        self._candidates.clear()
+        home = self.gz.get(country_id)
+        if home is not None:  # "the country's exports" in a story on Bavaria: Germany's
+            self._places = [
+                p._replace(region=home) if p.anaphor and p.noun in ("country", "nation") else p
+                for p in self._places
+            ]
 
     def _collect(self, mentions: list[Mention]) -> list[Place]:
         places: list[Place] = []

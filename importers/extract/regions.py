@@ -41,6 +41,10 @@ class RegionTracker(PlaceIndex):
     def __init__(self, text: str, gazetteer: Gazetteer, sentences: list[tuple[int, int]]) -> None:
         super().__init__(text, gazetteer, sentences)
         self.doc_topic = self._doc_topic()
+        if self.doc_topic is not None:
+            country = self.gz.chain(self.doc_topic.id)[-1]
+            if country.id != "CN":
+                self.set_home_abroad(country.id)
 
     # -- the story's place ------------------------------------------------------------------
     def _doc_topic(self) -> Region | None:
