@@ -298,9 +298,7 @@ _NUMBER_OF_RE = re.compile(
     r"\bnumber[\s\xa0]+of[\s\xa0]+(?P<noun>(?:[a-z-]+[\s\xa0]+){0,2}?[a-z-]+s)\b", re.IGNORECASE
 )
 _COUNT_JOIN_BEFORE_RE = re.compile(
-    r"\b(?:from|to|reached|hit|was|were|at|totall?ed|of)[\s\xa0]+(?:(?:fewer|more|less)"
-    r"[\s\xa0]+than[\s\xa0]+|over[\s\xa0]+|about[\s\xa0]+|around[\s\xa0]+|nearly[\s\xa0]+)?$",
-    re.IGNORECASE,
+    r"\b(?:from|to|reached|hit|was|were|at|totall?ed|of)[\s\xa0]*$", re.IGNORECASE
 )
 
 
@@ -310,7 +308,11 @@ def _counted_before(text: str, num: Num, s_start: int) -> str | None:
     lo = max(s_start, num.start - 160)
     if num.spelled or "number" not in text[lo : num.start].lower():
         return None
-    if not _COUNT_JOIN_BEFORE_RE.search(text, max(lo, num.start - 30), num.start):
+    before = text[max(lo, num.start - 40) : num.start]
+    qualified = qualifier_before(before)  # "from fewer than 600": the qualifier's own words
+    if qualified is not None:
+        before = before[: len(before) - qualified[1]]
+    if not _COUNT_JOIN_BEFORE_RE.search(before):
         return None
     found = None
     for m in _NUMBER_OF_RE.finditer(text, lo, num.start):
