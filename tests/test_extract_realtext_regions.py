@@ -156,3 +156,19 @@ def test_the_country_of_a_story_abroad_owns_its_national_figures() -> None:
 def test_a_foreign_country_in_a_chinese_story_is_still_no_region() -> None:
     text = "Guangxi's trade reached 690 billion yuan in 2023. Vietnam bought 30 percent of it."
     assert _regions(text)["30 percent"] == "Guangxi Zhuang Autonomous Region"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # a news-site dateline ending in 消息 names where it was filed, not the story's place
+        ("新华网西安3月2日消息，今年前两月陕西外贸进出口总值520亿元。", "520亿元",
+         "Shaanxi Province"),
+        # a place right before its metric owns it, as "Gansu's" would
+        ("兰州海关发布数据：一季度甘肃外贸进出口总值150亿元。", "150亿元", "Gansu Province"),
+        # 占<place>...的 N%: the place is the whole of the share
+        ("一季度西安外贸进出口总值900亿元，占陕西进出口总值的80.2%。", "80.2%", "Xi'an"),
+    ],
+)  # fmt: skip
+def test_chinese_datelines_owners_and_shares(text: str, quote: str, region: str) -> None:
+    assert _regions(text)[quote] == region

@@ -131,7 +131,12 @@ LOCATING_GAP_RE = re.compile(r"[\s\xa0]*,?[\s\xa0]*(?:(?:in|of)[\s\xa0]+(?:the[\
 LOCATING_REACH = 200
 """How far before an ancestor ("..., capital of Sichuan Province") its place may be."""
 CLAUSE_BREAK_RE = re.compile("[，。；！？]")  # a Chinese clause ends: no locating apposition
-CJK_DATELINE_AFTER_RE = re.compile(r"[\s\xa0]*\d{1,2}月\d{1,2}日[电讯]")
+CJK_DATELINE_AFTER_RE = re.compile(r"[\s\xa0]*\d{1,2}月\d{1,2}日(?:电|讯|消息)")
+CJK_SHARE_BEFORE = ("占", "占了", "占到", "相当于")  # the place after these is a share's whole
+# "四川外贸", "成都的进出口": a Chinese place right before its metric owns it, as "Sichuan's"
+CJK_OWNER_AFTER_RE = re.compile(
+    r"(?:的|外贸|对外贸易|进出口|出口|进口|经济|地区生产总值|生产总值|GDP|工业|财政|社会消费品)"
+)
 EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
 LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
 

@@ -21,6 +21,8 @@ from .region_cues import (
     CAPITALIZED_BEFORE_RE,
     CJK_DATELINE_AFTER_RE,
     CJK_ORG_AFTER_RE,
+    CJK_OWNER_AFTER_RE,
+    CJK_SHARE_BEFORE,
     COMPANY_AFTER_RE,
     COMPARAND_LAST_WORDS,
     COMPARAND_RE,
@@ -189,7 +191,10 @@ class PlaceIndex:
                 continue
             if DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
                 continue  # "US$", "US dollars"
-            poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3))
+            poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3)) or (
+                not self.text[m.end : m.end + 1].isascii()
+                and CJK_OWNER_AFTER_RE.match(self.text, m.end, m.end + 6) is not None
+            )
             org = office or (
                 not self.text[m.end : m.end + 1].isascii()
                 and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
@@ -257,6 +262,7 @@ class PlaceIndex:
             ok = self._usable(place.region) and not (
                 (RANK_SCOPE_GATE_RE.search(folded) and RANK_SCOPE_FOLDED_RE.search(folded))
                 or (("%" in before or "cent" in before) and SHARE_OF_RE.search(before))
+                or before.endswith(CJK_SHARE_BEFORE)  # "占四川进出口总值的87.9%": the whole
                 or (
                     place.possessive
                     and SUPERLATIVE_AFTER_RE.match(self.text, place.end, place.end + 30)
