@@ -172,3 +172,19 @@ def test_a_foreign_country_in_a_chinese_story_is_still_no_region() -> None:
 )  # fmt: skip
 def test_chinese_datelines_owners_and_shares(text: str, quote: str, region: str) -> None:
     assert _regions(text)[quote] == region
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # 我省 / 本市 / 本区: the story's own place at that level, across paragraphs
+        ("无锡市统计局发布公报。\n\n2023年，本市进出口总额7000亿元。我省进出口总额5.2万亿元。",
+         "5.2万亿元", "Jiangsu Province"),
+        ("无锡市统计局发布公报。\n\n2023年，本市进出口总额7000亿元。我省进出口总额5.2万亿元。",
+         "7000亿元", "Wuxi"),
+        ("闵行区统计局发布。\n\n2023年，本区规上工业产值4000亿元。", "4000亿元",
+         "Minhang District"),
+    ],
+)  # fmt: skip
+def test_our_province_and_this_city(text: str, quote: str, region: str) -> None:
+    assert _regions(text)[quote] == region
