@@ -15,6 +15,7 @@ from .attach import CURRENCIES
 from .changes import gap_to_other
 from .figure import Figure
 from .metrics_zh import count_noun
+from .thresholds import is_milestone
 
 _ZH_SHARE_RE = re.compile(
     r"占(?!比)(?P<of>[^，。；,;\d]{1,24}?)的?(?:比重|比例|份额)?"  # 占比 is "share", no 占X
@@ -92,4 +93,7 @@ def kind_and_metric(
         and metrics.is_threshold(text[max(0, fig.start - 120) : fig.start])
     ):
         return "threshold", phrase, mtype, None
+    quote = text[fig.start : fig.end]
+    if unit in CURRENCIES and is_milestone(text[max(0, fig.start - 300) : fig.start], quote, after):
+        return "threshold", phrase, mtype, None  # "topped 800 billion yuan for the first time"
     return "level", phrase, mtype, None
