@@ -24,6 +24,7 @@ _ZH_SHARE_RE = re.compile(
 _MULTIPLE_AFTER_RE = re.compile(
     r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE
 )
+_PRONOUN_NOUN_RE = re.compile(r"(?:(?:new|more|other|such)\s+)?(?:ones?|them|others)", re.I)
 _DURATIONS = frozenset(
     {"year", "month", "quarter", "day", "week", "hour", "decade", "century", "minute"}
 )
@@ -63,6 +64,8 @@ def kind_and_metric(
                 # "进出口实绩企业2.3万家": the noun before the number, after any place in it
                 lo = max((b for _, b in cuts), default=0)
                 noun = count_noun(before[lo:]) or noun
+        if noun is not None and _PRONOUN_NOUN_RE.fullmatch(noun):
+            noun = None  # "30 new ones": the noun is named elsewhere, "ones" says nothing
         return "level", noun, "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
     phrase = phrase or metrics.metric_before(before, cuts)
