@@ -197,3 +197,39 @@ def test_a_year_on_year_rate_does_not_stop_the_carry() -> None:
         "Its trade with Russia reached 20 billion yuan, a year-on-year increase of 30 percent."
     )
     assert _facts(text)["20 billion yuan"].period == "2023-01/2023-06"
+
+
+HEADLINE = (
+    "Guangxi's foreign trade tops 600 billion yuan\n\n"
+    "2023-01-18\n\n"
+    "NANNING -- Guangxi's foreign trade reached 628 billion yuan in 2022, up 5 percent. "
+    "About 900 foreign-funded firms now operate in the region, and the region added 70 new "
+    "ones during the year. It has 40 border trade zones."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind", "period"),
+    [
+        # a headline's amount is of the period the article states below it; crossed: a threshold
+        ("600 billion yuan", "threshold", "2022"),
+        ("628 billion yuan", "level", "2022"),
+        # a stock "now" is as of the article; "during the year" is the year stated before
+        ("900 foreign-funded firms", "level", "2022"),
+        ("70 new ones", "level", "2022"),
+        # a stock in the present tense alone stays undated (tests/test_extract_heldout.py)
+        ("40 border trade zones", "level", None),
+    ],
+)
+def test_headline_now_and_during_the_year(quote: str, kind: str, period: str | None) -> None:
+    fact = _facts(HEADLINE, dt.date(2023, 1, 18))[quote]
+    assert (fact.kind, fact.period) == (kind, period)
+
+
+def test_a_demo_article_states_the_year_of_its_headline() -> None:
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    text = (samples / "12_sichuan_2021_zh.txt").read_text(encoding="utf-8")
+    fact = _facts(text, dt.date(2022, 1, 21))["9000亿元"]
+    assert (fact.kind, fact.period) == ("threshold", "2021")

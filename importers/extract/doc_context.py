@@ -37,6 +37,15 @@ REFERENCE_RE = re.compile(
     re.IGNORECASE,
 )
 _REFERENCE_GATE = ("period", "time", "同期")
+# "added 95 new ones during the year", "over the year": the year of the stated period
+_YEAR_REFERENCE_RE = re.compile(
+    r"\b(?:during|over|in|for|throughout)\s+the\s+(?:whole\s+|full\s+)?year\b(?!\s+(?:of|before|"
+    r"earlier|ago|to|on|-))",
+    re.IGNORECASE,
+)
+# a headline: one short line with no full stop at its end
+_HEADLINE_MAX = 160
+_SENTENCE_END = (".", "。", "!", "?", "！", "？", ":", "：")
 # "over the past six months", "in the last three years", "over the past decade"
 _SPAN_BACK_RE = re.compile(
     r"(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>\d{1,2}|\w+)\s+)?"
@@ -63,6 +72,9 @@ _COMPARED_YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 _LAST_YEAR_RE = re.compile(r"\blast\s+year\b|去年|上年", re.IGNORECASE)
+# "1,200 companies now operate in the district", "now links nine cities": a stock as of the
+# article, dated like its flows (the real-dev convention: "exports now account for 3.3%")
+_NOW_RE = re.compile(r"\bnow\b(?!\s+(?:that|than))", re.IGNORECASE)
 _SPAN_RE = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _YEARS_RE = re.compile(r"(\d{4})/(\d{4})")
 
@@ -138,6 +150,26 @@ def reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
     return REFERENCE_RE.search(text, start, end)
 
 
+def year_reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first "during the year" / "over the year" in ``text[start:end]``."""
+    if text.find("year", start, end) < 0:
+        return None
+    return _YEAR_REFERENCE_RE.search(text, start, end)
+
+
+def headline_end(text: str, paragraphs: list[tuple[int, int]]) -> int:
+    """End of the headline (0 if none): a first paragraph that is one short line without a
+    full stop at its end, followed by more text ("Sichuan's foreign trade passes 800 billion
+    yuan"). Its figures are of the period the article states below it."""
+    if len(paragraphs) < 2:
+        return 0
+    start, end = paragraphs[0]
+    line = text[start:end].rstrip()
+    if len(line) > _HEADLINE_MAX or "\n" in line or line.endswith(_SENTENCE_END):
+        return 0
+    return end
+
+
 def turns_to_stock(text: str, start: int, end: int) -> bool:
     """Whether the sentence ``text[start:end]`` speaks of the present stock ("so far")."""
     return _STOCK_TURN_RE.search(text, start, end) is not None
@@ -159,3 +191,8 @@ def reference_year_from_comparison(text: str) -> int | None:
         if best is None or year > best[0]:
             best = (year, year + 2 if last else year + 1)
     return best[1] if best else None
+
+
+def as_of_now(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` states a stock as of now ("now operate")."""
+    return text.find("now", start, end) >= 0 and _NOW_RE.search(text, start, end) is not None

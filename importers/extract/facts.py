@@ -25,10 +25,13 @@ from .attach import CURRENCIES, Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
 from .doc_context import (
     PeriodContext,
+    as_of_now,
+    headline_end,
     reference_in,
     reference_year_from_comparison,
     standing_share,
     turns_to_stock,
+    year_reference_in,
 )
 from .figures import Figure, Spans, figures_in
 from .kinds import kind_and_metric
@@ -39,6 +42,7 @@ from .periods import Period, find_dates, find_periods, stated_years
 from .regions import RegionTracker
 from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
+from .thresholds import crossed
 
 _ORDINAL_QUICK_RE = re.compile(  # on folded text
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
@@ -174,7 +178,28 @@ def extract_facts(
         else:
             _state_period(doc, periods)  # "in the first half": an ordinal but no figure
         topic = tracker.update_topic(topic, s_start, s_end)
+    _date_headline(text, facts, headline_end(text, paragraphs))
     return facts
+
+
+def _date_headline(text: str, facts: list[Fact], end: int) -> None:
+    """Figures of a headline that states no period take the first period the article states
+    below it ("... passes 800 billion yuan" over "... 808.15 billion yuan in 2020"); an amount
+    the headline says was crossed is a threshold (the article states the amount itself)."""
+    undated = [f for f in facts if f.start < end and f.period is None and f.unit != "count"]
+    if not undated:
+        return
+    stated = next((f for f in facts if f.start >= end and f.period and f.period_text), None)
+    for fact in undated:
+        if fact.kind == "level" and fact.unit in CURRENCIES and crossed(text[: fact.start]):
+            fact.kind = "threshold"
+        if stated is not None:
+            fact.period = stated.period
+            _add_note_to(fact, f"headline: period of the article ('{stated.period_text}')")
+
+
+def _add_note_to(fact: Fact, note: str) -> None:
+    fact.notes = f"{fact.notes}; {note}" if fact.notes else note
 
 
 def _state_period(doc: _Document, periods: list[Period]) -> None:
@@ -220,6 +245,10 @@ def _sentence_facts(
     told = doc.periods
     carry: bool | None = None if told.value else False  # read once, when first needed
     same = reference_in(text, s_start, s_end) if told.value else None
+    year_ref = None
+    if same is None and told.value and told.value[:4].isdigit():
+        year_ref = year_reference_in(text, s_start, s_end)
+    fig_starts = [f.start for f in figs] if year_ref is not None else []
     for i, fig in enumerate(figs):
         if i in consumed:
             continue
@@ -262,7 +291,12 @@ def _sentence_facts(
                 fact["per"] = detached.group("per").lower()
         if fig.unit not in ("rank", "percent", "percentage point"):
             fact["subject"] = company(text, context_lo, fig.start, doc.tracker)
-        if period is None and same is not None and told.value:
+        if period is None and year_ref is not None and _next_to(fig_starts, fig, year_ref):
+            # "added 95 new ones during the year": the year of the period stated before
+            year = str(told.value)[:4]
+            fact["period"], fact["period_text"] = year, year_ref.group(0)
+            _add_note(fact, f"'{year_ref.group(0)}' is the year stated before ({year})")
+        if period is None and same is not None and told.value and not fact.get("period"):
             # "During the same period, imports ...": the period stated before
             fact["period"], fact["period_text"] = told.value, same.group(0)
             _add_note(fact, f"'{same.group(0)}' is the period stated before ('{told.text}')")
@@ -371,6 +405,15 @@ def _sentence_facts(
             # no period of its own in a paragraph that stated one continues it
             fact["period"] = told.value
             _add_note(fact, told.note(doc.paragraph, doc.sentence))
+        elif (
+            period is None
+            and fact.get("period") is None
+            and told.value
+            and kind in ("level", "share")
+            and as_of_now(text, s_start, s_end)
+        ):
+            fact["period"] = told.value  # "1,200 companies now operate": as of the article
+            _add_note(fact, f"a stock stated as of now; {told.note(doc.paragraph, doc.sentence)}")
         # a count's metric is its noun, a duration's "duration", an area's "area": none carries over
         if fig.unit not in ("count", "times") and metric_type not in (None, "duration", "area"):
             prev_metric = (metric, metric_type)
@@ -385,6 +428,16 @@ def _sentence_facts(
         if out[-1].unit == "count":
             doc.counts.setdefault(out[-1].value, []).append(out[-1])
     return out
+
+
+def _next_to(starts: list[int], fig: Figure, phrase: re.Match[str]) -> bool:
+    """Whether no other figure (``starts``: of the sentence's figures) stands between
+    ``fig`` and ``phrase``."""
+    if fig.end <= phrase.start():
+        lo, hi = fig.end, phrase.start()
+    else:
+        lo, hi = phrase.end(), fig.start
+    return bisect_left(starts, hi) == bisect_left(starts, lo)
 
 
 def _add_note(fact: dict[str, object], note: str) -> None:

@@ -69,3 +69,9 @@ def skips_milestone(after_target: str) -> bool:
     ("rose 15.7%, exceeding 2 trillion yuan, reaching 2.08 trillion yuan"): ``after_target``
     is the text after that amount."""
     return _AMOUNT_AFTER_RE.match(after_target) is not None
+
+
+def crossed(before: str) -> bool:
+    """Whether ``before`` ends with a verb of crossing ("passes", "tops", 首次突破): in a
+    headline, whose amount the article states below, that makes the amount a milestone."""
+    return _CROSSED_BEFORE_RE.search(before[-60:]) is not None
