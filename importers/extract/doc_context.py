@@ -116,6 +116,8 @@ class PeriodContext:
         if m is None:
             return None
         raw, unit = (m.group("n") or "").lower(), m.group("unit").lower()
+        if not raw and unit.endswith("s"):
+            return None  # "over the past years": how many is not said
         n = int(raw) if raw.isdigit() else COUNT_WORDS.get(raw, 1 if not raw else 0)
         if unit.startswith("decade"):
             n, unit = 10 * n, "year"
