@@ -12,6 +12,7 @@ from importers.extract.doc_context import (
     headline_end,
     reference_in,
     reference_year_from_comparison,
+    stock_turns,
     turns_to_stock,
 )
 from importers.extract.periods import Period
@@ -85,8 +86,10 @@ def test_reference_phrases(text: str, found: str | None) -> None:
 
 
 def test_a_turn_to_the_stock_and_an_end() -> None:
-    assert turns_to_stock("So far, 300 firms have come.", 0, 28)
-    assert not turns_to_stock("Exports rose 5 percent.", 0, 23)
+    text = "Exports rose 5 percent. So far, 300 firms have come."
+    turns = stock_turns(text.lower())
+    assert not turns_to_stock(turns, 0, 23)
+    assert turns_to_stock(turns, 24, len(text))
     told = _context("2022")
     told.end()
     assert told.value is None

@@ -27,7 +27,9 @@ from .doc_context import (
     PeriodContext,
     headline_end,
     reference_year_from_comparison,
+    stock_turns,
     turns_to_stock,
+    word_periods,
 )
 from .figures import Figure, Spans, figures_in
 from .kinds import kind_and_metric
@@ -133,6 +135,8 @@ def extract_facts(
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text)]
     doc = _Document(text, tracker, guessed, semicolons, published=published)
     topic = tracker.doc_topic
+    turns = stock_turns(folded)
+    may_state = word_periods(folded)
     facts: list[Fact] = []
     current_para = -1
     for s_start, s_end in sentences:
@@ -141,26 +145,29 @@ def extract_facts(
             current_para, topic, doc.sentence = para, tracker.doc_topic, -1
         doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
-        periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
-        if turns_to_stock(text, s_start, s_end):
+        if turns_to_stock(turns, s_start, s_end):
             doc.periods.end()
         if (
             lo == hi
             and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end)
             and not _DIGIT_ORDINAL_RE.search(folded, s_start, s_end)
         ):
-            # a headline or a sentence with no figure
-            state_period(doc.periods, text, dates, periods, (para, doc.sentence))
+            # a headline or a sentence with no figure may state the article's period
+            k = bisect_left(may_state, s_start)
+            if k < len(may_state) and may_state[k] < s_end:
+                periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
+                state_period(doc.periods, text, dates, periods, (para, doc.sentence))
             topic = tracker.update_topic(topic, s_start, s_end)
             continue
+        periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded)
         if figs:
             found = _sentence_facts(doc, figs, periods, s_start, s_end, topic)
             facts.extend(found)
             used = {f.period_text for f in found if f.period}
             periods = [p for p in periods if p.text in used]
-        # with no figure: "in the first half" (an ordinal)
-        state_period(doc.periods, text, dates, periods, (para, doc.sentence))
+        if periods:  # with no figure too: "in the first half" (an ordinal)
+            state_period(doc.periods, text, dates, periods, (para, doc.sentence))
         topic = tracker.update_topic(topic, s_start, s_end)
     date_headline(text, facts, headline_end(text, paragraphs))
     return facts

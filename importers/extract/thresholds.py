@@ -48,7 +48,7 @@ def is_milestone(before: str, quote: str, after: str) -> bool:
     """Whether the amount quoted ``quote`` is a milestone that was crossed rather than the
     amount of the figure. ``before`` is up to 300 characters before it (earlier sentences
     included: the amount itself may be stated there), ``after`` the rest of its sentence."""
-    if not _CROSSED_BEFORE_RE.search(before):
+    if not _CROSSED_BEFORE_RE.search(before[-60:]):  # the verb is right before the amount
         return False
     if _AMOUNT_AFTER_RE.match(after):
         return True  # "exceeding 2 trillion yuan, reaching 2.08 trillion yuan"
