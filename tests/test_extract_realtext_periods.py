@@ -98,9 +98,9 @@ ARTICLE = (
         # reference phrases name the stated period
         ("20 percent", "2023-01/2023-06", "'During the period' is the period stated before"),
         ("30 percent", "2023-01/2023-06", None),
-        # another period is stated: it holds from there on
+        # "In June alone" is an aside: it holds for its paragraph, then the half year again
         ("21 billion yuan", "2023-06", None),
-        ("6 percent", "2023-06", "period carried from an earlier paragraph"),
+        ("6 percent", "2023-01/2023-06", "period carried from the headline"),
     ],
 )
 def test_an_article_period_carries_across_paragraphs(
@@ -233,3 +233,29 @@ def test_a_demo_article_states_the_year_of_its_headline() -> None:
     text = (samples / "12_sichuan_2021_zh.txt").read_text(encoding="utf-8")
     fact = _facts(text, dt.date(2022, 1, 21))["9000亿元"]
     assert (fact.kind, fact.period) == ("threshold", "2021")
+
+
+def test_an_aside_holds_for_its_paragraph_only() -> None:
+    text = (
+        "In the first ten months of this year, Shanxi's trade was 150 billion yuan.\n\n"
+        "In October alone, trade was 16 billion yuan. Exports were 9 billion yuan.\n\n"
+        "Trade with the EU reached 20 billion yuan."
+    )
+    got = _facts(text)
+    assert got["9 billion yuan"].period == "2023-10"
+    assert got["20 billion yuan"].period == "2023-01/2023-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # "the past N months of <year>" is the first N months of that year
+        ("Over the past nine months of 2023, Tianjin's FDI rose 8 percent.", "8 percent",
+         "2023-01/2023-09"),
+        # a date after "said" with no "on" is no period either
+        ("Hebei's trade was 300 billion yuan, ranking 12th, customs said Oct 20.",
+         "300 billion yuan", None),
+    ],
+)  # fmt: skip
+def test_more_period_wordings(text: str, quote: str, period: str | None) -> None:
+    assert _facts(text)[quote].period == period

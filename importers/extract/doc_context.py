@@ -110,16 +110,31 @@ class PeriodContext:
     paragraph: int = -1
     """Index of the paragraph that stated it (-1: none yet)."""
     sentence: int = -1
+    main: tuple[str | None, str | None, int, int] | None = None
+    """While an aside holds ("In August alone, ..."), the period it interrupted."""
 
-    def state(self, period: Period, paragraph: int, sentence: int) -> None:
-        """A sentence stated ``period``: it is the context from now on."""
-        if period.value:
-            self.value, self.text = period.value, period.text
-            self.paragraph, self.sentence = paragraph, sentence
+    def state(self, period: Period, paragraph: int, sentence: int, aside: bool = False) -> None:
+        """A sentence stated ``period``: it is the context from now on. An ``aside`` ("In
+        August alone") holds for the rest of its paragraph only; then the period it
+        interrupted ("the first eight months") is the context again."""
+        if not period.value:
+            return
+        if aside and self.main is None:
+            self.main = (self.value, self.text, self.paragraph, self.sentence)
+        elif not aside:
+            self.main = None
+        self.value, self.text = period.value, period.text
+        self.paragraph, self.sentence = paragraph, sentence
+
+    def new_paragraph(self, paragraph: int) -> None:
+        """A new paragraph starts: an aside of an earlier one ends."""
+        if self.main is not None and paragraph != self.paragraph:
+            self.value, self.text, self.paragraph, self.sentence = self.main
+            self.main = None
 
     def end(self) -> None:
         """The text turned to the present stock: no period carries past this point."""
-        self.value = self.text = None
+        self.value = self.text = self.main = None
         self.paragraph = self.sentence = -1
 
     def note(self, paragraph: int, sentence: int) -> str:

@@ -143,6 +143,7 @@ def extract_facts(
         para = bisect_left(para_starts, s_start + 1) - 1
         if para != current_para:
             current_para, topic, doc.sentence = para, tracker.doc_topic, -1
+            doc.periods.new_paragraph(para)
         doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
         if turns_to_stock(turns, s_start, s_end):

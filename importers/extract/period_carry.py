@@ -42,6 +42,8 @@ _STOCK_RE = re.compile(
     re.IGNORECASE,
 )
 # a day after a month ("yesterday (October 11)"): the date of an event, no period to continue
+# "In August alone, ...", "12月单月": a part of the article's period, an aside
+_ALONE_RE = re.compile(r"[\s\xa0]*(?:alone\b|单月|單月)", re.IGNORECASE)
 _DAY_RE = re.compile(r"[\s\xa0]+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d|%|[\s\xa0]*percent)")
 
 
@@ -160,7 +162,8 @@ def state_period(
     11)") or a date's year is the date of an event, not a period later figures continue."""
     for period in reversed(periods):
         if period.value and not _DAY_RE.match(text, period.end) and not dates.covers(period.start):
-            told.state(period, *where)
+            aside = _ALONE_RE.match(text, period.end) is not None
+            told.state(period, *where, aside=aside)
             return
 
 
