@@ -98,9 +98,9 @@ ARTICLE = (
         # reference phrases name the stated period
         ("20 percent", "2023-01/2023-06", "'During the period' is the period stated before"),
         ("30 percent", "2023-01/2023-06", None),
-        # another period is stated: it holds from there on
+        # "In June alone" is an aside: it holds for its paragraph, then the half year again
         ("21 billion yuan", "2023-06", None),
-        ("6 percent", "2023-06", "period carried from an earlier paragraph"),
+        ("6 percent", "2023-01/2023-06", "period carried from the headline"),
     ],
 )
 def test_an_article_period_carries_across_paragraphs(
@@ -197,3 +197,65 @@ def test_a_year_on_year_rate_does_not_stop_the_carry() -> None:
         "Its trade with Russia reached 20 billion yuan, a year-on-year increase of 30 percent."
     )
     assert _facts(text)["20 billion yuan"].period == "2023-01/2023-06"
+
+
+HEADLINE = (
+    "Guangxi's foreign trade tops 600 billion yuan\n\n"
+    "2023-01-18\n\n"
+    "NANNING -- Guangxi's foreign trade reached 628 billion yuan in 2022, up 5 percent. "
+    "About 900 foreign-funded firms now operate in the region, and the region added 70 new "
+    "ones during the year. It has 40 border trade zones."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "kind", "period"),
+    [
+        # a headline's amount is of the period the article states below it; crossed: a threshold
+        ("600 billion yuan", "threshold", "2022"),
+        ("628 billion yuan", "level", "2022"),
+        # a stock "now" is as of the article; "during the year" is the year stated before
+        ("900 foreign-funded firms", "level", "2022"),
+        ("70 new ones", "level", "2022"),
+        # a stock in the present tense alone stays undated (tests/test_extract_heldout.py)
+        ("40 border trade zones", "level", None),
+    ],
+)
+def test_headline_now_and_during_the_year(quote: str, kind: str, period: str | None) -> None:
+    fact = _facts(HEADLINE, dt.date(2023, 1, 18))[quote]
+    assert (fact.kind, fact.period) == (kind, period)
+
+
+def test_a_demo_article_states_the_year_of_its_headline() -> None:
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    text = (samples / "12_sichuan_2021_zh.txt").read_text(encoding="utf-8")
+    fact = _facts(text, dt.date(2022, 1, 21))["9000亿元"]
+    assert (fact.kind, fact.period) == ("threshold", "2021")
+
+
+def test_an_aside_holds_for_its_paragraph_only() -> None:
+    text = (
+        "In the first ten months of this year, Shanxi's trade was 150 billion yuan.\n\n"
+        "In October alone, trade was 16 billion yuan. Exports were 9 billion yuan.\n\n"
+        "Trade with the EU reached 20 billion yuan."
+    )
+    got = _facts(text)
+    assert got["9 billion yuan"].period == "2023-10"
+    assert got["20 billion yuan"].period == "2023-01/2023-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # "the past N months of <year>" is the first N months of that year
+        ("Over the past nine months of 2023, Tianjin's FDI rose 8 percent.", "8 percent",
+         "2023-01/2023-09"),
+        # a date after "said" with no "on" is no period either
+        ("Hebei's trade was 300 billion yuan, ranking 12th, customs said Oct 20.",
+         "300 billion yuan", None),
+    ],
+)  # fmt: skip
+def test_more_period_wordings(text: str, quote: str, period: str | None) -> None:
+    assert _facts(text)[quote].period == period

@@ -19,6 +19,7 @@ from .changes import Change, basis_after, read_change, read_multiplier
 from .figure import Figure
 from .periods import Period
 from .ranks import topping_scope
+from .thresholds import skips_milestone
 from .units import CURRENCY_CODES
 
 BRACKET_GAP_RE = re.compile(
@@ -157,6 +158,10 @@ class Changes:
             self.standalone[i] = change
             return
         target = next_target if change.targets_next else None
+        if target is not None and target + 1 < len(figs):
+            after = text[figs[target].end : figs[target + 1].start + 1]
+            if skips_milestone(after):
+                target += 1  # "rose 15.7%, exceeding 2 trillion yuan, reaching 2.08 trillion"
         if target is None:
             for j in range(i - 1, -1, -1):
                 prev = figs[j]

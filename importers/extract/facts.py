@@ -21,20 +21,22 @@ from importers.gazetteer import Gazetteer
 
 from . import cjk, metrics
 from ._fold import fold_case
-from .attach import CURRENCIES, Changes, assign_ranks, choose_periods
+from .attach import Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
 from .doc_context import (
     PeriodContext,
-    reference_in,
+    headline_end,
     reference_year_from_comparison,
-    standing_share,
+    stock_turns,
     turns_to_stock,
+    word_periods,
 )
 from .figures import Figure, Spans, figures_in
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
 from .metric_lists import level_lists, list_item
 from .numbers import find_numbers
+from .period_carry import FLOWS, SentencePeriods, date_headline, state_period
 from .periods import Period, find_dates, find_periods, stated_years
 from .regions import RegionTracker
 from .regions_zh import whole_region
@@ -46,22 +48,12 @@ _ORDINAL_QUICK_RE = re.compile(  # on folded text
 )
 _DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")  # "ranked 19th": no numeral in "19th"
 _SEMICOLON_RE = re.compile("[;；]")
-_FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "count"}
 # "annual revenue", not "average annual growth" nor "annual growth"
 _ANNUAL_RE = re.compile(
     r"(?<!average\s)\b(?:annual|yearly)\s+(?!(?:average|growth|increase|rate)\b)", re.IGNORECASE
 )
 _RELATIVE_YEAR_RE = re.compile(
     r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
-)
-# a sentence about a stock or a span of its own: a period stated before does not carry into it
-# ("a year", but not "a year-on-year increase")
-_STOCK_RE = re.compile(
-    r"\b(?:so\s+far|at\s+present|currently|to\s+date|as\s+of|by\s+the\s+end|in\s+total|"
-    r"cumulative(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|since|"
-    r"each\s+year|every\s+year|annually|per\s+year|a\s+year(?![-\s]+on[-\s])|target|aims?|plans?|expects?|"
-    r"average\s+annual)\b|目前|截至|累计|以来|过去|年均",
-    re.IGNORECASE,
 )
 _SHARE_LINK_RE = re.compile(
     r"^[^;]{0,80}?(?:\b(?:accounting|accounted|accounts|making\s+up|made\s+up|representing|"
@@ -92,7 +84,6 @@ _ELLIPSIS_WORDS_RE = re.compile(
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
 _CHANGE_FIELDS = ("change_percent", "change_basis", "change_quote", "change_start", "change_end")
-_DAY_RE = re.compile(r"[\s\xa0]+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d|%|[\s\xa0]*percent)")
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 
 
@@ -107,8 +98,6 @@ class _Document:
     counts: dict[float, list[Fact]] = field(default_factory=dict)
     """Count facts so far by value, oldest first: what "the nine cities" can restate."""
     published: dt.date | None = None
-    dates: Spans | None = None
-    """Calendar dates of the text: their years and months are no period a text states."""
     periods: PeriodContext = field(default_factory=PeriodContext)
     """The period stated last: what figures without one continue and what "during the same
     period" restates."""
@@ -152,51 +141,45 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences)
     semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text)]
-    doc = _Document(text, tracker, guessed, semicolons, published=published, dates=dates)
+    doc = _Document(text, tracker, guessed, semicolons, published=published)
     topic = tracker.doc_topic
+    turns = stock_turns(folded)
+    may_state = word_periods(folded)
     facts: list[Fact] = []
     current_para = -1
     for s_start, s_end in sentences:
         para = bisect_left(para_starts, s_start + 1) - 1
         if para != current_para:
             current_para, topic, doc.sentence = para, tracker.doc_topic, -1
+            doc.periods.new_paragraph(para)
         doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
-        periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
-        if turns_to_stock(text, s_start, s_end):
+        if turns_to_stock(turns, s_start, s_end):
             doc.periods.end()
         if (
             lo == hi
             and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end)
             and not _DIGIT_ORDINAL_RE.search(folded, s_start, s_end)
         ):
-            _state_period(doc, periods)  # a headline or a sentence with no figure
+            # a headline or a sentence with no figure may state the article's period
+            k = bisect_left(may_state, s_start)
+            if k < len(may_state) and may_state[k] < s_end:
+                periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
+                state_period(doc.periods, text, dates, periods, (para, doc.sentence))
             topic = tracker.update_topic(topic, s_start, s_end)
             continue
+        periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded)
         if figs:
             found = _sentence_facts(doc, figs, periods, s_start, s_end, topic)
             facts.extend(found)
             used = {f.period_text for f in found if f.period}
-            _state_period(doc, [p for p in periods if p.text in used])
-        else:
-            _state_period(doc, periods)  # "in the first half": an ordinal but no figure
+            periods = [p for p in periods if p.text in used]
+        if periods:  # with no figure too: "in the first half" (an ordinal)
+            state_period(doc.periods, text, dates, periods, (para, doc.sentence))
         topic = tracker.update_topic(topic, s_start, s_end)
+    date_headline(text, facts, headline_end(text, paragraphs))
     return facts
-
-
-def _state_period(doc: _Document, periods: list[Period]) -> None:
-    """The last period with a value among ``periods`` (stated in the current sentence)
-    becomes the document's period context; a month with a day after it ("yesterday
-    (October 11)") is the date of an event, not a period later figures continue."""
-    for period in reversed(periods):
-        if (
-            period.value
-            and not _DAY_RE.match(doc.text, period.end)
-            and not (doc.dates is not None and doc.dates.covers(period.start))
-        ):
-            doc.periods.state(period, doc.paragraph, doc.sentence)
-            return
 
 
 def _region_fields(region: Region | None) -> dict[str, str | None]:
@@ -225,9 +208,8 @@ def _sentence_facts(
     prev_named: tuple[str | None, str | None] = (None, None)  # typed or not
     list_contexts: dict[int, str] = {}
     lists = level_lists(text, figs, s_start, s_end)
-    told = doc.periods
-    carry: bool | None = None if told.value else False  # read once, when first needed
-    same = reference_in(text, s_start, s_end) if told.value else None
+    where = (doc.paragraph, doc.sentence)
+    carried = SentencePeriods(doc.periods, text, (s_start, s_end), figs, where, doc.published)
     for i, fig in enumerate(figs):
         if i in consumed:
             continue
@@ -262,18 +244,15 @@ def _sentence_facts(
         fact.update(_region_fields(region))
         period = chosen_periods[i]
         no_period = period is None or period.value is None
-        if no_period and fig.per is None and fig.unit in _FLOWS and _ANNUAL_RE.search(before):
+        if no_period and fig.per is None and fig.unit in FLOWS and _ANNUAL_RE.search(before):
             fact["per"] = "year"  # "companies with annual revenue of at least 20 million yuan"
-        elif fig.per is None and fig.unit in _FLOWS and any(w in after for w in _PER_WORDS):
+        elif fig.per is None and fig.unit in FLOWS and any(w in after for w in _PER_WORDS):
             detached = _DETACHED_PER_RE.match(after)
             if detached is not None:  # "2,000 trucks cross the border at Suifenhe every day"
                 fact["per"] = detached.group("per").lower()
         if fig.unit not in ("rank", "percent", "percentage point"):
             fact["subject"] = company(text, context_lo, fig.start, doc.tracker)
-        if period is None and same is not None and told.value:
-            # "During the same period, imports ...": the period stated before
-            fact["period"], fact["period_text"] = told.value, same.group(0)
-            _add_note(fact, f"'{same.group(0)}' is the period stated before ('{told.text}')")
+        carried.reference(fact, fig, period)  # "during the same period", "during the year"
         if period is not None:
             fact["period"], fact["period_text"] = period.value, period.text
             if doc.guessed_year and _RELATIVE_YEAR_RE.search(period.text):
@@ -362,23 +341,7 @@ def _sentence_facts(
         if kind == "diff" and fig.unit == "percent" and i in changes.standalone:
             # "4.1% higher than the national average": a gap between rates, no growth
             fact.update(dict.fromkeys(_CHANGE_FIELDS))
-        if period is not None and period.value is None:
-            # "over the past six months": the period stated before when it is that long; a
-            # change over the span may also count back from the publication date
-            counted = doc.published if kind in ("change", "diff") else None
-            fact["period"] = told.resolve_span_back(period.text, counted)
-        stock_share = bool(out) and (out[-1].unit == "count" or out[-1].per is not None)
-        stock_share = stock_share or (kind == "share" and standing_share(text, s_start, s_end))
-        wants_carry = (
-            period is None and fact.get("period") is None and _flow_like(fig, kind, stock_share)
-        )
-        if wants_carry and carry is None:
-            carry = not _STOCK_RE.search(text, s_start, s_end)
-        if wants_carry and carry:
-            # "In the first half, trade rose ... Exports grew 9.8 percent to ...": a flow with
-            # no period of its own in a paragraph that stated one continues it
-            fact["period"] = told.value
-            _add_note(fact, told.note(doc.paragraph, doc.sentence))
+        carried.carry(fact, fig, period, kind, out[-1] if out else None)
         # a count's metric is its noun, a duration's "duration", an area's "area": none carries over
         if fig.unit not in ("count", "times") and metric_type not in (None, "duration", "area"):
             prev_metric = (metric, metric_type)
@@ -395,31 +358,11 @@ def _sentence_facts(
     return out
 
 
-def _add_note(fact: dict[str, object], note: str) -> None:
-    fact["notes"] = f"{fact['notes']}; {note}" if fact.get("notes") else note
-
-
 def _names_a_subject(clause: str) -> bool:
     """Whether a clause after a semicolon names what its figure measures ("城镇调查失业率控制在")
     rather than leaving it to the clause before ("二季度增长", "0.4 percent in the second")."""
     rest = _ELLIPSIS_WORDS_RE.sub("", clause)
     return len(cjk.IDEOGRAPH_RE.findall(rest)) >= 2 or _CONTENT_WORD_RE.search(rest) is not None
-
-
-def _flow_like(fig: Figure, kind: str, stock_share: bool = False) -> bool:
-    """Whether a figure with no period of its own may continue its paragraph's: an amount
-    of a flow (not a count, a rate per month or a stock), a change, or a share that is not
-    one of a count just stated ("9,000 firms, 3 percent of the national total") nor one
-    stated in the present simple ("the zone contributes 90%"): those are stocks."""
-    if fig.per is not None:
-        return False
-    if kind == "share":
-        return not stock_share
-    return (kind == "level" and fig.unit in _FLOWS and fig.unit != "count") or kind in (
-        "change",
-        "diff",
-        "rank",  # "... in 2023. It ranked 11th among ...": the ranking of that year
-    )
 
 
 def _in_noun_phrase(text: str, fig: Figure, s_start: int) -> bool:

@@ -15,6 +15,7 @@ from .attach import CURRENCIES
 from .changes import gap_to_other
 from .figure import Figure
 from .metrics_zh import count_noun
+from .thresholds import is_milestone
 
 _ZH_SHARE_RE = re.compile(
     r"占(?!比)(?P<of>[^，。；,;\d]{1,24}?)的?(?:比重|比例|份额)?"  # 占比 is "share", no 占X
@@ -23,6 +24,7 @@ _ZH_SHARE_RE = re.compile(
 _MULTIPLE_AFTER_RE = re.compile(
     r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE
 )
+_PRONOUN_NOUN_RE = re.compile(r"(?:(?:new|more|other|such)\s+)?(?:ones?|them|others)", re.I)
 _DURATIONS = frozenset(
     {"year", "month", "quarter", "day", "week", "hour", "decade", "century", "minute"}
 )
@@ -62,6 +64,8 @@ def kind_and_metric(
                 # "进出口实绩企业2.3万家": the noun before the number, after any place in it
                 lo = max((b for _, b in cuts), default=0)
                 noun = count_noun(before[lo:]) or noun
+        if noun is not None and _PRONOUN_NOUN_RE.fullmatch(noun):
+            noun = None  # "30 new ones": the noun is named elsewhere, "ones" says nothing
         return "level", noun, "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
     phrase = phrase or metrics.metric_before(before, cuts)
@@ -92,4 +96,7 @@ def kind_and_metric(
         and metrics.is_threshold(text[max(0, fig.start - 120) : fig.start])
     ):
         return "threshold", phrase, mtype, None
+    quote = text[fig.start : fig.end]
+    if unit in CURRENCIES and is_milestone(text[max(0, fig.start - 300) : fig.start], quote, after):
+        return "threshold", phrase, mtype, None  # "topped 800 billion yuan for the first time"
     return "level", phrase, mtype, None

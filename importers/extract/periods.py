@@ -65,7 +65,8 @@ PERIOD_RE = re.compile(
   | (?P<month>(?:(?:early|mid|late)[-\s])?(?P<mn>{_MONTH})(?:{_OF_YEAR})?)
   | (?P<since>(?:since(?:\s+(?:last\s+|this\s+|early\s+|late\s+)?(?:{_MONTH}|{_YEAR}|year))?
         |so\s+far|up\s+to\s+now|at\s+present|currently|(?:over|in|during)
-        \s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)))
+        \s+the\s+(?:past|last)\s+(?:(?P<pn>\w+)\s+)?(?:years?|(?P<pm>months?)|decades?)
+        (?:\s+of\s+(?P<py>{_YEAR}|this\s+year))?))
   | (?P<rel>{_REL_YEAR})
   | (?P<year>(?<![\d.,-]){_YEAR}(?![\d%]|[.-]\d|,\d{{3}})))
     """,
@@ -130,7 +131,7 @@ _SPACES_RE = re.compile(r"\s+")
 _DAY_AFTER_RE = re.compile(r"[\s\xa0]+[0-3]?\d(?:st|nd|rd|th)?(?!\d|[.,]\d|%)(?![\s\xa0]*percent)")
 _REPORTED_ON_RE = re.compile(
     r"\b(?:said|says|reported|announced|released|revealed|disclosed|published|showed|shows|"
-    r"according\s+to)\b[^,;.]{0,60}?\bon[\s\xa0]+$",
+    r"according\s+to)\b(?:[^,;.]{0,60}?\bon)?[\s\xa0]+$",
     re.IGNORECASE,
 )
 _MAY_BEFORE_RE = re.compile(r"(?:in|of|since|until|by|from|to|early|mid|late|,|;)\s*-?$")
@@ -166,6 +167,19 @@ def _resolve_year(raw: str | None, ref_year: int | None, fallback: str) -> str:
     if low.startswith("next"):
         return str(ref_year + 1)
     return str(ref_year)
+
+
+def _past_months_of(m: re.Match[str], ref_year: int | None) -> str | None:
+    """ "the past 11 months of 2019": the first 11 months of that year; None for any other
+    span counted back (it is resolved against the article's period, if at all)."""
+    if not (m.group("pm") and m.group("py") and m.group("pn")):
+        return None
+    raw = m.group("pn").lower()
+    n = int(raw) if raw.isdigit() else COUNT_WORDS.get(raw, 0)
+    if not 1 <= n <= 12:
+        return None
+    y = _resolve_year(m.group("py"), ref_year, "XXXX")
+    return _span(y, 1, y, n)
 
 
 def _tail_year(raw: str) -> str | None:
@@ -290,7 +304,7 @@ def find_periods(
             y = _resolve_year(_tail_year(raw), ref_year, default_year)
             value = f"{y}-{_month_num(m.group('mn')):02d}"
         elif m.group("since"):
-            value = None
+            value = _past_months_of(m, ref_year)  # "over the past 11 months of 2019"
         elif m.group("rel"):
             value = _resolve_year(raw, ref_year, "XXXX")
         else:
