@@ -126,6 +126,8 @@ def test_a_zone_is_named_by_its_gazetteer_entry() -> None:
          "Rs 1.7 lakh crore", "Lucknow"),
         ("HAIKOU, May 2 -- Foreign trade reached 60 billion yuan in 2023.", "60 billion yuan",
          "Haikou"),
+        ("HO CHI MINH CITY (VNA) - Retail sales rose to 20 billion USD in 2022.",
+         "20 billion USD", "Ho Chi Minh City"),
         # an adjective of the place names it
         ("Bavarian exports fell 3 percent to 205 billion euros in 2023.", "205 billion euros",
          "Bavaria"),

@@ -27,6 +27,7 @@ def _facts(text: str) -> dict[str, tuple[float, float, str | None]]:
          "INR"),
         ("The budget is ₹2.4 lakh crore for 2024.", "₹2.4 lakh crore", 2.4, 1e12, "INR"),
         ("Orders of INR 730 crore were signed in 2023.", "INR 730 crore", 730, 1e7, "INR"),
+        ("Projects worth Rs.8,200 crore began in 2022.", "Rs.8,200 crore", 8200, 1e7, "INR"),
         ("Dong Nai collected 61 trillion dong in 2022.", "61 trillion dong", 61, 1e12, "VND"),
         ("FDI pledges reached VND 95 trillion in 2023.", "VND 95 trillion", 95, 1e12, "VND"),
         ("The city's GRDP hit 1.5 quadrillion dong in 2022.", "1.5 quadrillion dong", 1.5, 1e15,

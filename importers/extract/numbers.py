@@ -65,7 +65,7 @@ _NOT_A_SHARE = (
 _FRACTION = rf"(?P<fnum>one|two|three|four|five|a)[-\s](?P<fden>{'|'.join(DENOMINATORS)})"
 
 # a numeral may follow a currency code with no space ("RMB580 billion") but no other letters
-_AFTER_CODE = "|".join(f"(?<={code})" for code in GLUED_CODES)
+_AFTER_CODE = "|".join(f"(?<={re.escape(code)})" for code in GLUED_CODES)
 NUMBER_RE = re.compile(
     rf"""
     (?:(?<![A-Za-z0-9_.])|{_AFTER_CODE})(?=[0-9a-zA-Z])

@@ -120,9 +120,9 @@ COUNTRY_PART_AFTER_RE = re.compile(
     r"(?:[\s\xa0]+(?:part|region|coast|border|frontier|corner|flank))?[\s\xa0]*(?:[,.;)]|$)"
 )
 FROM_BEFORE_RE = re.compile(r"\bfrom[\s\xa0]+(?:the[\s\xa0]+)?$", re.IGNORECASE)
-# a wire dateline opening the text: "MUNICH --", "CHENNAI:", "HAIKOU, January 21 /TASS/"
+# a wire dateline opening the text: "MUNICH --", "CHENNAI:", "HO CHI MINH CITY (VNA) -"
 DATELINE_RE = re.compile(
-    r"[\s\xa0]*(?P<place>[A-Z][A-Z'’.-]+(?:[\s\xa0][A-Z][A-Z'’.-]+){0,2})"
+    r"[\s\xa0]*(?P<place>[A-Z][A-Z'’.-]+(?:[\s\xa0][A-Z][A-Z'’.-]+){0,3})"
     r"(?=[\s\xa0]*(?:,|:|[-–—]{1,2}|\())"
 )
 # between a place and the larger place that locates it: "Pudong New Area in Shanghai",

@@ -61,7 +61,7 @@ CURRENCY_CODES = frozenset(code for _, code in CURRENCY_SUFFIXES + CURRENCY_PREF
 # Codes glued to the digits ("RMB580 billion", "USD1.2bn"): the numeral scanner lets a number
 # start right after one of these although a letter precedes it.
 GLUED_CODES: tuple[str, ...] = (
-    "RMB", "CNY", "USD", "EUR", "GBP", "HKD", "INR", "Rs", "VND", "KRW", "JPY", "MYR", "RM",
+    "RMB", "CNY", "USD", "EUR", "GBP", "HKD", "INR", "Rs", "Rs.", "VND", "KRW", "JPY", "MYR", "RM",
     "IDR", "Rp", "THB", "AUD", "CAD", "SGD",
 )  # fmt: skip
 MEASURES: tuple[tuple[str, str], ...] = (
