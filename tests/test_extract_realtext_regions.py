@@ -190,3 +190,20 @@ def test_chinese_datelines_owners_and_shares(text: str, quote: str, region: str)
 )  # fmt: skip
 def test_our_province_and_this_city(text: str, quote: str, region: str) -> None:
     assert _regions(text)[quote] == region
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "region"),
+    [
+        # "<place> (<figure>)" in a list: each figure is its place's
+        ("Record exports in 2022 came from Ohio ($61 billion); Michigan ($59 billion); "
+         "Georgia State ($47 billion).", "$59 billion", "Michigan"),
+        ("Among the cities, Weihai (12.5 percent), Rizhao (10.1 percent) and Linyi (9.8 percent) "
+         "grew fastest.", "10.1 percent", "Rizhao"),
+        # the list's possessive subject owns the figure stated before the rest of the list
+        ("Oregon's exports grew the fastest (21.5 percent), followed by Utah (19 percent) and "
+         "Idaho (17 percent).", "21.5 percent", "Oregon"),
+    ],
+)  # fmt: skip
+def test_listed_places_with_their_figures_in_brackets(text: str, quote: str, region: str) -> None:
+    assert _regions(text)[quote] == region

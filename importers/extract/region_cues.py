@@ -119,6 +119,11 @@ COUNTRY_PART_AFTER_RE = re.compile(
     r"(?:['’]s)?[\s\xa0]+(?:far[\s\xa0]+)?(?:north|south|east|west)(?:east|west)?(?:ern)?"
     r"(?:[\s\xa0]+(?:part|region|coast|border|frontier|corner|flank))?[\s\xa0]*(?:[,.;)]|$)"
 )
+# between a listed place and its own figure in brackets: "Texas ($289.0 billion)",
+# "Arkansas (35.9 percent)", "Nevada (about 27 percent)"
+PAREN_GAP_RE = re.compile(
+    r"[\s\xa0]*[(（][\s\xa0]*(?:(?:about|around|nearly|over|some|up|down|more\s+than)[\s\xa0]+)?"
+)
 FROM_BEFORE_RE = re.compile(r"\bfrom[\s\xa0]+(?:the[\s\xa0]+)?$", re.IGNORECASE)
 # a wire dateline opening the text: "MUNICH --", "CHENNAI:", "HO CHI MINH CITY (VNA) -"
 DATELINE_RE = re.compile(

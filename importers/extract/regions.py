@@ -30,6 +30,7 @@ from .region_cues import (
     LOCATING_REACH,
     LOCATIVE_BEFORE_RE,
     NOUN_LEVELS,
+    PAREN_GAP_RE,
     POSSESSIVE_GAP_RE,
 )
 from .region_places import Place, PlaceIndex
@@ -214,6 +215,14 @@ class RegionTracker(PlaceIndex):
             return region
         listed = self.enumeration(start, end)
         if listed:
+            # "Texas ($289.0 billion); California ($174.1 billion)": each its place's figure
+            k = bisect_left([p.start for p in listed], pos) - 1
+            if k >= 0 and PAREN_GAP_RE.fullmatch(self.text, listed[k].end, pos):
+                return listed[k].region
+            if k == 0 and listed[0].possessive and len(listed) > 1:
+                # "New Mexico's exports grew fastest (42.5%), followed by Arkansas ...": the
+                # subject's figure comes before the rest of the list
+                return listed[0].region
             # Every figure of a listing sentence asks the same: answer once per sentence.
             if (start, end) not in self._common:
                 self._common[start, end] = self.lowest_common(listed)
