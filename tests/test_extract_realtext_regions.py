@@ -207,3 +207,11 @@ def test_our_province_and_this_city(text: str, quote: str, region: str) -> None:
 )  # fmt: skip
 def test_listed_places_with_their_figures_in_brackets(text: str, quote: str, region: str) -> None:
     assert _regions(text)[quote] == region
+
+
+def test_a_macro_region_locating_the_province_keeps_the_city_the_topic() -> None:
+    text = (
+        "Wenzhou in East China's Zhejiang Province saw exports rise 5 percent to 200 billion "
+        "yuan in 2022.The imports reached 60 billion yuan."
+    )
+    assert _regions(text)["60 billion yuan"] == "Wenzhou"

@@ -137,13 +137,18 @@ class RegionTracker(PlaceIndex):
                 if topic is None or not self._nested(place.region.id, topic.id):
                     topic = place.region
                 continue
-            if not self._candidate(place) or self._destination(place, start) or place.comparand:
-                continue
-            if place.possessive and place.region.level == "country" and not place.anaphor:
+            if (
+                place.possessive
+                and place.region.level in ("country", "macro")
+                and not place.anaphor
+                and not self._destination(place, start)
+            ):
                 gap = POSSESSIVE_GAP_RE.match(self.text, place.end, end)
                 if gap is not None and gap.end() in self._place_starts_set:
-                    located = gap.end()  # "northwest China's Qinghai Province"
+                    located = gap.end()  # "northwest China's Qinghai", "East China's Zhejiang"
                     continue
+            if not self._candidate(place) or self._destination(place, start) or place.comparand:
+                continue
             if place.anaphor:
                 if place.noun in ("country", "nation") and self._within(topic):
                     continue  # "topped the country's rankings": a scope, not a new topic
