@@ -215,3 +215,11 @@ def test_a_macro_region_locating_the_province_keeps_the_city_the_topic() -> None
         "yuan in 2022.The imports reached 60 billion yuan."
     )
     assert _regions(text)["60 billion yuan"] == "Wenzhou"
+
+
+def test_an_office_named_after_a_city_does_not_make_the_city_the_story() -> None:
+    text = (
+        "News from Lanzhou Customs on May 3 -- Exports of northwest China's Gansu Province rose "
+        "9 percent to 20 billion yuan in 2022. In April alone, its exports grew 12 percent."
+    )
+    assert _regions(text)["12 percent"] == "Gansu Province"

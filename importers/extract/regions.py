@@ -50,6 +50,7 @@ class RegionTracker(PlaceIndex):
     # -- the story's place ------------------------------------------------------------------
     def _doc_topic(self) -> Region | None:
         counts: Counter[str] = Counter()
+        offices: Counter[str] = Counter()
         first: dict[str, Region] = {}
         previous: Place | None = None
         for p in self._places:
@@ -71,8 +72,10 @@ class RegionTracker(PlaceIndex):
                 self.text, max(0, p.start - 8), p.start
             ):
                 continue  # "shipments to China": where goods go ("exports from Bavaria" stay)
-            counts[p.region.id] += 1
+            # an office's place ("Zhengzhou Customs") counts only where no other place does
+            (offices if p.org else counts)[p.region.id] += 1
             first.setdefault(p.region.id, p.region)
+        counts = counts or offices
         if not counts:
             return self._dateline()
         best = max(counts.values())
@@ -130,12 +133,14 @@ class RegionTracker(PlaceIndex):
         lead = LEAD_ADVERBIAL_RE.match(sentence)
         head_end = start + (lead.end() if lead else 0) + 40
         located = -1  # start of a place named right after "China's": the story's place
+        by_org = False  # the topic was set in this sentence by an office's name only
         for place in self.places_in(start, end):
             if place.start == located and self._usable(place.region):
                 # "Harbin, capital of northeast China's Heilongjiang Province": the province
-                # locates the city the sentence is about, which stays the topic
-                if topic is None or not self._nested(place.region.id, topic.id):
-                    topic = place.region
+                # locates the city the sentence is about, which stays the topic; not a city
+                # that only names the office ("Zhengzhou Customs said ... Henan's trade")
+                if topic is None or by_org or not self._nested(place.region.id, topic.id):
+                    topic, by_org = place.region, False
                 continue
             if (
                 place.possessive
@@ -154,7 +159,7 @@ class RegionTracker(PlaceIndex):
                     continue  # "topped the country's rankings": a scope, not a new topic
                 topic = self._anaphor_region(place, topic)
             elif place.possessive or place.start < head_end or self._in_new_place(place, topic):
-                topic = place.region
+                topic, by_org = place.region, place.org
         return topic
 
     def _in_new_place(self, place: Place, topic: Region | None) -> bool:
