@@ -68,6 +68,9 @@ def list_markers(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+_TAIL_GAP = 4  # " in " between a figure and its own period
+
+
 def choose_periods(
     figs: list[Figure], periods: list[Period], semicolons: list[int]
 ) -> list[Period | None]:
@@ -89,16 +92,24 @@ def choose_periods(
         return int(j < len(starts) and starts[j] < hi)
 
     ends = [p.end for p in periods]
+    fig_ends = sorted(f.end for f in figs)
+
+    def taken(period: Period, fig: Figure) -> int:
+        """1 if ``period`` sits right after another figure ("from 1.55 trillion yuan in 2012
+        to 2.93 trillion yuan in 2021": 2012 is the first amount's)."""
+        j = bisect_right(fig_ends, period.start) - 1
+        return int(j >= 0 and fig_ends[j] != fig.end and period.start - fig_ends[j] <= _TAIL_GAP)
+
     chosen: list[Period | None] = []
     for fig in figs:
         k = bisect_right(ends, fig.start)
         best: Period | None = None
         if k > 0:
             best = periods[k - 1]
-            best_key = (blocked(best.end, fig.start), fig.start - best.end)
+            best_key = (blocked(best.end, fig.start), taken(best, fig), fig.start - best.end)
         if k < len(periods):
             after = periods[k]
-            key = (blocked(fig.end, after.start), max(0, after.start - fig.end))
+            key = (blocked(fig.end, after.start), 0, max(0, after.start - fig.end))
             if best is None or key < best_key:
                 best = after
         chosen.append(best)
