@@ -88,3 +88,15 @@ def test_an_unlinked_amount_after_a_growth_keeps_none() -> None:
     # the amount after "reaching" belongs to another clause: it is no target of the growth
     got = _facts("Exports rose 7 percent, while the number of firms reached 3,000.")
     assert got["3,000"].change_percent is None
+
+
+def test_an_amount_before_the_growth_claims_it_over_a_milestone_after() -> None:
+    got = _facts(
+        "Gansu sold goods worth 61.3 billion yuan abroad, up 6.1 percent, exceeding 60 billion "
+        "yuan for the first time."
+    )
+    assert got["61.3 billion yuan"].change_percent == 6.1
+    assert (got["60 billion yuan"].kind, got["60 billion yuan"].change_percent) == (
+        "threshold",
+        None,
+    )

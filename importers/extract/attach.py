@@ -168,10 +168,6 @@ class Changes:
             self.standalone[i] = change
             return
         target = next_target if change.targets_next else None
-        if target is not None and target + 1 < len(figs):
-            after = text[figs[target].end : figs[target + 1].start + 1]
-            if skips_milestone(after):
-                target += 1  # "rose 15.7%, exceeding 2 trillion yuan, reaching 2.08 trillion"
         if target is None:
             for j in range(i - 1, -1, -1):
                 prev = figs[j]
@@ -190,6 +186,12 @@ class Changes:
                 ):
                     target = j
                 break
+        if target is None and change.links_next:
+            target = next_target  # "grew 9.1%, amounting to 180 billion yuan"
+        if target is not None and target > i and target + 1 < len(figs):
+            after = text[figs[target].end : figs[target + 1].start + 1]
+            if skips_milestone(after):
+                target += 1  # "rose 15.7%, exceeding 2 trillion yuan, reaching 2.08 trillion"
         if target is None or target in attached:
             self.standalone[i] = change
             return

@@ -204,6 +204,10 @@ class Change(NamedTuple):  # not a frozen dataclass: 7x faster to create
     versus_other: bool = False
     """True for "40 percent higher than that of Guangzhou": a gap to another subject, never
     the change of the figure before it."""
+    links_next: bool = False
+    """True for "grew 9.1%, amounting to 180 billion yuan": the following figure, unless an
+    amount right before the change claims it ("700.55 billion yuan, up 7.8%, exceeding 700
+    billion yuan for the first time")."""
 
 
 def read_change(
@@ -243,14 +247,19 @@ def read_change(
         # the base follows the wording: "4.8 percent higher | than a year ago"
         q_end += ma.end()
     basis, basis_end = _basis(text, q_end, limit, phrase, lo, q_start)
-    targets_next = bool(
-        TO_TARGET_RE.match(text, basis_end, limit) or LINKED_TARGET_RE.match(text, basis_end, limit)
-    )
+    targets_next = bool(TO_TARGET_RE.match(text, basis_end, limit))
+    links_next = not targets_next and bool(LINKED_TARGET_RE.match(text, basis_end, limit))
     versus_other = (
         compared and basis == "unstated" and _VERSUS_OTHER_RE.match(text, q_end, limit) is not None
     )
     return Change(
-        -value if negative else value, basis, trigger_start, basis_end, targets_next, versus_other
+        -value if negative else value,
+        basis,
+        trigger_start,
+        basis_end,
+        targets_next,
+        versus_other,
+        links_next,
     )
 
 
