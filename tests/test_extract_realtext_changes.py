@@ -100,3 +100,29 @@ def test_an_amount_before_the_growth_claims_it_over_a_milestone_after() -> None:
         "threshold",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "change"),
+    [
+        # a growth rate named so, with no verb of change
+        ("Over the past five years, the average annual growth rate of Ningxia's output has "
+         "been 7.5 percent.", "7.5 percent", "change", 7.5),
+        ("Hunan posted GDP growth of 9.1% in 2010, 8.4% in 2011 and 7.6% in 2012.", "8.4%",
+         "change", 8.4),
+        ("Hunan posted GDP growth of 9.1% in 2010, 8.4% in 2011 and 7.6% in 2012.", "7.6%",
+         "change", 7.6),
+        ("前三季度，全省进出口增长9%，高于同期全国3.2%的增幅。", "3.2%", "change", 3.2),
+        # rates higher than another's are gaps; "higher than 20 percent" is a criterion
+        ("The growth rates of exports and imports were 5.1% and 2.2% higher than the national "
+         "averages.", "5.1%", "diff", None),
+        ("The growth rate of Anqing, Wuhu and Bengbu was higher than 20 percent.", "20 percent",
+         "threshold", None),
+        # a share stays a share
+        ("Exports to ASEAN accounted for 18 percent of the growth.", "18 percent", "share",
+         None),
+    ],
+)  # fmt: skip
+def test_a_rate_named_as_growth(text: str, quote: str, kind: str, change: float | None) -> None:
+    fact = _facts(text)[quote]
+    assert (fact.kind, fact.change_percent) == (kind, change)

@@ -369,3 +369,40 @@ def gap_to_other(text: str, end: int, limit: int, before: str) -> bool:
             if other.match(text, rest, limit):
                 return True
     return not before.isascii() and _ZH_GAP_BEFORE_RE.search(before) is not None
+
+
+# A percent named a growth rate with no verb of change: "the average annual growth rate of the
+# area's output has been 21.2 percent", "GDP growth of 17.4%", "增幅为3.9%", "全国2.8%的增幅"
+_RATE_NAMED_BEFORE_RE = re.compile(
+    r"\b(?:growth(?:\s+rates?)?|rates?\s+of\s+(?:growth|increase))\b[^;%]{0,80}$"
+    r"|(?:增幅|增速|增长率|增長率)[^；。%]{0,10}$",
+    re.IGNORECASE,
+)
+_RATE_NAMED_AFTER_RE = re.compile(r"[^，。；,;\d]{0,14}?(?:增幅|增速|增长率|增長率)")
+_SHARE_CUE_RE = re.compile(
+    r"\b(?:account\w*|shares?|proportion|made\s+up|makes?\s+up|making\s+up|represent\w*|"
+    r"contribut\w*)\b|占|比重",
+    re.IGNORECASE,
+)
+_AVERAGE_RE = re.compile(r"\baverage\s+annual|\bannual\s+average|年均", re.IGNORECASE)
+# after a growth rate: the next in a list of rates ("17.4% in 2010, 16.5% in 2011 and 13.8%")
+# or its value before ("grew 6.9 percent, up from 6.8 percent in the first quarter")
+_RATE_LIST_GAP_RE = re.compile(
+    r"(?:[\s\xa0]+(?:in|for|during)[\s\xa0]+[\w\s-]{1,30}?)?[\s\xa0]*[,，、]?[\s\xa0]*"
+    r"(?:and[\s\xa0]+|和|及)?$|[\s\xa0]*,?[\s\xa0]*(?:up|down)[\s\xa0]+from[\s\xa0]+$",
+    re.IGNORECASE,
+)
+
+
+def named_rate(before: str, after: str, previous_basis: str | None) -> str | None:
+    """The basis of a percent that states a growth rate without a verb of change: named so
+    before it in its clause ("GDP growth of", "the growth rate ... has been") or after it
+    (2.8%的增幅), or next in a list of rates after one (``previous_basis``: the basis of the
+    rate just before, None if that was no rate). None when it is no growth rate (a share)."""
+    if _SHARE_CUE_RE.search(before[-80:]):
+        return None
+    if previous_basis is not None and _RATE_LIST_GAP_RE.fullmatch(before):
+        return previous_basis
+    if _RATE_NAMED_BEFORE_RE.search(before[-120:]) or _RATE_NAMED_AFTER_RE.match(after):
+        return "avg_annual" if _AVERAGE_RE.search(before[-120:]) else "unstated"
+    return None
