@@ -22,7 +22,7 @@ from importers.gazetteer import Gazetteer
 from . import cjk, metrics
 from ._fold import fold_case
 from .attach import Changes, assign_ranks, choose_periods
-from .changes import gap_to_other, named_rate, resolve_from_year
+from .changes import resolve_from_year
 from .doc_context import (
     PeriodContext,
     headline_end,
@@ -38,6 +38,7 @@ from .metric_lists import level_lists, list_item
 from .numbers import find_numbers
 from .period_carry import FLOWS, SentencePeriods, date_headline, state_period
 from .periods import Period, find_dates, find_periods, stated_years
+from .rates import rate_kind
 from .regions import RegionTracker
 from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
@@ -83,11 +84,6 @@ _ELLIPSIS_WORDS_RE = re.compile(
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
 _CHANGE_FIELDS = ("change_percent", "change_basis", "change_quote", "change_start", "change_end")
-# the rest of a list of percents after one ("7.4%, 3.2%, and 40.7% higher than ...")
-_PERCENT_LIST_RE = re.compile(r"(?:[\s,，、]*(?:and\s+|和)?[\d.]+[\s\xa0]*(?:%|percent))*")
-_CRITERION_BEFORE_RE = re.compile(
-    r"\b(?:(?:higher|more|greater)\s+than|above|over|exceed\w*)\s+$", re.IGNORECASE
-)
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 
 
@@ -336,7 +332,7 @@ def _sentence_facts(
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
         if kind == "share" and not share and fig.unit == "percent" and change is None:
-            kind = _named_rate(fact, fig, before, after, out[-1] if out else None)
+            kind = rate_kind(fact, fig, before, after, out[-1] if out else None)
         if kind == "diff" and fig.unit == "percent" and i in changes.standalone:
             # "4.1% higher than the national average": a gap between rates, no growth
             fact.update(dict.fromkeys(_CHANGE_FIELDS))
@@ -355,30 +351,6 @@ def _sentence_facts(
         if out[-1].unit == "count":
             doc.counts.setdefault(out[-1].value, []).append(out[-1])
     return out
-
-
-def _named_rate(
-    fact: dict[str, object], fig: Figure, before: str, after: str, previous: Fact | None
-) -> str:
-    """The kind of a percent read as a share for want of a verb of change: a change when it
-    is a growth rate named so ("GDP growth of 17.4% in 2010, 16.5% in 2011"), with its
-    change fields set; a gap when it is "higher than" another's rate; a threshold when it is
-    a criterion ("the growth rate of six cities was higher than 25 percent")."""
-    rate_before = previous is not None and previous.kind == "change" and previous.unit == "percent"
-    basis = named_rate(before, after, previous.change_basis if rate_before and previous else None)
-    if basis is None:
-        return "share"
-    listed = _PERCENT_LIST_RE.match(after)
-    rest = after[listed.end() :] if listed else after
-    if gap_to_other(rest, 0, len(rest), ""):
-        fact["kind"] = "diff"  # "growth rates ... were 7.4% higher than Zhejiang's averages"
-        return "diff"
-    if fig.qualifier in (">", ">=") or _CRITERION_BEFORE_RE.search(before[-30:]):
-        fact["kind"] = "threshold"
-        return "threshold"
-    fact.update(kind="change", change_percent=fig.value, change_basis=basis)
-    fact.update(change_quote=fact["quote"], change_start=fig.start, change_end=fig.end)
-    return "change"
 
 
 def _names_a_subject(clause: str) -> bool:
