@@ -126,3 +126,9 @@ def test_an_amount_before_the_growth_claims_it_over_a_milestone_after() -> None:
 def test_a_rate_named_as_growth(text: str, quote: str, kind: str, change: float | None) -> None:
     fact = _facts(text)[quote]
     assert (fact.kind, fact.change_percent) == (kind, change)
+
+
+def test_traditional_chinese_growth_words() -> None:
+    got = _facts("前三季度，全省出口增長6.2%，其中9月環比增長3.1%，進口減少2%。")
+    assert (got["6.2%"].change_percent, got["3.1%"].change_basis) == (6.2, "mom")
+    assert got["2%"].change_percent == -2.0
