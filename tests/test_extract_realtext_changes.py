@@ -75,6 +75,9 @@ def test_a_gap_in_chinese_points_stays_a_diff() -> None:
          "70 billion yuan", -12.5, "unstated"),
         ("Imports went up a slight 0.4 percent year-on-year to 95 billion yuan.",
          "95 billion yuan", 0.4, "yoy"),
+        # a noun of change right before its rates, with its basis before it
+        ("Trade with Laos and Thailand hit 30 billion yuan and 45 billion yuan, a "
+         "year-on-year expansion 7.2% and 3.5% respectively.", "45 billion yuan", 3.5, "yoy"),
     ],
 )  # fmt: skip
 def test_a_linked_growth_is_the_amounts_change(

@@ -68,6 +68,8 @@ TRIGGER_BEFORE_RE = re.compile(
         \s+(?:of|by|at|was|is|stood\s+at|reached|hit|registered)
       | \b(?:saw|posted|registered|recorded|achieved|maintained|logged)\s+(?:an?\s+)?
         {_BASIS_WORDS}(?:(?P<noun_up2>{_NOUN_UP})|(?P<noun_down2>{_NOUN_DOWN}))\s+of
+      | \b(?:an?\s+)?(?:year-on-year|year\s+on\s+year)\s+  # "a year-on-year expansion 10.4%"
+        (?:(?P<noun_up3>{_NOUN_UP})|(?P<noun_down3>{_NOUN_DOWN}))
     )\s+(?:(?:year-on-year|year\s+on\s+year)\s+)?{_QUAL}
     (?:a\s+(?:slight|modest|mere|marginal|robust|strong|sharp|solid|healthy)\s+|a\s+)?
     (?:-\s*)?$""",
@@ -227,7 +229,12 @@ def read_change(
     if m:
         if (m.group("verb_up") or m.group("verb_down")) and _OBJECT_AFTER_RE.match(after):
             return None  # "expand 30 percent of its farmland": a part, not a growth rate
-        negative = bool(m.group("verb_down") or m.group("noun_down") or m.group("noun_down2"))
+        negative = bool(
+            m.group("verb_down")
+            or m.group("noun_down")
+            or m.group("noun_down2")
+            or m.group("noun_down3")
+        )
         trigger_start = lo + m.start()
         phrase = m.group(0)
     else:
