@@ -135,3 +135,23 @@ def test_traditional_chinese_growth_words() -> None:
     got = _facts("前三季度，全省出口增長6.2%，其中9月環比增長3.1%，進口減少2%。")
     assert (got["6.2%"].change_percent, got["3.1%"].change_basis) == (6.2, "mom")
     assert got["2%"].change_percent == -2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "In the first half, Hunan's trade was 300 billion yuan, up 9.9% year on year, well "
+            "above the national overall level of 2.1% in the same period.",
+            "2.1%",
+        ),
+        (
+            "Exports rose 12 percent, faster than the national growth rate of 4.5 percent.",
+            "4.5 percent",
+        ),
+        ("前三季度，全省进出口增长9%，高于同期全国3.2%的增幅。", "3.2%"),
+    ],
+)
+def test_the_national_rate_compared_with_is_chinas(text: str, quote: str) -> None:
+    fact = _facts(text)[quote]
+    assert (fact.kind, fact.region) == ("change", "China")

@@ -26,6 +26,16 @@ _RATE_NAMED_BEFORE_RE = re.compile(
     r"|(?:增幅|增速|增长率|增長率)[^；。%]{0,10}$",
     re.IGNORECASE,
 )
+# The nation's rate a figure's growth is compared with: "well above the national overall level
+# of 3.9%", "faster than the national growth of 2.1 percent", 高于全国2.8%的增幅: the rate of
+# China, not of the figure's place
+NATIONAL_RATE_RE = re.compile(
+    r"\b(?:above|below|higher\s+than|lower\s+than|faster\s+than|slower\s+than|exceed\w*|"
+    r"outpac\w*|compared\s+with|versus|vs\.?)\s+(?:the\s+)?(?:national|nationwide|country['’]s)"
+    r"\b[^;%\d]{0,40}?\b(?:level|average|rate|growth|figure)s?\s+(?:of|at)\s+$"
+    r"|(?:[高低快慢]于|超过)(?:同期)?全国[^，。；\d]{0,8}$",
+    re.IGNORECASE,
+)
 _RATE_NAMED_AFTER_RE = re.compile(r"[^，。；,;\d]{0,14}?(?:增幅|增速|增长率|增長率)")
 _SHARE_CUE_RE = re.compile(
     r"\b(?:account\w*|shares?|proportion|made\s+up|makes?\s+up|making\s+up|represent\w*|"
@@ -51,6 +61,8 @@ def named_rate(before: str, after: str, previous_basis: str | None) -> str | Non
         return None
     if previous_basis is not None and _RATE_LIST_GAP_RE.fullmatch(before):
         return previous_basis
+    if NATIONAL_RATE_RE.search(before[-120:]):
+        return "unstated"  # "well above the national overall level of 3.9%"
     if _RATE_NAMED_BEFORE_RE.search(before[-120:]) or _RATE_NAMED_AFTER_RE.match(after):
         return "avg_annual" if _AVERAGE_RE.search(before[-120:]) else "unstated"
     return None
