@@ -75,6 +75,9 @@ def test_a_gap_in_chinese_points_stays_a_diff() -> None:
          "70 billion yuan", -12.5, "unstated"),
         ("Imports went up a slight 0.4 percent year-on-year to 95 billion yuan.",
          "95 billion yuan", 0.4, "yoy"),
+        # a noun of change right before its rates, with its basis before it
+        ("Trade with Laos and Thailand hit 30 billion yuan and 45 billion yuan, a "
+         "year-on-year expansion 7.2% and 3.5% respectively.", "45 billion yuan", 3.5, "yoy"),
     ],
 )  # fmt: skip
 def test_a_linked_growth_is_the_amounts_change(
@@ -88,3 +91,67 @@ def test_an_unlinked_amount_after_a_growth_keeps_none() -> None:
     # the amount after "reaching" belongs to another clause: it is no target of the growth
     got = _facts("Exports rose 7 percent, while the number of firms reached 3,000.")
     assert got["3,000"].change_percent is None
+
+
+def test_an_amount_before_the_growth_claims_it_over_a_milestone_after() -> None:
+    got = _facts(
+        "Gansu sold goods worth 61.3 billion yuan abroad, up 6.1 percent, exceeding 60 billion "
+        "yuan for the first time."
+    )
+    assert got["61.3 billion yuan"].change_percent == 6.1
+    assert (got["60 billion yuan"].kind, got["60 billion yuan"].change_percent) == (
+        "threshold",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "change"),
+    [
+        # a growth rate named so, with no verb of change
+        ("Over the past five years, the average annual growth rate of Ningxia's output has "
+         "been 7.5 percent.", "7.5 percent", "change", 7.5),
+        ("Hunan posted GDP growth of 9.1% in 2010, 8.4% in 2011 and 7.6% in 2012.", "8.4%",
+         "change", 8.4),
+        ("Hunan posted GDP growth of 9.1% in 2010, 8.4% in 2011 and 7.6% in 2012.", "7.6%",
+         "change", 7.6),
+        ("前三季度，全省进出口增长9%，高于同期全国3.2%的增幅。", "3.2%", "change", 3.2),
+        # rates higher than another's are gaps; "higher than 20 percent" is a criterion
+        ("The growth rates of exports and imports were 5.1% and 2.2% higher than the national "
+         "averages.", "5.1%", "diff", None),
+        ("The growth rate of Anqing, Wuhu and Bengbu was higher than 20 percent.", "20 percent",
+         "threshold", None),
+        # a share stays a share
+        ("Exports to ASEAN accounted for 18 percent of the growth.", "18 percent", "share",
+         None),
+    ],
+)  # fmt: skip
+def test_a_rate_named_as_growth(text: str, quote: str, kind: str, change: float | None) -> None:
+    fact = _facts(text)[quote]
+    assert (fact.kind, fact.change_percent) == (kind, change)
+
+
+def test_traditional_chinese_growth_words() -> None:
+    got = _facts("前三季度，全省出口增長6.2%，其中9月環比增長3.1%，進口減少2%。")
+    assert (got["6.2%"].change_percent, got["3.1%"].change_basis) == (6.2, "mom")
+    assert got["2%"].change_percent == -2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "In the first half, Hunan's trade was 300 billion yuan, up 9.9% year on year, well "
+            "above the national overall level of 2.1% in the same period.",
+            "2.1%",
+        ),
+        (
+            "Exports rose 12 percent, faster than the national growth rate of 4.5 percent.",
+            "4.5 percent",
+        ),
+        ("前三季度，全省进出口增长9%，高于同期全国3.2%的增幅。", "3.2%"),
+    ],
+)
+def test_the_national_rate_compared_with_is_chinas(text: str, quote: str) -> None:
+    fact = _facts(text)[quote]
+    assert (fact.kind, fact.region) == ("change", "China")

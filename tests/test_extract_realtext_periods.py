@@ -259,3 +259,10 @@ def test_an_aside_holds_for_its_paragraph_only() -> None:
 )  # fmt: skip
 def test_more_period_wordings(text: str, quote: str, period: str | None) -> None:
     assert _facts(text)[quote].period == period
+
+
+def test_from_to_amounts_take_their_own_years() -> None:
+    text = "Anhui's exports grew from 200 billion yuan in 2015 to 500 billion yuan in 2022."
+    got = _facts(text)
+    assert got["200 billion yuan"].period == "2015"
+    assert got["500 billion yuan"].period == "2022"

@@ -69,6 +69,9 @@ def list_markers(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+_TAIL_GAP = 4  # " in " between a figure and its own period
+
+
 def choose_periods(
     figs: list[Figure], periods: list[Period], semicolons: list[int]
 ) -> list[Period | None]:
@@ -90,16 +93,24 @@ def choose_periods(
         return int(j < len(starts) and starts[j] < hi)
 
     ends = [p.end for p in periods]
+    fig_ends = sorted(f.end for f in figs)
+
+    def taken(period: Period, fig: Figure) -> int:
+        """1 if ``period`` sits right after another figure ("from 1.55 trillion yuan in 2012
+        to 2.93 trillion yuan in 2021": 2012 is the first amount's)."""
+        j = bisect_right(fig_ends, period.start) - 1
+        return int(j >= 0 and fig_ends[j] != fig.end and period.start - fig_ends[j] <= _TAIL_GAP)
+
     chosen: list[Period | None] = []
     for fig in figs:
         k = bisect_right(ends, fig.start)
         best: Period | None = None
         if k > 0:
             best = periods[k - 1]
-            best_key = (blocked(best.end, fig.start), fig.start - best.end)
+            best_key = (blocked(best.end, fig.start), taken(best, fig), fig.start - best.end)
         if k < len(periods):
             after = periods[k]
-            key = (blocked(fig.end, after.start), max(0, after.start - fig.end))
+            key = (blocked(fig.end, after.start), 0, max(0, after.start - fig.end))
             if best is None or key < best_key:
                 best = after
         chosen.append(best)
@@ -158,10 +169,6 @@ class Changes:
             self.standalone[i] = change
             return
         target = next_target if change.targets_next else None
-        if target is not None and target + 1 < len(figs):
-            after = text[figs[target].end : figs[target + 1].start + 1]
-            if skips_milestone(after):
-                target += 1  # "rose 15.7%, exceeding 2 trillion yuan, reaching 2.08 trillion"
         if target is None:
             for j in range(i - 1, -1, -1):
                 prev = figs[j]
@@ -180,6 +187,12 @@ class Changes:
                 ):
                     target = j
                 break
+        if target is None and change.links_next:
+            target = next_target  # "grew 9.1%, amounting to 180 billion yuan"
+        if target is not None and target > i and target + 1 < len(figs):
+            after = text[figs[target].end : figs[target + 1].start + 1]
+            if skips_milestone(after):
+                target += 1  # "rose 15.7%, exceeding 2 trillion yuan, reaching 2.08 trillion"
         if target is None or target in attached:
             self.standalone[i] = change
             return

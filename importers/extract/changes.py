@@ -68,6 +68,8 @@ TRIGGER_BEFORE_RE = re.compile(
         \s+(?:of|by|at|was|is|stood\s+at|reached|hit|registered)
       | \b(?:saw|posted|registered|recorded|achieved|maintained|logged)\s+(?:an?\s+)?
         {_BASIS_WORDS}(?:(?P<noun_up2>{_NOUN_UP})|(?P<noun_down2>{_NOUN_DOWN}))\s+of
+      | \b(?:an?\s+)?(?:year-on-year|year\s+on\s+year)\s+  # "a year-on-year expansion 10.4%"
+        (?:(?P<noun_up3>{_NOUN_UP})|(?P<noun_down3>{_NOUN_DOWN}))
     )\s+(?:(?:year-on-year|year\s+on\s+year)\s+)?{_QUAL}
     (?:a\s+(?:slight|modest|mere|marginal|robust|strong|sharp|solid|healthy)\s+|a\s+)?
     (?:-\s*)?$""",
@@ -204,6 +206,10 @@ class Change(NamedTuple):  # not a frozen dataclass: 7x faster to create
     versus_other: bool = False
     """True for "40 percent higher than that of Guangzhou": a gap to another subject, never
     the change of the figure before it."""
+    links_next: bool = False
+    """True for "grew 9.1%, amounting to 180 billion yuan": the following figure, unless an
+    amount right before the change claims it ("700.55 billion yuan, up 7.8%, exceeding 700
+    billion yuan for the first time")."""
 
 
 def read_change(
@@ -223,7 +229,12 @@ def read_change(
     if m:
         if (m.group("verb_up") or m.group("verb_down")) and _OBJECT_AFTER_RE.match(after):
             return None  # "expand 30 percent of its farmland": a part, not a growth rate
-        negative = bool(m.group("verb_down") or m.group("noun_down") or m.group("noun_down2"))
+        negative = bool(
+            m.group("verb_down")
+            or m.group("noun_down")
+            or m.group("noun_down2")
+            or m.group("noun_down3")
+        )
         trigger_start = lo + m.start()
         phrase = m.group(0)
     else:
@@ -243,14 +254,19 @@ def read_change(
         # the base follows the wording: "4.8 percent higher | than a year ago"
         q_end += ma.end()
     basis, basis_end = _basis(text, q_end, limit, phrase, lo, q_start)
-    targets_next = bool(
-        TO_TARGET_RE.match(text, basis_end, limit) or LINKED_TARGET_RE.match(text, basis_end, limit)
-    )
+    targets_next = bool(TO_TARGET_RE.match(text, basis_end, limit))
+    links_next = not targets_next and bool(LINKED_TARGET_RE.match(text, basis_end, limit))
     versus_other = (
         compared and basis == "unstated" and _VERSUS_OTHER_RE.match(text, q_end, limit) is not None
     )
     return Change(
-        -value if negative else value, basis, trigger_start, basis_end, targets_next, versus_other
+        -value if negative else value,
+        basis,
+        trigger_start,
+        basis_end,
+        targets_next,
+        versus_other,
+        links_next,
     )
 
 

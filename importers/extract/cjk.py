@@ -50,15 +50,16 @@ _BETWEEN_QUALIFIERS = "约|近|逾|超过|超|接近|将近|不到|不足"
 FROM_YEAR = "from_year:"
 """Prefix of a provisional basis, "比2020年增长" / "up 5 percent from 2020": which basis it
 is depends on the figure's own period (:func:`.changes.resolve_from_year`)."""
+# traditional forms too (增長, 環比, 減少): Hong Kong and Taiwan editions of the same releases
 CHANGE_BEFORE_RE = re.compile(
     rf"(?:(?P<yoy>同比|{_VS}(?:去年|上年|上年度|上一年)(?:同期)?(?:相比)?)"
-    rf"|(?P<mom>环比|{_VS}上(?:个)?月(?:相比)?)"
+    rf"|(?P<mom>[环環]比|{_VS}上(?:[个個])?月(?:相比)?)"
     r"|(?P<avg>年均|年平均|平均每年|(?:[两二三四五2-5]年)平均)"
     rf"|{_VS}(?P<vs>(?:19|20)\d\d)年同期(?:相比)?"
     rf"|{_VS}(?P<year>(?:19|20)\d\d)年(?:相比)?)?"  # 比2020年: read against the figure's year
-    r"(?:分别|名义|实际|累计|均|共)?"
-    r"(?:(?P<up>增长|上升|提高|增加|上涨|攀升|提升|(?:增幅|增速|涨幅)(?:为|达到|达)?)|"
-    r"(?P<down>下降|减少|下滑|回落|降低|缩减|萎缩|降幅(?:为|达到|达)?))了?[\s\xa0]*"
+    r"(?:分[别別]|名[义義]|[实實][际際]|累[计計]|均|共)?"
+    r"(?:(?P<up>增[长長]|上升|提高|增加|上[涨漲]|攀升|提升|(?:增幅|增速|[涨漲]幅)(?:为|达到|达)?)|"
+    r"(?P<down>下降|[减減]少|下滑|回落|降低|[缩縮][减減]|萎[缩縮]|降幅(?:为|达到|达)?))了?[\s\xa0]*"
     rf"(?:{_BETWEEN_QUALIFIERS})?[\s\xa0]*$"  # "增长逾10%": a qualifier between
 )
 # Qualifiers written in Chinese: "约为66.5%", "超过5000亿元", "近2100万人", "逾3000家", "至少",

@@ -38,6 +38,7 @@ from .metric_lists import level_lists, list_item
 from .numbers import find_numbers
 from .period_carry import FLOWS, SentencePeriods, date_headline, state_period
 from .periods import Period, find_dates, find_periods, stated_years
+from .rates import NATIONAL_RATE_RE, rate_kind
 from .regions import RegionTracker
 from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
@@ -338,6 +339,10 @@ def _sentence_facts(
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
+        if kind == "share" and not share and fig.unit == "percent" and change is None:
+            kind = rate_kind(fact, fig, before, after, out[-1] if out else None)
+        if kind == "change" and fig.unit == "percent" and NATIONAL_RATE_RE.search(before[-120:]):
+            fact.update(_region_fields(doc.tracker.gz.get("CN")))  # the nation's rate
         if kind == "diff" and fig.unit == "percent" and i in changes.standalone:
             # "4.1% higher than the national average": a gap between rates, no growth
             fact.update(dict.fromkeys(_CHANGE_FIELDS))

@@ -151,6 +151,7 @@ def flow_like(fig: Figure, kind: str, stock_share: bool = False) -> bool:
         "change",
         "diff",
         "rank",  # "... in 2023. It ranked 11th among ...": the ranking of that year
+        "threshold",  # "exceeding 700 billion yuan for the first time": in that period
     )
 
 
