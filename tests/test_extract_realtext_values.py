@@ -162,3 +162,16 @@ def test_po_before_a_figure_means_more_than() -> None:
         f.quote: f.qualifier for f in extract_facts("当年出口破3000亿元，网络零售額破萬億元。")
     }
     assert facts == {"3000亿元": ">", "萬億元": ">"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Toyota's home Aichi Prefecture shipped ¥47 trillion of goods in 2021.", "JPY"),
+        ("Osaka's tourism income hit ¥1.2 trillion in 2019, the yen being weak.", "JPY"),
+        ("Sichuan sold ¥50 billion of goods to Japan in 2023 (50 billion yuan).", "CNY"),
+        ("Shenzhen's output reached ¥3.4 trillion in 2023.", "CNY"),
+    ],
+)
+def test_the_yen_sign_is_the_yen_in_a_story_about_japan(text: str, unit: str) -> None:
+    assert extract_facts(text)[0].unit == unit

@@ -43,6 +43,7 @@ from .regions import RegionTracker
 from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
 from .traditional import requote, simplify
+from .units import yen_signs
 
 _ORDINAL_QUICK_RE = re.compile(  # on folded text
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
@@ -180,7 +181,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             state_period(doc.periods, text, dates, periods, (para, doc.sentence))
         topic = tracker.update_topic(topic, s_start, s_end)
     date_headline(text, facts, headline_end(text, paragraphs))
-    return facts
+    return yen_signs(facts, text, tracker.home_abroad == "JP")
 
 
 def _region_fields(region: Region | None) -> dict[str, str | None]:

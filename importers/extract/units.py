@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from db.models import Fact
+
 from . import cjk
 
 CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -168,6 +170,29 @@ class UnitMatch(NamedTuple):  # not a frozen dataclass: 7x faster to create
     per: str | None = None
     duration: bool = False
     noun: str | None = None
+
+
+# A document in yen: it says yen (or is about Japan) and never names the yuan.
+_YEN_WORD_RE = re.compile(r"\b(?:yen|JPY|Japan(?:ese)?|Tokyo|Osaka)\b|日元|日本")
+_YUAN_WORD_RE = re.compile(r"\b(?:yuan|RMB|CNY|renminbi)\b|元|人民币")
+
+
+def yen_signs(facts: list[Fact], text: str, in_japan: bool = False) -> list[Fact]:
+    """``facts`` with the sign ¥ read as the yen, not the yuan, in a document about Japan
+    (``in_japan``: its story's place is there) that never names the yuan ("Aichi shipped ¥47
+    trillion"); the sign is both currencies'."""
+    if "¥" not in text and "￥" not in text:
+        return facts
+    if not in_japan and not _YEN_WORD_RE.search(text):
+        return facts
+    if _YUAN_WORD_RE.search(text):
+        return facts
+    return [
+        f.model_copy(update={"unit": "JPY"})
+        if f.unit == "CNY" and ("¥" in f.quote or "￥" in f.quote)
+        else f
+        for f in facts
+    ]
 
 
 def converts(unit: str, other: str) -> bool:
