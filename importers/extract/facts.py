@@ -84,6 +84,7 @@ _ELLIPSIS_WORDS_RE = re.compile(
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
 _CHANGE_FIELDS = ("change_percent", "change_basis", "change_quote", "change_start", "change_end")
+_LEVEL_OF_BEFORE_RE = re.compile(r"\b(?:level|figure)s?\s+(?:of|at)\s+$")
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 
 
@@ -318,6 +319,8 @@ def _sentence_facts(
                 metric = f"number of {number_of.group('noun')}"
             elif out and out[-1].unit == "count" and _PART_BEFORE_RE.search(before):
                 metric = out[-1].metric  # "46 industrial parks, 12 of which ..."
+            elif out and out[-1].unit == "count" and _LEVEL_OF_BEFORE_RE.search(before):
+                metric = out[-1].metric  # "6.1 million visitors, below the 2019 level of 7.4"
         if (
             kind == "share"
             and out
