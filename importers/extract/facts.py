@@ -21,6 +21,7 @@ from importers.gazetteer import Gazetteer
 
 from . import cjk, metrics
 from ._fold import fold_case
+from .anaphora import attach_back
 from .attach import Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
 from .doc_context import (
@@ -166,7 +167,7 @@ def extract_facts(
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded)
         if figs:
             found = _sentence_facts(doc, figs, periods, s_start, s_end, topic)
-            facts.extend(found)
+            facts.extend(attach_back(text, s_start, found, facts))  # "The figure marks ..."
             used = {f.period_text for f in found if f.period}
             periods = [p for p in periods if p.text in used]
         if periods:  # with no figure too: "in the first half" (an ordinal)
