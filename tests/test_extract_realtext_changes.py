@@ -155,3 +155,12 @@ def test_traditional_chinese_growth_words() -> None:
 def test_the_national_rate_compared_with_is_chinas(text: str, quote: str) -> None:
     fact = _facts(text)[quote]
     assert (fact.kind, fact.region) == ("change", "China")
+
+
+def test_a_list_of_rates_after_a_list_of_amounts_pairs_in_order() -> None:
+    got = _facts(
+        "Trade with ASEAN, the EU and Japan reached 40 billion yuan, 30 billion yuan and 20 "
+        "billion yuan, up 5 percent, 7 percent and 2 percent."
+    )
+    assert [got[q].change_percent for q in ("40 billion yuan", "30 billion yuan")] == [5.0, 7.0]
+    assert got["20 billion yuan"].change_percent == 2.0
