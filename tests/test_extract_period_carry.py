@@ -50,5 +50,5 @@ def test_a_cumulative_amount_in_a_cumulative_period_continues_it() -> None:
         "investment since 2015 reached 9 billion yuan."
     )
     got = _periods(text)
-    assert got["3 billion yuan"] == "2022-01/2022-07"
+    assert got["3 billion yuan"] == "2021-01/2021-07"  # the latest January-July before March 2022
     assert got["9 billion yuan"] is None  # a span of its own ("since 2015")
