@@ -143,7 +143,8 @@ class Changes:
             if figs[j].unit in CURRENCIES or figs[j].unit in _TARGET_UNITS:
                 upcoming = j
         for i, fig in enumerate(figs):
-            if fig.unit in PERCENTS:
+            # "增长1.7倍" (grew by 1.7 times) is a change of 170 percent
+            if fig.unit in PERCENTS or (fig.unit == "times" and text[fig.end - 1] == "倍"):
                 self._read(text, i, s_start, s_end, next_target[i])
         for pos, marker_end in list_markers(text, s_start, s_end):
             self._respectively(text, pos, marker_end, s_start, s_end)
@@ -169,6 +170,8 @@ class Changes:
         change = read_change(text, fig.start, fig.end, fig.value, floor, s_end)
         if change is None:
             return
+        if fig.unit == "times":
+            change = change._replace(percent=change.percent * 100, targets_next=False)
         if fig.unit == "percentage point":
             self.standalone[i] = change
             return
