@@ -41,3 +41,14 @@ def test_a_headline_without_a_period_below_stays_undated() -> None:
     text = "Qinghai trade passes 40 billion yuan\n\nOfficials welcomed the news."
     facts = extract_facts(text, PUBLISHED)
     assert [(f.kind, f.period) for f in facts] == [("threshold", None)]
+
+
+def test_a_cumulative_amount_in_a_cumulative_period_continues_it() -> None:
+    text = (
+        "From January to July, Ningxia's trade was 12 billion yuan.\n\n"
+        "The region achieved a cumulative trade surplus of 3 billion yuan. Cumulative "
+        "investment since 2015 reached 9 billion yuan."
+    )
+    got = _periods(text)
+    assert got["3 billion yuan"] == "2021-01/2021-07"  # the latest January-July before March 2022
+    assert got["9 billion yuan"] is None  # a span of its own ("since 2015")

@@ -155,3 +155,24 @@ def test_traditional_chinese_growth_words() -> None:
 def test_the_national_rate_compared_with_is_chinas(text: str, quote: str) -> None:
     fact = _facts(text)[quote]
     assert (fact.kind, fact.region) == ("change", "China")
+
+
+def test_a_list_of_rates_after_a_list_of_amounts_pairs_in_order() -> None:
+    got = _facts(
+        "Trade with ASEAN, the EU and Japan reached 40 billion yuan, 30 billion yuan and 20 "
+        "billion yuan, up 5 percent, 7 percent and 2 percent."
+    )
+    assert [got[q].change_percent for q in ("40 billion yuan", "30 billion yuan")] == [5.0, 7.0]
+    assert got["20 billion yuan"].change_percent == 2.0
+
+
+def test_multiples_of_growth() -> None:
+    # 增长N倍 is a change of N x 100 percent on the amount before; the multiple is no fact
+    got = _facts("其中，出口80.5亿美元，增长1.2倍；进口40亿美元，增长15%。")
+    assert (got["80.5亿美元"].change_percent, got["80.5亿美元"].change_quote) == (120.0, "1.2倍")
+    assert "1.2倍" not in got
+    # "increased by 12 times": 12- or 13-fold, a change whose percent stays unknown
+    fact = _facts("Gansu's exports increased by 12 times over the decade.")["12 times"]
+    assert (fact.kind, fact.change_percent) == ("change", None)
+    # "3 times that of 2019" is a multiple of a level, no change
+    assert _facts("产量是2019年的3倍。")["3倍"].kind == "level"

@@ -266,3 +266,36 @@ def test_from_to_amounts_take_their_own_years() -> None:
     got = _facts(text)
     assert got["200 billion yuan"].period == "2015"
     assert got["500 billion yuan"].period == "2022"
+
+
+def test_a_comparand_level_keeps_its_year_and_the_figure_its_own() -> None:
+    got = _facts(
+        "Hainan received 6.1 million overseas visitors in 2023, well below the 2019 level of "
+        "7.4 million."
+    )
+    assert got["6.1 million overseas visitors"].period == "2023"
+    fact = got["7.4 million"]
+    assert (fact.value, fact.unit, fact.period, fact.metric) == (
+        7.4,
+        "count",
+        "2019",
+        "overseas visitors",
+    )
+
+
+def test_demo_articles_date_every_flow() -> None:
+    """Issue 13: Compare shows no undated row for a figure whose article states its year. On
+    the demo corpus every amount, growth, share and threshold gets a period; what stays
+    undated are stocks stated in the present tense ("the district has 1,350 companies")."""
+    from pathlib import Path
+
+    from importers.extract import guess_published
+
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    undated = []
+    for path in sorted(samples.glob("*.*")):
+        text = path.read_text(encoding="utf-8")
+        for fact in extract_facts(text, guess_published(text)):
+            if fact.metric_type and not fact.period and fact.unit not in ("count", "square meter"):
+                undated.append((path.name, fact.quote))
+    assert undated == []

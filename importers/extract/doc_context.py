@@ -97,6 +97,7 @@ _WORD_PERIOD_LEADS = (
     "july", "august", "september", "october", "november", "december", "this year", "last year",
     "the year",
 )  # fmt: skip
+_IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
 _SPAN_RE = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _YEARS_RE = re.compile(r"(\d{4})/(\d{4})")
 
@@ -275,6 +276,7 @@ def as_of_now(text: str, start: int, end: int) -> bool:
 def word_periods(folded: str) -> list[int]:
     """Offsets in the folded text where a sentence without numbers may state a period (one
     scan per document; bisect them per sentence). A text with Chinese is searched wholly."""
-    if not folded.isascii():
-        return list(range(len(folded)))  # Chinese periods have no English lead to look for
-    return _led_by(folded, _WORD_PERIOD_LEADS, _WORD_PERIOD_RE)
+    found = _led_by(folded, _WORD_PERIOD_LEADS, _WORD_PERIOD_RE)
+    if not folded.isascii():  # Chinese periods have no English lead: any ideograph may start one
+        found = sorted(found + [m.start() for m in _IDEOGRAPH_RE.finditer(folded)])
+    return found

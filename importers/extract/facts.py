@@ -21,6 +21,7 @@ from importers.gazetteer import Gazetteer
 
 from . import cjk, metrics
 from ._fold import fold_case
+from .anaphora import attach_back
 from .attach import Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
 from .doc_context import (
@@ -86,6 +87,7 @@ _ELLIPSIS_WORDS_RE = re.compile(
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
 _CHANGE_FIELDS = ("change_percent", "change_basis", "change_quote", "change_start", "change_end")
+_LEVEL_OF_BEFORE_RE = re.compile(r"\b(?:level|figure)s?\s+(?:of|at)\s+$")
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 
 
@@ -174,7 +176,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded)
         if figs:
             found = _sentence_facts(doc, figs, periods, s_start, s_end, topic)
-            facts.extend(found)
+            facts.extend(attach_back(text, s_start, found, facts))  # "The figure marks ..."
             used = {f.period_text for f in found if f.period}
             periods = [p for p in periods if p.text in used]
         if periods:  # with no figure too: "in the first half" (an ordinal)
@@ -327,6 +329,8 @@ def _sentence_facts(
                 metric = f"number of {number_of.group('noun')}"
             elif out and out[-1].unit == "count" and _PART_BEFORE_RE.search(before):
                 metric = out[-1].metric  # "46 industrial parks, 12 of which ..."
+            elif out and out[-1].unit == "count" and _LEVEL_OF_BEFORE_RE.search(before):
+                metric = out[-1].metric  # "6.1 million visitors, below the 2019 level of 7.4"
         if (
             kind == "share"
             and out

@@ -78,7 +78,9 @@ _BARE_BEFORE_RE = re.compile(
     r"\b(?:rose|risen|grew|grown|increased|climbed|jumped|fell|dropped|declined|rising|"
     r"growing|increasing|climbing|jumping|falling|dropping|declining)\s+to|"
     # "12 of which are ...", "of which 12 are ...": a part of the things just counted
-    r"\b(?:of\s+which|of\s+them|among\s+them|among\s+which|including))[\s\xa0]+$",
+    r"\b(?:of\s+which|of\s+them|among\s+them|among\s+which|including)|"
+    # "well below the 2019 level of 7.4 million": the earlier figure, in the same unit
+    r"\b(?:level|figure)s?\s+(?:of|at))[\s\xa0]+$",
     re.IGNORECASE,
 )
 # What may follow a figure that has no unit: the end of a clause, a name, or a function word

@@ -25,6 +25,12 @@ _MULTIPLE_AFTER_RE = re.compile(
     r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE
 )
 _PRONOUN_NOUN_RE = re.compile(r"(?:(?:new|more|other|such)\s+)?(?:ones?|them|others)", re.I)
+# a growth verb right before a multiple: "increased by 15 times", "rose 1.4 times"
+_GROWTH_BEFORE_RE = re.compile(
+    r"\b(?:up|rose|risen|grew|grown|increased|jumped|surged|expanded|soared)(?:\s+by)?\s+$"
+    r"|(?:增长|增長|提高|上升|增加)了?$",
+    re.IGNORECASE,
+)
 _DURATIONS = frozenset(
     {"year", "month", "quarter", "day", "week", "hour", "decade", "century", "minute"}
 )
@@ -49,6 +55,11 @@ def kind_and_metric(
         return "duration", fig.noun, "duration", None
     if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
         return "level", metrics.metric_before(before, cuts), "area", None
+    if unit == "times" and (is_change or _GROWTH_BEFORE_RE.search(before[-40:])):
+        # "增长1.7倍" (a change of 170%); "increased by 15 times" (15- or 16-fold: a change
+        # whose percent is left unknown)
+        phrase = metrics.metric_before(before, cuts)
+        return "change", phrase, metrics.classify(phrase) if phrase else None, None
     if unit == "times" and (_MULTIPLE_AFTER_RE.match(after) or text[fig.end - 1] == "倍"):
         # "1.5 times the 2015 level": a multiple of the metric, not a count of occurrences
         phrase = metrics.metric_before(before, cuts)

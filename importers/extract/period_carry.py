@@ -36,7 +36,7 @@ FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "c
 # ("a year", but not "a year-on-year increase")
 _STOCK_RE = re.compile(
     r"\b(?:so\s+far|at\s+present|currently|to\s+date|as\s+of|by\s+the\s+end|in\s+total|"
-    r"cumulative(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|since|"
+    r"over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|since|"
     r"each\s+year|every\s+year|annually|per\s+year|a\s+year(?![-\s]+on[-\s])|target|aims?|"
     r"plans?|expects?|average\s+annual)\b|目前|截至|累计|以来|过去|年均",
     re.IGNORECASE,
