@@ -178,16 +178,28 @@ PER_GROUP = 6
 PHRASE_SIMILARITY = 70
 """rapidfuzz token_set_ratio at which two metric phrases count as the same metric."""
 
-_NUMBER = re.compile(r"[\d.,%]+|\b(?:billion|million|thousand|trillion|yuan|percent)\b", re.I)
+# What a quote holds besides its noun: digits, number and scale words (English and Chinese),
+# and words that stand for a noun named elsewhere ("30 new ones")
+_NUMBER = re.compile(
+    r"[\d.,%]+|\b(?:billion|million|thousand|trillion|hundred|yuan|percent|more|than|over|"
+    r"about|nearly|some|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens?|ones?|new|of|them)\b|[零〇一二两三四五六七八九十百千万亿萬億余多近逾约]",
+    re.I,
+)
+_WORD = re.compile(r"\w+")
 
 
 def phrase_of(fact: Fact) -> str:
-    """What a fact counts or measures, as words: its metric phrase, else its counted noun."""
+    """What a fact counts or measures, as words: its metric phrase, and the counted noun of
+    its quote when the metric does not name it already ("cities", not "cities nine cities";
+    "常住人口", not "常住人口 万人"; nothing is added for "30 new ones")."""
     noun = " ".join(_NUMBER.sub(" ", fact.quote).lower().split()).strip(" -")
     metric = " ".join((fact.metric or "").lower().split())
-    if noun and noun not in metric:
-        return f"{metric} {noun}".strip()
-    return metric
+    if not noun or noun in metric:
+        return metric
+    if metric and (set(_WORD.findall(noun)) <= set(_WORD.findall(metric)) or len(noun) == 1):
+        return metric  # the noun repeats the metric, or is a Chinese measure word (人, 家)
+    return f"{metric} {noun}".strip()
 
 
 def _primary(facts: list[Fact]) -> Fact:

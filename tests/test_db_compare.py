@@ -225,3 +225,22 @@ def test_seeds_songjiang_and_sichuan_total_trade_2020(seed_store: Store) -> None
     assert songjiang.fact.quote == "305.57 billion yuan"
     assert sichuan.fact.quote == "800 billion yuan"
     assert sichuan.ratio_to_base == pytest.approx(800 / 305.57)
+
+
+@pytest.mark.parametrize(
+    ("quote", "metric", "phrase"),
+    [
+        ("nine cities", "cities", "cities"),  # a number word and the noun the metric names
+        ("2100万人", "常住人口", "常住人口"),  # a Chinese measure word after the metric
+        ("3,800 companies", None, "companies"),
+        ("28 bases", "foreign trade", "foreign trade bases"),
+        ("30 new ones", None, ""),  # a pronoun says nothing
+    ],
+)
+def test_row_phrases_carry_no_numbers_or_unit_words(
+    quote: str, metric: str | None, phrase: str
+) -> None:
+    from db.compare import phrase_of
+
+    fact = Fact(start=0, end=len(quote), quote=quote, number_quote=quote, value=1, metric=metric)
+    assert phrase_of(fact) == phrase

@@ -37,3 +37,10 @@ def test_a_share_denominator_stops_before_a_period() -> None:
     text = "Services accounted for 44 percent of the province's output last year."
     [fact] = extract_facts(text)
     assert fact.share_of == "the province's output"
+
+
+def test_a_pronoun_is_no_count_noun() -> None:
+    # own sentence: "new ones" names nothing; the metric stays empty rather than junk
+    facts = {f.quote: f for f in extract_facts("It had 120 parks and added 30 new ones in 2023.")}
+    assert facts["30 new ones"].metric is None
+    assert facts["120 parks"].metric == "parks"

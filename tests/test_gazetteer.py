@@ -131,7 +131,9 @@ CURATED = [
     ("Greater Bay Area", "macro:gba", "macro", "CN"),
     ("Beijing-Tianjin-Hebei", "macro:jjj", "macro", "CN"),
     ("Chengdu-Chongqing Economic Circle", "macro:chengdu-chongqing", "macro", "CN"),
-    ("Hamburg", "city:de:hamburg", "city", "DE"),
+    ("Hamburg", "DE-HH", "province", "DE"),  # a city-state: the ISO 3166-2 state
+    ("Munich", "city:de:munich", "city", "DE-BY"),
+    ("Bavaria", "DE-BY", "province", "DE"),
 ]
 
 COUNTRIES = [

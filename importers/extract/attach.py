@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from . import metrics
 from .changes import Change, basis_after, read_change, read_multiplier
 from .figure import Figure
 from .periods import Period
 from .ranks import topping_scope
+from .thresholds import skips_milestone
+from .units import CURRENCY_CODES
 
 BRACKET_GAP_RE = re.compile(
     r"^[\s\xa0]*[(（][\s\xa0]*(?:about|around|approximately|approx\.|roughly|nearly|almost|some"
@@ -32,7 +35,7 @@ _RANK_GAP_RE = re.compile(
 # Between a Chinese figure and the clause ranking it: a comma and at most "总量"/"规模", so
 # "增长25%，增速居全国第3位" ranks the growth, not the amount before it.
 _ZH_RANK_GAP_RE = re.compile(r"^[，,]?[\s\xa0]*(?:总量|规模|总额|总值)?$")
-CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY"})
+CURRENCIES = CURRENCY_CODES
 PERCENTS = ("percent", "percentage point")
 # a clause with a subject of its own: its change is not of the figure before
 _NEW_SUBJECT_RE = re.compile(
@@ -51,6 +54,8 @@ _LIST_JOIN_RE = re.compile(
     r"[\s\xa0]*,?[\s\xa0]*(?:and[\s\xa0]+)?(?:[a-z]+[\s\xa0]+(?:by[\s\xa0]+)?)?$"
     r"|[\s\xa0]*(?:和|与|及|、|，)[\s\xa0]*$"
 )
+# Between the amounts of a list: "A, B and C" (a bracket closing a conversion before)
+_AMOUNT_JOIN_RE = re.compile(r"\)?[\s\xa0]*,?[\s\xa0]*(?:and[\s\xa0]+)?$")
 # Between a list's last percent and "respectively" (or "respectively" and the list's first):
 # no figure, no clause break, at most a base ("year on year") or a verb ("up").
 LIST_GAP_RE = re.compile(r"[^;.；。\d]{0,40}$")
@@ -65,6 +70,9 @@ def list_markers(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
             found.append((pos, pos + len(marker)))
             pos = text.find(marker, pos + len(marker), s_end)
     return sorted(found)
+
+
+_TAIL_GAP = 4  # " in " between a figure and its own period
 
 
 def choose_periods(
@@ -88,16 +96,24 @@ def choose_periods(
         return int(j < len(starts) and starts[j] < hi)
 
     ends = [p.end for p in periods]
+    fig_ends = sorted(f.end for f in figs)
+
+    def taken(period: Period, fig: Figure) -> int:
+        """1 if ``period`` sits right after another figure ("from 1.55 trillion yuan in 2012
+        to 2.93 trillion yuan in 2021": 2012 is the first amount's)."""
+        j = bisect_right(fig_ends, period.start) - 1
+        return int(j >= 0 and fig_ends[j] != fig.end and period.start - fig_ends[j] <= _TAIL_GAP)
+
     chosen: list[Period | None] = []
     for fig in figs:
         k = bisect_right(ends, fig.start)
         best: Period | None = None
         if k > 0:
             best = periods[k - 1]
-            best_key = (blocked(best.end, fig.start), fig.start - best.end)
+            best_key = (blocked(best.end, fig.start), taken(best, fig), fig.start - best.end)
         if k < len(periods):
             after = periods[k]
-            key = (blocked(fig.end, after.start), max(0, after.start - fig.end))
+            key = (blocked(fig.end, after.start), 0, max(0, after.start - fig.end))
             if best is None or key < best_key:
                 best = after
         chosen.append(best)
@@ -128,10 +144,13 @@ class Changes:
             if figs[j].unit in CURRENCIES or figs[j].unit in _TARGET_UNITS:
                 upcoming = j
         for i, fig in enumerate(figs):
-            if fig.unit in PERCENTS:
+            # "增长1.7倍" (grew by 1.7 times) is a change of 170 percent
+            if fig.unit in PERCENTS or (fig.unit == "times" and text[fig.end - 1] == "倍"):
                 self._read(text, i, s_start, s_end, next_target[i])
         for pos, marker_end in list_markers(text, s_start, s_end):
             self._respectively(text, pos, marker_end, s_start, s_end)
+        if len(figs) >= 4:
+            self._implicit_lists(text, s_start, s_end)
         for i, fig in enumerate(figs):
             if i not in self.attached and not fig.is_rank and fig.unit not in PERCENTS:
                 floor = figs[i - 1].end if i > 0 else s_start
@@ -152,6 +171,8 @@ class Changes:
         change = read_change(text, fig.start, fig.end, fig.value, floor, s_end)
         if change is None:
             return
+        if fig.unit == "times":
+            change = change._replace(percent=change.percent * 100, targets_next=False)
         if fig.unit == "percentage point":
             self.standalone[i] = change
             return
@@ -174,6 +195,12 @@ class Changes:
                 ):
                     target = j
                 break
+        if target is None and change.links_next:
+            target = next_target  # "grew 9.1%, amounting to 180 billion yuan"
+        if target is not None and target > i and target + 1 < len(figs):
+            after = text[figs[target].end : figs[target + 1].start + 1]
+            if skips_milestone(after):
+                target += 1  # "rose 15.7%, exceeding 2 trillion yuan, reaching 2.08 trillion"
         if target is None or target in attached:
             self.standalone[i] = change
             return
@@ -219,6 +246,38 @@ class Changes:
             ):
                 self.attached[t + 1] = change
                 self._targets_of[k].append(t + 1)
+
+    def _implicit_lists(self, text: str, s_start: int, s_end: int) -> None:
+        """ "hit 63 billion yuan, 58.7 billion yuan and 55.5 billion yuan, up 24.5 percent,
+        33.6 percent and 32.3 percent": a list of N rates right after a list of N amounts
+        pairs them in order, as if "respectively" followed."""
+        figs, i = self.figs, 0
+        while i < len(figs):
+            j = i
+            while (
+                figs[j].unit == "percent"
+                and j + 1 < len(figs)
+                and figs[j + 1].unit == "percent"
+                and _LIST_JOIN_RE.match(text, figs[j].end, figs[j + 1].start)
+            ):
+                j += 1
+            if j > i and not any(k in self.listed for k in range(i, j + 1)):
+                targets = self._list_targets(text, i, j - i + 1)
+                if targets and self._listed_amounts(text, targets):
+                    self._respectively(text, figs[j].end, figs[j].end, s_start, s_end)
+            i = j + 1
+
+    def _listed_amounts(self, text: str, targets: list[int]) -> bool:
+        """Whether the ``targets`` are one list ("A, B and C"; bracketed conversions
+        between them allowed) of amounts in one unit."""
+        figs = self.figs
+        if len({figs[t].unit for t in targets}) != 1:
+            return False
+        for a, b in pairwise(targets):
+            end = figs[b - 1].end if b - 1 > a else figs[a].end
+            if not _AMOUNT_JOIN_RE.match(text, end, figs[b].start):
+                return False
+        return True
 
     def _percent_list(self, text: str, pos: int, marker_end: int) -> list[int] | None:
         """Indexes of the two or more percents listed right before the list marker at ``pos``

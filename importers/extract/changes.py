@@ -26,14 +26,14 @@ _UP = (
     r"(?<!made\s)(?<!makes\s)(?<!make\s)(?<!making\s)up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
     r"grown|gained?|gains|gaining|jumped|jumps?|jumping|surged?|surges|surging|soared|soars?|"
     r"soaring|climbed|climbs?|climbing|expanded|expands?|expanding|rebounded|rebounding|"
-    r"skyrocketed|skyrocketing|higher|edged\s+up|picked\s+up|accelerated"
+    r"skyrocketed|skyrocketing|higher|edged\s+up|picked\s+up|accelerated|widened|widening"
 )
 _DOWN = (
     r"down|fell|fall|falls|falling|fallen|dropped|drops|drop|dropping|declined?|declines|"
     r"declining|decreased?|decreases|decreasing|dipped|dips?|dipping|slid|slides?|sliding|"
     r"slumped|slumps?|slumping|shrank|shrunk|shrinks?|shrinking|contracted|contracts?|"
     r"contracting|plunged|plunges?|plunging|tumbled|tumbles?|tumbling|sank|sinks?|sinking|"
-    r"lower|edged\s+down|slipped|slipping|slowed"
+    r"lower|edged\s+down|slipped|slipping|slowed|narrowed|narrowing"
 )
 _NOUN_UP = r"increase|growth|rise|gain|growth\s+rate|expansion|jump|surge|rebound"
 _NOUN_DOWN = r"decrease|decline|drop|fall|contraction|reduction|slump|dip"
@@ -53,6 +53,7 @@ _AT_RATE = rf"(?:\s+(?:an?\s+|the\s+)?{_BASIS_WORDS}rate\s+of)?"
 # of" (a basis follows: "7.8 percent annually"), or the verb's object and "by" ("aims to grow
 # its GDP by 7.5 to 8 percent", "increased their exports by 9 percent")
 _VERB_GAP = (
+    r"(?:\s+(?:year-on-year|year\s+on\s+year|yoy)(?=\s+by\b))?"  # "up year-on-year by 3%"
     r"(?:\s+(?:fastest|faster|slowest|slower|steadily|rapidly|strongly|quickly|sharply|"
     r"slightly|modestly|significantly|considerably)(?=\s+(?:by|at)\b))?"
     rf"(?:\s+(?:by|of|at{_AT_RATE})|\s+(?:by\s+)?an?\s+average\s+of"
@@ -67,7 +68,11 @@ TRIGGER_BEFORE_RE = re.compile(
         \s+(?:of|by|at|was|is|stood\s+at|reached|hit|registered)
       | \b(?:saw|posted|registered|recorded|achieved|maintained|logged)\s+(?:an?\s+)?
         {_BASIS_WORDS}(?:(?P<noun_up2>{_NOUN_UP})|(?P<noun_down2>{_NOUN_DOWN}))\s+of
-    )\s+(?:(?:year-on-year|year\s+on\s+year)\s+)?{_QUAL}(?:a\s+)?(?:-\s*)?$""",
+      | \b(?:an?\s+)?(?:year-on-year|year\s+on\s+year)\s+  # "a year-on-year expansion 10.4%"
+        (?:(?P<noun_up3>{_NOUN_UP})|(?P<noun_down3>{_NOUN_DOWN}))
+    )\s+(?:(?:year-on-year|year\s+on\s+year)\s+)?{_QUAL}
+    (?:a\s+(?:slight|modest|mere|marginal|robust|strong|sharp|solid|healthy)\s+|a\s+)?
+    (?:-\s*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _TRIGGER_BEFORE_FOLDED_RE = folded_pattern(TRIGGER_BEFORE_RE)  # several times faster
@@ -78,7 +83,7 @@ _TRIGGER_BEFORE_FOLDED_RE = folded_pattern(TRIGGER_BEFORE_RE)  # several times f
 _TRIGGER_GATE_RE = re.compile(
     r"\b(?:a(?:n?\s|nnual|verage|ccelerat|chieved)|c(?:limb|ontract|ompound)"
     r"|d(?:own|eclin|ecreas|ip|rop)|e(?:xpan|dged)|f(?:ell|all)|g(?:rew|row|ain)|higher"
-    r"|increas|jump|l(?:ower|ogged)|m(?:onth|aintained)|p(?:icked|lung|osted)"
+    r"|increas|jump|l(?:ower|ogged)|m(?:onth|aintained)|narrow|p(?:icked|lung|osted)|widen"
     r"|r(?:ose|is|ebound|educ|egistered|ecorded)|s(?:oar|urg|kyrocket|lid|lump|lip|low|hr|ank"
     r"|ink|aw)|t(?:he\s|umbl)|up|y(?:ear|oy|-o-y))"
 )
@@ -103,7 +108,7 @@ _VERSUS = (
 _SAME = r"(?:same|corresponding)\s+(?:period|month|quarter|months|quarters|time)"
 BASIS_AFTER_RE = re.compile(  # used with match(text, pos): no "^"
     rf"""[\s,]*(?:
-        (?P<yoy>year[-\s]on[-\s]year|yoy|y-o-y|from\s+a\s+year\s+(?:earlier|ago|before)
+        (?P<yoy>year[-\s]on[-\s]year|yoy|y-o-y|yearly|from\s+a\s+year\s+(?:earlier|ago|before)
           |{_VERSUS}(?:{_SAME}\s+(?:of\s+|in\s+)?
            last\s+year|last\s+year|a\s+year\s+(?:earlier|ago)|the\s+previous\s+year|previous\s+year))
       | (?P<mom>month[-\s]on[-\s]month|mom|{_VERSUS}
@@ -133,6 +138,20 @@ TO_TARGET_RE = re.compile(
     r"to(?:\s+(?:reach|hit|a\s+total\s+of))?\s+",
     re.IGNORECASE,
 )
+# "grew by 14.4%, amounting to 1.05 trillion yuan", "a 5.3% growth year on year, reaching
+# 322.97 billion yuan", "growth of 7.1 percent in the first half, totaling about 2.83 trillion
+# yuan", "... and reached 2.24 trillion yuan": a growth stated before the amount it is of,
+# linked to it by a verb of amounting (the amount follows the verb directly)
+LINKED_TARGET_RE = re.compile(
+    r"[\s,]*(?:(?:yearly|annually|year[-\s]on[-\s]year|yoy)[\s,]*)?"
+    r"(?:(?:in|during|for|from)\s+(?:the\s+)?[\w\s-]{2,40}?[\s,]+)?"
+    r"(?:and\s+|which\s+)?"
+    r"(?:reaching|reached|amounting\s+to|amounted\s+to|totaling|totalling|totaled|totalled|"
+    r"hitting|standing\s+at|exceeding|valued\s+at)\s+"
+    r"(?:(?:about|around|nearly|approximately|roughly|some|more\s+than|over|almost)\s+)?"
+    r"(?=(?:RMB|US\$|\$|CNY|USD)?[\s\xa0]?\d)",
+    re.IGNORECASE,
+)
 _OBJECT_AFTER_RE = re.compile(
     r"[\s\xa0]+of[\s\xa0]+(?:the|its|their|our|this|that|these|those)\b", re.IGNORECASE
 )
@@ -144,9 +163,22 @@ ANNUALLY_AFTER_RE = re.compile(
 # "higher than that of Guangzhou", "than the national average", "than Shanghai's": another
 # subject, not an earlier time
 _VERSUS_OTHER_RE = re.compile(
-    r"[\s\xa0]+than[\s\xa0]+(?:(?:that|those)[\s\xa0]+(?:of|in)[\s\xa0]+|the[\s\xa0]+"
-    r"(?:national|provincial|country['’]s|world)|(?!(?:January|February|March|April|May|June|"
+    r"[\s\xa0]+than[\s\xa0]+(?:(?:that|those)[\s\xa0]+(?:of|in)[\s\xa0]+|(?:the[\s\xa0]+)?"
+    r"(?:national|provincial|country['’]s|world|average)|(?!(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December)\b)[A-Z][a-z]{2,})"
+)
+# A gap to another subject's rate: "4.1% higher than the national average", "2 percentage
+# points above the provincial level", 高于全国2.8个百分点 (Chinese: the words before the figure).
+_GAP_WORD_AFTER_RE = re.compile(
+    r"[\s\xa0]*(?:higher|lower|more|less|faster|slower|greater|above|below|over|ahead\s+of)\b",
+    re.IGNORECASE,
+)
+_GAP_OTHER_AFTER_RE = re.compile(
+    r"[\s\xa0]+(?:the[\s\xa0]+)?(?:national|provincial|country['’]s|world|average)\b",
+    re.IGNORECASE,
+)
+_ZH_GAP_BEFORE_RE = re.compile(
+    r"(?:[高低快慢]于|超过|比)(?:同期)?(?:全国|全省|全市|全球|平均)[^，。；,;]{0,16}$"
 )
 MULTIPLIERS: dict[str, float] = {
     "doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "quadrupled": 300.0, "halved": -50.0,
@@ -174,6 +206,10 @@ class Change(NamedTuple):  # not a frozen dataclass: 7x faster to create
     versus_other: bool = False
     """True for "40 percent higher than that of Guangzhou": a gap to another subject, never
     the change of the figure before it."""
+    links_next: bool = False
+    """True for "grew 9.1%, amounting to 180 billion yuan": the following figure, unless an
+    amount right before the change claims it ("700.55 billion yuan, up 7.8%, exceeding 700
+    billion yuan for the first time")."""
 
 
 def read_change(
@@ -193,7 +229,12 @@ def read_change(
     if m:
         if (m.group("verb_up") or m.group("verb_down")) and _OBJECT_AFTER_RE.match(after):
             return None  # "expand 30 percent of its farmland": a part, not a growth rate
-        negative = bool(m.group("verb_down") or m.group("noun_down") or m.group("noun_down2"))
+        negative = bool(
+            m.group("verb_down")
+            or m.group("noun_down")
+            or m.group("noun_down2")
+            or m.group("noun_down3")
+        )
         trigger_start = lo + m.start()
         phrase = m.group(0)
     else:
@@ -214,11 +255,18 @@ def read_change(
         q_end += ma.end()
     basis, basis_end = _basis(text, q_end, limit, phrase, lo, q_start)
     targets_next = bool(TO_TARGET_RE.match(text, basis_end, limit))
+    links_next = not targets_next and bool(LINKED_TARGET_RE.match(text, basis_end, limit))
     versus_other = (
         compared and basis == "unstated" and _VERSUS_OTHER_RE.match(text, q_end, limit) is not None
     )
     return Change(
-        -value if negative else value, basis, trigger_start, basis_end, targets_next, versus_other
+        -value if negative else value,
+        basis,
+        trigger_start,
+        basis_end,
+        targets_next,
+        versus_other,
+        links_next,
     )
 
 
@@ -276,9 +324,17 @@ def _stated_basis(after: str, q_end: int) -> tuple[str, int] | None:
 FROM_YEAR = cjk.FROM_YEAR
 
 
+_VS_SAME_RE = re.compile(r"vs_(\d{4})_same_period")
+
+
 def resolve_from_year(basis: str, period: str | None) -> str:
     """The basis of "from <year>" given the figure's period: ``yoy`` when the period falls in
-    the next year, ``vs_<year>_same_period`` when later, else ``unstated``."""
+    the next year, ``vs_<year>_same_period`` when later, else ``unstated``. A comparison with
+    the same period of a year ("compared with the same month of 2021", 较2021年同期) is
+    ``yoy`` too when the figure's period falls in the next year."""
+    same = _VS_SAME_RE.fullmatch(basis)
+    if same is not None and period and period[:4] == str(int(same.group(1)) + 1):
+        return "yoy"
     if not basis.startswith(FROM_YEAR):
         return basis
     year = int(basis[len(FROM_YEAR) :])
@@ -307,3 +363,16 @@ def _basis(
     if ma:
         return "avg_annual", q_end + ma.end()
     return "unstated", q_end
+
+
+def gap_to_other(text: str, end: int, limit: int, before: str) -> bool:
+    """Whether the rate ending at ``end`` is a gap to another subject's rate ("4.1% higher than
+    the national average", 高于全国2.8个百分点) rather than a movement over time ("up 2
+    percentage points from a year earlier", "8.9 points higher than in Q1")."""
+    word = _GAP_WORD_AFTER_RE.match(text, end, limit)
+    if word is not None:
+        rest = word.end()
+        for other in (_VERSUS_OTHER_RE, _GAP_OTHER_AFTER_RE):
+            if other.match(text, rest, limit):
+                return True
+    return not before.isascii() and _ZH_GAP_BEFORE_RE.search(before) is not None

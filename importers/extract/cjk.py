@@ -22,12 +22,20 @@ DIGITS: dict[str, int] = {
 }  # fmt: skip
 POWERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 SCALES: dict[str, float] = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+# "突破万亿元", "破亿元": a scale passed with no numeral is one of it (one trillion yuan)
+BARE_SCALE_RE = re.compile(r"(?<=[破过超])(?P<s>万亿|亿)(?=元|美元|人民币)")
 # not after 第 ("第三" is an ordinal); a trailing 万/亿 is the scale
 NUMERAL_RE = re.compile(r"(?<!第)(?P<n>[零〇一二两三四五六七八九十百千]+)(?P<s>万亿|亿|万)?")
 # measure words that count things: 家 (companies), 个, 项 (projects), 座, 所, 台, 辆, 艘, 名, 人,
 # 户; "两个月" (two months) and "三个小时" are durations
 COUNT_RE = re.compile(
     r"[\s\xa0]*(?P<word>[家项座所台辆艘名人户]|个(?!多?(?:月|小时|季度|星期|工作日)|百分点))"
+)
+# "前5大贸易伙伴", "前六大主要外贸省市", "前十大外贸城市": the set's noun after 前N大, up to the
+# head noun that ends it (shortest: "前十大外贸城市首位" ends at 城市)
+TOP_SET_RE = re.compile(
+    r"大(?P<noun>[\u4e00-\u9fff]{0,6}?(?:伙伴|省市|城市|省份|市场|国家|地区|经济体|企业|口岸|港口|"
+    r"来源地|目的地))"
 )
 # A span of time counted after 连续 / 持续 / 历时 ...: "连续7年", "连续6个月", "历时3天"
 DURATION_BEFORE_RE = re.compile(r"(?:连续|持续|历时|长达|用时|耗时|仅用)[\s\xa0]*$")
@@ -42,21 +50,22 @@ _BETWEEN_QUALIFIERS = "约|近|逾|超过|超|接近|将近|不到|不足"
 FROM_YEAR = "from_year:"
 """Prefix of a provisional basis, "比2020年增长" / "up 5 percent from 2020": which basis it
 is depends on the figure's own period (:func:`.changes.resolve_from_year`)."""
+# traditional forms too (增長, 環比, 減少): Hong Kong and Taiwan editions of the same releases
 CHANGE_BEFORE_RE = re.compile(
     rf"(?:(?P<yoy>同比|{_VS}(?:去年|上年|上年度|上一年)(?:同期)?(?:相比)?)"
-    rf"|(?P<mom>环比|{_VS}上(?:个)?月(?:相比)?)"
+    rf"|(?P<mom>[环環]比|{_VS}上(?:[个個])?月(?:相比)?)"
     r"|(?P<avg>年均|年平均|平均每年|(?:[两二三四五2-5]年)平均)"
     rf"|{_VS}(?P<vs>(?:19|20)\d\d)年同期(?:相比)?"
     rf"|{_VS}(?P<year>(?:19|20)\d\d)年(?:相比)?)?"  # 比2020年: read against the figure's year
-    r"(?:分别|名义|实际|累计|均|共)?"
-    r"(?:(?P<up>增长|上升|提高|增加|上涨|攀升|提升|(?:增幅|增速|涨幅)(?:为|达到|达)?)|"
-    r"(?P<down>下降|减少|下滑|回落|降低|缩减|萎缩|降幅(?:为|达到|达)?))了?[\s\xa0]*"
+    r"(?:分[别別]|名[义義]|[实實][际際]|累[计計]|均|共)?"
+    r"(?:(?P<up>增[长長]|上升|提高|增加|上[涨漲]|攀升|提升|(?:增幅|增速|[涨漲]幅)(?:为|达到|达)?)|"
+    r"(?P<down>下降|[减減]少|下滑|回落|降低|[缩縮][减減]|萎[缩縮]|降幅(?:为|达到|达)?))了?[\s\xa0]*"
     rf"(?:{_BETWEEN_QUALIFIERS})?[\s\xa0]*$"  # "增长逾10%": a qualifier between
 )
 # Qualifiers written in Chinese: "约为66.5%", "超过5000亿元", "近2100万人", "逾3000家", "至少",
 # "不到"; after the figure "以上" (more than), "左右" (about), "以内"/"以下" (at most).
 _QUALIFIER_BEFORE_RE = re.compile(
-    r"(?:(?P<about>大约|约为|(?<![节制合签预公])约|将近|接近|(?<![最附])近)|(?P<over>超过|突破|超|逾|多达)|"
+    r"(?:(?P<about>大约|约为|(?<![节制合签预公])约|将近|接近|(?<![最附])近)|(?P<over>超过|突破|超|逾|多达|(?<!打)破)|"
     r"(?P<least>至少|不低于|不少于)|(?P<under>不到|不足|低于|少于))[\s\xa0]*$"
 )
 _QUALIFIER_AFTER_RE = re.compile(
@@ -122,6 +131,9 @@ def find_numerals(text: str) -> list[tuple[int, int, float, float, bool]]:
         den, num = (numeral_value(g) if not g.isdigit() else int(g) for g in f.group("den", "num"))
         if den and num is not None and 0 < num < den:
             found.append((f.start(), f.end(), num / den, 1.0, True))
+    for b in BARE_SCALE_RE.finditer(text) if "破" in text or "过" in text or "超" in text else ():
+        found.append((b.start(), b.end(), 1.0, SCALES[b.group("s")], False))
+    found.sort()
     taken = [(a, b) for a, b, *_ in found]  # sorted, not overlapping
     k = 0
     for m in NUMERAL_RE.finditer(text):

@@ -21,44 +21,42 @@ from importers.gazetteer import Gazetteer
 
 from . import cjk, metrics
 from ._fold import fold_case
-from .attach import CURRENCIES, Changes, assign_ranks, choose_periods
+from .anaphora import attach_back
+from .attach import Changes, assign_ranks, choose_periods
 from .changes import resolve_from_year
+from .doc_context import (
+    PeriodContext,
+    headline_end,
+    reference_year_from_comparison,
+    stock_turns,
+    turns_to_stock,
+    word_periods,
+)
 from .figures import Figure, Spans, figures_in
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
 from .metric_lists import level_lists, list_item
 from .numbers import find_numbers
+from .period_carry import FLOWS, SentencePeriods, date_headline, state_period
 from .periods import Period, find_dates, find_periods, stated_years
+from .rates import NATIONAL_RATE_RE, rate_kind
 from .regions import RegionTracker
 from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
+from .traditional import requote, simplify
+from .units import yen_signs
 
 _ORDINAL_QUICK_RE = re.compile(  # on folded text
     r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
 )
 _DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")  # "ranked 19th": no numeral in "19th"
 _SEMICOLON_RE = re.compile("[;；]")
-_FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "count"}
 # "annual revenue", not "average annual growth" nor "annual growth"
 _ANNUAL_RE = re.compile(
     r"(?<!average\s)\b(?:annual|yearly)\s+(?!(?:average|growth|increase|rate)\b)", re.IGNORECASE
 )
 _RELATIVE_YEAR_RE = re.compile(
     r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
-)
-# an anaphoric period, not the base of a comparison ("the same period of 2019", "last year")
-_SAME_PERIOD_RE = re.compile(
-    r"\b(?:during|in|for)\s+the\s+same\s+period\b(?!\s+(?:of|last|a\s+year|in\s+\d|"
-    r"the\s+(?:previous|prior|year)))",
-    re.IGNORECASE,
-)
-# a sentence about a stock or a span of its own: a period stated before does not carry into it
-_STOCK_RE = re.compile(
-    r"\b(?:so\s+far|at\s+present|currently|to\s+date|as\s+of|by\s+the\s+end|in\s+total|"
-    r"cumulative(?:ly)?|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|since|"
-    r"each\s+year|every\s+year|annually|per\s+year|a\s+year|target|aims?|plans?|expects?|"
-    r"average\s+annual)\b|目前|截至|累计|以来|过去|年均",
-    re.IGNORECASE,
 )
 _SHARE_LINK_RE = re.compile(
     r"^[^;]{0,80}?(?:\b(?:accounting|accounted|accounts|making\s+up|made\s+up|representing|"
@@ -88,6 +86,8 @@ _ELLIPSIS_WORDS_RE = re.compile(
 )
 _CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
+_CHANGE_FIELDS = ("change_percent", "change_basis", "change_quote", "change_start", "change_end")
+_LEVEL_OF_BEFORE_RE = re.compile(r"\b(?:level|figure)s?\s+(?:of|at)\s+$")
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 
 
@@ -101,9 +101,13 @@ class _Document:
     semicolons: list[int]
     counts: dict[float, list[Fact]] = field(default_factory=dict)
     """Count facts so far by value, oldest first: what "the nine cities" can restate."""
-    last_period: str | None = None
-    """Period of the last figure of the paragraph that had one: what "during the same
+    published: dt.date | None = None
+    periods: PeriodContext = field(default_factory=PeriodContext)
+    """The period stated last: what figures without one continue and what "during the same
     period" restates."""
+    paragraph: int = 0
+    sentence: int = 0
+    """Indexes of the current paragraph and of the sentence within it (for the notes)."""
 
 
 def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, bool]:
@@ -117,7 +121,14 @@ def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, b
 def extract_facts(
     text: str, published: dt.date | None = None, gazetteer: Gazetteer | None = None
 ) -> list[Fact]:
-    """Every figure stated in ``text`` as a :class:`Fact` (``id``/``doc_id`` left None)."""
+    """Every figure stated in ``text`` as a :class:`Fact` (``id``/``doc_id`` left None).
+    Traditional characters are read as simplified ones; quotes are the text as written."""
+    work = simplify(text)
+    facts = _extract(work, published, gazetteer)
+    return facts if work is text else [requote(f, text, work) for f in facts]
+
+
+def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) -> list[Fact]:
     gz = gazetteer if gazetteer is not None else Gazetteer.default()
     sentences = split_sentences(text)
     paragraphs = split_paragraphs(text)
@@ -127,31 +138,52 @@ def extract_facts(
     num_starts = [n.start for n in nums]
     dates = Spans([(a, b) for a, b, _ in find_dates(text)])
     ref_year, guessed = _reference_year(text, published)
+    dated = published
+    compared = reference_year_from_comparison(text) if published is None else None
+    if compared is not None:
+        # undated, but "up 2.1 percent from 2014": the figures are of 2015
+        ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences)
-    doc = _Document(text, tracker, guessed, [m.start() for m in _SEMICOLON_RE.finditer(text)])
+    semicolons = [m.start() for m in _SEMICOLON_RE.finditer(text)]
+    doc = _Document(text, tracker, guessed, semicolons, published=published)
     topic = tracker.doc_topic
+    turns = stock_turns(folded)
+    may_state = word_periods(folded)
     facts: list[Fact] = []
     current_para = -1
     for s_start, s_end in sentences:
         para = bisect_left(para_starts, s_start + 1) - 1
         if para != current_para:
-            current_para, topic, doc.last_period = para, tracker.doc_topic, None
+            current_para, topic, doc.sentence = para, tracker.doc_topic, -1
+            doc.periods.new_paragraph(para)
+        doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
+        if turns_to_stock(turns, s_start, s_end):
+            doc.periods.end()
         if (
             lo == hi
             and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end)
             and not _DIGIT_ORDINAL_RE.search(folded, s_start, s_end)
         ):
+            # a headline or a sentence with no figure may state the article's period
+            k = bisect_left(may_state, s_start)
+            if k < len(may_state) and may_state[k] < s_end:
+                periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
+                state_period(doc.periods, text, dates, periods, (para, doc.sentence))
             topic = tracker.update_topic(topic, s_start, s_end)
             continue
-        periods = find_periods(text, s_start, s_end, ref_year, published, folded)
+        periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded)
         if figs:
             found = _sentence_facts(doc, figs, periods, s_start, s_end, topic)
-            facts.extend(found)
-            doc.last_period = next((f.period for f in reversed(found) if f.period), doc.last_period)
+            facts.extend(attach_back(text, s_start, found, facts))  # "The figure marks ..."
+            used = {f.period_text for f in found if f.period}
+            periods = [p for p in periods if p.text in used]
+        if periods:  # with no figure too: "in the first half" (an ordinal)
+            state_period(doc.periods, text, dates, periods, (para, doc.sentence))
         topic = tracker.update_topic(topic, s_start, s_end)
-    return facts
+    date_headline(text, facts, headline_end(text, paragraphs))
+    return yen_signs(facts, text, tracker.home_abroad == "JP")
 
 
 def _region_fields(region: Region | None) -> dict[str, str | None]:
@@ -180,10 +212,8 @@ def _sentence_facts(
     prev_named: tuple[str | None, str | None] = (None, None)  # typed or not
     list_contexts: dict[int, str] = {}
     lists = level_lists(text, figs, s_start, s_end)
-    carry: bool | None = None if doc.last_period else False  # read once, when first needed
-    same = None
-    if doc.last_period and text.find("same period", s_start, s_end) >= 0:
-        same = _SAME_PERIOD_RE.search(text, s_start, s_end)
+    where = (doc.paragraph, doc.sentence)
+    carried = SentencePeriods(doc.periods, text, (s_start, s_end), figs, where, doc.published)
     for i, fig in enumerate(figs):
         if i in consumed:
             continue
@@ -218,17 +248,15 @@ def _sentence_facts(
         fact.update(_region_fields(region))
         period = chosen_periods[i]
         no_period = period is None or period.value is None
-        if no_period and fig.per is None and fig.unit in _FLOWS and _ANNUAL_RE.search(before):
+        if no_period and fig.per is None and fig.unit in FLOWS and _ANNUAL_RE.search(before):
             fact["per"] = "year"  # "companies with annual revenue of at least 20 million yuan"
-        elif fig.per is None and fig.unit in _FLOWS and any(w in after for w in _PER_WORDS):
+        elif fig.per is None and fig.unit in FLOWS and any(w in after for w in _PER_WORDS):
             detached = _DETACHED_PER_RE.match(after)
             if detached is not None:  # "2,000 trucks cross the border at Suifenhe every day"
                 fact["per"] = detached.group("per").lower()
         if fig.unit not in ("rank", "percent", "percentage point"):
             fact["subject"] = company(text, context_lo, fig.start, doc.tracker)
-        if period is None and same is not None and doc.last_period:
-            # "During the same period, imports ...": the period stated before
-            fact["period"], fact["period_text"] = doc.last_period, same.group(0)
+        carried.reference(fact, fig, period)  # "during the same period", "during the year"
         if period is not None:
             fact["period"], fact["period_text"] = period.value, period.text
             if doc.guessed_year and _RELATIVE_YEAR_RE.search(period.text):
@@ -301,6 +329,8 @@ def _sentence_facts(
                 metric = f"number of {number_of.group('noun')}"
             elif out and out[-1].unit == "count" and _PART_BEFORE_RE.search(before):
                 metric = out[-1].metric  # "46 industrial parks, 12 of which ..."
+            elif out and out[-1].unit == "count" and _LEVEL_OF_BEFORE_RE.search(before):
+                metric = out[-1].metric  # "6.1 million visitors, below the 2019 level of 7.4"
         if (
             kind == "share"
             and out
@@ -314,15 +344,14 @@ def _sentence_facts(
         if not metric and metric_type is not None:
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
-        wants_carry = period is None and fact.get("period") is None and _flow_like(fig, kind)
-        if wants_carry and carry is None:
-            carry = not _STOCK_RE.search(text, s_start, s_end)
-        if wants_carry and carry:
-            # "In the first half, trade rose ... Exports grew 9.8 percent to ...": a flow with
-            # no period of its own in a paragraph that stated one continues it
-            fact["period"] = doc.last_period
-            carried = "period carried from an earlier sentence"
-            fact["notes"] = f"{fact['notes']}; {carried}" if fact.get("notes") else carried
+        if kind == "share" and not share and fig.unit == "percent" and change is None:
+            kind = rate_kind(fact, fig, before, after, out[-1] if out else None)
+        if kind == "change" and fig.unit == "percent" and NATIONAL_RATE_RE.search(before[-120:]):
+            fact.update(_region_fields(doc.tracker.gz.get("CN")))  # the nation's rate
+        if kind == "diff" and fig.unit == "percent" and i in changes.standalone:
+            # "4.1% higher than the national average": a gap between rates, no growth
+            fact.update(dict.fromkeys(_CHANGE_FIELDS))
+        carried.carry(fact, fig, period, kind, out[-1] if out else None)
         # a count's metric is its noun, a duration's "duration", an area's "area": none carries over
         if fig.unit not in ("count", "times") and metric_type not in (None, "duration", "area"):
             prev_metric = (metric, metric_type)
@@ -344,18 +373,6 @@ def _names_a_subject(clause: str) -> bool:
     rather than leaving it to the clause before ("二季度增长", "0.4 percent in the second")."""
     rest = _ELLIPSIS_WORDS_RE.sub("", clause)
     return len(cjk.IDEOGRAPH_RE.findall(rest)) >= 2 or _CONTENT_WORD_RE.search(rest) is not None
-
-
-def _flow_like(fig: Figure, kind: str) -> bool:
-    """Whether a figure with no period of its own may continue its paragraph's: an amount
-    of a flow (not a count, a rate per month or a stock) or a change."""
-    if fig.per is not None:
-        return False
-    return (kind == "level" and fig.unit in _FLOWS and fig.unit != "count") or kind in (
-        "change",
-        "diff",
-        "rank",  # "... in 2023. It ranked 11th among ...": the ranking of that year
-    )
 
 
 def _in_noun_phrase(text: str, fig: Figure, s_start: int) -> bool:

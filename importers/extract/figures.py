@@ -20,7 +20,7 @@ from .figure import Figure
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import ranks_in
-from .units import UnitMatch, read_unit
+from .units import CURRENCY_CODES, UnitMatch, read_unit
 
 _MONTH_NAMES = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -56,6 +56,13 @@ _OF_LEAGUE_RE = re.compile(
 _LEAGUE_MEMBERS_RE = re.compile(
     r"[\s\xa0]+(?:Fortune(?:[\s\xa0]+Global)?|Global)[\s\xa0]+\d+[\s\xa0]+[a-z][a-z-]+"
 )
+# "top two trading partners", "Top 3 overseas investment sources": the size of a small set of
+# partners, a count, unlike a league table ("top 500 companies", "top 20 cities by output")
+_TOP_SET_AFTER_RE = re.compile(
+    r"[\s\xa0]+(?:[A-Za-z-]+[\s\xa0]+){0,3}(?:partners|destinations|sources|markets|suppliers|"
+    r"origins|buyers|customers)\b",
+    re.IGNORECASE,
+)
 _PLUS_RE = re.compile(r"^[\s\xa0]*\w*[\s\xa0]+plus[\s\xa0]+\d|^\s*\+")
 _PLUS_BEFORE_RE = re.compile(r"\bplus[\s\xa0]+$")
 _PERIOD_WORD_BEFORE_RE = re.compile(
@@ -71,7 +78,9 @@ _BARE_BEFORE_RE = re.compile(
     r"\b(?:rose|risen|grew|grown|increased|climbed|jumped|fell|dropped|declined|rising|"
     r"growing|increasing|climbing|jumping|falling|dropping|declining)\s+to|"
     # "12 of which are ...", "of which 12 are ...": a part of the things just counted
-    r"\b(?:of\s+which|of\s+them|among\s+them|among\s+which|including))[\s\xa0]+$",
+    r"\b(?:of\s+which|of\s+them|among\s+them|among\s+which|including)|"
+    # "well below the 2019 level of 7.4 million": the earlier figure, in the same unit
+    r"\b(?:level|figure)s?\s+(?:of|at))[\s\xa0]+$",
     re.IGNORECASE,
 )
 # What may follow a figure that has no unit: the end of a clause, a name, or a function word
@@ -149,6 +158,8 @@ def _not_a_quantity(
         ("op " in before[-5:] or "al " in before[-4:] or "ne " in before[-4:])
         and _LEAGUE_BEFORE_RE.search(before)
         and not after.lstrip().startswith(("percent", "%", "per cent"))  # "the top 10 percent"
+        # "its top five export destinations": a count
+        and not _TOP_SET_AFTER_RE.match(text, num.end, num.end + 60)
     ):
         return True
     if _PLUS_RE.match(after) or ("plus" in before and _PLUS_BEFORE_RE.search(before)):
@@ -240,6 +251,9 @@ def figures_in(
                 fig = probe
             elif bare is not None:
                 fig = bare
+            elif (noun := _counted_before(text, num, s_start)) is not None:
+                probe.unit, probe.noun = "count", noun  # "the number of firms rose to 1,500"
+                fig = probe
             elif (league := _OF_LEAGUE_RE.match(text, num.end, s_end)) is not None:
                 probe.unit, probe.noun = "count", league.group("noun")
                 fig = probe
@@ -280,6 +294,36 @@ def figures_in(
     return out
 
 
+# "the number of companies engaged in trade surged from fewer than 600 to over 1,500": bare
+# numbers stating the count named before them
+_NUMBER_OF_RE = re.compile(
+    r"\bnumber[\s\xa0]+of[\s\xa0]+(?P<noun>(?:[a-z-]+[\s\xa0]+){0,2}?[a-z-]+s)\b", re.IGNORECASE
+)
+_COUNT_JOIN_BEFORE_RE = re.compile(
+    r"\b(?:from|to|reached|hit|was|were|at|totall?ed|of)[\s\xa0]*$", re.IGNORECASE
+)
+
+
+def _counted_before(text: str, num: Num, s_start: int) -> str | None:
+    """The noun of "the number of <nouns>" stated before a bare number joined to it by "from",
+    "to", "reached" ... in the same clause, or None."""
+    lo = max(s_start, num.start - 160)
+    if num.spelled or "number" not in text[lo : num.start].lower():
+        return None
+    before = text[max(lo, num.start - 40) : num.start]
+    qualified = qualifier_before(before)  # "from fewer than 600": the qualifier's own words
+    if qualified is not None:
+        before = before[: len(before) - qualified[1]]
+    if not _COUNT_JOIN_BEFORE_RE.search(before):
+        return None
+    found = None
+    for m in _NUMBER_OF_RE.finditer(text, lo, num.start):
+        found = m  # the last one: the nearest before the number
+    if found is None or ";" in text[found.end() : num.start]:
+        return None
+    return found.group("noun")
+
+
 # 成 after a digit word is "tenths" ("八成"), unless it starts a word (成为, 成立, 成本, 成都 ...)
 _NOT_TENTHS_AFTER = frozenset("为立功本果交都员绩熟长型品效就不")
 
@@ -295,7 +339,7 @@ def _tenths(text: str, num: Num) -> bool:
     )
 
 
-_MONEY_OR_SHARE = frozenset({"CNY", "USD", "EUR", "HKD", "GBP", "JPY", "percent"})
+_MONEY_OR_SHARE = CURRENCY_CODES | {"percent"}
 
 
 _SHARED_JOIN_RE = re.compile(r"[\s\xa0]*(?:,[\s\xa0]*(?:and[\s\xa0]+)?|and[\s\xa0]+)$")

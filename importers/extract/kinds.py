@@ -12,8 +12,10 @@ import re
 
 from . import metrics
 from .attach import CURRENCIES
+from .changes import gap_to_other
 from .figure import Figure
 from .metrics_zh import count_noun
+from .thresholds import is_milestone
 
 _ZH_SHARE_RE = re.compile(
     r"占(?!比)(?P<of>[^，。；,;\d]{1,24}?)的?(?:比重|比例|份额)?"  # 占比 is "share", no 占X
@@ -21,6 +23,13 @@ _ZH_SHARE_RE = re.compile(
 )
 _MULTIPLE_AFTER_RE = re.compile(
     r"^[\s\xa0]*(?:the|that|those|as|of|over|than|higher|more|larger|bigger)\b", re.IGNORECASE
+)
+_PRONOUN_NOUN_RE = re.compile(r"(?:(?:new|more|other|such)\s+)?(?:ones?|them|others)", re.I)
+# a growth verb right before a multiple: "increased by 15 times", "rose 1.4 times"
+_GROWTH_BEFORE_RE = re.compile(
+    r"\b(?:up|rose|risen|grew|grown|increased|jumped|surged|expanded|soared)(?:\s+by)?\s+$"
+    r"|(?:增长|增長|提高|上升|增加)了?$",
+    re.IGNORECASE,
 )
 _DURATIONS = frozenset(
     {"year", "month", "quarter", "day", "week", "hour", "decade", "century", "minute"}
@@ -46,6 +55,11 @@ def kind_and_metric(
         return "duration", fig.noun, "duration", None
     if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
         return "level", metrics.metric_before(before, cuts), "area", None
+    if unit == "times" and (is_change or _GROWTH_BEFORE_RE.search(before[-40:])):
+        # "增长1.7倍" (a change of 170%); "increased by 15 times" (15- or 16-fold: a change
+        # whose percent is left unknown)
+        phrase = metrics.metric_before(before, cuts)
+        return "change", phrase, metrics.classify(phrase) if phrase else None, None
     if unit == "times" and (_MULTIPLE_AFTER_RE.match(after) or text[fig.end - 1] == "倍"):
         # "1.5 times the 2015 level": a multiple of the metric, not a count of occurrences
         phrase = metrics.metric_before(before, cuts)
@@ -61,6 +75,8 @@ def kind_and_metric(
                 # "进出口实绩企业2.3万家": the noun before the number, after any place in it
                 lo = max((b for _, b in cuts), default=0)
                 noun = count_noun(before[lo:]) or noun
+        if noun is not None and _PRONOUN_NOUN_RE.fullmatch(noun):
+            noun = None  # "30 new ones": the noun is named elsewhere, "ones" says nothing
         return "level", noun, "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
     phrase = phrase or metrics.metric_before(before, cuts)
@@ -76,10 +92,13 @@ def kind_and_metric(
         if phrase is None and share_of:
             phrase = metrics.tidy(share_of) if metrics.classify(share_of) else None
         mtype = metrics.classify(phrase) if phrase else None
-        if is_change:
-            return ("diff" if unit == "percentage point" else "change"), phrase, mtype, None
-        if unit == "percentage point":
+        # points are a diff (tests/test_extract_heldout.py keeps a move in points one, too);
+        # a percent that is a gap to another subject's rate ("4.1% higher than the national
+        # average") is a diff, not a growth
+        if unit == "percentage point" or (is_change and gap_to_other(text, fig.end, s_end, before)):
             return "diff", phrase, mtype, None
+        if is_change:
+            return "change", phrase, mtype, None
         return "share", phrase, mtype, share_of
     mtype = metrics.classify(phrase) if phrase else None
     if (
@@ -88,4 +107,7 @@ def kind_and_metric(
         and metrics.is_threshold(text[max(0, fig.start - 120) : fig.start])
     ):
         return "threshold", phrase, mtype, None
+    quote = text[fig.start : fig.end]
+    if unit in CURRENCIES and is_milestone(text[max(0, fig.start - 300) : fig.start], quote, after):
+        return "threshold", phrase, mtype, None  # "topped 800 billion yuan for the first time"
     return "level", phrase, mtype, None

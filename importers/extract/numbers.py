@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from . import cjk
 from ._fold import fold_case, folded_pattern
+from .units import GLUED_CODES
 
 UNITS_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -39,7 +40,9 @@ DENOMINATORS: dict[str, int] = {
 SCALES: dict[str, float] = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
     "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tln": 1e12,
-    "trn": 1e12, "tn": 1e12, "万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, "百万": 1e6,
+    "trn": 1e12, "tn": 1e12, "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+    "crores": 1e7,
+    "万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, "百万": 1e6,
 }  # fmt: skip
 
 _UNIT_W = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
@@ -47,11 +50,13 @@ _TENS_W = "|".join(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS_W})(?:[-\s](?:{_UNIT_W}))?|{_UNIT_W})"
 _WORD_NUM = rf"(?:(?:{_UNIT_W}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
 _DIGITS = (
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,600 / 297,000.5
+    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: 5,57,271 / 1,00,000
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,600 / 297,000.5
     r"|\d+,\d{1,2}(?=[\s\xa0]?(?:thousand|million|billion|trillion|mln|bln|bn|tln)\b)"
     r"|\d+(?:\.\d+)?"
 )
-_SCALE_WORD = r"thousand|million|billion|trillion|mln|mn|bln|bn|tln|trn"
+# "1.6 quadrillion dong": Vietnamese totals run past a trillion
+_SCALE_WORD = r"thousand|million|billion|trillion|quadrillion|mln|mn|bln|bn|tln|trn|lakhs?|crores?"
 # "a quarter of an hour", "half of the year", "three quarters of 2023": time, not a share
 _NOT_A_SHARE = (
     r"\s+(?:of\s+)?(?:the\s+|this\s+|last\s+|next\s+|an?\s+)?"
@@ -59,9 +64,11 @@ _NOT_A_SHARE = (
 )
 _FRACTION = rf"(?P<fnum>one|two|three|four|five|a)[-\s](?P<fden>{'|'.join(DENOMINATORS)})"
 
+# a numeral may follow a currency code with no space ("RMB580 billion") but no other letters
+_AFTER_CODE = "|".join(f"(?<={re.escape(code)})" for code in GLUED_CODES)
 NUMBER_RE = re.compile(
     rf"""
-    (?<![A-Za-z0-9_.])(?=[0-9a-zA-Z])
+    (?:(?<![A-Za-z0-9_.])|{_AFTER_CODE})(?=[0-9a-zA-Z])
     (?:
         # digits first: most candidates are digits, and no word alternative starts with one
         (?P<digits>{_DIGITS})
@@ -101,7 +108,7 @@ QUALIFIER_BEFORE_RE = re.compile(
     r"in\s+excess\s+of|upwards\s+of|surpassed|surpassing|topped|at\s+least|no\s+less\s+than|"
     r"not\s+less\s+than|fewer\s+than|less\s+than|under|below|up\s+to|at\s+most|"
     r"no\s+more\s+than|not\s+more\s+than)\s+(?:(?:the|a|of|about|around|some)\s+)?"
-    r"(?:US\$|U\.S\.\$|HK\$|RMB|USD|CNY|EUR|\$|¥|€|£)?[\s\xa0]*$",
+    r"(?:US\$|U\.S\.\$|HK\$|RMB|USD|CNY|EUR|INR|Rs\.?|\$|¥|€|£|₹)?[\s\xa0]*$",
     re.IGNORECASE,
 )
 # the same, matched case-sensitively against folded text: several times faster
@@ -190,7 +197,7 @@ def _candidate_starts(text: str, folded: str) -> list[int]:
     starts = []
     for m in _DIGIT_TOKEN_RE.finditer(text):
         start = m.start()
-        if start == 0 or text[start - 1] not in _NOT_BEFORE:
+        if start == 0 or text[start - 1] not in _NOT_BEFORE or _after_code(text, start):
             starts.append(start)
         if "," in m.group():
             starts.extend(start + i + 1 for i, c in enumerate(m.group()) if c == ",")
@@ -200,6 +207,16 @@ def _candidate_starts(text: str, folded: str) -> list[int]:
     if words:
         starts = sorted(starts + words)
     return starts
+
+
+def _after_code(text: str, start: int) -> bool:
+    """Whether a currency code glued to the digits ends at ``start`` ("RMB580"), itself not
+    the end of a longer word ("FORMRB5")."""
+    for code in GLUED_CODES:
+        at = start - len(code)
+        if at >= 0 and text.startswith(code, at) and not (at > 0 and text[at - 1].isalpha()):
+            return True
+    return False
 
 
 def _matches(text: str, folded: str | None = None) -> list[re.Match[str]]:
@@ -287,7 +304,9 @@ def _could_end_with_qualifier(tail: str) -> bool:
     return False
 
 
-_CURRENCY_SIGNS = ("us$", "u.s.$", "hk$", "rmb", "usd", "cny", "eur", "$", "¥", "€", "£")
+_CURRENCY_SIGNS = (
+    "us$", "u.s.$", "hk$", "rmb", "usd", "cny", "eur", "inr", "rs", "rs.", "$", "¥", "€", "£", "₹",
+)  # fmt: skip
 _QUALIFIER_ENDINGS = tuple(
     {w.split()[-1] for w in _QUAL_MAP} | {"the", "a", "of", "about", "around", "some"}
 )

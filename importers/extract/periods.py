@@ -40,7 +40,9 @@ _MONTH = (
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _REL_YEAR = r"(?:this|last|the\s+previous|the\s+current|next)\s+year"
 _YEAR_REF = rf"(?:{_YEAR}|{_REL_YEAR}|the\s+year)"
-_OF_YEAR = rf"(?:,?\s+(?:of|in)\s+{_YEAR_REF}|\s+{_YEAR}(?![\d.-]))"
+# "of 2021", "in 2021", " 2021" and "this year" directly after the period ("the first nine
+# months this year", "from January to August this year")
+_OF_YEAR = rf"(?:,?\s+(?:of|in)\s+{_YEAR_REF}|\s+{_YEAR}(?!\d|[.-]\d)|\s+(?:this|last)\s+year)"
 _TAIL_YEAR_RE = re.compile(rf"(?:(?:of|in)\s+|\s|Q[1-4]\s+|H[12]\s+)({_YEAR_REF})$", re.IGNORECASE)
 
 PERIOD_RE = re.compile(
@@ -48,7 +50,10 @@ PERIOD_RE = re.compile(
     (?=[A-Za-z(\d])(?<![A-Za-z\d])
     (?:(?P<between>(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to|through)\s+(?P<y2>{_YEAR}))
   | (?P<yrange>\(?(?P<r1>{_YEAR})\s*[-–]\s*(?P<r2>{_YEAR}|\d\d)(?!\d))
-  | (?P<mrange>(?:from\s+)?(?P<m1>{_MONTH})\s*(?:to|through|-|–)\s*(?P<m2>{_MONTH})
+  | (?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:to|through|and|-|–)\s*
+        (?P<m2>{_MONTH})(?:{_OF_YEAR})?)
+  | (?P<ended>(?:the\s+)?(?P<en>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten|eleven)
+        \s+months\s+end(?:ed|ing)\s+(?:on\s+)?(?P<em>{_MONTH})(?:\s+[0-3]?\d(?!\d))?
         (?:{_OF_YEAR})?)
   | (?P<firstn>(?:the\s+)?first\s+(?P<n>\d{{1,2}}|two|three|four|five|six|seven|eight|nine|ten
         |eleven)\s+months(?:{_OF_YEAR})?)
@@ -60,7 +65,8 @@ PERIOD_RE = re.compile(
   | (?P<month>(?:(?:early|mid|late)[-\s])?(?P<mn>{_MONTH})(?:{_OF_YEAR})?)
   | (?P<since>(?:since(?:\s+(?:last\s+|this\s+|early\s+|late\s+)?(?:{_MONTH}|{_YEAR}|year))?
         |so\s+far|up\s+to\s+now|at\s+present|currently|(?:over|in|during)
-        \s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)))
+        \s+the\s+(?:past|last)\s+(?:(?P<pn>\w+)\s+)?(?:years?|(?P<pm>months?)|decades?)
+        (?:\s+of\s+(?P<py>{_YEAR}|this\s+year))?))
   | (?P<rel>{_REL_YEAR})
   | (?P<year>(?<![\d.,-]){_YEAR}(?![\d%]|[.-]\d|,\d{{3}})))
     """,
@@ -73,7 +79,8 @@ _PERIOD_START = (
     r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|previous|current)|"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s|q[1-4]|h[12]|(?:early|mid|late)[-\s]|"
     r"since|so\s+far|up\s+to\s+now|at\s+present|currently|"
-    r"(?:over|in|during)\s+the\s+(?:past|last)|(?:this|last|next)\s+year"
+    r"(?:over|in|during)\s+the\s+(?:past|last)|(?:this|last|next)\s+year|"
+    r"(?:the\s+)?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+end"
 )
 _PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?={_PERIOD_START})")
 _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
@@ -119,6 +126,14 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
 )
 
 _SPACES_RE = re.compile(r"\s+")
+# A day after a month name that something was reported on ("Customs said on December 12",
+# "according to the bureau on July 16"): the date of the statement, not the period of a figure.
+_DAY_AFTER_RE = re.compile(r"[\s\xa0]+[0-3]?\d(?:st|nd|rd|th)?(?!\d|[.,]\d|%)(?![\s\xa0]*percent)")
+_REPORTED_ON_RE = re.compile(
+    r"\b(?:said|says|reported|announced|released|revealed|disclosed|published|showed|shows|"
+    r"according\s+to)\b(?:[^,;.]{0,60}?\bon)?[\s\xa0]+$",
+    re.IGNORECASE,
+)
 _MAY_BEFORE_RE = re.compile(r"(?:in|of|since|until|by|from|to|early|mid|late|,|;)\s*-?$")
 _MAY_NOUN_RE = re.compile(r"May\s+(?:exports|imports|trade|this|last)")
 
@@ -152,6 +167,19 @@ def _resolve_year(raw: str | None, ref_year: int | None, fallback: str) -> str:
     if low.startswith("next"):
         return str(ref_year + 1)
     return str(ref_year)
+
+
+def _past_months_of(m: re.Match[str], ref_year: int | None) -> str | None:
+    """ "the past 11 months of 2019": the first 11 months of that year; None for any other
+    span counted back (it is resolved against the article's period, if at all)."""
+    if not (m.group("pm") and m.group("py") and m.group("pn")):
+        return None
+    raw = m.group("pn").lower()
+    n = int(raw) if raw.isdigit() else COUNT_WORDS.get(raw, 0)
+    if not 1 <= n <= 12:
+        return None
+    y = _resolve_year(m.group("py"), ref_year, "XXXX")
+    return _span(y, 1, y, n)
 
 
 def _tail_year(raw: str) -> str | None:
@@ -236,6 +264,14 @@ def find_periods(
         elif m.group("mrange"):
             y = _resolve_year(_tail_year(raw), ref_year, default_year)
             value = _span(y, _month_num(m.group("m1")), y, _month_num(m.group("m2")))
+        elif m.group("ended"):
+            raw_n = m.group("en").lower()
+            n = int(raw_n) if raw_n.isdigit() else COUNT_WORDS.get(raw_n, 0)
+            last = _month_num(m.group("em"))
+            if not 1 <= n <= last:
+                continue  # "the 12 months ended June": a span across a new year
+            y = _resolve_year(_tail_year(raw), ref_year, default_year)
+            value = _span(y, last - n + 1, y, last)
         elif m.group("firstn"):
             raw_n = m.group("n").lower()
             n = int(raw_n) if raw_n.isdigit() else COUNT_WORDS.get(raw_n, 0)
@@ -256,12 +292,19 @@ def find_periods(
             y = _resolve_year(_tail_year(raw), ref_year, default_year)
             value = _span(y, 6 * h - 5, y, 6 * h)
         elif m.group("month"):
-            if not _plausible_month(m, text) or _DATELINE_TAIL_RE.match(text, m.end(), end):
+            if (
+                not _plausible_month(m, text)
+                or _DATELINE_TAIL_RE.match(text, m.end(), end)
+                or (
+                    _DAY_AFTER_RE.match(text, m.end(), end)
+                    and _REPORTED_ON_RE.search(text, max(start, m.start() - 80), m.start())
+                )
+            ):
                 continue
             y = _resolve_year(_tail_year(raw), ref_year, default_year)
             value = f"{y}-{_month_num(m.group('mn')):02d}"
         elif m.group("since"):
-            value = None
+            value = _past_months_of(m, ref_year)  # "over the past 11 months of 2019"
         elif m.group("rel"):
             value = _resolve_year(raw, ref_year, "XXXX")
         else:

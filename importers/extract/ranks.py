@@ -13,16 +13,27 @@ from .figure import Figure
 from .numbers import ORDINALS
 from .ranks_zh import ranks_zh
 
-_RANK_RE = re.compile(
-    r"\b(?P<verb>rank(?:s|ed|ing)?|plac(?:e|es|ed|ing)|came|comes|come|was|is|remained|remains|"
-    r"stood|stands|stays|stayed|become|became|becomes)[\s\xa0]+(?:the[\s\xa0]+)?"
+_ORDINAL = (
     r"(?P<ord>No\.[\s\xa0]*(?P<nod>\d{1,3})|(?P<word>first|second|third|fourth|fifth|sixth|"
     r"seventh|eighth|ninth|tenth)|(?P<nth>\d{1,3})(?:st|nd|rd|th))\b"
     r"(?:[\s\xa0]+(?:place|position))?"
     r"(?P<scope>[\s\xa0]+(?:in|among|across|of|nationwide|worldwide)\b[\s\xa0]*"
-    r"(?P<scope_text>[^,.;:]{0,50}?)(?=[\s\xa0]+(?:for|under|in\s+terms|with|by|and)\b|[,.;:]|$))?",
+    r"(?P<scope_text>[^,.;:]{0,50}?)(?=[\s\xa0]+(?:for|under|in\s+terms|with|by|"
+    r"and\b(?![\s\xa0]+(?:north|south|east|west|central)\w*\b))\b|[,.;:)]|$))?"
+)  # "in central and western China" is one scope
+_RANK_RE = re.compile(
+    r"\b(?P<verb>rank(?:s|ed|ing)?|plac(?:e|es|ed|ing)|came|comes|come|was|is|remained|remains|"
+    r"stood|stands|stays|stayed|become|became|becomes|finish(?:ed|es|ing)?[\s\xa0]+in)"
+    r"[\s\xa0]+(?:the[\s\xa0]+)?" + _ORDINAL,
     re.IGNORECASE,
 )
+# the next ordinal of a list after a rank ("ranking 10th in China and 1st in Central China",
+# "ranking third, second and fifth nationwide", "in the 9th and 10th place")
+_NEXT_RANK_RE = re.compile(
+    r"(?:,[\s\xa0]*(?:and[\s\xa0]+)?|[\s\xa0]+and[\s\xa0]+)(?:the[\s\xa0]+)?" + _ORDINAL,
+    re.IGNORECASE,
+)
+_NEXT_RANK_FOLDED_RE = folded_pattern(_NEXT_RANK_RE)
 _RANK_FOLDED_RE = folded_pattern(_RANK_RE)  # several times faster
 # every rank _RANK_RE reads contains one of these (in folded text)
 _ORDINAL_GATE_RE = re.compile(
@@ -62,12 +73,9 @@ def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> 
         return out
     for m in _RANK_FOLDED_RE.finditer(folded, s_start, s_end):
         verb = m.group("verb").lower()
-        if not verb.startswith(("rank", "plac")) and not m.group("scope"):
+        if not verb.startswith(("rank", "plac", "finish")) and not m.group("scope"):
             continue
-        scope = text[m.start("scope_text") : m.end("scope_text")].strip() or None
-        if m.group("scope") and not scope:
-            scope = text[m.start("scope") : m.end("scope")].strip()
-        out.append(_rank(m, scope))
+        out.extend(_rank_list(text, folded, m, s_end))
     taken = {f.start: f for f in out}
     if text.find("No.", s_start, s_end) >= 0:
         for m in _APPOSITIVE_RANK_RE.finditer(text, s_start, s_end):
@@ -85,6 +93,25 @@ def ranks_in(text: str, s_start: int, s_end: int, folded: str | None = None) -> 
                 continue
             out.append(_rank(m, scope))
     return out
+
+
+def _scope_of(text: str, m: re.Match[str]) -> str | None:
+    scope = text[m.start("scope_text") : m.end("scope_text")].strip() or None
+    if m.group("scope") and not scope:
+        scope = text[m.start("scope") : m.end("scope")].strip()  # "nationwide"
+    return scope
+
+
+def _rank_list(text: str, folded: str, m: re.Match[str], s_end: int) -> list[Figure]:
+    """The rank of ``m`` and those listed after it; a list whose last rank alone states a
+    scope shares it ("ranking third, second and fifth nationwide")."""
+    matches = [m]
+    while (n := _NEXT_RANK_FOLDED_RE.match(folded, matches[-1].end(), s_end)) is not None:
+        matches.append(n)
+    scopes = [_scope_of(text, x) for x in matches]
+    if len(matches) > 1 and scopes[-1] and not any(scopes[:-1]):
+        scopes = [scopes[-1]] * len(matches)
+    return [_rank(x, scope) for x, scope in zip(matches, scopes, strict=True)]
 
 
 def _rank(m: re.Match[str], scope: str | None) -> Figure:

@@ -13,7 +13,7 @@ from ._fold import folded_pattern
 ANAPHOR_RE = re.compile(
     r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host|island|"
     r"border|landlocked|mountainous|southern|northern|eastern|western|central)\s+)?"
-    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|"
+    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|state|"
     r"(?:autonomous\s+)?region|area)"
     r"(?P<poss>['’]s)?\b",
     re.IGNORECASE,
@@ -23,7 +23,8 @@ NOUN_LEVELS: dict[str, tuple[str, ...]] = {
     "district": ("district", "county"),
     "county": ("county", "district"),
     "city": ("city", "municipality"),
-    "prefecture": ("city",),
+    "prefecture": ("city", "province"),  # a prefecture-level city; a Japanese prefecture
+    "state": ("province",),  # a state abroad (FOREIGN_NOUNS)
     "municipality": ("municipality",),
     "province": ("province",),
     "zone": ("zone",),
@@ -32,6 +33,8 @@ NOUN_LEVELS: dict[str, tuple[str, ...]] = {
     "area": ("zone", "district"),  # "the area's output" after a new area or a zone
     "autonomous region": ("province",),
 }
+# Anaphor nouns that name only places abroad: "the state" in a Chinese story is the government.
+FOREIGN_NOUNS = frozenset({"state"})
 NAME_FUNCTION_WORDS = frozenset({
     "In", "At", "On", "For", "From", "To", "And", "The", "Of", "By", "With", "As", "Since",
     "During", "Across", "Both", "While", "When", "Where", "Under", "Over", "After", "Before",
@@ -41,14 +44,18 @@ NAME_FUNCTION_WORDS = frozenset({
     "Central", "Northern", "Southern", "Eastern", "Western",
 })  # fmt: skip
 _RANK_SCOPE_RE = re.compile(
-    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|No\.\s*\d+|"
-    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
-    r"(?:the\s+)?(?:\w+\s+)?$",
+    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|\bfourth|\bfifth|"
+    r"\bsixth|\bseventh|\beighth|\bninth|\btenth|\b\d{1,3}(?:st|nd|rd|th)|No\.\s*\d+|"
+    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+|\bonly)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
+    r"(?:the\s+)?(?:\w+\s+){0,3}$",  # "12th in China", "3rd in central and western China"
     re.IGNORECASE,
 )
 RANK_SCOPE_FOLDED_RE = folded_pattern(_RANK_SCOPE_RE)
 # one of these is in every match of _RANK_SCOPE_RE (folded)
-RANK_SCOPE_GATE_RE = re.compile(r"rank|top|first|second|third|no\.|lead|among|other")
+RANK_SCOPE_GATE_RE = re.compile(
+    r"rank|top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)"
+    r"|no\.|lead|among|other|only"
+)
 # "China's fifth-largest economy", "the country's biggest port": a scope of the superlative
 SUPERLATIVE_AFTER_RE = re.compile(
     r"['’]s[\s\xa0]+(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}"
@@ -56,11 +63,14 @@ SUPERLATIVE_AFTER_RE = re.compile(
 )
 SHARE_OF_RE = re.compile(r"(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+\s+)?$")
 DESTINATION_RE = re.compile(
-    r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to)\s+(?:the\s+)?"
+    r"(?:\bto|\bfrom|\btoward|\btowards|\barriv\w*\s+in|\bshipped\s+to|\bexported\s+to"
+    r"|\b(?:trade|trading|commerce|cooperation|ties|business)\s+with)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
     r"(?:[A-Z][a-z]+['’]s\s+)?$",  # "exports to northwest China's Qinghai Province"
     re.IGNORECASE,
 )
+# between two places of one list ("Japan, South Korea and Vietnam", "Bavaria and Munich")
+LIST_GAP_RE = re.compile(r",?\s+(?:and|or|as\s+well\s+as)\s+|,\s*|、|和|及")
 # "have led China's major cities", "the second city after Shanghai", "faster than Sichuan",
 # "ahead of Beijing": a place the subject is measured against, not the subject.
 # After "than" and "second only to" the place's own figure often follows ("faster than Sichuan
@@ -102,11 +112,36 @@ CAPITALIZED_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)[\s\xa0]+$")
 DOLLAR_AFTER_RE = re.compile(r"[\s\xa0]*(?:\$|dollars?\b)")
 IN_BEFORE_RE = re.compile(r"\bin[\s\xa0]+$")
 LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|at)[\s\xa0]+$")
-APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*")
+# "Shenzhen, the province's tech hub", "Jiangsu Province, one of the country's trade hubs"
+APPOSITIVE_GAP_RE = re.compile(r",[\s\xa0]*(?:one[\s\xa0]+of[\s\xa0]+)?")
+# "bordering Vietnam in China's south,": the country locates the place; it owns no figure
+COUNTRY_PART_AFTER_RE = re.compile(
+    r"(?:['’]s)?[\s\xa0]+(?:far[\s\xa0]+)?(?:north|south|east|west)(?:east|west)?(?:ern)?"
+    r"(?:[\s\xa0]+(?:part|region|coast|border|frontier|corner|flank))?[\s\xa0]*(?:[,.;)]|$)"
+)
+# between a listed place and its own figure in brackets: "Texas ($289.0 billion)",
+# "Arkansas (35.9 percent)", "Nevada (about 27 percent)"
+PAREN_GAP_RE = re.compile(
+    r"[\s\xa0]*[(（][\s\xa0]*(?:(?:about|around|nearly|over|some|up|down|more\s+than)[\s\xa0]+)?"
+)
+FROM_BEFORE_RE = re.compile(r"\bfrom[\s\xa0]+(?:the[\s\xa0]+)?$", re.IGNORECASE)
+# a wire dateline opening the text: "MUNICH --", "CHENNAI:", "HO CHI MINH CITY (VNA) -"
+DATELINE_RE = re.compile(
+    r"[\s\xa0]*(?P<place>[A-Z][A-Z'’.-]+(?:[\s\xa0][A-Z][A-Z'’.-]+){0,3})"
+    r"(?=[\s\xa0]*(?:,|:|[-–—]{1,2}|\())"
+)
+# between a place and the larger place that locates it: "Pudong New Area in Shanghai",
+# "Songjiang District, Shanghai", "Xinjin district of Chengdu"
+LOCATING_GAP_RE = re.compile(r"[\s\xa0]*,?[\s\xa0]*(?:(?:in|of)[\s\xa0]+(?:the[\s\xa0]+)?)?")
 LOCATING_REACH = 200
 """How far before an ancestor ("..., capital of Sichuan Province") its place may be."""
 CLAUSE_BREAK_RE = re.compile("[，。；！？]")  # a Chinese clause ends: no locating apposition
-CJK_DATELINE_AFTER_RE = re.compile(r"[\s\xa0]*\d{1,2}月\d{1,2}日[电讯]")
+CJK_DATELINE_AFTER_RE = re.compile(r"[\s\xa0]*\d{1,2}月\d{1,2}日(?:电|讯|消息)")
+CJK_SHARE_BEFORE = ("占", "占了", "占到", "相当于")  # the place after these is a share's whole
+# "四川外贸", "成都的进出口": a Chinese place right before its metric owns it, as "Sichuan's"
+CJK_OWNER_AFTER_RE = re.compile(
+    r"(?:的|外贸|对外贸易|进出口|出口|进口|经济|地区生产总值|生产总值|GDP|工业|财政|社会消费品)"
+)
 EXAMPLE_RE = re.compile(r"^(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.IGNORECASE)
 LEAD_ADVERBIAL_RE = re.compile(r"^(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
 

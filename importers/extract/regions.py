@@ -1,4 +1,5 @@
-"""Region attribution: the most specific Chinese place a figure is about.
+"""Region attribution: the most specific place a figure is about, in China or a subdivision
+or city abroad ("Bavaria", "Binh Duong Province").
 
 Uses the gazetteer's mentions (found once per document) plus anaphors ("the district's",
 "the province", "my country") and keeps a topic region that carries across sentences. Place
@@ -6,284 +7,93 @@ names inside organisation or person names ("Shanghai Huitian New Material Co", "
 rank scopes ("ranking No. 2 in Shanghai"), share denominators ("90% of the city's") and foreign
 or cross-regional places (countries, macro-regions) never become a figure's region.
 
-Non-goals: coreference beyond the anaphors listed here; regions of non-Chinese figures.
+Non-goals: coreference beyond the anaphors listed here; foreign countries as a figure's region.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
-from typing import NamedTuple
 
 from db.models import Region
-from importers.gazetteer import Gazetteer, Mention
+from importers.gazetteer import Gazetteer
 
-from ._fold import fold_case
 from .region_cues import (
-    ANAPHOR_FOLDED_RE,
     APPOSITIVE_GAP_RE,
-    CAPITALIZED_BEFORE_RE,
-    CJK_DATELINE_AFTER_RE,
-    CJK_ORG_AFTER_RE,
     CLAUSE_BREAK_RE,
-    COMPANY_AFTER_RE,
-    COMPARAND_LAST_WORDS,
-    COMPARAND_RE,
-    DESTINATION_RE,
-    DOLLAR_AFTER_RE,
-    EN_OFFICE_AFTER_RE,
+    DATELINE_RE,
     EXAMPLE_RE,
+    FROM_BEFORE_RE,
     IN_BEFORE_RE,
     LEAD_ADVERBIAL_RE,
+    LOCATING_GAP_RE,
     LOCATING_REACH,
     LOCATIVE_BEFORE_RE,
-    NAME_AFTER_RE,
-    NAME_FUNCTION_WORDS,
-    NEWLINE_RE,
     NOUN_LEVELS,
+    PAREN_GAP_RE,
     POSSESSIVE_GAP_RE,
-    POSSESSIVE_RE,
-    RANK_SCOPE_FOLDED_RE,
-    RANK_SCOPE_GATE_RE,
-    SHARE_OF_RE,
-    SUPERLATIVE_AFTER_RE,
-    is_title_case,
 )
-
-_BEFORE_OF_TO = frozenset({"that", "those", "ahead", "only"})
-
-
-class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
-    """An accepted place reference (a gazetteer mention or a resolved anaphor)."""
-
-    start: int
-    end: int
-    region: Region
-    possessive: bool
-    anaphor: bool
-    noun: str = ""
-    """For an anaphor, its noun ("province" in "the province's"), lower-case."""
-    comparand: str = ""
-    """"own" after "than" ("faster than Sichuan at 8.2 percent": its own figure may follow),
-    "other" after "led", "after", "behind" ...: what the subject is compared with; else ""."""
-    org: bool = False
-    """Inside a Chinese organization's name (甘肃省统计局, 杭州海关): the story's place, so a
-    topic, but not what a figure after it is about when the sentence names no other."""
+from .region_places import Place, PlaceIndex
 
 
-class RegionTracker:
+class RegionTracker(PlaceIndex):
     """Attributes figures of one document to regions; build once per document."""
 
     def __init__(self, text: str, gazetteer: Gazetteer, sentences: list[tuple[int, int]]) -> None:
-        self.text = text
-        self.gz = gazetteer
-        self.sentences = sentences
-        self._china = gazetteer.get("CN")
-        self._title_lines: dict[int, bool] = {}
-        self._usable_ids: dict[str, bool] = {}
-        self._candidates: dict[int, bool] = {}  # by id() of a Place
-        self._destinations: dict[int, bool] = {}
-        self._enumerations: dict[tuple[int, int], list[Place]] = {}
-        self._common: dict[tuple[int, int], Region | None] = {}
-        self._topic_levels: dict[tuple[str, str], Region | None] = {}
-        self._attributables: dict[tuple[int, int], tuple[list[Place], list[int]]] = {}
-        self._anaphor_targets: dict[str, tuple[list[int], list[Region]]] = {}
-        self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(text))]
-        mentions = gazetteer.find_mentions(text)
-        self._mention_starts = {m.start: m.region_id for m in mentions}
-        self._mention_ends: dict[int, str | None] = {}
-        for m in mentions:
-            end = m.end
-            while end < len(text) and text[end] in " \xa0":
-                end += 1
-            self._mention_ends[end] = m.region_id
-        self._places = self._collect(mentions)
-        # names of places the gazetteer cannot tell apart ("Yiwu"): no region, still a name
-        self._ambiguous = [(m.start, m.end) for m in mentions if not m.region_id and m.candidates]
-        self._starts = [p.start for p in self._places]
-        self._place_starts_set = set(self._starts)
+        super().__init__(text, gazetteer, sentences)
         self.doc_topic = self._doc_topic()
+        if self.doc_topic is not None:
+            country = self.gz.chain(self.doc_topic.id)[-1]
+            if country.id != "CN":
+                self.set_home_abroad(country.id)
 
-    # -- building -------------------------------------------------------------------------
-    def _sentence_of(self, pos: int) -> tuple[int, int]:
-        idx = bisect_left(self.sentences, (pos + 1, -1)) - 1
-        return self.sentences[idx] if idx >= 0 else (0, len(self.text))
-
-    def _in_name(self, m: Mention) -> bool:
-        text = self.text
-        s_start, _ = self._sentence_of(m.start)
-        line_start = self._line_starts[bisect_right(self._line_starts, m.start) - 1]
-        title = self._title_lines.get(line_start)
-        if title is None:
-            line_end = text.find("\n", m.end)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
-            title = self._title_lines[line_start] = len(line) < 200 and is_title_case(line)
-        if title:
-            return False
-        after = text[m.end : m.end + 30]
-        if CJK_DATELINE_AFTER_RE.match(after):
-            return True  # 长沙10月20日电: a dateline
-        gap = len(after) - len(after.lstrip(" \xa0"))
-        # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
-        if self._nested(m.region_id, self._mention_starts.get(m.end + gap)) or self._nested(
-            self._mention_ends.get(m.start), m.region_id
-        ):
-            return False
-        if NAME_AFTER_RE.match(after):
-            return not POSSESSIVE_RE.match(after)
-        if text[m.start - 1 : m.start] == "(" and COMPANY_AFTER_RE.match(after):
-            return True
-        before = text[max(s_start, m.start - 25) : m.start]
-        prev = CAPITALIZED_BEFORE_RE.search(before) if before[-1:].isspace() else None
-        return bool(
-            prev
-            and prev.group(1) not in NAME_FUNCTION_WORDS
-            and not prev.group(1).endswith(("'s", "’s"))
-        )
-
-    def _nested(self, outer: str | None, inner: str | None) -> bool:
-        if outer is None or inner is None or outer == inner:
-            return False
-        return any(r.id == outer for r in self.gz.chain(inner))
-
-    def name_spans(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Spans of Chinese place names and anaphors starting in ``text[start:end]``, sorted,
-        including names the gazetteer could not resolve: what a metric phrase must not keep."""
-        spans = [(p.start, p.end) for p in self.places_in(start, end) if self._usable(p.region)]
-        spans += [(a, b) for a, b in self._ambiguous if start <= a < end]
-        return sorted(spans)
-
-    def _usable(self, region: Region) -> bool:
-        usable = self._usable_ids.get(region.id)
-        if usable is None:
-            chain = self.gz.chain(region.id)
-            usable = bool(chain) and chain[-1].id == "CN"
-            usable = usable and all(r.level != "macro" for r in chain)
-            self._usable_ids[region.id] = usable
-        return usable
-
-    def _collect(self, mentions: list[Mention]) -> list[Place]:
-        places: list[Place] = []
-        for m in mentions:
-            if not m.region_id:
-                continue
-            region = self.gz.get(m.region_id)
-            if region is None:
-                continue
-            office = self.text[m.end + 1 : m.end + 2].isupper() and (
-                EN_OFFICE_AFTER_RE.match(self.text, m.end, m.end + 60) is not None
-            )
-            if not office and self._in_name(m):
-                continue
-            if DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
-                continue  # "US$", "US dollars"
-            poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3))
-            org = office or (
-                not self.text[m.end : m.end + 1].isascii()
-                and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
-            )
-            compared = self._compared(m.start)
-            places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
-        mentioned = list(places)
-        for a in ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
-            resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned)
-            if resolved is not None:
-                noun = a.group("noun").lower()
-                places.append(
-                    Place(a.start(), a.end(), resolved, bool(a.group("poss")), True, noun)
-                )
-        places.sort(key=lambda p: p.start)
-        return places
-
-    def _resolve_anaphor(self, noun: str, pos: int, mentioned: list[Place]) -> Region | None:
-        """Region of "the <noun>" at ``pos``: from the last place mentioned before it that is
-        or lies in a region of that level (``mentioned`` is sorted)."""
-        if noun in ("country", "nation"):
-            return self._china
-        targets = self._anaphor_targets.get(noun)
-        if targets is None:
-            starts: list[int] = []
-            regions: list[Region] = []
-            for place in mentioned:
-                # "the second city after Shanghai. The city's GDP ...": not the compared city
-                region = None if place.comparand else self._of_level(place, noun)
-                if region is not None:
-                    starts.append(place.start)
-                    regions.append(region)
-            targets = self._anaphor_targets[noun] = (starts, regions)
-        i = bisect_left(targets[0], pos) - 1
-        return targets[1][i] if i >= 0 else None
-
-    def _of_level(self, place: Place, noun: str) -> Region | None:
-        levels = NOUN_LEVELS[noun]
-        for region in self.gz.chain(place.region.id):
-            if region.level in levels and self._usable(region):
-                if noun == "cbd" and "Business District" not in region.name:
-                    continue
-                if noun.endswith("region") and "Autonomous Region" not in region.name:
-                    continue
-                return region
-        return None
-
+    # -- the story's place ------------------------------------------------------------------
     def _doc_topic(self) -> Region | None:
         counts: Counter[str] = Counter()
+        offices: Counter[str] = Counter()
         first: dict[str, Region] = {}
+        previous: Place | None = None
         for p in self._places:
-            if self._usable(p.region) and not p.comparand:
-                counts[p.region.id] += 1
-                first.setdefault(p.region.id, p.region)
+            if not self._usable(p.region) or p.comparand:
+                previous = p
+                continue
+            # a place that only locates the one before it ("Pudong New Area in Shanghai") or
+            # scopes a rank ("the only district in Shanghai") is not what the story is about
+            locating = (
+                previous is not None
+                and p.start - previous.end <= 12
+                and LOCATING_GAP_RE.fullmatch(self.text, previous.end, p.start) is not None
+                and self._nested(p.region.id, previous.region.id)
+            )
+            previous = p
+            if locating or not self._candidate(p):
+                continue
+            if self._destination(p, self._sentence_of(p.start)[0]) and not FROM_BEFORE_RE.search(
+                self.text, max(0, p.start - 8), p.start
+            ):
+                continue  # "shipments to China": where goods go ("exports from Bavaria" stay)
+            # an office's place ("Zhengzhou Customs") counts only where no other place does
+            (offices if p.org else counts)[p.region.id] += 1
+            first.setdefault(p.region.id, p.region)
+        counts = counts or offices
         if not counts:
-            return None
+            return self._dateline()
         best = max(counts.values())
         for rid, region in first.items():
             if counts[rid] == best:
                 return region
         return None
 
+    def _dateline(self) -> Region | None:
+        """The place of a wire dateline ("MUNICH --", "CHENNAI:", "HAIKOU, Jan. 21"): the
+        story's place when the text names no other."""
+        m = DATELINE_RE.match(self.text)
+        if m is None:
+            return None
+        region = self.gz.resolve(m.group("place").title()).region
+        return region if region is not None and self._usable(region) else None
+
     # -- attribution ----------------------------------------------------------------------
-    def places_in(self, start: int, end: int) -> list[Place]:
-        """Accepted places within ``text[start:end]``."""
-        starts = self._starts
-        i = bisect_left(starts, start)
-        return self._places[i : bisect_left(starts, end, i)]
-
-    def _candidate(self, place: Place) -> bool:
-        ok = self._candidates.get(id(place))
-        if ok is None:
-            before = self.text[max(0, place.start - 40) : place.start]
-            folded = fold_case(before)
-            ok = self._usable(place.region) and not (
-                (RANK_SCOPE_GATE_RE.search(folded) and RANK_SCOPE_FOLDED_RE.search(folded))
-                or (("%" in before or "cent" in before) and SHARE_OF_RE.search(before))
-                or (
-                    place.possessive
-                    and SUPERLATIVE_AFTER_RE.match(self.text, place.end, place.end + 30)
-                )
-            )
-            self._candidates[id(place)] = ok
-        return ok
-
-    def _destination(self, place: Place, s_start: int) -> bool:
-        """Whether ``place`` (in the sentence starting at ``s_start``) is where goods go to."""
-        hit = self._destinations.get(id(place))
-        if hit is None:
-            before = self.text[max(s_start, place.start - 36) : place.start]
-            hit = self._destinations[id(place)] = bool(DESTINATION_RE.search(before))
-        return hit
-
-    def _compared(self, start: int) -> str:
-        """What :attr:`Place.comparand` says of a place name starting at ``start``."""
-        words = self.text[max(0, start - 24) : start].lower().split()
-        if words and words[-1] == "the":
-            words.pop()
-        if not words or words[-1] not in COMPARAND_LAST_WORDS:
-            return ""
-        # "of" and "to" end many phrases: only "than that of", "ahead of", "second only to"
-        if words[-1] in ("of", "to") and (len(words) < 2 or words[-2] not in _BEFORE_OF_TO):
-            return ""
-        found = COMPARAND_RE.search(self.text, max(0, start - 60), start)
-        return "" if found is None else ("own" if found.group("own") else "other")
-
     def enumeration(self, start: int, end: int) -> list[Place]:
         """Places listed in a sentence naming three or more distinct regions, else []."""
         cached = self._enumerations.get((start, end))
@@ -323,31 +133,41 @@ class RegionTracker:
         lead = LEAD_ADVERBIAL_RE.match(sentence)
         head_end = start + (lead.end() if lead else 0) + 40
         located = -1  # start of a place named right after "China's": the story's place
+        by_org = False  # the topic was set in this sentence by an office's name only
         for place in self.places_in(start, end):
             if place.start == located and self._usable(place.region):
                 # "Harbin, capital of northeast China's Heilongjiang Province": the province
-                # locates the city the sentence is about, which stays the topic
-                if topic is None or not self._nested(place.region.id, topic.id):
-                    topic = place.region
+                # locates the city the sentence is about, which stays the topic; not a city
+                # that only names the office ("Zhengzhou Customs said ... Henan's trade")
+                if topic is None or by_org or not self._nested(place.region.id, topic.id):
+                    topic, by_org = place.region, False
                 continue
-            if not self._candidate(place) or self._destination(place, start) or place.comparand:
-                continue
-            if place.possessive and place.region.level == "country" and not place.anaphor:
+            if (
+                place.possessive
+                and place.region.level in ("country", "macro")
+                and not place.anaphor
+                and not self._destination(place, start)
+            ):
                 gap = POSSESSIVE_GAP_RE.match(self.text, place.end, end)
                 if gap is not None and gap.end() in self._place_starts_set:
-                    located = gap.end()  # "northwest China's Qinghai Province"
+                    located = gap.end()  # "northwest China's Qinghai", "East China's Zhejiang"
                     continue
+            if not self._candidate(place) or self._destination(place, start) or place.comparand:
+                continue
             if place.anaphor:
                 if place.noun in ("country", "nation") and self._within(topic):
                     continue  # "topped the country's rankings": a scope, not a new topic
                 topic = self._anaphor_region(place, topic)
-            elif (
-                place.possessive
-                or place.start < head_end
-                or IN_BEFORE_RE.search(self.text[max(start, place.start - 20) : place.start])
-            ):
-                topic = place.region
+            elif place.possessive or place.start < head_end or self._in_new_place(place, topic):
+                topic, by_org = place.region, place.org
         return topic
+
+    def _in_new_place(self, place: Place, topic: Region | None) -> bool:
+        """Whether "in <place>" moves the story there: not when the place contains the topic
+        ("the only district in Shanghai" in a story about Pudong)."""
+        if not IN_BEFORE_RE.search(self.text, max(0, place.start - 20), place.start):
+            return False
+        return topic is None or not self._nested(place.region.id, topic.id)
 
     def _within(self, topic: Region | None) -> bool:
         """Whether ``topic`` is a place inside the country (not the country itself)."""
@@ -405,6 +225,14 @@ class RegionTracker:
             return region
         listed = self.enumeration(start, end)
         if listed:
+            # "Texas ($289.0 billion); California ($174.1 billion)": each its place's figure
+            k = bisect_left([p.start for p in listed], pos) - 1
+            if k >= 0 and PAREN_GAP_RE.fullmatch(self.text, listed[k].end, pos):
+                return listed[k].region
+            if k == 0 and listed[0].possessive and len(listed) > 1:
+                # "New Mexico's exports grew fastest (42.5%), followed by Arkansas ...": the
+                # subject's figure comes before the rest of the list
+                return listed[0].region
             # Every figure of a listing sentence asks the same: answer once per sentence.
             if (start, end) not in self._common:
                 self._common[start, end] = self.lowest_common(listed)

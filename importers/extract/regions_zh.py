@@ -1,4 +1,4 @@
-"""Chinese "whole of" anaphors: 全省, 全市, 全区, 全县.
+"""Chinese anaphors of the story's own place: 全省/我省/本省, 全市/我市/本市, 全区, 全县 ...
 
 In a story about Ningbo, "全省外贸进出口总额5万亿元" is a figure of Zhejiang, the province the
 story is in, not of Ningbo: the marker names the ancestor of the current region at its level.
@@ -16,7 +16,8 @@ from importers.gazetteer import Gazetteer
 
 from .regions import RegionTracker
 
-_WHOLE_RE = re.compile(r"全(省|市|区|县)")
+_WHOLE_RE = re.compile(r"[全我本](省|市|区|县)")  # 我省 / 本市: "our province", "this city"
+_MARKER_GATE_RE = re.compile("[全我本]")
 _LEVELS: dict[str, tuple[str, ...]] = {
     "省": ("province",),
     "市": ("city", "municipality"),
@@ -31,10 +32,10 @@ _SCOPE_BEFORE = frozenset("占居列排于在比较超高低过")
 def whole_region(
     text: str, s_start: int, pos: int, region: Region | None, tracker: RegionTracker
 ) -> Region | None:
-    """Region meant by the last 全省/全市/全区/全县 before ``pos`` in its sentence, as the
+    """Region meant by the last 全省/我省/本市 ... before ``pos`` in its sentence, as the
     ancestor of ``region`` (the figure's region so far) at that level; ``region`` when there
     is no such marker, it is a scope, or a place is named between it and the figure."""
-    if region is None or text.find("全", s_start, pos) < 0:
+    if region is None or not _MARKER_GATE_RE.search(text, s_start, pos):
         return region
     marker = None
     for marker in _WHOLE_RE.finditer(text, s_start, pos):  # noqa: B007 - keep the last match

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from db.models import Fact
+
 from . import cjk
 
 CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -21,16 +23,49 @@ CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
     (r"euros?|EUR|欧元", "EUR"),
     (r"(?:pounds?[\s\xa0]+sterling|pounds|GBP|英镑)", "GBP"),
     (r"yen|JPY|日元", "JPY"),
+    (r"(?:Indian[\s\xa0]+)?rupees?|INR|卢比", "INR"),
+    # "dong" and "won" are words too: only after a scale word or with the country's adjective
+    (r"Vietnamese[\s\xa0]+dong|(?<=illion[\s\xa0])dong|VND|越南盾", "VND"),
+    (r"(?:South[\s\xa0]+)?Korean[\s\xa0]+won|(?<=illion[\s\xa0])won|KRW|韩元", "KRW"),
+    (r"baht|THB|泰铢", "THB"),
+    (r"ringgit|MYR|林吉特", "MYR"),
+    (r"rupiah|IDR|印尼盾", "IDR"),
+    (r"(?:Australian|Aussie)[\s\xa0]+dollars?|AUD|澳元", "AUD"),
+    (r"Canadian[\s\xa0]+dollars?|CAD|加元", "CAD"),
+    (r"Singapore[\s\xa0]+dollars?|SGD|新加坡元", "SGD"),
+    (r"(?:New[\s\xa0]+)?Taiwan(?:ese)?[\s\xa0]+dollars?|NT[\s\xa0]*dollars?|TWD|新台币", "TWD"),
+    (r"(?:Russian[\s\xa0]+)?r(?:o)?ubles?|RUB|卢布", "RUB"),
+    (r"Swiss[\s\xa0]+francs?|CHF|瑞士法郎", "CHF"),
     (r"dollars?", "USD"),
 )
+# Signs and codes written before the number ("US$", "RMB580", "Rs 5,57,271 crore", "₹1.2 lakh")
 CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"US[\s\xa0]?\$|U\.S\.[\s\xa0]?\$|USD[\s\xa0]?", "USD"),
     (r"HK\$|HKD[\s\xa0]?", "HKD"),
+    (r"A\$|AU\$|AUD[\s\xa0]?", "AUD"),
+    (r"C\$|CA\$|CAD[\s\xa0]?", "CAD"),
+    (r"S\$|SGD[\s\xa0]?", "SGD"),
+    (r"NT\$|TWD[\s\xa0]?", "TWD"),
     (r"RMB[\s\xa0]?|CNY[\s\xa0]?|¥|￥", "CNY"),
-    (r"€|EUR[\s\xa0]?", "EUR"),
-    (r"£|GBP[\s\xa0]?", "GBP"),
-    (r"\$", "USD"),
+    (r"€[\s\xa0]?|EUR[\s\xa0]?", "EUR"),
+    (r"£[\s\xa0]?|GBP[\s\xa0]?", "GBP"),
+    (r"₹[\s\xa0]?|Rs\.?[\s\xa0]?|INR[\s\xa0]?", "INR"),
+    (r"₫|VND[\s\xa0]?", "VND"),
+    (r"₩[\s\xa0]?|KRW[\s\xa0]?", "KRW"),
+    (r"JPY[\s\xa0]?", "JPY"),
+    (r"THB[\s\xa0]?", "THB"),
+    (r"RM[\s\xa0]?|MYR[\s\xa0]?", "MYR"),
+    (r"Rp\.?[\s\xa0]?|IDR[\s\xa0]?", "IDR"),
+    (r"\$[\s\xa0]?", "USD"),  # "$ 13.3 billion": some sites put a space after the sign
 )
+CURRENCY_CODES = frozenset(code for _, code in CURRENCY_SUFFIXES + CURRENCY_PREFIXES)
+"""Every currency the extractor reads, as ISO codes."""
+# Codes glued to the digits ("RMB580 billion", "USD1.2bn"): the numeral scanner lets a number
+# start right after one of these although a letter precedes it.
+GLUED_CODES: tuple[str, ...] = (
+    "RMB", "CNY", "USD", "EUR", "GBP", "HKD", "INR", "Rs", "Rs.", "VND", "KRW", "JPY", "MYR", "RM",
+    "IDR", "Rp", "THB", "AUD", "CAD", "SGD",
+)  # fmt: skip
 MEASURES: tuple[tuple[str, str], ...] = (
     (r"square[\s-]+(?:kilometers?|kilometres?)|sq[\s.]*km|km2|km²|平方公里", "square kilometer"),
     (r"square[\s-]+(?:meters?|metres?)|sq[\s.]*m\b|sqm|m2|m²|平方米", "square meter"),
@@ -53,7 +88,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
 # the figure before it ("80 million mu (5.33 million hectares)", "US$1 billion (6.9 billion
 # yuan)").
 _DIMENSIONS: tuple[tuple[str, ...], ...] = (
-    ("CNY", "USD", "EUR", "HKD", "GBP", "JPY"),
+    tuple(sorted(CURRENCY_CODES)),
     ("mu", "hectare", "square meter", "square kilometer", "square mile"),
     ("ton", "kilogram"),
     ("kilometer", "meter", "mile"),
@@ -76,6 +111,7 @@ _SUFFIX_RE = re.compile(
 _PREFIX_RE = re.compile(
     r"(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(CURRENCY_PREFIXES)) + r")$"
 )
+_PREFIX_LAST = frozenset("$¥￥€£₹₩₫ps.")  # last characters of the signs and codes not upper-case
 _PERCENT_RE = re.compile(
     r"[\s\xa0-]*(?:(?P<pp>percentage[\s\xa0-]+points?|pct[\s\xa0]+points?|ppts?\b|个百分点)"
     r"|(?P<pc>%|％|per[\s\xa0-]?cent\b|pct\b))",
@@ -136,6 +172,29 @@ class UnitMatch(NamedTuple):  # not a frozen dataclass: 7x faster to create
     noun: str | None = None
 
 
+# A document in yen: it says yen (or is about Japan) and never names the yuan.
+_YEN_WORD_RE = re.compile(r"\b(?:yen|JPY|Japan(?:ese)?|Tokyo|Osaka)\b|日元|日本")
+_YUAN_WORD_RE = re.compile(r"\b(?:yuan|RMB|CNY|renminbi)\b|元|人民币")
+
+
+def yen_signs(facts: list[Fact], text: str, in_japan: bool = False) -> list[Fact]:
+    """``facts`` with the sign ¥ read as the yen, not the yuan, in a document about Japan
+    (``in_japan``: its story's place is there) that never names the yuan ("Aichi shipped ¥47
+    trillion"); the sign is both currencies'."""
+    if "¥" not in text and "￥" not in text:
+        return facts
+    if not in_japan and not _YEN_WORD_RE.search(text):
+        return facts
+    if _YUAN_WORD_RE.search(text):
+        return facts
+    return [
+        f.model_copy(update={"unit": "JPY"})
+        if f.unit == "CNY" and ("¥" in f.quote or "￥" in f.quote)
+        else f
+        for f in facts
+    ]
+
+
 def converts(unit: str, other: str) -> bool:
     """Whether a figure in ``other`` can restate one in ``unit`` (a bracketed conversion):
     another currency or the same one ("(about 1.2 billion yuan)"), else another unit of the
@@ -158,6 +217,12 @@ def is_plural_noun(word: str) -> bool:
 
 def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
     """ISO code and start offset of a currency sign just before ``start`` ("US$", "RMB ")."""
+    # every sign or code ends with one of these, maybe before one space: a cheap gate
+    last = text[start - 1 : start]
+    if last in (" ", "\xa0"):
+        last = text[start - 2 : start - 1]
+    if not last or not (last in _PREFIX_LAST or last.isupper()):
+        return None
     m = _PREFIX_RE.search(text, max(0, start - 6), start)
     if not m or m.lastgroup is None:
         return None
@@ -210,6 +275,10 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     m = cjk.COUNT_RE.match(text, end, limit)
     if m:
         return UnitMatch("count", start, m.end(), noun=m.group("word"))
+    if text[end : end + 1] == "大" and text[start - 1 : start] == "前":
+        m = cjk.TOP_SET_RE.match(text, end, limit)
+        if m:  # "前5大贸易伙伴": the size of the set of the five largest partners
+            return UnitMatch("count", start, m.end(), noun=m.group("noun"))
     if text[end : end + 1] in "年个天周小" and cjk.DURATION_BEFORE_RE.search(
         text, max(0, start - 3), start
     ):

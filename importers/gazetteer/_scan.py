@@ -66,6 +66,7 @@ _CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # the next word of a multi-word name and the separator before it
 NEXT_RE = re.compile(r"([\s'’&()–-]{1,4})([A-Za-z\u00C0-\u024F0-9]+)")
 _SPACES_RE = re.compile(r"\s+")
+_POSSESSIVE_RE = re.compile(r"'s? ")
 _SENTENCE_END = frozenset('.!?\n"“”:;|')
 
 
@@ -234,7 +235,10 @@ def _scan_zones(text: str, index: AliasIndex) -> list[Span]:
             if tail in index.exact:  # "Chongqing Liangjiang New Area": a known zone
                 out.append(Span(word.start(), m.end(), tuple(index.exact[tail])))
                 break
-            qualifier = slug(text[place_end : m.start()])
+            owned = _POSSESSIVE_RE.match(tail)
+            if owned is not None and tail[owned.end() :] in index.exact:
+                break  # "Shanghai's Pudong New Area": the known area, matched on its own
+            qualifier = slug(text[place_end : m.start()][owned.end() if owned else 0 :])
             kind = next(kind for r, kind in _KIND_RES if r.fullmatch(m.group(1)))
             zone_kind = f"{qualifier}-{kind}" if qualifier else kind
             ids = tuple(index.exact[key])

