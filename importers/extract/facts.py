@@ -37,9 +37,9 @@ from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
 from .metric_lists import level_lists, list_item
 from .numbers import find_numbers
-from .period_carry import FLOWS, SentencePeriods, date_headline, state_period
+from .period_carry import FLOWS, SentencePeriods, add_note, date_headline, state_period
 from .periods import Period, find_dates, find_periods, stated_years
-from .rates import NATIONAL_RATE_RE, rate_kind
+from .rates import NATIONAL_RATE_RE, SHARE_MOVE_NOTE, rate_kind, share_move
 from .regions import RegionTracker
 from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
@@ -339,6 +339,11 @@ def _sentence_facts(
             kind = rate_kind(fact, fig, before, after, out[-1] if out else None)
         if kind == "change" and fig.unit == "percent" and NATIONAL_RATE_RE.search(before[-120:]):
             fact.update(_region_fields(doc.tracker.gz.get("CN")))  # the nation's rate
+        alone = i in changes.standalone or change is None  # not attached to an amount
+        moved = alone and fig.unit == "percent" and kind == "change"
+        if moved and share_move(before, out[-1] if out else None):  # README rule 12
+            fact.update(change_percent=None)
+            add_note(fact, SHARE_MOVE_NOTE)
         if kind == "diff" and fig.unit == "percent" and i in changes.standalone:
             # "4.1% higher than the national average": a gap between rates, no growth
             fact.update(dict.fromkeys(_CHANGE_FIELDS))

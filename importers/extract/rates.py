@@ -97,3 +97,24 @@ def rate_kind(
     fact.update(kind="change", change_percent=fig.value, change_basis=basis)
     fact.update(change_quote=fact["quote"], change_start=fig.start, change_end=fig.end)
     return "change"
+
+
+# A change right after a share, written in percent where points are meant ("accounted for 10.6%
+# of the total, with an increase of 0.6% year-on-year"): its percent is no growth rate
+_SHARE_MOVE_RE = re.compile(
+    r"[^.;]{0,80}?,[\s\xa0]*(?:with[\s\xa0]+)?(?:an?[\s\xa0]+)?(?:increase|decrease|rise|"
+    r"drop|gain|decline)[\s\xa0]+of[\s\xa0]+$|[\s\xa0]*,[\s\xa0]*(?:up|down)[\s\xa0]+$",
+    re.IGNORECASE,
+)
+SHARE_MOVE_NOTE = "a move of the share before it, written in percent: no growth rate"
+
+
+def share_move(before: str, previous: Fact | None) -> bool:
+    """Whether a change percent after ``previous`` moves that share (or continues a list of
+    such moves) rather than stating a growth rate."""
+    if previous is None:
+        return False
+    if previous.kind == "share":
+        return _SHARE_MOVE_RE.fullmatch(before) is not None
+    moved = previous.notes is not None and SHARE_MOVE_NOTE in previous.notes
+    return moved and _RATE_LIST_GAP_RE.fullmatch(before) is not None
