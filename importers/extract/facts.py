@@ -340,8 +340,8 @@ def _sentence_facts(
         if kind == "change" and fig.unit == "percent" and NATIONAL_RATE_RE.search(before[-120:]):
             fact.update(_region_fields(doc.tracker.gz.get("CN")))  # the nation's rate
         alone = i in changes.standalone or change is None  # not attached to an amount
-        moved = alone and fig.unit == "percent" and kind == "change"
-        if moved and share_move(before, out[-1] if out else None):  # README rule 12
+        share_moved = alone and fig.unit == "percent" and kind == "change"
+        if share_moved and share_move(before, out[-1] if out else None):  # README rule 12
             fact.update(change_percent=None)
             add_note(fact, SHARE_MOVE_NOTE)
         if kind == "diff" and fig.unit == "percent" and i in changes.standalone:
