@@ -176,3 +176,15 @@ def test_multiples_of_growth() -> None:
     assert (fact.kind, fact.change_percent) == ("change", None)
     # "3 times that of 2019" is a multiple of a level, no change
     assert _facts("产量是2019年的3倍。")["3倍"].kind == "level"
+
+
+def test_a_list_of_rates_to_a_list_of_amounts() -> None:
+    got = _facts(
+        "Exports and imports grew by 6.1 percent and 2.4 percent year-on-year to 80 billion "
+        "yuan and 45 billion yuan, respectively."
+    )
+    assert (got["80 billion yuan"].change_percent, got["45 billion yuan"].change_percent) == (
+        6.1,
+        2.4,
+    )
+    assert got["45 billion yuan"].change_basis == "yoy"

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
 from . import metrics
-from .changes import Change, basis_after, read_change, read_multiplier
+from .changes import TO_TARGET_RE, Change, basis_after, read_change, read_multiplier
 from .figure import Figure
 from .periods import Period
 from .ranks import topping_scope
@@ -264,7 +264,28 @@ class Changes:
                 targets = self._list_targets(text, i, j - i + 1)
                 if targets and self._listed_amounts(text, targets):
                     self._respectively(text, figs[j].end, figs[j].end, s_start, s_end)
+                elif TO_TARGET_RE.match(text, figs[j].end, s_end):
+                    self._to_list(text, list(range(i, j + 1)), s_start, s_end)
             i = j + 1
+
+    def _to_list(self, text: str, run: list[int], s_start: int, s_end: int) -> None:
+        """ "grew by 9.6 percent and 12.7 percent year-on-year to 2.27 trillion yuan and
+        785.73 billion yuan": the N rates of ``run``, followed by "to", pair in order with the
+        list of N amounts after it."""
+        figs, n, last = self.figs, len(run), run[-1]
+        targets = list(range(last + 1, last + 1 + n))
+        if targets[-1] >= len(figs) or not self._listed_amounts(text, targets):
+            return
+        changes = self._list_changes(text, run, s_start, s_end)
+        if changes is None or any(t in self.attached for t in targets):
+            return
+        for k, t, change in zip(run, targets, changes, strict=True):
+            for old in self._targets_of.pop(k, ()):
+                del self.attached[old]
+            self.standalone.pop(k, None)
+            self.attached[t] = change
+            self.consumed.add(k)
+            self._targets_of[k] = [t]
 
     def _listed_amounts(self, text: str, targets: list[int]) -> bool:
         """Whether the ``targets`` are one list ("A, B and C"; bracketed conversions
