@@ -22,7 +22,7 @@ from importers.gazetteer import Gazetteer
 from . import cjk, metrics
 from ._fold import fold_case
 from .anaphora import attach_back
-from .attach import Changes, assign_ranks, choose_periods
+from .attach import Changes, assign_ranks
 from .changes import resolve_from_year
 from .doc_context import (
     PeriodContext,
@@ -38,6 +38,7 @@ from .links import company, equivalent, restatement
 from .metric_lists import level_lists, list_item
 from .numbers import find_numbers
 from .period_carry import FLOWS, SentencePeriods, add_note, date_headline, state_period
+from .period_choice import choose_periods
 from .periods import Period, find_dates, find_periods, stated_years
 from .rates import NATIONAL_RATE_RE, SHARE_MOVE_NOTE, rate_kind, share_move
 from .regions import RegionTracker
