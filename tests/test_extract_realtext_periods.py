@@ -299,3 +299,15 @@ def test_demo_articles_date_every_flow() -> None:
             if fact.metric_type and not fact.period and fact.unit not in ("count", "square meter"):
                 undated.append((path.name, fact.quote))
     assert undated == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("截至2022年，全省民营企业进出口占比已连续8年超过50%。", "8年"),
+        ("In the first half, exports grew for five consecutive months.", "five consecutive months"),
+    ],
+)
+def test_a_duration_has_no_period(text: str, quote: str) -> None:
+    fact = _facts(text)[quote]
+    assert (fact.kind, fact.period) == ("duration", None)

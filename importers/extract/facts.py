@@ -349,6 +349,8 @@ def _sentence_facts(
             # "4.1% higher than the national average": a gap between rates, no growth
             fact.update(dict.fromkeys(_CHANGE_FIELDS))
         carried.carry(fact, fig, period, kind, out[-1] if out else None)
+        if kind == "duration":
+            fact["period"] = None  # "连续10年": period_text keeps the anchor
         # a count's metric is its noun, a duration's "duration", an area's "area": none carries over
         if fig.unit not in ("count", "times") and metric_type not in (None, "duration", "area"):
             prev_metric = (metric, metric_type)
