@@ -311,3 +311,18 @@ def test_demo_articles_date_every_flow() -> None:
 def test_a_duration_has_no_period(text: str, quote: str) -> None:
     fact = _facts(text)[quote]
     assert (fact.kind, fact.period) == ("duration", None)
+
+
+def test_a_year_to_month_span_and_the_years_counted_back_in_it() -> None:
+    text = (
+        "From 2018 to October 2022, Jilin's outbound investment reached 9 billion U.S. dollars. "
+        "Investment in the past five years accounted for 60% of the total since 2000."
+    )
+    got = _facts(text)
+    assert got["9 billion U.S. dollars"].period == "2018-01/2022-10"
+
+
+def test_chinese_narrative_currently_does_not_end_the_period() -> None:
+    # 目前 in "目前整体趋势平稳" is narrative; only 截至目前 / 迄今 turn to the stock
+    text = "今年上半年，全省出口2.6万亿元。目前整体趋势平稳。出口规模首次突破2.5万亿元。"
+    assert _facts(text)["2.5万亿元"].period == "2023-01/2023-06"

@@ -48,7 +48,9 @@ _TAIL_YEAR_RE = re.compile(rf"(?:(?:of|in)\s+|\s|Q[1-4]\s+|H[12]\s+)({_YEAR_REF}
 PERIOD_RE = re.compile(
     rf"""
     (?=[A-Za-z(\d])(?<![A-Za-z\d])
-    (?:(?P<between>(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to|through)\s+(?P<y2>{_YEAR}))
+    (?:(?P<ymrange>(?:between|from)\s+(?P<ya>{_YEAR})\s+(?:and|to|through)\s+(?P<mb>{_MONTH})
+        ,?\s+(?P<yb>{_YEAR}))
+  | (?P<between>(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to|through)\s+(?P<y2>{_YEAR}))
   | (?P<yrange>\(?(?P<r1>{_YEAR})\s*[-–]\s*(?P<r2>{_YEAR}|\d\d)(?!\d))
   | (?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:to|through|and|-|–)\s*
         (?P<m2>{_MONTH})(?:{_OF_YEAR})?)
@@ -254,7 +256,9 @@ def find_periods(
     for m in _period_matches(text, folded, start, end):
         raw = m.group(0)
         value: str | None
-        if m.group("between"):
+        if m.group("ymrange"):  # "from 2013 to November 2017"
+            value = _span(m.group("ya"), 1, m.group("yb"), _month_num(m.group("mb")))
+        elif m.group("between"):
             value = f"{m.group('y1')}/{m.group('y2')}"
         elif m.group("yrange"):
             y1, y2 = m.group("r1"), m.group("r2")
