@@ -78,11 +78,11 @@ PERIOD_RE = re.compile(
 # character that is no letter or digit (a leading class lets the engine skip ahead in C).
 _PERIOD_START = (
     r"between\s|from\s|\(?(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|previous|current)|"
+    r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|previous|current|\d{1,2}\s+months\s+end|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+end)|"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s|q[1-4]|h[12]|(?:early|mid|late)[-\s]|"
     r"since|so\s+far|up\s+to\s+now|at\s+present|currently|"
-    r"(?:over|in|during)\s+the\s+(?:past|last)|(?:this|last|next)\s+year|"
-    r"(?:the\s+)?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+end"
+    r"(?:over|in|during)\s+the\s+(?:past|last)|(?:this|last|next)\s+year"
 )
 _PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?={_PERIOD_START})")
 _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
