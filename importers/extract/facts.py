@@ -337,7 +337,8 @@ def _sentence_facts(
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
         if kind == "share" and not share and fig.unit == "percent" and change is None:
-            kind = rate_kind(fact, fig, before, after, out[-1] if out else None)
+            clause = text[max(s_start, fig.start - 200) : fig.start]
+            kind = rate_kind(fact, fig, before, after, out[-1] if out else None, clause)
         if kind == "change" and fig.unit == "percent" and NATIONAL_RATE_RE.search(before[-120:]):
             fact.update(_region_fields(doc.tracker.gz.get("CN")))  # the nation's rate
         alone = i in changes.standalone or change is None  # not attached to an amount
