@@ -173,6 +173,8 @@ class PeriodContext:
             first = last - n + 1
             if first < 1:
                 return None  # a span across a new year: no single-year period
+            if first == last:
+                return f"{year}-{last:02d}"  # "in the past month": one month
             return f"{year}-{first:02d}/{year}-{last:02d}"
         bounds = _year_bounds(self.value)
         if bounds is not None and bounds[1] - bounds[0] + 1 == n:

@@ -70,6 +70,7 @@ PERIOD_RE = re.compile(
         \s+the\s+(?:past|last)\s+(?:(?P<pn>\w+)\s+)?(?:years?|(?P<pm>months?)|decades?)
         (?:\s+of\s+(?P<py>{_YEAR}|this\s+year))?))
   | (?P<rel>{_REL_YEAR})
+  | (?P<relm>(?:last|this|the\s+previous|the\s+past)\s+month)(?![-\s]+on)
   | (?P<year>(?<![\d.,-]){_YEAR}(?![\d%]|[.-]\d|,\d{{3}})))
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -82,7 +83,8 @@ _PERIOD_START = (
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+end)|"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s|q[1-4]|h[12]|(?:early|mid|late)[-\s]|"
     r"since|so\s+far|up\s+to\s+now|at\s+present|currently|"
-    r"(?:over|in|during)\s+the\s+(?:past|last)|(?:this|last|next)\s+year"
+    r"(?:over|in|during)\s+the\s+(?:past|last)|(?:this|last|next)\s+year|(?:this|last)\s+month|"
+    r"the\s+past\s+month"
 )
 _PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?={_PERIOD_START})")
 _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
@@ -182,6 +184,16 @@ def _past_months_of(m: re.Match[str], ref_year: int | None) -> str | None:
         return None
     y = _resolve_year(m.group("py"), ref_year, "XXXX")
     return _span(y, 1, y, n)
+
+
+def _relative_month(raw: str, published: dt.date | None) -> str | None:
+    """ "this month" / "last month" against the publication date; None without one."""
+    if published is None:
+        return None
+    if raw.lower().startswith("this"):
+        return f"{published.year}-{published.month:02d}"
+    last = published.replace(day=1) - dt.timedelta(days=1)
+    return f"{last.year}-{last.month:02d}"
 
 
 def _tail_year(raw: str) -> str | None:
@@ -311,6 +323,8 @@ def find_periods(
             value = _past_months_of(m, ref_year)  # "over the past 11 months of 2019"
         elif m.group("rel"):
             value = _resolve_year(raw, ref_year, "XXXX")
+        elif m.group("relm"):
+            value = _relative_month(raw, published)  # "last month": before the dateline's
         else:
             if quantity_follows(text, m.end()):
                 continue  # "2000余户", "2021家": in Chinese a year is written with 年
