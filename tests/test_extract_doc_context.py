@@ -32,6 +32,7 @@ def _context(value: str, text: str = "stated") -> PeriodContext:
         ("2023-01/2023-06", "in the last three months", dt.date(2023, 7, 9), "2023-04/2023-06"),
         ("2023-01/2023-06", "in the last three months", None, None),
         ("2018/2022", "over the past five years", None, "2018/2022"),
+        ("2013-01/2017-11", "in the past five years", None, "2013-01/2017-11"),
         ("2023-06", "in the past four years", dt.date(2023, 7, 1), "2019/2022"),
         ("2023-06", "over the past decade", dt.date(2023, 7, 1), "2013/2022"),
         ("2023-06", "over the past years", dt.date(2023, 7, 1), None),

@@ -23,3 +23,20 @@ from importers.extract.rates import named_rate
 )  # fmt: skip
 def test_named_rate(before: str, after: str, previous: str | None, basis: str | None) -> None:
     assert named_rate(before, after, previous) == basis
+
+
+def test_a_share_moved_in_percent_is_no_growth_rate() -> None:
+    import datetime as dt
+
+    from importers.extract import extract_facts
+
+    text = (
+        "Their trade accounted for 11.2%, 9.5% and 3.1% of the province's total, respectively, "
+        "with an increase of 0.8%, 0.3% and 1.1% year-on-year."
+    )
+    got = {f.quote: f for f in extract_facts(text, dt.date(2023, 5, 1))}
+    for quote in ("0.8%", "0.3%", "1.1%"):
+        assert (got[quote].kind, got[quote].change_percent) == ("change", None), quote
+    # a growth rate after an amount stays one
+    amount = {f.quote: f for f in extract_facts("Exports were 5 billion yuan, up 3%.")}
+    assert amount["5 billion yuan"].change_percent == 3.0

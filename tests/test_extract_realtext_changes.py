@@ -121,6 +121,18 @@ def test_an_amount_before_the_growth_claims_it_over_a_milestone_after() -> None:
          "averages.", "5.1%", "diff", None),
         ("The growth rate of Anqing, Wuhu and Bengbu was higher than 20 percent.", "20 percent",
          "threshold", None),
+        # a long subject between the rate's name and the figure; a fall named after it
+        ("The average annual growth rate of output of firms with revenue above 20 million yuan "
+         "has been 11.3 percent.", "11.3 percent", "change", 11.3),
+        ("其中，外资企业进出口有3.4%的下降。", "3.4%", "change", -3.4),
+        # its value before ("up from"), the provincial rate after the national one, and the
+        # rates a criterion's list reaches
+        ("Hebei's GDP grew 6.1 percent year on year in the first half, up from 5.5 percent in "
+         "the first quarter.", "5.5 percent", "change", 5.5),
+        ("Exports rose 9 percent, higher than the national growth rate of 4 percent and the "
+         "provincial average of 6 percent.", "6 percent", "change", 6.0),
+        ("The growth rate of Anqing, Wuhu and Bengbu was higher than 20 percent, reaching 31 "
+         "percent, 25 percent and 22 percent, respectively.", "25 percent", "change", 25.0),
         # a share stays a share
         ("Exports to ASEAN accounted for 18 percent of the growth.", "18 percent", "share",
          None),
@@ -176,3 +188,15 @@ def test_multiples_of_growth() -> None:
     assert (fact.kind, fact.change_percent) == ("change", None)
     # "3 times that of 2019" is a multiple of a level, no change
     assert _facts("产量是2019年的3倍。")["3倍"].kind == "level"
+
+
+def test_a_list_of_rates_to_a_list_of_amounts() -> None:
+    got = _facts(
+        "Exports and imports grew by 6.1 percent and 2.4 percent year-on-year to 80 billion "
+        "yuan and 45 billion yuan, respectively."
+    )
+    assert (got["80 billion yuan"].change_percent, got["45 billion yuan"].change_percent) == (
+        6.1,
+        2.4,
+    )
+    assert got["45 billion yuan"].change_basis == "yoy"

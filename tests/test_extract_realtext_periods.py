@@ -299,3 +299,47 @@ def test_demo_articles_date_every_flow() -> None:
             if fact.metric_type and not fact.period and fact.unit not in ("count", "square meter"):
                 undated.append((path.name, fact.quote))
     assert undated == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("截至2022年，全省民营企业进出口占比已连续8年超过50%。", "8年"),
+        ("In the first half, exports grew for five consecutive months.", "five consecutive months"),
+    ],
+)
+def test_a_duration_has_no_period(text: str, quote: str) -> None:
+    fact = _facts(text)[quote]
+    assert (fact.kind, fact.period) == ("duration", None)
+
+
+def test_a_year_to_month_span_and_the_years_counted_back_in_it() -> None:
+    text = (
+        "From 2018 to October 2022, Jilin's outbound investment reached 9 billion U.S. dollars. "
+        "Investment in the past five years accounted for 60% of the total since 2000."
+    )
+    got = _facts(text)
+    assert got["9 billion U.S. dollars"].period == "2018-01/2022-10"
+
+
+def test_chinese_narrative_currently_does_not_end_the_period() -> None:
+    # 目前 in "目前整体趋势平稳" is narrative; only 截至目前 / 迄今 turn to the stock
+    text = "今年上半年，全省出口2.6万亿元。目前整体趋势平稳。出口规模首次突破2.5万亿元。"
+    assert _facts(text)["2.5万亿元"].period == "2023-01/2023-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "period"),
+    [
+        # relative to the dateline (2023-01-20 here)
+        ("Shaanxi's exports were 20 billion yuan last month.", "20 billion yuan", "2022-12"),
+        ("Shaanxi's exports rose 4 percent this month.", "4 percent", "2023-01"),
+        ("Shaanxi's exports rose 4 percent last year.", "4 percent", "2022"),
+        # "compared with last month" is the base of a change, no period
+        ("Shaanxi's exports rose 2 percent compared with last month.", "2 percent", None),
+    ],
+)
+def test_last_month_and_last_year_from_the_dateline(
+    text: str, quote: str, period: str | None
+) -> None:
+    assert _facts(text, dt.date(2023, 1, 20))[quote].period == period

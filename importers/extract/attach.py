@@ -1,7 +1,7 @@
-"""Links between the figures of one sentence: periods, growth rates and ranks.
+"""Links between the figures of one sentence: growth rates and ranks (periods: see
+:mod:`.period_choice`).
 
-Chooses each figure's period (the nearest one not separated from it by another figure or a
-semicolon), attaches growth rates to the figure they qualify (or keeps them as their own
+Attaches growth rates to the figure they qualify (or keeps them as their own
 ``change`` record; "X and Y, up 3% and 5% respectively" pairs them in order) and copies ranks
 onto the figure they rank. Each step costs about linear time in the sentence's figures, so
 a document that is one huge sentence stays fast.
@@ -12,13 +12,12 @@ Non-goals: links across sentences; reading the wording itself (see :mod:`.change
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from itertools import pairwise
 
 from . import metrics
-from .changes import Change, basis_after, read_change, read_multiplier
+from .changes import TO_TARGET_RE, Change, basis_after, read_change, read_multiplier
 from .figure import Figure
-from .periods import Period
 from .ranks import topping_scope
 from .thresholds import skips_milestone
 from .units import CURRENCY_CODES
@@ -70,54 +69,6 @@ def list_markers(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
             found.append((pos, pos + len(marker)))
             pos = text.find(marker, pos + len(marker), s_end)
     return sorted(found)
-
-
-_TAIL_GAP = 4  # " in " between a figure and its own period
-
-
-def choose_periods(
-    figs: list[Figure], periods: list[Period], semicolons: list[int]
-) -> list[Period | None]:
-    """The period of each figure (``figs`` and ``periods`` sorted, periods not overlapping).
-
-    Of the periods before a figure the last is the best and of those after it the first, so
-    only these two are compared: unblocked first, then nearer, then the earlier one.
-    ``semicolons`` holds the sorted offsets of ";" in the text.
-    """
-    starts = [f.start for f in figs if not f.is_rank]
-
-    def blocked(lo: int, hi: int) -> int:
-        if hi <= lo:
-            return 0
-        i = bisect_left(semicolons, lo)
-        if i < len(semicolons) and semicolons[i] < hi:
-            return 1
-        j = bisect_left(starts, lo)
-        return int(j < len(starts) and starts[j] < hi)
-
-    ends = [p.end for p in periods]
-    fig_ends = sorted(f.end for f in figs)
-
-    def taken(period: Period, fig: Figure) -> int:
-        """1 if ``period`` sits right after another figure ("from 1.55 trillion yuan in 2012
-        to 2.93 trillion yuan in 2021": 2012 is the first amount's)."""
-        j = bisect_right(fig_ends, period.start) - 1
-        return int(j >= 0 and fig_ends[j] != fig.end and period.start - fig_ends[j] <= _TAIL_GAP)
-
-    chosen: list[Period | None] = []
-    for fig in figs:
-        k = bisect_right(ends, fig.start)
-        best: Period | None = None
-        if k > 0:
-            best = periods[k - 1]
-            best_key = (blocked(best.end, fig.start), taken(best, fig), fig.start - best.end)
-        if k < len(periods):
-            after = periods[k]
-            key = (blocked(fig.end, after.start), 0, max(0, after.start - fig.end))
-            if best is None or key < best_key:
-                best = after
-        chosen.append(best)
-    return chosen
 
 
 class Changes:
@@ -265,7 +216,28 @@ class Changes:
                 targets = self._list_targets(text, i, j - i + 1)
                 if targets and self._listed_amounts(text, targets):
                     self._respectively(text, figs[j].end, figs[j].end, s_start, s_end)
+                elif TO_TARGET_RE.match(text, figs[j].end, s_end):
+                    self._to_list(text, list(range(i, j + 1)), s_start, s_end)
             i = j + 1
+
+    def _to_list(self, text: str, run: list[int], s_start: int, s_end: int) -> None:
+        """ "grew by 9.6 percent and 12.7 percent year-on-year to 2.27 trillion yuan and
+        785.73 billion yuan": the N rates of ``run``, followed by "to", pair in order with the
+        list of N amounts after it."""
+        figs, n, last = self.figs, len(run), run[-1]
+        targets = list(range(last + 1, last + 1 + n))
+        if targets[-1] >= len(figs) or not self._listed_amounts(text, targets):
+            return
+        changes = self._list_changes(text, run, s_start, s_end)
+        if changes is None or any(t in self.attached for t in targets):
+            return
+        for k, t, change in zip(run, targets, changes, strict=True):
+            for old in self._targets_of.pop(k, ()):
+                del self.attached[old]
+            self.standalone.pop(k, None)
+            self.attached[t] = change
+            self.consumed.add(k)
+            self._targets_of[k] = [t]
 
     def _listed_amounts(self, text: str, targets: list[int]) -> bool:
         """Whether the ``targets`` are one list ("A, B and C"; bracketed conversions

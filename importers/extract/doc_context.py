@@ -58,11 +58,11 @@ _SPAN_BACK_RE = re.compile(
 _STOCK_TURN_RE = folded_pattern(  # used on folded text: a case-sensitive scan is faster
     re.compile(
         r"(?<![a-z])(?:so\s+far|to\s+date|at\s+present|as\s+of\s+now|up\s+to\s+now)\b"
-        r"|截至目前|目前|迄今",
+        r"|截至目前|迄今",
         re.IGNORECASE,
     )
 )
-_STOCK_LEADS = ("so", "to date", "at present", "as of now", "up to now", "目前", "迄今")
+_STOCK_LEADS = ("so", "to date", "at present", "as of now", "up to now", "截至目前", "迄今")
 # A share stated in the present simple ("the zone contributes 90% of the city's trade",
 # "services account for half"): a standing fact of the place, not a flow of the stated period.
 _STANDING_SHARE_RE = re.compile(
@@ -173,13 +173,26 @@ class PeriodContext:
             first = last - n + 1
             if first < 1:
                 return None  # a span across a new year: no single-year period
+            if first == last:
+                return f"{year}-{last:02d}"  # "in the past month": one month
             return f"{year}-{first:02d}/{year}-{last:02d}"
-        years = _YEARS_RE.fullmatch(self.value or "")
-        if years and int(years.group(2)) - int(years.group(1)) + 1 == n:
-            return self.value
+        bounds = _year_bounds(self.value)
+        if bounds is not None and bounds[1] - bounds[0] + 1 == n:
+            return self.value  # "from 2013 to November 2017" ... "in the past five years"
         if published is None:
             return None
         return f"{published.year - n}/{published.year - 1}"
+
+
+def _year_bounds(value: str | None) -> tuple[int, int] | None:
+    """First and last year of a span of years ("2013/2017", "2013-01/2017-11")."""
+    years = _YEARS_RE.fullmatch(value or "")
+    if years:
+        return int(years.group(1)), int(years.group(2))
+    months = _SPAN_RE.fullmatch(value or "")
+    if months and months.group(1) != months.group(3):
+        return int(months.group(1)), int(months.group(3))
+    return None
 
 
 def reference_in(text: str, start: int, end: int) -> re.Match[str] | None:

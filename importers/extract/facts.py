@@ -22,7 +22,7 @@ from importers.gazetteer import Gazetteer
 from . import cjk, metrics
 from ._fold import fold_case
 from .anaphora import attach_back
-from .attach import Changes, assign_ranks, choose_periods
+from .attach import Changes, assign_ranks
 from .changes import resolve_from_year
 from .doc_context import (
     PeriodContext,
@@ -37,9 +37,10 @@ from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
 from .metric_lists import level_lists, list_item
 from .numbers import find_numbers
-from .period_carry import FLOWS, SentencePeriods, date_headline, state_period
+from .period_carry import FLOWS, SentencePeriods, add_note, date_headline, state_period
+from .period_choice import choose_periods
 from .periods import Period, find_dates, find_periods, stated_years
-from .rates import NATIONAL_RATE_RE, rate_kind
+from .rates import NATIONAL_RATE_RE, SHARE_MOVE_NOTE, rate_kind, share_move
 from .regions import RegionTracker
 from .regions_zh import whole_region
 from .sentences import split_paragraphs, split_sentences
@@ -345,13 +346,21 @@ def _sentence_facts(
             metric = metrics.TYPE_PHRASES.get(metric_type)
         fact.update(kind=kind, metric=metric, metric_type=metric_type, share_of=share)
         if kind == "share" and not share and fig.unit == "percent" and change is None:
-            kind = rate_kind(fact, fig, before, after, out[-1] if out else None)
+            clause = text[max(s_start, fig.start - 200) : fig.start]
+            kind = rate_kind(fact, fig, before, after, out[-1] if out else None, clause)
         if kind == "change" and fig.unit == "percent" and NATIONAL_RATE_RE.search(before[-120:]):
             fact.update(_region_fields(doc.tracker.gz.get("CN")))  # the nation's rate
+        alone = i in changes.standalone or change is None  # not attached to an amount
+        share_moved = alone and fig.unit == "percent" and kind == "change"
+        if share_moved and share_move(before, out[-1] if out else None):  # README rule 12
+            fact.update(change_percent=None)
+            add_note(fact, SHARE_MOVE_NOTE)
         if kind == "diff" and fig.unit == "percent" and i in changes.standalone:
             # "4.1% higher than the national average": a gap between rates, no growth
             fact.update(dict.fromkeys(_CHANGE_FIELDS))
         carried.carry(fact, fig, period, kind, out[-1] if out else None)
+        if kind == "duration":
+            fact["period"] = None  # "连续10年": period_text keeps the anchor
         # a count's metric is its noun, a duration's "duration", an area's "area": none carries over
         if fig.unit not in ("count", "times") and metric_type not in (None, "duration", "area"):
             prev_metric = (metric, metric_type)

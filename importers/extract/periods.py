@@ -48,7 +48,9 @@ _TAIL_YEAR_RE = re.compile(rf"(?:(?:of|in)\s+|\s|Q[1-4]\s+|H[12]\s+)({_YEAR_REF}
 PERIOD_RE = re.compile(
     rf"""
     (?=[A-Za-z(\d])(?<![A-Za-z\d])
-    (?:(?P<between>(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to|through)\s+(?P<y2>{_YEAR}))
+    (?:(?P<ymrange>(?:between|from)\s+(?P<ya>{_YEAR})\s+(?:and|to|through)\s+(?P<mb>{_MONTH})
+        ,?\s+(?P<yb>{_YEAR}))
+  | (?P<between>(?:between|from)\s+(?P<y1>{_YEAR})\s+(?:and|to|through)\s+(?P<y2>{_YEAR}))
   | (?P<yrange>\(?(?P<r1>{_YEAR})\s*[-–]\s*(?P<r2>{_YEAR}|\d\d)(?!\d))
   | (?P<mrange>(?:from\s+|between\s+)?(?P<m1>{_MONTH})\s*(?:to|through|and|-|–)\s*
         (?P<m2>{_MONTH})(?:{_OF_YEAR})?)
@@ -68,6 +70,7 @@ PERIOD_RE = re.compile(
         \s+the\s+(?:past|last)\s+(?:(?P<pn>\w+)\s+)?(?:years?|(?P<pm>months?)|decades?)
         (?:\s+of\s+(?P<py>{_YEAR}|this\s+year))?))
   | (?P<rel>{_REL_YEAR})
+  | (?P<relm>(?:last|this|the\s+previous|the\s+past)\s+month)(?![-\s]+on)
   | (?P<year>(?<![\d.,-]){_YEAR}(?![\d%]|[.-]\d|,\d{{3}})))
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -76,11 +79,12 @@ PERIOD_RE = re.compile(
 # character that is no letter or digit (a leading class lets the engine skip ahead in C).
 _PERIOD_START = (
     r"between\s|from\s|\(?(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
-    r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|previous|current)|"
+    r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|previous|current|\d{1,2}\s+months\s+end|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+end)|"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s|q[1-4]|h[12]|(?:early|mid|late)[-\s]|"
     r"since|so\s+far|up\s+to\s+now|at\s+present|currently|"
-    r"(?:over|in|during)\s+the\s+(?:past|last)|(?:this|last|next)\s+year|"
-    r"(?:the\s+)?(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+end"
+    r"(?:over|in|during)\s+the\s+(?:past|last)|(?:this|last|next)\s+year|(?:this|last)\s+month|"
+    r"the\s+past\s+month"
 )
 _PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?={_PERIOD_START})")
 _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
@@ -182,6 +186,16 @@ def _past_months_of(m: re.Match[str], ref_year: int | None) -> str | None:
     return _span(y, 1, y, n)
 
 
+def _relative_month(raw: str, published: dt.date | None) -> str | None:
+    """ "this month" / "last month" against the publication date; None without one."""
+    if published is None:
+        return None
+    if raw.lower().startswith("this"):
+        return f"{published.year}-{published.month:02d}"
+    last = published.replace(day=1) - dt.timedelta(days=1)
+    return f"{last.year}-{last.month:02d}"
+
+
 def _tail_year(raw: str) -> str | None:
     m = _TAIL_YEAR_RE.search(raw)
     return m.group(1) if m else None
@@ -254,7 +268,9 @@ def find_periods(
     for m in _period_matches(text, folded, start, end):
         raw = m.group(0)
         value: str | None
-        if m.group("between"):
+        if m.group("ymrange"):  # "from 2013 to November 2017"
+            value = _span(m.group("ya"), 1, m.group("yb"), _month_num(m.group("mb")))
+        elif m.group("between"):
             value = f"{m.group('y1')}/{m.group('y2')}"
         elif m.group("yrange"):
             y1, y2 = m.group("r1"), m.group("r2")
@@ -307,6 +323,8 @@ def find_periods(
             value = _past_months_of(m, ref_year)  # "over the past 11 months of 2019"
         elif m.group("rel"):
             value = _resolve_year(raw, ref_year, "XXXX")
+        elif m.group("relm"):
+            value = _relative_month(raw, published)  # "last month": before the dateline's
         else:
             if quantity_follows(text, m.end()):
                 continue  # "2000余户", "2021家": in Chinese a year is written with 年

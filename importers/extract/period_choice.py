@@ -1,0 +1,61 @@
+"""The period of each figure of a sentence: the nearest one not separated from it by another
+figure or a semicolon, and not one that sits right after another figure ("from 1.55 trillion
+yuan in 2012 to 2.93 trillion yuan in 2021": 2012 is the first amount's). Linear in the
+sentence's figures and periods.
+
+Non-goals: periods of other sentences (see :mod:`.period_carry`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from .figure import Figure
+from .periods import Period
+
+_TAIL_GAP = 4  # " in " between a figure and its own period
+
+
+def choose_periods(
+    figs: list[Figure], periods: list[Period], semicolons: list[int]
+) -> list[Period | None]:
+    """The period of each figure (``figs`` and ``periods`` sorted, periods not overlapping).
+
+    Of the periods before a figure the last is the best and of those after it the first, so
+    only these two are compared: unblocked first, then nearer, then the earlier one.
+    ``semicolons`` holds the sorted offsets of ";" in the text.
+    """
+    starts = [f.start for f in figs if not f.is_rank]
+
+    def blocked(lo: int, hi: int) -> int:
+        if hi <= lo:
+            return 0
+        i = bisect_left(semicolons, lo)
+        if i < len(semicolons) and semicolons[i] < hi:
+            return 1
+        j = bisect_left(starts, lo)
+        return int(j < len(starts) and starts[j] < hi)
+
+    ends = [p.end for p in periods]
+    fig_ends = sorted(f.end for f in figs)
+
+    def taken(period: Period, fig: Figure) -> int:
+        """1 if ``period`` sits right after another figure ("from 1.55 trillion yuan in 2012
+        to 2.93 trillion yuan in 2021": 2012 is the first amount's)."""
+        j = bisect_right(fig_ends, period.start) - 1
+        return int(j >= 0 and fig_ends[j] != fig.end and period.start - fig_ends[j] <= _TAIL_GAP)
+
+    chosen: list[Period | None] = []
+    for fig in figs:
+        k = bisect_right(ends, fig.start)
+        best: Period | None = None
+        if k > 0:
+            best = periods[k - 1]
+            best_key = (blocked(best.end, fig.start), taken(best, fig), fig.start - best.end)
+        if k < len(periods):
+            after = periods[k]
+            key = (blocked(fig.end, after.start), 0, max(0, after.start - fig.end))
+            if best is None or key < best_key:
+                best = after
+        chosen.append(best)
+    return chosen
