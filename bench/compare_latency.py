@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from db import Store  # noqa: E402
+from factscope.db import Store  # noqa: E402
 
 
 def database(count: int) -> Path:

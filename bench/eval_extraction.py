@@ -29,8 +29,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.models import Fact
-from importers.extract import extract_facts, guess_published
+from factscope.db.models import Fact
+from factscope.importers.extract import extract_facts, guess_published
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "corpus"

@@ -30,16 +30,16 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import importers.extract as extract_pkg  # noqa: E402
-import importers.gazetteer as gazetteer_pkg  # noqa: E402
+import factscope.importers.extract as extract_pkg  # noqa: E402
+import factscope.importers.gazetteer as gazetteer_pkg  # noqa: E402
 from bench.eval_extraction import DEFAULT_SEEDS, synthetic_texts  # noqa: E402
-from importers.extract import extract_facts  # noqa: E402
-from importers.extract._fold import fold_case  # noqa: E402
-from importers.extract.numbers import find_numbers  # noqa: E402
-from importers.extract.periods import find_dates  # noqa: E402
-from importers.extract.regions import RegionTracker  # noqa: E402
-from importers.extract.sentences import split_sentences  # noqa: E402
-from importers.gazetteer import Gazetteer  # noqa: E402
+from factscope.importers.extract import extract_facts  # noqa: E402
+from factscope.importers.extract._fold import fold_case  # noqa: E402
+from factscope.importers.extract.numbers import find_numbers  # noqa: E402
+from factscope.importers.extract.periods import find_dates  # noqa: E402
+from factscope.importers.extract.regions import RegionTracker  # noqa: E402
+from factscope.importers.extract.sentences import split_sentences  # noqa: E402
+from factscope.importers.gazetteer import Gazetteer  # noqa: E402
 
 
 def best_ms_per_mb(texts: list[str], work: Callable[[str], object], rounds: int) -> float:

@@ -33,7 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from db import Store  # noqa: E402
+from factscope.db import Store  # noqa: E402
 
 SHAPES: dict[str, list[str]] = {
     "words": ["shanghai trade 2020", "chengdu foreign investment", "guangdong revenue 2019"],

@@ -34,10 +34,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from db import Store  # noqa: E402
-from importers import import_paths  # noqa: E402
-from importers.extract import extract_facts  # noqa: E402
-from importers.parallel import available_cpus  # noqa: E402
+from factscope.db import Store  # noqa: E402
+from factscope.importers import import_paths  # noqa: E402
+from factscope.importers.extract import extract_facts  # noqa: E402
+from factscope.importers.parallel import available_cpus  # noqa: E402
 
 REGIONS = [
     ("Songjiang District", "Shanghai"),
@@ -217,7 +217,7 @@ def bench_big(scale: float, only: str | None = None) -> None:
             write(path, random.Random(7), int(size * scale))
             megabytes = path.stat().st_size / 1e6
             db = Path(tmp) / "big.db"
-            command = [sys.executable, "-m", "tui.cli", "--db", str(db), "import", "--jobs", "1"]
+            command = [sys.executable, "-m", "factscope.tui.cli", "--db", str(db), "import", "--jobs", "1"]
             started = time.perf_counter()
             wrapper = [sys.executable, "-c", _PEAK, *command, "-q", str(path)]
             done = subprocess.run(wrapper, cwd=REPO, capture_output=True, text=True, check=True)

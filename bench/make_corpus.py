@@ -18,8 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from db import Fact, RawDocument, Region, Store  # noqa: E402
-from importers.gazetteer import Gazetteer  # noqa: E402
+from factscope.db import Fact, RawDocument, Region, Store  # noqa: E402
+from factscope.importers.gazetteer import Gazetteer  # noqa: E402
 
 METRICS = [
     ("total foreign trade volume", "trade_total", "CNY"),

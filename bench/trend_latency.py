@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from compare_latency import database  # noqa: E402
 
-from db import Store  # noqa: E402
+from factscope.db import Store  # noqa: E402
 
 
 def bench(count: int) -> None:

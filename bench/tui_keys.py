@@ -33,8 +33,8 @@ QUERIES = {"documents": "songjiang trade", "facts": "region:sichuan 2020", "comp
 
 def demo_database() -> Path:
     """The demo corpus imported into a cached temporary database."""
-    from db.store import Store
-    from importers import import_paths
+    from factscope.db.store import Store
+    from factscope.importers import import_paths
 
     path = Path(tempfile.gettempdir()) / "factscope-bench-keys.db"
     if not path.exists():
@@ -45,7 +45,7 @@ def demo_database() -> Path:
 
 def shown(screen: Any, text: str) -> bool:
     """True when ``screen`` shows the results of ``text``."""
-    from tui.screens.compare import CompareScreen
+    from factscope.tui.screens.compare import CompareScreen
 
     if isinstance(screen, CompareScreen):
         return screen.picker.shown_query == text.strip()
@@ -57,8 +57,8 @@ async def measure(db: Path, mode: str) -> tuple[list[float], float]:
     from textual import events
     from textual.keys import _character_to_key
 
-    from db.store import Store
-    from tui.app import FactscopeApp
+    from factscope.db.store import Store
+    from factscope.tui.app import FactscopeApp
 
     text = QUERIES[mode]
     with Store.open(db, read_only=True) as store:

@@ -41,7 +41,7 @@ WORDS = [
 
 def build(path: Path, count: int) -> None:
     """A database of ``count`` synthetic documents, written in one transaction."""
-    from db.store import Store, document_id
+    from factscope.db.store import Store, document_id
 
     rng = random.Random(count)
     rows = []
@@ -84,10 +84,10 @@ def database(count: int) -> Path:
 def child(path: Path) -> None:
     """Run in a fresh process: time the app on ``path`` and print one result line."""
     started = time.perf_counter()
-    from db.store import Store
-    from tui.app import FactscopeApp
-    from tui.screens.documents import DocumentsScreen
-    from tui.widgets.document_list import DocumentList
+    from factscope.db.store import Store
+    from factscope.tui.app import FactscopeApp
+    from factscope.tui.screens.documents import DocumentsScreen
+    from factscope.tui.widgets.document_list import DocumentList
 
     imported = time.perf_counter() - started
     store = Store.open(path, read_only=True)

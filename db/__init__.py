@@ -3,8 +3,8 @@
 Reachable without any UI: nothing here imports textual, rich or ``tui``.
 """
 
-from db.errors import NotFoundError, ReadOnlyError, SchemaTooNewError, StoreError
-from db.models import (
+from factscope.db.errors import NotFoundError, ReadOnlyError, SchemaTooNewError, StoreError
+from factscope.db.models import (
     Document,
     DocumentSummary,
     Fact,
@@ -13,7 +13,7 @@ from db.models import (
     SearchHit,
     StoreStats,
 )
-from db.store import Store, document_id
+from factscope.db.store import Store, document_id
 
 __all__ = [
     "Document",

@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from db.models import Fact, Region, fact_from_row
+from factscope.db.models import Fact, Region, fact_from_row
 
 CURRENCIES = {"CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "RUB", "AUD", "CAD", "SGD"}
 

@@ -22,8 +22,8 @@ from typing import Any
 
 from sqlite_utils.utils import sqlite3
 
-from db.errors import ReadOnlyError, SchemaTooNewError, StoreError
-from db.schema import SCHEMA_VERSION, migrate, user_version
+from factscope.db.errors import ReadOnlyError, SchemaTooNewError, StoreError
+from factscope.db.schema import SCHEMA_VERSION, migrate, user_version
 
 BUSY_TIMEOUT_MS = 60_000
 """How long a write waits for another process's write lock before failing with 'locked'.

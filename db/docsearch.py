@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.models import DocumentSummary, SearchHit
-from db.query import (
+from factscope.db.models import DocumentSummary, SearchHit
+from factscope.db.query import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
     Term,

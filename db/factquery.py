@@ -28,7 +28,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from db.query import has_cjk, like_prefix, quote_term
+from factscope.db.query import has_cjk, like_prefix, quote_term
 
 MAX_QUERY_CHARS = 256
 """Longer queries are cut here (a few thousand tokens overflowed SQLite's expression tree)."""

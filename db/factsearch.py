@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from db.factquery import (
+from factscope.db.factquery import (
     COMPLETED_FIELDS,
     FactQuery,
     Requirement,
@@ -39,9 +39,9 @@ from db.factquery import (
     sql_filters,
     words_of,
 )
-from db.models import FactFacets, FactHit, FactResults, fact_from_row
-from db.query import has_cjk
-from db.typos import Vocabulary
+from factscope.db.models import FactFacets, FactHit, FactResults, fact_from_row
+from factscope.db.query import has_cjk
+from factscope.db.typos import Vocabulary
 
 CANDIDATE_CAP = 2000
 """Most candidate rows fetched from FTS per query before ranking."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from db.typos import backfill_fact_terms
+from factscope.db.typos import backfill_fact_terms
 
 SCHEMA_VERSION = 3
 """The version this code writes; bump it and append a step to ``MIGRATIONS`` to change DDL."""

@@ -22,13 +22,13 @@ from typing import Any, Literal
 from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
-from db.check import check_database
-from db.compare import Comparison, load_comparison
-from db.connection import BUSY_TIMEOUT_MS, connect
-from db.docsearch import SUMMARY_COLUMNS, count_documents, search_documents, summary
-from db.errors import NotFoundError, ReadOnlyError, StoreError, store_error
-from db.factsearch import fact_facets, search_facts
-from db.models import (
+from factscope.db.check import check_database
+from factscope.db.compare import Comparison, load_comparison
+from factscope.db.connection import BUSY_TIMEOUT_MS, connect
+from factscope.db.docsearch import SUMMARY_COLUMNS, count_documents, search_documents, summary
+from factscope.db.errors import NotFoundError, ReadOnlyError, StoreError, store_error
+from factscope.db.factsearch import fact_facets, search_facts
+from factscope.db.models import (
     Document,
     DocumentSummary,
     Fact,
@@ -41,10 +41,10 @@ from db.models import (
     StoreStats,
     fact_from_row,
 )
-from db.schema import FACT_COLUMNS, SCHEMA_VERSION
-from db.trend import Trend, load_trend
-from db.typos import Vocabulary
-from db.writes import (
+from factscope.db.schema import FACT_COLUMNS, SCHEMA_VERSION
+from factscope.db.trend import Trend, load_trend
+from factscope.db.typos import Vocabulary
+from factscope.db.writes import (
     delete_document,
     insert_facts,
     region_chain,

@@ -22,8 +22,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from db.compare import METRIC_LABELS, PHRASE_SIMILARITY, measure_of
-from db.models import Fact, Region, fact_from_row
+from factscope.db.compare import METRIC_LABELS, PHRASE_SIMILARITY, measure_of
+from factscope.db.models import Fact, Region, fact_from_row
 
 CONFLICT_TOLERANCE = 0.005
 """Two values of one period disagree when they are more than 0.5 % apart."""

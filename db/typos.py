@@ -22,7 +22,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from db.query import has_cjk, like_prefix
+from factscope.db.query import has_cjk, like_prefix
 
 MIN_LENGTH = 3
 CUTOFF = 75

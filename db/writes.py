@@ -8,10 +8,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from db.factsearch import fold
-from db.models import Fact, Region
-from db.schema import FACT_COLUMNS
-from db.typos import VALUE_FIELDS, add_fact_terms, remove_fact_terms
+from factscope.db.factsearch import fold
+from factscope.db.models import Fact, Region
+from factscope.db.schema import FACT_COLUMNS
+from factscope.db.typos import VALUE_FIELDS, add_fact_terms, remove_fact_terms
 
 
 def region_from_row(row: tuple[Any, ...]) -> Region:

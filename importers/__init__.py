@@ -3,14 +3,14 @@
 The front ends call :func:`import_paths`; nothing here prints or imports a UI.
 """
 
-from importers.pipeline import (
+from factscope.importers.pipeline import (
     ImportFailure,
     ImportProgress,
     ImportReport,
     collect_files,
     import_paths,
 )
-from importers.readers import ReadError, read_path
+from factscope.importers.readers import ReadError, read_path
 
 __all__ = [
     "ImportFailure",

@@ -138,7 +138,7 @@ def _context() -> BaseContext:
     as with spawn: a script must call the pool under ``if __name__ == "__main__":``.)"""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["importers.pipeline"])
+        context.set_forkserver_preload(["factscope.importers.pipeline"])
         return context
     return multiprocessing.get_context("spawn")
 

@@ -24,12 +24,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, field_validator
 
-from db.errors import LockedError, StoreError, WriteFailedError
-from db.models import Fact, RawDocument, Region
-from db.store import Store, document_id
-from importers.files import not_regular, os_reason, read_stream
-from importers.parallel import prepare_in_parallel, worth_a_pool
-from importers.readers import (
+from factscope.db.errors import LockedError, StoreError, WriteFailedError
+from factscope.db.models import Fact, RawDocument, Region
+from factscope.db.store import Store, document_id
+from factscope.importers.files import not_regular, os_reason, read_stream
+from factscope.importers.parallel import prepare_in_parallel, worth_a_pool
+from factscope.importers.readers import (
     READERS,
     ReadContext,
     ReadError,
@@ -37,8 +37,8 @@ from importers.readers import (
     read_file,
     read_input,
 )
-from importers.sanitize import escape_undecodable
-from importers.slices import SlicedFacts, extract_in_slices
+from factscope.importers.sanitize import escape_undecodable
+from factscope.importers.slices import SlicedFacts, extract_in_slices
 
 STDIN = "-"
 """The path that means 'read one document from standard input'."""
@@ -167,7 +167,7 @@ def collect_files(
 def _extract(raw: RawDocument) -> tuple[SlicedFacts, list[Region]]:
     # Imported lazily: extraction pulls in the gazetteer data, which `factscope search`
     # never needs.
-    from importers.gazetteer import Gazetteer
+    from factscope.importers.gazetteer import Gazetteer
 
     found = extract_in_slices(raw.text, raw.published)
     gazetteer = Gazetteer.default()
@@ -182,7 +182,7 @@ def _extract(raw: RawDocument) -> tuple[SlicedFacts, list[Region]]:
 def ensure_regions(store: Store) -> None:
     """Load the gazetteer into a store that has no regions yet (a new database)."""
     if store.region_count() == 0:
-        from importers.gazetteer import Gazetteer
+        from factscope.importers.gazetteer import Gazetteer
 
         store.add_regions(Gazetteer.default().regions())
 

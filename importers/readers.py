@@ -16,10 +16,10 @@ from pathlib import Path
 
 import charset_normalizer
 
-from db.models import RawDocument
-from importers.dates import find_published
-from importers.files import ReadError, read_bytes
-from importers.sanitize import escape_undecodable
+from factscope.db.models import RawDocument
+from factscope.importers.dates import find_published
+from factscope.importers.files import ReadError, read_bytes
+from factscope.importers.sanitize import escape_undecodable
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Files larger than this are refused (``--max-size`` changes it)."""
@@ -312,4 +312,4 @@ def read_path(path: Path, options: ReadOptions | None = None) -> RawDocument:
     raise ReadError(str(path), "no document in file")
 
 
-import importers.formats  # noqa: E402,F401  (registers HTML, PDF, CSV and JSONL readers)
+import factscope.importers.formats  # noqa: E402,F401  (registers HTML, PDF, CSV and JSONL readers)

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from db.models import Fact
+from factscope.db.models import Fact
 
 WINDOW = 200_000
 """Characters per slice: big enough that ordinary documents are one slice, small enough that
@@ -124,7 +124,7 @@ def extract_in_slices(
     window = window or WINDOW
     max_facts = MAX_FACTS if max_facts is None else max_facts
     # Imported here: the extractor loads the gazetteer, which reading alone never needs.
-    from importers.extract import extract_facts
+    from factscope.importers.extract import extract_facts
 
     result = SlicedFacts()
     for start, end in slices(text, window):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from db import Store
+from factscope.db import Store
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -50,7 +50,7 @@ def seed_store(db_path: Path) -> Iterator[Store]:
     """A store with the five seed documents imported through the real pipeline."""
     if not SEEDS.is_dir():
         pytest.skip("shared corpus not available (../shared/corpus/seeds)")
-    from importers import import_paths
+    from factscope.importers import import_paths
 
     with Store.open(db_path) as opened:
         report = import_paths([SEEDS], opened)

@@ -1,7 +1,7 @@
 """Running factscope as users do, for the fault tests: real processes on real files.
 
 Imports racing for one database, signals, full disks and read-only folders only show
-themselves across processes, so these tests start ``python -m tui`` (the console script's
+themselves across processes, so these tests start ``python -m factscope.tui`` (the console script's
 code) with the test's own interpreter, and look at the process tree and the files after.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-FACTSCOPE = [sys.executable, "-m", "tui"]
+FACTSCOPE = [sys.executable, "-m", "factscope.tui"]
 """The command line, as the installed ``factscope`` script runs it."""
 
 NO_CAPABILITIES = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--"]

@@ -12,10 +12,10 @@ import click
 import pytest
 from click.testing import CliRunner, Result
 
-from db.schema import SCHEMA_VERSION
+from factscope.db.schema import SCHEMA_VERSION
+from factscope.tui.cli import main
+from factscope.tui.cli import run as run_console_script
 from tests.conftest import SEEDS, requires_shared
-from tui.cli import main
-from tui.cli import run as run_console_script
 
 
 def run(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None) -> Result:
@@ -222,7 +222,7 @@ def test_facts_cli_json_and_truncation(db_path: Path) -> None:
 def test_unexpected_errors_are_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], db_path: Path
 ) -> None:
-    from db import Store
+    from factscope.db import Store
 
     def broken(self: Store) -> None:
         raise RuntimeError("something odd")
@@ -252,9 +252,9 @@ def test_console_script_usage_error_exit_code(
 def test_import_jobs_goes_through_a_pool(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import importers.parallel
+    import factscope.importers.parallel
 
-    monkeypatch.setattr(importers.parallel, "POOL_MIN_BYTES", 0)
+    monkeypatch.setattr(factscope.importers.parallel, "POOL_MIN_BYTES", 0)
     for i in range(6):
         (tmp_path / f"d{i}.txt").write_text(f"Report {i}\n\nExports of Hefei rose {i + 1} percent.")
     result = run("--db", str(db_path), "import", "--jobs", "2", str(tmp_path))
@@ -280,8 +280,8 @@ def test_the_progress_bar_shows_file_names_literally(monkeypatch: pytest.MonkeyP
     """A file named like Rich markup must neither crash the bar nor be styled by it."""
     from rich.console import Console
 
-    from importers import ImportProgress
-    from tui import output
+    from factscope.importers import ImportProgress
+    from factscope.tui import output
 
     console = Console(file=io.StringIO(), force_terminal=True, width=120)
     monkeypatch.setattr(output, "_stderr", lambda: console)

@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from db import Store
-from importers import import_paths
+from factscope.db import Store
+from factscope.importers import import_paths
+from factscope.tui.cli import main
 from tests.processes import (
     FACTSCOPE,
     NO_CAPABILITIES,
@@ -33,7 +34,6 @@ from tests.processes import (
     fingerprint,
     write_corpus,
 )
-from tui.cli import main
 
 pytestmark = pytest.mark.skipif(shutil.which("setpriv") is None, reason="needs setpriv")
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from db import Store
+from factscope.db import Store
+from factscope.tui.cli import main
 from tests.conftest import REPO
 from tests.test_importers_slices import figures_file
-from tui.cli import main
 
 UNDECODABLE = os.fsdecode(b"ab\xffcd")
 """What Python makes of the argument $'ab\\xffcd'."""
@@ -107,7 +107,7 @@ def test_fifo_socket_and_odd_names_in_one_batch(tmp_path: Path) -> None:
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(folder / "sock.md"))
     db_path = tmp_path / "facts.db"
-    command = [sys.executable, "-m", "tui.cli", "--db", str(db_path), "import", "-q"]
+    command = [sys.executable, "-m", "factscope.tui.cli", "--db", str(db_path), "import", "-q"]
     try:
         proc = subprocess.run(
             [*command, str(folder), str(tmp_path / "named.md")],
@@ -134,7 +134,7 @@ def test_fifo_socket_and_odd_names_in_one_batch(tmp_path: Path) -> None:
 def test_capped_facts_are_a_note_not_a_failure(
     tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("importers.slices.MAX_FACTS", 5)
+    monkeypatch.setattr("factscope.importers.slices.MAX_FACTS", 5)
     path = figures_file(tmp_path, 9)
     result = run("--db", str(db_path), "import", str(path))
     assert result.exit_code == 0
@@ -145,7 +145,7 @@ def test_capped_facts_are_a_note_not_a_failure(
 
 def test_extract_refuses_a_fifo_without_waiting(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")
-    command = [sys.executable, "-m", "tui.cli", "extract", str(tmp_path / "pipe.txt")]
+    command = [sys.executable, "-m", "factscope.tui.cli", "extract", str(tmp_path / "pipe.txt")]
     proc = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     assert proc.stderr == f"factscope: {tmp_path / 'pipe.txt'}: not a regular file (a FIFO)\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from tui.cli import main
+from factscope.tui.cli import main
 
 REPORT = (
     "Jiading trade report\n\n"

@@ -8,10 +8,10 @@ from pathlib import Path
 from click.testing import CliRunner
 from sqlite_utils.utils import sqlite3
 
-from db import Store
-from importers import import_paths
+from factscope.db import Store
+from factscope.importers import import_paths
+from factscope.tui.cli import main
 from tests.processes import write_corpus
-from tui.cli import main
 
 PAGE = 4096
 

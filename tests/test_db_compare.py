@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from db import Fact, NotFoundError, RawDocument, Region, Store
-from db.compare import CompareRow, Comparison, measure_of
+from factscope.db import Fact, NotFoundError, RawDocument, Region, Store
+from factscope.db.compare import CompareRow, Comparison, measure_of
 from tests.conftest import requires_shared
 
 REGIONS = [
@@ -240,7 +240,7 @@ def test_seeds_songjiang_and_sichuan_total_trade_2020(seed_store: Store) -> None
 def test_row_phrases_carry_no_numbers_or_unit_words(
     quote: str, metric: str | None, phrase: str
 ) -> None:
-    from db.compare import phrase_of
+    from factscope.db.compare import phrase_of
 
     fact = Fact(start=0, end=len(quote), quote=quote, number_quote=quote, value=1, metric=metric)
     assert phrase_of(fact) == phrase

@@ -8,13 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-from db import RawDocument, Store
-from db.schema import SCHEMA_VERSION
+from factscope.db import RawDocument, Store
+from factscope.db.schema import SCHEMA_VERSION
 from tests.processes import fingerprint
 
 OPEN_AT = """
 import os, sys, time
-from db import RawDocument, Store
+from factscope.db import RawDocument, Store
 at = float(sys.argv[2])
 while time.time() < at:  # every process opens at the same instant
     pass

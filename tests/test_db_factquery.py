@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from db.factquery import (
+from factscope.db.factquery import (
     MAX_TERMS,
     FactQuery,
     fts_expression,

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db import Fact, RawDocument, Region, Store
-from db.factquery import parse_fact_query
-from db.factsearch import Candidate, fold, rank
+from factscope.db import Fact, RawDocument, Region, Store
+from factscope.db.factquery import parse_fact_query
+from factscope.db.factsearch import Candidate, fold, rank
 
 REGIONS = [
     Region(id="CN", name="China", level="country"),
@@ -270,7 +270,7 @@ def test_underscore_is_a_separator_not_a_word(fact_store: Store) -> None:
 def test_chinese_words_are_never_corrected(fact_store: Store) -> None:
     """Chinese is matched as substrings: swapping the typed term for a near run of characters
     (松江区外 -> 松江区) would search for something the user did not type."""
-    from db.typos import Vocabulary
+    from factscope.db.typos import Vocabulary
 
     vocabulary = Vocabulary()
     conn = fact_store._conn

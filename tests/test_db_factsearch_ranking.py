@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from db import Fact, RawDocument, Region, Store
+from factscope.db import Fact, RawDocument, Region, Store
 
 REGIONS = [
     Region(id="CN", name="China", level="country"),
@@ -238,7 +238,7 @@ def test_one_huge_token_is_cut_too(bilingual_store: Store) -> None:
 def test_counts_stay_honest_past_the_candidate_cap(
     bilingual_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from db import factsearch
+    from factscope.db import factsearch
 
     monkeypatch.setattr(factsearch, "CANDIDATE_CAP", 1)
     counted = bilingual_store.search_facts("foreign investment")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db import RawDocument, Store
-from db.query import Term, excerpt, fts_match, has_cjk, parse_terms, split_snippet
+from factscope.db import RawDocument, Store
+from factscope.db.query import Term, excerpt, fts_match, has_cjk, parse_terms, split_snippet
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils.utils import sqlite3 as sqlite_utils_sqlite3
 
-import db.store as store_module
-from db import (
+import factscope.db.store as store_module
+from factscope.db import (
     Fact,
     RawDocument,
     ReadOnlyError,
@@ -19,7 +19,7 @@ from db import (
     StoreError,
     document_id,
 )
-from db.schema import SCHEMA_VERSION
+from factscope.db.schema import SCHEMA_VERSION
 
 TEXT = "Songjiang District exported 178.2 billion yuan in 2020.\nIts imports rose 18.6 percent."
 
@@ -150,7 +150,7 @@ def test_failure_inside_transaction_leaves_database_unchanged(
     def explode(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("db.store.insert_facts", explode)
+    monkeypatch.setattr("factscope.db.store.insert_facts", explode)
     other = "Sichuan exported 465.4 billion yuan.\nMore."
     with pytest.raises(RuntimeError):
         store.add_document(_doc(other, "b.txt"), [_fact(other, "465.4 billion yuan")])

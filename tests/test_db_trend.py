@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from db import Store
-from db.models import Fact
-from db.trend import TrendValue, build_point, period_key
-from importers import import_paths
+from factscope.db import Store
+from factscope.db.models import Fact
+from factscope.db.trend import TrendValue, build_point, period_key
+from factscope.importers import import_paths
 
 ARTICLES = {
     "a.txt": "Wuhu trade report 2020\n\nWuhu, Jan. 20, 2021 -- Exports of Wuhu reached 40.2 "

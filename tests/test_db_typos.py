@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from db import Fact, RawDocument, Store
-from db.typos import Vocabulary, index_words
+from factscope.db import Fact, RawDocument, Store
+from factscope.db.typos import Vocabulary, index_words
 
 TEXTS = [
     "Hải Phòng's exports reached 12.5 billion yuan in 2020, up 3.1 percent.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from importers.extract import extract_facts
+from factscope.importers.extract import extract_facts
 
 
 def _facts(text: str) -> dict[str, tuple[str, float | None]]:

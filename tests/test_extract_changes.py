@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from importers.extract import changes, extract_facts
-from importers.extract.changes import read_change
+from factscope.importers.extract import changes, extract_facts
+from factscope.importers.extract.changes import read_change
 
 
 def _change(text: str) -> tuple[float, str, bool] | None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from importers.extract.doc_context import (
+from factscope.importers.extract.doc_context import (
     PeriodContext,
     headline_end,
     reference_in,
@@ -15,8 +15,8 @@ from importers.extract.doc_context import (
     stock_turns,
     turns_to_stock,
 )
-from importers.extract.periods import Period
-from importers.extract.sentences import split_paragraphs
+from factscope.importers.extract.periods import Period
+from factscope.importers.extract.sentences import split_paragraphs
 
 
 def _context(value: str, text: str = "stated") -> PeriodContext:

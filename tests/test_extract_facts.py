@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from importers.extract import extract_facts
+from factscope.importers.extract import extract_facts
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from db.models import Fact
-from importers.extract import extract_facts
-from importers.extract.cjk import numeral_value
-from importers.extract.numbers import find_numbers
+from factscope.db.models import Fact
+from factscope.importers.extract import extract_facts
+from factscope.importers.extract.cjk import numeral_value
+from factscope.importers.extract.numbers import find_numbers
 
 
 def _fact(text: str, quote: str) -> Fact:
@@ -174,7 +174,7 @@ def test_chinese_comparison_years_and_organizations(
 
 
 def test_cjk_gates() -> None:
-    from importers.extract.cjk import has_cjk, quantity_follows
+    from factscope.importers.extract.cjk import has_cjk, quantity_follows
 
     assert has_cjk("GDP 松江") and not has_cjk("GDP Songjiang") and not has_cjk("松江", 1, 1)
     assert quantity_follows("2000余户", 4) and quantity_follows("2000吨", 4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract import extract_facts
+from factscope.importers.extract import extract_facts
 
 
 @pytest.mark.parametrize(

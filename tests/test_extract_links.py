@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from db.models import Fact
-from importers.extract import extract_facts
+from factscope.db.models import Fact
+from factscope.importers.extract import extract_facts
 
 
 def _by_quote(text: str) -> dict[str, Fact]:

@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract.metric_rules import METRIC_RULES, RULE_KEYWORDS, UNTYPED, ZH_METRIC_RULES
-from importers.extract.metrics import classify
+from factscope.importers.extract.metric_rules import (
+    METRIC_RULES,
+    RULE_KEYWORDS,
+    UNTYPED,
+    ZH_METRIC_RULES,
+)
+from factscope.importers.extract.metrics import classify
 
 GOLD_TYPES = {
     "trade_total", "exports", "imports", "trade_balance", "trade_with_partner", "gdp",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract import extract_facts, metrics
+from factscope.importers.extract import extract_facts, metrics
 
 
 @pytest.mark.parametrize(

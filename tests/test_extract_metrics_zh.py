@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract import extract_facts
-from importers.extract.metrics_zh import count_noun
+from factscope.importers.extract import extract_facts
+from factscope.importers.extract.metrics_zh import count_noun
 
 
 def _metrics(text: str) -> dict[str, tuple[str | None, str | None]]:

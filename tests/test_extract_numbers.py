@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract.numbers import find_numbers, qualifier_after, qualifier_before
+from factscope.importers.extract.numbers import find_numbers, qualifier_after, qualifier_before
 
 CASES = [
     ("exports of 4,215 units", "4,215", 4215, 1),

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from importers.extract import extract_facts
+from factscope.importers.extract import extract_facts
 
 PUBLISHED = dt.date(2022, 3, 1)
 

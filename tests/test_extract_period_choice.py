@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from importers.extract.figure import Figure
-from importers.extract.period_choice import choose_periods
-from importers.extract.periods import Period
+from factscope.importers.extract.figure import Figure
+from factscope.importers.extract.period_choice import choose_periods
+from factscope.importers.extract.periods import Period
 
 
 def _fig(start: int, end: int) -> Figure:

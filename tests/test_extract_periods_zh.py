@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from importers.extract import extract_facts
-from importers.extract.periods import find_periods
+from factscope.importers.extract import extract_facts
+from factscope.importers.extract.periods import find_periods
 
 
 def _periods(

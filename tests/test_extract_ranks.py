@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract.ranks import ranks_in, topping_scope
+from factscope.importers.extract.ranks import ranks_in, topping_scope
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from importers.extract import extract_facts
-from importers.extract.ranks_zh import ranks_zh
+from factscope.importers.extract import extract_facts
+from factscope.importers.extract.ranks_zh import ranks_zh
 
 
 @pytest.mark.parametrize(

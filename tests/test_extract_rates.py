@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract.rates import named_rate
+from factscope.importers.extract.rates import named_rate
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ def test_named_rate(before: str, after: str, previous: str | None, basis: str | 
 def test_a_share_moved_in_percent_is_no_growth_rate() -> None:
     import datetime as dt
 
-    from importers.extract import extract_facts
+    from factscope.importers.extract import extract_facts
 
     text = (
         "Their trade accounted for 11.2%, 9.5% and 3.1% of the province's total, respectively, "

@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from db.models import Fact
-from importers.extract import extract_facts
+from factscope.db.models import Fact
+from factscope.importers.extract import extract_facts
 
 PUBLISHED = dt.date(2023, 7, 20)
 

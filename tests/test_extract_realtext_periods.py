@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from db.models import Fact
-from importers.extract import extract_facts
+from factscope.db.models import Fact
+from factscope.importers.extract import extract_facts
 
 PUBLISHED = dt.date(2023, 10, 20)
 
@@ -289,7 +289,7 @@ def test_demo_articles_date_every_flow() -> None:
     undated are stocks stated in the present tense ("the district has 1,350 companies")."""
     from pathlib import Path
 
-    from importers.extract import guess_published
+    from factscope.importers.extract import guess_published
 
     samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
     undated = []

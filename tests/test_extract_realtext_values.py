@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract import extract_facts
+from factscope.importers.extract import extract_facts
 
 
 def _facts(text: str) -> dict[str, tuple[float, float, str | None]]:

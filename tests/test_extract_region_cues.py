@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract.region_cues import COMPARAND_RE, SUPERLATIVE_AFTER_RE, is_title_case
+from factscope.importers.extract.region_cues import (
+    COMPARAND_RE,
+    SUPERLATIVE_AFTER_RE,
+    is_title_case,
+)
 
 
 @pytest.mark.parametrize(

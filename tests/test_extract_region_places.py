@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from importers.extract.region_places import PlaceIndex
-from importers.extract.sentences import split_sentences
-from importers.gazetteer import Gazetteer
+from factscope.importers.extract.region_places import PlaceIndex
+from factscope.importers.extract.sentences import split_sentences
+from factscope.importers.gazetteer import Gazetteer
 
 
 def _index(text: str) -> PlaceIndex:

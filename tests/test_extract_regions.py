@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract import extract_facts
+from factscope.importers.extract import extract_facts
 
 
 def _regions(text: str) -> dict[str, str | None]:

@@ -10,8 +10,8 @@ import random
 
 import pytest
 
-from importers.extract import extract_facts
-from importers.extract.sentences import split_sentences
+from factscope.importers.extract import extract_facts
+from factscope.importers.extract.sentences import split_sentences
 
 TOKENS = (
     "1", "23", "4,567", "8.9", "10%", "2020", "13,71 billion", "-", ",", ";", "(", ")", "$",

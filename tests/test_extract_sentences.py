@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract.sentences import split_paragraphs, split_sentences
+from factscope.importers.extract.sentences import split_paragraphs, split_sentences
 
 
 def _split(text: str) -> list[str]:

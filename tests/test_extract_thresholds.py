@@ -8,8 +8,8 @@ import datetime as dt
 
 import pytest
 
-from importers.extract import extract_facts
-from importers.extract.thresholds import is_milestone, skips_milestone
+from factscope.importers.extract import extract_facts
+from factscope.importers.extract.thresholds import is_milestone, skips_milestone
 
 PUBLISHED = dt.date(2023, 12, 20)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from importers.extract import extract_facts
-from importers.extract.traditional import DATA_FILE, build, simplify
+from factscope.importers.extract import extract_facts
+from factscope.importers.extract.traditional import DATA_FILE, build, simplify
 
 
 @pytest.mark.parametrize(

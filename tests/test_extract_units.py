@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from importers.extract.numbers import find_numbers
-from importers.extract.units import converts, counted_noun, is_plural_noun, read_unit
+from factscope.importers.extract.numbers import find_numbers
+from factscope.importers.extract.units import converts, counted_noun, is_plural_noun, read_unit
 
 CASES: list[tuple[str, str, str]] = [
     ("sales of 12 billion yuan last year", "12 billion yuan", "CNY"),

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from db import Store
-from db.models import RawDocument
-from importers import import_paths
-from importers.formats.collections import read_csv, read_jsonl, sniff_delimiter
-from importers.readers import ReadContext, ReadError, ReadOptions
+from factscope.db import Store
+from factscope.db.models import RawDocument
+from factscope.importers import import_paths
+from factscope.importers.formats.collections import read_csv, read_jsonl, sniff_delimiter
+from factscope.importers.readers import ReadContext, ReadError, ReadOptions
 
 
 def _split(items: list[RawDocument | ReadError]) -> tuple[list[RawDocument], list[ReadError]]:

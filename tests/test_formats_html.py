@@ -11,8 +11,8 @@ from collections import Counter
 
 import pytest
 
-from importers.formats.html import MAX_DEPTH, read_html
-from importers.readers import ReadContext, ReadError, read_input
+from factscope.importers.formats.html import MAX_DEPTH, read_html
+from factscope.importers.readers import ReadContext, ReadError, read_input
 from tests.conftest import SEEDS, requires_shared
 
 NAV = """<div id="nav" class="nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News
@@ -150,7 +150,7 @@ def test_deep_nesting_is_refused_quickly() -> None:
     "seed", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 )
 def test_seed_facts_survive_an_html_round_trip(seed: str) -> None:
-    from importers.extract import extract_facts
+    from factscope.importers.extract import extract_facts
 
     text = (SEEDS / seed).read_text(encoding="utf-8")
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]

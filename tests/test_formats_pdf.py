@@ -13,8 +13,8 @@ from collections import Counter
 
 import pytest
 
-from importers.formats.pdf import drop_running_lines, join_hyphenated, read_pdf
-from importers.readers import ReadContext, ReadError, read_input
+from factscope.importers.formats.pdf import drop_running_lines, join_hyphenated, read_pdf
+from factscope.importers.readers import ReadContext, ReadError, read_input
 from tests.conftest import SEEDS, requires_shared
 
 
@@ -190,7 +190,7 @@ def test_pdf_without_suffix_is_sniffed() -> None:
     "seed", sorted(p.name for p in SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 )
 def test_seed_facts_survive_a_pdf_round_trip(seed: str) -> None:
-    from importers.extract import extract_facts
+    from factscope.importers.extract import extract_facts
 
     text = (SEEDS / seed).read_text(encoding="utf-8")
     if any(ch not in "\n" and not ch.encode("cp1252", "ignore") for ch in text):

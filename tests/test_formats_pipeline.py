@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from db import Store
-from importers import import_paths
-from importers.readers import ReadOptions
+from factscope.db import Store
+from factscope.importers import import_paths
+from factscope.importers.readers import ReadOptions
+from factscope.tui.cli import main
 from tests.test_formats_html import PARAGRAPHS, press_release
 from tests.test_formats_pdf import PAGE_1, PAGE_2, make_pdf
-from tui.cli import main
 
 
 def run(*args: str, stdin: bytes | None = None) -> Result:
@@ -100,7 +100,7 @@ def test_ten_megabyte_single_line_imports(tmp_path: Path, store: Store, kind: st
 
 @pytest.mark.parametrize("kind", ["txt", "jsonl", "csv", "html"])
 def test_one_megabyte_single_line_reads_quickly(tmp_path: Path, kind: str) -> None:
-    from importers.readers import ReadContext, read_file
+    from factscope.importers.readers import ReadContext, read_file
 
     text = _big_line(1024 * 1024)
     content = {

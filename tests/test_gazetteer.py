@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from importers.gazetteer import Gazetteer, Mention
+from factscope.importers.gazetteer import Gazetteer, Mention
 from tests.conftest import GOLD, SEEDS
 
 
@@ -341,7 +341,7 @@ def test_search_ranking(gaz: Gazetteer) -> None:
 
 
 def test_load_and_scan_are_fast(gaz: Gazetteer) -> None:
-    from importers.gazetteer import _default
+    from factscope.importers.gazetteer import _default
 
     _default.cache_clear()
     start = time.perf_counter()

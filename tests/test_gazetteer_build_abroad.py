@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from importers.gazetteer import Gazetteer
-from importers.gazetteer.build import Row
+from factscope.importers.gazetteer import Gazetteer
+from factscope.importers.gazetteer.build import Row
 
 
 @pytest.mark.parametrize(
@@ -20,7 +20,7 @@ from importers.gazetteer.build import Row
     ],
 )
 def test_korean_iso_names_become_english(iso: str, names: list[str], type_word: str) -> None:
-    from importers.gazetteer.build_abroad import korean_names
+    from factscope.importers.gazetteer.build_abroad import korean_names
 
     assert korean_names(iso) == (names, type_word)
 
@@ -31,20 +31,20 @@ def test_korean_iso_names_become_english(iso: str, names: list[str], type_word: 
      ("Baden-Württemberg", "Baden-Wurttemberg")],
 )  # fmt: skip
 def test_fold_drops_diacritics(raw: str, folded: str) -> None:
-    from importers.gazetteer.build_abroad import fold
+    from factscope.importers.gazetteer.build_abroad import fold
 
     assert fold(raw) == folded
 
 
 def test_iso_decorations_are_dropped() -> None:
-    from importers.gazetteer.build_abroad import clean_iso
+    from factscope.importers.gazetteer.build_abroad import clean_iso
 
     assert clean_iso("Catalunya [Cataluña]") == "Catalunya"
     assert clean_iso("Murcia, Región de") == "Murcia"
 
 
 def test_a_name_of_a_chinese_unit_or_country_is_never_reused() -> None:
-    from importers.gazetteer.build_abroad import subdivision_row
+    from factscope.importers.gazetteer.build_abroad import subdivision_row
 
     row = subdivision_row("US-GA", "Georgia", "Georgia", taken={"Georgia"})
     assert isinstance(row, Row)
@@ -78,7 +78,7 @@ def test_table_resolves_places_abroad(name: str, rid: str, chain: list[str]) -> 
 
 
 def test_every_city_abroad_hangs_under_a_generated_place() -> None:
-    from importers.gazetteer import abroad
+    from factscope.importers.gazetteer import abroad
 
     gz = Gazetteer.default()
     for parent, name, _ in abroad.MAIN_CITIES:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from db import Store
-from importers import import_paths
+from factscope.db import Store
+from factscope.importers import import_paths
 from tests.processes import (
     descendants,
     factscope,

@@ -10,7 +10,8 @@ from tests.conftest import REPO
 
 def test_db_importers_and_cli_do_not_import_textual() -> None:
     code = (
-        "import sys, db, importers, importers.pipeline, tui.cli\n"
+        "import sys, factscope.db, factscope.importers, factscope.importers.pipeline,"
+        " factscope.tui.cli\n"
         "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
         "print(','.join(bad))\n"
     )
@@ -22,8 +23,9 @@ def test_db_importers_and_cli_do_not_import_textual() -> None:
 
 def test_db_does_not_import_rich_or_importers() -> None:
     code = (
-        "import sys, db\n"
-        "print(','.join(m for m in sys.modules if m.split('.')[0] in ('rich', 'importers', 'tui')))"
+        "import sys, factscope.db\n"
+        "print(','.join(m for m in sys.modules if m.split('.')[0] == 'rich'"
+        " or m.startswith(('factscope.importers', 'factscope.tui'))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from importers.files import ReadError, not_regular, read_bytes, read_stream
+from factscope.importers.files import ReadError, not_regular, read_bytes, read_stream
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-import importers.parallel as parallel
-import importers.pipeline as pipeline
-from db import Store
-from importers import import_paths
-from importers.parallel import _in_order, prepare_in_parallel, worth_a_pool
+import factscope.importers.parallel as parallel
+import factscope.importers.pipeline as pipeline
+from factscope.db import Store
+from factscope.importers import import_paths
+from factscope.importers.parallel import _in_order, prepare_in_parallel, worth_a_pool
 
 from .conftest import SAMPLES
 
@@ -178,7 +178,7 @@ def test_stop_signals_raise_once_and_handlers_come_back() -> None:
     not cut it short; outside the block the old handlers are back."""
     import signal
 
-    from importers.parallel import Terminated, stop_on_signals
+    from factscope.importers.parallel import Terminated, stop_on_signals
 
     before = signal.getsignal(signal.SIGTERM)
     cleaned_up = False

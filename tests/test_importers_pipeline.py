@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from db import Store
-from importers import ImportProgress, collect_files, import_paths
-from importers.pipeline import ensure_regions
-from importers.readers import READERS
+from factscope.db import Store
+from factscope.importers import ImportProgress, collect_files, import_paths
+from factscope.importers.pipeline import ensure_regions
+from factscope.importers.readers import READERS
 from tests.conftest import SAMPLES, SEEDS, requires_shared
 
 
@@ -109,12 +109,12 @@ def test_bad_inputs_fail_alone(tmp_path: Path, store: Store, db_path: Path) -> N
 def test_extraction_failure_is_reported_and_stores_nothing(
     tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import importers.extract
+    import factscope.importers.extract
 
     def broken(text: str, published: object = None) -> list[object]:
         raise ValueError("boom")
 
-    monkeypatch.setattr(importers.extract, "extract_facts", broken)
+    monkeypatch.setattr(factscope.importers.extract, "extract_facts", broken)
     path = tmp_path / "doc.txt"
     path.write_text("Some trade report\n\nTrade rose 5 percent.")
     report = import_paths([path], store)
@@ -153,7 +153,7 @@ def test_a_locked_database_fails_each_file_with_the_reason(
 ) -> None:
     from sqlite_utils.utils import sqlite3 as same_sqlite
 
-    import importers.pipeline as pipeline
+    import factscope.importers.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "LOCK_RETRIES", 1)  # one retry shows it; five take seconds
     for name in ("a", "b"):
@@ -181,7 +181,7 @@ def test_a_lock_that_outlasts_several_batches_fails_every_file(
     """Each batch that cannot start fails its own files, and the import still ends."""
     from sqlite_utils.utils import sqlite3 as same_sqlite
 
-    import importers.pipeline as pipeline
+    import factscope.importers.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
     monkeypatch.setattr(pipeline, "LOCK_RETRIES", 1)
@@ -234,9 +234,9 @@ def test_a_full_disk_stops_the_import_at_the_failed_batch(
 ) -> None:
     """The first batch commits, the second meets a full disk: the import stops there, the
     files after it are not even read, and the report says why."""
-    import db.store as store_module
-    import importers.pipeline as pipeline
-    from db.errors import store_error
+    import factscope.db.store as store_module
+    import factscope.importers.pipeline as pipeline
+    from factscope.db.errors import store_error
 
     monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
     for n in range(6):
@@ -268,7 +268,7 @@ def test_a_failed_commit_keeps_each_file_s_own_failure(
     """The batch is rolled back: stored files fail with its reason, broken ones keep theirs."""
     from contextlib import contextmanager
 
-    from db.errors import StoreError
+    from factscope.db.errors import StoreError
 
     (tmp_path / "a.txt").write_text("Hefei report\n\nExports of Hefei rose 4 percent.")
     (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 truncated")

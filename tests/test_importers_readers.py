@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from importers.dates import find_published
-from importers.readers import ReadError, ReadOptions, guess_language, guess_title, read_path
+from factscope.importers.dates import find_published
+from factscope.importers.readers import (
+    ReadError,
+    ReadOptions,
+    guess_language,
+    guess_title,
+    read_path,
+)
 from tests.conftest import SEEDS, requires_shared
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from importers.sanitize import escape_undecodable, mask_control, strip_control
+from factscope.importers.sanitize import escape_undecodable, mask_control, strip_control
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import importers.extract
-from db import Store
-from importers import import_paths
-from importers.extract import extract_facts
-from importers.slices import SENTENCE_REACH, extract_in_slices, slices
+import factscope.importers.extract
+from factscope.db import Store
+from factscope.importers import import_paths
+from factscope.importers.extract import extract_facts
+from factscope.importers.slices import SENTENCE_REACH, extract_in_slices, slices
 
 REGIONS = ["Songjiang District", "Sichuan Province", "Hefei", "Chengdu", "Wuhan", "Qingdao"]
 
@@ -111,14 +111,14 @@ def test_the_pipeline_extracts_no_more_than_a_window_at_once(
     tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seen: list[int] = []
-    real = importers.extract.extract_facts
+    real = factscope.importers.extract.extract_facts
 
     def recording(text: str, published: object = None) -> list:
         seen.append(len(text))
         return real(text, published)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importers.extract, "extract_facts", recording)
-    monkeypatch.setattr("importers.slices.WINDOW", 20_000)  # the same code, sooner
+    monkeypatch.setattr(factscope.importers.extract, "extract_facts", recording)
+    monkeypatch.setattr("factscope.importers.slices.WINDOW", 20_000)  # the same code, sooner
     text = _text(600, sep=" ")  # ~110 KB on a single line
     assert len(text) > 5 * 20_000
     (tmp_path / "big.txt").write_text(text)
@@ -135,7 +135,7 @@ def test_the_pipeline_extracts_no_more_than_a_window_at_once(
 def test_a_capped_import_says_so_and_succeeds(
     tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("importers.slices.MAX_FACTS", 10)
+    monkeypatch.setattr("factscope.importers.slices.MAX_FACTS", 10)
     path = figures_file(tmp_path, 30)
     report = import_paths([path], store)
     assert report.ok and report.imported == 1 and report.facts == 10

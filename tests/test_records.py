@@ -9,8 +9,8 @@ import json
 
 import pytest
 
-from db.models import Fact, FactEvidence, FactHit
-from tui.records import clean_number, fact_record, write_records
+from factscope.db.models import Fact, FactEvidence, FactHit
+from factscope.tui.records import clean_number, fact_record, write_records
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from tui.tables import Column, clean_cell, column_widths, fit_columns, print_table
+from factscope.tui.tables import Column, clean_cell, column_widths, fit_columns, print_table
 
 COLUMNS = (
     Column("region", priority=5, min_width=12),

@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner, Result
 from rich.text import Text
 
-from db import Store
+from factscope.db import Store
+from factscope.tui.cli import main
+from factscope.tui.trend_render import trend_between, trend_chart, trend_records, trend_rows
 from tests.test_db_trend import ARTICLES, WUHU
-from tui.cli import main
-from tui.trend_render import trend_between, trend_chart, trend_records, trend_rows
 
 
 def run(*args: str) -> Result:

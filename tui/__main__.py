@@ -1,5 +1,5 @@
-"""`python -m tui` runs the factscope command line."""
+"""`python -m factscope.tui` runs the factscope command line."""
 
-from tui.cli import run
+from factscope.tui.cli import run
 
 run()

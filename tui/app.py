@@ -26,17 +26,17 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
-from db.store import Store
-from tui.clipboard import copy_natively, native_copy_command
-from tui.messages import GoBack, OpenEvidence
-from tui.screens.base import PaneScreen
-from tui.screens.compare import CompareScreen
-from tui.screens.documents import DocumentsScreen
-from tui.screens.export import PathScreen
-from tui.screens.facts import FactsScreen
-from tui.screens.help import HelpScreen, help_markdown
-from tui.screens.palette import OrderedCommands, Palette, pane_commands, type_into_palette
-from tui.screens.reader import ReaderScreen
+from factscope.db.store import Store
+from factscope.tui.clipboard import copy_natively, native_copy_command
+from factscope.tui.messages import GoBack, OpenEvidence
+from factscope.tui.screens.base import PaneScreen
+from factscope.tui.screens.compare import CompareScreen
+from factscope.tui.screens.documents import DocumentsScreen
+from factscope.tui.screens.export import PathScreen
+from factscope.tui.screens.facts import FactsScreen
+from factscope.tui.screens.help import HelpScreen, help_markdown
+from factscope.tui.screens.palette import OrderedCommands, Palette, pane_commands, type_into_palette
+from factscope.tui.screens.reader import ReaderScreen
 
 PANES: dict[str, str] = {"documents": "Documents", "facts": "Facts", "compare": "Compare"}
 """Mode name -> pane title."""

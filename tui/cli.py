@@ -16,13 +16,13 @@ from pathlib import Path
 
 import click
 
-from db.compare import METRIC_LABELS
-from importers import ReadError
-from importers.parallel import Terminated, available_cpus, stop_on_signals
-from importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
-from importers.sanitize import strip_control
-from tui import output
-from tui.cli_support import (
+from factscope.db.compare import METRIC_LABELS
+from factscope.importers import ReadError
+from factscope.importers.parallel import Terminated, available_cpus, stop_on_signals
+from factscope.importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
+from factscope.importers.sanitize import strip_control
+from factscope.tui import output
+from factscope.tui.cli_support import (
     ENV_DB,
     FULL_ERRNOS,
     JOBS,
@@ -39,9 +39,9 @@ from tui.cli_support import (
     stdout_name,
     store_options,
 )
-from tui.formatting import counted
-from tui.records import RECORD_FORMATS, fact_record, write_records
-from tui.trend_render import summary_line, trend_between, trend_records
+from factscope.tui.formatting import counted
+from factscope.tui.records import RECORD_FORMATS, fact_record, write_records
+from factscope.tui.trend_render import summary_line, trend_between, trend_records
 
 
 @click.group(
@@ -74,7 +74,7 @@ def main(ctx: click.Context, db: str | None, read_only: bool) -> None:
 def open_browser(obj: Context) -> None:
     """Open the terminal browser."""
     with obj.store() as store:
-        from tui.app import FactscopeApp
+        from factscope.tui.app import FactscopeApp
 
         FactscopeApp(store).run()
 
@@ -444,9 +444,9 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
 
     PATH is a file, or '-' for stdin.
     """
-    from importers.files import read_stream
-    from importers.readers import ReadContext, read_input, read_path
-    from importers.slices import extract_in_slices
+    from factscope.importers.files import read_stream
+    from factscope.importers.readers import ReadContext, read_input, read_path
+    from factscope.importers.slices import extract_in_slices
 
     try:
         if path == "-":
@@ -478,7 +478,7 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def regions(query: str, limit: int, as_json: bool) -> None:
     """Look up places in the gazetteer: level and parent chain."""
-    from importers.gazetteer import Gazetteer
+    from factscope.importers.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.default()
     if query:

@@ -18,12 +18,12 @@ from typing import Any, NoReturn
 
 import click
 
-from db import Store, StoreError
-from db.connection import writable
-from importers import ImportReport, import_paths
-from importers.readers import ReadOptions
-from importers.sanitize import escape_undecodable, has_undecodable, strip_control
-from tui import output
+from factscope.db import Store, StoreError
+from factscope.db.connection import writable
+from factscope.importers import ImportReport, import_paths
+from factscope.importers.readers import ReadOptions
+from factscope.importers.sanitize import escape_undecodable, has_undecodable, strip_control
+from factscope.tui import output
 
 ENV_DB = "FACTSCOPE_DB"
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "importers" / "samples"
@@ -269,7 +269,7 @@ def resolve_region(store: Store, name: str) -> str:
     """A region id for a name or id the user typed; exits with one line when unknown."""
     if store.region(name) is not None:
         return name
-    from importers.gazetteer import Gazetteer
+    from factscope.importers.gazetteer import Gazetteer
 
     resolution = Gazetteer.default().resolve(name)
     if resolution.region is not None:

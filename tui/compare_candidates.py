@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.models import Region
-from tui.widgets.region_picker import Candidate
+from factscope.db.models import Region
+from factscope.tui.widgets.region_picker import Candidate
 
 SUGGESTIONS = 12
 """How many regions with the most facts are suggested when nothing is typed."""
@@ -45,7 +45,7 @@ class CandidateFinder:
 
     def find(self, query: str) -> list[Candidate]:
         """Regions for ``query`` (suggestions for ''), those with facts first."""
-        from importers.gazetteer import Gazetteer
+        from factscope.importers.gazetteer import Gazetteer
 
         if self._with_facts is None:
             self._with_facts = self.store.regions_with_facts(limit=WITH_FACTS)
@@ -67,7 +67,7 @@ class CandidateFinder:
         return [Candidate(r, self._parents(r), counts[r.id]) for r in regions]
 
     def _parents(self, region: Region) -> tuple[str, ...]:
-        from importers.gazetteer import Gazetteer
+        from factscope.importers.gazetteer import Gazetteer
 
         chain = Gazetteer.default().chain(region.id) or self.store.region_chain(region.id)
         return tuple(r.name for r in chain[1:])

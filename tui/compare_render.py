@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from db.compare import CompareCell, CompareRow, Comparison
-from db.models import Document, Region
-from tui.render import SELECTED_STYLE, citation, highlighted, published, safe
-from tui.widgets.compare_table import CONVERTED, NOT_COMPARABLE, ROLLED_UP, amount_text
+from factscope.db.compare import CompareCell, CompareRow, Comparison
+from factscope.db.models import Document, Region
+from factscope.tui.render import SELECTED_STYLE, citation, highlighted, published, safe
+from factscope.tui.widgets.compare_table import CONVERTED, NOT_COMPARABLE, ROLLED_UP, amount_text
 
 
 def figure_summary(row: CompareRow, cell: CompareCell, base: Region | None) -> str:

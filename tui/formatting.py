@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.models import Fact
+from factscope.db.models import Fact
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k"))
 _UNIT_LABELS = {"percent": "%", "percentage point": " pp", "count": "", "rank": ""}

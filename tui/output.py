@@ -17,16 +17,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from db.compare import Comparison
-from db.models import Fact, FactHit, Region, SearchHit
-from db.trend import Trend
-from importers.pipeline import ImportProgress, ImportReport
-from importers.sanitize import strip_control
-from tui.formatting import change_text, counted, format_amount, ratio_text
-from tui.records import fact_values
-from tui.render import highlighted
-from tui.tables import Column, print_table
-from tui.trend_render import summary_line, trend_chart, trend_rows
+from factscope.db.compare import Comparison
+from factscope.db.models import Fact, FactHit, Region, SearchHit
+from factscope.db.trend import Trend
+from factscope.importers.pipeline import ImportProgress, ImportReport
+from factscope.importers.sanitize import strip_control
+from factscope.tui.formatting import change_text, counted, format_amount, ratio_text
+from factscope.tui.records import fact_values
+from factscope.tui.render import highlighted
+from factscope.tui.tables import Column, print_table
+from factscope.tui.trend_render import summary_line, trend_chart, trend_rows
 
 
 def _stdout() -> Console:

@@ -14,8 +14,8 @@ import math
 from collections.abc import Iterable
 from typing import IO, Any
 
-from db.models import Fact, FactEvidence, FactHit
-from importers.sanitize import strip_control
+from factscope.db.models import Fact, FactEvidence, FactHit
+from factscope.importers.sanitize import strip_control
 
 SIGNIFICANT_DIGITS = 12
 """Stored values come from arithmetic on parsed text (value × scale): 12 significant digits

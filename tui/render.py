@@ -19,9 +19,9 @@ from pathlib import PurePath
 from rich.cells import cell_len
 from rich.text import Text
 
-from db.models import Document, DocumentSummary, Fact
-from importers.sanitize import mask_control, strip_control
-from tui.formatting import change_text
+from factscope.db.models import Document, DocumentSummary, Fact
+from factscope.importers.sanitize import mask_control, strip_control
+from factscope.tui.formatting import change_text
 
 KIND_STYLES: dict[str, str] = {
     "level": "bold underline cyan",

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from importers.sanitize import strip_control
+from factscope.importers.sanitize import strip_control
 
 GAP = 2
 """Spaces between two columns."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from db.trend import Trend, TrendPoint, TrendSeries, TrendValue, period_key
-from tui.formatting import change_text, counted, format_amount
-from tui.records import clean_number
+from factscope.db.trend import Trend, TrendPoint, TrendSeries, TrendValue, period_key
+from factscope.tui.formatting import change_text, counted, format_amount
+from factscope.tui.records import clean_number
 
 TREND_COLUMNS = ("region", "period", "value", "change", "conflict", "document", "published")
 """Columns of the trend table (the chart's numbers, each with its source)."""

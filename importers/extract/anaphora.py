@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from db.models import Fact
+from factscope.db.models import Fact
 
 from .attach import CURRENCIES
 

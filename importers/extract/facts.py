@@ -16,8 +16,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from db.models import Fact, Region
-from importers.gazetteer import Gazetteer
+from factscope.db.models import Fact, Region
+from factscope.importers.gazetteer import Gazetteer
 
 from . import cjk, metrics
 from ._fold import fold_case

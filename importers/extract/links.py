@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from db.models import Fact
+from factscope.db.models import Fact
 
 from .attach import BRACKET_GAP_RE
 from .figure import Figure

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 
-from db.models import Fact
+from factscope.db.models import Fact
 
 from .attach import CURRENCIES
 from .doc_context import (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from db.models import Fact
+from factscope.db.models import Fact
 
 from .changes import gap_to_other
 from .figure import Figure

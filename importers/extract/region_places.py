@@ -12,8 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
-from db.models import Region
-from importers.gazetteer import Gazetteer, Mention
+from factscope.db.models import Region
+from factscope.importers.gazetteer import Gazetteer, Mention
 
 from ._fold import fold_case
 from .region_cues import (

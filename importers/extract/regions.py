@@ -15,8 +15,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 
-from db.models import Region
-from importers.gazetteer import Gazetteer
+from factscope.db.models import Region
+from factscope.importers.gazetteer import Gazetteer
 
 from .region_cues import (
     APPOSITIVE_GAP_RE,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from db.models import Region
-from importers.gazetteer import Gazetteer
+from factscope.db.models import Region
+from factscope.importers.gazetteer import Gazetteer
 
 from .regions import RegionTracker
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from db.models import Fact
+from factscope.db.models import Fact
 
 from . import cjk
 

@@ -6,6 +6,6 @@ reader functions, so ``import importers`` stays cheap for commands that never re
 Non-goal: formats that need a network or an external program (OCR, Office documents).
 """
 
-from importers.formats import collections, html, pdf
+from factscope.importers.formats import collections, html, pdf
 
 __all__ = ["collections", "html", "pdf"]

@@ -23,9 +23,9 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from db.models import RawDocument
-from importers.dates import find_published
-from importers.readers import (
+from factscope.db.models import RawDocument
+from factscope.importers.dates import find_published
+from factscope.importers.readers import (
     ReadContext,
     ReadError,
     document_from_text,

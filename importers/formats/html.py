@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from db.models import RawDocument
-from importers.dates import find_published
-from importers.readers import (
+from factscope.db.models import RawDocument
+from factscope.importers.dates import find_published
+from factscope.importers.readers import (
     SNIFFERS,
     ReadContext,
     ReadError,

@@ -21,8 +21,14 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 
-from db.models import RawDocument
-from importers.readers import SNIFFERS, ReadContext, ReadError, document_from_text, register
+from factscope.db.models import RawDocument
+from factscope.importers.readers import (
+    SNIFFERS,
+    ReadContext,
+    ReadError,
+    document_from_text,
+    register,
+)
 
 _PAGE_NUMBER = re.compile(
     r"^\W*(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\W*$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$",

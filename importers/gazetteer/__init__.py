@@ -26,7 +26,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from db.models import Region
+from factscope.db.models import Region
 
 from . import _index
 from ._index import PROMINENT, AliasIndex, normalize, sort_key, tier

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from db.models import Region, RegionLevel
+from factscope.db.models import Region, RegionLevel
 
 from .zones import Curated, curated
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from db.store import Store
+from factscope.db.store import Store
 from tests.tui.support import SEEDS, build_fixture_store
 
 
@@ -41,7 +41,7 @@ def seed_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
         pytest.skip("shared corpus not available")
     monkeypatch.chdir(tmp_path)
     store = Store.open("seeds.db")
-    from importers import import_paths
+    from factscope.importers import import_paths
 
     # The real pipeline: if importing the seeds breaks, these tests must say so.
     report = import_paths([SEEDS], store)

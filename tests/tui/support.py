@@ -13,8 +13,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from db.models import Fact, RawDocument
-from db.store import Store
+from factscope.db.models import Fact, RawDocument
+from factscope.db.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
 GOLD = SEEDS.parent / "gold" / "seed_facts.jsonl"

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import SystemCommand
 from textual.widgets import Input
 
-from db.store import Store
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens.compare import CompareScreen
+from factscope.tui.screens.documents import DocumentsScreen
+from factscope.tui.screens.facts import FactsScreen
+from factscope.tui.screens.help import HelpScreen
+from factscope.tui.widgets.status_line import StatusLine
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.screens.compare import CompareScreen
-from tui.screens.documents import DocumentsScreen
-from tui.screens.facts import FactsScreen
-from tui.screens.help import HelpScreen
-from tui.widgets.status_line import StatusLine
 
 
 async def test_function_keys_switch_panes_even_from_a_search_box(fixture_store: Store) -> None:
@@ -61,7 +61,7 @@ async def test_every_binding_has_a_description(fixture_store: Store) -> None:
         checked = []
         for screen in (app.screen, *app.screen_stack):
             for key, active in screen.active_bindings.items():
-                if type(active.node).__module__.startswith("tui."):
+                if type(active.node).__module__.startswith("factscope.tui."):
                     assert active.binding.description, key
                     checked.append(key)
         assert checked, "no factscope binding was active"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from db.store import Store
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.clipboard import copy_natively, native_copy_command
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.clipboard import copy_natively, native_copy_command
 
 from .test_reader import open_reader
 

@@ -11,18 +11,18 @@ from textual import events
 from textual.message import Message
 from textual.pilot import Pilot
 
-from db.compare import CompareRow, Comparison
-from db.models import Region
-from db.store import Store
+from factscope.db.compare import CompareRow, Comparison
+from factscope.db.models import Region
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.compare_render import evidence_text, filter_rows, row_citation
+from factscope.tui.messages import OpenEvidence
+from factscope.tui.output import comparison_rows
+from factscope.tui.screens.compare import CompareScreen
+from factscope.tui.screens.reader import ReaderScreen
+from factscope.tui.widgets.compare_table import CompareTable, bar, cell_text, column_widths
+from factscope.tui.widgets.region_picker import Candidate, PickerInput, RegionPicker
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.compare_render import evidence_text, filter_rows, row_citation
-from tui.messages import OpenEvidence
-from tui.output import comparison_rows
-from tui.screens.compare import CompareScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.compare_table import CompareTable, bar, cell_text, column_widths
-from tui.widgets.region_picker import Candidate, PickerInput, RegionPicker
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def assert_keys_documented(app: FactscopeApp) -> None:
     checked = [
         key
         for key, active in app.screen.active_bindings.items()
-        if type(active.node).__module__.startswith("tui.")
+        if type(active.node).__module__.startswith("factscope.tui.")
     ]
     assert checked, "no factscope binding was active"
     for key in checked:
@@ -278,8 +278,8 @@ async def test_enter_adds_the_region_typed_even_in_a_burst(seeds: Store) -> None
 
 def test_a_name_typed_in_full_beats_a_region_with_more_facts() -> None:
     """ "Guangzhou" is Guangzhou, though Hangzhou (fuzzy-similar) has more facts."""
-    from importers.gazetteer import Gazetteer
-    from tui.compare_candidates import CandidateFinder, name_match
+    from factscope.importers.gazetteer import Gazetteer
+    from factscope.tui.compare_candidates import CandidateFinder, name_match
 
     gazetteer = Gazetteer.default()
     hangzhou, guangzhou = gazetteer.chain("330100")[0], gazetteer.chain("440100")[0]
@@ -324,9 +324,9 @@ async def test_a_region_not_in_the_database_is_never_the_base(seeds: Store) -> N
 
 def test_candidates_with_more_facts_come_first(tmp_path: Path) -> None:
     """On the demo corpus "songj" offers the district (many facts) before its bonded zone."""
-    from importers import import_paths
+    from factscope.importers import import_paths
+    from factscope.tui.compare_candidates import CandidateFinder
     from tests.conftest import SAMPLES
-    from tui.compare_candidates import CandidateFinder
 
     with Store.open(tmp_path / "demo.db") as store:
         assert import_paths([SAMPLES], store, recursive=True).ok

@@ -18,12 +18,12 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from db.models import Fact, RawDocument
-from db.store import Store
-from importers.gazetteer import Gazetteer
+from factscope.db.models import Fact, RawDocument
+from factscope.db.store import Store
+from factscope.importers.gazetteer import Gazetteer
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens.compare import CompareScreen
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.screens.compare import CompareScreen
 
 SIZES = [(80, 24), (120, 40)]
 SONGJIANG = (

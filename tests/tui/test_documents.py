@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from db.store import Store
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens.documents import DocumentsScreen
+from factscope.tui.screens.export import PathInput, PathScreen
+from factscope.tui.screens.reader import ReaderScreen
+from factscope.tui.widgets.document_list import DocumentList
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.screens.documents import DocumentsScreen
-from tui.screens.export import PathInput, PathScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.document_list import DocumentList
 
 
 def titles(app: FactscopeApp) -> list[str]:

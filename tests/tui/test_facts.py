@@ -12,24 +12,24 @@ from textual import events
 from textual.message import Message
 from textual.pilot import Pilot
 
-from db.errors import StoreError
-from db.models import FactHit, FactResults
-from db.store import Store
+from factscope.db.errors import StoreError
+from factscope.db.models import FactHit, FactResults
+from factscope.db.store import Store
+from factscope.tui import render
+from factscope.tui.app import FactscopeApp
+from factscope.tui.messages import OpenEvidence
+from factscope.tui.screens import facts as facts_module
+from factscope.tui.screens.export import PathInput, PathScreen
+from factscope.tui.screens.facts import FactsScreen
+from factscope.tui.screens.facts_view import describe, toggle_tokens
+from factscope.tui.screens.reader import ReaderScreen
+from factscope.tui.widgets.evidence import EvidenceView
+from factscope.tui.widgets.facets import FacetBar
+from factscope.tui.widgets.fact_table import FactTable, match_pattern
+from factscope.tui.widgets.reader import DocumentReader
+from factscope.tui.widgets.search_box import QueryBox
+from factscope.tui.widgets.status_line import StatusLine
 from tests.tui.support import settle
-from tui import render
-from tui.app import FactscopeApp
-from tui.messages import OpenEvidence
-from tui.screens import facts as facts_module
-from tui.screens.export import PathInput, PathScreen
-from tui.screens.facts import FactsScreen
-from tui.screens.facts_view import describe, toggle_tokens
-from tui.screens.reader import ReaderScreen
-from tui.widgets.evidence import EvidenceView
-from tui.widgets.facets import FacetBar
-from tui.widgets.fact_table import FactTable, match_pattern
-from tui.widgets.reader import DocumentReader
-from tui.widgets.search_box import QueryBox
-from tui.widgets.status_line import StatusLine
 
 
 @pytest.fixture(autouse=True)
@@ -334,7 +334,7 @@ async def test_the_pane_and_the_headless_command_rank_alike(
     """`factscope facts Q --json` and the pane show the same facts in the same order."""
     from click.testing import CliRunner
 
-    from tui.cli import main
+    from factscope.tui.cli import main
 
     query = "trade"
     result = CliRunner().invoke(

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from db.store import Store
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens import facts as facts_module
+from factscope.tui.widgets.search_box import QueryBox
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.screens import facts as facts_module
-from tui.widgets.search_box import QueryBox
 
 SIZES = [(80, 24), (120, 40)]
 

@@ -7,13 +7,13 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from db.store import Store
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens.reader import ReaderScreen
+from factscope.tui.widgets.fact_panel import FactPanel
+from factscope.tui.widgets.figure_list import FigureList, FigurePane, figure_header, figure_row
+from factscope.tui.widgets.reader import DocumentReader
 from tests.tui.support import ENGLISH_FACTS, settle
-from tui.app import FactscopeApp
-from tui.screens.reader import ReaderScreen
-from tui.widgets.fact_panel import FactPanel
-from tui.widgets.figure_list import FigureList, FigurePane, figure_header, figure_row
-from tui.widgets.reader import DocumentReader
 
 ENGLISH_TITLE = "Songjiang trade keeps growing"
 

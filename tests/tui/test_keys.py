@@ -19,19 +19,19 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from db.models import RawDocument
-from db.store import Store
+from factscope.db.models import RawDocument
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens import facts as facts_module
+from factscope.tui.screens.compare import CompareScreen
+from factscope.tui.screens.documents import DocumentsScreen
+from factscope.tui.screens.export import PathInput, PathScreen
+from factscope.tui.screens.facts import FactsScreen
+from factscope.tui.screens.reader import ReaderScreen
+from factscope.tui.widgets.facets import FacetBar
+from factscope.tui.widgets.fact_table import FactTable
+from factscope.tui.widgets.status_line import StatusLine
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.screens import facts as facts_module
-from tui.screens.compare import CompareScreen
-from tui.screens.documents import DocumentsScreen
-from tui.screens.export import PathInput, PathScreen
-from tui.screens.facts import FactsScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.facets import FacetBar
-from tui.widgets.fact_table import FactTable
-from tui.widgets.status_line import StatusLine
 
 PRINTABLE = "".join(chr(code) for code in range(32, 127))
 """Every printable ASCII character, space to tilde."""

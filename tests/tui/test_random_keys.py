@@ -20,10 +20,10 @@ import pytest
 from textual import events
 from textual.keys import _character_to_key
 
-from db.store import Store
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens.export import PathScreen
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.screens.export import PathScreen
 
 TYPED = "abcdefghijklmnopqrstuvwxyzGNM0123456789 :/?!'>-.,[]松江"
 """Printable keys: letters (those that once were commands among them), digits, query

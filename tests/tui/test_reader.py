@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from db.store import Store
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.messages import OpenEvidence
+from factscope.tui.screens.documents import DocumentsScreen
+from factscope.tui.screens.reader import ReaderScreen
+from factscope.tui.widgets.fact_panel import FactPanel
+from factscope.tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
+from factscope.tui.widgets.search_box import SearchBox
 from tests.tui.support import HOSTILE, settle
-from tui.app import FactscopeApp
-from tui.messages import OpenEvidence
-from tui.screens.documents import DocumentsScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.fact_panel import FactPanel
-from tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
-from tui.widgets.search_box import SearchBox
 
 
 async def open_reader(pilot, title: str) -> ReaderScreen:  # type: ignore[no-untyped-def]

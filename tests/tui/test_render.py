@@ -5,8 +5,15 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
+from factscope.tui.render import (
+    display_text,
+    highlighted,
+    line_of,
+    list_columns,
+    safe,
+    wrap_offsets,
+)
 from tests.tui.support import CHINESE, ENGLISH, ENGLISH_FACTS, HOSTILE
-from tui.render import display_text, highlighted, line_of, list_columns, safe, wrap_offsets
 
 
 @pytest.mark.parametrize("text", [ENGLISH, CHINESE, HOSTILE, "", "a\n\nb", "x" * 95])
@@ -46,7 +53,7 @@ def test_columns_fill_the_width() -> None:
 def test_short_path_fits_the_status_line() -> None:
     from pathlib import Path
 
-    from tui.app import short_path
+    from factscope.tui.app import short_path
 
     home = str(Path.home())
     assert short_path("/tmp/x.db") == "/tmp/x.db"

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from db.models import RawDocument
-from db.store import Store
-from importers.pipeline import ImportReport, extract_document, store_document
+from factscope.db.models import RawDocument
+from factscope.db.store import Store
+from factscope.importers.pipeline import ImportReport, extract_document, store_document
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens.reader import ReaderScreen
+from factscope.tui.widgets.document_list import DocumentList
+from factscope.tui.widgets.fact_table import FactTable
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.screens.reader import ReaderScreen
-from tui.widgets.document_list import DocumentList
-from tui.widgets.fact_table import FactTable
 
 DOCUMENTS = 60
 

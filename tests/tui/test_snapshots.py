@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from db.store import Store
+from factscope.db.store import Store
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens.export import PathInput
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.screens.export import PathInput
 
 SIZES = [(80, 24), (120, 40)]
 Before = Callable[[Pilot[Any]], Awaitable[None]]

@@ -1,6 +1,6 @@
 """A real-terminal smoke test, fzf style: run factscope in a detached tmux at 80x24.
 
-Pilot drives the app inside the test process; this test runs ``python -m tui`` as a user
+Pilot drives the app inside the test process; this test runs ``python -m factscope.tui`` as a user
 would, in a real pseudo-terminal, and reads the screen back with ``capture-pane``. It catches
 what Pilot cannot: a broken entry point, drawing on the wrong stream, a terminal that never
 gets restored, a process that does not exit on ``q``.
@@ -105,7 +105,7 @@ def tmux() -> Iterator[Tmux]:
 def test_open_search_facts_and_quit_in_a_real_terminal(tmp_path: Path, tmux: Tmux) -> None:
     db = tmp_path / "smoke.db"
     build_fixture_store(str(db)).close()
-    tmux.start([sys.executable, "-m", "tui", "--db", str(db)])
+    tmux.start([sys.executable, "-m", "factscope.tui", "--db", str(db)])
 
     def shows(*texts: str) -> Callable[[], bool]:
         return lambda: all(text in tmux.screen() for text in texts)

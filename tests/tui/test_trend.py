@@ -13,17 +13,17 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable
 
-from db.store import Store
-from importers import import_paths
+from factscope.db.store import Store
+from factscope.importers import import_paths
+from factscope.tui.app import FactscopeApp
+from factscope.tui.screens.compare import CompareScreen
+from factscope.tui.screens.facts import FactsScreen
+from factscope.tui.screens.reader import ReaderScreen
+from factscope.tui.screens.trend import TrendScreen, series_citation
+from factscope.tui.widgets.region_picker import Candidate
+from factscope.tui.widgets.search_box import QueryBox
 from tests.test_db_trend import ARTICLES
 from tests.tui.support import settle
-from tui.app import FactscopeApp
-from tui.screens.compare import CompareScreen
-from tui.screens.facts import FactsScreen
-from tui.screens.reader import ReaderScreen
-from tui.screens.trend import TrendScreen, series_citation
-from tui.widgets.region_picker import Candidate
-from tui.widgets.search_box import QueryBox
 
 SIZES = [(80, 24), (120, 40)]
 

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui.widgets.status_line import StatusLine
+from factscope.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from db.store import Store
+    from factscope.db.store import Store
 
 PaletteCommand = tuple[str, str, Callable[[], object]]
 """(title, help, callback): an extra command-palette entry a pane offers."""

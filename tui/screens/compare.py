@@ -26,19 +26,19 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
-from db.compare import CompareRow, Comparison
-from db.models import Document, Region
-from tui.compare_candidates import CandidateFinder
-from tui.compare_render import evidence_text, filter_rows, row_citation
-from tui.messages import GoBack, OpenEvidence
-from tui.output import comparison_rows
-from tui.render import safe
-from tui.screens.base import PaneScreen
-from tui.screens.export import ExportFormat, export_dialog, write_export
-from tui.widgets.compare_table import LEGEND, CompareTable
-from tui.widgets.region_picker import MAX_REGIONS, Candidate, RegionPicker
-from tui.widgets.search_box import SearchBox, route_printable
-from tui.widgets.status_line import StatusLine
+from factscope.db.compare import CompareRow, Comparison
+from factscope.db.models import Document, Region
+from factscope.tui.compare_candidates import CandidateFinder
+from factscope.tui.compare_render import evidence_text, filter_rows, row_citation
+from factscope.tui.messages import GoBack, OpenEvidence
+from factscope.tui.output import comparison_rows
+from factscope.tui.render import safe
+from factscope.tui.screens.base import PaneScreen
+from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
+from factscope.tui.widgets.compare_table import LEGEND, CompareTable
+from factscope.tui.widgets.region_picker import MAX_REGIONS, Candidate, RegionPicker
+from factscope.tui.widgets.search_box import SearchBox, route_printable
+from factscope.tui.widgets.status_line import StatusLine
 
 DOCUMENT_CACHE = 64
 """Documents kept for the evidence panel."""
@@ -420,7 +420,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
         if selected is None or self.comparison is None:
             return
         row = selected[0]
-        from tui.screens.trend import TrendScreen
+        from factscope.tui.screens.trend import TrendScreen
 
         regions = [region.id for region in self.comparison.regions]
         self.app.push_screen(TrendScreen(self.store, regions, row.metric_type))

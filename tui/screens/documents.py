@@ -22,13 +22,13 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
-from db.store import DocumentOrder
-from tui.render import list_header, published, safe
-from tui.screens.base import PaletteCommand, PaneScreen
-from tui.screens.export import ExportFormat, export_dialog, write_export
-from tui.widgets.document_list import PAGE_SIZE, DocumentList, ListRow
-from tui.widgets.search_box import QueryBox, route_printable
-from tui.widgets.status_line import StatusLine
+from factscope.db.store import DocumentOrder
+from factscope.tui.render import list_header, published, safe
+from factscope.tui.screens.base import PaletteCommand, PaneScreen
+from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
+from factscope.tui.widgets.document_list import PAGE_SIZE, DocumentList, ListRow
+from factscope.tui.widgets.search_box import QueryBox, route_printable
+from factscope.tui.widgets.status_line import StatusLine
 
 SEARCH_CAP = 10_000
 """Search results are counted (and exported) up to this many; more shows as '10,000+'."""
@@ -237,7 +237,7 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
     ) -> None:
         """Push the reader for ``doc_id``, selecting ``fact_id`` when given; Escape there
         goes back to the pane ``origin``."""
-        from tui.screens.reader import ReaderScreen
+        from factscope.tui.screens.reader import ReaderScreen
 
         self.app.push_screen(ReaderScreen(self.store, doc_id, fact_id, origin=origin))
 

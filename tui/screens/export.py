@@ -24,8 +24,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.records import write_records
-from tui.render import safe
+from factscope.tui.records import write_records
+from factscope.tui.render import safe
 
 ExportFormat = Literal["csv", "json", "md"]
 FORMATS: dict[ExportFormat, str] = {"csv": "CSV", "json": "JSON", "md": "Markdown"}

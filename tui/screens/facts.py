@@ -33,18 +33,18 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from db.errors import StoreError
-from db.models import FactFacets, FactHit, FactResults
-from tui.messages import OpenEvidence
-from tui.render import cite, safe
-from tui.screens.base import PaneScreen
-from tui.screens.export import ExportFormat, export_dialog, write_export
-from tui.screens.facts_view import count_facets, describe, export_row, toggle_tokens
-from tui.widgets.evidence import EvidenceView, sentence_span
-from tui.widgets.facets import FacetBar
-from tui.widgets.fact_table import FactTable, fact_header, value_cell
-from tui.widgets.search_box import QueryBox, route_printable
-from tui.widgets.status_line import StatusLine
+from factscope.db.errors import StoreError
+from factscope.db.models import FactFacets, FactHit, FactResults
+from factscope.tui.messages import OpenEvidence
+from factscope.tui.render import cite, safe
+from factscope.tui.screens.base import PaneScreen
+from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
+from factscope.tui.screens.facts_view import count_facets, describe, export_row, toggle_tokens
+from factscope.tui.widgets.evidence import EvidenceView, sentence_span
+from factscope.tui.widgets.facets import FacetBar
+from factscope.tui.widgets.fact_table import FactTable, fact_header, value_cell
+from factscope.tui.widgets.search_box import QueryBox, route_printable
+from factscope.tui.widgets.status_line import StatusLine
 
 RESULT_LIMIT = 1000
 """Results fetched per query (the status says how many more matched)."""
@@ -367,7 +367,7 @@ characters is cut, and the status line says so.
         if not fact.region_id or not metric:
             self.notify("This figure has no region or metric to follow over time.", timeout=3)
             return
-        from tui.screens.trend import TrendScreen
+        from factscope.tui.screens.trend import TrendScreen
 
         self.app.push_screen(TrendScreen(self.store, [fact.region_id], metric))
 

@@ -10,11 +10,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from db.models import FactFacets, FactHit, FactResults
-from tui.formatting import change_text
-from tui.render import safe
-from tui.widgets.facets import FacetField
-from tui.widgets.fact_table import value_cell
+from factscope.db.models import FactFacets, FactHit, FactResults
+from factscope.tui.formatting import change_text
+from factscope.tui.render import safe
+from factscope.tui.widgets.facets import FacetField
+from factscope.tui.widgets.fact_table import value_cell
 
 
 def describe(query: str, results: FactResults) -> str:

@@ -38,7 +38,7 @@ def is_documented(node: object, binding: Binding) -> bool:
     if binding.show:
         return True
     for cls in type(node).__mro__:
-        if cls.__module__.startswith("tui.") and any(
+        if cls.__module__.startswith("factscope.tui.") and any(
             isinstance(b, Binding) and b.action == binding.action
             for b in cls.__dict__.get("BINDINGS", ())
         ):

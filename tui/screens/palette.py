@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.system_commands import SystemCommandsProvider
 from textual.widgets import Button, Input, OptionList
 
-from tui.screens.help import is_documented
+from factscope.tui.screens.help import is_documented
 
 if TYPE_CHECKING:
     from textual.app import App

@@ -23,9 +23,9 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
-from db.models import Document, Fact
-from tui.messages import GoBack
-from tui.render import (
+from factscope.db.models import Document, Fact
+from factscope.tui.messages import GoBack
+from factscope.tui.render import (
     KIND_LABELS,
     KIND_STYLES,
     citation,
@@ -36,13 +36,13 @@ from tui.render import (
     title_line,
     value_text,
 )
-from tui.screens.base import PaneScreen
-from tui.screens.export import ExportFormat, export_dialog, write_export
-from tui.widgets.fact_panel import FactPanel
-from tui.widgets.figure_list import FigureList, FigurePane
-from tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
-from tui.widgets.search_box import SearchBox
-from tui.widgets.status_line import StatusLine
+from factscope.tui.screens.base import PaneScreen
+from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
+from factscope.tui.widgets.fact_panel import FactPanel
+from factscope.tui.widgets.figure_list import FigureList, FigurePane
+from factscope.tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
+from factscope.tui.widgets.search_box import SearchBox
+from factscope.tui.widgets.status_line import StatusLine
 
 
 def fact_row(fact: Fact, doc: Document) -> dict[str, Any]:

@@ -18,14 +18,20 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Static
 from textual_plotext import PlotextPlot
 
-from db.models import Fact
-from db.store import Store
-from db.trend import Trend
-from tui.messages import OpenEvidence
-from tui.screens.base import PaneScreen
-from tui.screens.export import ExportFormat, export_dialog, write_export
-from tui.trend_render import TREND_COLUMNS, draw_trend, summary_line, trend_records, trend_rows
-from tui.widgets.status_line import StatusLine
+from factscope.db.models import Fact
+from factscope.db.store import Store
+from factscope.db.trend import Trend
+from factscope.tui.messages import OpenEvidence
+from factscope.tui.screens.base import PaneScreen
+from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
+from factscope.tui.trend_render import (
+    TREND_COLUMNS,
+    draw_trend,
+    summary_line,
+    trend_records,
+    trend_rows,
+)
+from factscope.tui.widgets.status_line import StatusLine
 
 
 def series_citation(trend: Trend) -> str:

@@ -23,10 +23,10 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
-from db.compare import CompareCell, CompareRow, Comparison
-from db.models import Region
-from tui.formatting import format_amount, ratio_text
-from tui.render import fit, safe
+from factscope.db.compare import CompareCell, CompareRow, Comparison
+from factscope.db.models import Region
+from factscope.tui.formatting import format_amount, ratio_text
+from factscope.tui.render import fit, safe
 
 LEADING_COLUMNS = 2
 """Metric and period: the columns the cursor never rests on and that stay on screen."""

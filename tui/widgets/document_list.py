@@ -23,9 +23,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from db.models import DocumentSummary
-from tui.render import document_row, fit, highlighted
-from tui.widgets.row_cursor import RowCursor
+from factscope.db.models import DocumentSummary
+from factscope.tui.render import document_row, fit, highlighted
+from factscope.tui.widgets.row_cursor import RowCursor
 
 PAGE_SIZE = 100
 """Rows fetched per page request."""

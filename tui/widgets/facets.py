@@ -19,8 +19,8 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widget import Widget
 
-from db.models import FactFacets
-from tui.render import safe
+from factscope.db.models import FactFacets
+from factscope.tui.render import safe
 
 FacetField = Literal["region", "unit"]
 WIDE = 100

@@ -6,8 +6,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from db.models import Fact
-from tui.render import KIND_STYLES, fact_fields
+from factscope.db.models import Fact
+from factscope.tui.render import KIND_STYLES, fact_fields
 
 
 class FactPanel(Static):

@@ -25,11 +25,11 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from db.factsearch import parse_fact_query
-from db.models import Fact, FactHit
-from tui.formatting import change_text, fact_value, format_number
-from tui.render import KIND_LABELS, MATCH_STYLE, fit, safe
-from tui.widgets.row_cursor import RowCursor
+from factscope.db.factsearch import parse_fact_query
+from factscope.db.models import Fact, FactHit
+from factscope.tui.formatting import change_text, fact_value, format_number
+from factscope.tui.render import KIND_LABELS, MATCH_STYLE, fit, safe
+from factscope.tui.widgets.row_cursor import RowCursor
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003fffd]")
 _TEXT_FIELDS = ("region", "metric", "subject", "period", "unit", "kind", "metric_type", "doc")

@@ -23,8 +23,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import OptionList, Static
 
-from db.models import Fact
-from tui.render import KIND_LABELS, KIND_STYLES, fit, safe
+from factscope.db.models import Fact
+from factscope.tui.render import KIND_LABELS, KIND_STYLES, fit, safe
 
 SHORT_KINDS: dict[str, str] = {"duration": "time", "threshold": "thresh", "diff": "diff"}
 """Kind words that do not fit the narrow kind column."""

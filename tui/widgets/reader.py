@@ -24,8 +24,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from db.models import Fact
-from tui.render import (
+from factscope.db.models import Fact
+from factscope.tui.render import (
     CURRENT_MATCH_STYLE,
     KIND_STYLES,
     MATCH_STYLE,

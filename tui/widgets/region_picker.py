@@ -27,9 +27,9 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from db.models import Region
-from tui.render import fit, safe
-from tui.widgets.search_box import QueryBox
+from factscope.db.models import Region
+from factscope.tui.render import fit, safe
+from factscope.tui.widgets.search_box import QueryBox
 
 MAX_REGIONS = 4
 """How many regions a comparison holds."""

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
-from tui.messages import GoBack
+from factscope.tui.messages import GoBack
 
 
 class QueryBox(Input):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.render import safe
+from factscope.tui.render import safe
 
 PANE_KEYS = (("F2", "Documents"), ("F3", "Facts"), ("F4", "Compare"))
 """Pane switch keys, shown here rather than in the crowded footer."""
