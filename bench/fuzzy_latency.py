@@ -90,9 +90,12 @@ def factscope_ms(path: Path, query: str, *, cli: bool = True) -> float:
     """Whole-process ``factscope facts`` (the console script's own entry point), median ms;
     with ``cli=False`` a process that imports only ``db`` and searches (the store's share)."""
     if cli:
-        code, args = "from tui.cli import run; run()", ["facts", "--db", str(path), query]
+        code, args = "from factscope.tui.cli import run; run()", ["facts", "--db", str(path), query]
     else:
-        code = "import sys; from db import Store; Store.open(sys.argv[1]).search_facts(sys.argv[2])"
+        code = (
+            "import sys; from factscope.db import Store;"
+            " Store.open(sys.argv[1]).search_facts(sys.argv[2])"
+        )
         args = [str(path), query]
     command = [sys.executable, "-c", code, *args]
     runs = []

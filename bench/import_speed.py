@@ -217,7 +217,16 @@ def bench_big(scale: float, only: str | None = None) -> None:
             write(path, random.Random(7), int(size * scale))
             megabytes = path.stat().st_size / 1e6
             db = Path(tmp) / "big.db"
-            command = [sys.executable, "-m", "factscope.tui.cli", "--db", str(db), "import", "--jobs", "1"]
+            command = [
+                sys.executable,
+                "-m",
+                "factscope.tui.cli",
+                "--db",
+                str(db),
+                "import",
+                "--jobs",
+                "1",
+            ]
             started = time.perf_counter()
             wrapper = [sys.executable, "-c", _PEAK, *command, "-q", str(path)]
             done = subprocess.run(wrapper, cwd=REPO, capture_output=True, text=True, check=True)
