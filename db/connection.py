@@ -141,8 +141,15 @@ def _prepare(conn: Any, shown: str, read_only: bool, busy_timeout_ms: int) -> No
             f"{SCHEMA_VERSION}): upgrade factscope",
         )
     if version == 0:
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables:
+        # The version and the tables in one read: another process creating the schema at
+        # this moment must not make a new factscope file look like someone else's database.
+        conn.execute("BEGIN")
+        try:
+            version = user_version(conn)
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.execute("COMMIT")
+        if version == 0 and tables:
             raise StoreError(shown, "not a factscope database (it has other tables)")
     if read_only:
         if version < SCHEMA_VERSION:
