@@ -58,7 +58,7 @@ def test_the_wheel_has_one_top_level_name_and_its_data(tmp_path: Path) -> None:
     assert "factscope/tui/app.tcss" in names
     assert "factscope/importers/gazetteer/data/regions.tsv" in names
     assert any(n.startswith("factscope/importers/samples/") for n in names)
-    assert "factscope/tui/cli.py" in names and "factscope/db/store.py" in names
+    assert "factscope/tui/cli/commands.py" in names and "factscope/db/store.py" in names
 
 
 def test_a_script_named_tui_does_not_shadow_factscope(tmp_path: Path) -> None:

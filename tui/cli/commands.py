@@ -22,7 +22,7 @@ from factscope.importers.parallel import Terminated, available_cpus, stop_on_sig
 from factscope.importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
 from factscope.importers.sanitize import strip_control
 from factscope.tui import output
-from factscope.tui.cli_support import (
+from factscope.tui.cli.support import (
     ENV_DB,
     FULL_ERRNOS,
     JOBS,
@@ -539,7 +539,3 @@ def run() -> None:
         fail(f"{os.strerror(exc.errno).lower()} writing {strip_control(str(target))}")
     except Exception as exc:
         internal_error(exc)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    run()

@@ -1,7 +1,7 @@
 """What every ``factscope`` command shares: the database it opens, one-line failures, the
 ``--db``/``--read-only`` options, the import runner with its progress bar.
 
-Kept apart from the command definitions in :mod:`tui.cli`; imports no textual.
+Kept apart from the command definitions in :mod:`.commands`; imports no textual.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from factscope.importers.sanitize import escape_undecodable, has_undecodable, st
 from factscope.tui import output
 
 ENV_DB = "FACTSCOPE_DB"
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "importers" / "samples"
+SAMPLES_DIR = Path(__file__).resolve().parents[2] / "importers" / "samples"
 
 
 LIMIT = click.IntRange(min=1, max=1_000_000)
