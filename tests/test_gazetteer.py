@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -340,25 +339,15 @@ def test_search_ranking(gaz: Gazetteer) -> None:
     assert len(gaz.search("an", limit=5)) == 5
 
 
-def test_load_and_scan_are_fast(gaz: Gazetteer) -> None:
-    from factscope.importers.gazetteer import _default
-
-    _default.cache_clear()
-    start = time.perf_counter()
-    Gazetteer.default()
-    load = time.perf_counter() - start
-    text = (
+def test_a_long_place_dense_text_is_scanned_whole(gaz: Gazetteer) -> None:
+    """Every repetition's places are found (speed is ``bench/gazetteer_speed.py``'s figure)."""
+    unit = (
         "Songjiang’s exports to Germany rose as Suzhou, Jiangsu Province, and the Hongqiao "
         "CBD in Shanghai added 12 billion yuan of orders from Hamburg and Kazakhstan. "
-    ) * 60
-    fresh = Gazetteer.default()
-    fresh.find_mentions(text)
-    start = time.perf_counter()
-    for _ in range(10):
-        fresh.find_mentions(text[:10240])
-    per_10kb = (time.perf_counter() - start) / 10
-    assert load < 0.5  # target 150 ms; loose bound for slow CI machines
-    assert per_10kb < 0.02  # target well under 5 ms
+    )
+    once = gaz.find_mentions(unit)
+    assert once
+    assert len(gaz.find_mentions(unit * 60)) == 60 * len(once)
 
 
 def _gold_regions() -> dict[str, set[str]]:
