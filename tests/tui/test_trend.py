@@ -120,3 +120,22 @@ def test_trend_snapshot(snap_compare: Any, wuhu_store: Store, size: tuple[int, i
         await settle(pilot, rounds=5)
 
     assert snap_compare(FactscopeApp(wuhu_store), terminal_size=size, run_before=run_before)
+
+
+async def test_document_text_in_the_trend_is_shown_literally(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A title with markup and an escape sequence appears as text, the escape stripped."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(
+        "[bold]Wuhu[/bold] \x1b[31mexports\n\nExports of Wuhu reached 40.2 billion yuan in 2020."
+    )
+    with Store.open("hostile.db") as store:
+        assert import_paths([tmp_path / "a.txt"], store).imported == 1
+        app = FactscopeApp(store)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_trend_from_facts(pilot, "wuhu 40.2")
+            table = screen.query_one(DataTable)
+            [row] = [table.get_row_at(i) for i in range(table.row_count)]
+            title = row[5].plain
+            assert "[bold]Wuhu[/bold]" in title and "\x1b" not in title

@@ -22,6 +22,7 @@ from factscope.db.models import Fact
 from factscope.db.store import Store
 from factscope.db.trend import Trend
 from factscope.tui.messages import OpenEvidence
+from factscope.tui.render import safe
 from factscope.tui.screens.base import PaneScreen
 from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
 from factscope.tui.trend_render import (
@@ -41,7 +42,7 @@ def series_citation(trend: Trend) -> str:
         region, period, value, change, conflict, document, published = row
         parts = [f"{period}: {value}", change, f"({conflict})" if conflict else ""]
         source = f" — {document}, {published or 'undated'}" if document else ""
-        lines.append(f"{region} {' '.join(p for p in parts if p)}{source}")
+        lines.append(safe(f"{region} {' '.join(p for p in parts if p)}{source}"))
     return "\n".join(lines)
 
 
@@ -128,7 +129,7 @@ reader; **ctrl+y** copies the series as text; **ctrl+s** exports it; **Escape** 
             for point in series.points:
                 self.row_facts.extend([v.fact for v in point.values] or [None])
         for row in trend_rows(trend):
-            table.add_row(*(Text(cell) for cell in row))
+            table.add_row(*(Text(safe(cell)) for cell in row))  # titles are untrusted
         self.status_line.set_context(Text("Enter evidence · ctrl+y copy · ctrl+s export"))
         for note in trend.notes:
             self.notify(note, timeout=4)
