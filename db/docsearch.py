@@ -55,15 +55,50 @@ def search_documents(
         return []
     if any(has_cjk(t.text) for t in terms):
         return _search_cjk(conn, terms, limit, offset)
-    rows = conn.execute(
-        f"SELECT {SUMMARY_COLUMNS},"
-        f" snippet(documents_fts, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24),"
-        " bm25(documents_fts, 5.0, 1.0) AS rank"
-        " FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid"
-        " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-        (fts_match(terms, prefix_last=prefix), limit, offset),
+    match = fts_match(terms, prefix_last=prefix)
+    return _ranked(conn, "documents_fts", match, "", [], limit, offset)
+
+
+def _ranked(
+    conn: Any,
+    table: str,
+    match: str | None,
+    scan_sql: str,
+    scan_params: list[str],
+    limit: int,
+    offset: int,
+) -> list[SearchHit]:
+    """A page of documents by their best full-text row (see :mod:`db.chunks`), with snippets.
+
+    Ranking runs over (row, document, bm25) only, grouped to each document's best row; the
+    snippets are then made for the page's rows alone. FTS5's functions cannot run inside an
+    aggregate, hence the materialized step.
+    """
+    where = f" AND {scan_sql}" if scan_sql else ""
+    page = conn.execute(
+        f"WITH hits AS MATERIALIZED (SELECT {table}.rowid AS chunk, c.doc_rowid AS doc,"
+        f" bm25({table}, 5.0, 1.0) AS rank FROM {table}"
+        f" JOIN document_chunks c ON c.id = {table}.rowid"
+        f" JOIN documents d ON d.rowid = c.doc_rowid WHERE {table} MATCH ?{where})"
+        " SELECT chunk, min(rank) AS best FROM hits GROUP BY doc ORDER BY best, doc"
+        " LIMIT ? OFFSET ?",
+        (match, *scan_params, limit, offset),
     ).fetchall()
-    return [_hit(r) for r in rows]
+    if not page:
+        return []
+    marks = ", ".join("?" for _ in page)
+    rows = {
+        row[-1]: row
+        for row in conn.execute(
+            f"SELECT {SUMMARY_COLUMNS},"
+            f" snippet({table}, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24), {table}.rowid"
+            f" FROM {table} JOIN document_chunks c ON c.id = {table}.rowid"
+            f" JOIN documents d ON d.rowid = c.doc_rowid"
+            f" WHERE {table} MATCH ? AND {table}.rowid IN ({marks})",
+            (match, *(chunk for chunk, _ in page)),
+        )
+    }
+    return [_hit((*rows[chunk][:8], rank)) for chunk, rank in page if chunk in rows]
 
 
 def _cjk_conditions(terms: list[Term]) -> tuple[str | None, str, list[str], list[str]]:
@@ -82,17 +117,7 @@ def _cjk_conditions(terms: list[Term]) -> tuple[str | None, str, list[str], list
 def _search_cjk(conn: Any, terms: list[Term], limit: int, offset: int) -> list[SearchHit]:
     match, scan_sql, scan_params, short_terms = _cjk_conditions(terms)
     if match is not None:
-        rows = conn.execute(
-            f"SELECT {SUMMARY_COLUMNS},"
-            f" snippet(documents_trigram, -1, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 24),"
-            " bm25(documents_trigram, 5.0, 1.0) AS rank"
-            " FROM documents_trigram JOIN documents d ON d.rowid = documents_trigram.rowid"
-            " WHERE documents_trigram MATCH ?"
-            + (f" AND {scan_sql}" if scan_sql else "")
-            + " ORDER BY rank LIMIT ? OFFSET ?",
-            (match, *scan_params, limit, offset),
-        ).fetchall()
-        return [_hit(r) for r in rows]
+        return _ranked(conn, "documents_trigram", match, scan_sql, scan_params, limit, offset)
     rows = conn.execute(
         f"SELECT {SUMMARY_COLUMNS}, d.text FROM documents d WHERE {scan_sql}"
         " ORDER BY d.rowid LIMIT ? OFFSET ?",
@@ -114,8 +139,9 @@ def count_documents(conn: Any, query: str, cap: int, prefix: bool) -> int:
         match, scan_sql, scan_params, _ = _cjk_conditions(terms)
         if match is not None:
             inner = (
-                "SELECT 1 FROM documents_trigram JOIN documents d"
-                " ON d.rowid = documents_trigram.rowid WHERE documents_trigram MATCH ?"
+                "SELECT DISTINCT c.doc_rowid FROM documents_trigram"
+                " JOIN document_chunks c ON c.id = documents_trigram.rowid"
+                " JOIN documents d ON d.rowid = c.doc_rowid WHERE documents_trigram MATCH ?"
                 + (f" AND {scan_sql}" if scan_sql else "")
             )
             params: list[Any] = [match, *scan_params]
@@ -125,7 +151,9 @@ def count_documents(conn: Any, query: str, cap: int, prefix: bool) -> int:
         row = conn.execute(f"SELECT count(*) FROM ({inner} LIMIT ?)", [*params, cap]).fetchone()
         return int(row[0])
     row = conn.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)",
+        "SELECT count(*) FROM (SELECT DISTINCT c.doc_rowid FROM documents_fts"
+        " JOIN document_chunks c ON c.id = documents_fts.rowid"
+        " WHERE documents_fts MATCH ? LIMIT ?)",
         (fts_match(terms, prefix_last=prefix), cap),
     ).fetchone()
     return int(row[0])

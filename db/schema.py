@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from factscope.db.chunks import backfill_chunks
 from factscope.db.typos import backfill_fact_terms
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The version this code writes; bump it and append a step to ``MIGRATIONS`` to change DDL."""
 
 FACT_COLUMNS: tuple[str, ...] = (
@@ -170,7 +171,51 @@ def _v3(conn: Any) -> None:
     backfill_fact_terms(conn)
 
 
-MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3]
+def _v4(conn: Any) -> None:
+    # Documents' full-text rows move to document_chunks (db/chunks.py): a huge document is
+    # indexed window by window, in bounded memory, instead of as one row.
+    for trigger in ("documents_ai", "documents_ad", "documents_au"):
+        conn.execute(f"DROP TRIGGER {trigger}")
+    conn.execute("DROP TABLE documents_fts")
+    conn.execute("DROP TABLE documents_trigram")
+    statements = [
+        """CREATE TABLE document_chunks (
+            id INTEGER PRIMARY KEY,
+            doc_rowid INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL
+        )""",
+        "CREATE INDEX document_chunks_doc ON document_chunks(doc_rowid, seq)",
+        """CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='document_chunks', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        )""",
+        """CREATE VIRTUAL TABLE documents_trigram USING fts5(
+            title, text, content='document_chunks', content_rowid='id', tokenize='trigram'
+        )""",
+        """CREATE TRIGGER document_chunks_ai AFTER INSERT ON document_chunks BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+            INSERT INTO documents_trigram(rowid, title, text)
+                VALUES (new.id, new.title, new.text);
+        END""",
+        """CREATE TRIGGER document_chunks_ad AFTER DELETE ON document_chunks BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO documents_trigram(documents_trigram, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text);
+        END""",
+        # Chunks are written by the store (db/chunks.py); they go with their document.
+        """CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+            DELETE FROM document_chunks WHERE doc_rowid = old.rowid;
+        END""",
+    ]
+    for statement in statements:
+        conn.execute(statement)
+    backfill_chunks(conn)
+
+
+MIGRATIONS: list[Callable[[Any], None]] = [_v1, _v2, _v3, _v4]
 """``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``."""
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,7 @@ from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
 from factscope.db.check import check_database
+from factscope.db.chunks import insert_chunks
 from factscope.db.compare import Comparison, load_comparison
 from factscope.db.connection import BUSY_TIMEOUT_MS, connect
 from factscope.db.docsearch import SUMMARY_COLUMNS, count_documents, search_documents, summary
@@ -63,10 +65,38 @@ _ORDER_SQL: dict[str, str] = {
 }
 
 
+_WHITESPACE = re.compile(r"\s")
+"""A white-space character (``\s`` is exactly ``str.isspace``, what ``str.split`` splits on)."""
+ID_PIECE = 1 << 20
+"""Characters hashed at a time: folding a whole 20 MB text at once held a list of every word."""
+
+
 def document_id(text: str) -> str:
-    """Stable id of a document: a hash of its NFC-normalized text, whitespace-folded."""
-    normalized = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()[:16]
+    """Stable id of a document: a hash of its NFC-normalized text, whitespace-folded.
+
+    The same as hashing ``" ".join(normalize("NFC", text).split())``, computed a piece at a
+    time; pieces are cut before a white-space character, where neither the folding nor NFC
+    (white space is a stable starter) can join across the cut.
+    """
+    digest = hashlib.sha256()
+    wrote = False
+    for piece in _id_pieces(text):
+        words = unicodedata.normalize("NFC", piece).split()
+        if words:
+            digest.update((" " if wrote else "").encode() + " ".join(words).encode("utf-8"))
+            wrote = True
+    return digest.hexdigest()[:16]
+
+
+def _id_pieces(text: str) -> Iterator[str]:
+    start = 0
+    while len(text) - start > ID_PIECE:
+        cut = _WHITESPACE.search(text, start + ID_PIECE)
+        if cut is None:
+            break
+        yield text[start : cut.start()]
+        start = cut.start()
+    yield text[start:]
 
 
 def _path_sources(selector: str) -> list[str]:
@@ -236,7 +266,7 @@ class Store:
                 for old_id in old:
                     delete_document(conn, old_id)
                 upsert_regions(conn, regions)
-                conn.execute(
+                cursor = conn.execute(
                     "INSERT INTO documents (id, source, title, published, language, text,"
                     " imported_at, fact_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
@@ -250,6 +280,7 @@ class Store:
                         len(facts),
                     ),
                 )
+                insert_chunks(conn, cursor.lastrowid, raw.title, raw.text)
                 insert_facts(conn, doc_id, raw.text, facts)
         except sqlite3.Error as exc:
             raise store_error(self.path, exc) from exc

@@ -19,7 +19,8 @@ from factscope.db import (
     StoreError,
     document_id,
 )
-from factscope.db.schema import SCHEMA_VERSION
+from factscope.db.schema import MIGRATIONS, SCHEMA_VERSION
+from factscope.db.writes import insert_facts
 
 TEXT = "Songjiang District exported 178.2 billion yuan in 2020.\nIts imports rose 18.6 percent."
 
@@ -257,11 +258,19 @@ def test_locked_database_is_a_clear_error_and_changes_nothing(db_path: Path) -> 
 
 
 def test_an_older_database_is_migrated_on_open(db_path: Path) -> None:
-    with Store.open(db_path) as store:
-        store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
-    conn = stdlib_sqlite3.connect(db_path)
-    # Take the file back to schema 1: without the vocabulary tables typo correction reads
-    # (the migration to 3 fills fact_terms from the facts already there).
+    # A file as version 1 left it (the steps of versions 2 and 3 undone): its document indexed
+    # as one full-text row by the old triggers, no vocabulary tables. Opening it migrates it:
+    # typo correction reads the backfilled fact_terms, search the backfilled chunks.
+    conn = sqlite_utils_sqlite3.connect(db_path, isolation_level=None)
+    for step in MIGRATIONS[:3]:
+        step(conn)
+    doc_id = document_id(TEXT)
+    conn.execute(
+        "INSERT INTO documents (id, source, title, published, language, text, imported_at,"
+        " fact_count) VALUES (?, 'a.txt', 'Trade', NULL, 'en', ?, '2024-01-01T00:00:00', 1)",
+        (doc_id, TEXT),
+    )
+    insert_facts(conn, doc_id, TEXT, [_fact(TEXT, "178.2 billion yuan")])
     conn.execute("DROP TABLE facts_vocab")
     conn.execute("DROP TABLE fact_terms")
     conn.execute("PRAGMA user_version = 1")
@@ -271,6 +280,8 @@ def test_an_older_database_is_migrated_on_open(db_path: Path) -> None:
     with Store.open(db_path) as store:
         assert store.fact_count() == 1
         assert [h.fact.quote for h in store.search_facts("exprted").hits] == ["178.2 billion yuan"]
+        assert [h.document.id for h in store.search("songjiang")] == [doc_id]
+        assert store.check() == []
     conn = stdlib_sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
