@@ -66,7 +66,7 @@ _ORDER_SQL: dict[str, str] = {
 
 
 _WHITESPACE = re.compile(r"\s")
-"""A white-space character (``\s`` is exactly ``str.isspace``, what ``str.split`` splits on)."""
+"""A white-space character (``\\s`` is exactly ``str.isspace``, what ``str.split`` splits on)."""
 ID_PIECE = 1 << 20
 """Characters hashed at a time: folding a whole 20 MB text at once held a list of every word."""
 
