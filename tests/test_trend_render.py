@@ -80,3 +80,14 @@ def test_rows_records_and_a_period_window(trend_db: Path) -> None:
     assert len(trend_rows(trend)) == len(trend_records(trend)) == 5  # 1 + 2 + gap + 1
     window = trend_between(trend, "2021", "2022")
     assert [p.period for p in window.series[0].points] == ["2021", "2022"]
+
+
+def test_a_metric_phrase_with_escape_sequences_reaches_the_chart_inert(trend_db: Path) -> None:
+    """A trend opened on a document's metric phrase titles the chart with it: plotext's text is
+    read as ANSI, so the phrase's own control characters must be gone."""
+    with Store.open(trend_db) as opened:
+        trend = opened.trend(WUHU, "exports")
+    hostile = trend.model_copy(update={"label": "Exports\x1b]0;pwned\x07\x1b[31m"})
+    chart = trend_chart(hostile, 60, 12)
+    assert "\x07" not in chart and "]0;" not in chart and "\x1b[31m" not in chart
+    assert "Exports" in Text.from_ansi(chart).plain

@@ -296,12 +296,12 @@ def write_comparison_csv(comparison: Comparison, stream: IO[str]) -> None:
 def print_trend(trend: Trend) -> None:
     """The chart (on a terminal) above the table of every value with its document."""
     console = _stdout()
+    rows = trend_rows(trend)
     if console.is_terminal and any(not p.gap for s in trend.series for p in s.points):
-        rows = trend_rows(trend)
         height = max(min(console.height - len(rows) - 5, 16), 8)
         console.print(Text.from_ansi(trend_chart(trend, console.width, height)))
-        console.print(Text(summary_line(trend), style="bold"))
-    print_table(TREND_TABLE, trend_rows(trend), console)
+        console.print(Text(strip_control(summary_line(trend)), style="bold"))
+    print_table(TREND_TABLE, rows, console)
 
 
 TREND_TABLE = (

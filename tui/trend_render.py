@@ -13,6 +13,7 @@ from typing import Any
 from factscope.db.trend import Trend, TrendPoint, TrendSeries, TrendValue, period_key
 from factscope.tui.formatting import change_text, counted, format_amount
 from factscope.tui.records import clean_number
+from factscope.tui.render import safe
 
 TREND_COLUMNS = ("region", "period", "value", "change", "conflict", "document", "published")
 """Columns of the trend table (the chart's numbers, each with its source)."""
@@ -85,7 +86,7 @@ def draw_trend(plt: Any, trend: Trend, width: int) -> None:
             index,
             scale,
             color,
-            series.region.name,
+            safe(series.region.name),  # a zone's name can come from a document
         )
         disputed = [
             (index[p.period], v.fact.normalized / scale)
@@ -100,7 +101,9 @@ def draw_trend(plt: Any, trend: Trend, width: int) -> None:
     shown = periods if len(periods) <= room else periods[:: len(periods) // room + 1]
     if shown:
         plt.xticks([index[p] for p in shown], shown)
-    plt.title(f"{trend.label} ({' '.join(p for p in (label, '/'.join(units)) if p)})")
+    # The label may be a document's metric phrase: plotext's output is read as ANSI, so no
+    # control character of it may reach the chart.
+    plt.title(safe(f"{trend.label} ({' '.join(p for p in (label, '/'.join(units)) if p)})"))
 
 
 def _draw_runs(
