@@ -24,8 +24,9 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
 from factscope.db.models import Fact, Region, fact_from_row
+from factscope.db.units import CURRENCY_CODES
 
-CURRENCIES = {"CNY", "USD", "EUR", "JPY", "GBP", "HKD", "KRW", "RUB", "AUD", "CAD", "SGD"}
+CURRENCIES = CURRENCY_CODES
 
 
 class ExchangeRate(BaseModel):
