@@ -39,8 +39,9 @@ from factscope.db.factquery import (
     sql_filters,
     words_of,
 )
-from factscope.db.models import FactFacets, FactHit, FactResults, fact_from_row
+from factscope.db.models import FactFacets, FactHit, FactResults
 from factscope.db.query import has_cjk
+from factscope.db.rows import EVIDENCE_FROM, evidence_fields, evidence_select
 from factscope.db.typos import Vocabulary
 
 CANDIDATE_CAP = 2000
@@ -303,11 +304,7 @@ def _candidates(conn: Any, parsed: FactQuery) -> list[Candidate]:
 
 
 def search_facts(
-    conn: Any,
-    fact_columns: tuple[str, ...],
-    query: str,
-    limit: int,
-    vocabulary: Vocabulary | None = None,
+    conn: Any, query: str, limit: int, vocabulary: Vocabulary | None = None
 ) -> FactResults:
     """Run a fact query: candidates from SQL, ranked here, the top ``limit`` loaded whole.
 
@@ -330,43 +327,21 @@ def search_facts(
         counted = _count(conn, parsed)
         total = len(ranked) if counted is None else counted
         capped = counted is None or counted >= COUNT_CAP
-    hits = _load(conn, fact_columns, ranked[:limit])
+    hits = _load(conn, ranked[:limit])
     return FactResults(hits=hits, total=total, capped=capped, notice=parsed.notice)
 
 
-def _load(
-    conn: Any, fact_columns: tuple[str, ...], top: list[tuple[Candidate, float]]
-) -> list[FactHit]:
+def _load(conn: Any, top: list[tuple[Candidate, float]]) -> list[FactHit]:
     """The ranked facts loaded whole, with their document's title, source and date."""
     if not top:
         return []
-    columns = ", ".join(f'f."{c}"' for c in fact_columns)
     marks = ", ".join("?" for _ in top)
-    loaded = {
-        row[0]: row
-        for row in conn.execute(
-            f"SELECT f.id, {columns}, s.sentence, d.title, d.source, d.published FROM facts f"
-            " JOIN documents d ON d.id = f.doc_id JOIN facts_fts s ON s.rowid = f.id"
-            f" WHERE f.id IN ({marks})",
-            [c.fact_id for c, _ in top],
-        )
-    }
-    hits = []
-    for candidate, score in top:
-        row = loaded[candidate.fact_id]
-        fact = fact_from_row(fact_columns, row[:-4])
-        sentence, title, source, published = row[-4:]
-        hits.append(
-            FactHit(
-                fact=fact,
-                score=score,
-                sentence=sentence or fact.quote,
-                document_title=title,
-                document_source=source,
-                document_published=published,
-            )
-        )
-    return hits
+    sql = f"SELECT {evidence_select()} FROM {EVIDENCE_FROM} WHERE f.id IN ({marks})"
+    loaded = {row[0]: row for row in conn.execute(sql, [c.fact_id for c, _ in top])}
+    return [
+        FactHit(**evidence_fields(loaded[candidate.fact_id]), score=score)
+        for candidate, score in top
+    ]
 
 
 def fact_facets(

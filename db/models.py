@@ -105,17 +105,6 @@ class Fact(BaseModel):
     sentence_end: int | None = None
 
 
-def fact_from_row(columns: tuple[str, ...], row: tuple[object, ...]) -> Fact:
-    """A Fact from a stored row: ``id`` first, then ``columns``.
-
-    ``model_validate`` on a dict is pydantic's compiled path; ``model_construct`` measured
-    slower here (it loops over the fields in Python).
-    """
-    values: dict[str, object] = dict(zip(columns, row[1:], strict=True))
-    values["id"] = row[0]
-    return Fact.model_validate(values)
-
-
 class Region(BaseModel):
     """A place: a Chinese administrative unit, a country, a named zone or a macro-region."""
 
