@@ -280,6 +280,23 @@ def resolve(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery:
     )
 
 
+HIGHLIGHTED_FIELDS = ("region", "metric", "subject", "period", "unit", "kind", "metric_type", "doc")
+"""Field tokens whose values are text a result shows (``>1e9`` and ``!word`` are not)."""
+
+
+def matched_terms(parsed: FactQuery) -> list[str]:
+    """The terms a query looked for, as the index knows them, for a front end to highlight:
+    its words (typo corrections in place of the words they replace, every alternative),
+    whole words, field values (completed: ``unit:u`` is ``USD``), ``a | b`` words,
+    ``^word`` and the terms ``word$`` expanded to. Each once, in query order."""
+    terms = [*parsed.words, *parsed.exact, *parsed.anchored]
+    terms += [t for options in parsed.alternatives.values() for t in options]
+    terms += [w for group in parsed.any_of for w in group]
+    terms += [v for name in HIGHLIGHTED_FIELDS for v in parsed.fields.get(name, [])]
+    terms += [t for expanded in parsed.expansions.values() for t in expanded]
+    return list(dict.fromkeys(terms))
+
+
 def corrected(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery | None:
     """The query with unknown words replaced by index terms close to them, or None."""
     alternatives = {}
@@ -314,7 +331,7 @@ def search_facts(
     vocabulary = vocabulary or Vocabulary()
     parsed = resolve(conn, parse_fact_query(query), vocabulary)
     if parsed.impossible:
-        return FactResults(hits=[], total=0, notice=parsed.notice)
+        return FactResults(hits=[], total=0, notice=parsed.notice, terms=matched_terms(parsed))
     candidates = _candidates(conn, parsed)
     if not candidates and parsed.words:
         fixed = corrected(conn, parsed, vocabulary)
@@ -328,7 +345,9 @@ def search_facts(
         total = len(ranked) if counted is None else counted
         capped = counted is None or counted >= COUNT_CAP
     hits = _load(conn, ranked[:limit])
-    return FactResults(hits=hits, total=total, capped=capped, notice=parsed.notice)
+    return FactResults(
+        hits=hits, total=total, capped=capped, notice=parsed.notice, terms=matched_terms(parsed)
+    )
 
 
 def _load(conn: Any, top: list[tuple[Candidate, float]]) -> list[FactHit]:

@@ -177,6 +177,9 @@ class FactResults(BaseModel):
     """True when ``total`` stopped at the cap ("10,000+")."""
     notice: str | None = None
     """A line for the user about the query itself (it was cut to its first terms)."""
+    terms: list[str] = Field(default_factory=list)
+    """The terms the search looked for, corrections included ("songjaing" searched as
+    "songjiang"): what a front end highlights in the hits."""
 
 
 class FactFacets(BaseModel):
