@@ -276,32 +276,6 @@ async def test_enter_adds_the_region_typed_even_in_a_burst(seeds: Store) -> None
         assert [c.region.name for c in screen.picked] == ["Hefei"]
 
 
-def test_a_name_typed_in_full_beats_a_region_with_more_facts() -> None:
-    """ "Guangzhou" is Guangzhou, though Hangzhou (fuzzy-similar) has more facts."""
-    from factscope.importers.gazetteer import Gazetteer
-    from factscope.tui.compare_candidates import CandidateFinder, name_match
-
-    gazetteer = Gazetteer.default()
-    hangzhou, guangzhou = gazetteer.chain("330100")[0], gazetteer.chain("440100")[0]
-
-    class Counts:
-        """Just what CandidateFinder reads: Hangzhou with many facts, Guangzhou with few."""
-
-        def regions_with_facts(self, *, limit: int) -> list[tuple[Region, int]]:
-            return [(hangzhou, 50), (guangzhou, 3)]
-
-        def fact_counts(self, ids: list[str]) -> dict[str, int]:
-            return {i: {"330100": 50, "440100": 3}.get(i, 0) for i in ids}
-
-        def region_chain(self, region_id: str) -> list[Region]:
-            return []
-
-    found = CandidateFinder(Counts()).find("Guangzhou")
-    assert found[0].region.name == "Guangzhou"
-    assert name_match(guangzhou, "guangzhou") == 0
-    assert name_match(hangzhou, "hang") == 1 and name_match(hangzhou, "angzhou") == 2
-
-
 async def test_a_region_not_in_the_database_is_never_the_base(seeds: Store) -> None:
     """Picked first but unknown to the database (a zone named in no stored document), it
     cannot be the base of the ratios: the first compared region is, and the table says so."""
