@@ -11,11 +11,11 @@ from textual import events
 from textual.message import Message
 from textual.pilot import Pilot
 
-from factscope.db.compare import CompareRow, Comparison
+from factscope.db.compare import Comparison
 from factscope.db.models import Region
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.compare_render import evidence_text, filter_rows, row_citation
+from factscope.tui.compare_render import evidence_text, row_citation
 from factscope.tui.messages import OpenEvidence
 from factscope.tui.output import comparison_rows
 from factscope.tui.screens.compare import CompareScreen
@@ -170,25 +170,6 @@ async def test_ctrl_f_filters_the_rows(seeds: Store) -> None:
         await pilot.press("escape")
         assert isinstance(app.focused, CompareTable)
         assert not screen.has_class("-filtering"), "an empty filter hides itself"
-
-
-def test_filter_rows_matches_every_word_in_any_field() -> None:
-    def row(metric: str, metric_type: str, period: str | None) -> CompareRow:
-        return CompareRow(
-            metric=metric, metric_type=metric_type, period=period, measure="amount", cells={}
-        )
-
-    comparison = Comparison(
-        regions=[],
-        rows=[row("Total trade", "trade_total", "2020"), row("Exports", "exports", "2021"),
-              row("Tax revenue", "fiscal_revenue", None)],
-    )  # fmt: skip
-    metrics = lambda q: [r.metric for r in filter_rows(comparison, q).rows]  # noqa: E731
-    assert metrics("") == ["Total trade", "Exports", "Tax revenue"]
-    assert metrics("TRADE") == ["Total trade"]
-    assert metrics("fiscal revenue") == ["Tax revenue"], "type words match without the _"
-    assert metrics("2021 exp") == ["Exports"]
-    assert metrics("trade 2021") == []
 
 
 async def test_picker_lists_facts_first_and_delete_removes(seeds: Store) -> None:
