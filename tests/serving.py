@@ -24,6 +24,8 @@ class Served:
 
     process: subprocess.Popen[str]
     url: str
+    stderr: str = ""
+    """What the server wrote on stderr, once it has stopped."""
 
     @property
     def base(self) -> str:
@@ -54,13 +56,15 @@ def serving(db: Path, *args: str, env: dict[str, str] | None = None) -> Iterator
         text=True,
         env={**os.environ, **(env or {})},
     )
+    served: Served | None = None
     try:
-        assert process.stdout is not None
+        assert process.stdout is not None and process.stderr is not None
         url = process.stdout.readline().strip()  # blocks until the server listens, or exits
         if not url:
             process.wait(START_TIMEOUT)
-            raise AssertionError(f"serve did not start: {process.stderr.read()}")  # type: ignore[union-attr]
-        yield Served(process, url)
+            raise AssertionError(f"serve did not start: {process.stderr.read()}")
+        served = Served(process, url)
+        yield served
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -69,6 +73,8 @@ def serving(db: Path, *args: str, env: dict[str, str] | None = None) -> Iterator
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        if served is not None and process.stderr is not None:
+            served.stderr = process.stderr.read()
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()

@@ -138,3 +138,24 @@ def _zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z")
     except OSError:
         return True
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGHUP])
+async def test_ctrl_c_and_a_closed_ssh_session_end_the_apps(
+    stop: signal.Signals, tmp_path: Path
+) -> None:
+    db = tmp_path / "facts.db"
+    with Store.open(db):
+        pass
+    with serving(db) as server:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(
+                server.base + "/ws?token=" + server.token, headers={"Origin": server.base}
+            ) as ws,
+        ):
+            await ws.receive(timeout=30)
+            [app] = server.children()
+            server.process.send_signal(stop)
+            assert server.process.wait(30) == 128 + stop
+        assert not Path(f"/proc/{app}").exists() or _zombie(app)
