@@ -85,7 +85,7 @@ def serve(
     token_file: Path | None,
     public_url: str | None,
 ) -> None:
-    """Serve the browser as a web page (one app per tab), locked to a token.
+    """The browser as a web page for a team, locked to a token.
 
     Prints the URL to open, with the token in it. Loopback only by default: reach it from
     another machine with `ssh -L 8000:localhost:8000 server`. Ctrl+C stops the server and
