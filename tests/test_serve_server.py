@@ -5,8 +5,11 @@ environment, and ends with the server."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import signal
-from collections.abc import Iterator
+import sys
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ pytest.importorskip(
 import aiohttp
 
 from factscope.db import Store
+from factscope.tui.serve.server import ServeConfig, Server, disposition
 from tests.serving import Served, serving
 
 
@@ -140,7 +144,9 @@ def _zombie(pid: int) -> bool:
         return True
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGHUP])
+@pytest.mark.parametrize(
+    "stop", [pytest.param(signal.SIGINT, marks=pytest.mark.slow), signal.SIGHUP]
+)
 async def test_ctrl_c_and_a_closed_ssh_session_end_the_apps(
     stop: signal.Signals, tmp_path: Path
 ) -> None:
@@ -159,3 +165,61 @@ async def test_ctrl_c_and_a_closed_ssh_session_end_the_apps(
             server.process.send_signal(stop)
             assert server.process.wait(30) == 128 + stop
         assert not Path(f"/proc/{app}").exists() or _zombie(app)
+
+
+@contextlib.asynccontextmanager
+async def in_process(app_code: str, max_sessions: int = 8) -> AsyncIterator[str]:
+    """The server in this process on a loopback port, each session running ``app_code``
+    (a stand-in app); yields the base URL. Its token is ``TOKEN``."""
+    from aiohttp import web
+
+    config = ServeConfig([sys.executable, "-c", app_code], TOKEN, port=0, max_sessions=max_sessions)
+    runner = web.AppRunner(Server(config).application())
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    config.port = runner.addresses[0][1]
+    try:
+        yield config.url
+    finally:
+        await runner.cleanup()
+
+
+TOKEN = "in-process-token-0123456789"
+
+
+async def test_a_crashed_app_ends_its_tab() -> None:
+    async with (
+        in_process("import sys; sys.exit(3)") as base,
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"{base}/ws?token={TOKEN}", headers={"Origin": base}) as ws,
+    ):
+        message = await ws.receive(timeout=20)
+        assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+
+
+async def test_two_tabs_at_once_cannot_both_take_the_last_slot() -> None:
+    async def status(session: aiohttp.ClientSession, base: str) -> int:
+        try:
+            ws = await session.ws_connect(f"{base}/ws?token={TOKEN}", headers={"Origin": base})
+        except aiohttp.WSServerHandshakeError as error:
+            return error.status
+        opened.append(ws)
+        return 101
+
+    opened: list[aiohttp.ClientWebSocketResponse] = []
+    async with (
+        in_process("import sys; sys.stdin.read()", max_sessions=1) as base,
+        aiohttp.ClientSession() as session,
+    ):
+        statuses = await asyncio.gather(*(status(session, base) for _ in range(4)))
+        assert sorted(statuses) == [101, 503, 503, 503]
+        for ws in opened:
+            await ws.close()
+
+
+def test_a_download_keeps_its_name_in_any_script() -> None:
+    header = disposition('四川 "trade".csv')
+    assert header.isascii()
+    assert header.startswith('attachment; filename="__ _trade_.csv"')
+    assert header.endswith("filename*=UTF-8''%E5%9B%9B%E5%B7%9D%20%22trade%22.csv")

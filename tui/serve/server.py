@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from aiohttp import WSMsgType, web
 from textual_serve.download_manager import DownloadManager
@@ -74,14 +74,18 @@ def allowed_origins(config: ServeConfig) -> set[str]:
 
 @dataclass
 class Sessions:
-    """The live sessions, so the cap can be checked and every process ended at shutdown."""
+    """The live sessions, so the cap can be checked and every process ended at shutdown.
+
+    A websocket takes its slot (``opening``) before its first ``await``, so two tabs
+    opening at once cannot both take the last one."""
 
     limit: int
     live: set[Session] = field(default_factory=set)
+    opening: int = 0
 
     @property
     def full(self) -> bool:
-        return len(self.live) >= self.limit
+        return len(self.live) + self.opening >= self.limit
 
 
 class Server:
@@ -146,6 +150,7 @@ class Server:
         )
         response.headers["Cache-Control"] = "no-store"
         response.headers["Referrer-Policy"] = "no-referrer"  # the token is in the page's URL
+        response.headers["X-Frame-Options"] = "DENY"  # no other site frames it
         return response
 
     def full_message(self) -> str:
@@ -171,8 +176,7 @@ class Server:
         response = web.StreamResponse()
         content_type = meta.mime_type + (f"; charset={meta.encoding}" if meta.encoding else "")
         response.headers["Content-Type"] = content_type
-        name = json.dumps(meta.file_name)  # quoted, with any quote in it escaped
-        response.headers["Content-Disposition"] = f"attachment; filename={name}"
+        response.headers["Content-Disposition"] = disposition(meta.file_name)
         await response.prepare(request)
         async for chunk in self.downloads.download(key):
             await response.write(chunk)
@@ -188,19 +192,25 @@ class Server:
             return self.refuse(403, "403 Forbidden: websocket without the token.")
         if self.sessions.full:
             return self.refuse(503, self.full_message())
-        websocket = web.WebSocketResponse(heartbeat=15)
-        await websocket.prepare(request)
-        session = Session(
-            self.config.argv,
-            write_bytes=websocket.send_bytes,
-            write_str=websocket.send_str,
-            close=websocket.close,
-            download_manager=self.downloads,
-        )
-        self.sessions.live.add(session)
+        self.sessions.opening += 1
+        try:
+            websocket = web.WebSocketResponse(heartbeat=15)
+            await websocket.prepare(request)
+            session = Session(
+                self.config.argv,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.downloads,
+            )
+            self.sessions.live.add(session)
+        finally:
+            self.sessions.opening -= 1
         try:
             await session.start(size(request, "width", 80), size(request, "height", 24))
+            watch = asyncio.create_task(close_when_ended(session, websocket))
             await relay(websocket, session)
+            watch.cancel()
         finally:
             await session.end()
             with contextlib.suppress(Exception):
@@ -217,9 +227,25 @@ class Server:
                 await session.remote_close()
 
 
+async def close_when_ended(session: Session, websocket: web.WebSocketResponse) -> None:
+    """An app that ended without saying so (it crashed, or was killed): the tab is told
+    ("Session ended"), rather than waiting on a screen that never comes."""
+    await session.ended()
+    await websocket.close()
+
+
 async def no_icon(_request: web.Request) -> web.Response:
     """No icon (and no 404 in the browser's console)."""
     return web.Response(status=204)
+
+
+def disposition(name: str) -> str:
+    """``Content-Disposition`` for a download named ``name``: an ASCII fallback, and the
+    name itself (RFC 6266), since headers carry no raw UTF-8 (``四川.csv``)."""
+    fallback = "".join(
+        c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name
+    )
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def size(request: web.Request, name: str, default: int) -> int:
@@ -243,8 +269,11 @@ async def relay(websocket: web.WebSocketResponse, session: Session) -> None:
         if kind == "stdin" and isinstance(envelope[1], str):
             await session.send_bytes(envelope[1].encode("utf-8"))
         elif kind == "resize" and isinstance(envelope[1], dict):
-            data = envelope[1]
-            await session.set_terminal_size(int(data["width"]), int(data["height"]))
+            try:
+                width, height = int(envelope[1]["width"]), int(envelope[1]["height"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            await session.set_terminal_size(width, height)
         elif kind == "ping":
             await websocket.send_json(["pong", envelope[1]])
         elif kind == "blur":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import shlex
 import sys
 from asyncio.subprocess import Process
 from collections.abc import Mapping
@@ -62,7 +63,7 @@ class Session(AppService):
     """An app process for one browser tab, started from :func:`app_command`."""
 
     def __init__(self, argv: list[str], **kwargs: object) -> None:
-        super().__init__(" ".join(argv), **kwargs)  # type: ignore[arg-type]
+        super().__init__(shlex.join(argv), **kwargs)  # type: ignore[arg-type]
         self.argv = argv
 
     @property
@@ -87,6 +88,11 @@ class Session(AppService):
         self._stdin = process.stdin
         return process
 
+    async def ended(self) -> None:
+        """Wait until the app process has ended and its output is read."""
+        if self._task is not None:
+            await asyncio.shield(self._task)
+
     async def end(self) -> None:
         """Ask the app to quit, then kill it if it has not within :data:`QUIT_GRACE`."""
         process = self._process
@@ -94,6 +100,7 @@ class Session(AppService):
             return
         with contextlib.suppress(Exception):
             await self.send_meta({"type": "quit"})
+            self.stdin.close()  # end of input: the web driver quits on it too
         try:
             await asyncio.wait_for(process.wait(), QUIT_GRACE)
         except TimeoutError:
