@@ -21,7 +21,7 @@ pytest.importorskip(
 import aiohttp
 
 from factscope.db import Store
-from factscope.tui.serve.server import ServeConfig, Server, disposition
+from factscope.tui.serve.server import ServeConfig, Server, disposition, origin_ok
 from tests.serving import Served, serving
 
 
@@ -45,9 +45,12 @@ async def test_the_page_needs_the_token(served: Served) -> None:
     assert status == 403 and "token" in text
     status, _, _ = await get(served.base + "/?token=" + "x" * len(served.token))
     assert status == 403
-    status, text, response = await get(served.url)
-    assert status == 200 and "textual-terminal" in text
-    cookie = response.cookies[f"factscope-token-{served.base.rsplit(':', 1)[1]}"]
+    port = served.base.rsplit(":", 1)[1]
+    stale = {f"factscope-token-{port}": "left-by-an-earlier-start-0000"}
+    status, text, response = await get(served.url, cookies=stale)
+    assert status == 200 and "textual-terminal" in text, "the new URL beats an old cookie"
+    assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in text
+    cookie = response.cookies[f"factscope-token-{port}"]
     assert cookie.value == served.token and cookie["httponly"]
     assert "https://" not in text and "//fonts." not in text, "nothing fetched from elsewhere"
     assert served.children() == [], "a page spawns nothing"
@@ -70,7 +73,9 @@ async def ws_status(served: Served, origin: str | None, token: str | None) -> in
     ("origin", "token", "status"),
     [
         ("http://evil.example", "right", 403),  # cross-site websocket hijacking
-        ("http://evil.example:{port}", "right", 403),  # a DNS name rebound to this machine
+        ("http://evil.example:{port}", "right", 403),  # another host, the same port
+        ("{base}/path", "right", 403),
+        ("null", "right", 403),  # a sandboxed frame or a file
         (None, "right", 403),  # no Origin: not a page of ours
         ("{base}", None, 403),
         ("{base}", "wrong", 403),
@@ -223,3 +228,16 @@ def test_a_download_keeps_its_name_in_any_script() -> None:
     assert header.isascii()
     assert header.startswith('attachment; filename="__ _trade_.csv"')
     assert header.endswith("filename*=UTF-8''%E5%9B%9B%E5%B7%9D%20%22trade%22.csv")
+
+
+def test_the_origin_is_the_host_the_browser_used() -> None:
+    config = ServeConfig(["app"], TOKEN, port=8000)
+    tunnelled = ("http://localhost:9000", "localhost:9000")  # ssh -L 9000:localhost:8000
+    assert origin_ok(*tunnelled, config)
+    assert origin_ok("http://localhost:8000", "127.0.0.1:8000", config), "loopback names"
+    assert not origin_ok("http://evil.example", "127.0.0.1:8000", config)
+    assert not origin_ok("http://localhost:9000", "localhost:9001", config)
+    assert not origin_ok("", "127.0.0.1:8000", config)
+    proxied = ServeConfig(["app"], TOKEN, port=8000, public_url="https://team.example/")
+    assert origin_ok("https://team.example", "127.0.0.1:8000", proxied)
+    assert not origin_ok("https://team.example", "127.0.0.1:8000", config)

@@ -4,7 +4,7 @@ Every request but the static files must carry the start's token: in the page's q
 (``/?token=…``, the URL printed at start), which sets a cookie for this port, or in that
 cookie (the websocket and downloads, which the page's script opens without the query). The
 websocket must also come from the served host: a browser sends the ``Origin`` of the page
-that opens it, so another web site (or a DNS name rebound to this machine) is refused. A
+that opens it, so another web site's page is refused (cross-site websocket hijacking). A
 refusal is an HTTP status with a one-line page, and nothing is spawned.
 """
 
@@ -72,6 +72,24 @@ def allowed_origins(config: ServeConfig) -> set[str]:
     return origins
 
 
+def origin_ok(origin: str, host: str, config: ServeConfig) -> bool:
+    """True for a websocket opened by a page of this server: its ``Origin`` is the host the
+    request was sent to (whatever name or tunnelled port the browser used) or one of
+    :func:`allowed_origins`. Another web site's page sends its own origin; a DNS name
+    rebound to this machine passes here but has no token (its cookie is another host's)."""
+    parts = urlsplit(origin)
+    same_host = parts.scheme in ("http", "https") and parts.netloc == host and not parts.path
+    return same_host or origin in allowed_origins(config)
+
+
+def websocket_url(request: web.Request, config: ServeConfig) -> str:
+    """The websocket's URL for the page: on the host the page was requested from (so the
+    token cookie goes with it), or under ``--public-url`` behind a proxy."""
+    if config.public_url:
+        return config.url.replace("http", "ws", 1) + "/ws"
+    return f"{'wss' if request.secure else 'ws'}://{request.host}/ws"
+
+
 @dataclass
 class Sessions:
     """The live sessions, so the cap can be checked and every process ended at shutdown.
@@ -117,9 +135,10 @@ class Server:
 
     def token_ok(self, request: web.Request, *, query: bool) -> bool:
         """True when the request carries the token (in its cookie, or its query)."""
-        given = request.cookies.get(self.config.cookie, "")
-        if query and not given:
-            given = request.query.get("token", "")
+        given = request.query.get("token", "") if query else ""
+        # The query first: a cookie left by an earlier start on this port must not refuse
+        # the new URL.
+        given = given or request.cookies.get(self.config.cookie, "")
         return bool(given) and hmac.compare_digest(given.encode(), self.config.token.encode())
 
     def refuse(self, status: int, message: str) -> web.Response:
@@ -139,7 +158,7 @@ class Server:
             )
         if self.sessions.full:
             return self.refuse(503, self.full_message())
-        ws_url = self.config.url.replace("http", "ws", 1) + "/ws"
+        ws_url = websocket_url(request, self.config)
         response = web.Response(text=index_page(ws_url), content_type="text/html")
         response.set_cookie(
             self.config.cookie,
@@ -186,7 +205,7 @@ class Server:
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
         """One app process for this tab, for as long as its websocket is open."""
         origin = request.headers.get("Origin", "")
-        if origin not in allowed_origins(self.config):
+        if not origin_ok(origin, request.host, self.config):
             return self.refuse(403, f"403 Forbidden: websocket from origin {origin!r}.")
         if not self.token_ok(request, query=True):
             return self.refuse(403, "403 Forbidden: websocket without the token.")
