@@ -112,3 +112,14 @@ def test_the_url_has_the_token_and_a_public_host_warns(db: Path, tmp_path: Path)
 def test_help_names_the_tunnel() -> None:
     done = subprocess.run([*FACTSCOPE, "serve", "--help"], capture_output=True, text=True)
     assert "ssh -L 8000:localhost:8000" in done.stdout and "--max-sessions" in done.stdout
+
+
+@pytest.mark.parametrize("url", ["team.example", "ftp://team.example", "https://t.example/a/b"])
+def test_a_public_url_is_an_http_url(db: Path, url: str) -> None:
+    from click.testing import CliRunner
+
+    from factscope.tui.cli import main
+
+    result = CliRunner().invoke(main, ["--db", str(db), "serve", "--public-url", url])
+    assert result.exit_code == 2
+    assert "is not a URL such as https://" in result.stderr

@@ -12,6 +12,7 @@ import os
 import re
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -50,6 +51,18 @@ def read_token(token_file: Path | None) -> str:
     return token
 
 
+def public_url(param: click.Parameter, value: str | None) -> str | None:
+    """``--public-url``: an http(s) URL with a host and nothing after it but a slash."""
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/"):
+        raise click.BadParameter(
+            f"{value!r} is not a URL such as https://factscope.example.org", param=param
+        )
+    return value.rstrip("/")
+
+
 @click.command()
 @store_options
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -74,6 +87,7 @@ def read_token(token_file: Path | None) -> str:
 )
 @click.option(
     "--public-url",
+    callback=lambda _ctx, param, value: public_url(param, value),
     help="The https:// URL users open when a reverse proxy with TLS is in front.",
 )
 @click.pass_obj
