@@ -26,7 +26,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -37,18 +36,6 @@ TYPED = "songjiang trade"
 QUIET = 0.3
 """Seconds without a frame after which the screen counts as drawn."""
 F3 = "\x1bOR"
-
-
-def demo_database() -> Path:
-    """The demo corpus imported into a cached temporary database."""
-    from factscope.db.store import Store
-    from factscope.importers import import_paths
-
-    path = Path(tempfile.gettempdir()) / "factscope-bench-serve.db"
-    if not path.exists():
-        with Store.open(path) as store:
-            import_paths([ROOT / "importers" / "samples"], store, recursive=True)
-    return path
 
 
 def rss_mb(pid: int) -> float:
@@ -174,6 +161,8 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="database (default: the demo corpus)")
     parser.add_argument("--sessions", type=int, default=3, help="sessions open at once")
     args = parser.parse_args()
+    from tui_keys import demo_database  # the same demo corpus, imported once for both
+
     db = args.db or demo_database()
     server = subprocess.Popen(
         [
