@@ -56,6 +56,7 @@ def test_the_wheel_has_one_top_level_name_and_its_data(tmp_path: Path) -> None:
         wheel.name.split("-py")[0] + ".dist-info",
     }
     assert "factscope/tui/app.tcss" in names
+    assert "factscope/tui/serve/index.html" in names, "the page of factscope serve"
     assert "factscope/importers/gazetteer/data/regions.tsv" in names
     assert any(n.startswith("factscope/importers/samples/") for n in names)
     assert "factscope/tui/cli/commands.py" in names and "factscope/db/store.py" in names

@@ -264,6 +264,9 @@ class FactscopeApp(App[None]):
         if not directory.is_dir():
             directory = Path.cwd()
         name = f"factscope-{datetime.now():%Y-%m-%d_%H-%M-%S}.svg"
+        if self.is_web:  # served (factscope serve): the browser downloads it, not the server
+            self.deliver_screenshot(name)
+            return
 
         def chosen(target: tuple[str, Path] | None) -> None:
             if target is not None:

@@ -4,7 +4,9 @@ Copying sends OSC 52, which puts text on the clipboard of the machine the termin
 also over SSH. Some terminals ignore it (VTE-based ones such as GNOME Terminal, tmux without
 ``set-clipboard``), so in a local desktop session the text also goes to the platform's copy
 command when one is installed: ``pbcopy``, ``wl-copy``, ``xclip`` or ``xsel``. Over SSH the
-command would fill the server's clipboard, not the user's, so it is not used there.
+command would fill the server's clipboard, not the user's, so it is not used there; nor in
+an app served to a web browser (``factscope serve``), where xterm.js turns OSC 52 into the
+browser's own clipboard.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ def native_copy_command(env: Mapping[str, str] | None = None) -> list[str] | Non
     """The command that copies its standard input here, or None (SSH, no desktop, none)."""
     env = os.environ if env is None else env
     if env.get("SSH_CONNECTION") or env.get("SSH_TTY"):
+        return None
+    if "web_driver" in env.get("TEXTUAL_DRIVER", ""):  # served: the user is in a browser
         return None
     path = env.get("PATH")
     candidates: list[list[str]] = []

@@ -38,6 +38,8 @@ def test_the_command_follows_the_session(tmp_path: Path) -> None:
     over_ssh = {"PATH": path, "DISPLAY": ":0", "SSH_CONNECTION": "10.0.0.1 5 10.0.0.2 22"}
     assert native_copy_command(over_ssh) is None, "the server's clipboard is not the user's"
     assert native_copy_command({"PATH": str(tmp_path / "empty"), "DISPLAY": ":0"}) is None
+    served = {"PATH": path, "DISPLAY": ":0", "TEXTUAL_DRIVER": "textual.drivers.web_driver:X"}
+    assert native_copy_command(served) is None, "served: the browser's clipboard, by OSC 52"
 
 
 def test_copy_natively_gives_the_text_and_never_raises(tmp_path: Path) -> None:

@@ -278,6 +278,36 @@ async def test_ctrl_s_exports_the_results_to_the_path_shown(fixture_store: Store
         assert "305.57 billion yuan" in rows[0]["sentence"]
 
 
+async def test_served_export_goes_to_the_browser_not_the_disk(
+    fixture_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under `factscope serve` the dialog asks for a name and the rows reach Textual's
+    deliver_text (textual-serve's download); nothing is written on the server. The real
+    download through a browser is tested in tests/test_serve_browser.py."""
+    delivered: list[tuple[str, str | None]] = []
+
+    def deliver_text(file: Any, *, save_filename: str | None = None, **_: Any) -> str:
+        delivered.append((file.read(), save_filename))
+        return "key"
+
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    monkeypatch.setattr(FactscopeApp, "is_web", property(lambda _: True))
+    monkeypatch.setattr(app, "deliver_text", deliver_text)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "songj trade")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PathScreen)
+        assert dialog.query_one(PathInput).value == "factscope-facts.csv", "a name, no folder"
+        await pilot.press("enter")
+        await settle(pilot)
+    [(text, name)] = delivered
+    assert name == "factscope-facts.csv"
+    assert text.splitlines()[0].startswith("region,") and "305.57 bn CNY" in text
+    assert not list(Path.cwd().glob("factscope-facts*")), "nothing on the server's disk"
+
+
 @pytest.mark.parametrize(
     ("query", "text", "marked"),
     [

@@ -288,6 +288,30 @@ async def test_the_screenshot_asks_where_and_works_without_downloads(
     assert path.read_text(encoding="utf-8").startswith("<svg")
 
 
+async def test_a_served_screenshot_goes_to_the_browser(
+    fixture_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under `factscope serve` the SVG is handed to deliver_text (a browser download)."""
+    delivered: list[tuple[str, str | None]] = []
+
+    def deliver_text(file: Any, *, save_filename: str | None = None, **_: Any) -> str:
+        delivered.append((file.read(), save_filename))
+        return "key"
+
+    app = FactscopeApp(fixture_store)
+    monkeypatch.setattr(FactscopeApp, "is_web", property(lambda _: True))
+    monkeypatch.setattr(app, "deliver_text", deliver_text)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        [shot] = [c for c in app.get_system_commands(app.screen) if c.title == "Screenshot"]
+        shot.callback()
+        await settle(pilot)
+        assert not isinstance(app.screen, PathScreen), "no server path to ask for"
+    [(svg, name)] = delivered
+    assert svg.startswith("<svg") and name and name.endswith(".svg")
+    assert files(tmp_path) == set(), "nothing on the server's disk"
+
+
 async def test_facets_count_the_results_a_typo_finds(fixture_store: Store) -> None:
     app = FactscopeApp(fixture_store, initial_mode="facts")
     async with app.run_test(size=(80, 24)) as pilot:

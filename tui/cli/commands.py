@@ -19,6 +19,7 @@ from factscope.importers.parallel import Terminated
 from factscope.importers.sanitize import strip_control
 from factscope.tui import output
 from factscope.tui.cli.corpus import COMMANDS
+from factscope.tui.cli.serve import serve
 from factscope.tui.cli.support import (
     ENV_DB,
     FULL_ERRNOS,
@@ -278,7 +279,7 @@ def regions(query: str, limit: int, as_json: bool) -> None:
         click.echo(f"factscope: no region matches {query!r}", err=True)
 
 
-for _command in COMMANDS:
+for _command in (*COMMANDS, serve):
     main.add_command(_command)
 
 

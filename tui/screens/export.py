@@ -6,23 +6,32 @@ the user can edit: by default a new name in the current directory (``-2``, ``-3`
 appended rather than overwrite). Enter writes; an existing file or a missing directory is
 refused in the dialog with one line, and the file is opened with ``x`` so it is never
 overwritten. :class:`PathScreen` alone (no formats) asks where to save a screenshot.
+
+In a served app (``factscope serve``: the user is in a web browser, maybe on another
+machine) a file on the server's disk would never reach them: the dialog asks only for a
+file name and the export is handed to the browser as a download (Textual's
+``deliver_text``, which textual-serve turns into a download link).
 """
 
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual._context import active_app
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import NoActiveWorker, get_current_worker
 
 from factscope.tui.records import write_records
 from factscope.tui.render import safe
@@ -49,17 +58,47 @@ def unused_path(directory: Path, stem: str, fmt: str) -> Path:
     return path
 
 
+def served_app() -> App[Any] | None:
+    """The running app when it is served to a web browser, else None.
+
+    Exports run in thread workers, where Textual's ``active_app`` is not set: the worker's
+    node knows its app."""
+    try:
+        app: App[Any] = get_current_worker().node.app
+    except NoActiveWorker:
+        try:
+            app = active_app.get()
+        except LookupError:
+            return None
+    return app if app.is_web else None
+
+
 def write_export(rows: Sequence[dict[str, Any]], fmt: ExportFormat, path: Path) -> Path:
-    """Write ``rows`` to the new file ``path`` (never over an existing one); its absolute path."""
+    """Write ``rows`` to the new file ``path`` (never over an existing one); its absolute path.
+
+    In a served app the rows go to the browser as a download named ``path.name`` instead,
+    and that name is returned."""
+    app = served_app()
+    if app is not None:
+        text = io.StringIO(render_rows(rows, fmt))
+        deliver = partial(app.deliver_text, text, save_filename=path.name, encoding="utf-8")
+        if threading.get_ident() == app._thread_id:
+            deliver()
+        else:
+            app.call_from_thread(deliver)
+        return Path(path.name)
     with path.open("x", encoding="utf-8", newline="") as handle:
         handle.write(render_rows(rows, fmt))
     return path.resolve()
 
 
-def path_problem(text: str) -> str:
-    """Why ``text`` cannot be a new file's path ('' when it can)."""
+def path_problem(text: str, *, download: bool = False) -> str:
+    """Why ``text`` cannot be a new file's path ('' when it can); for a ``download`` only
+    a name is asked for (the browser chooses the folder)."""
     if not text.strip():
         return "Type a file name."
+    if download:
+        return "Type a file name, without a folder." if "/" in text else ""
     path = Path(text).expanduser()
     if path.exists():
         return f"{path.name} exists: edit the name (nothing is overwritten)."
@@ -98,11 +137,19 @@ class PathScreen(ModalScreen[tuple[str, Path] | None]):
     ]
     """Enter (on the path) writes, Escape cancels; Up/Down pick the format."""
 
-    def __init__(self, title: str, path: Path, formats: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        path: Path,
+        formats: dict[str, str] | None = None,
+        *,
+        download: bool = False,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.initial = path
         self.formats = formats or {}
+        self.download = download
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog"):
@@ -152,7 +199,7 @@ class PathScreen(ModalScreen[tuple[str, Path] | None]):
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        problem = path_problem(event.value)
+        problem = path_problem(event.value, download=self.download)
         if problem:
             self.query_one("#export-problem", Static).update(Text(problem, style="bold"))
             return
@@ -164,9 +211,11 @@ class PathScreen(ModalScreen[tuple[str, Path] | None]):
 
 
 def export_dialog(what: str, stem: str) -> PathScreen:
-    """The export dialog for ``what`` (``'13 figures'``), offering ``cwd/stem.csv``."""
-    return PathScreen(
-        f"Export {what} as:",
-        unused_path(Path.cwd(), stem, "csv"),
-        {str(k): v for k, v in FORMATS.items()},
-    )
+    """The export dialog for ``what`` (``'13 figures'``), offering ``cwd/stem.csv``; in a
+    served app ``stem.csv``, downloaded by the browser."""
+    formats = {str(k): v for k, v in FORMATS.items()}
+    if served_app() is not None:
+        return PathScreen(
+            f"Export {what} to your browser as:", Path(f"{stem}.csv"), formats, download=True
+        )
+    return PathScreen(f"Export {what} as:", unused_path(Path.cwd(), stem, "csv"), formats)
