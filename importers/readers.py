@@ -19,6 +19,7 @@ import charset_normalizer
 from factscope.db.models import RawDocument
 from factscope.importers.dates import find_published
 from factscope.importers.files import ReadError, read_bytes
+from factscope.importers.lexicon.common import IDEOGRAPH_RE
 from factscope.importers.sanitize import escape_undecodable
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -32,7 +33,7 @@ _BOMS: list[tuple[bytes, str]] = [
     (b"\xfe\xff", "utf-16"),
 ]
 _CHUNK = 1 << 17
-_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_CHAR = IDEOGRAPH_RE
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import alternation, longest_first
+
 from . import cjk
 from ._fold import fold_case, folded_pattern
 from .cjk import has_cjk, quantity_follows
@@ -23,8 +26,8 @@ from .ranks import ranks_in
 from .units import CURRENCY_CODES, UnitMatch, read_unit
 
 _MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    rf"(?:{alternation(en.MONTH_NAMES)}"
+    rf"|(?:{longest_first(a.capitalize() for a in en.MONTH_ABBREVIATIONS)})\.?)"
 )
 _AFTER_MONTH_RE = re.compile(rf"{_MONTH_NAMES}[\s\xa0]*$")
 _BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?[\s\xa0]+(?:of[\s\xa0]+)?{_MONTH_NAMES}\b")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from factscope.db.models import Fact
+from factscope.importers.lexicon import en
 
 from .attach import BRACKET_GAP_RE
 from .figure import Figure
@@ -28,10 +29,9 @@ _POSSESSOR_RE = re.compile(
 )
 _NOT_COMPANIES = frozenset({
     "It", "This", "That", "The", "In", "At", "On", "For", "By", "As", "Last", "Next",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday",
-})  # fmt: skip
+    "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday",
+}) | frozenset(en.MONTH_NAMES)  # fmt: skip
 
 
 def company(text: str, lo: int, hi: int, tracker: RegionTracker) -> str | None:

@@ -16,26 +16,22 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import alternation, longest_first
+
 from . import periods_zh
 from ._fold import fold_case, folded_pattern
 from .cjk import has_cjk, quantity_follows
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
-    "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-COUNT_WORDS: dict[str, int] = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11,
-}  # fmt: skip
-ORDINAL_WORDS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
-                                 "2nd": 2, "3rd": 3, "4th": 4}  # fmt: skip
+MONTHS: dict[str, int] = en.MONTHS
+COUNT_WORDS: dict[str, int] = en.PERIOD_COUNT_WORDS
+ORDINAL_WORDS: dict[str, int] = en.PERIOD_ORDINALS
 
+# "Sept?" as the lexicon spells it: every abbreviation, capitalised, "Sept" before "Sep"
+_ABBREVIATIONS = longest_first(a.capitalize() for a in en.MONTH_ABBREVIATIONS)
 _MONTH = (
-    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])\.?)(?![A-Za-z])"
+    rf"\b(?:(?:{alternation(en.MONTH_NAMES)})"
+    rf"|(?:{_ABBREVIATIONS})(?![A-Za-z])\.?)(?![A-Za-z])"
 )
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _REL_YEAR = r"(?:this|last|the\s+previous|the\s+current|next)\s+year"
@@ -430,19 +426,6 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
         out.append((m.start(), m.end(), date))
     out.sort()
     return out
-
-
-def guess_published(text: str) -> dt.date | None:
-    """Publication date stated in the text: a line holding only a date, else the first date
-    in the opening 600 characters, else None."""
-    head = text[:1500]
-    for line in re.finditer(r"[^\n]+", head):
-        stripped = line.group(0).strip(" \t\xa0|")
-        dates = find_dates(stripped)
-        if dates and dates[0][0] == 0 and dates[0][1] >= len(stripped) - 1:
-            return dates[0][2]
-    dates = find_dates(text, 0, min(len(text), 600))
-    return dates[0][2] if dates else None
 
 
 def stated_years(text: str) -> list[int]:
