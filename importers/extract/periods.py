@@ -116,8 +116,9 @@ _DATELINE_TAIL_RE = re.compile(
 # Led by a literal or a character class, so the engine skips ahead in C; DATE_RES[0] and [1]
 # can only start where these match (every month name begins with one of the abbreviations).
 _NUMERIC_DATE_GATE_RE = re.compile(r"(?:19|20)\d\d[-./]")
-_MONTH_GATE_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_DAY_MONTH_GATE_RE = re.compile(r"\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_LEADS = alternation(name[:3] for name in en.MONTH_NAMES)  # "Jan|Feb|...|Dec"
+_MONTH_GATE_RE = re.compile(_MONTH_LEADS)
+_DAY_MONTH_GATE_RE = re.compile(rf"\d\s+(?:{_MONTH_LEADS})")
 DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[-./](?P<m>[01]?\d)[-./](?P<d>[0-3]?\d)(?!\d)"),
     re.compile(rf"(?P<mn>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b"),
