@@ -27,7 +27,8 @@ from .doc_context import (
     turns_to_stock,
     word_periods,
 )
-from .figures import Spans, figures_in
+from .figure import Spans
+from .figures import figures_in
 from .numbers import find_numbers
 from .period_carry import date_headline, state_period
 from .periods import find_dates, find_periods, stated_years

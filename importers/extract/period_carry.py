@@ -27,8 +27,7 @@ from .doc_context import (
     year_reference_in,
 )
 from .draft import Draft
-from .figure import Figure
-from .figures import Spans
+from .figure import Figure, Spans
 from .periods import Period
 from .thresholds import crossed
 
