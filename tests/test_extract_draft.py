@@ -25,6 +25,14 @@ def test_a_draft_has_every_field_of_a_fact_but_the_store_ids() -> None:
     assert set(CHANGE_FIELDS) <= draft_fields
 
 
+def test_the_draft_defaults_are_the_facts() -> None:
+    # draft_of sets only what a figure states: the other fields read these class defaults,
+    # and the Fact made from the draft takes its own defaults for them
+    for f in dataclasses.fields(Draft):
+        if f.default is not dataclasses.MISSING:
+            assert Fact.model_fields[f.name].default == f.default, f.name
+
+
 def test_draft_of_a_figure_states_value_quote_and_scale() -> None:
     draft = draft_of(TEXT, _figure(), 0, len(TEXT))
     assert (draft.quote, draft.number_quote) == ("305.57 billion yuan", "305.57 billion")

@@ -30,10 +30,11 @@ from .doc_context import (
 from .figure import Spans
 from .figures import figures_in
 from .numbers import find_numbers
+from .passes import sentence_facts
 from .period_carry import date_headline, state_period
 from .periods import find_dates, find_periods, stated_years
 from .regions import RegionTracker
-from .sentence import Document, sentence_facts
+from .sentence import Document
 from .sentences import split_paragraphs, split_sentences
 from .traditional import requote, simplify
 from .units import yen_signs

@@ -3,7 +3,7 @@
 Each pass reads the :class:`.sentence.SentenceWork` of the sentence and the
 :class:`.sentence.FigureWork` of the figure, and fills fields of its draft or of the work (the
 metric is decided over several passes, then stored by ``metric_fields``). :data:`PASSES` is the
-one table :func:`.sentence.sentence_facts` runs; a new rule is a new function in it, at the
+one table :func:`sentence_facts` runs; a new rule is a new function in it, at the
 place where what it reads has been decided.
 """
 
@@ -11,15 +11,29 @@ from __future__ import annotations
 
 import re
 
+from factscope.db.models import Fact, Region
+
 from . import metrics
 from .changes import resolve_from_year
+from .draft import draft_of
+from .figure import Figure
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
 from .metric_lists import list_item
 from .period_carry import FLOWS
+from .periods import Period
 from .rates import NATIONAL_RATE_RE, SHARE_MOVE_NOTE, rate_kind, share_move
 from .regions_zh import whole_region
-from .sentence import FigureWork, Pass, SentenceWork, clause_start, context_start, names_a_subject
+from .sentence import (
+    Document,
+    FigureWork,
+    Pass,
+    SentenceWork,
+    clause_start,
+    context_start,
+    names_a_subject,
+    sentence_work,
+)
 
 # "annual revenue", not "average annual growth" nor "annual growth"
 _ANNUAL_RE = re.compile(
@@ -313,3 +327,33 @@ PASSES: tuple[tuple[str, Pass], ...] = (
     ("links", links),
 )
 """Every pass, in the order it runs on each figure."""
+
+
+def sentence_facts(
+    doc: Document,
+    figs: list[Figure],
+    periods: list[Period],
+    span: tuple[int, int],
+    topic: Region | None,
+) -> list[Fact]:
+    """The facts of the figures ``figs`` of the sentence ``span``, every pass run in order."""
+    work = sentence_work(doc, figs, periods, span, topic)
+    for i, fig in enumerate(figs):
+        if i in work.changes.consumed:
+            continue  # a percent read as the change of another figure
+        item = FigureWork(i, fig, draft_of(doc.text, fig, work.s_start, work.s_end))
+        for _, run in PASSES:
+            run(work, item)
+        finish(work, item)
+    return work.out
+
+
+def finish(work: SentenceWork, item: FigureWork) -> None:
+    """Make the figure's fact and record it for the figures after it."""
+    fact = item.draft.fact()
+    work.out.append(fact)
+    work.by_index[item.i] = item.draft
+    if fact.rank is not None and fact.unit != "rank":
+        work.ranked_by[fact.rank] = fact
+    if fact.unit == "count":
+        work.doc.counts.setdefault(fact.value, []).append(fact)

@@ -1,11 +1,11 @@
 """The facts of one sentence: a typed draft per figure, attributed by named passes in order.
 
-:func:`sentence_facts` reads what the whole sentence shares (its growth rates, ranks, periods
-and lists: :class:`SentenceWork`), then runs every figure through :data:`PASSES`, one table of
-named functions, each filling some fields of the figure's :class:`.draft.Draft` or of its
-:class:`FigureWork` (the context words, the chosen period and change, the metric being
-decided). A pass reads what the passes before it decided; ``tests/test_extract_sentence.py``
-holds a table of cases per pass.
+:func:`.passes.sentence_facts` reads what the whole sentence shares (its growth rates, ranks,
+periods and lists: :class:`SentenceWork`), then runs every figure through
+:data:`.passes.PASSES`, one table of named functions, each filling some fields of the figure's
+:class:`.draft.Draft` or of its :class:`FigureWork` (the context words, the chosen period and
+change, the metric being decided). A pass reads what the passes before it decided;
+``tests/test_extract_passes.py`` holds a table of cases per pass.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from . import cjk
 from .attach import Changes, assign_ranks
 from .changes import Change
 from .doc_context import PeriodContext
-from .draft import Draft, draft_of
+from .draft import Draft
 from .figure import Figure
 from .metric_lists import level_lists
 from .period_carry import SentencePeriods
@@ -140,38 +140,6 @@ def sentence_work(
         lists=level_lists(text, figs, s_start, s_end),
         carried=SentencePeriods(doc.periods, text, span, figs, where, doc.published),
     )
-
-
-def sentence_facts(
-    doc: Document,
-    figs: list[Figure],
-    periods: list[Period],
-    span: tuple[int, int],
-    topic: Region | None,
-) -> list[Fact]:
-    """The facts of the figures ``figs`` of the sentence ``span``, every pass run in order."""
-    from .passes import PASSES  # the passes read this module's types
-
-    work = sentence_work(doc, figs, periods, span, topic)
-    for i, fig in enumerate(figs):
-        if i in work.changes.consumed:
-            continue  # a percent read as the change of another figure
-        item = FigureWork(i, fig, draft_of(doc.text, fig, work.s_start, work.s_end))
-        for _, run in PASSES:
-            run(work, item)
-        finish(work, item)
-    return work.out
-
-
-def finish(work: SentenceWork, item: FigureWork) -> None:
-    """Make the figure's fact and record it for the figures after it."""
-    fact = item.draft.fact()
-    work.out.append(fact)
-    work.by_index[item.i] = item.draft
-    if fact.rank is not None and fact.unit != "rank":
-        work.ranked_by[fact.rank] = fact
-    if fact.unit == "count":
-        work.doc.counts.setdefault(fact.value, []).append(fact)
 
 
 def context_start(work: SentenceWork, i: int) -> int:
