@@ -7,8 +7,14 @@ import datetime as dt
 import pytest
 
 from factscope.importers.dates import find_published
+from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.changes import read_change
-from factscope.importers.extract.numbers import SCALES, qualifier_after, qualifier_before
+from factscope.importers.extract.numbers import (
+    SCALES,
+    find_numbers,
+    qualifier_after,
+    qualifier_before,
+)
 from factscope.importers.extract.periods import find_dates
 from factscope.importers.lexicon import en
 
@@ -60,3 +66,17 @@ def test_every_growth_noun_signs_a_percent(word: str, sign: int) -> None:
 
 def test_scale_words_are_the_numbers_scales() -> None:
     assert all(SCALES[w] == f for w, f in en.SCALE_WORDS.items())
+
+
+@pytest.mark.parametrize("word", en.SPACED_SCALES)
+def test_every_spaced_scale_scales_its_numeral(word: str) -> None:
+    text = f"exports of 3 {word} yuan"
+    (num,) = find_numbers(text, fold_case(text))
+    assert (num.value, num.scale) == (3.0, en.SCALE_WORDS[word])
+
+
+@pytest.mark.parametrize("word", en.GLUED_SCALES)
+def test_every_glued_scale_scales_its_numeral(word: str) -> None:
+    text = f"exports of 3{word} yuan"
+    (num,) = find_numbers(text, fold_case(text))
+    assert (num.value, num.scale) == (3.0, en.SCALE_WORDS[word])

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from factscope.importers.extract import cjk
-from factscope.importers.extract.numbers import SCALES
+from factscope.importers.extract._fold import fold_case
+from factscope.importers.extract.numbers import SCALES, find_numbers
 from factscope.importers.lexicon import zh
 
 
@@ -55,3 +56,15 @@ def test_every_count_measure_word_counts(word: str) -> None:
     m = cjk.COUNT_RE.match(f"{word}企业")
     assert m is not None and m.group("word") == word
     assert cjk.COUNT_RE.match("个月") is None
+
+
+@pytest.mark.parametrize("word", list(zh.SCALE_WORDS))
+def test_every_scale_character_scales_digits(word: str) -> None:
+    text = f"出口额3{word}元"
+    (num,) = find_numbers(text, fold_case(text))
+    assert (num.value, num.scale) == (3.0, zh.SCALE_WORDS[word])
+
+
+@pytest.mark.parametrize("word", zh.NUMERAL_SCALES)
+def test_every_numeral_scale_scales_a_numeral_in_characters(word: str) -> None:
+    assert [n[2:4] for n in cjk.find_numerals(f"出口额两{word}元")] == [(2.0, zh.SCALE_WORDS[word])]

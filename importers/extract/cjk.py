@@ -29,11 +29,13 @@ DIGITS: dict[str, int] = {
     "八": 8, "九": 9,
 }  # fmt: skip
 POWERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
-SCALES: dict[str, float] = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+SCALES: dict[str, float] = {w: zh.SCALE_WORDS[w] for w in zh.NUMERAL_SCALES}
 # "突破万亿元", "破亿元": a scale passed with no numeral is one of it (one trillion yuan)
 BARE_SCALE_RE = re.compile(r"(?<=[破过超])(?P<s>万亿|亿)(?=元|美元|人民币)")
 # not after 第 ("第三" is an ordinal); a trailing 万/亿 is the scale
-NUMERAL_RE = re.compile(r"(?<!第)(?P<n>[零〇一二两三四五六七八九十百千]+)(?P<s>万亿|亿|万)?")
+NUMERAL_RE = re.compile(
+    rf"(?<!第)(?P<n>[零〇一二两三四五六七八九十百千]+)(?P<s>{alternation(zh.NUMERAL_SCALES)})?"
+)
 # measure words that count things: 家 (companies), 个, 项 (projects), 座, 所, 台, 辆, 艘, 名, 人,
 # 户; "两个月" (two months) and "三个小时" are durations
 COUNT_RE = re.compile(

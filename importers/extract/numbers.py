@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from factscope.importers.lexicon import en, zh
-from factscope.importers.lexicon.common import alternation
+from factscope.importers.lexicon.common import alternation, longest_first
 
 from . import cjk
 from ._fold import fold_case, folded_pattern
@@ -53,7 +53,7 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?"
 )
 # "1.6 quadrillion dong": Vietnamese totals run past a trillion
-_SCALE_WORD = r"thousand|million|billion|trillion|quadrillion|mln|mn|bln|bn|tln|trn|lakhs?|crores?"
+_SCALE_WORD = alternation(en.SPACED_SCALES)
 # "a quarter of an hour", "half of the year", "three quarters of 2023": time, not a share
 _NOT_A_SHARE = (
     r"\s+(?:of\s+)?(?:the\s+|this\s+|last\s+|next\s+|an?\s+)?"
@@ -71,8 +71,9 @@ NUMBER_RE = re.compile(
         (?P<digits>{_DIGITS})
         (?:
             (?P<dscale>[\s\xa0]?(?:{_SCALE_WORD})\b(?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
-          | (?P<gscale>(?:bn|mln|bln|m|k|b))(?![A-Za-z0-9])
-          | [多余]?(?P<zscale>[\s\xa0]?(?:万亿|亿|万|千|百万))  # 1200多亿: over 1200 亿
+          | (?P<gscale>(?:{alternation(en.GLUED_SCALES)}))(?![A-Za-z0-9])
+          # 1200多亿: over 1200 亿
+          | [多余]?(?P<zscale>[\s\xa0]?(?:{longest_first(zh.SCALE_WORDS)}))
         )?
         (?![A-Za-z0-9]|,\d{{3}})
       | (?P<frac>\b{_FRACTION}\b)(?!-(?:way|stop|party|level|hand))

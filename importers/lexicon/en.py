@@ -35,6 +35,15 @@ SCALE_WORDS: dict[str, float] = {
 }  # fmt: skip
 """Scale words and abbreviations after a numeral → the factor ("3.2 bn", "5 lakh")."""
 
+SPACED_SCALES: tuple[str, ...] = (
+    "thousand", "million", "billion", "trillion", "quadrillion", "mln", "mn", "bln", "bn",
+    "tln", "trn", "lakhs", "lakh", "crores", "crore",
+)  # fmt: skip
+"""The scale words read after a space ("3.2 billion", "5 lakh"): one letter is too little."""
+
+GLUED_SCALES: tuple[str, ...] = ("bn", "mln", "bln", "m", "k", "b")
+"""The scale abbreviations read glued to the digits ("3.2bn", "500k")."""
+
 QUALIFIERS_BEFORE: dict[str, str] = {
     "about": "~", "around": "~", "approximately": "~", "approx.": "~", "nearly": "~",
     "almost": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",

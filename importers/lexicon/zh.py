@@ -10,6 +10,10 @@ from __future__ import annotations
 SCALE_WORDS: dict[str, float] = {"万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, "百万": 1e6}
 """Scale characters after a numeral → the factor ("305亿元", "1.2万亿")."""
 
+NUMERAL_SCALES: tuple[str, ...] = ("万亿", "亿", "万")
+"""The scales read after a numeral written in characters ("两亿元", "三万"); 千 and 百 are
+digits of such a numeral (三千五百)."""
+
 QUALIFIERS_BEFORE: dict[str, str] = {
     "大约": "~", "约为": "~", "约": "~", "将近": "~", "接近": "~", "近": "~",
     "超过": ">", "突破": ">", "超": ">", "逾": ">", "多达": ">", "破": ">",
