@@ -10,28 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import longest_first
+
+_MONTHS = en.MONTHS
+_MONTH = longest_first(_MONTHS)
 _PATTERNS: list[tuple[re.Pattern[str], tuple[str, str, str]]] = [
     (re.compile(r"(?<!\d)((?:19|20)\d\d)[-./]([01]?\d)[-./]([0-3]?\d)(?!\d)"), ("y", "m", "d")),
     (re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), ("y", "m", "d")),

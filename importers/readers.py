@@ -22,6 +22,7 @@ from factscope.importers.dates import find_published
 # ReadError is re-exported: a reader imports what it needs from here (CONTRIBUTING.md).
 from factscope.importers.files import ReadError as ReadError
 from factscope.importers.files import read_bytes
+from factscope.importers.lexicon.common import IDEOGRAPH_RE
 from factscope.importers.sanitize import escape_undecodable
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -35,7 +36,7 @@ _BOMS: list[tuple[bytes, str]] = [
     (b"\xfe\xff", "utf-16"),
 ]
 _CHUNK = 1 << 17
-_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_CJK_CHAR = IDEOGRAPH_RE
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from factscope.importers.extract import extract_facts
-from factscope.importers.extract.periods import find_dates, find_periods, guess_published
+from factscope.importers.extract import extract_facts, guess_published
+from factscope.importers.extract.periods import find_dates, find_periods
 
 
 def _periods(

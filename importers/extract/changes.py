@@ -18,25 +18,18 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import alternation
+
 from . import cjk
 from ._fold import fold_case, folded_pattern
 
-_UP = (
-    # "made up 40 percent of exports" is a share, not a rise.
-    r"(?<!made\s)(?<!makes\s)(?<!make\s)(?<!making\s)up|rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
-    r"grown|gained?|gains|gaining|jumped|jumps?|jumping|surged?|surges|surging|soared|soars?|"
-    r"soaring|climbed|climbs?|climbing|expanded|expands?|expanding|rebounded|rebounding|"
-    r"skyrocketed|skyrocketing|higher|edged\s+up|picked\s+up|accelerated|widened|widening"
-)
-_DOWN = (
-    r"down|fell|fall|falls|falling|fallen|dropped|drops|drop|dropping|declined?|declines|"
-    r"declining|decreased?|decreases|decreasing|dipped|dips?|dipping|slid|slides?|sliding|"
-    r"slumped|slumps?|slumping|shrank|shrunk|shrinks?|shrinking|contracted|contracts?|"
-    r"contracting|plunged|plunges?|plunging|tumbled|tumbles?|tumbling|sank|sinks?|sinking|"
-    r"lower|edged\s+down|slipped|slipping|slowed|narrowed|narrowing"
-)
-_NOUN_UP = r"increase|growth|rise|gain|growth\s+rate|expansion|jump|surge|rebound"
-_NOUN_DOWN = r"decrease|decline|drop|fall|contraction|reduction|slump|dip"
+# "made up 40 percent of exports" is a share, not a rise: the look-behinds guard "up", the
+# list's first word (an alternation's first branch is all they cover).
+_UP = r"(?<!made\s)(?<!makes\s)(?<!make\s)(?<!making\s)" + alternation(en.GROWTH_VERBS_UP)
+_DOWN = alternation(en.GROWTH_VERBS_DOWN)
+_NOUN_UP = alternation(en.GROWTH_NOUNS_UP)
+_NOUN_DOWN = alternation(en.GROWTH_NOUNS_DOWN)
 _QUAL = (
     r"(?:(?:about|around|nearly|approximately|more\s+than|over|almost|some|at\s+least|"
     r"between|up\s+to|as\s+much\s+as|roughly)\s+)?"
@@ -99,7 +92,7 @@ TRIGGER_AFTER_RE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
-_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = alternation(en.MONTH_NAMES)
 # "over", "compared with", "than (that in) the" ... before the base of a comparison
 _VERSUS = (
     r"(?:over|from|on|compared\s+(?:with|to)|than)\s+(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?"
@@ -164,8 +157,8 @@ ANNUALLY_AFTER_RE = re.compile(
 # subject, not an earlier time
 _VERSUS_OTHER_RE = re.compile(
     r"[\s\xa0]+than[\s\xa0]+(?:(?:that|those)[\s\xa0]+(?:of|in)[\s\xa0]+|(?:the[\s\xa0]+)?"
-    r"(?:national|provincial|country['’]s|world|average)|(?!(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\b)[A-Z][a-z]{2,})"
+    r"(?:national|provincial|country['’]s|world|average)|"
+    rf"(?!(?:{_MONTH})\b)[A-Z][a-z]{{2,}})"
 )
 # A gap to another subject's rate: "4.1% higher than the national average", "2 percentage
 # points above the provincial level", 高于全国2.8个百分点 (Chinese: the words before the figure).

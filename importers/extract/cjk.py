@@ -16,37 +16,47 @@ from __future__ import annotations
 
 import re
 
+from factscope.importers.lexicon import zh
+from factscope.importers.lexicon.common import (
+    IDEOGRAPH,
+    alternation,
+    has_ideograph,
+    is_ideograph,
+)
+
 DIGITS: dict[str, int] = {
     "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
     "八": 8, "九": 9,
 }  # fmt: skip
 POWERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
-SCALES: dict[str, float] = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+SCALES: dict[str, float] = {w: zh.SCALE_WORDS[w] for w in zh.NUMERAL_SCALES}
 # "突破万亿元", "破亿元": a scale passed with no numeral is one of it (one trillion yuan)
 BARE_SCALE_RE = re.compile(r"(?<=[破过超])(?P<s>万亿|亿)(?=元|美元|人民币)")
 # not after 第 ("第三" is an ordinal); a trailing 万/亿 is the scale
-NUMERAL_RE = re.compile(r"(?<!第)(?P<n>[零〇一二两三四五六七八九十百千]+)(?P<s>万亿|亿|万)?")
+NUMERAL_RE = re.compile(
+    rf"(?<!第)(?P<n>[零〇一二两三四五六七八九十百千]+)(?P<s>{alternation(zh.NUMERAL_SCALES)})?"
+)
 # measure words that count things: 家 (companies), 个, 项 (projects), 座, 所, 台, 辆, 艘, 名, 人,
 # 户; "两个月" (two months) and "三个小时" are durations
 COUNT_RE = re.compile(
-    r"[\s\xa0]*(?P<word>[家项座所台辆艘名人户]|个(?!多?(?:月|小时|季度|星期|工作日)|百分点))"
+    rf"[\s\xa0]*(?P<word>[{''.join(zh.COUNT_MEASURE_WORDS)}]|个(?!多?(?:月|小时|季度|星期|工作日)|百分点))"
 )
 # "前5大贸易伙伴", "前六大主要外贸省市", "前十大外贸城市": the set's noun after 前N大, up to the
 # head noun that ends it (shortest: "前十大外贸城市首位" ends at 城市)
 TOP_SET_RE = re.compile(
-    r"大(?P<noun>[\u4e00-\u9fff]{0,6}?(?:伙伴|省市|城市|省份|市场|国家|地区|经济体|企业|口岸|港口|"
+    rf"大(?P<noun>{IDEOGRAPH}{{0,6}}?(?:伙伴|省市|城市|省份|市场|国家|地区|经济体|企业|口岸|港口|"
     r"来源地|目的地))"
 )
 # A span of time counted after 连续 / 持续 / 历时 ...: "连续7年", "连续6个月", "历时3天"
-DURATION_BEFORE_RE = re.compile(r"(?:连续|持续|历时|长达|用时|耗时|仅用)[\s\xa0]*$")
-DURATION_RE = re.compile(r"[\s\xa0]*(?P<unit>年|个月|天|周|小时)")
-DURATION_UNITS = {"年": "year", "个月": "month", "天": "day", "周": "week", "小时": "hour"}
+DURATION_BEFORE_RE = re.compile(rf"(?:{alternation(zh.DURATION_LEADS)})[\s\xa0]*$")
+DURATION_RE = re.compile(rf"[\s\xa0]*(?P<unit>{alternation(zh.DURATION_UNITS)})")
+DURATION_UNITS = zh.DURATION_UNITS
 # A growth phrase right before a percent: basis, filler adverbs, then the verb ("同比增长",
 # "比去年同期下降", "较2019年同期增长", "两年平均增长", "同比名义增长了").
 _VS = r"(?:比|较|与|同)"
 # qualifiers that may stand between a growth verb and its percent (a subset of
 # _QUALIFIER_BEFORE_RE's: the ones news puts there)
-_BETWEEN_QUALIFIERS = "约|近|逾|超过|超|接近|将近|不到|不足"
+_BETWEEN_QUALIFIERS = alternation(zh.QUALIFIERS_IN_GROWTH)
 FROM_YEAR = "from_year:"
 """Prefix of a provisional basis, "比2020年增长" / "up 5 percent from 2020": which basis it
 is depends on the figure's own period (:func:`.changes.resolve_from_year`)."""
@@ -58,20 +68,30 @@ CHANGE_BEFORE_RE = re.compile(
     rf"|{_VS}(?P<vs>(?:19|20)\d\d)年同期(?:相比)?"
     rf"|{_VS}(?P<year>(?:19|20)\d\d)年(?:相比)?)?"  # 比2020年: read against the figure's year
     r"(?:分[别別]|名[义義]|[实實][际際]|累[计計]|均|共)?"
-    r"(?:(?P<up>增[长長]|上升|提高|增加|上[涨漲]|攀升|提升|(?:增幅|增速|[涨漲]幅)(?:为|达到|达)?)|"
-    r"(?P<down>下降|[减減]少|下滑|回落|降低|[缩縮][减減]|萎[缩縮]|降幅(?:为|达到|达)?))了?[\s\xa0]*"
+    rf"(?:(?P<up>{alternation(zh.GROWTH_VERBS_UP)}|(?:增幅|增速|[涨漲]幅)(?:为|达到|达)?)|"
+    rf"(?P<down>{alternation(zh.GROWTH_VERBS_DOWN)}|降幅(?:为|达到|达)?))了?[\s\xa0]*"
     rf"(?:{_BETWEEN_QUALIFIERS})?[\s\xa0]*$"  # "增长逾10%": a qualifier between
 )
 # Qualifiers written in Chinese: "约为66.5%", "超过5000亿元", "近2100万人", "逾3000家", "至少",
 # "不到"; after the figure "以上" (more than), "左右" (about), "以内"/"以下" (at most).
-_QUALIFIER_BEFORE_RE = re.compile(
-    r"(?:(?P<about>大约|约为|(?<![节制合签预公])约|将近|接近|(?<![最附])近)|(?P<over>超过|突破|超|逾|多达|(?<!打)破)|"
-    r"(?P<least>至少|不低于|不少于)|(?P<under>不到|不足|低于|少于))[\s\xa0]*$"
-)
-_QUALIFIER_AFTER_RE = re.compile(
-    r"^[\s\xa0]*(?:(?P<over>以上)|(?P<about>左右)|(?P<most>以内|以下))"
-)
 _QUALIFIER_SYMBOLS = {"about": "~", "over": ">", "least": ">=", "under": "<", "most": "<="}
+_QUALIFIER_GROUPS = {symbol: name for name, symbol in _QUALIFIER_SYMBOLS.items()}
+
+
+def _qualifier_groups(words: dict[str, str]) -> str:
+    """One named group per operator, its words in the lexicon's order; a one-character word
+    that ends another word (节约, 最近) gets a look-behind from ``zh.QUALIFIER_NOT_AFTER``."""
+    by_symbol: dict[str, list[str]] = {}
+    for word, symbol in words.items():
+        guard = zh.QUALIFIER_NOT_AFTER.get(word)
+        by_symbol.setdefault(symbol, []).append(f"(?<![{guard}]){word}" if guard else word)
+    return "|".join(
+        f"(?P<{_QUALIFIER_GROUPS[symbol]}>{'|'.join(group)})" for symbol, group in by_symbol.items()
+    )
+
+
+_QUALIFIER_BEFORE_RE = re.compile(rf"(?:{_qualifier_groups(zh.QUALIFIERS_BEFORE)})[\s\xa0]*$")
+_QUALIFIER_AFTER_RE = re.compile(rf"^[\s\xa0]*(?:{_qualifier_groups(zh.QUALIFIERS_AFTER)})")
 
 
 def qualifier(before: str, after: str) -> str | None:
@@ -80,20 +100,17 @@ def qualifier(before: str, after: str) -> str | None:
     return None if m is None else _QUALIFIER_SYMBOLS[str(m.lastgroup)]
 
 
-IDEOGRAPH_RE = re.compile(r"[\u3400-\u9fff]")
+IDEOGRAPH_RE = re.compile(IDEOGRAPH)
 """A CJK ideograph (Extension A and the unified block): the test every Chinese rule gates on."""
 
-
-def has_cjk(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` holds a CJK ideograph: a cheap gate for the Chinese rules."""
-    return IDEOGRAPH_RE.search(text, start, len(text) if end is None else end) is not None
+has_cjk = has_ideograph
 
 
 def quantity_follows(text: str, end: int) -> bool:
     """Whether the character at ``end`` is an ideograph other than 年: after "2000" it makes
     a quantity (2000余户, 2000吨), since a Chinese year is written with 年."""
     after = text[end : end + 1]
-    return "\u3400" <= after <= "\u9fff" and after != "年"
+    return after != "年" and after != "" and is_ideograph(after)
 
 
 def numeral_value(chars: str) -> int | None:

@@ -25,6 +25,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import IDEOGRAPH_RE, alternation
+
 from ._fold import folded_pattern
 from .periods import COUNT_WORDS, Period
 
@@ -87,17 +90,16 @@ _NOW_RE = re.compile(r"\bnow\b(?!\s+(?:that|than))", re.IGNORECASE)
 # Words that can state a period in a sentence with no number (folded text): a headline's "in
 # first half of this year", "In October, ..."; "may" and "march" the verbs are left out, and
 # Chinese periods are looked for in any sentence with Chinese
+_NOUN_MONTHS = tuple(m.lower() for m in en.MONTH_NAMES if m.lower() not in en.VERB_MONTHS)
 _WORD_PERIOD_RE = re.compile(
     r"(?<![a-z])(?:(?:first|second|third|fourth)\s+(?:half|quarter|\w+\s+(?:months|"
-    r"quarters))|h[12]\b|(?:january|february|april|june|july|august|september|october|"
-    r"november|december|this\s+year|last\s+year|the\s+year)\b)"
+    rf"quarters))|h[12]\b|(?:{alternation(_NOUN_MONTHS)}|this\s+year|last\s+year|the\s+year)\b)"
 )
 _WORD_PERIOD_LEADS = (
-    "first", "second", "third", "fourth", "h1", "h2", "january", "february", "april", "june",
-    "july", "august", "september", "october", "november", "december", "this year", "last year",
+    "first", "second", "third", "fourth", "h1", "h2", *_NOUN_MONTHS, "this year", "last year",
     "the year",
 )  # fmt: skip
-_IDEOGRAPH_RE = re.compile(r"[\u4e00-\u9fff]")
+_IDEOGRAPH_RE = IDEOGRAPH_RE
 _SPAN_RE = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _YEARS_RE = re.compile(r"(\d{4})/(\d{4})")
 

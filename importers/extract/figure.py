@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 
@@ -27,3 +28,19 @@ class Figure:
     rank_verb: int | None = None  # where a Chinese ranking clause starts ("居全国第3位")
     bare: bool = False
     notes: list[str] = field(default_factory=list)
+
+
+class Spans:
+    """Sorted, possibly overlapping ``(start, end)`` spans; ``covers`` is a binary search."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._reach: list[int] = []  # the furthest end among the spans up to each one
+        for _, b in spans:
+            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
+
+    def covers(self, pos: int) -> bool:
+        """Whether some span has ``start <= pos < end``."""
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._reach[i] > pos

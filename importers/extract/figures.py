@@ -11,20 +11,22 @@ Non-goals: attribution (region, period, change, metric) — see :mod:`importers.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import alternation, longest_first
 
 from . import cjk
 from ._fold import fold_case, folded_pattern
 from .cjk import has_cjk, quantity_follows
-from .figure import Figure
+from .figure import Figure, Spans
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import ranks_in
 from .units import CURRENCY_CODES, UnitMatch, read_unit
 
 _MONTH_NAMES = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    rf"(?:{alternation(en.MONTH_NAMES)}"
+    rf"|(?:{longest_first(a.capitalize() for a in en.MONTH_ABBREVIATIONS)})\.?)"
 )
 _AFTER_MONTH_RE = re.compile(rf"{_MONTH_NAMES}[\s\xa0]*$")
 _BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?[\s\xa0]+(?:of[\s\xa0]+)?{_MONTH_NAMES}\b")
@@ -115,22 +117,6 @@ def _is_year(num: Num, text: str) -> bool:
     return not quantity_follows(text, num.end)  # "2000余户", "2000吨" are quantities
 
 
-class Spans:
-    """Sorted, possibly overlapping ``(start, end)`` spans; ``covers`` is a binary search."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        spans = sorted(spans)
-        self._starts = [a for a, _ in spans]
-        self._reach: list[int] = []  # the furthest end among the spans up to each one
-        for _, b in spans:
-            self._reach.append(max(b, self._reach[-1]) if self._reach else b)
-
-    def covers(self, pos: int) -> bool:
-        """Whether some span has ``start <= pos < end``."""
-        i = bisect_right(self._starts, pos) - 1
-        return i >= 0 and self._reach[i] > pos
-
-
 _NO_SPANS = Spans([])
 
 
@@ -199,6 +185,77 @@ def _range_end(
     return nxt, unit
 
 
+def _may_be_a_figure(text: str, num: Num, unit: UnitMatch | None, s_start: int) -> bool:
+    """False for a numeral that is no figure whatever its unit: "one heart and one mind", a
+    year that is no amount, "the past three years" (a period, not a duration fact)."""
+    if (
+        unit is not None
+        and unit.unit not in ("percent", "percentage point")
+        and (num.spelled and num.value == 1 and not num.fraction and num.scale == 1)
+    ):
+        return False  # "one heart and one mind", "one of the first"
+    if _is_year(num, text) and (unit is None or unit.unit not in _MONEY_OR_SHARE):
+        return False
+    return not (
+        unit is not None
+        and unit.duration
+        and _PERIOD_WORD_BEFORE_RE.search(text[max(s_start, num.start - 20) : num.start])
+    )
+
+
+def _unitless(
+    text: str, nums: list[Num], idx: int, span: tuple[int, int], listing: bool
+) -> Figure | None:
+    """The figure of a numeral with no unit after it: tenths (八成), a percent shared with the
+    next numeral, a range's first end, a bare number, a count named before it ("the number
+    of firms rose to 1,500") or after it ("of the 50 ..."); None if it is none of these."""
+    num, (s_start, s_end) = nums[idx], span
+    if _tenths(text, num):
+        # "占全市的八成以上": 八成 is eight tenths
+        end = num.end + 1
+        return Figure(num.start, end, num.start, end, num.value / 10, 1.0, "fraction")
+    probe = Figure(num.start, num.end, num.start, num.end, num.value, num.scale, None)
+    bare = _bare(text, num, s_start)
+    shared = _shared_percent(text, nums, idx, s_end) if listing else None
+    if shared is not None:
+        probe.unit = shared
+        return probe
+    if _range_end(text, probe, nums, idx, s_start, s_end) is not None:
+        return probe
+    if bare is not None:
+        return bare
+    if (noun := _counted_before(text, num, s_start)) is not None:
+        probe.unit, probe.noun = "count", noun  # "the number of firms rose to 1,500"
+        return probe
+    if (league := _OF_LEAGUE_RE.match(text, num.end, s_end)) is not None:
+        probe.unit, probe.noun = "count", league.group("noun")
+        return probe
+    if (members := _LEAGUE_MEMBERS_RE.match(text, num.end, s_end)) is not None:
+        probe.unit, probe.end = "count", members.end()
+        probe.noun = text[members.start() : members.end()].strip()
+        return probe
+    return None
+
+
+def _extend_to_range(
+    text: str, fig: Figure, nums: list[Num], idx: int, s_start: int, s_end: int
+) -> bool:
+    """Make ``fig`` a range when the next numeral is its upper end ("5 to 8 percent"), taking
+    that end's unit if ``fig`` had none; whether it did."""
+    rng = _range_end(text, fig, nums, idx, s_start, s_end)
+    if rng is None:
+        return False
+    nxt, nxt_unit = rng
+    if nxt_unit is not None:
+        if fig.unit is None or fig.bare:
+            fig.unit, fig.bare = nxt_unit.unit, False
+        fig.end, fig.per = nxt_unit.end, nxt_unit.per
+        fig.noun = fig.noun or nxt_unit.noun
+    fig.value_max = nxt.value * nxt.scale / fig.scale
+    fig.num_end = nxt.end
+    return True
+
+
 def figures_in(
     text: str,
     nums: list[Num],
@@ -220,49 +277,15 @@ def figures_in(
         if idx in skip or _not_a_quantity(num, text, s_start, dates, period_spans, folded):
             continue
         unit = read_unit(text, num.start, num.end, s_end, half=num.half)
-        if (
-            unit is not None
-            and unit.unit not in ("percent", "percentage point")
-            and (num.spelled and num.value == 1 and not num.fraction and num.scale == 1)
-        ):
-            continue  # "one heart and one mind", "one of the first"
-        if _is_year(num, text) and (unit is None or unit.unit not in _MONEY_OR_SHARE):
+        if not _may_be_a_figure(text, num, unit, s_start):
             continue
-        if (
-            unit is not None
-            and unit.duration
-            and _PERIOD_WORD_BEFORE_RE.search(text[max(s_start, num.start - 20) : num.start])
-        ):
-            continue  # "the past three years" is a period, not a duration fact
         if num.fraction:
             fig = Figure(num.start, num.end, num.start, num.end, num.value, 1.0, "fraction")
-        elif unit is None and _tenths(text, num):
-            # "占全市的八成以上": 八成 is eight tenths
-            end = num.end + 1
-            fig = Figure(num.start, end, num.start, end, num.value / 10, 1.0, "fraction")
         elif unit is None:
-            probe = Figure(num.start, num.end, num.start, num.end, num.value, num.scale, None)
-            bare = _bare(text, num, s_start)
-            shared = _shared_percent(text, nums, idx, s_end) if listing else None
-            if shared is not None:
-                probe.unit = shared
-                fig = probe
-            elif _range_end(text, probe, nums, idx, s_start, s_end) is not None:
-                fig = probe
-            elif bare is not None:
-                fig = bare
-            elif (noun := _counted_before(text, num, s_start)) is not None:
-                probe.unit, probe.noun = "count", noun  # "the number of firms rose to 1,500"
-                fig = probe
-            elif (league := _OF_LEAGUE_RE.match(text, num.end, s_end)) is not None:
-                probe.unit, probe.noun = "count", league.group("noun")
-                fig = probe
-            elif (members := _LEAGUE_MEMBERS_RE.match(text, num.end, s_end)) is not None:
-                probe.unit, probe.end = "count", members.end()
-                probe.noun = text[members.start() : members.end()].strip()
-                fig = probe
-            else:
+            found = _unitless(text, nums, idx, (s_start, s_end), listing)
+            if found is None:
                 continue
+            fig = found
         else:
             fig = Figure(
                 unit.start,
@@ -276,17 +299,8 @@ def figures_in(
                 duration=unit.duration,
                 noun=unit.noun,
             )
-        rng = _range_end(text, fig, nums, idx, s_start, s_end)
-        if rng is not None:
-            nxt, nxt_unit = rng
+        if _extend_to_range(text, fig, nums, idx, s_start, s_end):
             skip.add(idx + 1)
-            if nxt_unit is not None:
-                if fig.unit is None or fig.bare:
-                    fig.unit, fig.bare = nxt_unit.unit, False
-                fig.end, fig.per = nxt_unit.end, nxt_unit.per
-                fig.noun = fig.noun or nxt_unit.noun
-            fig.value_max = nxt.value * nxt.scale / fig.scale
-            fig.num_end = nxt.end
         fig.qualifier = _qualifier(text, fig, s_start)
         out.append(fig)
     out.extend(ranks_in(text, s_start, s_end, folded))

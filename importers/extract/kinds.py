@@ -65,41 +65,11 @@ def kind_and_metric(
         phrase = metrics.metric_before(before, cuts)
         return "level", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in ("count", "times"):
-        noun = fig.noun
-        if noun is not None and len(noun) == 1 and not noun.isascii():
-            # "常住人口2100万人": the measure word 人 says less than the term before it
-            chinese = metrics.metric_zh(before)
-            if chinese is not None and chinese[1] == "count":
-                noun = chinese[0]
-            else:
-                # "进出口实绩企业2.3万家": the noun before the number, after any place in it
-                lo = max((b for _, b in cuts), default=0)
-                noun = count_noun(before[lo:]) or noun
-        if noun is not None and _PRONOUN_NOUN_RE.fullmatch(noun):
-            noun = None  # "30 new ones": the noun is named elsewhere, "ones" says nothing
-        return "level", noun, "count", None
+        return "level", _count_noun(fig, before, cuts), "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
     phrase = phrase or metrics.metric_before(before, cuts)
     if unit in ("percent", "percentage point", "fraction"):
-        share_of = metrics.share_of(after) if not is_change else None
-        zh = _ZH_SHARE_RE.search(before) if not is_change and "占" in before else None
-        if zh is not None:
-            # "出口额占全国的比重为2.1%", "，占全省进出口总额的35.7%": the denominator after 占,
-            # the numerator before it (or the figure before: see _sentence_facts)
-            share_of = zh.group("of")
-            numerator = metrics.metric_zh(before[: zh.start()])
-            phrase = numerator[0] if numerator is not None else None
-        if phrase is None and share_of:
-            phrase = metrics.tidy(share_of) if metrics.classify(share_of) else None
-        mtype = metrics.classify(phrase) if phrase else None
-        # points are a diff (tests/test_extract_heldout.py keeps a move in points one, too);
-        # a percent that is a gap to another subject's rate ("4.1% higher than the national
-        # average") is a diff, not a growth
-        if unit == "percentage point" or (is_change and gap_to_other(text, fig.end, s_end, before)):
-            return "diff", phrase, mtype, None
-        if is_change:
-            return "change", phrase, mtype, None
-        return "share", phrase, mtype, share_of
+        return _percent_kind(text, fig, (before, after), s_end, is_change, phrase)
     mtype = metrics.classify(phrase) if phrase else None
     if (
         unit in CURRENCIES
@@ -111,3 +81,52 @@ def kind_and_metric(
     if unit in CURRENCIES and is_milestone(text[max(0, fig.start - 300) : fig.start], quote, after):
         return "threshold", phrase, mtype, None  # "topped 800 billion yuan for the first time"
     return "level", phrase, mtype, None
+
+
+def _count_noun(fig: Figure, before: str, cuts: list[tuple[int, int]]) -> str | None:
+    """What a count counts: its noun, or for a Chinese measure word the term before it."""
+    noun = fig.noun
+    if noun is not None and len(noun) == 1 and not noun.isascii():
+        # "常住人口2100万人": the measure word 人 says less than the term before it
+        chinese = metrics.metric_zh(before)
+        if chinese is not None and chinese[1] == "count":
+            noun = chinese[0]
+        else:
+            # "进出口实绩企业2.3万家": the noun before the number, after any place in it
+            lo = max((b for _, b in cuts), default=0)
+            noun = count_noun(before[lo:]) or noun
+    if noun is not None and _PRONOUN_NOUN_RE.fullmatch(noun):
+        noun = None  # "30 new ones": the noun is named elsewhere, "ones" says nothing
+    return noun
+
+
+def _percent_kind(
+    text: str,
+    fig: Figure,
+    around: tuple[str, str],
+    s_end: int,
+    is_change: bool,
+    phrase: str | None,
+) -> tuple[str, str | None, str | None, str | None]:
+    """Kind, metric phrase, type and denominator of a percent, point or fraction: a share
+    (of what: "占全省进出口总额的35.7%"), a change, or a diff (points; a gap to another's rate)."""
+    (before, after), unit = around, fig.unit
+    share_of = metrics.share_of(after) if not is_change else None
+    zh = _ZH_SHARE_RE.search(before) if not is_change and "占" in before else None
+    if zh is not None:
+        # "出口额占全国的比重为2.1%", "，占全省进出口总额的35.7%": the denominator after 占,
+        # the numerator before it (or the figure before: see passes.share_link)
+        share_of = zh.group("of")
+        numerator = metrics.metric_zh(before[: zh.start()])
+        phrase = numerator[0] if numerator is not None else None
+    if phrase is None and share_of:
+        phrase = metrics.tidy(share_of) if metrics.classify(share_of) else None
+    mtype = metrics.classify(phrase) if phrase else None
+    # points are a diff (tests/test_extract_heldout.py keeps a move in points one, too);
+    # a percent that is a gap to another subject's rate ("4.1% higher than the national
+    # average") is a diff, not a growth
+    if unit == "percentage point" or (is_change and gap_to_other(text, fig.end, s_end, before)):
+        return "diff", phrase, mtype, None
+    if is_change:
+        return "change", phrase, mtype, None
+    return "share", phrase, mtype, share_of

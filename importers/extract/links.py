@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 
 from factscope.db.models import Fact
+from factscope.importers.lexicon import en
 
 from .attach import BRACKET_GAP_RE
+from .draft import Draft
 from .figure import Figure
 from .figures import RESTATED_BEFORE_RE
 from .regions import RegionTracker
@@ -28,10 +30,9 @@ _POSSESSOR_RE = re.compile(
 )
 _NOT_COMPANIES = frozenset({
     "It", "This", "That", "The", "In", "At", "On", "For", "By", "As", "Last", "Next",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday",
-})  # fmt: skip
+    "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday",
+}) | frozenset(en.MONTH_NAMES)  # fmt: skip
 
 
 def company(text: str, lo: int, hi: int, tracker: RegionTracker) -> str | None:
@@ -57,27 +58,27 @@ def equivalent(
     text: str,
     figs: list[Figure],
     i: int,
-    fact: dict[str, object],
-    by_index: dict[int, dict[str, object]],
+    fact: Draft,
+    by_index: dict[int, Draft],
 ) -> None:
     """A bracketed conversion restates the figure before it and inherits its attribution:
     amounts in currencies, areas, masses, lengths, powers (:func:`.units.converts`)."""
-    if i == 0 or str(fact["unit"]) not in CONVERTIBLE:
+    if i == 0 or str(fact.unit) not in CONVERTIBLE:
         return
     prev = by_index.get(i - 1)
-    if prev is None or not converts(str(prev["unit"]), str(fact["unit"])):
+    if prev is None or not converts(str(prev.unit), str(fact.unit)):
         return
-    gap = text[int(str(prev["end"])) : figs[i].start]
+    gap = text[prev.end : figs[i].start]
     if not BRACKET_GAP_RE.match(gap) and not (
         _OR_ABOUT_GAP_RE.match(gap)
-        and prev["unit"] != fact["unit"]
+        and prev.unit != fact.unit
         and not _MORE_AFTER_RE.match(text, figs[i].end)  # ", or 300 million yuan more than"
     ):
         return
-    fact["equivalent_of"] = prev["quote"]
+    fact.equivalent_of = prev.quote
     # "(about 662 billion U.S. dollars)" keeps its own qualifier; a bare conversion repeats
     # the one of the figure it restates ("at least 20 million yuan (US$2.8 million)").
-    own_qualifier = fact["qualifier"] if fact["qualifier"] != "=" else None
+    own_qualifier = fact.qualifier if fact.qualifier != "=" else None
     for key in (
         "region",
         "region_level",
@@ -98,12 +99,12 @@ def equivalent(
         "rank_scope",
         "subject",
     ):
-        fact[key] = prev.get(key)
+        setattr(fact, key, getattr(prev, key))
     if own_qualifier is not None:
-        fact["qualifier"] = own_qualifier
+        fact.qualifier = own_qualifier
 
 
-def restatement(text: str, fig: Figure, fact: dict[str, object], earlier: list[Fact]) -> None:
+def restatement(text: str, fig: Figure, fact: Draft, earlier: list[Fact]) -> None:
     """ "the nine cities" / "among the nine" repeat an earlier count and inherit its attribution."""
     if fig.unit != "count":
         return
@@ -117,13 +118,9 @@ def restatement(text: str, fig: Figure, fact: dict[str, object], earlier: list[F
         prior_head = prior.quote.split()[-1:] if prior.quote != prior.number_quote else []
         if head and prior_head and head != prior_head:
             continue
-        fact.update(
-            region=prior.region,
-            region_level=prior.region_level,
-            region_id=prior.region_id,
-            subject=prior.subject,
-        )
+        fact.region, fact.region_level = prior.region, prior.region_level
+        fact.region_id, fact.subject = prior.region_id, prior.subject
         if fig.bare:
-            fact.update(metric=prior.metric, metric_type=prior.metric_type)
-        fact["notes"] = "restatement"
+            fact.metric, fact.metric_type = prior.metric, prior.metric_type
+        fact.notes = "restatement"
         return

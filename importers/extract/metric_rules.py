@@ -4,6 +4,9 @@ mapped to a ``metric_type`` of the gold vocabulary (or left untyped)."""
 
 from __future__ import annotations
 
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import alternation
+
 METRIC_RULES: tuple[tuple[str, str], ...] = (
     ("trade_dependence", r"dependence\s+on\s+(?:foreign\s+)?trade|trade\s+dependence|"
                          r"foreign\s+trade\s+dependence|degree\s+of\s+dependence"),
@@ -25,8 +28,8 @@ METRIC_RULES: tuple[tuple[str, str], ...] = (
                            r"imports?\b[^.;]{0,40}?\b(?:from|with))"
                            r"\s+(?:the\s+)?(?:(?:\d+|[a-z]+)\s+)?"  # "the five", "other"
                            r"(?:countries|economies|partners|nations|members|(?-i:(?!"
-                           r"(?:January|February|March|April|May|June|July|August|September|"
-                           r"October|November|December|GDP)\b)(?:[A-Z][a-z]+|[A-Z]{2,}\b)))"),
+                           rf"(?:{alternation(en.MONTH_NAMES)}|GDP)\b)"
+                           r"(?:[A-Z][a-z]+|[A-Z]{2,}\b)))"),
     ("trade_total", r"imports?\s+and\s+exports?|exports?\s+and\s+imports?|import-export|"
                     r"import\s+&\s+export|foreign\s+trade|total\s+trade|trade\s+(?:volume|value)|"
                     r"goods\s+trade|trade\s+in\s+goods|cross-border\s+e-commerce"),

@@ -18,6 +18,9 @@ import functools
 import re
 from collections.abc import Iterable
 
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import alternation
+
 from ._fold import fold_case, word_alternation
 from .cjk import has_cjk
 from .metric_rules import METRIC_RULES, RULE_KEYWORDS, UNTYPED, ZH_METRIC_RULES
@@ -237,8 +240,7 @@ _PARTICIPLE_TAIL_RE = re.compile(
     r"\s+[a-z]+ed\s+(?:in|by|at|from|on|for|through|via|across|within)\b.*$", re.DOTALL
 )
 _MONTH_TAIL_RE = re.compile(
-    r"\s+(?:in|during)\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b.*$",
+    rf"\s+(?:in|during)\s+(?:{alternation(en.MONTH_NAMES)})\b.*$",
     re.DOTALL,
 )
 _VERB_LED_RE = re.compile(r"(?:exported|imported|traded|invested|earned|sold)\b", re.IGNORECASE)
@@ -246,10 +248,7 @@ _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:the|its|their|our|his|her|this|these|those|a|an)\s+)+", re.IGNORECASE
 )
 _SPACE_RE = re.compile(r"\s+")
-_MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-})  # fmt: skip
+_MONTHS = frozenset(m.lower() for m in en.MONTH_NAMES)
 
 
 def _tail_before_place(masked: str, start: int, end: int) -> str:

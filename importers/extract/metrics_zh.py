@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from factscope.importers.lexicon.common import IDEOGRAPH_RANGES
+
 # the phrase starts after the last clause punctuation
 _CLAUSE_CUT_RE = re.compile(r"^.*[，。；、：:,;（）()“”\"]", re.DOTALL)
 # what leads the noun phrase: places as 全省 or 本市, periods, and verbs of having or adding
@@ -28,7 +30,7 @@ _TRAIL_RE = re.compile(
     r"(?:总数|数量|个数|总量|数|已|共计|共|累计|合计|达到|达|为|是|有|超过|突破|逾|超|近|约|增至|增加|新增|"
     rf"{_COMPARED})+$"
 )
-_NOUN_RE = re.compile(r"[\u3400-\u9fffA-Za-z]{2,16}")
+_NOUN_RE = re.compile(rf"[{IDEOGRAPH_RANGES}A-Za-z]{{2,16}}")
 
 
 def count_noun(before: str) -> str | None:

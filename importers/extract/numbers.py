@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from factscope.importers.lexicon import en, zh
+from factscope.importers.lexicon.common import alternation, longest_first
+
 from . import cjk
 from ._fold import fold_case, folded_pattern
 from .units import GLUED_CODES
@@ -37,13 +40,7 @@ DENOMINATORS: dict[str, int] = {
     "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
     "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
-SCALES: dict[str, float] = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tln": 1e12,
-    "trn": 1e12, "tn": 1e12, "quadrillion": 1e15, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
-    "crores": 1e7,
-    "万": 1e4, "亿": 1e8, "万亿": 1e12, "千": 1e3, "百万": 1e6,
-}  # fmt: skip
+SCALES: dict[str, float] = en.SCALE_WORDS | zh.SCALE_WORDS
 
 _UNIT_W = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS_W = "|".join(TENS_WORDS)
@@ -56,7 +53,7 @@ _DIGITS = (
     r"|\d+(?:\.\d+)?"
 )
 # "1.6 quadrillion dong": Vietnamese totals run past a trillion
-_SCALE_WORD = r"thousand|million|billion|trillion|quadrillion|mln|mn|bln|bn|tln|trn|lakhs?|crores?"
+_SCALE_WORD = alternation(en.SPACED_SCALES)
 # "a quarter of an hour", "half of the year", "three quarters of 2023": time, not a share
 _NOT_A_SHARE = (
     r"\s+(?:of\s+)?(?:the\s+|this\s+|last\s+|next\s+|an?\s+)?"
@@ -74,8 +71,9 @@ NUMBER_RE = re.compile(
         (?P<digits>{_DIGITS})
         (?:
             (?P<dscale>[\s\xa0]?(?:{_SCALE_WORD})\b(?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
-          | (?P<gscale>(?:bn|mln|bln|m|k|b))(?![A-Za-z0-9])
-          | [多余]?(?P<zscale>[\s\xa0]?(?:万亿|亿|万|千|百万))  # 1200多亿: over 1200 亿
+          | (?P<gscale>(?:{alternation(en.GLUED_SCALES)}))(?![A-Za-z0-9])
+          # 1200多亿: over 1200 亿
+          | [多余]?(?P<zscale>[\s\xa0]?(?:{longest_first(zh.SCALE_WORDS)}))
         )?
         (?![A-Za-z0-9]|,\d{{3}})
       | (?P<frac>\b{_FRACTION}\b)(?!-(?:way|stop|party|level|hand))
@@ -103,32 +101,16 @@ _FIRST_WORD_RE = re.compile(_NUMBER_WORD)
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 
 QUALIFIER_BEFORE_RE = re.compile(
-    r"(?P<q>about|around|approximately|approx\.|nearly|almost|roughly|some|close\s+to|"
-    r"an\s+estimated|estimated|more\s+than|over|above|exceeded|exceeding|exceeds|exceed|"
-    r"in\s+excess\s+of|upwards\s+of|surpassed|surpassing|topped|at\s+least|no\s+less\s+than|"
-    r"not\s+less\s+than|fewer\s+than|less\s+than|under|below|up\s+to|at\s+most|"
-    r"no\s+more\s+than|not\s+more\s+than)\s+(?:(?:the|a|of|about|around|some)\s+)?"
+    rf"(?P<q>{alternation(en.QUALIFIERS_BEFORE)})\s+(?:(?:the|a|of|about|around|some)\s+)?"
     r"(?:US\$|U\.S\.\$|HK\$|RMB|USD|CNY|EUR|INR|Rs\.?|\$|¥|€|£|₹)?[\s\xa0]*$",
     re.IGNORECASE,
 )
 # the same, matched case-sensitively against folded text: several times faster
 _QUALIFIER_BEFORE_FOLDED_RE = folded_pattern(QUALIFIER_BEFORE_RE)
 QUALIFIER_AFTER_RE = re.compile(
-    r"^[\s,]*(?P<q>approximately|or\s+so|or\s+more|or\s+above|and\s+above|or\s+less|"
-    r"and\s+more|plus)\b",
-    re.IGNORECASE,
+    rf"^[\s,]*(?P<q>{alternation(en.QUALIFIERS_AFTER)})\b", re.IGNORECASE
 )
-_QUAL_MAP: dict[str, str] = {
-    "about": "~", "around": "~", "approximately": "~", "approx.": "~", "nearly": "~",
-    "almost": "~", "roughly": "~", "some": "~", "close to": "~", "an estimated": "~",
-    "estimated": "~", "or so": "~", "more than": ">", "over": ">", "above": ">",
-    "exceeded": ">", "exceeding": ">", "exceeds": ">", "exceed": ">", "in excess of": ">",
-    "upwards of": ">", "surpassed": ">", "surpassing": ">", "topped": ">", "plus": ">",
-    "and more": ">", "at least": ">=", "no less than": ">=", "not less than": ">=",
-    "or more": ">=", "or above": ">=", "and above": ">=", "fewer than": "<", "less than": "<",
-    "under": "<", "below": "<", "or less": "<=", "up to": "<=", "at most": "<=",
-    "no more than": "<=", "not more than": "<=",
-}  # fmt: skip
+_QUAL_MAP: dict[str, str] = en.QUALIFIERS_BEFORE | en.QUALIFIERS_AFTER
 
 _WORD_SPLIT_RE = re.compile(r"[-\s]+")
 _DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")

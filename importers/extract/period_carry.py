@@ -26,8 +26,8 @@ from .doc_context import (
     standing_share,
     year_reference_in,
 )
-from .figure import Figure
-from .figures import Spans
+from .draft import Draft
+from .figure import Figure, Spans
 from .periods import Period
 from .thresholds import crossed
 
@@ -45,11 +45,6 @@ _STOCK_RE = re.compile(
 # "In August alone, ...", "12月单月": a part of the article's period, an aside
 _ALONE_RE = re.compile(r"[\s\xa0]*(?:alone\b|单月|單月)", re.IGNORECASE)
 _DAY_RE = re.compile(r"[\s\xa0]+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,]\d|%|[\s\xa0]*percent)")
-
-
-def add_note(fact: dict[str, object], note: str) -> None:
-    """Append ``note`` to the ``notes`` of a fact being built."""
-    fact["notes"] = f"{fact['notes']}; {note}" if fact.get("notes") else note
 
 
 class SentencePeriods:
@@ -75,7 +70,7 @@ class SentencePeriods:
             self.year_ref = year_reference_in(text, *span)
         self._starts = [f.start for f in figs] if self.year_ref is not None else []
 
-    def reference(self, fact: dict[str, object], fig: Figure, period: Period | None) -> None:
+    def reference(self, fact: Draft, fig: Figure, period: Period | None) -> None:
         """A figure with no period of its own next to "during the year", or in a sentence
         with "during the same period", takes the period stated before."""
         told = self.told
@@ -84,17 +79,17 @@ class SentencePeriods:
         if self.year_ref is not None and self._next_to(fig, self.year_ref):
             # "added 95 new ones during the year": the year of the period stated before
             year, words = told.value[:4], self.year_ref.group(0)
-            fact["period"], fact["period_text"] = year, words
-            add_note(fact, f"'{words}' is the year stated before ({year})")
+            fact.period, fact.period_text = year, words
+            fact.add_note(f"'{words}' is the year stated before ({year})")
         elif self.same is not None:
             # "During the same period, imports ...": the period stated before
             words = self.same.group(0)
-            fact["period"], fact["period_text"] = told.value, words
-            add_note(fact, f"'{words}' is the period stated before ('{told.text}')")
+            fact.period, fact.period_text = told.value, words
+            fact.add_note(f"'{words}' is the period stated before ('{told.text}')")
 
     def carry(
         self,
-        fact: dict[str, object],
+        fact: Draft,
         fig: Figure,
         period: Period | None,
         kind: str,
@@ -108,8 +103,8 @@ class SentencePeriods:
             # "over the past six months": the period stated before when it is that long; a
             # change over the span may also count back from the publication date
             counted = self.published if kind in ("change", "diff") else None
-            fact["period"] = told.resolve_span_back(period.text, counted)
-        if period is not None or fact.get("period") is not None or not told.value:
+            fact.period = told.resolve_span_back(period.text, counted)
+        if period is not None or fact.period is not None or not told.value:
             return
         stock_share = previous is not None and (previous.unit == "count" or previous.per)
         stock_share = bool(stock_share) or (
@@ -118,11 +113,11 @@ class SentencePeriods:
         if flow_like(fig, kind, stock_share) and self._carries():
             # "In the first half, trade rose ... Exports grew 9.8 percent to ...": a flow with
             # no period of its own continues the period stated before it
-            fact["period"] = told.value
-            add_note(fact, told.note(*self.where))
+            fact.period = told.value
+            fact.add_note(told.note(*self.where))
         elif kind in ("level", "share") and as_of_now(self.text, self.s_start, self.s_end):
-            fact["period"] = told.value  # "1,200 companies now operate": as of the article
-            add_note(fact, f"a stock stated as of now; {told.note(*self.where)}")
+            fact.period = told.value  # "1,200 companies now operate": as of the article
+            fact.add_note(f"a stock stated as of now; {told.note(*self.where)}")
 
     def _carries(self) -> bool:
         if self._carry is None:

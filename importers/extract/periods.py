@@ -16,26 +16,22 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import alternation, longest_first
+
 from . import periods_zh
 from ._fold import fold_case, folded_pattern
 from .cjk import has_cjk, quantity_follows
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
-    "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-COUNT_WORDS: dict[str, int] = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11,
-}  # fmt: skip
-ORDINAL_WORDS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
-                                 "2nd": 2, "3rd": 3, "4th": 4}  # fmt: skip
+MONTHS: dict[str, int] = en.MONTHS
+COUNT_WORDS: dict[str, int] = en.PERIOD_COUNT_WORDS
+ORDINAL_WORDS: dict[str, int] = en.PERIOD_ORDINALS
 
+# "Sept?" as the lexicon spells it: every abbreviation, capitalised, "Sept" before "Sep"
+_ABBREVIATIONS = longest_first(a.capitalize() for a in en.MONTH_ABBREVIATIONS)
 _MONTH = (
-    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![A-Za-z])\.?)(?![A-Za-z])"
+    rf"\b(?:(?:{alternation(en.MONTH_NAMES)})"
+    rf"|(?:{_ABBREVIATIONS})(?![A-Za-z])\.?)(?![A-Za-z])"
 )
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _REL_YEAR = r"(?:this|last|the\s+previous|the\s+current|next)\s+year"
@@ -120,8 +116,9 @@ _DATELINE_TAIL_RE = re.compile(
 # Led by a literal or a character class, so the engine skips ahead in C; DATE_RES[0] and [1]
 # can only start where these match (every month name begins with one of the abbreviations).
 _NUMERIC_DATE_GATE_RE = re.compile(r"(?:19|20)\d\d[-./]")
-_MONTH_GATE_RE = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-_DAY_MONTH_GATE_RE = re.compile(r"\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_MONTH_LEADS = alternation(name[:3] for name in en.MONTH_NAMES)  # "Jan|Feb|...|Dec"
+_MONTH_GATE_RE = re.compile(_MONTH_LEADS)
+_DAY_MONTH_GATE_RE = re.compile(rf"\d\s+(?:{_MONTH_LEADS})")
 DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[-./](?P<m>[01]?\d)[-./](?P<d>[0-3]?\d)(?!\d)"),
     re.compile(rf"(?P<mn>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b"),
@@ -247,6 +244,83 @@ def _compared_or_begun(folded: str, lo: int, hi: int) -> bool:
     )
 
 
+class _Skip:
+    """What a period match's value is when the match is no period of the figure after all."""
+
+
+_SKIPPED = _Skip()
+_NOT_A_SPAN = _Skip()
+_DEFAULT_YEAR = "XXXX"
+
+
+def _span_value(m: re.Match[str], raw: str, ref_year: int | None) -> str | _Skip | None:
+    """The value of a span of months or years ("from 2013 to November 2017", "2019-2021",
+    "January to May", "the first half", "Q3"); ``_NOT_A_SPAN`` for another kind of match."""
+    if m.group("ymrange"):  # "from 2013 to November 2017"
+        return _span(m.group("ya"), 1, m.group("yb"), _month_num(m.group("mb")))
+    if m.group("between"):
+        return f"{m.group('y1')}/{m.group('y2')}"
+    if m.group("yrange"):
+        y1, y2 = m.group("r1"), m.group("r2")
+        return f"{y1}/{y1[:2] + y2 if len(y2) == 2 else y2}"
+    if not any(m.group("mrange", "ended", "firstn", "quarter", "quarters", "halfy")):
+        return _NOT_A_SPAN
+    y = _resolve_year(_tail_year(raw), ref_year, _DEFAULT_YEAR)
+    if m.group("mrange"):
+        return _span(y, _month_num(m.group("m1")), y, _month_num(m.group("m2")))
+    if m.group("ended") or m.group("firstn"):
+        raw_n = (m.group("en") or m.group("n")).lower()
+        n = int(raw_n) if raw_n.isdigit() else COUNT_WORDS.get(raw_n, 0)
+        last = _month_num(m.group("em")) if m.group("ended") else 12
+        if not 1 <= n <= last:
+            return _SKIPPED  # "the 12 months ended June": a span across a new year
+        return _span(y, last - n + 1, y, last) if m.group("ended") else _span(y, 1, y, n)
+    if m.group("quarter"):
+        q = int(m.group("qd")) if m.group("qd") else ORDINAL_WORDS[m.group("qn").lower()]
+        return _span(y, 3 * q - 2, y, 3 * q)
+    if m.group("quarters"):
+        return _span(y, 1, y, 3 * COUNT_WORDS[m.group("qsn").lower()])
+    if m.group("halfy"):
+        h = int(m.group("hd")) if m.group("hd") else ORDINAL_WORDS[m.group("hn").lower()]
+        return _span(y, 6 * h - 5, y, 6 * h)
+    return _NOT_A_SPAN
+
+
+def _point_value(
+    m: re.Match[str],
+    text: str,
+    span: tuple[int, int],
+    ref_year: int | None,
+    published: dt.date | None,
+) -> str | _Skip | None:
+    """The value of a month, a span counted back ("the past 11 months"), a relative year or
+    month ("last year", "last month") or a year; ``_SKIPPED`` when it is none of the figure's."""
+    raw, (start, end) = m.group(0), span
+    if m.group("month"):
+        if (
+            not _plausible_month(m, text)
+            or _DATELINE_TAIL_RE.match(text, m.end(), end)
+            or (
+                _DAY_AFTER_RE.match(text, m.end(), end)
+                and _REPORTED_ON_RE.search(text, max(start, m.start() - 80), m.start())
+            )
+        ):
+            return _SKIPPED
+        y = _resolve_year(_tail_year(raw), ref_year, _DEFAULT_YEAR)
+        return f"{y}-{_month_num(m.group('mn')):02d}"
+    if m.group("since"):
+        return _past_months_of(m, ref_year)  # "over the past 11 months of 2019"
+    if m.group("rel"):
+        return _resolve_year(raw, ref_year, "XXXX")
+    if m.group("relm"):
+        return _relative_month(raw, published)  # "last month": before the dateline's
+    if quantity_follows(text, m.end()):
+        return _SKIPPED  # "2000余户", "2021家": in Chinese a year is written with 年
+    if periods_zh.multiple_base(text, m.start(), m.end(), end):
+        return _SKIPPED  # "是2019年的3倍": the base of a multiple
+    return raw
+
+
 def find_periods(
     text: str,
     start: int,
@@ -262,75 +336,15 @@ def find_periods(
     ``folded`` is ``fold_case(text)`` if the caller has it.
     """
     found: list[Period] = []
-    default_year = "XXXX"
     if folded is None:
         folded = fold_case(text)
     for m in _period_matches(text, folded, start, end):
         raw = m.group(0)
-        value: str | None
-        if m.group("ymrange"):  # "from 2013 to November 2017"
-            value = _span(m.group("ya"), 1, m.group("yb"), _month_num(m.group("mb")))
-        elif m.group("between"):
-            value = f"{m.group('y1')}/{m.group('y2')}"
-        elif m.group("yrange"):
-            y1, y2 = m.group("r1"), m.group("r2")
-            if len(y2) == 2:
-                y2 = y1[:2] + y2
-            value = f"{y1}/{y2}"
-        elif m.group("mrange"):
-            y = _resolve_year(_tail_year(raw), ref_year, default_year)
-            value = _span(y, _month_num(m.group("m1")), y, _month_num(m.group("m2")))
-        elif m.group("ended"):
-            raw_n = m.group("en").lower()
-            n = int(raw_n) if raw_n.isdigit() else COUNT_WORDS.get(raw_n, 0)
-            last = _month_num(m.group("em"))
-            if not 1 <= n <= last:
-                continue  # "the 12 months ended June": a span across a new year
-            y = _resolve_year(_tail_year(raw), ref_year, default_year)
-            value = _span(y, last - n + 1, y, last)
-        elif m.group("firstn"):
-            raw_n = m.group("n").lower()
-            n = int(raw_n) if raw_n.isdigit() else COUNT_WORDS.get(raw_n, 0)
-            if not 1 <= n <= 12:
-                continue
-            y = _resolve_year(_tail_year(raw), ref_year, default_year)
-            value = _span(y, 1, y, n)
-        elif m.group("quarter"):
-            q = int(m.group("qd")) if m.group("qd") else ORDINAL_WORDS[m.group("qn").lower()]
-            y = _resolve_year(_tail_year(raw), ref_year, default_year)
-            value = _span(y, 3 * q - 2, y, 3 * q)
-        elif m.group("quarters"):
-            n = COUNT_WORDS[m.group("qsn").lower()]
-            y = _resolve_year(_tail_year(raw), ref_year, default_year)
-            value = _span(y, 1, y, 3 * n)
-        elif m.group("halfy"):
-            h = int(m.group("hd")) if m.group("hd") else ORDINAL_WORDS[m.group("hn").lower()]
-            y = _resolve_year(_tail_year(raw), ref_year, default_year)
-            value = _span(y, 6 * h - 5, y, 6 * h)
-        elif m.group("month"):
-            if (
-                not _plausible_month(m, text)
-                or _DATELINE_TAIL_RE.match(text, m.end(), end)
-                or (
-                    _DAY_AFTER_RE.match(text, m.end(), end)
-                    and _REPORTED_ON_RE.search(text, max(start, m.start() - 80), m.start())
-                )
-            ):
-                continue
-            y = _resolve_year(_tail_year(raw), ref_year, default_year)
-            value = f"{y}-{_month_num(m.group('mn')):02d}"
-        elif m.group("since"):
-            value = _past_months_of(m, ref_year)  # "over the past 11 months of 2019"
-        elif m.group("rel"):
-            value = _resolve_year(raw, ref_year, "XXXX")
-        elif m.group("relm"):
-            value = _relative_month(raw, published)  # "last month": before the dateline's
-        else:
-            if quantity_follows(text, m.end()):
-                continue  # "2000余户", "2021家": in Chinese a year is written with 年
-            if periods_zh.multiple_base(text, m.start(), m.end(), end):
-                continue  # "是2019年的3倍": the base of a multiple
-            value = raw
+        value = _span_value(m, raw, ref_year)
+        if value is _NOT_A_SPAN:
+            value = _point_value(m, text, (start, end), ref_year, published)
+        if isinstance(value, _Skip):
+            continue
         if not m.group("since") and _compared_or_begun(
             folded, max(start, m.start() - 40), m.start()
         ):
@@ -430,19 +444,6 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[
         out.append((m.start(), m.end(), date))
     out.sort()
     return out
-
-
-def guess_published(text: str) -> dt.date | None:
-    """Publication date stated in the text: a line holding only a date, else the first date
-    in the opening 600 characters, else None."""
-    head = text[:1500]
-    for line in re.finditer(r"[^\n]+", head):
-        stripped = line.group(0).strip(" \t\xa0|")
-        dates = find_dates(stripped)
-        if dates and dates[0][0] == 0 and dates[0][1] >= len(stripped) - 1:
-            return dates[0][2]
-    dates = find_dates(text, 0, min(len(text), 600))
-    return dates[0][2] if dates else None
 
 
 def stated_years(text: str) -> list[int]:

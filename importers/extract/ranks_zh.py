@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from factscope.importers.lexicon.common import IDEOGRAPH
+
 from .cjk import numeral_value
 
 _VERB = r"位居|位列|名列|居于|排名|排在|排位|排|居|列"
@@ -22,7 +24,7 @@ _VERB = r"位居|位列|名列|居于|排名|排在|排位|排|居|列"
 # before "在" stays out of the scope
 _SCOPE = (
     r"全国|全省|全市|全区|全球|世界|"
-    r"(?:(?![在是的])[\u4e00-\u9fff]){1,6}?(?:省份|省区市|城市|地区|省市)中?"
+    rf"(?:(?![在是的]){IDEOGRAPH}){{1,6}}?(?:省份|省区市|城市|地区|省市)中?"
 )
 RANK_ZH_RE = re.compile(
     rf"(?P<verb>{_VERB})?(?:在)?(?P<scope>{_SCOPE})?(?:(?P<verb2>{_VERB}))?"

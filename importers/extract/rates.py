@@ -17,6 +17,7 @@ import re
 from factscope.db.models import Fact
 
 from .changes import gap_to_other
+from .draft import Draft
 from .figure import Figure
 
 # A percent named a growth rate with no verb of change: "the average annual growth rate of the
@@ -91,7 +92,7 @@ _VERB_ONLY_RE = re.compile(
 
 
 def rate_kind(
-    fact: dict[str, object],
+    fact: Draft,
     fig: Figure,
     before: str,
     after: str,
@@ -118,15 +119,15 @@ def rate_kind(
     listed = _PERCENT_LIST_RE.match(after)
     rest = after[listed.end() :] if listed else after
     if gap_to_other(rest, 0, len(rest), ""):
-        fact["kind"] = "diff"  # "growth rates ... were 7.4% higher than Zhejiang's averages"
+        fact.kind = "diff"  # "growth rates ... were 7.4% higher than Zhejiang's averages"
         return "diff"
     if fig.qualifier in (">", ">=") or _CRITERION_BEFORE_RE.search(before[-30:]):
-        fact["kind"] = "threshold"
+        fact.kind = "threshold"
         return "threshold"
     fall = _RATE_NAMED_AFTER_RE.match(after)  # "外企进出口有2.8%的下降": a fall
     sign = -1.0 if fall is not None and fall.group("down") else 1.0
-    fact.update(kind="change", change_percent=sign * fig.value, change_basis=basis)
-    fact.update(change_quote=fact["quote"], change_start=fig.start, change_end=fig.end)
+    fact.kind, fact.change_percent, fact.change_basis = "change", sign * fig.value, basis
+    fact.change_quote, fact.change_start, fact.change_end = fact.quote, fig.start, fig.end
     return "change"
 
 

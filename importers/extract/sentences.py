@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 
+from factscope.importers.lexicon import en
+
 ABBREVIATIONS = frozenset(
     {
-        "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "co", "corp", "inc", "ltd", "jan",
-        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs",
+        "no", "nos", "mr", "mrs", "ms", "dr", "prof", "st", "co", "corp", "inc", "ltd", "vs",
         "approx", "gov", "govt", "dept", "est", "fig", "vol", "art", "sec", "e.g", "i.e", "u.s",
         "u.k", "u.n", "p.r.c", "a.m", "p.m", "jr", "sr", "rev", "gen", "col", "mt", "ave",
     }
+    | set(en.MONTH_ABBREVIATIONS)
 )  # fmt: skip
 
 # Candidate boundary: terminal punctuation, optional closers, then either whitespace followed

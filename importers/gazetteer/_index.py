@@ -11,14 +11,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from factscope.db.models import Region, RegionLevel
+from factscope.importers.lexicon.common import IDEOGRAPH, IDEOGRAPH_RE
 
 from .zones import Curated, curated
 
 DATA_FILE = Path(__file__).with_name("data") / "regions.tsv"
 
 # One Latin word or one run of CJK ideographs; the scanner and the prefix index share it.
-TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+|[\u3400-\u4dbf\u4e00-\u9fff]+")
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+TOKEN = re.compile(rf"[A-Za-z\u00C0-\u024F0-9]+|{IDEOGRAPH}+")
+CJK = IDEOGRAPH_RE
 # Separators allowed inside a multi-word name, after whitespace collapsing and ’ -> '.
 JOINERS = frozenset({" ", "-", "'", "&", " & ", " (", ") ", " - ", "–"})
 TYPE_WORDS = (

@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from factscope.importers.lexicon.common import IDEOGRAPH
+
 from ._index import JOINERS, AliasIndex, normalize
 from .zones import slug
 
@@ -56,13 +58,11 @@ _LAST_WORDS = ("zone", "area", "park", "etdz", "ftz")  # ending a zone type, low
 # the capitalized words right before a zone type ("The Yibin Lingang ")
 HEAD_RE = re.compile(r"(?:[A-Z][A-Za-z\u00C0-\u024F'’-]*[ \u00a0]+){1,6}$")
 # where a name can start: a capitalized word (not inside another word) or a run of ideographs
-START_RE = re.compile(
-    r"(?<![A-Za-z\u00C0-\u024F0-9])[A-Z][A-Za-z\u00C0-\u024F0-9]*|[\u3400-\u4dbf\u4e00-\u9fff]+"
-)
+START_RE = re.compile(rf"(?<![A-Za-z\u00C0-\u024F0-9])[A-Z][A-Za-z\u00C0-\u024F0-9]*|{IDEOGRAPH}+")
 # START_RE split in two, each led by a character class so that the engine skips ahead in C;
 # the look-behind of the Latin half is checked in Python (_WORD_CHARS)
 _LATIN_START_RE = re.compile(r"[A-Z][A-Za-z\u00C0-\u024F0-9]*")
-_CJK_RUN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_CJK_RUN_RE = re.compile(f"{IDEOGRAPH}+")
 # the next word of a multi-word name and the separator before it
 NEXT_RE = re.compile(r"([\s'’&()–-]{1,4})([A-Za-z\u00C0-\u024F0-9]+)")
 _SPACES_RE = re.compile(r"\s+")

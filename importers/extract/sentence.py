@@ -1,0 +1,186 @@
+"""The facts of one sentence: a typed draft per figure, attributed by named passes in order.
+
+:func:`.passes.sentence_facts` reads what the whole sentence shares (its growth rates, ranks,
+periods and lists: :class:`SentenceWork`), then runs every figure through
+:data:`.passes.PASSES`, one table of named functions, each filling some fields of the figure's
+:class:`.draft.Draft` or of its :class:`FigureWork` (the context words, the chosen period and
+change, the metric being decided). A pass reads what the passes before it decided;
+``tests/test_extract_passes.py`` holds a table of cases per pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from factscope.db.models import Fact, Region
+
+from . import cjk
+from .attach import Changes, assign_ranks
+from .changes import Change
+from .doc_context import PeriodContext
+from .draft import Draft
+from .figure import Figure
+from .metric_lists import level_lists
+from .period_carry import SentencePeriods
+from .period_choice import choose_periods
+from .periods import Period
+from .regions import RegionTracker
+
+_SEMICOLON_RE = re.compile("[;；]")
+_CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those)[\s\xa0]+$", re.IGNORECASE)
+# period words, growth verbs and function words: what an elliptical clause is made of
+_ELLIPSIS_WORDS_RE = re.compile(
+    r"[一二三四1-4]季度|[上下]半年|全年|前\d{1,2}个月|\d{1,2}月|增长|下降|增加|减少|提高|为|达到|"
+    r"\b(?:the|a|an|and|but|while|in|of|to|by|at|on|up|down|rose|grew|fell|rise|rises|grow|"
+    r"grows|fall|falls|increased|decreased|declined|was|were|is|saw|first|second|third|fourth|"
+    r"quarter|quarters|half|year|month|percent|from|over|for|with|it|its|their)\b",
+    re.IGNORECASE,
+)
+_CONTENT_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+
+
+@dataclass
+class Document:
+    """What attributing the figures of one sentence needs to know about the whole text."""
+
+    text: str
+    tracker: RegionTracker
+    guessed_year: bool
+    semicolons: list[int]
+    counts: dict[float, list[Fact]] = field(default_factory=dict)
+    """Count facts so far by value, oldest first: what "the nine cities" can restate."""
+    published: dt.date | None = None
+    periods: PeriodContext = field(default_factory=PeriodContext)
+    """The period stated last: what figures without one continue and what "during the same
+    period" restates."""
+    paragraph: int = 0
+    sentence: int = 0
+    """Indexes of the current paragraph and of the sentence within it (for the notes)."""
+
+    @staticmethod
+    def semicolons_of(text: str) -> list[int]:
+        """Offsets of the semicolons of ``text``: a clause after one starts afresh."""
+        return [m.start() for m in _SEMICOLON_RE.finditer(text)]
+
+
+@dataclass
+class SentenceWork:
+    """What the figures of one sentence share, and what each pass leaves for the next figure."""
+
+    doc: Document
+    figs: list[Figure]
+    s_start: int
+    s_end: int
+    topic: Region | None
+    changes: Changes
+    periods: list[Period | None]
+    lists: dict[int, tuple[int, int, int]]
+    carried: SentencePeriods
+    out: list[Fact] = field(default_factory=list)
+    by_index: dict[int, Draft] = field(default_factory=dict)
+    ranked_by: dict[int, Fact] = field(default_factory=dict)
+    prev_metric: tuple[str | None, str | None] = (None, None)
+    """The last typed metric: a figure that names none continues it."""
+    prev_named: tuple[str | None, str | None] = (None, None)
+    """The last named metric, typed or not: what "that of rural residents" refers to."""
+    list_contexts: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def previous(self) -> Fact | None:
+        """The sentence's fact before the current figure, if any."""
+        return self.out[-1] if self.out else None
+
+
+@dataclass
+class FigureWork:
+    """One figure on its way through the passes: its draft and what the passes decided."""
+
+    i: int
+    fig: Figure
+    draft: Draft
+    context_lo: int = 0
+    before: str = ""
+    after: str = ""
+    period: Period | None = None
+    change: Change | None = None
+    kind: str = "level"
+    metric: str | None = None
+    metric_type: str | None = None
+    share: str | None = None
+
+
+Pass = Callable[[SentenceWork, FigureWork], None]
+
+
+def sentence_work(
+    doc: Document,
+    figs: list[Figure],
+    periods: list[Period],
+    span: tuple[int, int],
+    topic: Region | None,
+) -> SentenceWork:
+    """The sentence-wide readings the passes share: changes, ranks, chosen periods, lists."""
+    text, (s_start, s_end) = doc.text, span
+    changes = Changes(text, figs, s_start, s_end)
+    assign_ranks(text, figs, s_start, s_end)
+    where = (doc.paragraph, doc.sentence)
+    return SentenceWork(
+        doc=doc,
+        figs=figs,
+        s_start=s_start,
+        s_end=s_end,
+        topic=topic,
+        changes=changes,
+        periods=choose_periods(figs, periods, doc.semicolons),
+        lists=level_lists(text, figs, s_start, s_end),
+        carried=SentencePeriods(doc.periods, text, span, figs, where, doc.published),
+    )
+
+
+def context_start(work: SentenceWork, i: int) -> int:
+    """Where the words that describe figure ``i`` start: after the figure before it, skipping
+    consumed percents and counts inside a noun phrase ("trade with the five Central Asian
+    countries amounted to ..."); a bounded walk keeps a sentence of thousands of figures
+    linear."""
+    figs, text, s_start = work.figs, work.doc.text, work.s_start
+    fig = figs[i]
+    last_j = max(-1, i - 1 - _CONTEXT_WALK)
+    for j in range(i - 1, last_j, -1):
+        if (
+            j in work.changes.consumed
+            or _in_noun_phrase(text, figs[j], s_start)
+            or (fig.is_rank and figs[j].duration)  # "总额连续7年居全国第1位"
+        ):
+            continue
+        return max(s_start, figs[j].end)
+    return max(s_start, figs[last_j].end) if last_j >= 0 else s_start
+
+
+def names_a_subject(clause: str) -> bool:
+    """Whether a clause after a semicolon names what its figure measures ("城镇调查失业率控制在")
+    rather than leaving it to the clause before ("二季度增长", "0.4 percent in the second")."""
+    rest = _ELLIPSIS_WORDS_RE.sub("", clause)
+    return len(cjk.IDEOGRAPH_RE.findall(rest)) >= 2 or _CONTENT_WORD_RE.search(rest) is not None
+
+
+def _in_noun_phrase(text: str, fig: Figure, s_start: int) -> bool:
+    """Whether ``fig`` is a count inside a definite noun phrase ("the 10 ASEAN members"),
+    which the metric phrase of a later figure reads through."""
+    if fig.unit != "count":
+        return False
+    return bool(_DEFINITE_BEFORE_RE.search(text, max(s_start, fig.start - 8), fig.start))
+
+
+def clause_start(work: SentenceWork, fig: Figure, context_lo: int) -> int:
+    """``context_lo``, or past a semicolon between it and the figure ("收入增长5%；二季度增长0.4%":
+    the phrase is cut there)."""
+    semicolons = work.doc.semicolons
+    k = bisect_left(semicolons, fig.start) - 1
+    if k >= 0 and semicolons[k] >= context_lo:
+        return semicolons[k] + 1
+    return context_lo

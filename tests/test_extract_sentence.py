@@ -1,0 +1,32 @@
+"""The sentence driver: context starts, semicolon clauses, and every figure through the passes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factscope.importers.extract import extract_facts
+from factscope.importers.extract.passes import PASSES
+from factscope.importers.extract.sentence import Document, names_a_subject
+
+
+def test_semicolons_are_found_in_both_scripts() -> None:
+    text = "收入增长5%；二季度增长0.4%; done"
+    assert Document.semicolons_of(text) == [text.index("；"), text.index(";")]
+
+
+def test_a_clause_that_names_its_subject_starts_afresh() -> None:
+    assert names_a_subject("城镇调查失业率控制在")
+    assert not names_a_subject("二季度增长")
+    assert not names_a_subject(" 0.4 percent in the second")
+
+
+def test_a_consumed_percent_makes_no_fact_of_its_own() -> None:
+    text = "Hubei's exports reached 120 billion yuan in 2020, up 8.2 percent year on year."
+    facts = extract_facts(text, dt.date(2021, 3, 1))
+    assert [f.quote for f in facts] == ["120 billion yuan"]
+    assert facts[0].change_quote == "8.2 percent"
+
+
+def test_pass_names_are_unique() -> None:
+    names = [name for name, _ in PASSES]
+    assert len(names) == len(set(names))
