@@ -13,6 +13,8 @@ import re
 from typing import NamedTuple
 
 from factscope.db.models import Fact
+from factscope.importers.lexicon.currencies import SIGN_LAST_CHARS, money_named
+from factscope.importers.lexicon.units import is_duration, unit_named
 
 from . import cjk
 
@@ -111,7 +113,8 @@ _SUFFIX_RE = re.compile(
 _PREFIX_RE = re.compile(
     r"(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(CURRENCY_PREFIXES)) + r")$"
 )
-_PREFIX_LAST = frozenset("$¥￥€£₹₩₫ps.")  # last characters of the signs and codes not upper-case
+# last characters of the signs and codes not upper-case
+_PREFIX_LAST = frozenset("$¥￥€£₹₩₫ps.") | SIGN_LAST_CHARS
 _PERCENT_RE = re.compile(
     r"[\s\xa0-]*(?:(?P<pp>percentage[\s\xa0-]+points?|pct[\s\xa0]+points?|ppts?\b|个百分点)"
     r"|(?P<pc>%|％|per[\s\xa0-]?cent\b|pct\b))",
@@ -159,6 +162,8 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 
 
 _MORE_THAN_ZH = ("多", "余")
+# what cannot start a unit: the end of a clause, a bracket, a quote; a fast gate
+_NOT_A_UNIT_START = frozenset(".,;:!?)(]\"'”’\n")
 
 
 class UnitMatch(NamedTuple):  # not a frozen dataclass: 7x faster to create
@@ -170,6 +175,7 @@ class UnitMatch(NamedTuple):  # not a frozen dataclass: 7x faster to create
     per: str | None = None
     duration: bool = False
     noun: str | None = None
+    scale: float = 1.0  # a minor unit's multiplier: 0.01 for "85 pence"
 
 
 # A document in yen: it says yen (or is about Japan) and never names the yuan.
@@ -225,10 +231,63 @@ def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
         return None
     m = _PREFIX_RE.search(text, max(0, start - 6), start)
     if not m or m.lastgroup is None:
-        return None
+        return _registry_prefix(text, start)
     if m.start() > 0 and text[m.start() - 1].isalpha() and m.group(0)[0].isalpha():
         return None
     return CURRENCY_PREFIXES[int(m.lastgroup[1:])][1], m.start()
+
+
+def _registry_prefix(text: str, start: int) -> tuple[str, int] | None:
+    """An ISO 4217 code or sign from the registries just before ``start`` ("CHF 900", "₪40",
+    "R$ 5"), not glued to a word before it."""
+    end = start - 1 if text[start - 1 : start] in (" ", "\xa0") else start
+    for width in (4, 3, 2, 1):
+        begin = end - width
+        if begin < 0 or (begin > 0 and text[begin - 1].isalnum()):
+            continue
+        money = money_named(text[begin:end])
+        if money is not None and money.code and money.multiplier == 1.0:
+            if text[begin:end].isalpha() and not text[begin:end].isupper():
+                continue  # a currency's name before a number is no sign ("euro 5")
+            return money.code, begin
+    return None
+
+
+# The words after a numeral that may name a unit: up to four, each single-spaced ("sq. km",
+# "miles per hour", "degrees Celsius"), starting right after it or after one space or hyphen.
+_UNIT_WORD_RE = re.compile(r"[^\s\d(),;:!?\"“”‘]+[²³23]?")
+_TRAILING = ".'’"
+
+
+def registry_unit(text: str, end: int, limit: int) -> UnitMatch | None:
+    """The physical unit or currency from the registries (:mod:`factscope.importers.lexicon`)
+    written after the numeral ending at ``end`` ("30 yards", "140 km/h", "1,200€", "85 pence",
+    "25 basis points"), the longest that names one; the quote starts at ``end``."""
+    pos = end + 1 if text[end : end + 1] in (" ", "\xa0", "-") else end
+    ends: list[int] = []
+    p = pos
+    while len(ends) < 4:
+        m = _UNIT_WORD_RE.match(text, p, limit)
+        if not m:
+            break
+        ends.append(m.end())
+        if text[m.end() : m.end() + 1] not in (" ", "\xa0"):
+            break
+        p = m.end() + 1
+    for stop in reversed(ends):
+        phrase = text[pos:stop].replace("\xa0", " ")
+        while True:
+            unit = unit_named(phrase)
+            if unit is not None:
+                return UnitMatch(unit, end, pos + len(phrase), duration=is_duration(unit))
+            money = money_named(phrase)
+            if money is not None:
+                code = money.code or "USD"  # "cents": money_context says whose
+                return UnitMatch(code, end, pos + len(phrase), scale=money.multiplier)
+            if not phrase or phrase[-1] not in _TRAILING:
+                break
+            phrase = phrase[:-1]  # "10 km." at a sentence's end
+    return None
 
 
 def _per(text: str, end: int, limit: int) -> tuple[str | None, int]:
@@ -261,6 +320,11 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     if m:
         unit = "percentage point" if m.group("pp") else "percent"
         return UnitMatch(unit, start, m.end())
+    if text[end : end + 1] not in _NOT_A_UNIT_START:
+        reg = registry_unit(text, end, limit)
+        if reg is not None:
+            per, q_end = _per(text, reg.end, limit)
+            return reg._replace(start=start, end=q_end, per=per)
     m = _MEASURE_RE.match(text, end, limit)
     if m and m.lastgroup:
         per, q_end = _per(text, m.end(), limit)
