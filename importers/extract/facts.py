@@ -36,6 +36,7 @@ from .figures import Figure, Spans, figures_in
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
 from .metric_lists import level_lists, list_item
+from .money_context import dollar_signs
 from .numbers import find_numbers
 from .period_carry import FLOWS, SentencePeriods, add_note, date_headline, state_period
 from .period_choice import choose_periods
@@ -184,7 +185,8 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             state_period(doc.periods, text, dates, periods, (para, doc.sentence))
         topic = tracker.update_topic(topic, s_start, s_end)
     date_headline(text, facts, headline_end(text, paragraphs))
-    return yen_signs(facts, text, tracker.home_abroad == "JP")
+    facts = yen_signs(facts, text, tracker.home_abroad == "JP")
+    return dollar_signs(facts, text, tracker.home_abroad)  # whose "$": the story's place
 
 
 def _region_fields(region: Region | None) -> dict[str, str | None]:

@@ -20,7 +20,7 @@ from .figure import Figure
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import ranks_in
-from .units import CURRENCY_CODES, UnitMatch, read_unit
+from .units import CURRENCY_CODES, UnitMatch, currency_prefix, read_unit
 
 _MONTH_NAMES = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -138,8 +138,11 @@ def _not_a_quantity(
     num: Num, text: str, s_start: int, dates: Spans, periods: Spans, folded: str
 ) -> bool:
     start = num.start
-    if dates.covers(start) or periods.covers(start):
+    if dates.covers(start):
         return True
+    if periods.covers(start) and currency_prefix(text, start) is None:
+        return True  # "in 2000" is a year, "$2000" an amount
+
     lo = max(s_start, start - 12)
     before = text[lo:start]
     after = text[num.end : num.end + 24]
@@ -270,7 +273,7 @@ def figures_in(
                 num.start,
                 num.end,
                 num.value,
-                num.scale,
+                num.scale * unit.scale,  # "85 pence": a minor unit scales the pound
                 unit.unit,
                 unit.per,
                 duration=unit.duration,
@@ -285,7 +288,7 @@ def figures_in(
                     fig.unit, fig.bare = nxt_unit.unit, False
                 fig.end, fig.per = nxt_unit.end, nxt_unit.per
                 fig.noun = fig.noun or nxt_unit.noun
-            fig.value_max = nxt.value * nxt.scale / fig.scale
+            fig.value_max = nxt.value * nxt.scale / num.scale  # the numerals' scales, not pence
             fig.num_end = nxt.end
         fig.qualifier = _qualifier(text, fig, s_start)
         out.append(fig)

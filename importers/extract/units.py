@@ -13,8 +13,8 @@ import re
 from typing import NamedTuple
 
 from factscope.db.models import Fact
-from factscope.importers.lexicon.currencies import SIGN_LAST_CHARS, money_named
-from factscope.importers.lexicon.units import is_duration, unit_named
+from factscope.importers.lexicon.currencies import ISO_CODES, SIGN_LAST_CHARS, money_named
+from factscope.importers.lexicon.units import UNITS_AS_WRITTEN, is_duration, unit_named
 
 from . import cjk
 
@@ -60,14 +60,27 @@ CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"Rp\.?[\s\xa0]?|IDR[\s\xa0]?", "IDR"),
     (r"\$[\s\xa0]?", "USD"),  # "$ 13.3 billion": some sites put a space after the sign
 )
-CURRENCY_CODES = frozenset(code for _, code in CURRENCY_SUFFIXES + CURRENCY_PREFIXES)
-"""Every currency the extractor reads, as ISO codes."""
+CURRENCY_CODES = (
+    frozenset(code for _, code in CURRENCY_SUFFIXES + CURRENCY_PREFIXES) | ISO_CODES
+)
+"""Every currency the extractor reads, as ISO codes (the hand-tuned forms above for Chinese
+news, and every ISO 4217 currency of the registry tables)."""
 # Codes glued to the digits ("RMB580 billion", "USD1.2bn"): the numeral scanner lets a number
 # start right after one of these although a letter precedes it.
 GLUED_CODES: tuple[str, ...] = (
     "RMB", "CNY", "USD", "EUR", "GBP", "HKD", "INR", "Rs", "Rs.", "VND", "KRW", "JPY", "MYR", "RM",
     "IDR", "Rp", "THB", "AUD", "CAD", "SGD",
 )  # fmt: skip
+# Unit symbols written glued to the digits ("10km", "3.2GHz", "50bp"): the numeral scanner
+# ends a number before one of these although a letter follows. Not "m" (glued, "5m" is five
+# million) nor the other single letters.
+GLUED_UNITS: tuple[str, ...] = tuple(
+    sorted(
+        {s for s in UNITS_AS_WRITTEN if len(s) >= 2 and s.isascii() and s.isalpha()}
+        | {"bp", "bps", "kmh"},
+        key=lambda s: (-len(s), s),
+    )
+)
 MEASURES: tuple[tuple[str, str], ...] = (
     (r"square[\s-]+(?:kilometers?|kilometres?)|sq[\s.]*km|km2|km²|平方公里", "square kilometer"),
     (r"square[\s-]+(?:meters?|metres?)|sq[\s.]*m\b|sqm|m2|m²|平方米", "square meter"),
@@ -229,6 +242,10 @@ def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
         last = text[start - 2 : start - 1]
     if not last or not (last in _PREFIX_LAST or last.isupper()):
         return None
+    if last == "$":  # "R$ 5", "NZ$3": a registry sign before the bare dollar's
+        wider = _registry_prefix(text, start)
+        if wider is not None and text[wider[1] : wider[1] + 1] != "$":
+            return wider
     m = _PREFIX_RE.search(text, max(0, start - 6), start)
     if not m or m.lastgroup is None:
         return _registry_prefix(text, start)

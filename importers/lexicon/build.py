@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .build_policy import (
+    ALLOWED_NAMES,
     AMBIGUOUS_NOUNS,
     DENIED_CURRENCY_WORDS,
     DENIED_NAMES,
@@ -30,6 +31,7 @@ from .build_policy import (
     DURATION_WORDS,
     EXTRA_UNITS,
     IRREGULAR_PLURALS,
+    MINOR_MULTIPLIERS,
     MINOR_UNITS,
     NAMED_DIMENSIONLESS,
     PREFIXABLE,
@@ -37,6 +39,7 @@ from .build_policy import (
     RATE_LENGTHS,
     RATE_TIMES,
     RENAMES,
+    SINGLE_LETTER_SYMBOLS,
     SQUARABLE,
     STORE_UNITS,
     SYMBOL_DEFAULTS,
@@ -78,7 +81,8 @@ def _pint_units() -> Iterator[tuple[str, str, tuple[str, ...], str]]:
     seen: set[str] = set()
     for definition in list(ureg._units.values()):
         name = definition.name
-        if name in seen or any(part in name for part in DENIED_NAMES):
+        denied = name not in ALLOWED_NAMES and any(part in name for part in DENIED_NAMES)
+        if name in seen or denied:
             continue
         seen.add(name)
         if name in NAMED_DIMENSIONLESS:
@@ -101,7 +105,7 @@ def _surfaces(name: str, symbol: str, aliases: tuple[str, ...]) -> Iterator[tupl
             yield plural(spaced).lower(), "i"
         elif len(word) >= 2:
             yield word, "s"
-    if len(symbol) >= 2 and "_" not in symbol:
+    if (len(symbol) >= 2 and "_" not in symbol) or symbol in SINGLE_LETTER_SYMBOLS:
         yield symbol, "s"
 
 
@@ -129,7 +133,7 @@ def unit_rows() -> list[tuple[str, str, str]]:
             for prefix, p_symbol in PREFIXES:
                 for word in (name, *aliases):
                     spaced = word.replace("_", " ").lower()
-                    if spaced.replace(" ", "").isalpha() and len(spaced) > 3:
+                    if spaced.replace(" ", "").isalpha() and len(spaced) >= 3:
                         for form in {spaced, spaced.replace(" ", "-")}:
                             add(prefix + form, prefix + stem, "i")
                             add(plural(prefix + form), prefix + stem, "i")
@@ -222,7 +226,8 @@ def currency_rows() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, st
     for words, code in MINOR_UNITS:
         digits = numbers.get_currency_precision(code) if code else 2
         for word in words:
-            rows[(word, "w")] = (code, f"{10**-digits:g}", "w")
+            multiplier = MINOR_MULTIPLIERS.get(word, 10**-digits)
+            rows[(word, "w")] = (code, f"{multiplier:g}", "w")
     out = [(surface, code, mult, place) for (surface, _), (code, mult, place) in rows.items()]
     return sorted(out), symbols
 

@@ -39,7 +39,7 @@ DENIED_NAMES: tuple[str, ...] = (
     "delta_", "international_", "thermochemical", "fifteen", "circular", "statmho", "statfarad",
     "speed_of_light", "sidereal", "tropical", "synodic", "gregorian", "julian", "common_year",
     "leap_year", "lambda", "stere", "fermi", "scaled", "didot", "cicero", "pica", "minim",
-    "scruple", "slinch", "slug", "thou", "mil", "angstrom", "micron", "darcy", "barn", "LMH",
+    "scruple", "slinch", "slug", "thou", "circular_mil", "angstrom", "micron", "darcy", "barn", "LMH",
     "rutherford", "absorbance", "refractive", "ton_TNT", "tonne_of_oil", "atmosphere_liter",
     "point", "baud", "counts_per", "standard_liter", "volt_ampere", "decibelm", "decibelw", "shake",
     "svedberg", "eon", "degree_R", "kelvin", "electrical_horsepower", "hogshead", "board_foot",
@@ -47,6 +47,11 @@ DENIED_NAMES: tuple[str, ...] = (
     "chain", "hand", "gill",
     "fifth", "shot", "bag", "quarter", "stone", "grain", "dram", "pennyweight", "erg",
 )  # fmt: skip
+# denied by a part of the name above, but written in news ("32 psi")
+ALLOWED_NAMES: frozenset[str] = frozenset({"pound_force_per_square_inch", "electron_volt"})
+# Symbols of one letter are mostly something else after a number ("5 m" is read as million
+# only glued: "5m"); these are units often enough, spaced from the number ("2.5 m", "300 g").
+SINGLE_LETTER_SYMBOLS: frozenset[str] = frozenset({"m", "g", "W"})
 # Surfaces that are words or abbreviations of something else after a number: "3 in 10",
 # "2 at a time", "10 am", "5 pm", "7 bars", "the 10 cups"; "min" stays (minutes), "ha" too.
 DENIED_SURFACES: frozenset[str] = frozenset({
@@ -75,10 +80,10 @@ DURATION_WORDS: frozenset[str] = frozenset(
 # pint names (and aliases) that take SI prefixes in news, and the prefixes in use
 PREFIXABLE: frozenset[str] = frozenset(
     {"meter", "gram", "metric_ton", "liter", "watt", "watt_hour", "joule", "hertz", "byte",
-     "bit", "volt", "pascal", "newton", "second", "calorie", "electron_volt"}
+     "bit", "volt", "pascal", "newton", "second", "calorie", "electron_volt", "bar"}
 )  # fmt: skip
 PREFIXES: tuple[tuple[str, str], ...] = (
-    ("nano", "n"), ("micro", "µ"), ("milli", "m"), ("centi", "c"), ("kilo", "k"),
+    ("nano", "n"), ("micro", "µ"), ("milli", "m"), ("centi", "c"), ("hecto", "h"), ("kilo", "k"),
     ("mega", "M"), ("giga", "G"), ("tera", "T"), ("peta", "P"),
 )  # fmt: skip
 IRREGULAR_PLURALS: dict[str, str] = {"foot": "feet"}
@@ -136,9 +141,11 @@ AMBIGUOUS_NOUNS: dict[str, str] = {
     "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG",
 }  # fmt: skip
 # Minor units: the words, and the currency (empty: the document's dollar or euro, see
-# importers/extract/money_context.py); the multiplier is CLDR's digits of that currency.
+# importers/extract/money_context.py); the multiplier is CLDR's digits of that currency,
+# unless given here (a jiao is a tenth of a yuan).
 MINOR_UNITS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("cent", "cents"), ""),
+    (("jiao",), "CNY"),
     (("penny", "pence", "pennies"), "GBP"),
     (("fen",), "CNY"),
     (("paise", "paisa"), "INR"),
@@ -155,6 +162,7 @@ DENIED_CURRENCY_WORDS: frozenset[str] = frozenset({
 })  # fmt: skip
 # A sign several currencies share is read as the one news mean by it; the document's context
 # may say otherwise (importers/extract/money_context.py).
+MINOR_MULTIPLIERS: dict[str, float] = {"jiao": 0.1}
 SYMBOL_DEFAULTS: dict[str, str] = {"$": "USD", "¥": "CNY"}
 # Units the extractor stores that are not pint's: (unit, kind, dimension, code)
 STORE_UNITS: tuple[tuple[str, str, str, str], ...] = (
