@@ -286,6 +286,7 @@ def figures_in(
             if nxt_unit is not None:
                 if fig.unit is None or fig.bare:
                     fig.unit, fig.bare = nxt_unit.unit, False
+                    fig.scale *= nxt_unit.scale  # "40 to 60 cents": both in cents
                 fig.end, fig.per = nxt_unit.end, nxt_unit.per
                 fig.noun = fig.noun or nxt_unit.noun
             fig.value_max = nxt.value * nxt.scale / num.scale  # the numerals' scales, not pence

@@ -60,9 +60,7 @@ CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"Rp\.?[\s\xa0]?|IDR[\s\xa0]?", "IDR"),
     (r"\$[\s\xa0]?", "USD"),  # "$ 13.3 billion": some sites put a space after the sign
 )
-CURRENCY_CODES = (
-    frozenset(code for _, code in CURRENCY_SUFFIXES + CURRENCY_PREFIXES) | ISO_CODES
-)
+CURRENCY_CODES = frozenset(code for _, code in CURRENCY_SUFFIXES + CURRENCY_PREFIXES) | ISO_CODES
 """Every currency the extractor reads, as ISO codes (the hand-tuned forms above for Chinese
 news, and every ISO 4217 currency of the registry tables)."""
 # Codes glued to the digits ("RMB580 billion", "USD1.2bn"): the numeral scanner lets a number

@@ -31,6 +31,7 @@ from .build_policy import (
     DURATION_WORDS,
     EXTRA_UNITS,
     IRREGULAR_PLURALS,
+    KEPT_X_CODES,
     MINOR_MULTIPLIERS,
     MINOR_UNITS,
     NAMED_DIMENSIONLESS,
@@ -197,7 +198,9 @@ def currency_rows() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, st
         name = numbers.get_currency_name(code, locale="en")
         # historic currencies still written about (pesetas, guilders): CLDR's names without
         # a date range in brackets; the bracketed ones are older issues of a current currency
-        if DENIED_CURRENCY_WORDS.intersection(name.split()):
+        if DENIED_CURRENCY_WORDS.intersection(name.split()) or (
+            code.startswith("X") and code not in KEPT_X_CODES
+        ):
             codes.discard(code)
         elif code in codes or ("(" not in name and not re.search(r"\d", name)):
             codes.add(code)

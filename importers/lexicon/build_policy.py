@@ -33,19 +33,19 @@ NAMED_DIMENSIONLESS: dict[str, str] = {
 # Parts of pint names that are physical constants, historical or specialist variants: never
 # in news ("electron_mass", "US_dry_pint", "tex_point").
 DENIED_NAMES: tuple[str, ...] = (
-    "planck", "atomic", "electron", "proton", "neutron", "bohr", "constant", "hartree",
-    "rydberg", "x_unit", "_star", "gamma", "tex_", "imperial_fluid", "apothecary", "css_",
-    "survey", "US_", "UK_", "dry_", "boiler", "refrigeration", "cooling", "conventional",
-    "delta_", "international_", "thermochemical", "fifteen", "circular", "statmho", "statfarad",
+    "planck", "atomic", "electron", "proton", "neutron", "bohr", "constant", "hartree", "rydberg",
+    "x_unit", "_star", "gamma", "tex_", "imperial_fluid", "apothecary", "css_", "survey", "US_",
+    "UK_", "dry_", "boiler", "refrigeration", "cooling", "conventional", "delta_",
+    "international_", "thermochemical", "fifteen", "circular", "statmho", "statfarad",
     "speed_of_light", "sidereal", "tropical", "synodic", "gregorian", "julian", "common_year",
     "leap_year", "lambda", "stere", "fermi", "scaled", "didot", "cicero", "pica", "minim",
-    "scruple", "slinch", "slug", "thou", "circular_mil", "angstrom", "micron", "darcy", "barn", "LMH",
-    "rutherford", "absorbance", "refractive", "ton_TNT", "tonne_of_oil", "atmosphere_liter",
-    "point", "baud", "counts_per", "standard_liter", "volt_ampere", "decibelm", "decibelw", "shake",
-    "svedberg", "eon", "degree_R", "kelvin", "electrical_horsepower", "hogshead", "board_foot",
-    "force_", "_force", "pond", "cables_length", "league", "fathom", "furlong", "link", "rod",
-    "chain", "hand", "gill",
-    "fifth", "shot", "bag", "quarter", "stone", "grain", "dram", "pennyweight", "erg",
+    "scruple", "slinch", "slug", "thou", "circular_mil", "angstrom", "micron", "darcy", "barn",
+    "LMH", "rutherford", "absorbance", "refractive", "ton_TNT", "tonne_of_oil", "atmosphere_liter",
+    "point", "baud", "counts_per", "standard_liter", "volt_ampere", "decibelm", "decibelw",
+    "shake", "svedberg", "eon", "degree_R", "kelvin", "electrical_horsepower", "hogshead",
+    "board_foot", "force_", "_force", "pond", "cables_length", "league", "fathom", "furlong",
+    "link", "rod", "chain", "hand", "gill", "fifth", "shot", "bag", "quarter", "stone", "grain",
+    "dram", "pennyweight", "erg",
 )  # fmt: skip
 # denied by a part of the name above, but written in news ("32 psi")
 ALLOWED_NAMES: frozenset[str] = frozenset({"pound_force_per_square_inch", "electron_volt"})
@@ -67,7 +67,7 @@ DENIED_SURFACES: frozenset[str] = frozenset({
     "tsp", "tbsp", "teaspoon", "teaspoons", "tablespoon", "tablespoons", "week", "weeks",
     "month", "months", "day", "days", "fortnights", "yr", "hr", "Ms", "mG", "nm", "dm", "dam",
     "soles", "drams", "lats", "lati", "inti", "intis", "xad", "kips", "lotis", "laris", "pulas",
-    "vatus", "soms", "talonases", "guarani", "guaranis", "afghanis", "rights", "value",
+    "gold", "vatus", "soms", "talonases", "guarani", "guaranis", "afghanis", "rights", "value",
     # prefixed symbols that are abbreviations or elements more often than units
     "Pt", "Tt", "Pl", "Tl", "Gl", "Ml", "Gs", "Ps", "Ts", "ks", "cs", "ns", "Gm", "Tm", "Pm",
     "Mm", "Pg", "Tg", "Gg", "Mg", "cg", "mt", "nt", "cB", "mB", "nB", "mW", "nW", "cW", "cJ",
@@ -155,11 +155,14 @@ MINOR_UNITS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("centime", "centimes"), "CHF"),
     (("pfennig", "pfennigs"), "DEM"),
 )
-# CLDR's funds, metals and test codes are no money news quote prices in
+# ISO 4217's funds and units of account are no money news quote prices in
 DENIED_CURRENCY_WORDS: frozenset[str] = frozenset({
-    "Gold", "Silver", "Palladium", "Platinum", "Fund", "Funds", "Unit", "Code", "Rights",
-    "Sucre", "Currency", "Account", "RINET", "WIR", "Mvdol", "ADB", "Bond", "Special",
+    "Fund", "Funds", "Unit", "Code", "Rights", "Currency", "Account", "RINET", "WIR", "Mvdol",
+    "Bond",
 })  # fmt: skip
+# Of the X codes (metals, test codes, SDRs), the currencies of countries: the CFA and CFP
+# francs, the East Caribbean dollar, the Caribbean guilder
+KEPT_X_CODES: frozenset[str] = frozenset({"XAF", "XOF", "XPF", "XCD", "XCG"})
 # A sign several currencies share is read as the one news mean by it; the document's context
 # may say otherwise (importers/extract/money_context.py).
 MINOR_MULTIPLIERS: dict[str, float] = {"jiao": 0.1}
