@@ -199,6 +199,8 @@ def _range_end(
     unit = read_unit(text, nxt.start, nxt.end, s_end)
     if unit is None or (figure.unit not in (None, unit.unit)):
         return None
+    if figure.unit is not None and figure.scale != nums[idx].scale * unit.scale:
+        return None  # "up 50 fen to 8 yuan": a minor unit and its currency are no range
     return nxt, unit
 
 

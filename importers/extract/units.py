@@ -13,8 +13,18 @@ import re
 from typing import NamedTuple
 
 from factscope.db.models import Fact
-from factscope.importers.lexicon.currencies import ISO_CODES, SIGN_LAST_CHARS, money_named
-from factscope.importers.lexicon.units import UNITS_AS_WRITTEN, is_duration, unit_named
+from factscope.importers.lexicon.currencies import (
+    CURRENCY_GLUED,
+    ISO_CODES,
+    SIGN_LAST_CHARS,
+    money_named,
+)
+from factscope.importers.lexicon.units import (
+    UNITS_AS_WRITTEN,
+    UNITS_GLUED,
+    is_duration,
+    unit_named,
+)
 
 from . import cjk
 
@@ -75,7 +85,9 @@ GLUED_CODES: tuple[str, ...] = (
 GLUED_UNITS: tuple[str, ...] = tuple(
     sorted(
         {s for s in UNITS_AS_WRITTEN if len(s) >= 2 and s.isascii() and s.isalpha()}
-        | {"bp", "bps", "kmh"},
+        | {"bp", "bps", "kmh"}
+        | set(UNITS_GLUED)
+        | set(CURRENCY_GLUED),
         key=lambda s: (-len(s), s),
     )
 )
@@ -272,6 +284,7 @@ def _registry_prefix(text: str, start: int) -> tuple[str, int] | None:
 # "miles per hour", "degrees Celsius"), starting right after it or after one space or hyphen.
 _UNIT_WORD_RE = re.compile(r"[^\s\d(),;:!?\"“”‘]+[²³23]?")
 _TRAILING = ".'’"
+_SCALED_RE = re.compile(r"(?:illion|\dbn|\dm)$")  # the numeral ends with a scale word
 
 
 def registry_unit(text: str, end: int, limit: int) -> UnitMatch | None:
@@ -289,13 +302,15 @@ def registry_unit(text: str, end: int, limit: int) -> UnitMatch | None:
         if text[m.end() : m.end() + 1] not in (" ", "\xa0"):
             break
         p = m.end() + 1
+    glued = pos == end
+    scaled = _SCALED_RE.search(text, max(0, end - 9), end) is not None
     for stop in reversed(ends):
         phrase = text[pos:stop].replace("\xa0", " ")
         while True:
-            unit = unit_named(phrase)
+            unit = unit_named(phrase, glued)
             if unit is not None:
                 return UnitMatch(unit, end, pos + len(phrase), duration=is_duration(unit))
-            money = money_named(phrase)
+            money = money_named(phrase, glued, scaled)
             if money is not None:
                 code = money.code or "USD"  # "cents": money_context says whose
                 return UnitMatch(code, end, pos + len(phrase), scale=money.multiplier)

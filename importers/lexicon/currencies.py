@@ -24,30 +24,42 @@ class Money(NamedTuple):
     multiplier: float = 1.0
 
 
-def _load() -> tuple[dict[str, Money], dict[str, Money]]:
-    signs: dict[str, Money] = {}
-    words: dict[str, Money] = {}
+def _load() -> dict[str, dict[str, Money]]:
+    tables: dict[str, dict[str, Money]] = {"s": {}, "w": {}, "g": {}, "x": {}}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         surface, code, multiplier, place = line.split("\t")
-        (words if place == "w" else signs)[surface] = Money(code, float(multiplier))
-    return signs, words
+        tables[place][surface] = Money(code, float(multiplier))
+    return tables
 
 
-CURRENCY_SIGNS, CURRENCY_WORDS = _load()
-"""Codes and signs matched as written ("CHF", "₪"); names matched lower-cased."""
+_TABLES = _load()
+CURRENCY_SIGNS: dict[str, Money] = _TABLES["s"]
+"""Codes and signs, matched as written ("CHF", "₪")."""
+CURRENCY_WORDS: dict[str, Money] = _TABLES["w"]
+"""Names and minor units, matched lower-cased ("swiss francs", "pence")."""
+CURRENCY_GLUED: dict[str, Money] = _TABLES["g"]
+"""Signs that are money only glued to the digits ("4p")."""
+CURRENCY_AFTER_SCALE: dict[str, Money] = _TABLES["x"]
+"""Nouns that are money only after a scale word ("3.1 billion rand")."""
 ISO_CODES: frozenset[str] = frozenset(
-    m.code for m in (*CURRENCY_SIGNS.values(), *CURRENCY_WORDS.values()) if m.code
+    m.code for table in _TABLES.values() for m in table.values() if m.code
 )
 """Every ISO 4217 code the tables name."""
 SIGN_LAST_CHARS: frozenset[str] = frozenset(s[-1] for s in CURRENCY_SIGNS)
 """Last characters of the signs and codes: a cheap gate before a look-up."""
 
 
-def money_named(phrase: str) -> Money | None:
-    """The currency ``phrase`` names ("Swiss francs", "HK$", "pence"), or None."""
+def money_named(phrase: str, glued: bool = False, scaled: bool = False) -> Money | None:
+    """The currency ``phrase`` names ("Swiss francs", "HK$", "pence"), or None. ``glued``:
+    the phrase follows the digits with no space ("4p"); ``scaled``: it follows a scale word
+    ("billion rand")."""
     money = CURRENCY_SIGNS.get(phrase)
     if money is None:
         money = CURRENCY_WORDS.get(phrase.lower())
+    if money is None and glued:
+        money = CURRENCY_GLUED.get(phrase)
+    if money is None and scaled:
+        money = CURRENCY_AFTER_SCALE.get(phrase.lower())
     return money

@@ -17,27 +17,34 @@ from factscope.db.units import kind_of
 _DATA = Path(__file__).resolve().parent / "data" / "units.tsv"
 
 
-def _load() -> tuple[dict[str, str], dict[str, str]]:
-    exact: dict[str, str] = {}
-    folded: dict[str, str] = {}
+def _load() -> dict[str, dict[str, str]]:
+    tables: dict[str, dict[str, str]] = {"s": {}, "i": {}, "g": {}}
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
         surface, unit, case = line.split("\t")
-        (exact if case == "s" else folded).setdefault(surface, unit)
-    return exact, folded
+        tables[case].setdefault(surface, unit)
+    return tables
 
 
-UNITS_AS_WRITTEN, UNITS_ANY_CASE = _load()
-"""Surface -> unit value: symbols matched as written, names matched lower-cased."""
+_TABLES = _load()
+UNITS_AS_WRITTEN: dict[str, str] = _TABLES["s"]
+"""Surface -> unit value of the symbols, matched as written."""
+UNITS_ANY_CASE: dict[str, str] = _TABLES["i"]
+"""Surface -> unit value of the names, matched lower-cased."""
+UNITS_GLUED: dict[str, str] = _TABLES["g"]
+"""Symbols that are units only glued to the digits ("11in"), matched as written."""
 
 
-def unit_named(phrase: str) -> str | None:
+def unit_named(phrase: str, glued: bool = False) -> str | None:
     """The unit value ``phrase`` names ("km" -> "kilometer", "Gigatonnes" -> "gigaton"), or
-    None; white space inside ``phrase`` must already be single spaces."""
+    None; white space inside ``phrase`` must already be single spaces. ``glued``: the phrase
+    follows the digits with no space ("11in")."""
     unit = UNITS_AS_WRITTEN.get(phrase)
     if unit is None:
         unit = UNITS_ANY_CASE.get(phrase.lower())
+    if unit is None and glued:
+        unit = UNITS_GLUED.get(phrase)
     return unit
 
 
