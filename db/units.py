@@ -65,3 +65,20 @@ def same_dimension(unit: str | None, other: str | None) -> bool:
         return unit is not None
     dimension = dimension_of(unit)
     return dimension is not None and dimension == dimension_of(other)
+
+
+_BY_NAME: dict[str, str] = {unit.lower(): unit for unit in UNITS}
+# SI symbols and ISO codes of two characters or more ("km/h", "Gt", "dB"): one letter ("t",
+# "a", "m") is more often the start of a value being typed than a symbol
+_BY_CODE: dict[str, str] = {}
+for _unit, _info in sorted(UNITS.items()):
+    if len(_info.code) >= 2:
+        _BY_CODE.setdefault(_info.code, _unit)
+
+
+def unit_for_query(typed: str) -> str:
+    """The stored unit value a ``unit:`` token names, for the values with spaces: its SI
+    symbol or ISO code ("km/h", "Gt") or its name with ``_`` or ``-`` for the spaces
+    ("kilometer_per_hour"); anything else is returned as typed (a prefix to complete)."""
+    spaced = typed.replace("_", " ").replace("-", " ")
+    return _BY_NAME.get(spaced.lower()) or _BY_CODE.get(typed) or typed

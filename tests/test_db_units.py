@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from factscope.db import RawDocument, Store
 from factscope.db.units import (
     CURRENCY_CODES,
     UNITS,
@@ -12,7 +15,9 @@ from factscope.db.units import (
     is_currency,
     kind_of,
     same_dimension,
+    unit_for_query,
 )
+from factscope.importers.extract import extract_facts
 from factscope.importers.extract.units import CURRENCY_CODES as EXTRACTED_CURRENCIES
 
 
@@ -75,3 +80,42 @@ def test_same_dimension() -> None:
     assert not same_dimension("widgets", "gadgets")  # unknown units: never assumed alike
     assert not same_dimension(None, None)
     assert same_dimension("count", "count")
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"),
+    [
+        ("km/h", "kilometer per hour"),
+        ("kilometer_per_hour", "kilometer per hour"),
+        ("Kilometer-Per-Hour", "kilometer per hour"),
+        ("Gt", "gigaton"),
+        ("dB", "decibel"),
+        ("CHF", "CHF"),
+        ("kilo", "kilo"),  # a prefix being typed is left to complete
+        ("t", "t"),  # one letter: a prefix, not the tonne's symbol
+    ],
+)
+def test_unit_for_query(typed: str, unit: str) -> None:
+    assert unit_for_query(typed) == unit
+
+
+NEWS = (
+    "Police clocked the van at 140 km/h on the ring road. The glacier shed 127 gigatonnes of"
+    " ice. The insurer paid CHF 900 million in claims. The ferry sails at 18 knots."
+)
+
+
+def test_unit_tokens_and_facets_find_the_new_units(store: Store) -> None:
+    facts = extract_facts(NEWS, dt.date(2025, 3, 1))
+    store.add_document(RawDocument(text=NEWS, title="news", source="news.txt"), facts)
+
+    def quotes(query: str) -> list[str]:
+        return [hit.fact.quote for hit in store.search_facts(query).hits]
+
+    assert quotes("unit:km/h") == ["140 km/h"]
+    assert quotes("unit:kilometer_per_hour") == ["140 km/h"]
+    assert quotes("unit:giga") == ["127 gigatonnes"]  # a prefix completes
+    assert quotes("unit:chf") == ["CHF 900 million"]
+    assert quotes("unit:knot") == ["18 knots"]
+    units = dict(store.fact_facets("").units)
+    assert units == {"kilometer per hour": 1, "gigaton": 1, "CHF": 1, "knot": 1}
