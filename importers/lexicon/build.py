@@ -265,7 +265,10 @@ def db_rows(
             continue
         quantity = ureg.Quantity(1, _pint_expression(unit))
         dimension = str(quantity.dimensionality) or "dimensionless"
-        out[unit] = (unit, kind, dimension, f"{quantity.units:~}".replace(" ", ""))
+        code = f"{quantity.units:~}".replace(" ", "")
+        if "_" in code and unit.replace(" ", "_") in ureg:  # "lbf/sq_in": pint's own, "psi"
+            code = ureg.get_symbol(unit.replace(" ", "_"))
+        out[unit] = (unit, kind, dimension, code)
     return sorted(out.values())
 
 
