@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from factscope.db.models import Fact
+from factscope.db.units import UNITS, is_currency, same_dimension
 from factscope.importers.lexicon.currencies import (
     CURRENCY_GLUED,
     ISO_CODES,
@@ -91,36 +92,27 @@ GLUED_UNITS: tuple[str, ...] = tuple(
         key=lambda s: (-len(s), s),
     )
 )
+# Measures the registry tables do not hold: Chinese measure words, the mu (a Chinese unit of
+# area, 1/15 hectare). Every other physical unit comes from pint's definitions through
+# importers/lexicon (registry_unit below).
 MEASURES: tuple[tuple[str, str], ...] = (
-    (r"square[\s-]+(?:kilometers?|kilometres?)|sq[\s.]*km|km2|km²|平方公里", "square kilometer"),
-    (r"square[\s-]+(?:meters?|metres?)|sq[\s.]*m\b|sqm|m2|m²|平方米", "square meter"),
-    (r"square[\s-]+miles?", "square mile"),
-    (r"hectares?|公顷", "hectare"),
-    (r"cubic[\s-]+(?:meters?|metres?)|立方米", "cubic meter"),
-    (r"(?:metric[\s-]+)?(?:tons?|tonnes?)|吨", "ton"),
-    (r"kilograms?|kg", "kilogram"),
-    (r"kilometers?|kilometres?|km|公里", "kilometer"),
-    (r"meters?|metres?", "meter"),
-    (r"miles?", "mile"),
-    (r"kilowatt[\s-]?hours?|kWh|千瓦时", "kilowatt hour"),
-    (r"(?:megawatts?|MW)", "megawatt"),
-    (r"(?:gigawatts?|GW)", "gigawatt"),
-    (r"TEUs?|标准箱|标箱", "TEU"),
-    (r"barrels?", "barrel"),
+    (r"平方公里", "square kilometer"),
+    (r"平方米", "square meter"),
+    (r"公顷", "hectare"),
+    (r"立方米", "cubic meter"),
+    (r"吨", "ton"),
+    (r"公里", "kilometer"),
+    (r"千瓦时", "kilowatt hour"),
+    (r"标准箱|标箱", "TEU"),
     (r"mu|亩", "mu"),
 )
-# Units of one dimension: a bracketed figure in another unit of the same dimension restates
-# the figure before it ("80 million mu (5.33 million hectares)", "US$1 billion (6.9 billion
-# yuan)").
-_DIMENSIONS: tuple[tuple[str, ...], ...] = (
-    tuple(sorted(CURRENCY_CODES)),
-    ("mu", "hectare", "square meter", "square kilometer", "square mile"),
-    ("ton", "kilogram"),
-    ("kilometer", "meter", "mile"),
-    ("megawatt", "gigawatt"),
+# Kinds of units whose figures a bracketed figure may restate in another unit of the same
+# dimension ("80 million mu (5.33 million hectares)", "US$1 billion (6.9 billion yuan)"); not
+# shares, counts or durations, whose brackets say something else.
+_CONVERTIBLE_KINDS = frozenset(
+    {"currency", "length", "area", "volume", "mass", "speed", "temperature", "energy", "power"}
 )
-_DIMENSION_OF: dict[str, int] = {u: i for i, units in enumerate(_DIMENSIONS) for u in units}
-CONVERTIBLE = frozenset(_DIMENSION_OF)
+CONVERTIBLE = frozenset(u for u, info in UNITS.items() if info.kind in _CONVERTIBLE_KINDS)
 DURATIONS: dict[str, str] = {
     "year": "year", "years": "year", "month": "month", "months": "month", "day": "day",
     "days": "day", "week": "week", "weeks": "week", "hour": "hour", "hours": "hour",
@@ -228,10 +220,9 @@ def converts(unit: str, other: str) -> bool:
     """Whether a figure in ``other`` can restate one in ``unit`` (a bracketed conversion):
     another currency or the same one ("(about 1.2 billion yuan)"), else another unit of the
     same dimension (a bracketed area in the same unit is a part, not a conversion)."""
-    dim = _DIMENSION_OF.get(unit)
-    if dim is None or dim != _DIMENSION_OF.get(other):
+    if unit not in CONVERTIBLE or not same_dimension(unit, other):
         return False
-    return dim == 0 or unit != other
+    return is_currency(unit) or unit != other
 
 
 def is_plural_noun(word: str) -> bool:

@@ -108,7 +108,8 @@ def _surfaces(name: str, symbol: str, aliases: tuple[str, ...]) -> Iterator[tupl
         if "_" in word and not word.replace("_", "").isalpha():
             continue
         spaced = word.replace("_", " ")
-        if spaced.replace(" ", "").isalpha() and len(spaced) > 3:
+        # a name ("ton", "inch") in any case; a short alias is a symbol ("MPH", "sec")
+        if spaced.replace(" ", "").isalpha() and len(spaced) >= (3 if word == name else 4):
             yield spaced.lower(), "i"
             yield plural(spaced).lower(), "i"
         elif len(word) >= 2:

@@ -55,7 +55,7 @@ SINGLE_LETTER_SYMBOLS: frozenset[str] = frozenset({"m", "g", "W"})
 # Surfaces that are words or abbreviations of something else after a number: "3 in 10",
 # "2 at a time", "10 am", "5 pm", "7 bars", "the 10 cups"; "min" stays (minutes), "ha" too.
 DENIED_SURFACES: frozenset[str] = frozenset({
-    "in", "at", "am", "pm", "are", "bar", "bars", "cup", "cups", "point", "points", "pint",
+    "in", "at", "am", "pm", "are", "ares", "bar", "bars", "cup", "cups", "point", "points", "pint",
     "pints", "turn", "turns", "revolution", "revolutions", "cycle", "cycles", "circle",
     "circles", "count", "counts", "pole", "poles", "perch", "section", "sections", "grade",
     "grades", "octave", "octaves", "decade", "decades", "percent", "ppm", "mas", "oct",
