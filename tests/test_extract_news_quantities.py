@@ -64,6 +64,12 @@ PHYSICAL: list[Case] = [
     ("The bakery used 500 kilograms of flour.", "500 kilograms", 500, None, "kilogram", 1),
     ("The ferry sails at 18 knots.", "18 knots", 18, None, "knot", 1),
     ("The tank takes 60 litres of diesel.", "60 litres", 60, None, "liter", 1),
+    # pounds of weight, where the text weighs or speaks of a thing; else sterling (below)
+    ("The patient lost 30 pounds over the winter.", "30 pounds", 30, None, "pound", 1),
+    ("The sack weighs 50 pounds when full.", "50 pounds", 50, None, "pound", 1),
+    ("The butcher sold 5 pounds of beef.", "5 pounds", 5, None, "pound", 1),
+    # units glued to the digits only
+    ("The guard stands 6ft 2in in his boots.", "2in", 2, None, "inch", 1),
 ]  # fmt: skip
 
 CURRENCY: list[Case] = [
@@ -95,6 +101,16 @@ CURRENCY: list[Case] = [
     ("The budget was R$ 5 billion.", "R$ 5 billion", 5, None, "BRL", 1e9),
     ("The startup raised NZ$4 million.", "NZ$4 million", 4, None, "NZD", 1e6),
     ("The firm earned ₪40 million.", "₪40 million", 40, None, "ILS", 1e6),
+    # signs of the currencies' own countries (CLDR)
+    ("The Istanbul exchange traded ₺12 billion.", "₺12 billion", 12, None, "TRY", 1e9),
+    ("The Warsaw tender was worth 300 mln zł.", "300 mln zł", 300, None, "PLN", 1e6),
+    ("A Moscow flat costs ₽25 million.", "₽25 million", 25, None, "RUB", 1e6),
+    ("The Lagos budget rose to ₦1.2 trillion.", "₦1.2 trillion", 1.2, None, "NGN", 1e12),
+    # nouns that are money only after a scale word
+    ("The miner booked a 3.1 billion rand charge.", "3.1 billion rand", 3.1, None, "ZAR", 1e9),
+    ("The club paid 30 million pounds for the striker.", "30 million pounds", 30, None, "GBP",
+     1e6),
+    ("A litre of petrol rose 4p overnight.", "4p", 4, None, "GBP", 0.01),
 ]  # fmt: skip
 
 MINOR_UNITS: list[Case] = [

@@ -255,6 +255,29 @@ def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
     return CURRENCY_PREFIXES[int(m.lastgroup[1:])][1], m.start()
 
 
+# "lost 30 pounds", "weighs 200 pounds", "5 pounds of beef": the pound of weight
+_WEIGHT_BEFORE_RE = re.compile(
+    r"\b(?:weigh\w*|lost|lose|losing|loses|gained|gain|gaining|gains|heavier|lighter|"
+    r"overweight)\b[^.;\d]{0,24}$",
+    re.IGNORECASE,
+)
+_POUNDS_OF_RE = re.compile(
+    r"[\s\xa0]+of[\s\xa0]+(?!(?:the|their|its|his|her|our|funding|"
+    r"investment|capital|debt|public|taxpayers?)\b)[a-z]"
+)
+
+
+def _pounds_of_weight(text: str, start: int, end: int) -> bool:
+    """Whether "pounds" after a number (read as sterling) is the pound of weight."""
+    if not text[end - 6 : end].lower().endswith("pounds") and text[end - 5 : end] != "pound":
+        return False
+    if "£" in text or "sterling" in text.lower():
+        return False  # a document counting in sterling
+    return bool(
+        _WEIGHT_BEFORE_RE.search(text, max(0, start - 40), start) or _POUNDS_OF_RE.match(text, end)
+    )
+
+
 def _registry_prefix(text: str, start: int) -> tuple[str, int] | None:
     """An ISO 4217 code or sign from the registries just before ``start`` ("CHF 900", "₪40",
     "R$ 5"), not glued to a word before it."""
@@ -336,7 +359,10 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     m = _SUFFIX_RE.match(text, end, limit)
     if m and m.lastgroup:
         per, q_end = _per(text, m.end(), limit)
-        return UnitMatch(CURRENCY_SUFFIXES[int(m.lastgroup[1:])][1], start, q_end, per)
+        code = CURRENCY_SUFFIXES[int(m.lastgroup[1:])][1]
+        if code == "GBP" and _pounds_of_weight(text, start, m.end()):
+            return UnitMatch("pound", start, m.end())
+        return UnitMatch(code, start, q_end, per)
     m = _PERCENT_RE.match(text, end, limit)
     if m:
         unit = "percentage point" if m.group("pp") else "percent"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -232,6 +233,8 @@ def currency_rows() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, st
         if symbol != code and not symbol.isalpha():
             code = SYMBOL_DEFAULTS.get(symbol, code)
             rows.setdefault((symbol, "s"), (code, "1", "s"))
+    for symbol, code in _home_symbols(codes).items():
+        rows.setdefault((symbol, "s"), (code, "1", "s"))
     for noun, owners in nouns.items():
         code = AMBIGUOUS_NOUNS.get(noun) or (next(iter(owners)) if len(owners) == 1 else "")
         if code and noun not in DENIED_SURFACES and len(noun) > 3 and noun.isalpha():
@@ -247,6 +250,44 @@ def currency_rows() -> tuple[list[tuple[str, str, str, str]], list[tuple[str, st
         rows[(word, "x")] = (code, "1", "x")
     out = [(surface, code, mult, place) for (surface, _), (code, mult, place) in rows.items()]
     return sorted(out), symbols
+
+
+def _is_sign(symbol: str) -> bool:
+    """Whether a CLDR symbol can be read as a sign in English text: it has a currency sign or
+    a non-letter ("₺", "S/", "RD$") or a Latin letter English does not use ("zł", "Kč"); not
+    plain ASCII letters ("Ft", "kr": words or abbreviations) nor another script."""
+    if not symbol.isprintable() or (symbol.isascii() and symbol.isalpha()):
+        return False
+    return all(
+        unicodedata.category(c) == "Sc" or c.isascii() or "LATIN" in unicodedata.name(c, "")
+        for c in symbol
+    )
+
+
+def _home_symbols(codes: set[str]) -> dict[str, str]:
+    """Sign -> ISO code of every currency's symbol in its own countries' official languages
+    (CLDR: "₺" in tr_TR, "zł" in pl_PL); a sign several currencies share goes to
+    ``SYMBOL_DEFAULTS`` or is left out."""
+    from babel import languages, numbers
+    from babel.core import get_global
+
+    owners: dict[str, set[str]] = {}
+    for territory, history in sorted(get_global("territory_currencies").items()):
+        for code, *_rest in (entry for entry in history if entry[2] is None):
+            for language in languages.get_official_languages(territory):
+                try:
+                    symbol = numbers.get_currency_symbol(code, f"{language}_{territory}")
+                except Exception:  # a language CLDR has no data for in that territory
+                    continue
+                if code in codes and symbol != code and _is_sign(symbol):
+                    owners.setdefault(symbol, set()).add(code)
+    out: dict[str, str] = {}
+    for symbol, found in sorted(owners.items()):
+        if symbol in SYMBOL_DEFAULTS:
+            out[symbol] = SYMBOL_DEFAULTS[symbol]
+        elif len(found) == 1:
+            out[symbol] = next(iter(found))
+    return out
 
 
 def db_rows(

@@ -166,7 +166,9 @@ KEPT_X_CODES: frozenset[str] = frozenset({"XAF", "XOF", "XPF", "XCD", "XCG"})
 # A sign several currencies share is read as the one news mean by it; the document's context
 # may say otherwise (importers/extract/money_context.py).
 MINOR_MULTIPLIERS: dict[str, float] = {"jiao": 0.1}
-SYMBOL_DEFAULTS: dict[str, str] = {"$": "USD", "¥": "CNY"}
+SYMBOL_DEFAULTS: dict[str, str] = {
+    "$": "USD", "¥": "CNY", "£": "GBP", "C$": "CAD", "Rs.": "INR", "￥": "CNY",
+}  # fmt: skip
 # Units the extractor stores that are not pint's: (unit, kind, dimension, code)
 STORE_UNITS: tuple[tuple[str, str, str, str], ...] = (
     ("percent", "ratio", "[ratio]", "%"),
