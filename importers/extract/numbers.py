@@ -16,7 +16,8 @@ from typing import NamedTuple
 
 from . import cjk
 from ._fold import fold_case, folded_pattern
-from .units import GLUED_CODES, GLUED_UNITS
+from .unit_registry import GLUED_UNITS
+from .units import GLUED_CODES
 
 UNITS_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

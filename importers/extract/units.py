@@ -15,19 +15,12 @@ from typing import NamedTuple
 from factscope.db.models import Fact
 from factscope.db.units import UNITS, is_currency, same_dimension
 from factscope.importers.lexicon.currencies import (
-    CURRENCY_GLUED,
     ISO_CODES,
     SIGN_LAST_CHARS,
-    money_named,
-)
-from factscope.importers.lexicon.units import (
-    UNITS_AS_WRITTEN,
-    UNITS_GLUED,
-    is_duration,
-    unit_named,
 )
 
 from . import cjk
+from .unit_registry import pounds_of_weight, registry_prefix, registry_unit
 
 CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
     (r"yuan|renminbi|RMB|CNY|元|人民币", "CNY"),
@@ -80,21 +73,9 @@ GLUED_CODES: tuple[str, ...] = (
     "RMB", "CNY", "USD", "EUR", "GBP", "HKD", "INR", "Rs", "Rs.", "VND", "KRW", "JPY", "MYR", "RM",
     "IDR", "Rp", "THB", "AUD", "CAD", "SGD",
 )  # fmt: skip
-# Unit symbols written glued to the digits ("10km", "3.2GHz", "50bp"): the numeral scanner
-# ends a number before one of these although a letter follows. Not "m" (glued, "5m" is five
-# million) nor the other single letters.
-GLUED_UNITS: tuple[str, ...] = tuple(
-    sorted(
-        {s for s in UNITS_AS_WRITTEN if len(s) >= 2 and s.isascii() and s.isalpha()}
-        | {"bp", "bps", "kmh"}
-        | set(UNITS_GLUED)
-        | set(CURRENCY_GLUED),
-        key=lambda s: (-len(s), s),
-    )
-)
 # Measures the registry tables do not hold: Chinese measure words, the mu (a Chinese unit of
 # area, 1/15 hectare). Every other physical unit comes from pint's definitions through
-# importers/lexicon (registry_unit below).
+# importers/lexicon (.unit_registry).
 MEASURES: tuple[tuple[str, str], ...] = (
     (r"平方公里", "square kilometer"),
     (r"平方米", "square meter"),
@@ -244,94 +225,15 @@ def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
     if not last or not (last in _PREFIX_LAST or last.isupper()):
         return None
     if last == "$":  # "R$ 5", "NZ$3": a registry sign before the bare dollar's
-        wider = _registry_prefix(text, start)
+        wider = registry_prefix(text, start)
         if wider is not None and text[wider[1] : wider[1] + 1] != "$":
             return wider
     m = _PREFIX_RE.search(text, max(0, start - 6), start)
     if not m or m.lastgroup is None:
-        return _registry_prefix(text, start)
+        return registry_prefix(text, start)
     if m.start() > 0 and text[m.start() - 1].isalpha() and m.group(0)[0].isalpha():
         return None
     return CURRENCY_PREFIXES[int(m.lastgroup[1:])][1], m.start()
-
-
-# "lost 30 pounds", "weighs 200 pounds", "5 pounds of beef": the pound of weight
-_WEIGHT_BEFORE_RE = re.compile(
-    r"\b(?:weigh\w*|lost|lose|losing|loses|gained|gain|gaining|gains|heavier|lighter|"
-    r"overweight)\b[^.;\d]{0,24}$",
-    re.IGNORECASE,
-)
-_POUNDS_OF_RE = re.compile(
-    r"[\s\xa0]+of[\s\xa0]+(?!(?:the|their|its|his|her|our|funding|"
-    r"investment|capital|debt|public|taxpayers?)\b)[a-z]"
-)
-
-
-def _pounds_of_weight(text: str, start: int, end: int) -> bool:
-    """Whether "pounds" after a number (read as sterling) is the pound of weight."""
-    if not text[end - 6 : end].lower().endswith("pounds") and text[end - 5 : end] != "pound":
-        return False
-    if "£" in text or "sterling" in text.lower():
-        return False  # a document counting in sterling
-    return bool(
-        _WEIGHT_BEFORE_RE.search(text, max(0, start - 40), start) or _POUNDS_OF_RE.match(text, end)
-    )
-
-
-def _registry_prefix(text: str, start: int) -> tuple[str, int] | None:
-    """An ISO 4217 code or sign from the registries just before ``start`` ("CHF 900", "₪40",
-    "R$ 5"), not glued to a word before it."""
-    end = start - 1 if text[start - 1 : start] in (" ", "\xa0") else start
-    for width in (4, 3, 2, 1):
-        begin = end - width
-        if begin < 0 or (begin > 0 and text[begin - 1].isalnum()):
-            continue
-        money = money_named(text[begin:end])
-        if money is not None and money.code and money.multiplier == 1.0:
-            if text[begin:end].isalpha() and not text[begin:end].isupper():
-                continue  # a currency's name before a number is no sign ("euro 5")
-            return money.code, begin
-    return None
-
-
-# The words after a numeral that may name a unit: up to four, each single-spaced ("sq. km",
-# "miles per hour", "degrees Celsius"), starting right after it or after one space or hyphen.
-_UNIT_WORD_RE = re.compile(r"[^\s\d(),;:!?\"“”‘]+[²³23]?")
-_TRAILING = ".'’"
-_SCALED_RE = re.compile(r"(?:illion|\dbn|\dm)$")  # the numeral ends with a scale word
-
-
-def registry_unit(text: str, end: int, limit: int) -> UnitMatch | None:
-    """The physical unit or currency from the registries (:mod:`factscope.importers.lexicon`)
-    written after the numeral ending at ``end`` ("30 yards", "140 km/h", "1,200€", "85 pence",
-    "25 basis points"), the longest that names one; the quote starts at ``end``."""
-    pos = end + 1 if text[end : end + 1] in (" ", "\xa0", "-") else end
-    ends: list[int] = []
-    p = pos
-    while len(ends) < 4:
-        m = _UNIT_WORD_RE.match(text, p, limit)
-        if not m:
-            break
-        ends.append(m.end())
-        if text[m.end() : m.end() + 1] not in (" ", "\xa0"):
-            break
-        p = m.end() + 1
-    glued = pos == end
-    scaled = _SCALED_RE.search(text, max(0, end - 9), end) is not None
-    for stop in reversed(ends):
-        phrase = text[pos:stop].replace("\xa0", " ")
-        while True:
-            unit = unit_named(phrase, glued)
-            if unit is not None:
-                return UnitMatch(unit, end, pos + len(phrase), duration=is_duration(unit))
-            money = money_named(phrase, glued, scaled)
-            if money is not None:
-                code = money.code or "USD"  # "cents": money_context says whose
-                return UnitMatch(code, end, pos + len(phrase), scale=money.multiplier)
-            if not phrase or phrase[-1] not in _TRAILING:
-                break
-            phrase = phrase[:-1]  # "10 km." at a sentence's end
-    return None
 
 
 def _per(text: str, end: int, limit: int) -> tuple[str | None, int]:
@@ -360,7 +262,7 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     if m and m.lastgroup:
         per, q_end = _per(text, m.end(), limit)
         code = CURRENCY_SUFFIXES[int(m.lastgroup[1:])][1]
-        if code == "GBP" and _pounds_of_weight(text, start, m.end()):
+        if code == "GBP" and pounds_of_weight(text, start, m.end()):
             return UnitMatch("pound", start, m.end())
         return UnitMatch(code, start, q_end, per)
     m = _PERCENT_RE.match(text, end, limit)
@@ -371,7 +273,7 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
         reg = registry_unit(text, end, limit)
         if reg is not None:
             per, q_end = _per(text, reg.end, limit)
-            return reg._replace(start=start, end=q_end, per=per)
+            return UnitMatch(reg.unit, start, q_end, per, reg.duration, scale=reg.scale)
     m = _MEASURE_RE.match(text, end, limit)
     if m and m.lastgroup:
         per, q_end = _per(text, m.end(), limit)
