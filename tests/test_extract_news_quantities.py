@@ -91,7 +91,7 @@ CURRENCY: list[Case] = [
      18000, None, "HKD", 1),
     ("The court imposed a fine of 40,000 shekels.", "40,000 shekels", 40000, None, "ILS", 1),
     ("The watch sold for 900 Swiss francs.", "900 Swiss francs", 900, None, "CHF", 1),
-    ("A room costs 300 ringgit a night.", "300 ringgit", 300, None, "MYR", 1),
+    ("A room costs 300 ringgit a night.", "300 ringgit a night", 300, None, "MYR", 1),
     ("In 1985 a coffee cost 100 pesetas.", "100 pesetas", 100, None, "ESP", 1),
     ("The old bill came to 25 guilders.", "25 guilders", 25, None, "NLG", 1),
     ("They raised 12 million Kenyan shillings for the clinic.", "12 million Kenyan shillings", 12,

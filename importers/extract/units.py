@@ -129,8 +129,9 @@ _DURATION_RE = re.compile(
 )
 _HALF_DURATION_RE = re.compile(r"\s+an?\s+(year|month|day|week|century|decade|hour)\b")
 _PER_RE = re.compile(
-    r"[\s\xa0]*(?:per|a|each|every|/)[\s\xa0]*(?P<per>month|year|day|week|person|capita|"
-    r"square[\s-]meter|ton|hour)\b(?![\s\xa0]+(?:ago|earlier|before|later|after)\b)",
+    r"[\s\xa0]*(?:per|an?|each|every|/)[\s\xa0]*(?P<per>month|year|day|week|person|capita|"
+    r"square[\s-]meter|ton|hour|night|share|ounce|barrel|litre|liter|gallon|kilogram|tonne)\b"
+    r"(?![\s\xa0]+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"[\s\xa0]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\)))")
