@@ -61,6 +61,14 @@ def test_a_bare_dollar_is_read_with_a_note(text: str, quote: str, unit: str, not
     assert note in (fact.notes or "")
 
 
+def test_a_us_dollar_in_a_story_with_its_own_dollar_stays_one() -> None:
+    text = "SYDNEY -- The miner paid $US5 million, or $7.5 million, and 74 US cents a share."
+    facts = {f.quote: f.unit for f in extract_facts(text, dt.date(2025, 3, 5))}
+    assert facts["$US5 million"] == "USD"
+    assert facts["$7.5 million"] == "AUD"
+    assert facts["74 US cents a share"] == "USD"
+
+
 def test_a_named_dollar_is_never_reread() -> None:
     text = "HONG KONG -- The group paid US$2 billion and 5 million U.S. dollars for the stake."
     facts = extract_facts(text, dt.date(2025, 3, 5))

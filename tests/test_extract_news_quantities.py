@@ -111,6 +111,7 @@ CURRENCY: list[Case] = [
     ("The club paid 30 million pounds for the striker.", "30 million pounds", 30, None, "GBP",
      1e6),
     ("A litre of petrol rose 4p overnight.", "4p", 4, None, "GBP", 0.01),
+    ("Public debt passed $31tn this year.", "$31tn", 31, None, "USD", 1e12),
 ]  # fmt: skip
 
 MINOR_UNITS: list[Case] = [
@@ -119,6 +120,9 @@ MINOR_UNITS: list[Case] = [
     ("A steamed bun was 5 jiao then.", "5 jiao", 5, None, "CNY", 0.1),
     ("Shares slipped 40 to 60 cents.", "40 to 60 cents", 40, 60, "USD", 0.01),
     ("The bread rose 20 kopecks.", "20 kopecks", 20, None, "RUB", 0.01),
+    # a move and the level it reached, not a range
+    ("The loonie fell 0.5 cents to 74.10 US cents.", "74.10 US cents", 74.1, None, "USD", 0.01),
+    ("The stamp rose 5 cents to 85 euro cents.", "85 euro cents", 85, None, "EUR", 0.01),
 ]  # fmt: skip
 
 POINTS: list[Case] = [

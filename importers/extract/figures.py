@@ -100,6 +100,12 @@ _RANGE_FROM_RE = re.compile(
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\w+\s+)?$", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ENUM_RE = re.compile(r"^[\s\xa0]*[.)、][\s\xa0]")
+# a verb of movement right before a figure: "rose 5 cents to ..." moves, "rose by 1 to 2" spans
+_MOVED_BEFORE_RE = re.compile(
+    r"\b(?:rose|fell|gained|lost|dropped|climbed|slipped|jumped|added|shed|declined|sank|"
+    r"slid|soared|tumbled|increased|decreased|up|down)[\s\xa0]+$",
+    re.IGNORECASE,
+)
 
 
 def _is_year(num: Num, text: str) -> bool:
@@ -201,6 +207,8 @@ def _range_end(
         return None
     if figure.unit is not None and figure.scale != nums[idx].scale * unit.scale:
         return None  # "up 50 fen to 8 yuan": a minor unit and its currency are no range
+    if figure.unit is not None and figure.end > figure.num_end and _MOVED_BEFORE_RE.search(before):
+        return None  # "fell 0.5 cents to 74.10 US cents": a move, then the level it reached
     return nxt, unit
 
 

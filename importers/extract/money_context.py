@@ -35,18 +35,19 @@ _CUE_RES: dict[str, re.Pattern[str]] = {
 }
 OPENING = 300
 """Characters of the opening lines (headline, dateline) where a place named sets the story."""
-_DOLLARS_RE = re.compile(r"(\S+)\s+dollars?$")
+_BARE_WORD_RE = re.compile(r"(\S+)\s+(?:dollars?|cents?)$")
 _CENTS_RE = re.compile(r"\bcents?$")
-_NAMED_DOLLAR = frozenset({"US", "U.S.", "American", "USD"})
+_NAMED_DOLLAR = frozenset({"US", "U.S.", "American", "USD", "euro", "Euro"})
 
 
 def _bare_dollar(quote: str) -> bool:
     """Whether a quote read as USD names its currency only by a bare sign or word ("$5",
-    "5 million dollars", "60 cents"), not the US dollar itself ("US$5", "5 US dollars")."""
+    "5 million dollars", "60 cents"), not the US dollar itself ("US$5", "$US5", "5 US
+    dollars", "74 US cents")."""
     quote = quote.rstrip(" .,")
-    if quote.startswith("$") or _CENTS_RE.search(quote):
-        return True
-    m = _DOLLARS_RE.search(quote)
+    if quote.startswith("$"):
+        return not quote.startswith("$US")
+    m = _BARE_WORD_RE.search(quote)
     return m is not None and m.group(1) not in _NAMED_DOLLAR
 
 

@@ -77,7 +77,7 @@ NUMBER_RE = re.compile(
         (?P<digits>{_DIGITS})
         (?:
             (?P<dscale>[\s\xa0]?(?:{_SCALE_WORD})\b(?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
-          | (?P<gscale>(?:bn|mln|bln|m|k|b))(?![A-Za-z0-9])
+          | (?P<gscale>(?:bn|mln|bln|tn|trn|m|k|b))(?![A-Za-z0-9])  # "$31tn" too
           | [多余]?(?P<zscale>[\s\xa0]?(?:万亿|亿|万|千|百万))  # 1200多亿: over 1200 亿
         )?
         (?![0-9]|,\d{{3}}|(?=[A-Za-z])(?!(?-i:{_GLUED_UNIT})(?![A-Za-z0-9])))

@@ -26,7 +26,7 @@ CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
     (r"yuan|renminbi|RMB|CNY|元|人民币", "CNY"),
     (r"(?:US|U\.S\.|American)[\s\xa0]*dollars?|US[\s\xa0]*\$|USD|美元", "USD"),
     (r"(?:HK|Hong[\s\xa0]+Kong)[\s\xa0]*dollars?|HKD|港元|港币", "HKD"),
-    (r"euros?|EUR|欧元", "EUR"),
+    (r"euros?(?![\s\xa0]+cents?\b)|EUR|欧元", "EUR"),  # "85 euro cents": the registry's
     (r"(?:pounds?[\s\xa0]+sterling|pounds|GBP|英镑)", "GBP"),
     (r"yen|JPY|日元", "JPY"),
     (r"(?:Indian[\s\xa0]+)?rupees?|INR|卢比", "INR"),
@@ -71,7 +71,7 @@ news, and every ISO 4217 currency of the registry tables)."""
 # start right after one of these although a letter precedes it.
 GLUED_CODES: tuple[str, ...] = (
     "RMB", "CNY", "USD", "EUR", "GBP", "HKD", "INR", "Rs", "Rs.", "VND", "KRW", "JPY", "MYR", "RM",
-    "IDR", "Rp", "THB", "AUD", "CAD", "SGD",
+    "IDR", "Rp", "THB", "AUD", "CAD", "SGD", "$US",
 )  # fmt: skip
 # Measures the registry tables do not hold: Chinese measure words, the mu (a Chinese unit of
 # area, 1/15 hectare). Every other physical unit comes from pint's definitions through

@@ -145,6 +145,8 @@ AMBIGUOUS_NOUNS: dict[str, str] = {
 # unless given here (a jiao is a tenth of a yuan).
 MINOR_UNITS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("cent", "cents"), ""),
+    (("us cent", "us cents", "u.s. cents"), "USD"),
+    (("euro cent", "euro cents", "eurocents"), "EUR"),
     (("jiao",), "CNY"),
     (("penny", "pence", "pennies"), "GBP"),
     (("fen",), "CNY"),
