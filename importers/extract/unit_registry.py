@@ -15,8 +15,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from factscope.importers.lexicon.currencies import CURRENCY_GLUED, money_named
+from factscope.importers.lexicon.currencies import (
+    CURRENCY_AFTER_SCALE,
+    CURRENCY_GLUED,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    money_named,
+)
 from factscope.importers.lexicon.units import (
+    UNITS_ANY_CASE,
     UNITS_AS_WRITTEN,
     UNITS_GLUED,
     is_duration,
@@ -91,6 +98,16 @@ def registry_prefix(text: str, start: int) -> tuple[str, int] | None:
 # "miles per hour", "degrees Celsius"), starting right after it or after one space or hyphen.
 _UNIT_WORD_RE = re.compile(r"[^\s\d(),;:!?\"“”‘]+[²³23]?")
 _TRAILING = ".'’"
+FIRST_WORDS: frozenset[str] = (
+    frozenset(
+        surface.split()[0].lower()
+        for table in (UNITS_AS_WRITTEN, UNITS_ANY_CASE, UNITS_GLUED, CURRENCY_SIGNS, CURRENCY_WORDS)
+        for surface in table
+    )
+    | frozenset(CURRENCY_GLUED)
+    | frozenset(CURRENCY_AFTER_SCALE)
+)
+"""The first word of every unit and currency surface, lower-cased: a gate before the look-ups."""
 _SCALED_RE = re.compile(r"(?:illion|\dbn|\dm)$")  # the numeral ends with a scale word
 
 
@@ -99,6 +116,12 @@ def registry_unit(text: str, end: int, limit: int) -> RegistryUnit | None:
     written after the numeral ending at ``end`` ("30 yards", "140 km/h", "1,200€", "85 pence",
     "25 basis points"), the longest that names one; the quote starts at ``end``."""
     pos = end + 1 if text[end : end + 1] in (" ", "\xa0", "-") else end
+    first = _UNIT_WORD_RE.match(text, pos, limit)
+    if first is None or (
+        (word := first.group(0).lower()) not in FIRST_WORDS
+        and word.rstrip(_TRAILING) not in FIRST_WORDS
+    ):
+        return None  # most numerals count things ("1,600 companies"): one look-up says so
     ends: list[int] = []
     p = pos
     while len(ends) < 4:
