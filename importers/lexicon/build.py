@@ -16,11 +16,13 @@ Usage: ``python -m factscope.importers.lexicon.build`` rewrites
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .build_policy import (
     AFTER_SCALE_MONEY,
@@ -82,11 +84,17 @@ def _unit_name(pint_name: str) -> str:
     return RENAMES.get(pint_name, pint_name.replace("_", " "))
 
 
-def _pint_units() -> Iterator[tuple[str, str, tuple[str, ...], str]]:
-    """(name, symbol, aliases, kind) of every pint unit of a dimension news write about."""
+@functools.cache
+def _registry() -> Any:
+    """pint's unit registry, built once per build (it takes a large share of the build)."""
     import pint
 
-    ureg: pint.UnitRegistry = pint.UnitRegistry()
+    return pint.UnitRegistry()
+
+
+def _pint_units() -> Iterator[tuple[str, str, tuple[str, ...], str]]:
+    """(name, symbol, aliases, kind) of every pint unit of a dimension news write about."""
+    ureg = _registry()
     seen: set[str] = set()
     for definition in list(ureg._units.values()):
         name = definition.name
@@ -119,8 +127,9 @@ def _surfaces(name: str, symbol: str, aliases: tuple[str, ...]) -> Iterator[tupl
         yield symbol, "s"
 
 
-def unit_rows() -> list[tuple[str, str, str]]:
-    """(surface, unit, case) rows of the physical units table, sorted, one per surface."""
+def unit_rows() -> tuple[list[tuple[str, str, str]], dict[str, str]]:
+    """(surface, unit, case) rows of the physical units table, sorted, one per surface, and
+    the quantity kind of every unit value they name."""
     rows: dict[tuple[str, str], str] = {}
     kinds: dict[str, str] = {}
     symbols: dict[str, str] = {}
@@ -158,12 +167,9 @@ def unit_rows() -> list[tuple[str, str, str]]:
         kinds.setdefault(unit, "speed")
     for surface, unit in GLUED_ONLY_UNITS.items():
         rows[(surface, "g")] = unit
-    _KINDS.clear()
-    _KINDS.update(kinds)
-    return sorted((s, u, c) for (s, c), u in rows.items())
+    return sorted((s, u, c) for (s, c), u in rows.items()), kinds
 
 
-_KINDS: dict[str, str] = {}  # unit -> kind of the last unit_rows() call, for the store's table
 _PREFIX_NAMES = "|".join(name for name, _ in PREFIXES)
 
 
@@ -294,9 +300,7 @@ def db_rows(
     currency_symbols: list[tuple[str, str]], kinds: dict[str, str]
 ) -> list[tuple[str, str, str, str]]:
     """(unit, kind, dimension, code) of every unit value the extractor stores."""
-    import pint
-
-    ureg: pint.UnitRegistry = pint.UnitRegistry()
+    ureg = _registry()
     out = {code: (code, "currency", "currency", code) for code, _ in currency_symbols}
     for row in STORE_UNITS:
         out[row[0]] = row
@@ -329,14 +333,14 @@ def _pint_expression(unit: str) -> str:
 
 def render() -> dict[Path, str]:
     """The text of every generated file, by path."""
-    units = unit_rows()
+    units, kinds = unit_rows()
     currencies, symbols = currency_rows()
     return {
         LEXICON_DATA / "units.tsv": HEADER_UNITS + "".join("\t".join(r) + "\n" for r in units),
         LEXICON_DATA / "currencies.tsv": HEADER_CURRENCIES
         + "".join("\t".join(r) + "\n" for r in currencies),
         DB_DATA / "units.tsv": HEADER_DB
-        + "".join("\t".join(r) + "\n" for r in db_rows(symbols, dict(_KINDS))),
+        + "".join("\t".join(r) + "\n" for r in db_rows(symbols, kinds)),
     }
 
 
