@@ -70,6 +70,11 @@ PHYSICAL: list[Case] = [
     ("The butcher sold 5 pounds of beef.", "5 pounds", 5, None, "pound", 1),
     # units glued to the digits only
     ("The guard stands 6ft 2in in his boots.", "2in", 2, None, "inch", 1),
+    ("Temperatures hit 30C on Tuesday.", "30C", 30, None, "degree Celsius", 1),
+    # a glued m is metres before a dimension or a race, millions elsewhere
+    ("She won the 400m hurdles.", "400m", 400, None, "meter", 1),
+    ("The 1.8m-tall striker scored twice.", "1.8m", 1.8, None, "meter", 1),
+    ("They sold 2m tonnes of grain.", "2m tonnes", 2, None, "ton", 1e6),
 ]  # fmt: skip
 
 CURRENCY: list[Case] = [

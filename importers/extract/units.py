@@ -159,6 +159,11 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 
 
 _MORE_THAN_ZH = ("多", "余")
+# What follows a glued "m" that is metres, not millions: a dimension or a race
+_GLUED_METRES_AFTER_RE = re.compile(
+    r"(?:-|[\s\xa0]+)(?:tall|high|long|deep|wide|thick|away|above|below|sprint|race|"
+    r"hurdles|freestyle|butterfly|backstroke|breaststroke|medley|dash|relay|final|heat)\b"
+)
 # what cannot start a unit: the end of a clause, a bracket, a quote; a fast gate
 _NOT_A_UNIT_START = frozenset(".,;:!?)(]\"'”’\n")
 
@@ -259,6 +264,13 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
         code, q_start = prefix
         per, q_end = _per(text, end, limit)
         return UnitMatch(code, q_start, q_end, per)
+    if (
+        text[end - 1 : end] == "m"
+        and text[end - 2 : end - 1].isdigit()
+        and _GLUED_METRES_AFTER_RE.match(text, end, limit)
+    ):
+        # "1.8m tall", "the 100m final": metres, and the scanner's million undone
+        return UnitMatch("meter", start, end, scale=1e-6)
     m = _SUFFIX_RE.match(text, end, limit)
     if m and m.lastgroup:
         per, q_end = _per(text, m.end(), limit)

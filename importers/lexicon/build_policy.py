@@ -185,7 +185,7 @@ STORE_UNITS: tuple[tuple[str, str, str, str], ...] = (
 )
 # Surfaces that are units only glued to the digits ("5ft 11in", "up 4p"): spaced, they are
 # words ("3 in 10", "plan p").
-GLUED_ONLY_UNITS: dict[str, str] = {"in": "inch"}
+GLUED_ONLY_UNITS: dict[str, str] = {"in": "inch", "C": "degree Celsius"}  # "5ft 11in", "30C"
 GLUED_ONLY_MONEY: dict[str, tuple[str, str]] = {"p": ("GBP", "0.01")}
 # Currency nouns that are words too, read only after a scale word ("3.1 billion rand", "2
 # million reais", but "a rand", "real change")
