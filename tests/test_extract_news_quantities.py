@@ -54,6 +54,10 @@ PHYSICAL: list[Case] = [
     ("Thermometers read 45 degrees Celsius at noon.", "45 degrees Celsius", 45, None,
      "degree Celsius", 1),
     ("It was 104°F in the shade.", "104°F", 104, None, "degree Fahrenheit", 1),
+    # below zero
+    ("Lows fell to minus 40 degrees in the north.", "minus 40 degrees", -40, None, "degree", 1),
+    ("The city woke to -5C and ice.", "-5C", -5, None, "degree Celsius", 1),
+    ("Lows of -5 to 3C are forecast.", "-5 to 3C", -5, 3, "degree Celsius", 1),
     ("The runners covered 10km before dawn.", "10km", 10, None, "kilometer", 1),
     ("The charger delivers 350 kW to the car.", "350 kW", 350, None, "kilowatt", 1),
     ("The panel stores 13.5 kWh of energy.", "13.5 kWh", 13.5, None, "kilowatt hour", 1),

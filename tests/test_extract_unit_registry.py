@@ -7,6 +7,8 @@ import pytest
 from factscope.importers.extract.unit_registry import (
     GLUED_UNITS,
     RegistryUnit,
+    minus_before,
+    minus_ends,
     pounds_of_weight,
     registry_prefix,
     registry_unit,
@@ -81,3 +83,25 @@ def test_glued_units_are_symbols_not_the_scale_letters() -> None:
     assert {"km", "kg", "GHz", "bp", "mph", "in", "p"} <= set(GLUED_UNITS)
     assert not {"m", "k", "b", "bn", "mn"} & set(GLUED_UNITS)  # "5m" is five million
     assert list(GLUED_UNITS) == sorted(GLUED_UNITS, key=lambda s: (-len(s), s))
+
+
+@pytest.mark.parametrize(
+    ("text", "minus"),
+    [
+        ("-5C at dawn", 0),  # the very start of the text
+        ("fell to -5C", 8),
+        ("fell to minus 40 degrees", 8),
+        ("fell to −3.5°C", 8),
+        ("a range of 10-15 degrees", None),  # a hyphen after a number
+        ("the X-5 model", None),  # after a letter
+    ],
+)
+def test_minus_before(text: str, minus: int | None) -> None:
+    start = next(i for i, c in enumerate(text) if c.isdigit())
+    assert minus_before(text, start, 0) == minus
+
+
+def test_minus_ends_a_range_below_zero() -> None:
+    assert minus_ends("-5 to -10", 0, 9)
+    assert minus_ends("minus 5 and minus 10", 0, 20)
+    assert not minus_ends("-5 to 3", 0, 7)

@@ -20,6 +20,7 @@ from .figure import Figure
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import ranks_in
+from .unit_registry import BELOW_ZERO_UNITS, minus_before, minus_ends
 from .units import CURRENCY_CODES, UnitMatch, currency_prefix, read_unit
 
 _MONTH_NAMES = (
@@ -301,6 +302,11 @@ def figures_in(
                 fig.noun = fig.noun or nxt_unit.noun
             fig.value_max = nxt.value * nxt.scale / num.scale  # the numerals' scales, not pence
             fig.num_end = nxt.end
+        minus = minus_before(text, fig.start, s_start) if fig.unit in BELOW_ZERO_UNITS else None
+        if minus is not None:
+            fig.start, fig.value = minus, -fig.value  # "minus 40 degrees", "-5C"
+            if fig.value_max is not None and minus_ends(text, fig.start, fig.num_end):
+                fig.value_max = -fig.value_max  # "-5 to -10C"; "-5 to 3C" spans zero
         fig.qualifier = _qualifier(text, fig, s_start)
         out.append(fig)
     out.extend(ranks_in(text, s_start, s_end, folded))

@@ -148,3 +148,21 @@ def registry_unit(text: str, end: int, limit: int) -> RegistryUnit | None:
                 break
             phrase = phrase[:-1]  # "10 km." at a sentence's end
     return None
+
+
+BELOW_ZERO_UNITS = frozenset({"degree Celsius", "degree Fahrenheit", "degree"})
+"""Units whose figures go below zero in news: temperatures (and bare degrees)."""
+_MINUS_BEFORE_RE = re.compile(r"(?:\bminus[\s\xa0]+|(?<![\w.])[-−–])$", re.IGNORECASE)
+_MINUS_END_RE = re.compile(r"\s(?:to|and)[\s\xa0]+(?:minus[\s\xa0]+|[-−])[\d.]+$", re.IGNORECASE)
+
+
+def minus_before(text: str, start: int, s_start: int) -> int | None:
+    """Where a minus written just before ``start`` begins ("minus 40", "-5", "−3.5"), or None
+    (a hyphen after a word or a number is no minus: "10-15")."""
+    m = _MINUS_BEFORE_RE.search(text, max(s_start, start - 6), start)
+    return m.start() if m else None
+
+
+def minus_ends(text: str, start: int, end: int) -> bool:
+    """Whether the range ``text[start:end]`` ends on a number below zero ("-5 to -10")."""
+    return _MINUS_END_RE.search(text, start, end) is not None
