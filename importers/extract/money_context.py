@@ -13,6 +13,7 @@ Non-goals: exchange rates, a "$" whose story moves between two dollar countries.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from factscope.db.models import Fact
 
@@ -30,9 +31,13 @@ HOME_COUNTRIES: dict[str, str] = {
     "HK": "HKD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "SG": "SGD", "TW": "TWD",
 }  # fmt: skip
 _US_RE = re.compile(r"\b(?:United\s+States|U\.S\.|US|America(?:n)?|Washington)\b")
-_CUE_RES: dict[str, re.Pattern[str]] = {
-    code: re.compile(rf"\b(?:{cues})\b", re.IGNORECASE) for code, (_, cues) in DOLLAR_PLACES.items()
-}
+# every place's cues in one pattern, a group per place: one scan of the text counts them all
+_CUES_RE = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{code}>{cues})" for code, (_, cues) in DOLLAR_PLACES.items())
+    + r")\b",
+    re.IGNORECASE,
+)
 OPENING = 300
 """Characters of the opening lines (headline, dateline) where a place named sets the story."""
 _BARE_WORD_RE = re.compile(r"(\S+)\s+(?:dollars?|cents?)$")
@@ -58,13 +63,17 @@ def story_dollar(text: str, home: str | None = None) -> str | None:
     gazetteer's country of a story abroad, when the region reader knows it."""
     if home in HOME_COUNTRIES:
         return HOME_COUNTRIES[home]
-    opening = [code for code, cue in _CUE_RES.items() if cue.search(text, 0, OPENING)]
+    counts: Counter[str] = Counter()
+    opening: set[str] = set()
+    for m in _CUES_RE.finditer(text):
+        code = str(m.lastgroup)
+        counts[code] += 1
+        if m.start() < OPENING:
+            opening.add(code)
     if len(opening) == 1:
-        return opening[0]
-    counts = sorted(
-        ((len(cue.findall(text)), code) for code, cue in _CUE_RES.items()), reverse=True
-    )
-    (best, code), (second, _) = counts[0], counts[1]
+        return opening.pop()
+    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
+    (code, best), (_, second) = ranked[0], ranked[1]
     if best >= 2 and best > second and best > len(_US_RE.findall(text)):
         return code
     return None
