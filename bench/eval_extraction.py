@@ -10,10 +10,13 @@ the import benchmark's synthetic news documents (``bench/import_speed.py``).
 (``paragraphs.jsonl`` + ``facts.jsonl``, conventions in its README): each record is extracted
 with its own ``published`` date (None when the record has none, so the extractor falls back on
 what the text states), and the same table and listings are printed, rows prefixed with the
-record id.
+record id. ``--set general-news`` scores ``bench/general_news`` (the same shape: sentences of
+general news written for the project, value and unit annotated, README there) and prints
+recall and precision by category of unit (physical measures, currency, percent, duration,
+count) as well.
 
-Usage: ``python bench/eval_extraction.py [--set seeds|real-dev] [--gold PATH] [--seeds DIR]
-[--real-dev DIR] [--quiet] [--no-speed] [--runs N]``
+Usage: ``python bench/eval_extraction.py [--set seeds|real-dev|general-news] [--gold PATH]
+[--seeds DIR] [--real-dev DIR] [--quiet] [--no-speed] [--runs N]``
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factscope.db.models import Fact
+from factscope.db.units import kind_of
 from factscope.importers.extract import extract_facts, guess_published
 
 REPO = Path(__file__).resolve().parents[1]
@@ -37,7 +41,27 @@ SHARED = REPO.parent / "shared" / "corpus"
 DEFAULT_GOLD = SHARED / "gold" / "seed_facts.jsonl"
 DEFAULT_SEEDS = SHARED / "seeds"
 DEFAULT_REAL_DEV = SHARED / "real-dev"
+GENERAL_NEWS = REPO / "bench" / "general_news"
 ATTRIBUTES = ("region", "period", "change_percent", "kind", "metric_type")
+CATEGORIES = ("physical", "currency", "percent", "duration", "count", "other")
+_CATEGORY_OF_KIND = {
+    "currency": "currency",
+    "ratio": "percent",
+    "ratio difference": "percent",
+    "time": "duration",
+    "count": "count",
+    "multiple": "other",
+    "rank": "other",
+}
+
+
+def category(unit: object) -> str:
+    """The category of a unit value as the issue counts them: a physical measure (length,
+    speed, mass ...), currency, percent (and points), duration, count, or other."""
+    kind = kind_of(str(unit)) if unit else None
+    if kind is None:
+        return "other"
+    return _CATEGORY_OF_KIND.get(kind, "physical")
 
 
 @dataclass
@@ -53,6 +77,10 @@ class Score:
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    # by category: [gold, matched gold, predicted, matched predictions]
+    by_category: dict[str, list[int]] = field(
+        default_factory=lambda: {c: [0, 0, 0, 0] for c in CATEGORIES}
+    )
 
     @staticmethod
     def _prf(hits_p: int, pred: int, hits_r: int, gold: int) -> tuple[float, float, float]:
@@ -111,7 +139,10 @@ def score_document(
     score.predicted += len(facts)
     used: set[int] = set()
     overlapping: set[int] = set()
+    for f in facts:
+        score.by_category[category(f.unit)][2] += 1
     for g in gold:
+        score.by_category[category(g["unit"])][0] += 1
         g_start, g_end = int(str(g["start"])), int(str(g["end"]))
         overlaps = [i for i, f in enumerate(facts) if f.start < g_end and g_start < f.end]
         overlapping.update(overlaps)
@@ -130,6 +161,8 @@ def score_document(
         used.add(match)
         score.matched += 1
         fact = facts[match]
+        score.by_category[category(g["unit"])][1] += 1
+        score.by_category[category(fact.unit)][3] += 1
         for attribute in ATTRIBUTES:
             if _attr_equal(attribute, g, fact):
                 score.attribute_hits[attribute] += 1
@@ -216,9 +249,21 @@ def median_speed(texts: list[str], runs: int) -> tuple[float, list[float]]:
     return statistics.median(rates), rates
 
 
+def _print_categories(score: Score) -> None:
+    print("value+unit by category:")
+    print(f"  {'':<12}{'gold':>6}{'R':>7}{'pred':>6}{'P':>7}")
+    for name, (gold, hit, pred, hit_pred) in score.by_category.items():
+        if gold or pred:
+            r = f"{hit / gold:7.3f}" if gold else f"{'-':>7}"
+            p = f"{hit_pred / pred:7.3f}" if pred else f"{'-':>7}"
+            print(f"  {name:<12}{gold:>6}{r}{pred:>6}{p}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="which", choices=("seeds", "real-dev"), default="seeds")
+    parser.add_argument(
+        "--set", dest="which", choices=("seeds", "real-dev", "general-news"), default="seeds"
+    )
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     parser.add_argument("--real-dev", type=Path, default=DEFAULT_REAL_DEV)
@@ -226,7 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--runs", type=int, default=5, help="speed rounds; the median is shown")
     args = parser.parse_args(argv)
-    if args.which == "real-dev":
+    if args.which == "general-news":
+        args.real_dev = GENERAL_NEWS
+    if args.which in ("real-dev", "general-news"):
         needed = [args.real_dev / "paragraphs.jsonl", args.real_dev / "facts.jsonl"]
     else:
         needed = [args.gold]
@@ -234,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             print(f"gold file not found: {path}", file=sys.stderr)
             return 2
-    if args.which == "real-dev":
+    if args.which in ("real-dev", "general-news"):
         score = evaluate_real_dev(args.real_dev)
     else:
         score = evaluate(args.gold, args.seeds)
@@ -242,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<14}{'P':>7}{'R':>7}{'F1':>7}")
     for name, (p, r, f1) in (("detection", score.detection()), ("value+unit", score.value_unit())):
         print(f"{name:<14}{p:>7.3f}{r:>7.3f}{f1:>7.3f}")
+    if args.which == "general-news":
+        _print_categories(score)
     print("accuracy over value+unit matches:")
     for attribute in ATTRIBUTES:
         print(f"  {attribute:<16}{score.accuracy(attribute):>7.3f}")
@@ -257,8 +306,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_speed:
         seeds = [p.read_text(encoding="utf-8") for p in sorted(args.seeds.glob("*.txt"))]
         sets = [("seeds", seeds), ("synthetic", synthetic_texts())]
-        if args.which == "real-dev":
-            sets.insert(0, ("real-dev", [str(r["text"]) for r in real_dev_records(args.real_dev)]))
+        if args.which in ("real-dev", "general-news"):
+            texts = [str(r["text"]) for r in real_dev_records(args.real_dev)]
+            sets.insert(0, (args.which, texts))
         print()
         for name, texts in sets:
             median, rates = median_speed(texts, args.runs)

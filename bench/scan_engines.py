@@ -106,7 +106,7 @@ def alternation(gates: list[re.Pattern[str]]) -> Callable[[str], int]:
 
 
 def hyperscan_flags(pattern: re.Pattern[str], hs: Any) -> int:
-    flags = hs.HS_FLAG_UTF8 | hs.HS_FLAG_UCP | hs.HS_FLAG_SOM_LEFTMOST
+    flags: int = hs.HS_FLAG_UTF8 | hs.HS_FLAG_UCP | hs.HS_FLAG_SOM_LEFTMOST
     return flags | (hs.HS_FLAG_CASELESS if pattern.flags & re.IGNORECASE else 0)
 
 

@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
 from factscope.db.models import Fact, Region
-from factscope.db.units import CURRENCY_CODES
+from factscope.db.units import CURRENCY_CODES, kind_of, same_dimension
 
 CURRENCIES = CURRENCY_CODES
 
@@ -321,6 +321,10 @@ def _relate(row: CompareRow, regions: list[Region], rates: list[ExchangeRate]) -
             if rate is None:
                 cell.comparable = False
                 cell.note = f"units differ ({cell.unit} vs {base.unit}): not compared"
+                if not same_dimension(cell.unit, base.unit):  # a speed is never a length
+                    kinds = f"{kind_of(cell.unit) or cell.unit} vs "
+                    kinds += kind_of(base.unit) or str(base.unit)
+                    cell.note = f"different dimensions ({kinds}): not compared"
                 continue
             value = cell.value * rate.rate
             cell.converted_value = value

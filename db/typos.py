@@ -23,6 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from factscope.db.query import has_cjk, like_prefix
+from factscope.db.units import unit_for_query
 
 MIN_LENGTH = 3
 CUTOFF = 75
@@ -170,6 +171,8 @@ class Vocabulary:
     def complete(self, conn: Any, name: str, typed: str) -> list[str]:
         """The stored values of field ``name`` that ``typed`` names: the one equal to it
         (ignoring case), else those starting with it, most frequent first; [] for none."""
+        if name == "unit":  # "unit:km/h", "unit:kilometer_per_hour": a value with spaces
+            typed = unit_for_query(typed)
         rows = conn.execute(
             "SELECT term FROM fact_terms WHERE field = ? AND lower(term) LIKE ? ESCAPE '\\'"
             " ORDER BY lower(term) = ? DESC, facts DESC, term LIMIT ?",

@@ -244,3 +244,42 @@ def test_row_phrases_carry_no_numbers_or_unit_words(
 
     fact = Fact(start=0, end=len(quote), quote=quote, number_quote=quote, value=1, metric=metric)
     assert phrase_of(fact) == phrase
+
+
+def _measure(value: float, unit: str, region_id: str, region: str) -> dict[str, object]:
+    return {
+        "value": value,
+        "unit": unit,
+        "scale": 1.0,
+        "normalized": value,
+        "region_id": region_id,
+        "region": region,
+        "metric": "rail network length",
+        "metric_type": "infrastructure",
+        "period": "2022",
+    }
+
+
+@pytest.mark.parametrize(
+    ("sichuan_quote", "sichuan_unit", "note"),
+    [
+        # a speed is never a length, whatever the metric says
+        ("160 km/h", "kilometer per hour", "different dimensions (speed vs length)"),
+        ("300 tonnes", "ton", "different dimensions (mass vs length)"),
+        # two lengths: the same dimension, but no stated rate converts them
+        ("3,100 miles", "mile", "units differ (mile vs kilometer)"),
+    ],
+)
+def test_figures_of_different_dimensions_are_never_compared(
+    store: Store, sichuan_quote: str, sichuan_unit: str, note: str
+) -> None:
+    text = "Songjiang's rail network reached 480 km in 2022."
+    _add(store, "a.txt", text, [("480 km", _measure(480, "kilometer", "310117", "Songjiang"))])
+    other = f"Sichuan's rail network reached {sichuan_quote} in 2022."
+    spec = _measure(
+        float(sichuan_quote.split()[0].replace(",", "")), sichuan_unit, "510000", "Sichuan"
+    )
+    _add(store, "b.txt", other, [(sichuan_quote, spec)])
+    cell = _row(store.compare(["310117", "510000"]), "infrastructure", "2022").cells["510000"]
+    assert cell is not None and not cell.comparable
+    assert cell.note == f"{note}: not compared"

@@ -9,6 +9,7 @@ import pytest
 
 from factscope.db.models import Fact
 from factscope.importers.extract import extract_facts, passes
+from factscope.importers.extract.rates import SHARE_MOVE_NOTE
 
 PUBLISHED = dt.date(2021, 3, 1)
 
@@ -47,7 +48,7 @@ CASES: list[tuple[str, str, str, str, object]] = [
      "6 percent.", "6 percent", "region", "China"),
     ("moved_share", "Exports accounted for 60 percent of Hubei's trade in 2020, an increase "
      "of 2 percent.",
-     "2 percent", "notes", passes.SHARE_MOVE_NOTE),
+     "2 percent", "notes", SHARE_MOVE_NOTE),
     ("rate_gap", "Hubei's export growth in 2020 was 4.1% higher than the national average.",
      "4.1%", "change_percent", None),
     ("carry", "In the first half of 2020, Hubei's trade rose. Exports reached 50 billion yuan.",

@@ -62,6 +62,23 @@ def test_per_denominator() -> None:
     assert got is not None and got.per == "month" and got.end == len(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("a wage of $15 an hour", "hour"),
+        ("gold at $1,950 an ounce", "ounce"),
+        ("crude at $78.50 a barrel", "barrel"),
+        ("rooms at 300 ringgit a night", "night"),
+        ("a dividend of 40 cents per share", "share"),
+        ("500 tonnes a day", "day"),
+    ],
+)
+def test_per_denominators_of_news_prices(text: str, per: str) -> None:
+    num = find_numbers(text)[0]
+    got = read_unit(text, num.start, num.end, len(text))
+    assert got is not None and got.per == per and got.end == len(text)
+
+
 def test_counted_noun_stops_at_verbs_and_prepositions() -> None:
     text = "1,200 foreign-funded firms have settled in the zone"
     got = counted_noun(text, 0, 5, len(text))

@@ -50,5 +50,7 @@ def test_alternation_escapes_and_spans_white_space() -> None:
 
 
 def test_longest_first_keeps_a_word_whole() -> None:
-    assert re.match(longest_first(["sep", "sept"]), "sept").group(0) == "sept"
-    assert re.match(alternation(["sep", "sept"]), "sept").group(0) == "sep"
+    longest = re.match(longest_first(["sep", "sept"]), "sept")
+    in_order = re.match(alternation(["sep", "sept"]), "sept")
+    assert longest is not None and longest.group(0) == "sept"
+    assert in_order is not None and in_order.group(0) == "sep"

@@ -29,6 +29,7 @@ from .doc_context import (
 )
 from .figure import Spans
 from .figures import figures_in
+from .money_context import dollar_signs
 from .numbers import find_numbers
 from .passes import sentence_facts
 from .period_carry import date_headline, state_period
@@ -117,4 +118,5 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             state_period(doc.periods, text, dates, periods, (para, doc.sentence))
         topic = tracker.update_topic(topic, s_start, s_end)
     date_headline(text, facts, headline_end(text, paragraphs))
-    return yen_signs(facts, text, tracker.home_abroad == "JP")
+    facts = yen_signs(facts, text, tracker.home_abroad == "JP")
+    return dollar_signs(facts, text, tracker.home_abroad)  # whose "$": the story's place

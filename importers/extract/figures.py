@@ -22,7 +22,8 @@ from .figure import Figure, Spans
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import ranks_in
-from .units import CURRENCY_CODES, UnitMatch, read_unit
+from .unit_registry import BELOW_ZERO_UNITS, minus_before, minus_ends
+from .units import CURRENCY_CODES, UnitMatch, currency_prefix, read_unit
 
 _MONTH_NAMES = (
     rf"(?:{alternation(en.MONTH_NAMES)}"
@@ -102,6 +103,12 @@ _RANGE_FROM_RE = re.compile(
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:\w+\s+)?$", re.IGNORECASE)
 _FROM_RE = re.compile(r"\bfrom\s+(?:\w+\s+)?$", re.IGNORECASE)
 _ENUM_RE = re.compile(r"^[\s\xa0]*[.)、][\s\xa0]")
+# a verb of movement right before a figure: "rose 5 cents to ..." moves, "rose by 1 to 2" spans
+_MOVED_BEFORE_RE = re.compile(
+    r"\b(?:rose|fell|gained|lost|dropped|climbed|slipped|jumped|added|shed|declined|sank|"
+    r"slid|soared|tumbled|increased|decreased|up|down)[\s\xa0]+$",
+    re.IGNORECASE,
+)
 
 
 def _is_year(num: Num, text: str) -> bool:
@@ -124,8 +131,11 @@ def _not_a_quantity(
     num: Num, text: str, s_start: int, dates: Spans, periods: Spans, folded: str
 ) -> bool:
     start = num.start
-    if dates.covers(start) or periods.covers(start):
+    if dates.covers(start):
         return True
+    if periods.covers(start) and currency_prefix(text, start) is None:
+        return True  # "in 2000" is a year, "$2000" an amount
+
     lo = max(s_start, start - 12)
     before = text[lo:start]
     after = text[num.end : num.end + 24]
@@ -182,6 +192,10 @@ def _range_end(
     unit = read_unit(text, nxt.start, nxt.end, s_end)
     if unit is None or (figure.unit not in (None, unit.unit)):
         return None
+    if figure.unit is not None and figure.scale != nums[idx].scale * unit.scale:
+        return None  # "up 50 fen to 8 yuan": a minor unit and its currency are no range
+    if figure.unit is not None and figure.end > figure.num_end and _MOVED_BEFORE_RE.search(before):
+        return None  # "fell 0.5 cents to 74.10 US cents": a move, then the level it reached
     return nxt, unit
 
 
@@ -249,9 +263,10 @@ def _extend_to_range(
     if nxt_unit is not None:
         if fig.unit is None or fig.bare:
             fig.unit, fig.bare = nxt_unit.unit, False
+            fig.scale *= nxt_unit.scale  # "40 to 60 cents": both in cents
         fig.end, fig.per = nxt_unit.end, nxt_unit.per
         fig.noun = fig.noun or nxt_unit.noun
-    fig.value_max = nxt.value * nxt.scale / fig.scale
+    fig.value_max = nxt.value * nxt.scale / nums[idx].scale  # the numerals' scales, not pence
     fig.num_end = nxt.end
     return True
 
@@ -293,7 +308,7 @@ def figures_in(
                 num.start,
                 num.end,
                 num.value,
-                num.scale,
+                num.scale * unit.scale,  # "85 pence": a minor unit scales the pound
                 unit.unit,
                 unit.per,
                 duration=unit.duration,
@@ -301,6 +316,11 @@ def figures_in(
             )
         if _extend_to_range(text, fig, nums, idx, s_start, s_end):
             skip.add(idx + 1)
+        minus = minus_before(text, fig.start, s_start) if fig.unit in BELOW_ZERO_UNITS else None
+        if minus is not None:
+            fig.start, fig.value = minus, -fig.value  # "minus 40 degrees", "-5C"
+            if fig.value_max is not None and minus_ends(text, fig.start, fig.num_end):
+                fig.value_max = -fig.value_max  # "-5 to -10C"; "-5 to 3C" spans zero
         fig.qualifier = _qualifier(text, fig, s_start)
         out.append(fig)
     out.extend(ranks_in(text, s_start, s_end, folded))

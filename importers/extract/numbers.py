@@ -19,6 +19,7 @@ from factscope.importers.lexicon.common import alternation, longest_first
 
 from . import cjk
 from ._fold import fold_case, folded_pattern
+from .unit_registry import GLUED_UNITS
 from .units import GLUED_CODES
 
 UNITS_WORDS: dict[str, int] = {
@@ -63,6 +64,8 @@ _FRACTION = rf"(?P<fnum>one|two|three|four|five|a)[-\s](?P<fden>{'|'.join(DENOMI
 
 # a numeral may follow a currency code with no space ("RMB580 billion") but no other letters
 _AFTER_CODE = "|".join(f"(?<={re.escape(code)})" for code in GLUED_CODES)
+# ... and a unit symbol may follow one ("10km", "50bp"): a letter ends a number only then
+_GLUED_UNIT = "|".join(re.escape(unit) for unit in GLUED_UNITS)
 NUMBER_RE = re.compile(
     rf"""
     (?:(?<![A-Za-z0-9_.])|{_AFTER_CODE})(?=[0-9a-zA-Z])
@@ -75,7 +78,7 @@ NUMBER_RE = re.compile(
           # 1200多亿: over 1200 亿
           | [多余]?(?P<zscale>[\s\xa0]?(?:{longest_first(zh.SCALE_WORDS)}))
         )?
-        (?![A-Za-z0-9]|,\d{{3}})
+        (?![0-9]|,\d{{3}}|(?=[A-Za-z])(?!(?-i:{_GLUED_UNIT})(?![A-Za-z0-9])))
       | (?P<frac>\b{_FRACTION}\b)(?!-(?:way|stop|party|level|hand))
       | (?P<half>\bhalf)(?=\s+an?\s+(?:year|month|day|week|century|decade|hour)\b)
       | (?<!past\s)(?<!first\s)(?<!last\s)(?<!next\s)

@@ -13,14 +13,20 @@ import re
 from typing import NamedTuple
 
 from factscope.db.models import Fact
+from factscope.db.units import UNITS, is_currency, same_dimension
+from factscope.importers.lexicon.currencies import (
+    ISO_CODES,
+    SIGN_LAST_CHARS,
+)
 
 from . import cjk
+from .unit_registry import pounds_of_weight, registry_prefix, registry_unit
 
 CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
     (r"yuan|renminbi|RMB|CNY|元|人民币", "CNY"),
     (r"(?:US|U\.S\.|American)[\s\xa0]*dollars?|US[\s\xa0]*\$|USD|美元", "USD"),
     (r"(?:HK|Hong[\s\xa0]+Kong)[\s\xa0]*dollars?|HKD|港元|港币", "HKD"),
-    (r"euros?|EUR|欧元", "EUR"),
+    (r"euros?(?![\s\xa0]+cents?\b)|EUR|欧元", "EUR"),  # "85 euro cents": the registry's
     (r"(?:pounds?[\s\xa0]+sterling|pounds|GBP|英镑)", "GBP"),
     (r"yen|JPY|日元", "JPY"),
     (r"(?:Indian[\s\xa0]+)?rupees?|INR|卢比", "INR"),
@@ -58,44 +64,36 @@ CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"Rp\.?[\s\xa0]?|IDR[\s\xa0]?", "IDR"),
     (r"\$[\s\xa0]?", "USD"),  # "$ 13.3 billion": some sites put a space after the sign
 )
-CURRENCY_CODES = frozenset(code for _, code in CURRENCY_SUFFIXES + CURRENCY_PREFIXES)
-"""Every currency the extractor reads, as ISO codes."""
+CURRENCY_CODES = frozenset(code for _, code in CURRENCY_SUFFIXES + CURRENCY_PREFIXES) | ISO_CODES
+"""Every currency the extractor reads, as ISO codes (the hand-tuned forms above for Chinese
+news, and every ISO 4217 currency of the registry tables)."""
 # Codes glued to the digits ("RMB580 billion", "USD1.2bn"): the numeral scanner lets a number
 # start right after one of these although a letter precedes it.
 GLUED_CODES: tuple[str, ...] = (
     "RMB", "CNY", "USD", "EUR", "GBP", "HKD", "INR", "Rs", "Rs.", "VND", "KRW", "JPY", "MYR", "RM",
-    "IDR", "Rp", "THB", "AUD", "CAD", "SGD",
+    "IDR", "Rp", "THB", "AUD", "CAD", "SGD", "$US",
 )  # fmt: skip
+# Measures the registry tables do not hold: Chinese measure words, the mu (a Chinese unit of
+# area, 1/15 hectare). Every other physical unit comes from pint's definitions through
+# importers/lexicon (.unit_registry).
 MEASURES: tuple[tuple[str, str], ...] = (
-    (r"square[\s-]+(?:kilometers?|kilometres?)|sq[\s.]*km|km2|km²|平方公里", "square kilometer"),
-    (r"square[\s-]+(?:meters?|metres?)|sq[\s.]*m\b|sqm|m2|m²|平方米", "square meter"),
-    (r"square[\s-]+miles?", "square mile"),
-    (r"hectares?|公顷", "hectare"),
-    (r"cubic[\s-]+(?:meters?|metres?)|立方米", "cubic meter"),
-    (r"(?:metric[\s-]+)?(?:tons?|tonnes?)|吨", "ton"),
-    (r"kilograms?|kg", "kilogram"),
-    (r"kilometers?|kilometres?|km|公里", "kilometer"),
-    (r"meters?|metres?", "meter"),
-    (r"miles?", "mile"),
-    (r"kilowatt[\s-]?hours?|kWh|千瓦时", "kilowatt hour"),
-    (r"(?:megawatts?|MW)", "megawatt"),
-    (r"(?:gigawatts?|GW)", "gigawatt"),
-    (r"TEUs?|标准箱|标箱", "TEU"),
-    (r"barrels?", "barrel"),
+    (r"平方公里", "square kilometer"),
+    (r"平方米", "square meter"),
+    (r"公顷", "hectare"),
+    (r"立方米", "cubic meter"),
+    (r"吨", "ton"),
+    (r"公里", "kilometer"),
+    (r"千瓦时", "kilowatt hour"),
+    (r"标准箱|标箱", "TEU"),
     (r"mu|亩", "mu"),
 )
-# Units of one dimension: a bracketed figure in another unit of the same dimension restates
-# the figure before it ("80 million mu (5.33 million hectares)", "US$1 billion (6.9 billion
-# yuan)").
-_DIMENSIONS: tuple[tuple[str, ...], ...] = (
-    tuple(sorted(CURRENCY_CODES)),
-    ("mu", "hectare", "square meter", "square kilometer", "square mile"),
-    ("ton", "kilogram"),
-    ("kilometer", "meter", "mile"),
-    ("megawatt", "gigawatt"),
+# Kinds of units whose figures a bracketed figure may restate in another unit of the same
+# dimension ("80 million mu (5.33 million hectares)", "US$1 billion (6.9 billion yuan)"); not
+# shares, counts or durations, whose brackets say something else.
+_CONVERTIBLE_KINDS = frozenset(
+    {"currency", "length", "area", "volume", "mass", "speed", "temperature", "energy", "power"}
 )
-_DIMENSION_OF: dict[str, int] = {u: i for i, units in enumerate(_DIMENSIONS) for u in units}
-CONVERTIBLE = frozenset(_DIMENSION_OF)
+CONVERTIBLE = frozenset(u for u, info in UNITS.items() if info.kind in _CONVERTIBLE_KINDS)
 DURATIONS: dict[str, str] = {
     "year": "year", "years": "year", "month": "month", "months": "month", "day": "day",
     "days": "day", "week": "week", "weeks": "week", "hour": "hour", "hours": "hour",
@@ -111,7 +109,8 @@ _SUFFIX_RE = re.compile(
 _PREFIX_RE = re.compile(
     r"(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(CURRENCY_PREFIXES)) + r")$"
 )
-_PREFIX_LAST = frozenset("$¥￥€£₹₩₫ps.")  # last characters of the signs and codes not upper-case
+# last characters of the signs and codes not upper-case
+_PREFIX_LAST = frozenset("$¥￥€£₹₩₫ps.") | SIGN_LAST_CHARS
 _PERCENT_RE = re.compile(
     r"[\s\xa0-]*(?:(?P<pp>percentage[\s\xa0-]+points?|pct[\s\xa0]+points?|ppts?\b|个百分点)"
     r"|(?P<pc>%|％|per[\s\xa0-]?cent\b|pct\b))",
@@ -130,8 +129,9 @@ _DURATION_RE = re.compile(
 )
 _HALF_DURATION_RE = re.compile(r"\s+an?\s+(year|month|day|week|century|decade|hour)\b")
 _PER_RE = re.compile(
-    r"[\s\xa0]*(?:per|a|each|every|/)[\s\xa0]*(?P<per>month|year|day|week|person|capita|"
-    r"square[\s-]meter|ton|hour)\b(?![\s\xa0]+(?:ago|earlier|before|later|after)\b)",
+    r"[\s\xa0]*(?:per|an?|each|every|/)[\s\xa0]*(?P<per>month|year|day|week|person|capita|"
+    r"square[\s-]meter|ton|hour|night|share|ounce|barrel|litre|liter|gallon|kilogram|tonne)\b"
+    r"(?![\s\xa0]+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
 )
 _TOKEN_RE = re.compile(r"[\s\xa0]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\)))")
@@ -159,6 +159,13 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
 
 
 _MORE_THAN_ZH = ("多", "余")
+# What follows a glued "m" that is metres, not millions: a dimension or a race
+_GLUED_METRES_AFTER_RE = re.compile(
+    r"(?:-|[\s\xa0]+)(?:tall|high|long|deep|wide|thick|away|above|below|sprint|race|"
+    r"hurdles|freestyle|butterfly|backstroke|breaststroke|medley|dash|relay|final|heat)\b"
+)
+# what cannot start a unit: the end of a clause, a bracket, a quote; a fast gate
+_NOT_A_UNIT_START = frozenset(".,;:!?)(]\"'”’\n")
 
 
 class UnitMatch(NamedTuple):  # not a frozen dataclass: 7x faster to create
@@ -170,6 +177,7 @@ class UnitMatch(NamedTuple):  # not a frozen dataclass: 7x faster to create
     per: str | None = None
     duration: bool = False
     noun: str | None = None
+    scale: float = 1.0  # a minor unit's multiplier: 0.01 for "85 pence"
 
 
 # A document in yen: it says yen (or is about Japan) and never names the yuan.
@@ -199,10 +207,9 @@ def converts(unit: str, other: str) -> bool:
     """Whether a figure in ``other`` can restate one in ``unit`` (a bracketed conversion):
     another currency or the same one ("(about 1.2 billion yuan)"), else another unit of the
     same dimension (a bracketed area in the same unit is a part, not a conversion)."""
-    dim = _DIMENSION_OF.get(unit)
-    if dim is None or dim != _DIMENSION_OF.get(other):
+    if unit not in CONVERTIBLE or not same_dimension(unit, other):
         return False
-    return dim == 0 or unit != other
+    return is_currency(unit) or unit != other
 
 
 def is_plural_noun(word: str) -> bool:
@@ -223,9 +230,13 @@ def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
         last = text[start - 2 : start - 1]
     if not last or not (last in _PREFIX_LAST or last.isupper()):
         return None
+    if last == "$":  # "R$ 5", "NZ$3": a registry sign before the bare dollar's
+        wider = registry_prefix(text, start)
+        if wider is not None and text[wider[1] : wider[1] + 1] != "$":
+            return wider
     m = _PREFIX_RE.search(text, max(0, start - 6), start)
     if not m or m.lastgroup is None:
-        return None
+        return registry_prefix(text, start)
     if m.start() > 0 and text[m.start() - 1].isalpha() and m.group(0)[0].isalpha():
         return None
     return CURRENCY_PREFIXES[int(m.lastgroup[1:])][1], m.start()
@@ -253,14 +264,29 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
         code, q_start = prefix
         per, q_end = _per(text, end, limit)
         return UnitMatch(code, q_start, q_end, per)
+    if (
+        text[end - 1 : end] == "m"
+        and text[end - 2 : end - 1].isdigit()
+        and _GLUED_METRES_AFTER_RE.match(text, end, limit)
+    ):
+        # "1.8m tall", "the 100m final": metres, and the scanner's million undone
+        return UnitMatch("meter", start, end, scale=1e-6)
     m = _SUFFIX_RE.match(text, end, limit)
     if m and m.lastgroup:
         per, q_end = _per(text, m.end(), limit)
-        return UnitMatch(CURRENCY_SUFFIXES[int(m.lastgroup[1:])][1], start, q_end, per)
+        code = CURRENCY_SUFFIXES[int(m.lastgroup[1:])][1]
+        if code == "GBP" and pounds_of_weight(text, start, m.end()):
+            return UnitMatch("pound", start, m.end())
+        return UnitMatch(code, start, q_end, per)
     m = _PERCENT_RE.match(text, end, limit)
     if m:
         unit = "percentage point" if m.group("pp") else "percent"
         return UnitMatch(unit, start, m.end())
+    if text[end : end + 1] not in _NOT_A_UNIT_START:
+        reg = registry_unit(text, end, limit)
+        if reg is not None:
+            per, q_end = _per(text, reg.end, limit)
+            return UnitMatch(reg.unit, start, q_end, per, reg.duration, scale=reg.scale)
     m = _MEASURE_RE.match(text, end, limit)
     if m and m.lastgroup:
         per, q_end = _per(text, m.end(), limit)

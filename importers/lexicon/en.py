@@ -41,8 +41,8 @@ SPACED_SCALES: tuple[str, ...] = (
 )  # fmt: skip
 """The scale words read after a space ("3.2 billion", "5 lakh"): one letter is too little."""
 
-GLUED_SCALES: tuple[str, ...] = ("bn", "mln", "bln", "m", "k", "b")
-"""The scale abbreviations read glued to the digits ("3.2bn", "500k")."""
+GLUED_SCALES: tuple[str, ...] = ("bn", "mln", "bln", "tn", "trn", "m", "k", "b")
+"""The scale abbreviations read glued to the digits ("3.2bn", "500k", "$31tn")."""
 
 QUALIFIERS_BEFORE: dict[str, str] = {
     "about": "~", "around": "~", "approximately": "~", "approx.": "~", "nearly": "~",
