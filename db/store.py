@@ -47,6 +47,7 @@ from factscope.db.schema import FACT_COLUMNS, SCHEMA_VERSION
 from factscope.db.trend import Trend, load_trend
 from factscope.db.typos import Vocabulary
 from factscope.db.writes import (
+    FactSource,
     delete_document,
     insert_facts,
     region_chain,
@@ -242,13 +243,14 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
 
     def add_document(
-        self, raw: RawDocument, facts: list[Fact], regions: Iterable[Region] = ()
+        self, raw: RawDocument, facts: FactSource, regions: Iterable[Region] = ()
     ) -> tuple[AddOutcome, str]:
         """Store one document with its facts, in one transaction.
 
         An identical text already stored is left alone (``unchanged``); a different text from
         the same ``source`` replaces the old document and its facts (``replaced``).
 
+        :param facts: a list, or any :class:`FactSource`: they are written in batches.
         :param regions: regions the facts refer to, upserted in the same transaction.
         :returns: the outcome and the document id.
         """

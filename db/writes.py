@@ -5,8 +5,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any, Protocol
 
 from factscope.db.factsearch import fold
 from factscope.db.models import Fact, Region
@@ -34,16 +35,44 @@ def _figure_text(fact: Fact) -> str:
     return " ".join(p for p in parts if p)
 
 
-def insert_facts(conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
+FACT_BATCH = 2_000
+"""Facts written per statement: their rows, sentences and words are built a batch at a time,
+so a document with 40,000 facts never has all of them as rows in memory at once."""
+
+
+class FactSource(Protocol):
+    """A document's facts to store: a list, or anything that counts them and gives them in
+    order (the importer keeps a big document's facts packed until they are written)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Fact]: ...
+
+
+def insert_facts(conn: Any, doc_id: str, text: str, facts: Iterable[Fact]) -> None:
     """Insert a document's facts and their ``facts_fts`` rows (region with its parents'
-    names, metric and type, subject, period, figure, sentence, folded attribution)."""
-    if not facts:
-        return
+    names, metric and type, subject, period, figure, sentence, folded attribution), in
+    batches of :data:`FACT_BATCH`."""
     # Ids are assigned here (we hold the write lock) so both tables take one executemany.
-    first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
+    next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
+    region_paths: dict[str, str] = {}
+    remaining = iter(facts)
+    while batch := list(islice(remaining, FACT_BATCH)):
+        _insert_batch(conn, doc_id, text, batch, next_id, region_paths)
+        next_id += len(batch)
+
+
+def _insert_batch(
+    conn: Any,
+    doc_id: str,
+    text: str,
+    facts: list[Fact],
+    first_id: int,
+    region_paths: dict[str, str],
+) -> None:
+    """Insert facts numbered from ``first_id``; ``region_paths`` caches region search names."""
     placeholders = ", ".join("?" for _ in FACT_COLUMNS)
     columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
-    region_paths: dict[str, str] = {}
     fact_rows = []
     fts_rows = []
     for fact_id, fact in enumerate(facts, start=first_id):

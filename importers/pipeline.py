@@ -25,8 +25,9 @@ from pathlib import Path
 from pydantic import BaseModel, Field, field_validator
 
 from factscope.db.errors import LockedError, StoreError, WriteFailedError
-from factscope.db.models import Fact, RawDocument, Region
+from factscope.db.models import RawDocument, Region
 from factscope.db.store import Store, document_id
+from factscope.db.writes import FactSource
 from factscope.importers.files import not_regular, os_reason, read_stream
 from factscope.importers.parallel import prepare_in_parallel, worth_a_pool
 from factscope.importers.readers import (
@@ -84,7 +85,8 @@ class ExtractedDocument:
     """A document read and extracted, ready to store (what a worker process sends back)."""
 
     raw: RawDocument
-    facts: list[Fact]
+    facts: FactSource
+    """The facts, packed until stored (see :class:`PackedFacts`)."""
     regions: list[Region]
     notice: str | None = None
     """Set when the document's facts were capped (see :mod:`importers.slices`)."""
