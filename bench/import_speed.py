@@ -189,12 +189,19 @@ def _write_figures(path: Path, rng: random.Random, size: int) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+LIMIT_CHARS = 52_000_000
+"""Characters of a case at the size limit: its file stays just under 50 MB (52,428,800)."""
+
 BIG_CASES: list[tuple[str, str, int, Callable[[Path, random.Random, int], None]]] = [
     ("single-line text", "line.txt", 20_000_000, _write_line),
     ("text without figures", "plain.txt", 20_000_000, _write_plain),
     ("CSV with one huge field", "field.csv", 30_000_000, _write_csv),
     ("JSONL, one huge line", "huge.jsonl", 30_000_000, _write_jsonl),
     ("a million figures", "figures.txt", 2_400_000_000 // 100, _write_figures),
+    # The same at the size limit (50 MB = 52,428,800 bytes): the target is 400 MB for these.
+    ("single-line text at limit", "line50.txt", LIMIT_CHARS, _write_line),
+    ("CSV field at limit", "field50.csv", LIMIT_CHARS, _write_csv),
+    ("JSONL line at limit", "huge50.jsonl", LIMIT_CHARS, _write_jsonl),
 ]
 """(what, file name, size in bytes at scale 1, writer)."""
 
