@@ -30,6 +30,7 @@ from factscope.importers.readers import (
     ReadContext,
     ReadError,
     document_from_text,
+    is_blank,
     register,
     replace_surrogates,
     text_stream,
@@ -110,7 +111,7 @@ def document_from_row(
     """One row → a document, or a ReadError naming ``file:line``."""
     where = f"{context.name}:{line}"
     text = _value(row, columns.text)
-    if not text.strip():
+    if is_blank(text):
         return ReadError(where, f"empty text in column {columns.text!r}")
     # JSON may spell lone surrogates ("\\udcff"), which SQLite cannot store, in any field.
     source = replace_surrogates(_value(row, columns.source).strip()) or f"{context.source}#L{line}"
@@ -186,7 +187,7 @@ def read_csv(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadEr
         where = f"{context.name}:{start}"
         if isinstance(row, csv.Error):
             yield ReadError(where, f"malformed CSV row ({row})")
-        elif not any(cell.strip() for cell in row):
+        elif all(is_blank(cell) for cell in row):
             continue
         elif len(row) != len(names):
             yield ReadError(
