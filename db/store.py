@@ -10,7 +10,6 @@ Textual thread worker may call the store while the UI thread does too (Harlequin
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import threading
@@ -49,6 +48,7 @@ from factscope.db.typos import Vocabulary
 from factscope.db.writes import (
     FactSource,
     delete_document,
+    insert_document,
     insert_facts,
     region_chain,
     region_from_row,
@@ -268,21 +268,8 @@ class Store:
                 for old_id in old:
                     delete_document(conn, old_id)
                 upsert_regions(conn, regions)
-                cursor = conn.execute(
-                    "INSERT INTO documents (id, source, title, published, language, text,"
-                    " imported_at, fact_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        doc_id,
-                        raw.source,
-                        raw.title,
-                        raw.published.isoformat() if raw.published else None,
-                        raw.language,
-                        raw.text,
-                        dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                        len(facts),
-                    ),
-                )
-                insert_chunks(conn, cursor.lastrowid, raw.title, raw.text)
+                rowid = insert_document(conn, doc_id, raw, len(facts))
+                insert_chunks(conn, rowid, raw.title, raw.text)
                 insert_facts(conn, doc_id, raw.text, facts)
         except sqlite3.Error as exc:
             raise store_error(self.path, exc) from exc

@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, Protocol
 
 from factscope.db.factsearch import fold
-from factscope.db.models import Fact, Region
+from factscope.db.models import Fact, RawDocument, Region
 from factscope.db.schema import FACT_COLUMNS
 from factscope.db.typos import VALUE_FIELDS, add_fact_terms, remove_fact_terms
 
@@ -33,6 +34,57 @@ def _figure_text(fact: Fact) -> str:
     if fact.change_percent is not None:
         parts.append(f"{fact.change_percent:+g}%")
     return " ".join(p for p in parts if p)
+
+
+TEXT_PIECE = 1 << 20
+"""Characters of a document's text encoded and written at a time; a text up to this long is
+bound to its INSERT as usual."""
+
+
+def _pieces(text: str) -> Iterator[str]:
+    for start in range(0, len(text), TEXT_PIECE):
+        yield text[start : start + TEXT_PIECE]
+
+
+def insert_document(conn: Any, doc_id: str, raw: RawDocument, fact_count: int) -> int:
+    """Insert a document's row (not its full-text rows); returns its rowid.
+
+    A long text is not bound to the INSERT: the sqlite3 module would keep a UTF-8 copy on a
+    str that is not ASCII for the str's life, and SQLite its own copy in the cached
+    statement until that runs again — 50 MB each for a document at the size limit. The row
+    is inserted with a zero-filled text of the text's length in bytes instead, and the text
+    written into it through incremental blob I/O, a piece at a time.
+    """
+    text = raw.text
+    big = len(text) > TEXT_PIECE
+    bound: int | str
+    if big:
+        value, bound = "CAST(zeroblob(?) AS TEXT)", sum(len(p.encode()) for p in _pieces(text))
+    else:
+        value, bound = "?", text
+    cursor = conn.execute(
+        "INSERT INTO documents (id, source, title, published, language, text, imported_at,"
+        f" fact_count) VALUES (?, ?, ?, ?, ?, {value}, ?, ?)",
+        (
+            doc_id,
+            raw.source,
+            raw.title,
+            raw.published.isoformat() if raw.published else None,
+            raw.language,
+            bound,
+            dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            fact_count,
+        ),
+    )
+    rowid = int(cursor.lastrowid)
+    if big:
+        # The standard library's sqlite3 calls it blobopen; pysqlite3 (which sqlite-utils
+        # gives us where it is installed) open_blob.
+        open_blob = getattr(conn, "blobopen", None) or conn.open_blob
+        with open_blob("documents", "text", rowid) as blob:
+            for piece in _pieces(text):
+                blob.write(piece.encode())
+    return rowid
 
 
 FACT_BATCH = 2_000
