@@ -6,8 +6,9 @@ separate processes). Usage: python bench/import_speed.py [--jobs J ...] [N ...];
 run in turn (1 = serial, the default is 1 and the number of cores).
 
 ``--big`` instead imports single huge documents, each with ``factscope import --jobs 1`` in a
-process of its own, and prints size, seconds, MB/s, facts and that process's peak RSS
-(``getrusage(RUSAGE_CHILDREN)`` in a wrapper process that runs only it): a 20 MB
+process of its own, and prints size, seconds, MB/s, that process's CPU seconds and MB per
+CPU second (the one-core rate, steadier than wall time on a shared machine), facts and its
+peak RSS (``getrusage(RUSAGE_CHILDREN)`` in a wrapper process that runs only it): a 20 MB
 single-line text, the same without figures, a 30 MB CSV field, a JSONL file of one huge
 line and a text stating a million figures. ``--scale 0.1`` makes them ten times smaller,
 ``--case figures`` runs only the cases whose name has that word; the cases "at limit" are
@@ -219,14 +220,18 @@ BIG_CASES: list[tuple[str, str, int, Callable[[Path, random.Random, int], None]]
 _PEAK = (
     "import resource, subprocess, sys\n"
     "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
-    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(code, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
 )
-"""Runs one command and prints its exit code and peak RSS (KB): a wrapper per case, since
-RUSAGE_CHILDREN holds the largest of all children a process has waited for."""
+"""Runs one command and prints its exit code, peak RSS (KB) and CPU seconds: a wrapper per
+case, since RUSAGE_CHILDREN holds the largest of all children a process has waited for."""
 
 
 def bench_big(scale: float, only: str | None = None) -> None:
-    print(f"{'document':<30} {'MB':>6} {'seconds':>8} {'MB/s':>6} {'facts':>8} {'peak RSS':>9}")
+    print(
+        f"{'document':<30} {'MB':>6} {'seconds':>8} {'MB/s':>6} {'CPU s':>6} {'MB/CPU s':>8}"
+        f" {'facts':>8} {'peak RSS':>9}"
+    )
     for what, name, size, write in BIG_CASES:
         if only and only not in what:
             continue
@@ -249,13 +254,14 @@ def bench_big(scale: float, only: str | None = None) -> None:
             wrapper = [sys.executable, "-c", _PEAK, *command, "-q", str(path)]
             done = subprocess.run(wrapper, cwd=REPO, capture_output=True, text=True, check=True)
             seconds = time.perf_counter() - started
-            code, peak_kb = done.stdout.split()
+            code, peak_kb, cpu = done.stdout.split()
             with Store.open(db) as store:
                 facts = store.fact_count()
             capped = " (facts capped)" if "kept the first" in done.stderr else ""
             print(
                 f"{what:<30} {megabytes:6.1f} {seconds:8.1f} {megabytes / seconds:6.2f}"
-                f" {facts:8,} {int(peak_kb) / 1024:7.0f} MB  exit {code}{capped}",
+                f" {float(cpu):6.1f} {megabytes / float(cpu):8.2f} {facts:8,}"
+                f" {int(peak_kb) / 1024:7.0f} MB  exit {code}{capped}",
                 flush=True,
             )
 
