@@ -134,8 +134,10 @@ def _stdin_documents(options: ReadOptions) -> Iterable[RawDocument | ReadError]:
     context = ReadContext(
         name="<stdin>", source="stdin", options=replace(options, format=options.format or "text")
     )
-    data = read_stream(sys.stdin.buffer, context.name, options.max_bytes)
-    for item in read_input(data, "", context):
+    # Not kept in a variable: this generator lives as long as the import, and only the
+    # reader should hold the bytes (a text reader lets them go once they are decoded).
+    items = read_input(read_stream(sys.stdin.buffer, context.name, options.max_bytes), "", context)
+    for item in items:
         # Every stdin document gets its own source (its id), so one never replaces another.
         if isinstance(item, RawDocument) and item.source == context.source:
             item = item.model_copy(update={"source": f"stdin:{document_id(item.text)}"})
