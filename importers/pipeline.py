@@ -20,7 +20,7 @@ import random
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -210,15 +210,23 @@ def _prepare_all(
     return list(_prepared(item, options, published))
 
 
+def _big(entry: ExtractedDocument | ImportFailure) -> bool:
+    return isinstance(entry, ExtractedDocument) and len(entry.raw.text) >= BATCH_CHARS
+
+
 def _batches(
     items: Iterable[tuple[Path | str, Iterable[ExtractedDocument | ImportFailure]]],
     finished: Callable[[Path | str], None],
 ) -> Iterator[_Batch]:
-    """Group the prepared inputs into batches of at most BATCH_FILES files / BATCH_CHARS."""
+    """Group the prepared inputs into batches of at most BATCH_FILES files / BATCH_CHARS; a
+    document of BATCH_CHARS or more is a batch of its own."""
     batch = _Batch()
     for item, entries in items:
         batch.inputs.append(item)
         for entry in entries:
+            if batch.entries and _big(entry):
+                yield batch  # a big document is written alone: see _store_batch
+                batch = _Batch(inputs=[item])
             batch.entries.append((item, entry))
             if isinstance(entry, ExtractedDocument):
                 batch.chars += len(entry.raw.text)
@@ -239,11 +247,17 @@ def _store_batch(store: Store, batch: _Batch) -> ImportReport:
     :raises WriteFailedError: the disk refused a write (the batch is rolled back whole).
     :raises StoreError: the batch could not start or commit for another reason.
     """
+    # A big document, alone in its batch, is written without a savepoint (add_document is a
+    # transaction of its own): SQLite keeps the old content of every page a savepoint
+    # overwrites until it ends, in memory where temp files are (pysqlite3 is built so). A
+    # document replacing another reuses the pages the old one freed: 170 MB more at the
+    # size limit.
+    alone = any(_big(entry) for _, entry in batch.entries)
     attempt = 0
     while True:
         part = ImportReport()
         try:
-            with store.batch():
+            with nullcontext() if alone else store.batch():
                 for item, entry in batch.entries:
                     if isinstance(entry, ImportFailure):
                         part.failed.append(entry)
