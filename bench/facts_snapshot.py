@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from factscope.db.models import Fact
+from factscope.db.writes import FactSource
 from factscope.importers.readers import read_path
 from factscope.importers.slices import extract_in_slices
 
@@ -42,7 +43,7 @@ def _fact_line(fact: Fact) -> str:
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
-def _document(name: str, published: dt.date | None, facts: list[Fact]) -> Iterator[str]:
+def _document(name: str, published: dt.date | None, facts: FactSource) -> Iterator[str]:
     head = {"doc": name, "published": published and published.isoformat(), "facts": len(facts)}
     yield json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     for fact in facts:

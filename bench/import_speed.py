@@ -6,15 +6,18 @@ separate processes). Usage: python bench/import_speed.py [--jobs J ...] [N ...];
 run in turn (1 = serial, the default is 1 and the number of cores).
 
 ``--big`` instead imports single huge documents, each with ``factscope import --jobs 1`` in a
-process of its own, and prints size, seconds, MB/s, facts and that process's peak RSS
-(``getrusage(RUSAGE_CHILDREN)`` in a wrapper process that runs only it): a 20 MB
+process of its own, and prints size, seconds, MB/s, that process's CPU seconds and MB per
+CPU second (the one-core rate, steadier than wall time on a shared machine), facts and its
+peak RSS (``getrusage(RUSAGE_CHILDREN)`` in a wrapper process that runs only it): a 20 MB
 single-line text, the same without figures, a 30 MB CSV field, a JSONL file of one huge
 line and a text stating a million figures. ``--scale 0.1`` makes them ten times smaller,
-``--case figures`` runs only the cases whose name has that word. Most of a big document's
-peak is storing it: SQLite builds the full-text indexes of one document row in memory
-(about 10 bytes per character of text, porter and trigram together); reading and
-extraction hold the text, a slice's structures and at most 40,000 facts.
-Figures depend on the machine: compare runs on the same box only.
+``--case figures`` runs only the cases whose name has that word; the cases "at limit" are
+just under the 50 MB size limit, where the target is a peak of at most 400 MB. A big
+document's peak is its text (one to four bytes a character), the interpreter with the
+extractor and gazetteer (about 70 MB), and either a slice's structures while extracting or
+twice the text's UTF-8 size while SQLite inserts its row; a CSV or JSONL document adds the
+file's bytes. The last case imports a text, changes it and measures the import that
+replaces it. Figures depend on the machine: compare runs on the same box only.
 """
 
 from __future__ import annotations
@@ -180,6 +183,14 @@ def _write_jsonl(path: Path, rng: random.Random, size: int) -> None:
         handle.write("\n" + json.dumps({"title": "One huge line", "text": _news(rng, size)}))
 
 
+def _write_emoji(path: Path, rng: random.Random, size: int) -> None:
+    # One character outside the BMP makes Python hold the whole text at four bytes a
+    # character: the costliest text of a given size.
+    text = _news(rng, size - 2)
+    middle = text.index(" ", len(text) // 2)
+    path.write_text(f"{text[:middle]} \N{SLIGHTLY SMILING FACE}{text[middle:]}", encoding="utf-8")
+
+
 def _write_figures(path: Path, rng: random.Random, size: int) -> None:
     # About 24 characters per figure: a million figures in 24 MB, on lines of a hundred.
     lines = []
@@ -189,26 +200,40 @@ def _write_figures(path: Path, rng: random.Random, size: int) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+LIMIT_CHARS = 52_000_000
+"""Characters of a case at the size limit: its file stays just under 50 MB (52,428,800)."""
+
 BIG_CASES: list[tuple[str, str, int, Callable[[Path, random.Random, int], None]]] = [
     ("single-line text", "line.txt", 20_000_000, _write_line),
     ("text without figures", "plain.txt", 20_000_000, _write_plain),
     ("CSV with one huge field", "field.csv", 30_000_000, _write_csv),
     ("JSONL, one huge line", "huge.jsonl", 30_000_000, _write_jsonl),
     ("a million figures", "figures.txt", 2_400_000_000 // 100, _write_figures),
+    # The same at the size limit (50 MB = 52,428,800 bytes): the target is 400 MB for these.
+    ("single-line text at limit", "line50.txt", LIMIT_CHARS, _write_line),
+    ("text without figures at limit", "plain50.txt", LIMIT_CHARS, _write_plain),
+    ("CSV field at limit", "field50.csv", LIMIT_CHARS, _write_csv),
+    ("JSONL line at limit", "huge50.jsonl", LIMIT_CHARS, _write_jsonl),
+    ("text with an emoji at limit", "emoji50.txt", LIMIT_CHARS, _write_emoji),
+    ("replacing a line at limit", "again50.txt", LIMIT_CHARS, _write_line),
 ]
 """(what, file name, size in bytes at scale 1, writer)."""
 
 _PEAK = (
     "import resource, subprocess, sys\n"
     "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL)\n"
-    "print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(code, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
 )
-"""Runs one command and prints its exit code and peak RSS (KB): a wrapper per case, since
-RUSAGE_CHILDREN holds the largest of all children a process has waited for."""
+"""Runs one command and prints its exit code, peak RSS (KB) and CPU seconds: a wrapper per
+case, since RUSAGE_CHILDREN holds the largest of all children a process has waited for."""
 
 
 def bench_big(scale: float, only: str | None = None) -> None:
-    print(f"{'document':<26} {'MB':>6} {'seconds':>8} {'MB/s':>6} {'facts':>8} {'peak RSS':>9}")
+    print(
+        f"{'document':<30} {'MB':>6} {'seconds':>8} {'MB/s':>6} {'CPU s':>6} {'MB/CPU s':>8}"
+        f" {'facts':>8} {'peak RSS':>9}"
+    )
     for what, name, size, write in BIG_CASES:
         if only and only not in what:
             continue
@@ -227,17 +252,24 @@ def bench_big(scale: float, only: str | None = None) -> None:
                 "--jobs",
                 "1",
             ]
+            if what.startswith("replacing"):
+                # Imported once, then changed: the import measured replaces it, reusing the
+                # pages its first version freed.
+                subprocess.run([*command, "-q", str(path)], cwd=REPO, capture_output=True)
+                with path.open("a", encoding="utf-8") as handle:
+                    handle.write(" Changed.")
             started = time.perf_counter()
             wrapper = [sys.executable, "-c", _PEAK, *command, "-q", str(path)]
             done = subprocess.run(wrapper, cwd=REPO, capture_output=True, text=True, check=True)
             seconds = time.perf_counter() - started
-            code, peak_kb = done.stdout.split()
+            code, peak_kb, cpu = done.stdout.split()
             with Store.open(db) as store:
                 facts = store.fact_count()
             capped = " (facts capped)" if "kept the first" in done.stderr else ""
             print(
-                f"{what:<26} {megabytes:6.1f} {seconds:8.1f} {megabytes / seconds:6.2f}"
-                f" {facts:8,} {int(peak_kb) / 1024:7.0f} MB  exit {code}{capped}",
+                f"{what:<30} {megabytes:6.1f} {seconds:8.1f} {megabytes / seconds:6.2f}"
+                f" {float(cpu):6.1f} {megabytes / float(cpu):8.2f} {facts:8,}"
+                f" {int(peak_kb) / 1024:7.0f} MB  exit {code}{capped}",
                 flush=True,
             )
 

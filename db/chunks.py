@@ -41,13 +41,12 @@ def chunk_spans(text: str) -> list[tuple[int, int]]:
 
 def insert_chunks(conn: Any, doc_rowid: int, title: str, text: str) -> None:
     """Index a document: its title with the first window, then one row per further window."""
-    rows = [
-        (doc_rowid, seq, title if seq == 0 else "", text[start:end])
-        for seq, (start, end) in enumerate(chunk_spans(text))
-    ]
-    for row in rows:  # one statement per row: FTS5 may flush between them
+    # One statement per window, each sliced only when it is written: FTS5 may flush its
+    # terms between rows, and a list of every window would be a second copy of the text.
+    for seq, (start, end) in enumerate(chunk_spans(text)):
         conn.execute(
-            "INSERT INTO document_chunks (doc_rowid, seq, title, text) VALUES (?, ?, ?, ?)", row
+            "INSERT INTO document_chunks (doc_rowid, seq, title, text) VALUES (?, ?, ?, ?)",
+            (doc_rowid, seq, title if seq == 0 else "", text[start:end]),
         )
 
 

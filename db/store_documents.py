@@ -18,16 +18,19 @@ from sqlite_utils.utils import sqlite3
 from factscope.db.chunks import insert_chunks
 from factscope.db.docsearch import count_documents, search_documents
 from factscope.db.errors import NotFoundError, store_error
-from factscope.db.models import Document, DocumentSummary, Fact, RawDocument, Region, SearchHit
+from factscope.db.models import Document, DocumentSummary, RawDocument, Region, SearchHit
 from factscope.db.rows import (
-    DOCUMENT_COLUMNS,
-    document_values,
-    select_list,
     summary_from_row,
     summary_select,
 )
 from factscope.db.store_core import StoreCore
-from factscope.db.writes import delete_document, insert_facts, upsert_regions
+from factscope.db.writes import (
+    FactSource,
+    delete_document,
+    insert_document,
+    insert_facts,
+    upsert_regions,
+)
 
 AddOutcome = Literal["imported", "replaced", "unchanged"]
 DocumentOrder = Literal["published", "title", "facts", "imported"]
@@ -94,13 +97,14 @@ class DocumentsStore(StoreCore):
     # -- writing ---------------------------------------------------------------------------
 
     def add_document(
-        self, raw: RawDocument, facts: list[Fact], regions: Iterable[Region] = ()
+        self, raw: RawDocument, facts: FactSource, regions: Iterable[Region] = ()
     ) -> tuple[AddOutcome, str]:
         """Store one document with its facts, in one transaction.
 
         An identical text already stored is left alone (``unchanged``); a different text from
         the same ``source`` replaces the old document and its facts (``replaced``).
 
+        :param facts: a list, or any :class:`FactSource`: they are written in batches.
         :param regions: regions the facts refer to, upserted in the same transaction.
         :returns: the outcome and the document id.
         """
@@ -118,12 +122,8 @@ class DocumentsStore(StoreCore):
                 for old_id in old:
                     delete_document(conn, old_id)
                 upsert_regions(conn, regions)
-                cursor = conn.execute(
-                    f"INSERT INTO documents ({select_list(DOCUMENT_COLUMNS)})"
-                    f" VALUES ({', '.join('?' for _ in DOCUMENT_COLUMNS)})",
-                    document_values(raw, doc_id, len(facts)),
-                )
-                insert_chunks(conn, cursor.lastrowid, raw.title, raw.text)
+                rowid = insert_document(conn, doc_id, raw, len(facts))
+                insert_chunks(conn, rowid, raw.title, raw.text)
                 insert_facts(conn, doc_id, raw.text, facts)
         except sqlite3.Error as exc:
             raise store_error(self.path, exc) from exc

@@ -4,14 +4,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import Any, Protocol
 
 from factscope.db.factsearch import fold
-from factscope.db.models import Fact, Region
+from factscope.db.models import Fact, RawDocument, Region
 from factscope.db.rows import (
+    DOCUMENT_COLUMNS,
     FACT_COLUMNS,
     REGION_COLUMNS,
+    document_values,
     fact_values,
     region_from_row,
     region_select,
@@ -29,16 +32,86 @@ def _figure_text(fact: Fact) -> str:
     return " ".join(p for p in parts if p)
 
 
-def insert_facts(conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
+TEXT_PIECE = 1 << 20
+"""Characters of a document's text encoded and written at a time; a text up to this long is
+bound to its INSERT as usual."""
+
+
+def _pieces(text: str) -> Iterator[str]:
+    for start in range(0, len(text), TEXT_PIECE):
+        yield text[start : start + TEXT_PIECE]
+
+
+def insert_document(conn: Any, doc_id: str, raw: RawDocument, fact_count: int) -> int:
+    """Insert a document's row (not its full-text rows); returns its rowid.
+
+    A long text is not bound to the INSERT: the sqlite3 module would keep a UTF-8 copy on a
+    str that is not ASCII for the str's life, and SQLite its own copy in the cached
+    statement until that runs again — 50 MB each for a document at the size limit. The row
+    is inserted with a zero-filled text of the text's length in bytes instead, and the text
+    written into it through incremental blob I/O, a piece at a time.
+    """
+    text = raw.text
+    big = len(text) > TEXT_PIECE
+    values = list(document_values(raw, doc_id, fact_count))
+    markers = ["?" for _ in DOCUMENT_COLUMNS]
+    if big:
+        at = DOCUMENT_COLUMNS.index("text")
+        markers[at] = "CAST(zeroblob(?) AS TEXT)"
+        values[at] = sum(len(p.encode()) for p in _pieces(text))
+    cursor = conn.execute(
+        f"INSERT INTO documents ({select_list(DOCUMENT_COLUMNS)}) VALUES ({', '.join(markers)})",
+        values,
+    )
+    rowid = int(cursor.lastrowid)
+    if big:
+        # The standard library's sqlite3 calls it blobopen; pysqlite3 (which sqlite-utils
+        # gives us where it is installed) open_blob.
+        open_blob = getattr(conn, "blobopen", None) or conn.open_blob
+        with open_blob("documents", "text", rowid) as blob:
+            for piece in _pieces(text):
+                blob.write(piece.encode())
+    return rowid
+
+
+FACT_BATCH = 2_000
+"""Facts written per statement: their rows, sentences and words are built a batch at a time,
+so a document with 40,000 facts never has all of them as rows in memory at once."""
+
+
+class FactSource(Protocol):
+    """A document's facts to store: a list, or anything that counts them and gives them in
+    order (the importer keeps a big document's facts packed until they are written)."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Fact]: ...
+
+
+def insert_facts(conn: Any, doc_id: str, text: str, facts: Iterable[Fact]) -> None:
     """Insert a document's facts and their ``facts_fts`` rows (region with its parents'
-    names, metric and type, subject, period, figure, sentence, folded attribution)."""
-    if not facts:
-        return
+    names, metric and type, subject, period, figure, sentence, folded attribution), in
+    batches of :data:`FACT_BATCH`."""
     # Ids are assigned here (we hold the write lock) so both tables take one executemany.
-    first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
+    next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
+    region_paths: dict[str, str] = {}
+    remaining = iter(facts)
+    while batch := list(islice(remaining, FACT_BATCH)):
+        _insert_batch(conn, doc_id, text, batch, next_id, region_paths)
+        next_id += len(batch)
+
+
+def _insert_batch(
+    conn: Any,
+    doc_id: str,
+    text: str,
+    facts: list[Fact],
+    first_id: int,
+    region_paths: dict[str, str],
+) -> None:
+    """Insert facts numbered from ``first_id``; ``region_paths`` caches region search names."""
     placeholders = ", ".join("?" for _ in FACT_COLUMNS)
     columns = select_list(FACT_COLUMNS)
-    region_paths: dict[str, str] = {}
     fact_rows = []
     fts_rows = []
     for fact_id, fact in enumerate(facts, start=first_id):

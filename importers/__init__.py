@@ -3,14 +3,10 @@
 The front ends call :func:`import_paths`; nothing here prints or imports a UI.
 """
 
-from factscope.importers.pipeline import (
-    ImportFailure,
-    ImportProgress,
-    ImportReport,
-    collect_files,
-    import_paths,
-)
+from factscope.importers.inputs import collect_files
+from factscope.importers.pipeline import import_paths
 from factscope.importers.readers import ReadError, read_path
+from factscope.importers.report import ImportFailure, ImportProgress, ImportReport
 
 __all__ = [
     "ImportFailure",

@@ -8,6 +8,9 @@ widget; this module prints nothing.
 
 Documents are read and extracted before their batch's transaction begins, so the write lock
 is held only while writing: several imports into one database take turns with it.
+
+The inputs are expanded by :mod:`importers.inputs`; the report and progress types are in
+:mod:`importers.report` (both importable from here as before).
 """
 
 from __future__ import annotations
@@ -17,66 +20,48 @@ import random
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from pydantic import BaseModel, Field, field_validator
-
 from factscope.db.errors import LockedError, StoreError, WriteFailedError
-from factscope.db.models import Fact, RawDocument, Region
+from factscope.db.models import RawDocument, Region
 from factscope.db.store import Store, document_id
-from factscope.importers.files import not_regular, os_reason, read_stream
+from factscope.db.writes import FactSource
+from factscope.importers.files import read_stream
+from factscope.importers.inputs import STDIN, collect_files, source_of
 from factscope.importers.parallel import prepare_in_parallel, worth_a_pool
 from factscope.importers.readers import (
-    READERS,
     ReadContext,
     ReadError,
     ReadOptions,
     read_file,
     read_input,
 )
+from factscope.importers.report import (
+    ImportFailure,
+    ImportProgress,
+    ImportReport,
+    ProgressCallback,
+)
 from factscope.importers.sanitize import escape_undecodable
 from factscope.importers.slices import SlicedFacts, extract_in_slices
 
-STDIN = "-"
-"""The path that means 'read one document from standard input'."""
-
-
-class ImportFailure(BaseModel):
-    """An input that was not imported, and why."""
-
-    path: str
-    """The input as given, with undecodable bytes of its name escaped (``bad\\xffname.txt``)."""
-    reason: str
-
-    @field_validator("path", "reason")
-    @classmethod
-    def _printable(cls, value: str) -> str:
-        # A file name that is not UTF-8 must not cost the report (or a terminal) its line.
-        return escape_undecodable(value)
-
-
-class ImportReport(BaseModel):
-    """What an import did."""
-
-    imported: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    facts: int = 0
-    failed: list[ImportFailure] = Field(default_factory=list)
-    notices: list[ImportFailure] = Field(default_factory=list)
-    """Documents imported with a caveat (facts capped); they do not make the import fail."""
-    doc_ids: list[str] = Field(default_factory=list)
-    stopped: str | None = None
-    """Why the import stopped before its last input (a full disk), if it did: the inputs
-    after the failed batch were not tried, and importing them again resumes."""
-
-    @property
-    def ok(self) -> bool:
-        """True when no input failed and the import was not stopped."""
-        return not self.failed and self.stopped is None
+__all__ = [
+    "STDIN",
+    "ExtractedDocument",
+    "ImportFailure",
+    "ImportProgress",
+    "ImportReport",
+    "ProgressCallback",
+    "collect_files",
+    "ensure_regions",
+    "extract_document",
+    "import_document",
+    "import_paths",
+    "store_document",
+]
 
 
 @dataclass(frozen=True)
@@ -84,84 +69,11 @@ class ExtractedDocument:
     """A document read and extracted, ready to store (what a worker process sends back)."""
 
     raw: RawDocument
-    facts: list[Fact]
+    facts: FactSource
+    """The facts, packed until stored (see :class:`PackedFacts`)."""
     regions: list[Region]
     notice: str | None = None
     """Set when the document's facts were capped (see :mod:`importers.slices`)."""
-
-
-@dataclass(frozen=True)
-class ImportProgress:
-    """Sent after each input: how far along the import is."""
-
-    done: int
-    total: int
-    path: str
-
-
-ProgressCallback = Callable[[ImportProgress], None]
-
-
-def _entry_problem(path: Path) -> str | None:
-    """Why a listed or named path cannot be imported (missing, a loop, a FIFO ...), or None."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return os_reason(exc)
-    return not_regular(mode)
-
-
-def _importable(path: Path, root: Path) -> bool:
-    """A directory entry worth trying: a known suffix, nothing hidden on the way, no folder."""
-    return (
-        path.suffix.lower() in READERS
-        and not any(part.startswith(".") for part in path.relative_to(root).parts)
-        and not path.is_dir()
-    )
-
-
-def collect_files(
-    paths: Iterable[str | Path], *, recursive: bool = False
-) -> tuple[list[Path | str], list[ImportFailure]]:
-    """Expand the inputs into files to read; missing paths and empty directories fail.
-
-    Directories contribute files with a known suffix (hidden files and folders skipped);
-    ``recursive`` descends into sub-directories (a symlinked folder is not descended into,
-    so a symlink loop is followed at most once). Only the literal ``-`` is stdin. A FIFO,
-    socket, device, dangling link or symlink loop fails with its reason, one line each,
-    whether named or found in a directory; the other inputs go on.
-    """
-    files: list[Path | str] = []
-    failures: list[ImportFailure] = []
-    seen: set[Path] = set()
-
-    def add(path: Path, shown: str) -> None:
-        problem = _entry_problem(path)
-        if problem:
-            failures.append(ImportFailure(path=shown, reason=problem))
-        elif path.resolve() not in seen:
-            seen.add(path.resolve())
-            files.append(path)
-
-    for given in paths:
-        if str(given) == STDIN:
-            files.append(STDIN)
-            continue
-        path = Path(given).expanduser()
-        if path.is_dir():
-            pattern = path.rglob("*") if recursive else path.glob("*")
-            found = sorted(p for p in pattern if _importable(p, path))
-            if not found:
-                known = ", ".join(sorted(READERS))
-                hint = "" if recursive else " (use -r to include sub-directories)"
-                failures.append(
-                    ImportFailure(path=str(given), reason=f"no importable files ({known}){hint}")
-                )
-            for p in found:
-                add(p, str(p))
-        else:
-            add(path, str(given))
-    return files, failures
 
 
 def _extract(raw: RawDocument) -> tuple[SlicedFacts, list[Region]]:
@@ -222,8 +134,10 @@ def _stdin_documents(options: ReadOptions) -> Iterable[RawDocument | ReadError]:
     context = ReadContext(
         name="<stdin>", source="stdin", options=replace(options, format=options.format or "text")
     )
-    data = read_stream(sys.stdin.buffer, context.name, options.max_bytes)
-    for item in read_input(data, "", context):
+    # Not kept in a variable: this generator lives as long as the import, and only the
+    # reader should hold the bytes (a text reader lets them go once they are decoded).
+    items = read_input(read_stream(sys.stdin.buffer, context.name, options.max_bytes), "", context)
+    for item in items:
         # Every stdin document gets its own source (its id), so one never replaces another.
         if isinstance(item, RawDocument) and item.source == context.source:
             item = item.model_copy(update={"source": f"stdin:{document_id(item.text)}"})
@@ -259,22 +173,13 @@ class _Batch:
     chars: int = 0
 
 
-def _source_of(item: Path | str) -> str:
-    """The source stored for a file: its absolute path, undecodable bytes escaped.
-
-    SQLite text is UTF-8, and a name that is not cannot be stored as Python holds it; the
-    escaped form is stable, so re-importing the same file still finds its document.
-    """
-    return "stdin" if item == STDIN else escape_undecodable(str(Path(item).resolve()))
-
-
 def _prepared(
     item: Path | str, options: ReadOptions, published: dt.date | None
 ) -> Iterator[ExtractedDocument | ImportFailure]:
     """Read one input and extract each of its documents; failures are yielded, not raised."""
     shown = escape_undecodable(str(item))
     try:
-        source = _source_of(item)
+        source = source_of(item)
         if item == STDIN:
             documents = _stdin_documents(options)
         else:
@@ -305,15 +210,23 @@ def _prepare_all(
     return list(_prepared(item, options, published))
 
 
+def _big(entry: ExtractedDocument | ImportFailure) -> bool:
+    return isinstance(entry, ExtractedDocument) and len(entry.raw.text) >= BATCH_CHARS
+
+
 def _batches(
     items: Iterable[tuple[Path | str, Iterable[ExtractedDocument | ImportFailure]]],
     finished: Callable[[Path | str], None],
 ) -> Iterator[_Batch]:
-    """Group the prepared inputs into batches of at most BATCH_FILES files / BATCH_CHARS."""
+    """Group the prepared inputs into batches of at most BATCH_FILES files / BATCH_CHARS; a
+    document of BATCH_CHARS or more is a batch of its own."""
     batch = _Batch()
     for item, entries in items:
         batch.inputs.append(item)
         for entry in entries:
+            if batch.entries and _big(entry):
+                yield batch  # a big document is written alone: see _store_batch
+                batch = _Batch(inputs=[item])
             batch.entries.append((item, entry))
             if isinstance(entry, ExtractedDocument):
                 batch.chars += len(entry.raw.text)
@@ -334,16 +247,22 @@ def _store_batch(store: Store, batch: _Batch) -> ImportReport:
     :raises WriteFailedError: the disk refused a write (the batch is rolled back whole).
     :raises StoreError: the batch could not start or commit for another reason.
     """
+    # A big document, alone in its batch, is written without a savepoint (add_document is a
+    # transaction of its own): SQLite keeps the old content of every page a savepoint
+    # overwrites until it ends, in memory where temp files are (pysqlite3 is built so). A
+    # document replacing another reuses the pages the old one freed: 170 MB more at the
+    # size limit.
+    alone = any(_big(entry) for _, entry in batch.entries)
     attempt = 0
     while True:
         part = ImportReport()
         try:
-            with store.batch():
+            with nullcontext() if alone else store.batch():
                 for item, entry in batch.entries:
                     if isinstance(entry, ImportFailure):
                         part.failed.append(entry)
                         continue
-                    where = _shown(str(item), _source_of(item), entry.raw.source)
+                    where = _shown(str(item), source_of(item), entry.raw.source)
                     try:
                         store_document(store, entry, part)
                     except (LockedError, WriteFailedError):
@@ -376,16 +295,6 @@ def _failed_batch(batch: _Batch, exc: StoreError) -> ImportReport:
             ),
         ]
     )
-
-
-def _merge(report: ImportReport, part: ImportReport) -> None:
-    report.imported += part.imported
-    report.replaced += part.replaced
-    report.unchanged += part.unchanged
-    report.facts += part.facts
-    report.failed.extend(part.failed)
-    report.notices.extend(part.notices)
-    report.doc_ids.extend(part.doc_ids)
 
 
 def import_paths(
@@ -447,5 +356,5 @@ def import_paths(
                 break
             except StoreError as exc:
                 part = _failed_batch(batch, exc)
-            _merge(report, part)
+            report.add(part)
     return report

@@ -118,6 +118,12 @@ def text_stream(data: bytes, path: str, *, newline: str | None = "") -> io.TextI
     return io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors=errors, newline=newline)
 
 
+def is_blank(text: str) -> bool:
+    """True for text that is empty or only white space: ``not text.strip()`` without a copy
+    of the text (a copy of a 50 MB text with one emoji in it is 200 MB)."""
+    return not text or text.isspace()
+
+
 def normalize_newlines(text: str) -> str:
     """``\\r\\n`` and lone ``\\r`` become ``\\n``; nothing else changes."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -193,7 +199,7 @@ def replace_surrogates(text: str) -> str:
 def document_from_text(text: str, source: str, fallback_title: str) -> RawDocument:
     """A RawDocument from decoded text (newlines normalized, lone surrogates replaced here)."""
     text = replace_surrogates(normalize_newlines(text))
-    if not text.strip():
+    if is_blank(text):
         raise ReadError(source, "empty file")
     return RawDocument(
         text=text,

@@ -8,6 +8,10 @@ space, and each window is extracted on its own. Each fact's offsets are then mov
 window's start, so they index the whole stored text exactly. Documents up to one window, the
 usual case, are extracted whole, exactly as before.
 
+The facts are kept packed (:class:`PackedFacts`, pickled a slice at a time) until they are
+stored: a fact costs about 3.3 KB as a model and 340 bytes pickled, so a document's 40,000
+facts wait in about 14 MB rather than 130 MB, and are unpacked a batch at a time as written.
+
 What one document may produce is capped: at most :data:`MAX_FACTS` facts (a notice says
 how many were kept), and an evidence sentence is clipped to :data:`SENTENCE_REACH`
 characters either side of its figure, so a line of megabytes with no full stop does not give
@@ -22,6 +26,7 @@ afresh anyway.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -33,8 +38,7 @@ WINDOW = 200_000
 the extractor's structures over a slice stay a few tens of MB."""
 
 MAX_FACTS = 40_000
-"""Facts kept per document. A fact costs about 3 KB in memory until stored, so this keeps a
-document's facts near 120 MB; a text stating more figures is a table, not prose."""
+"""Facts kept per document: a text stating more figures is a table, not prose."""
 
 SENTENCE_REACH = 1_000
 """An evidence sentence reaches at most this many characters before and after its figure."""
@@ -46,11 +50,42 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s)|[。！？；]")
 _SPACE = re.compile(r"\s")
 
 
+class PackedFacts:
+    """Facts kept pickled, a batch per slice, and unpacked one batch at a time as they are
+    iterated: what a big document's facts cost while they wait to be stored.
+
+    The pickles are made and read by this process (or the worker that sent them) only.
+    """
+
+    def __init__(self, facts: list[Fact] | None = None) -> None:
+        self._batches: list[bytes] = []
+        self._count = 0
+        if facts:
+            self.extend(facts)
+
+    def extend(self, facts: list[Fact]) -> None:
+        """Add ``facts`` (one slice's) at the end."""
+        if facts:
+            self._batches.append(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+            self._count += len(facts)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[Fact]:
+        for batch in self._batches:
+            facts: list[Fact] = pickle.loads(batch)  # made by extend, above
+            yield from facts
+
+    def __repr__(self) -> str:
+        return f"PackedFacts({self._count} facts in {len(self._batches)} batches)"
+
+
 @dataclass
 class SlicedFacts:
     """The facts of a document and, when some were dropped, a notice saying so."""
 
-    facts: list[Fact] = field(default_factory=list)
+    facts: PackedFacts = field(default_factory=PackedFacts)
     notice: str | None = None
 
 
@@ -130,7 +165,7 @@ def extract_in_slices(
     for start, end in slices(text, window):
         found = extract_facts(text[start:end], published)
         room = max_facts - len(result.facts)
-        result.facts.extend(_placed(fact, start) for fact in found[:room])
+        result.facts.extend([_placed(fact, start) for fact in found[:room]])
         if len(found) > room:
             done = found[room].start + start
             result.notice = (

@@ -377,3 +377,31 @@ def test_recursive_import_through_folder_loops_ends(tmp_path: Path, store: Store
     report = import_paths([tmp_path / "top"], store, recursive=True)
     assert (report.imported, report.failed) == (1, [])
     assert [Path(d.source).name for d in store.documents(limit=5)] == ["one.txt"]
+
+
+def test_a_big_document_is_written_alone_without_a_savepoint(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A savepoint keeps the old content of the pages it overwrites in memory (temp files are
+    # in memory in pysqlite3): a big document gets a transaction of its own instead.
+    monkeypatch.setattr("factscope.importers.pipeline.BATCH_CHARS", 2_000)
+    for name in ("a1", "a2", "c1", "c2"):
+        (tmp_path / f"{name}.txt").write_text(f"Report {name}\n\nExports rose 3 percent.")
+    (tmp_path / "b.txt").write_text("Big report\n\n" + "Imports rose 2 percent. " * 100)
+    ensure_regions(store)
+    statements: list[str] = []
+    store._conn.set_trace_callback(statements.append)
+    report = import_paths([tmp_path], store)
+    store._conn.set_trace_callback(None)
+    assert report.ok and report.imported == 5
+    kinds = [
+        "INSERT" if s.startswith("INSERT INTO documents ") else s.split()[0]
+        for s in statements
+        if s.startswith(("BEGIN", "SAVEPOINT", "RELEASE", "COMMIT", "INSERT INTO documents "))
+    ]
+    in_batch = ["SAVEPOINT", "INSERT", "RELEASE"]
+    assert kinds == [
+        *["BEGIN", *in_batch, *in_batch, "COMMIT"],  # a1, a2
+        *["BEGIN", "INSERT", "COMMIT"],  # b, alone
+        *["BEGIN", *in_batch, *in_batch, "COMMIT"],  # c1, c2
+    ]

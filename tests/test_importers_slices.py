@@ -4,6 +4,7 @@ slice, and what one document may produce capped with a notice."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -41,7 +42,7 @@ def figures_file(folder: Path, count: int) -> Path:
     return path
 
 
-def _assert_exact(text: str, facts: list[Fact]) -> None:
+def _assert_exact(text: str, facts: Iterable[Fact]) -> None:
     for fact in facts:
         assert text[fact.start : fact.end] == fact.quote
         if fact.change_start is not None:
@@ -145,3 +146,26 @@ def test_a_capped_import_says_so_and_succeeds(
     assert report.ok and report.imported == 1 and report.facts == 10
     [notice] = report.notices
     assert notice.path == str(path) and "kept the first 10 facts" in notice.reason
+
+
+def test_a_big_document_stores_what_one_pass_extracts(
+    tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows of 2,000 characters and facts written 7 at a time: the same code paths as a
+    # 50 MB document's, on a text one pass of the extractor can still take whole.
+    monkeypatch.setattr("factscope.importers.slices.WINDOW", 2_000)
+    monkeypatch.setattr("factscope.db.writes.FACT_BATCH", 7)
+    text = _text(150, seed=11)
+    assert len(list(slices(text, 2_000))) > 10
+    (tmp_path / "big.txt").write_text(text)
+    report = import_paths([tmp_path / "big.txt"], store)
+    [doc] = store.documents(limit=1)
+    stored = store.document(doc.id)
+    whole = extract_facts(stored.text, stored.published)
+    facts = store.facts_for_document(doc.id)
+    assert report.facts == len(facts) == len(whole) >= 300
+    unstored = {"id", "doc_id"}
+    assert [f.model_dump(exclude=unstored) for f in facts] == [
+        f.model_dump(exclude=unstored) for f in whole
+    ]
+    assert len({f.id for f in facts}) == len(facts)

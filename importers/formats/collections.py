@@ -25,10 +25,12 @@ from dataclasses import dataclass
 
 from factscope.db.models import RawDocument
 from factscope.importers.dates import find_published
+from factscope.importers.formats.csv_records import BigRecord, RecordLines, parse_big_record
 from factscope.importers.readers import (
     ReadContext,
     ReadError,
     document_from_text,
+    is_blank,
     register,
     replace_surrogates,
     text_stream,
@@ -109,7 +111,7 @@ def document_from_row(
     """One row → a document, or a ReadError naming ``file:line``."""
     where = f"{context.name}:{line}"
     text = _value(row, columns.text)
-    if not text.strip():
+    if is_blank(text):
         return ReadError(where, f"empty text in column {columns.text!r}")
     # JSON may spell lone surrogates ("\\udcff"), which SQLite cannot store, in any field.
     source = replace_surrogates(_value(row, columns.source).strip()) or f"{context.source}#L{line}"
@@ -143,23 +145,29 @@ def _records(stream: io.TextIOWrapper, delimiter: str) -> Iterator[tuple[int, Re
     """``(first line, fields or the error)`` of each CSV record, each read by a fresh reader.
 
     A ``csv.reader`` keeps a buffer of four bytes per character of the longest field it has
-    read until it is freed: one reader for a file with a 30 MB field would hold 120 MB while
-    the rows after it are stored. A reader takes only the lines of its record from the
-    stream, so a new one per record reads the same records.
+    read until it is freed, so a new one reads each record (it takes only the lines of its
+    record from the stream), and a record longer than a megabyte is read again by
+    :func:`parse_big_record` rather than grown there.
     """
+    lines = RecordLines(stream)
     line = 1
     while True:
-        reader = csv.reader(stream, delimiter=delimiter, strict=True)
+        lines.start_record()
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
         start = line
-        record: Record
+        record: Record | None = None
         try:
             record = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
             record = exc
-        line += reader.line_num
-        del reader
+        except BigRecord:
+            pass
+        del reader  # with its buffer, before a big record is read again
+        if record is None:
+            record = parse_big_record(lines.rest_of_record(), delimiter)
+        line += lines.count
         yield start, record
 
 
@@ -179,7 +187,7 @@ def read_csv(data: bytes, context: ReadContext) -> Iterator[RawDocument | ReadEr
         where = f"{context.name}:{start}"
         if isinstance(row, csv.Error):
             yield ReadError(where, f"malformed CSV row ({row})")
-        elif not any(cell.strip() for cell in row):
+        elif all(is_blank(cell) for cell in row):
             continue
         elif len(row) != len(names):
             yield ReadError(

@@ -250,7 +250,7 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
         for fact in facts:
             click.echo(json.dumps(output.fact_json(fact), ensure_ascii=False))
     else:
-        output.print_facts_table(facts)
+        output.print_facts_table(list(facts))
 
 
 COMMANDS = (import_cmd, remove, check, export, extract)
