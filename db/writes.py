@@ -39,14 +39,20 @@ def insert_facts(conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
     names, metric and type, subject, period, figure, sentence, folded attribution)."""
     if not facts:
         return
-    # Ids are assigned here (we hold the write lock) so both tables take one executemany.
-    first_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
+    # Ids are assigned here so both tables take one executemany: on SQLite from max(id) (we
+    # hold the write lock), on PostgreSQL from the identity sequence (writers run at once).
+    new_ids = getattr(conn, "new_fact_ids", None)
+    if new_ids is not None:
+        fact_ids = new_ids(len(facts))
+    else:
+        first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
+        fact_ids = list(range(first, first + len(facts)))
     placeholders = ", ".join("?" for _ in FACT_COLUMNS)
     columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
     region_paths: dict[str, str] = {}
     fact_rows = []
     fts_rows = []
-    for fact_id, fact in enumerate(facts, start=first_id):
+    for fact_id, fact in zip(fact_ids, facts, strict=True):
         row = [getattr(fact, c) for c in FACT_COLUMNS]
         row[0] = doc_id
         fact_rows.append((fact_id, *row))
