@@ -30,9 +30,15 @@ COLUMN_TAGS = {"region": "r", "metric": "m", "subject": "s", "period": "p", "fig
 _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bBEGIN IMMEDIATE\b"), "BEGIN"),
     # An upsert's SET names the target's column qualified where PostgreSQL finds it ambiguous.
-    (re.compile(r"INTO (\w+) (.*) DO UPDATE SET (\w+) = \3 \+"), r"INTO \1 \2 DO UPDATE SET \3 = \1.\3 +"),
+    (
+        re.compile(r"INTO (\w+) (.*) DO UPDATE SET (\w+) = \3 \+"),
+        r"INTO \1 \2 DO UPDATE SET \3 = \1.\3 +",
+    ),
     (re.compile(r"([\w.]+(?:\.\"?\w+\"?)?) COLLATE NOCASE"), r"lower(\1)"),
     (re.compile(r"\binstr\("), "strpos("),
+    (re.compile(r"\bIN \(\)"), "IN (NULL)"),  # SQLite's empty list: matches nothing
+    # SQLite sorts NULL below every value, PostgreSQL above: DESC must still end with them.
+    (re.compile(r"\bDESC\b(?! NULLS)"), "DESC NULLS LAST"),
     (re.compile(r"\bsubstr\((\w+), -%s\)"), r"right(\1, %s)"),
     (re.compile(r"\bLIKE\b"), "ILIKE"),
     (re.compile(r"\bWHERE 1\)"), "WHERE TRUE)"),
@@ -157,4 +163,3 @@ def _implicit_and(parts: list[str]) -> list[str]:
             joined.append("&")
         joined.append(part)
     return joined
-
