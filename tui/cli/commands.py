@@ -45,7 +45,7 @@ from factscope.tui.trend_render import summary_line, trend_between, trend_record
     "--db",
     "db",
     type=click.Path(dir_okay=False),
-    help=f"Database file (default: ${ENV_DB}, else the user data directory).",
+    help=f"Database file or postgresql:// URL (default: ${ENV_DB}, else the user data dir).",
 )
 @click.option("--read-only", is_flag=True, help="Open the database read-only (mode=ro).")
 @click.version_option(package_name="factscope")

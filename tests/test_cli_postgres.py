@@ -1,0 +1,93 @@
+"""The command line on a PostgreSQL URL: the same answers as on a file, the password never
+shown, and importers running at once into one server database."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from click.testing import CliRunner, Result
+
+from factscope.tui.cli import main
+from tests.conftest import SEEDS, requires_shared
+from tests.processes import FACTSCOPE
+
+SECRET = "s3cret-pw"
+
+
+def _cli(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _with_password(url: str) -> str:
+    """The URL with a password (the test server trusts local users, so any password works)."""
+    parts = urlsplit(url)
+    return parts._replace(netloc=parts.netloc.replace("postgres@", f"postgres:{SECRET}@")).geturl()
+
+
+@requires_shared
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["facts", "songjiang trade 2020", "--json"],
+        ["facts", "region:sichuan >1e9", "--json"],
+        ["compare", "Songjiang", "Sichuan", "--json"],
+        ["trend", "Sichuan", "exports", "--json"],
+        ["export", "--format", "csv"],
+    ],
+)
+def test_commands_answer_the_same_on_both_backends(
+    tmp_path: Path, pg_url: str, command: list[str]
+) -> None:
+    answers = []
+    for target in (str(tmp_path / "facts.db"), pg_url):
+        assert _cli("--db", target, "import", "-q", str(SEEDS)).exit_code == 0
+        result = _cli("--db", target, *command)
+        assert result.exit_code == 0, result.output
+        answers.append(result.stdout)
+    assert answers[0] == answers[1]
+    assert answers[0].strip()
+
+
+@requires_shared
+def test_the_password_never_appears(pg_url: str) -> None:
+    url = _with_password(pg_url)
+    imported = _cli("--db", url, "import", str(SEEDS))
+    assert imported.exit_code == 0
+    stats = _cli("--db", url, "stats", "--json")
+    assert stats.exit_code == 0
+    assert json.loads(stats.stdout)["documents"] == 5
+    checked = _cli("--db", url, "check")
+    for result in (imported, stats, checked):
+        assert SECRET not in result.output
+    down = url.replace(urlsplit(url).query, "host=/nonexistent")
+    failed = _cli("--db", down, "facts", "trade")
+    assert failed.exit_code == 1
+    assert SECRET not in failed.output
+    assert failed.output.startswith("factscope: postgresql://postgres@/")
+    assert len(failed.output.strip().splitlines()) == 1
+
+
+@requires_shared
+def test_three_importers_at_once_end_as_one_sequential_import(tmp_path: Path, pg_url: str) -> None:
+    sequential = tmp_path / "one.db"
+    assert _cli("--db", str(sequential), "import", "-q", str(SEEDS)).exit_code == 0
+    expected = json.loads(_cli("--db", str(sequential), "stats", "--json").stdout)
+    runs = [
+        subprocess.Popen(
+            [*FACTSCOPE, "--db", pg_url, "import", "-q", str(SEEDS)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err.decode()
+    found = json.loads(_cli("--db", pg_url, "stats", "--json").stdout)
+    for key in ("documents", "facts", "regions"):
+        assert found[key] == expected[key]
+    assert _cli("--db", pg_url, "check").exit_code == 0
