@@ -593,6 +593,13 @@ class Store:
         )
         return region_from_row(rows[0]) if rows else None
 
+    def regions(self) -> list[Region]:
+        """Every region stored (the gazetteer and zones found in documents), by id."""
+        rows = self._rows(
+            "SELECT id, name, level, parent_id, name_zh, aliases FROM regions ORDER BY id"
+        )
+        return [region_from_row(row) for row in rows]
+
     def region_chain(self, region_id: str) -> list[Region]:
         """The region, then its parents up to the country."""
         with self._lock:

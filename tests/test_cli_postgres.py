@@ -91,3 +91,18 @@ def test_three_importers_at_once_end_as_one_sequential_import(tmp_path: Path, pg
     for key in ("documents", "facts", "regions"):
         assert found[key] == expected[key]
     assert _cli("--db", pg_url, "check").exit_code == 0
+
+
+@requires_shared
+def test_copy_pushes_a_file_to_the_server(tmp_path: Path, pg_url: str) -> None:
+    local = str(tmp_path / "mine.db")
+    assert _cli("--db", local, "import", "-q", str(SEEDS)).exit_code == 0
+    url = _with_password(pg_url)
+    copied = _cli("copy", local, url)
+    assert copied.exit_code == 0, copied.output
+    assert "copied 5 documents" in copied.output
+    assert SECRET not in copied.output
+    assert json.loads(_cli("--db", pg_url, "stats", "--json").stdout)["documents"] == 5
+    missing = _cli("copy", str(tmp_path / "none.db"), url)
+    assert missing.exit_code == 1
+    assert missing.output.strip() == f"factscope: {tmp_path / 'none.db'}: no such database"

@@ -32,6 +32,7 @@ from factscope.tui.cli.support import (
     stdout_name,
     store_options,
 )
+from factscope.tui.cli.transfer import copy
 from factscope.tui.records import fact_record, write_records
 from factscope.tui.trend_render import summary_line, trend_between, trend_records
 
@@ -278,7 +279,7 @@ def regions(query: str, limit: int, as_json: bool) -> None:
         click.echo(f"factscope: no region matches {query!r}", err=True)
 
 
-for _command in COMMANDS:
+for _command in (*COMMANDS, copy):
     main.add_command(_command)
 
 
