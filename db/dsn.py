@@ -52,3 +52,11 @@ def scrub(message: str, url: str) -> str:
         for secret in sorted({password, encoded}, key=len, reverse=True):
             message = message.replace(secret, "***")
     return message
+
+
+def short_label(url: str) -> str:
+    """A server database as a status line names it: ``pg:corpus@db.example`` (no user, no
+    password; a Unix socket's folder is ``local``)."""
+    parts = urlsplit(url)
+    host = parts.hostname or "local"
+    return f"pg:{parts.path.lstrip('/') or parts.username or 'postgres'}@{host}"
