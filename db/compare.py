@@ -10,7 +10,7 @@ incomparable, never silently mixed. A district's figures are never summed into i
 ``include_children`` the children's facts are shown under the parent, labelled with their own
 region.
 
-Pure functions over facts; the store fetches them.
+Pure functions over facts; :func:`db.fact_loads.load_comparison` fetches them.
 """
 
 from __future__ import annotations
@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from factscope.db.models import Fact, Region, fact_from_row
+from factscope.db.models import Fact, Region
 from factscope.db.units import CURRENCY_CODES
 
 CURRENCIES = CURRENCY_CODES
@@ -81,7 +80,7 @@ class Comparison(BaseModel):
 def measure_of(fact: Fact) -> str:
     """What kind of quantity a fact is, for alignment: never compare across measures.
 
-    Keep in step with :data:`MEASURE_SQL`.
+    Keep in step with :data:`db.fact_loads.MEASURE_SQL`.
     """
     if fact.kind in SEPARATE_KINDS:
         return fact.kind
@@ -91,11 +90,6 @@ def measure_of(fact: Fact) -> str:
 
 
 SEPARATE_KINDS = ("share", "change", "rank", "duration", "diff", "threshold")
-MEASURE_SQL = (
-    "CASE WHEN f.kind IN ('share', 'change', 'rank', 'duration', 'diff', 'threshold') THEN f.kind"
-    " WHEN f.unit IN ('percent', 'percentage point') THEN 'share' ELSE 'amount' END"
-)
-"""SQL twin of :func:`measure_of`, used to pick one fact per row in the database."""
 
 
 def exchange_rates(facts: Iterable[Fact], restated: dict[int, Fact]) -> list[ExchangeRate]:
@@ -206,7 +200,7 @@ def phrase_of(fact: Fact) -> str:
 def _primary(facts: list[Fact]) -> Fact:
     # A primary figure beats its bracketed restatement; a region's own figure beats one about
     # an entity in it (a subject); then the largest, since parts ("the bases' trade")
-    # are smaller than the whole. Keep in step with the ORDER BY in load_comparison.
+    # are smaller than the whole. Keep in step with the ORDER BY in db.fact_loads.load_comparison.
     return min(
         facts,
         key=lambda f: (f.equivalent_of is not None, f.subject is not None, -(f.normalized or 0)),
@@ -365,71 +359,3 @@ def _explain_gaps(
             row.notes.append(f"{region.name} has no {what}; nearest: {periods[0] or 'undated'}")
         else:
             row.notes.append(f"{region.name} has no {row.metric_type}")
-
-
-def _fact_from_row(fact_columns: tuple[str, ...], row: tuple[object, ...]) -> Fact:
-    return fact_from_row(fact_columns, row)
-
-
-def load_comparison(
-    conn: Any,
-    fact_columns: tuple[str, ...],
-    regions: list[Region],
-    *,
-    metric_types: list[str] | None = None,
-    periods: list[str] | None = None,
-    include_children: bool = False,
-) -> Comparison:
-    """Fetch what :func:`compare_facts` needs — one fact per region, metric, period and
-    measure, chosen in SQL so a region with thousands of facts costs one indexed query."""
-    pairs = [(r.id, r.id) for r in regions]
-    if include_children:
-        # Descendants first, in their own query: joined as a recursive CTE, SQLite scanned
-        # the whole facts table instead of probing its region index (1.5 s cold at 1M).
-        marks = ", ".join("?" for _ in regions)
-        descendants = (
-            f"WITH RECURSIVE t(id, root) AS (SELECT id, id FROM regions WHERE id IN ({marks})"
-            " UNION SELECT r.id, t.root FROM regions r JOIN t ON r.parent_id = t.id)"
-            " SELECT id, root FROM t"
-        )
-        pairs = list(conn.execute(descendants, [r.id for r in regions])) or pairs
-    targets = f"WITH targets(id, root) AS (VALUES {', '.join('(?, ?)' for _ in pairs)})"
-    params: list[Any] = [value for pair in pairs for value in pair]
-    filters = ""
-    if metric_types:
-        filters += f" AND f.metric_type IN ({', '.join('?' for _ in metric_types)})"
-        params.extend(metric_types)
-    if periods:
-        filters += f" AND f.period IN ({', '.join('?' for _ in periods)})"
-        params.extend(periods)
-    columns = ", ".join(f'f."{c}"' for c in fact_columns)
-    hetero = ", ".join(f"'{t}'" for t in HETEROGENEOUS)
-    sql = (
-        f"{targets}, picked AS (SELECT f.id, t.root, ROW_NUMBER() OVER ("
-        f" PARTITION BY t.root, f.metric_type, f.period, {MEASURE_SQL}"
-        " ORDER BY f.equivalent_of IS NOT NULL, f.subject IS NOT NULL, t.id != t.root,"
-        " f.normalized DESC, f.id"
-        ") AS n, f.metric_type AS metric_type FROM facts f JOIN targets t ON f.region_id = t.id"
-        f" WHERE f.metric_type IS NOT NULL{filters})"
-        f" SELECT p.root, f.id, {columns} FROM picked p JOIN facts f ON f.id = p.id"
-        f" WHERE p.n = 1 OR (p.n <= {PER_GROUP} AND p.metric_type IN ({hetero}))"
-        # Facts are grouped in this order: one order on every backend, the same answer.
-        " ORDER BY f.id"
-    )
-    facts_by_region: dict[str, list[Fact]] = defaultdict(list)
-    for row in conn.execute(sql, params):
-        facts_by_region[row[0]].append(_fact_from_row(fact_columns, row[1:]))
-    rates_sql = (
-        f"SELECT e.id, {columns.replace('f.', 'e.')}, o.id, {columns.replace('f.', 'o.')}"
-        " FROM facts e JOIN facts o ON o.doc_id = e.doc_id AND o.quote = e.equivalent_of"
-        " WHERE e.equivalent_of IS NOT NULL"
-    )
-    width = len(fact_columns) + 1
-    restated: dict[int, Fact] = {}
-    equivalents: list[Fact] = []
-    for row in conn.execute(rates_sql):
-        equivalent = _fact_from_row(fact_columns, row[:width])
-        restated[equivalent.id or -1] = _fact_from_row(fact_columns, row[width:])
-        equivalents.append(equivalent)
-    rates = exchange_rates(equivalents, restated)
-    return compare_facts(regions, dict(facts_by_region), rates)

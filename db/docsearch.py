@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factscope.db.models import DocumentSummary, SearchHit
+from factscope.db.models import SearchHit
 from factscope.db.query import (
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -22,28 +22,16 @@ from factscope.db.query import (
     quote_term,
     split_snippet,
 )
+from factscope.db.rows import summary_from_row, summary_select
 
-SUMMARY_COLUMNS = "d.id, d.source, d.title, d.published, d.language, d.imported_at, d.fact_count"
+SUMMARY_COLUMNS = summary_select()
 SHORT_CJK = 3
 """Trigram MATCH needs 3 characters; shorter terms are found by a bounded scan instead."""
 
 
-def summary(row: tuple[Any, ...]) -> DocumentSummary:
-    """A DocumentSummary from a row that starts with :data:`SUMMARY_COLUMNS`."""
-    return DocumentSummary(
-        id=row[0],
-        source=row[1],
-        title=row[2],
-        published=row[3],
-        language=row[4],
-        imported_at=row[5],
-        fact_count=row[6],
-    )
-
-
 def _hit(row: tuple[Any, ...]) -> SearchHit:
     snippet, spans = split_snippet(" ".join(str(row[7]).split()))
-    return SearchHit(document=summary(row), snippet=snippet, highlights=spans, rank=row[8])
+    return SearchHit(document=summary_from_row(row), snippet=snippet, highlights=spans, rank=row[8])
 
 
 def search_documents(
@@ -126,7 +114,9 @@ def _search_cjk(conn: Any, terms: list[Term], limit: int, offset: int) -> list[S
     hits = []
     for row in rows:
         snippet, spans = excerpt(row[7], short_terms)
-        hits.append(SearchHit(document=summary(row), snippet=snippet, highlights=spans, rank=0))
+        hits.append(
+            SearchHit(document=summary_from_row(row), snippet=snippet, highlights=spans, rank=0)
+        )
     return hits
 
 

@@ -39,8 +39,9 @@ from factscope.db.factquery import (
     sql_filters,
     words_of,
 )
-from factscope.db.models import FactFacets, FactHit, FactResults, fact_from_row
+from factscope.db.models import FactFacets, FactHit, FactResults
 from factscope.db.query import has_cjk
+from factscope.db.rows import EVIDENCE_FROM, evidence_fields, evidence_select
 from factscope.db.typos import Vocabulary
 
 CANDIDATE_CAP = 2000
@@ -279,6 +280,23 @@ def resolve(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery:
     )
 
 
+HIGHLIGHTED_FIELDS = ("region", "metric", "subject", "period", "unit", "kind", "metric_type", "doc")
+"""Field tokens whose values are text a result shows (``>1e9`` and ``!word`` are not)."""
+
+
+def matched_terms(parsed: FactQuery) -> list[str]:
+    """The terms a query looked for, as the index knows them, for a front end to highlight:
+    its words (typo corrections in place of the words they replace, every alternative),
+    whole words, field values (completed: ``unit:u`` is ``USD``), ``a | b`` words,
+    ``^word`` and the terms ``word$`` expanded to. Each once, in query order."""
+    terms = [*parsed.words, *parsed.exact, *parsed.anchored]
+    terms += [t for options in parsed.alternatives.values() for t in options]
+    terms += [w for group in parsed.any_of for w in group]
+    terms += [v for name in HIGHLIGHTED_FIELDS for v in parsed.fields.get(name, [])]
+    terms += [t for expanded in parsed.expansions.values() for t in expanded]
+    return list(dict.fromkeys(terms))
+
+
 def corrected(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery | None:
     """The query with unknown words replaced by index terms close to them, or None."""
     alternatives = {}
@@ -303,11 +321,7 @@ def _candidates(conn: Any, parsed: FactQuery) -> list[Candidate]:
 
 
 def search_facts(
-    conn: Any,
-    fact_columns: tuple[str, ...],
-    query: str,
-    limit: int,
-    vocabulary: Vocabulary | None = None,
+    conn: Any, query: str, limit: int, vocabulary: Vocabulary | None = None
 ) -> FactResults:
     """Run a fact query: candidates from SQL, ranked here, the top ``limit`` loaded whole.
 
@@ -317,7 +331,7 @@ def search_facts(
     vocabulary = vocabulary or Vocabulary()
     parsed = resolve(conn, parse_fact_query(query), vocabulary)
     if parsed.impossible:
-        return FactResults(hits=[], total=0, notice=parsed.notice)
+        return FactResults(hits=[], total=0, notice=parsed.notice, terms=matched_terms(parsed))
     candidates = _candidates(conn, parsed)
     if not candidates and parsed.words:
         fixed = corrected(conn, parsed, vocabulary)
@@ -330,43 +344,23 @@ def search_facts(
         counted = _count(conn, parsed)
         total = len(ranked) if counted is None else counted
         capped = counted is None or counted >= COUNT_CAP
-    hits = _load(conn, fact_columns, ranked[:limit])
-    return FactResults(hits=hits, total=total, capped=capped, notice=parsed.notice)
+    hits = _load(conn, ranked[:limit])
+    return FactResults(
+        hits=hits, total=total, capped=capped, notice=parsed.notice, terms=matched_terms(parsed)
+    )
 
 
-def _load(
-    conn: Any, fact_columns: tuple[str, ...], top: list[tuple[Candidate, float]]
-) -> list[FactHit]:
+def _load(conn: Any, top: list[tuple[Candidate, float]]) -> list[FactHit]:
     """The ranked facts loaded whole, with their document's title, source and date."""
     if not top:
         return []
-    columns = ", ".join(f'f."{c}"' for c in fact_columns)
     marks = ", ".join("?" for _ in top)
-    loaded = {
-        row[0]: row
-        for row in conn.execute(
-            f"SELECT f.id, {columns}, s.sentence, d.title, d.source, d.published FROM facts f"
-            " JOIN documents d ON d.id = f.doc_id JOIN facts_fts s ON s.rowid = f.id"
-            f" WHERE f.id IN ({marks})",
-            [c.fact_id for c, _ in top],
-        )
-    }
-    hits = []
-    for candidate, score in top:
-        row = loaded[candidate.fact_id]
-        fact = fact_from_row(fact_columns, row[:-4])
-        sentence, title, source, published = row[-4:]
-        hits.append(
-            FactHit(
-                fact=fact,
-                score=score,
-                sentence=sentence or fact.quote,
-                document_title=title,
-                document_source=source,
-                document_published=published,
-            )
-        )
-    return hits
+    sql = f"SELECT {evidence_select()} FROM {EVIDENCE_FROM} WHERE f.id IN ({marks})"
+    loaded = {row[0]: row for row in conn.execute(sql, [c.fact_id for c, _ in top])}
+    return [
+        FactHit(**evidence_fields(loaded[candidate.fact_id]), score=score)
+        for candidate, score in top
+    ]
 
 
 def fact_facets(

@@ -105,17 +105,6 @@ class Fact(BaseModel):
     sentence_end: int | None = None
 
 
-def fact_from_row(columns: tuple[str, ...], row: tuple[object, ...]) -> Fact:
-    """A Fact from a stored row: ``id`` first, then ``columns``.
-
-    ``model_validate`` on a dict is pydantic's compiled path; ``model_construct`` measured
-    slower here (it loops over the fields in Python).
-    """
-    values: dict[str, object] = dict(zip(columns, row[1:], strict=True))
-    values["id"] = row[0]
-    return Fact.model_validate(values)
-
-
 class Region(BaseModel):
     """A place: a Chinese administrative unit, a country, a named zone or a macro-region."""
 
@@ -188,6 +177,9 @@ class FactResults(BaseModel):
     """True when ``total`` stopped at the cap ("10,000+")."""
     notice: str | None = None
     """A line for the user about the query itself (it was cut to its first terms)."""
+    terms: list[str] = Field(default_factory=list)
+    """The terms the search looked for, corrections included ("songjaing" searched as
+    "songjiang"): what a front end highlights in the hits."""
 
 
 class FactFacets(BaseModel):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from factscope.db.docsearch import SUMMARY_COLUMNS, summary
 from factscope.db.models import SearchHit
 from factscope.db.query import (
     SNIPPET_CLOSE,
@@ -27,6 +26,9 @@ from factscope.db.query import (
     parse_terms,
     split_snippet,
 )
+from factscope.db.rows import summary_from_row, summary_select
+
+SUMMARY_COLUMNS = summary_select()
 
 HEADLINE = f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords=24, MinWords=12"
 """``ts_headline`` options: the snippet markers the SQLite path parses, about 24 words."""
@@ -97,14 +99,14 @@ def search_documents(
     for chunk, rank in page:
         if chunk in rows:
             snippet, spans = split_snippet(" ".join(str(rows[chunk][7]).split()))
-            document = summary(rows[chunk])
+            document = summary_from_row(rows[chunk])
             hits.append(SearchHit(document=document, snippet=snippet, highlights=spans, rank=-rank))
     return hits
 
 
 def _excerpt_hit(row: tuple[Any, ...], needles: list[str]) -> SearchHit:
     snippet, spans = excerpt(row[7], needles)
-    return SearchHit(document=summary(row), snippet=snippet, highlights=spans, rank=0)
+    return SearchHit(document=summary_from_row(row), snippet=snippet, highlights=spans, rank=0)
 
 
 def count_documents(conn: Any, query: str, cap: int, prefix: bool) -> int:

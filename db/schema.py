@@ -16,72 +16,51 @@ from factscope.db.typos import backfill_fact_terms
 SCHEMA_VERSION = 4
 """The version this code writes; bump it and append a step to ``MIGRATIONS`` to change DDL."""
 
-FACT_COLUMNS: tuple[str, ...] = (
-    "doc_id",
-    "start",
-    "end",
-    "quote",
-    "number_quote",
-    "value",
-    "value_max",
-    "unit",
-    "per",
-    "scale",
-    "normalized",
-    "normalized_max",
-    "qualifier",
-    "kind",
-    "region",
-    "region_level",
-    "region_id",
-    "subject",
-    "metric",
-    "metric_type",
-    "share_of",
-    "period",
-    "period_text",
-    "change_percent",
-    "change_basis",
-    "change_quote",
-    "change_start",
-    "change_end",
-    "rank",
-    "rank_scope",
-    "equivalent_of",
-    "notes",
-    "sentence_start",
-    "sentence_end",
-)
-"""Stored fact columns, in insert order (``id`` is the rowid)."""
-
-_FACT_TYPES: dict[str, str] = {
-    "start": "INTEGER NOT NULL",
-    "end": "INTEGER NOT NULL",
-    "value": "REAL",
-    "value_max": "REAL",
-    "scale": "REAL",
-    "normalized": "REAL",
-    "normalized_max": "REAL",
-    "change_percent": "REAL",
-    "change_start": "INTEGER",
-    "change_end": "INTEGER",
-    "rank": "INTEGER",
-    "sentence_start": "INTEGER",
-    "sentence_end": "INTEGER",
-}
-
 FACTS_FTS_COLUMNS: tuple[str, ...] = ("region", "metric", "subject", "period", "figure", "sentence")
 """Indexed columns of ``facts_fts``: what a fact can be found by (``figure``: value, unit,
 change). A last, unindexed column ``attribution`` holds the first five folded for ranking."""
 
 
-def _fact_ddl() -> str:
-    cols = ",\n    ".join(
-        f'"{c}" {_FACT_TYPES.get(c, "TEXT")}'
-        + (" NOT NULL REFERENCES documents(id) ON DELETE CASCADE" if c == "doc_id" else "")
-        for c in FACT_COLUMNS
-    )
-    return f"CREATE TABLE facts (\n    id INTEGER PRIMARY KEY,\n    {cols}\n)"
+_FACTS_V1 = """CREATE TABLE facts (
+    id INTEGER PRIMARY KEY,
+    "doc_id" TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    "start" INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    "quote" TEXT,
+    "number_quote" TEXT,
+    "value" REAL,
+    "value_max" REAL,
+    "unit" TEXT,
+    "per" TEXT,
+    "scale" REAL,
+    "normalized" REAL,
+    "normalized_max" REAL,
+    "qualifier" TEXT,
+    "kind" TEXT,
+    "region" TEXT,
+    "region_level" TEXT,
+    "region_id" TEXT,
+    "subject" TEXT,
+    "metric" TEXT,
+    "metric_type" TEXT,
+    "share_of" TEXT,
+    "period" TEXT,
+    "period_text" TEXT,
+    "change_percent" REAL,
+    "change_basis" TEXT,
+    "change_quote" TEXT,
+    "change_start" INTEGER,
+    "change_end" INTEGER,
+    "rank" INTEGER,
+    "rank_scope" TEXT,
+    "equivalent_of" TEXT,
+    "notes" TEXT,
+    "sentence_start" INTEGER,
+    "sentence_end" INTEGER
+)"""
+"""The facts table as version 1 created it: the columns of :class:`db.models.Fact`
+(``db.rows.FACT_COLUMNS``; a test holds the two together). Written out, not derived: a
+migration is history, and a field added to the model needs a step that adds its column."""
 
 
 def _v1(conn: Any) -> None:
@@ -108,7 +87,7 @@ def _v1(conn: Any) -> None:
             aliases TEXT NOT NULL DEFAULT '[]'
         )""",
         "CREATE INDEX regions_parent ON regions(parent_id)",
-        _fact_ddl(),
+        _FACTS_V1,
         "CREATE INDEX facts_doc ON facts(doc_id, start)",
         "CREATE INDEX facts_region ON facts(region_id, metric_type, period)",
         "CREATE INDEX facts_metric ON facts(metric_type, period)",

@@ -9,7 +9,8 @@ more than :data:`CONFLICT_TOLERANCE` apart the point is a ``conflict``. Restatem
 conflicts: a bracketed conversion (``equivalent_of``) is left out, and one document stating the
 same figure twice counts once. Missing years between the first and the last appear as gaps.
 
-Pure functions over facts; :func:`load_trend` fetches them with one indexed query.
+Pure functions over facts; :func:`db.fact_loads.load_trend` fetches them with one indexed
+query.
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from typing import Any
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from factscope.db.compare import METRIC_LABELS, PHRASE_SIMILARITY, measure_of
-from factscope.db.models import Fact, Region, fact_from_row
+from factscope.db.compare import METRIC_LABELS, PHRASE_SIMILARITY
+from factscope.db.models import Fact, Region
 
 CONFLICT_TOLERANCE = 0.005
 """Two values of one period disagree when they are more than 0.5 % apart."""
@@ -168,56 +168,3 @@ def build_trend(
         else:
             notes.append(f"{region.name} has no {label} figure with a period")
     return Trend(metric=metric, label=label, series=series, notes=notes)
-
-
-def load_trend(
-    conn: Any,
-    fact_columns: tuple[str, ...],
-    region: Region,
-    metric: str,
-    *,
-    include_children: bool = False,
-    children: list[Region] | None = None,
-) -> Trend:
-    """Fetch the region's (and, with ``include_children``, its children's) amounts and build
-    the trend: one indexed query on ``facts(region_id, metric_type, period)``."""
-    regions = [region, *(children or [])] if include_children else [region]
-    marks = ", ".join("?" for _ in regions)
-    params: list[Any] = [r.id for r in regions]
-    where = f"f.region_id IN ({marks}) AND f.equivalent_of IS NULL"
-    if metric in METRIC_LABELS:
-        where += " AND f.metric_type = ?"
-        params.append(metric)
-    else:
-        # Match the region's distinct phrases first: a few hundred strings, not every fact.
-        phrases = [
-            row[0]
-            for row in conn.execute(
-                f"SELECT DISTINCT f.metric FROM facts f WHERE {where} AND f.metric IS NOT NULL",
-                params,
-            )
-            if fuzz.token_set_ratio(metric.casefold(), row[0].casefold()) >= PHRASE_SIMILARITY
-        ]
-        where += f" AND f.metric IN ({', '.join('?' for _ in phrases)})"
-        params.extend(phrases)
-    columns = ", ".join(f'f."{c}"' for c in fact_columns)
-    rows = conn.execute(
-        f"SELECT f.id, {columns}, d.title, d.source, d.published FROM facts f"
-        f" JOIN documents d ON d.id = f.doc_id WHERE {where}",
-        params,
-    ).fetchall()
-    values_by_region: dict[str, list[TrendValue]] = defaultdict(list)
-    for row in rows:
-        fact = fact_from_row(fact_columns, row[:-3])
-        if measure_of(fact) != "amount":
-            continue
-        title, source, published = row[-3:]
-        values_by_region[str(fact.region_id)].append(
-            TrendValue(
-                fact=fact,
-                document_title=title,
-                document_source=source,
-                document_published=published,
-            )
-        )
-    return build_trend(metric, regions, values_by_region)

@@ -4,26 +4,21 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
 from factscope.db.factsearch import fold
 from factscope.db.models import Fact, Region
-from factscope.db.schema import FACT_COLUMNS
+from factscope.db.rows import (
+    FACT_COLUMNS,
+    REGION_COLUMNS,
+    fact_values,
+    region_from_row,
+    region_select,
+    region_values,
+    select_list,
+)
 from factscope.db.typos import VALUE_FIELDS, add_fact_terms, remove_fact_terms
-
-
-def region_from_row(row: tuple[Any, ...]) -> Region:
-    """A Region from ``id, name, level, parent_id, name_zh, aliases`` (aliases as JSON)."""
-    return Region(
-        id=row[0],
-        name=row[1],
-        level=row[2],
-        parent_id=row[3],
-        name_zh=row[4],
-        aliases=json.loads(row[5] or "[]"),
-    )
 
 
 def _figure_text(fact: Fact) -> str:
@@ -48,14 +43,12 @@ def insert_facts(conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
         first = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
         fact_ids = list(range(first, first + len(facts)))
     placeholders = ", ".join("?" for _ in FACT_COLUMNS)
-    columns = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
+    columns = select_list(FACT_COLUMNS)
     region_paths: dict[str, str] = {}
     fact_rows = []
     fts_rows = []
     for fact_id, fact in zip(fact_ids, facts, strict=True):
-        row = [getattr(fact, c) for c in FACT_COLUMNS]
-        row[0] = doc_id
-        fact_rows.append((fact_id, *row))
+        fact_rows.append((fact_id, *fact_values(fact, doc_id)))
         if fact.sentence_start is not None and fact.sentence_end is not None:
             sentence = text[fact.sentence_start : fact.sentence_end]
         else:
@@ -94,12 +87,12 @@ def insert_facts(conn: Any, doc_id: str, text: str, facts: list[Fact]) -> None:
 
 def upsert_regions(conn: Any, regions: Iterable[Region]) -> None:
     """Insert or update regions."""
+    updates = ", ".join(f'"{c}" = excluded."{c}"' for c in REGION_COLUMNS[1:])
     conn.executemany(
-        "INSERT INTO regions (id, name, level, parent_id, name_zh, aliases)"
-        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name,"
-        " level = excluded.level, parent_id = excluded.parent_id,"
-        " name_zh = excluded.name_zh, aliases = excluded.aliases",
-        [(r.id, r.name, r.level, r.parent_id, r.name_zh, json.dumps(r.aliases)) for r in regions],
+        f"INSERT INTO regions ({region_select()})"
+        f" VALUES ({', '.join('?' for _ in REGION_COLUMNS)})"
+        f" ON CONFLICT(id) DO UPDATE SET {updates}",
+        [region_values(r) for r in regions],
     )
 
 
@@ -121,7 +114,7 @@ def region_chain(conn: Any, region_id: str) -> list[Region]:
     while current and current not in seen:
         seen.add(current)
         row = conn.execute(
-            "SELECT id, name, level, parent_id, name_zh, aliases FROM regions WHERE id = ?",
+            f"SELECT {region_select()} FROM regions WHERE id = ?",
             (current,),
         ).fetchone()
         if row is None:

@@ -152,6 +152,21 @@ def test_search_facts_on_sqlite(fact_store: Store, query: str, quotes: list[str]
         assert hit.document_title == "Trade"
 
 
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("songjaing trade", ["songjiang", "trade"]),  # the correction, not the typo
+        ("songj trade 2020", ["songj", "trade", "2020"]),
+        ("unit:c region:sichuan >1e9 !wuxi", ["sichuan", "CNY"]),  # completed, not excluded
+        ("'trade exports | imports ^song", ["trade", "song", "exports", "imports"]),
+    ],
+)
+def test_results_carry_the_terms_searched_for(
+    fact_store: Store, query: str, terms: list[str]
+) -> None:
+    assert fact_store.search_facts(query).terms == terms
+
+
 def test_limit_keeps_total_honest(fact_store: Store) -> None:
     results = fact_store.search_facts("", limit=1)
     assert len(results.hits) == 1

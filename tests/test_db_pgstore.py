@@ -205,3 +205,14 @@ def test_urls_are_shown_without_passwords() -> None:
     assert shown_url("postgres://h/db?password=x&sslmode=disable") == (
         "postgres://h/db?sslmode=disable"
     )
+
+
+def test_the_server_facts_table_has_the_model_columns(pg_url: str) -> None:
+    from factscope.db.rows import FACT_COLUMNS
+
+    with Store.open(pg_url) as store:
+        rows = store._rows(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'facts'"
+            " AND table_schema = current_schema() ORDER BY ordinal_position"
+        )
+    assert tuple(r[0] for r in rows) == ("id", *FACT_COLUMNS)

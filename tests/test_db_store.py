@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils.utils import sqlite3 as sqlite_utils_sqlite3
 
-import factscope.db.store as store_module
+import factscope.db.store_documents as store_module
 from factscope.db import (
     Fact,
     RawDocument,
@@ -151,7 +151,7 @@ def test_failure_inside_transaction_leaves_database_unchanged(
     def explode(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("factscope.db.store.insert_facts", explode)
+    monkeypatch.setattr("factscope.db.store_documents.insert_facts", explode)
     other = "Sichuan exported 465.4 billion yuan.\nMore."
     with pytest.raises(RuntimeError):
         store.add_document(_doc(other, "b.txt"), [_fact(other, "465.4 billion yuan")])

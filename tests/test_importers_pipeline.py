@@ -234,7 +234,7 @@ def test_a_full_disk_stops_the_import_at_the_failed_batch(
 ) -> None:
     """The first batch commits, the second meets a full disk: the import stops there, the
     files after it are not even read, and the report says why."""
-    import factscope.db.store as store_module
+    import factscope.db.store_documents as store_module
     import factscope.importers.pipeline as pipeline
     from factscope.db.errors import store_error
 

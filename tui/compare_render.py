@@ -100,18 +100,3 @@ def row_citation(comparison: Comparison, row: CompareRow, docs: dict[str, Docume
             blocks.append(f"({safe(region.name)}: {safe(cell.note)})")
     lines = [f"{head} — " + "; ".join(parts), *blocks, *(safe(n) for n in row.notes)]
     return "\n\n".join(lines)
-
-
-def filter_rows(comparison: Comparison, query: str) -> Comparison:
-    """The rows whose metric, type, period or measure holds every word of ``query``
-    (case-insensitive, any order): "trade 2020", "export share"."""
-    words = query.casefold().split()
-    if not words:
-        return comparison
-    kept = []
-    for row in comparison.rows:
-        label = f"{row.metric} {row.metric_type} {row.period or ''} {row.measure}".casefold()
-        label += " " + label.replace("_", " ")
-        if all(word in label for word in words):
-            kept.append(row)
-    return comparison.model_copy(update={"rows": kept})

@@ -11,11 +11,11 @@ from textual import events
 from textual.message import Message
 from textual.pilot import Pilot
 
-from factscope.db.compare import CompareRow, Comparison
+from factscope.db.compare import Comparison
 from factscope.db.models import Region
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.compare_render import evidence_text, filter_rows, row_citation
+from factscope.tui.compare_render import evidence_text, row_citation
 from factscope.tui.messages import OpenEvidence
 from factscope.tui.output import comparison_rows
 from factscope.tui.screens.compare import CompareScreen
@@ -172,25 +172,6 @@ async def test_ctrl_f_filters_the_rows(seeds: Store) -> None:
         assert not screen.has_class("-filtering"), "an empty filter hides itself"
 
 
-def test_filter_rows_matches_every_word_in_any_field() -> None:
-    def row(metric: str, metric_type: str, period: str | None) -> CompareRow:
-        return CompareRow(
-            metric=metric, metric_type=metric_type, period=period, measure="amount", cells={}
-        )
-
-    comparison = Comparison(
-        regions=[],
-        rows=[row("Total trade", "trade_total", "2020"), row("Exports", "exports", "2021"),
-              row("Tax revenue", "fiscal_revenue", None)],
-    )  # fmt: skip
-    metrics = lambda q: [r.metric for r in filter_rows(comparison, q).rows]  # noqa: E731
-    assert metrics("") == ["Total trade", "Exports", "Tax revenue"]
-    assert metrics("TRADE") == ["Total trade"]
-    assert metrics("fiscal revenue") == ["Tax revenue"], "type words match without the _"
-    assert metrics("2021 exp") == ["Exports"]
-    assert metrics("trade 2021") == []
-
-
 async def test_picker_lists_facts_first_and_delete_removes(seeds: Store) -> None:
     app = FactscopeApp(seeds, initial_mode="compare")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -274,32 +255,6 @@ async def test_enter_adds_the_region_typed_even_in_a_burst(seeds: Store) -> None
             app.post_message(events.Key(key, key if len(key) == 1 else None))
         await settle(pilot)
         assert [c.region.name for c in screen.picked] == ["Hefei"]
-
-
-def test_a_name_typed_in_full_beats_a_region_with_more_facts() -> None:
-    """ "Guangzhou" is Guangzhou, though Hangzhou (fuzzy-similar) has more facts."""
-    from factscope.importers.gazetteer import Gazetteer
-    from factscope.tui.compare_candidates import CandidateFinder, name_match
-
-    gazetteer = Gazetteer.default()
-    hangzhou, guangzhou = gazetteer.chain("330100")[0], gazetteer.chain("440100")[0]
-
-    class Counts:
-        """Just what CandidateFinder reads: Hangzhou with many facts, Guangzhou with few."""
-
-        def regions_with_facts(self, *, limit: int) -> list[tuple[Region, int]]:
-            return [(hangzhou, 50), (guangzhou, 3)]
-
-        def fact_counts(self, ids: list[str]) -> dict[str, int]:
-            return {i: {"330100": 50, "440100": 3}.get(i, 0) for i in ids}
-
-        def region_chain(self, region_id: str) -> list[Region]:
-            return []
-
-    found = CandidateFinder(Counts()).find("Guangzhou")
-    assert found[0].region.name == "Guangzhou"
-    assert name_match(guangzhou, "guangzhou") == 0
-    assert name_match(hangzhou, "hang") == 1 and name_match(hangzhou, "angzhou") == 2
 
 
 async def test_a_region_not_in_the_database_is_never_the_base(seeds: Store) -> None:

@@ -13,11 +13,14 @@ from textual.message import Message
 from textual.pilot import Pilot
 
 from factscope.db.errors import StoreError
+from factscope.db.factquery import parse_fact_query
+from factscope.db.factsearch import matched_terms
 from factscope.db.models import FactHit, FactResults
 from factscope.db.store import Store
 from factscope.tui import render
 from factscope.tui.app import FactscopeApp
 from factscope.tui.messages import OpenEvidence
+from factscope.tui.render import MATCH_STYLE
 from factscope.tui.screens import facts as facts_module
 from factscope.tui.screens.export import PathInput, PathScreen
 from factscope.tui.screens.facts import FactsScreen
@@ -25,7 +28,7 @@ from factscope.tui.screens.facts_view import describe, toggle_tokens
 from factscope.tui.screens.reader import ReaderScreen
 from factscope.tui.widgets.evidence import EvidenceView
 from factscope.tui.widgets.facets import FacetBar
-from factscope.tui.widgets.fact_table import FactTable, match_pattern
+from factscope.tui.widgets.fact_table import FactTable, fact_cells, match_pattern
 from factscope.tui.widgets.reader import DocumentReader
 from factscope.tui.widgets.search_box import QueryBox
 from factscope.tui.widgets.status_line import StatusLine
@@ -84,6 +87,18 @@ async def test_songj_trade_2020_finds_the_trade_total_with_its_sentence(seed_db:
         assert first.unit == "CNY"
         assert "305.57 billion yuan" in evidence_text(app)
         assert "305.57 bn CNY" in table_text(app)
+
+
+async def test_a_corrected_word_is_highlighted_as_found(fixture_store: Store) -> None:
+    """ "songjaing" is searched as "songjiang": the table marks the word the search found."""
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await search(pilot, "songjaing")
+        assert hits(app)
+        table = app.screen.query_one(FactTable)
+        cells = fact_cells(hits(app)[0], 80, table.pattern)
+        marked = [cells.plain[s.start : s.end] for s in cells.spans if s.style == MATCH_STYLE]
+        assert marked and {m.casefold() for m in marked} == {"songjiang"}
 
 
 async def test_region_token_filters(seed_db: Store) -> None:
@@ -273,7 +288,7 @@ async def test_ctrl_s_exports_the_results_to_the_path_shown(fixture_store: Store
     ],
 )
 def test_match_pattern(query: str, text: str, marked: list[str]) -> None:
-    pattern = match_pattern(query)
+    pattern = match_pattern(matched_terms(parse_fact_query(query)))
     found = [m.group(0) for m in pattern.finditer(text)] if pattern else []
     assert found == marked
 

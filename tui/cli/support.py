@@ -298,11 +298,9 @@ def run_import(
 
 def resolve_region(store: Store, name: str) -> str:
     """A region id for a name or id the user typed; exits with one line when unknown."""
-    if store.region(name) is not None:
-        return name
-    from factscope.importers.gazetteer import Gazetteer
+    from factscope.importers.gazetteer.lookup import RegionLookup
 
-    resolution = Gazetteer.default().resolve(name)
+    resolution = RegionLookup(store).resolve(name)
     if resolution.region is not None:
         return resolution.region.id
     if resolution.candidates:

@@ -27,9 +27,10 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from factscope.db.compare import CompareRow, Comparison
+from factscope.db.compare_filter import filter_rows
 from factscope.db.models import Document, Region
 from factscope.tui.compare_candidates import CandidateFinder
-from factscope.tui.compare_render import evidence_text, filter_rows, row_citation
+from factscope.tui.compare_render import evidence_text, row_citation
 from factscope.tui.messages import GoBack, OpenEvidence
 from factscope.tui.output import comparison_rows
 from factscope.tui.render import safe

@@ -224,7 +224,7 @@ characters is cut, and the status line says so.
         query = message.query
         if message.results is None:
             self.results = FactResults(hits=[], total=0)
-            self.table.reset([], query=query, message=f"The search failed: {safe(message.error)}")
+            self.table.reset([], message=f"The search failed: {safe(message.error)}")
             self.status_line.set_context(f"search failed for {safe(query)!r}")
             return
         self.results = message.results
@@ -234,7 +234,7 @@ characters is cut, and the status line says so.
             if query
             else "No facts yet. Import some with: factscope import PATH"
         )
-        self.table.reset(message.results.hits, query=query, message=empty)
+        self.table.reset(message.results.hits, terms=message.results.terms, message=empty)
         self.refresh_bindings()  # Copy and Export are drawn enabled once there are results
         self._draw_header()
         self.status_line.set_context(describe(safe(query), message.results))

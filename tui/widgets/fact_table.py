@@ -5,14 +5,16 @@ holds the ranked hits it was handed (a thousand at most) and draws line ``y`` on
 new result set appears at once and scrolling costs the same at any size. The stock
 ``DataTable`` would build every row's cells up front.
 
-Columns: region, metric, period, value with unit, change, document. Words of the query are
-highlighted where a word of a cell starts with them (case-insensitive, as the search matches
-prefixes). The widget posts messages; it never touches the store.
+Columns: region, metric, period, value with unit, change, document. The terms the search
+looked for (typo corrections included) are highlighted where a word of a cell starts with
+them (case-insensitive, as the search matches prefixes). The widget posts messages; it
+never touches the store.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -25,28 +27,23 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from factscope.db.factsearch import parse_fact_query
 from factscope.db.models import Fact, FactHit
 from factscope.tui.formatting import change_text, fact_value, format_number
 from factscope.tui.render import KIND_LABELS, MATCH_STYLE, fit, safe
 from factscope.tui.widgets.row_cursor import RowCursor
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003fffd]")
-_TEXT_FIELDS = ("region", "metric", "subject", "period", "unit", "kind", "metric_type", "doc")
 
 
-def match_pattern(query: str) -> re.Pattern[str] | None:
-    """A regex for the query's words (and field token values) at the start of a word.
+def match_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """A regex for the terms a search looked for (:attr:`FactResults.terms`) at the start
+    of a word.
 
     Chinese, Japanese and Korean words match anywhere, since their text has no spaces.
-    None when the query has no words to highlight.
+    None when there are no words to highlight.
     """
-    parsed = parse_fact_query(query)
-    words = [*parsed.words, *parsed.exact]
-    for name in _TEXT_FIELDS:
-        words.extend(parsed.fields.get(name, []))
     pieces: set[str] = set()
-    for word in words:
+    for word in terms:
         for piece in re.findall(r"\w+", word):
             pieces.add(piece if _CJK.search(piece) else rf"(?<!\w){re.escape(piece)}")
     if not pieces:
@@ -210,10 +207,10 @@ class FactTable(RowCursor, ScrollView, can_focus=False):
 
     # -- feeding ----------------------------------------------------------------------------
 
-    def reset(self, hits: list[FactHit], *, query: str = "", message: str = "") -> None:
-        """Show new results, highlighting the words of ``query``; ``message`` when empty."""
+    def reset(self, hits: list[FactHit], *, terms: Sequence[str] = (), message: str = "") -> None:
+        """Show new results, highlighting the ``terms`` searched for; ``message`` when empty."""
         self.hits = hits
-        self.pattern = match_pattern(query)
+        self.pattern = match_pattern(terms)
         self.period_width = period_cells(hits)
         self.message = message
         self._lines.clear()
