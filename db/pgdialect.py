@@ -41,7 +41,7 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bDESC\b(?! NULLS)"), "DESC NULLS LAST"),
     (re.compile(r"\bsubstr\((\w+), -%s\)"), r"right(\1, %s)"),
     (re.compile(r"\bLIKE\b"), "ILIKE"),
-    (re.compile(r"\bWHERE 1\)"), "WHERE TRUE)"),
+    (re.compile(r"\bWHERE 1(?=[\s)]|$)"), "WHERE TRUE"),
     (re.compile(r"\bfacts_fts MATCH %s"), "facts_fts.tsv @@ %s::tsquery"),
     (re.compile(r"^PRAGMA data_version$"), "SELECT pg_snapshot_xmax(pg_current_snapshot())"),
     (re.compile(r"^SELECT sqlite_version\(\)$"), "SELECT current_setting('server_version')"),

@@ -32,6 +32,16 @@ FACT_QUERIES = [
     "四川",
     "-percent",
     "type:exports",
+    "",
+    "unit:",
+    "region:",
+    "chengdu | wuxi trade",
+    "^shi exports",
+    "jiang$ gdp 2019",
+    "sichaun exprt",
+    "ningbo 外贸 2020",
+    "kind:share region:shanghai",
+    "period:2020 >100",
 ]
 
 
