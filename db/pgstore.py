@@ -2,7 +2,8 @@
 
 :class:`PgConnection` lends the store's modules a connection that reads like SQLite's
 (``execute`` with ``?`` parameters, ``lastrowid``, ``in_transaction``), translating each
-statement once through :mod:`db.pgdialect`; :class:`PgStore` overrides only what has no
+statement once through :mod:`db.pgdialect` (rows every writer touches go through
+:mod:`db.pgshared`); :class:`PgStore` overrides only what has no
 SQL equal: opening, document search (:mod:`db.pgsearch`), ``stats`` and ``check``.
 
 The connection is in autocommit mode so that the store's own ``BEGIN``/``SAVEPOINT``/
@@ -22,6 +23,7 @@ from factscope.db.models import Fact, RawDocument, Region, SearchHit, StoreStats
 from factscope.db.pgdialect import fts5_tsquery, translate
 from factscope.db.pgschema import PG_SCHEMA_VERSION, migrate, schema_version
 from factscope.db.pgsearch import count_documents, search_documents
+from factscope.db.pgshared import REGIONS_UPSERT, TermBuffer, upsert_regions
 from factscope.db.store import AddOutcome, Store, document_id
 
 CONNECT_TIMEOUT_S = 10
@@ -61,6 +63,8 @@ class PgConnection:
         self.raw = raw
         self.url = url
         self.shown = shown_url(url)
+        self.terms = TermBuffer()
+        """The transaction's typo-vocabulary counts, written at COMMIT (db/pgterms.py)."""
 
     def _params(self, sql: str, params: Sequence[Any]) -> tuple[str, list[Any], bool]:
         statement = translate(sql)
@@ -71,8 +75,13 @@ class PgConnection:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
         """Run one statement; its rows are read at once (the store's results are bounded)."""
+        if self.terms.take(sql, [params] if params else []):
+            return PgCursor([], None)
         text, values, returning = self._params(sql, params)
         try:
+            if text == "COMMIT":
+                self.terms.flush(self.raw)
+            self.terms.control(text)
             cursor = self.raw.execute(text, values)
             rows = cursor.fetchall() if cursor.description else []
         except Exception as exc:
@@ -81,6 +90,15 @@ class PgConnection:
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for each row (psycopg pipelines them)."""
+        rows = list(rows)
+        if self.terms.take(sql, rows):
+            return
+        if sql.startswith(REGIONS_UPSERT) and "ON CONFLICT" in sql:
+            try:
+                upsert_regions(self.raw, rows)
+            except Exception as exc:
+                raise self.error(exc) from exc
+            return
         text, _, _ = self._params(sql, ())
         statement = translate(sql)
         batch = [self._params(sql, row)[1] for row in rows] if statement.match_params else rows
