@@ -1,19 +1,24 @@
 """factscope on PostgreSQL at scale: build N facts, type queries, import with 1 and 2 workers.
 
-1. **build**: N synthetic facts (bench/make_corpus.py's documents, 20 facts each) written
+1. **build**: W synthetic facts (bench/make_corpus.py's documents, 20 facts each) written
    through ``Store.add_document`` into a new server database, 50 documents per transaction,
    by 1 writer process and then, into another database, by 2 writer processes at once (each
    its own half): facts/s for each, and the speed-up of two writers.
-2. **per keystroke**: bench/fuzzy_latency.py's queries, every prefix as typed, on the N facts
+2. **grow** the second database to N facts by copying its documents, facts and search rows
+   in SQL under new document ids (writing N facts through the store takes about N / 900
+   seconds on this shared box): the copies hold the same words and figures, as a corpus of
+   many similar bulletins does.
+3. **per keystroke**: bench/fuzzy_latency.py's queries, every prefix as typed, on the N facts
    (``Store.search_facts``, top 50, after one untimed pass): median, p95 and max by shape.
-3. **import**: ``factscope import --jobs 1`` and ``--jobs 2`` of the same folder of small
+4. **import**: ``factscope import --jobs 1`` and ``--jobs 2`` of the same folder of small
    reports (extraction included) into new server databases: files/s and facts/s.
 
 The server is a throwaway one started here (tests/pgserver.py: fsync off, as in the tests),
 or ``--pg URL`` (a role that may create databases). Figures depend on the machine and its
 load; compare runs made back to back on the same box.
 
-Usage: python bench/pg_scale.py [N] [--pg URL] [--files F]   (default N = 1,000,000; F = 200)
+Usage: python bench/pg_scale.py [N] [--write W] [--pg URL] [--files F]
+  (defaults: N = 1,000,000 facts, W = 40,000 written through the store, F = 200 files)
 """
 
 from __future__ import annotations
@@ -78,6 +83,63 @@ def build(url: str, count: int, writers: int) -> float:
     return rate
 
 
+def grow(url: str, count: int) -> None:
+    """Copy the database's documents (with their facts, search rows and text chunks) under
+    new ids until it holds ``count`` facts; the vocabulary counts are multiplied to match."""
+    started = time.perf_counter()
+    with Store.open(url) as store:
+        conn = store._conn.raw
+        base = int(conn.execute("SELECT count(*) FROM facts").fetchone()[0])
+        step = int(conn.execute("SELECT max(id) FROM facts").fetchone()[0])
+        copies = max(0, count // base - 1)
+        # The copies' search rows keep the originals' tsvector: the same words.
+        conn.execute("ALTER TABLE facts_fts DISABLE TRIGGER facts_fts_fill")
+        columns = [
+            r[0]
+            for r in conn.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'facts'"
+                " AND column_name NOT IN ('id', 'doc_id') ORDER BY ordinal_position"
+            )
+        ]
+        names = ", ".join(f'"{c}"' for c in columns)
+        for k in range(1, copies + 1):
+            with conn.transaction():
+                conn.execute(
+                    "INSERT INTO documents (id, source, title, published, language, text,"
+                    " imported_at, fact_count) SELECT id || '-' || %s, source || '#' || %s,"
+                    " title, published, language, text, imported_at, fact_count FROM documents"
+                    " WHERE id NOT LIKE '%%-%%'",
+                    (k, k),
+                )
+                conn.execute(
+                    f"INSERT INTO facts (id, doc_id, {names}) SELECT id + %s, doc_id || '-' || %s,"
+                    f" {names} FROM facts WHERE id <= %s",
+                    (k * step, k, step),
+                )
+                conn.execute(
+                    "INSERT INTO facts_fts (rowid, doc_id, region, metric, subject, period,"
+                    " figure, sentence, attribution, tsv) SELECT rowid + %s, doc_id || '-' || %s,"
+                    " region, metric, subject, period, figure, sentence, attribution, tsv"
+                    " FROM facts_fts WHERE rowid <= %s",
+                    (k * step, k, step),
+                )
+                conn.execute(
+                    "INSERT INTO document_chunks (doc_id, doc_rowid, seq, title, text)"
+                    " SELECT d.id, d.rowid, c.seq, c.title, c.text FROM document_chunks c"
+                    " JOIN documents d ON d.id = c.doc_id || '-' || %s"
+                    " WHERE c.doc_id NOT LIKE '%%-%%'",
+                    (k,),
+                )
+        conn.execute("ALTER TABLE facts_fts ENABLE TRIGGER facts_fts_fill")
+        conn.execute("UPDATE fact_terms SET facts = facts * %s", (copies + 1,))
+        conn.execute(
+            "SELECT setval(pg_get_serial_sequence('facts', 'id'), (SELECT max(id) FROM facts))"
+        )
+        conn.execute("VACUUM ANALYZE")
+        total = int(conn.execute("SELECT count(*) FROM facts").fetchone()[0])
+    print(f"grown to {total:,} facts in {time.perf_counter() - started:.1f} s ({copies} copies)")
+
+
 def type_queries(url: str) -> None:
     with Store.open(url, read_only=True) as store:
         count = store.fact_count()
@@ -112,6 +174,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("count", type=int, nargs="?", default=1_000_000)
     parser.add_argument("--pg", help="a server URL (default: a throwaway server)")
+    parser.add_argument("--write", type=int, default=40_000)
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--write-part", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -121,10 +184,11 @@ def main() -> None:
         return
     with ExitStack() as stack:
         server = args.pg or stack.enter_context(throwaway_server())
-        one = build(new_database(server), args.count, 1)
+        one = build(new_database(server), args.write, 1)
         two_url = new_database(server)
-        two = build(two_url, args.count, 2)
+        two = build(two_url, args.write, 2)
         print(f"two writers: {two / one:.2f}x one")
+        grow(two_url, args.count)
         type_queries(two_url)
         imports(server, args.files)
 
