@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from factscope.db.dsn import INSTALL_HINT, scrub, shown_url
-from factscope.db.errors import ReadOnlyError, SchemaTooNewError, StoreError
+from factscope.db.errors import ReadOnlyError, SchemaTooNewError, StoreError, WriteFailedError
 from factscope.db.models import Fact, RawDocument, Region, SearchHit, StoreStats
 from factscope.db.pgdialect import fts5_tsquery, translate
 from factscope.db.pgschema import PG_SCHEMA_VERSION, migrate, schema_version
@@ -134,7 +134,9 @@ class PgConnection:
         if isinstance(exc, psycopg.errors.InsufficientPrivilege):
             return ReadOnlyError(self.shown, f"permission denied: {first}")
         if isinstance(exc, psycopg.OperationalError) and self.raw.closed:
-            return StoreError(self.shown, f"lost the connection to the server: {first}")
+            # No later write can succeed: an import stops here (its open batch is rolled
+            # back by the server; importing again resumes).
+            return WriteFailedError(self.shown, f"lost the connection to the server: {first}")
         return StoreError(self.shown, first)
 
     def close(self) -> None:

@@ -226,3 +226,39 @@ def test_the_server_facts_table_has_the_model_columns(pg_url: str) -> None:
             " AND table_schema = current_schema() ORDER BY ordinal_position"
         )
     assert tuple(r[0] for r in rows) == ("id", *FACT_COLUMNS)
+
+
+@requires_shared
+def test_a_lost_connection_stops_an_import_and_a_rerun_resumes(pg_url: str) -> None:
+    import psycopg
+
+    from factscope.importers import import_paths
+
+    with Store.open(pg_url) as store:
+        assert isinstance(store, PgStore)
+        pid = store._rows("SELECT pg_backend_pid()")[0][0]
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        report = import_paths([SEEDS], store)
+        assert report.stopped is not None
+        assert "lost the connection to the server" in report.stopped
+        assert "\n" not in report.stopped
+    with Store.open(pg_url) as store:
+        assert store.document_count() == 0  # nothing half-written
+        assert import_paths([SEEDS], store).imported == 5
+
+
+def test_a_select_only_role_reads_and_cannot_write(pg_url: str) -> None:
+    import psycopg
+
+    Store.open(pg_url).close()
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS factscope_reader")
+        admin.execute("CREATE ROLE factscope_reader LOGIN")
+        admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO factscope_reader")
+    reader = pg_url.replace("postgres@", "factscope_reader@")
+    with Store.open(reader, read_only=True) as store:
+        assert store.search_facts("trade").total == 0
+        assert store.stats().documents == 0
+    with Store.open(reader) as store, pytest.raises(ReadOnlyError, match="permission denied"):
+        store.add_document(RawDocument(text="x y z", source="d", title="D"), [])
