@@ -30,11 +30,12 @@ CONNECT_TIMEOUT_S = 10
 """How long opening waits for a server that does not answer."""
 
 
-def _psycopg() -> Any:
+def _psycopg(shown: str = "postgresql") -> Any:
+    """The driver; without the ``postgres`` extra, a StoreError saying how to install it."""
     try:
         import psycopg
     except ImportError as exc:
-        raise StoreError("factscope", INSTALL_HINT) from exc
+        raise StoreError(shown, INSTALL_HINT) from exc
     return psycopg
 
 
@@ -149,8 +150,8 @@ def connect_server(url: str, *, read_only: bool = False) -> PgConnection:
     :raises StoreError: no driver, server down, wrong database or password (one line, no
         password), not a factscope database, or a newer schema.
     """
-    psycopg = _psycopg()
     shown = shown_url(url)
+    psycopg = _psycopg(shown)
     try:
         raw = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
     except psycopg.Error as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -106,3 +107,14 @@ def test_copy_pushes_a_file_to_the_server(tmp_path: Path, pg_url: str) -> None:
     missing = _cli("copy", str(tmp_path / "none.db"), url)
     assert missing.exit_code == 1
     assert missing.output.strip() == f"factscope: {tmp_path / 'none.db'}: no such database"
+
+
+def test_without_the_driver_a_url_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
+    url = f"postgresql://bob:{SECRET}@db.example/team"
+    result = _cli("--db", url, "facts", "trade")
+    assert result.exit_code == 1
+    assert result.output == (
+        "factscope: postgresql://bob@db.example/team: PostgreSQL needs the driver:"
+        " pip install 'factscope[postgres]'\n"
+    )

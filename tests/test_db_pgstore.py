@@ -262,3 +262,22 @@ def test_a_select_only_role_reads_and_cannot_write(pg_url: str) -> None:
         assert store.stats().documents == 0
     with Store.open(reader) as store, pytest.raises(ReadOnlyError, match="permission denied"):
         store.add_document(RawDocument(text="x y z", source="d", title="D"), [])
+
+
+def test_newer_schemas_and_other_databases_are_refused(pg_url: str, pg_server: str) -> None:
+    import psycopg
+
+    from factscope.db import SchemaTooNewError
+
+    with Store.open(pg_url) as store:
+        store._rows("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(SchemaTooNewError, match="upgrade factscope"):
+        Store.open(pg_url)
+    from tests.pgserver import drop_database, new_database
+
+    other = new_database(pg_server)
+    with psycopg.connect(other, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id int)")
+    with pytest.raises(StoreError, match="not a factscope database"):
+        Store.open(other)
+    drop_database(pg_server, other)
