@@ -88,7 +88,7 @@ def _attr_equal(attribute: str, gold: dict[str, object], fact: Fact) -> bool:
     got = getattr(fact, attribute)
     if attribute == "change_percent":
         return _same_number(gold[attribute], got)  # type: ignore[arg-type]
-    return gold[attribute] == got
+    return bool(gold[attribute] == got)
 
 
 def score_document(

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-FTS_TABLES = ("documents_fts", "documents_trigram", "facts_fts")
-"""The FTS5 indexes: each answers its own 'integrity-check' command."""
+from sqlite_utils import Database
 
 MAX_PROBLEMS = 20
 """Problems listed at most: a badly damaged file reports hundreds, the first few tell."""
+
+
+def fts_indexes(conn: Any) -> list[str]:
+    """The file's FTS5 indexes, read from its schema (sqlite-utils' introspection), so an
+    index a later migration adds is checked too; ``fts5vocab`` views are not indexes."""
+    db = Database(conn)
+    return [t for t in db.table_names(fts5=True) if "fts5vocab" not in db[t].schema.lower()]
 
 
 def check_database(conn: Any) -> list[str]:
@@ -25,7 +31,7 @@ def check_database(conn: Any) -> list[str]:
         problems = []
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check"):
         problems.append(f"{table} row {rowid} refers to a missing {parent} row")
-    for table in FTS_TABLES:
+    for table in fts_indexes(conn):
         try:
             # An FTS5 command that compares the index with its content. It is written as an
             # INSERT, so a read-only connection refuses it: there SQLite 3.44+ has run the

@@ -23,6 +23,7 @@ store lends it (under the store's lock).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -166,6 +167,46 @@ def _region_words(parsed: FactQuery) -> list[str]:
     return [w for text in named for w in words_of(text)]
 
 
+_OrderKey = tuple[float, int, tuple[bool, bool, int], float, int]
+
+
+def _order(parsed: FactQuery) -> Callable[[tuple[float, Candidate]], _OrderKey]:
+    """The sort key of :func:`rank` for one query: score, region, period, value, newest.
+
+    Keys by region name and by period are computed once each: a few hundred regions and a
+    few dozen periods among 2,000 candidates.
+    """
+    region_words = _region_words(parsed)
+    years = parsed.years
+    ranks: dict[str, int] = {}
+    periods: dict[str | None, tuple[bool, bool, int]] = {}
+
+    def order(item: tuple[float, Candidate]) -> _OrderKey:
+        score, candidate = item
+        region_rank = ranks.get(candidate.region)
+        if region_rank is None:
+            region_rank = ranks[candidate.region] = (
+                _region_rank(fold(candidate.region), region_words) if region_words else 0
+            )
+        when = periods.get(candidate.period)
+        if when is None:
+            period = candidate.period or ""
+            when = periods[candidate.period] = (
+                bool(years) and period not in years,
+                not period,
+                -_when(period),
+            )
+        return (
+            -score,
+            region_rank,
+            when,
+            -(candidate.normalized or 0.0),
+            -candidate.fact_id,  # the newest first, whichever order the index gave
+        )
+
+    return order
+
+
 def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate, float]]:
     """Candidates best first, with a score 0-100; excluded words drop a candidate.
 
@@ -196,39 +237,7 @@ def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate
             limit=None,
         )
         scored.extend((min(score, PREFIX_SCORE - 1), fuzzy[index]) for _, score, index in matches)
-    region_words = _region_words(parsed)
-    years = parsed.years
-    # Keys by region name and by period, each computed once: a few hundred regions and a
-    # few dozen periods among 2,000 candidates.
-    ranks: dict[str, int] = {}
-    periods: dict[str | None, tuple[bool, bool, int]] = {}
-
-    def order(
-        item: tuple[float, Candidate],
-    ) -> tuple[float, int, tuple[bool, bool, int], float, int]:
-        score, candidate = item
-        region_rank = ranks.get(candidate.region)
-        if region_rank is None:
-            region_rank = ranks[candidate.region] = (
-                _region_rank(fold(candidate.region), region_words) if region_words else 0
-            )
-        when = periods.get(candidate.period)
-        if when is None:
-            period = candidate.period or ""
-            when = periods[candidate.period] = (
-                bool(years) and period not in years,
-                not period,
-                -_when(period),
-            )
-        return (
-            -score,
-            region_rank,
-            when,
-            -(candidate.normalized or 0.0),
-            -candidate.fact_id,  # the newest first, whichever order the index gave
-        )
-
-    scored.sort(key=order)
+    scored.sort(key=_order(parsed))
     return [(candidate, float(score)) for score, candidate in scored]
 
 

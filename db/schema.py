@@ -63,9 +63,8 @@ _FACTS_V1 = """CREATE TABLE facts (
 migration is history, and a field added to the model needs a step that adds its column."""
 
 
-def _v1(conn: Any) -> None:
-    statements = [
-        """CREATE TABLE documents (
+_V1_STATEMENTS: list[str] = [
+    """CREATE TABLE documents (
             id TEXT PRIMARY KEY,
             source TEXT NOT NULL,
             title TEXT NOT NULL,
@@ -75,10 +74,10 @@ def _v1(conn: Any) -> None:
             imported_at TEXT NOT NULL,
             fact_count INTEGER NOT NULL DEFAULT 0
         )""",
-        "CREATE INDEX documents_source ON documents(source)",
-        "CREATE INDEX documents_published ON documents(published)",
-        "CREATE INDEX documents_title ON documents(title COLLATE NOCASE)",
-        """CREATE TABLE regions (
+    "CREATE INDEX documents_source ON documents(source)",
+    "CREATE INDEX documents_published ON documents(published)",
+    "CREATE INDEX documents_title ON documents(title COLLATE NOCASE)",
+    """CREATE TABLE regions (
             id TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             level TEXT NOT NULL,
@@ -86,35 +85,35 @@ def _v1(conn: Any) -> None:
             name_zh TEXT,
             aliases TEXT NOT NULL DEFAULT '[]'
         )""",
-        "CREATE INDEX regions_parent ON regions(parent_id)",
-        _FACTS_V1,
-        "CREATE INDEX facts_doc ON facts(doc_id, start)",
-        "CREATE INDEX facts_region ON facts(region_id, metric_type, period)",
-        "CREATE INDEX facts_metric ON facts(metric_type, period)",
-        # Bracketed restatements give exchange rates; few facts have one.
-        "CREATE INDEX facts_equivalent ON facts(doc_id) WHERE equivalent_of IS NOT NULL",
-        # Word search over documents; porter folds "trades"/"trade". External content: the
-        # text is stored once, in documents, and triggers keep the index in step.
-        """CREATE VIRTUAL TABLE documents_fts USING fts5(
+    "CREATE INDEX regions_parent ON regions(parent_id)",
+    _FACTS_V1,
+    "CREATE INDEX facts_doc ON facts(doc_id, start)",
+    "CREATE INDEX facts_region ON facts(region_id, metric_type, period)",
+    "CREATE INDEX facts_metric ON facts(metric_type, period)",
+    # Bracketed restatements give exchange rates; few facts have one.
+    "CREATE INDEX facts_equivalent ON facts(doc_id) WHERE equivalent_of IS NOT NULL",
+    # Word search over documents; porter folds "trades"/"trade". External content: the
+    # text is stored once, in documents, and triggers keep the index in step.
+    """CREATE VIRTUAL TABLE documents_fts USING fts5(
             title, text, content='documents', content_rowid='rowid',
             tokenize='porter unicode61 remove_diacritics 2'
         )""",
-        # Substring search for CJK text, which unicode61 keeps as one token per run.
-        """CREATE VIRTUAL TABLE documents_trigram USING fts5(
+    # Substring search for CJK text, which unicode61 keeps as one token per run.
+    """CREATE VIRTUAL TABLE documents_trigram USING fts5(
             title, text, content='documents', content_rowid='rowid', tokenize='trigram'
         )""",
-        """CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+    """CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
             INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
             INSERT INTO documents_trigram(rowid, title, text)
                 VALUES (new.rowid, new.title, new.text);
         END""",
-        """CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+    """CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
             INSERT INTO documents_fts(documents_fts, rowid, title, text)
                 VALUES ('delete', old.rowid, old.title, old.text);
             INSERT INTO documents_trigram(documents_trigram, rowid, title, text)
                 VALUES ('delete', old.rowid, old.title, old.text);
         END""",
-        """CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
+    """CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN
             INSERT INTO documents_fts(documents_fts, rowid, title, text)
                 VALUES ('delete', old.rowid, old.title, old.text);
             INSERT INTO documents_trigram(documents_trigram, rowid, title, text)
@@ -123,15 +122,19 @@ def _v1(conn: Any) -> None:
             INSERT INTO documents_trigram(rowid, title, text)
                 VALUES (new.rowid, new.title, new.text);
         END""",
-        # Facts are found by their attribution and their sentence; rowid = facts.id. Kept by
-        # the store inside the document's transaction (the sentence is not a facts column).
-        f"""CREATE VIRTUAL TABLE facts_fts USING fts5(
+    # Facts are found by their attribution and their sentence; rowid = facts.id. Kept by
+    # the store inside the document's transaction (the sentence is not a facts column).
+    f"""CREATE VIRTUAL TABLE facts_fts USING fts5(
             {", ".join(FACTS_FTS_COLUMNS)}, attribution UNINDEXED,
             tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
         )""",
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
-    ]
-    for statement in statements:
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+]
+"""Version 1: documents, regions, facts, their indexes and full-text indexes."""
+
+
+def _v1(conn: Any) -> None:
+    for statement in _V1_STATEMENTS:
         conn.execute(statement)
 
 

@@ -102,6 +102,18 @@ class StoreCore:
         with self.guarded() as conn:
             return list(conn.execute(sql, tuple(params)).fetchall())
 
+    def _batches(self, sql: str, batch: int, key: int = 0) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of ``sql`` a batch at a time, in constant memory (for exports).
+
+        ``sql`` takes two parameters, ``key > ?`` and ``LIMIT ?``, and orders by that key,
+        which is column ``key`` of its rows: each batch starts after the last one's key
+        (an index seek, where OFFSET would read every row it skips).
+        """
+        last = 0
+        while rows := self._rows(sql, (last, batch)):
+            yield rows
+            last = rows[-1][key]
+
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         """A write transaction (``BEGIN IMMEDIATE``): all or nothing, under the store lock.

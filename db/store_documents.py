@@ -225,14 +225,9 @@ class DocumentsStore(StoreCore):
 
     def iter_documents(self, *, batch: int = 200) -> Iterator[Document]:
         """Every document with its text, in import order, a batch at a time."""
-        last = 0
-        while True:
-            rows = self._rows(
-                f"SELECT {summary_select()}, d.text, d.rowid FROM documents d WHERE d.rowid > ?"
-                " ORDER BY d.rowid LIMIT ?",
-                (last, batch),
-            )
-            if not rows:
-                return
+        sql = (
+            f"SELECT {summary_select()}, d.text, d.rowid FROM documents d WHERE d.rowid > ?"
+            " ORDER BY d.rowid LIMIT ?"
+        )
+        for rows in self._batches(sql, batch, key=8):
             yield from (_document(row) for row in rows)
-            last = rows[-1][8]

@@ -81,16 +81,9 @@ class FactsStore(RegionsStore):
 
     def iter_facts(self, *, batch: int = 2000) -> Iterator[Fact]:
         """Every fact in id order, fetched a batch at a time (constant memory, for export)."""
-        last = 0
-        while True:
-            rows = self._rows(
-                f"SELECT {fact_select()} FROM facts WHERE id > ? ORDER BY id LIMIT ?",
-                (last, batch),
-            )
-            if not rows:
-                return
+        sql = f"SELECT {fact_select()} FROM facts WHERE id > ? ORDER BY id LIMIT ?"
+        for rows in self._batches(sql, batch):
             yield from (fact_from_row(r) for r in rows)
-            last = rows[-1][0]
 
     def trend(self, region_id: str, metric: str, *, include_children: bool = False) -> Trend:
         """A region's amounts of one metric across periods, from every document stating them.
@@ -116,17 +109,11 @@ class FactsStore(RegionsStore):
 
     def iter_fact_evidence(self, *, batch: int = 2000) -> Iterator[FactEvidence]:
         """Every fact in id order with its sentence and document, a batch at a time."""
-        last = 0
-        while True:
-            rows = self._rows(
-                f"SELECT {evidence_select()} FROM {EVIDENCE_FROM}"
-                " WHERE f.id > ? ORDER BY f.id LIMIT ?",
-                (last, batch),
-            )
-            if not rows:
-                return
+        sql = (
+            f"SELECT {evidence_select()} FROM {EVIDENCE_FROM} WHERE f.id > ? ORDER BY f.id LIMIT ?"
+        )
+        for rows in self._batches(sql, batch):
             yield from (FactEvidence(**evidence_fields(row)) for row in rows)
-            last = rows[-1][0]
 
     def fact(self, fact_id: int) -> Fact:
         """One fact by id. :raises NotFoundError: no such id."""

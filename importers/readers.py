@@ -18,7 +18,10 @@ import charset_normalizer
 
 from factscope.db.models import RawDocument
 from factscope.importers.dates import find_published
-from factscope.importers.files import ReadError, read_bytes
+
+# ReadError is re-exported: a reader imports what it needs from here (CONTRIBUTING.md).
+from factscope.importers.files import ReadError as ReadError
+from factscope.importers.files import read_bytes
 from factscope.importers.sanitize import escape_undecodable
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

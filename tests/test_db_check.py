@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from sqlite_utils.utils import sqlite3
 
 from factscope.db import Store
+from factscope.db.check import fts_indexes
 from factscope.importers import import_paths
 from factscope.tui.cli import main
 from tests.processes import write_corpus
@@ -66,3 +67,10 @@ def test_a_full_text_index_out_of_step_is_found(tmp_path: Path) -> None:
     assert problems == [
         "full-text index facts_fts: 0 entries without a fact, 3 facts without an entry"
     ]
+
+
+def test_every_fts5_index_is_checked_and_no_vocabulary_view(store: Store) -> None:
+    with store.guarded() as conn:
+        assert sorted(fts_indexes(conn)) == ["documents_fts", "documents_trigram", "facts_fts"]
+        conn.execute("CREATE VIRTUAL TABLE later_fts USING fts5(text)")  # a later migration's
+        assert "later_fts" in fts_indexes(conn)

@@ -22,7 +22,7 @@ def _add(store: Store, source: str, text: str, specs: list[tuple[str, dict[str, 
     for quote, fields in specs:
         start = text.index(quote)
         facts.append(
-            Fact(start=start, end=start + len(quote), quote=quote, number_quote=quote, **fields)  # type: ignore[arg-type]
+            Fact(start=start, end=start + len(quote), quote=quote, number_quote=quote, **fields)
         )
     store.add_document(RawDocument(text=text, title=source, source=source), facts, REGIONS)
 

@@ -17,7 +17,10 @@ def test_filter_rows_matches_every_word_in_any_field() -> None:
         rows=[row("Total trade", "trade_total", "2020"), row("Exports", "exports", "2021"),
               row("Tax revenue", "fiscal_revenue", None)],
     )  # fmt: skip
-    metrics = lambda q: [r.metric for r in filter_rows(comparison, q).rows]  # noqa: E731
+
+    def metrics(query: str) -> list[str]:
+        return [r.metric for r in filter_rows(comparison, query).rows]
+
     assert metrics("") == ["Total trade", "Exports", "Tax revenue"]
     assert metrics("TRADE") == ["Total trade"]
     assert metrics("fiscal revenue") == ["Tax revenue"], "type words match without the _"

@@ -70,7 +70,7 @@ def _fact(quote: str, **fields: object) -> Fact:
         number_quote=quote.split(" ")[0],
         sentence_start=line_start,
         sentence_end=len(TEXT) if line_end < 0 else line_end,
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
 
 

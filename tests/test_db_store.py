@@ -41,7 +41,7 @@ def _fact(text: str, quote: str, **fields: object) -> Fact:
         value=float(quote.split()[0]),
         sentence_start=0,
         sentence_end=text.index("\n"),
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
 
 
@@ -296,7 +296,7 @@ def test_an_older_database_is_migrated_on_open(db_path: Path) -> None:
 def test_a_failed_document_in_a_batch_rolls_back_alone(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = store_module.insert_facts
+    real = insert_facts
 
     def fail_on_b(conn: object, doc_id: str, text: str, facts: list[Fact]) -> None:
         real(conn, doc_id, text, facts)
@@ -334,7 +334,7 @@ def test_a_batch_that_sqlite_rolls_back_whole_stores_nothing_after_it(
         store.add_document(_doc("First text.", "first.txt"), [])
         with pytest.raises(StoreError, match="disk is full"), store.transaction() as conn:
             conn.execute("ROLLBACK")  # what SQLite does by itself on such an error
-            raise store_module.sqlite3.OperationalError("database or disk is full")
+            raise sqlite_utils_sqlite3.OperationalError("database or disk is full")
         with pytest.raises(StoreError, match="the batch was rolled back"):
             store.add_document(_doc("Later text.", "later.txt"), [])
     assert _dump(db_path) == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factscope.db import Store, StoreError
+from factscope.db import Fact, RawDocument, Store, StoreError
 from factscope.db.errors import LockedError
 from factscope.db.store_core import StoreCore
 
@@ -35,3 +35,16 @@ def test_errors_that_are_not_sqlites_pass_through(store: Store) -> None:
 def test_the_store_is_built_on_the_core(store: Store) -> None:
     assert isinstance(store, StoreCore)
     assert store.db.table_names()  # the sqlite-utils wrapper shares the connection
+
+
+def test_exports_read_every_row_across_batch_boundaries(store: Store) -> None:
+    # Keyset batches of 2 over 5 documents: each batch starts after the last one's key.
+    text = "Trade rose {n} percent.\n"
+    for n in range(5):
+        quote = f"{n} percent"
+        start = text.format(n=n).index(quote)
+        fact = Fact(start=start, end=start + len(quote), quote=quote, number_quote=str(n), value=n)
+        store.add_document(RawDocument(text=text.format(n=n), title="T", source=f"{n}"), [fact])
+    assert [d.source for d in store.iter_documents(batch=2)] == ["0", "1", "2", "3", "4"]
+    assert [f.value for f in store.iter_facts(batch=2)] == [0, 1, 2, 3, 4]
+    assert [e.fact.value for e in store.iter_fact_evidence(batch=2)] == [0, 1, 2, 3, 4]

@@ -195,7 +195,7 @@ def test_respectively_pairs_changes_in_order(
     assert not [f.quote for f in facts if f.unit == "percent"]  # all consumed
     for f in facts:
         if f.change_quote is not None:
-            assert text[f.change_start : f.change_end] == f.change_quote  # type: ignore[misc]
+            assert text[f.change_start : f.change_end] == f.change_quote
 
 
 def test_respectively_without_figures_makes_standalone_changes() -> None:

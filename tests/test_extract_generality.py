@@ -40,7 +40,7 @@ def test_multiplicative_changes(
         change_quote,
     )
     assert fact.kind == "level"
-    assert text[fact.change_start : fact.change_end] == change_quote  # type: ignore[misc]
+    assert text[fact.change_start : fact.change_end] == change_quote
 
 
 def test_doubled_without_to_is_no_change() -> None:

@@ -33,7 +33,7 @@ STOP_LINE = re.compile(
 )
 
 
-def _contents(db: Path) -> tuple[list[str], list[tuple[str, str]]]:
+def _contents(db: Path) -> tuple[list[str], list[tuple[str | None, str]]]:
     """Document ids and (document, quote) of every fact: what 'the same import' means."""
     with Store.open(db, read_only=True) as store:
         assert store.check() == []

@@ -145,7 +145,7 @@ def test_a_pooled_import_stores_what_a_serial_one_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pooled: list[int] = []
-    real = pipeline.prepare_in_parallel
+    real = prepare_in_parallel
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         pooled.append(1)

@@ -234,16 +234,18 @@ def test_a_full_disk_stops_the_import_at_the_failed_batch(
 ) -> None:
     """The first batch commits, the second meets a full disk: the import stops there, the
     files after it are not even read, and the report says why."""
+    from sqlite_utils.utils import sqlite3
+
     import factscope.db.store_documents as store_module
     import factscope.importers.pipeline as pipeline
     from factscope.db.errors import store_error
+    from factscope.db.writes import insert_facts as real
 
     monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
     for n in range(6):
         (tmp_path / f"{n}.txt").write_text(f"Report {n} title here\n\nTrade rose {n} percent.")
-    real = store_module.insert_facts
-    full = store_module.sqlite3.OperationalError("database or disk is full")
-    full.sqlite_errorcode = 13  # type: ignore[attr-defined]  # SQLITE_FULL, as SQLite sets it
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = 13  # SQLITE_FULL, as SQLite sets it
 
     def fill_up(conn: object, doc_id: str, text: str, facts: list[object]) -> None:
         if "Report 2" in text:

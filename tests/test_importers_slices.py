@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import factscope.importers.extract
-from factscope.db import Store
+from factscope.db import Fact, Store
 from factscope.importers import import_paths
 from factscope.importers.extract import extract_facts
 from factscope.importers.slices import SENTENCE_REACH, extract_in_slices, slices
@@ -41,11 +41,12 @@ def figures_file(folder: Path, count: int) -> Path:
     return path
 
 
-def _assert_exact(text: str, facts: list) -> None:
+def _assert_exact(text: str, facts: list[Fact]) -> None:
     for fact in facts:
         assert text[fact.start : fact.end] == fact.quote
         if fact.change_start is not None:
             assert text[fact.change_start : fact.change_end] == fact.change_quote
+        assert fact.sentence_start is not None and fact.sentence_end is not None
         assert fact.sentence_start <= fact.start < fact.end <= fact.sentence_end
 
 
@@ -61,7 +62,9 @@ def _assert_exact(text: str, facts: list) -> None:
         ("x" * 5 + "1234567", 8, [(0, 8), (8, 12)]),  # a word longer than half a window
     ],
 )
-def test_slices_cover_the_text_at_breaks(text: str, window: int, cuts: list) -> None:
+def test_slices_cover_the_text_at_breaks(
+    text: str, window: int, cuts: list[tuple[int, int]]
+) -> None:
     assert list(slices(text, window)) == cuts
 
 
@@ -102,6 +105,7 @@ def test_a_huge_sentence_gives_a_clipped_evidence_sentence() -> None:
     text = f"Officials said {filler} that exports rose 5.2 percent in 2020 {filler}."
     [fact] = extract_in_slices(text, None).facts
     assert fact.quote == "5.2 percent"
+    assert fact.sentence_start is not None and fact.sentence_end is not None
     assert fact.start - fact.sentence_start <= SENTENCE_REACH
     assert fact.sentence_end - fact.end <= SENTENCE_REACH
     _assert_exact(text, [fact])
@@ -113,7 +117,7 @@ def test_the_pipeline_extracts_no_more_than_a_window_at_once(
     seen: list[int] = []
     real = factscope.importers.extract.extract_facts
 
-    def recording(text: str, published: object = None) -> list:
+    def recording(text: str, published: object = None) -> list[Fact]:
         seen.append(len(text))
         return real(text, published)  # type: ignore[arg-type]
 

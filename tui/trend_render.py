@@ -171,7 +171,8 @@ def trend_records(trend: Trend) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     for series in trend.series:
         for point in series.points:
-            for value in point.values or [None]:
+            shown: list[TrendValue | None] = [*point.values] or [None]  # a gap: one record
+            for value in shown:
                 fact = value.fact if value else None
                 records.append(
                     {

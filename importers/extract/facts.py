@@ -32,7 +32,8 @@ from .doc_context import (
     turns_to_stock,
     word_periods,
 )
-from .figures import Figure, Spans, figures_in
+from .figure import Figure
+from .figures import Spans, figures_in
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
 from .metric_lists import level_lists, list_item

@@ -62,7 +62,9 @@ def subdivision_rows(taken: set[str]) -> list[Row]:
     zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"])
     rows = []
     for cc, types in abroad.PARTNERS.items():
-        for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
+        # pycountry's lookup is untyped; this is build-only code (the gazetteer extra).
+        found = pycountry.subdivisions.get(country_code=cc)  # type: ignore[no-untyped-call]
+        for sub in sorted(found, key=lambda s: s.code):
             if sub.type not in types:
                 continue
             row = subdivision_row(sub.code, sub.name, en.gettext(sub.name), taken)

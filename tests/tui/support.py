@@ -11,7 +11,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widget import Widget
 
 from factscope.db.models import Fact, RawDocument
 from factscope.db.store import Store
@@ -194,3 +197,15 @@ async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
     for _ in range(rounds):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+def has_focus(where: App[Any] | Screen[Any], widget: Widget) -> bool:
+    """Whether ``widget`` has the focus of ``where`` now. A call, not ``where.focused is
+    widget`` in the test: mypy keeps the type an earlier ``isinstance`` assert narrowed the
+    attribute to, though a key pressed since may have moved the focus."""
+    return where.focused is widget
+
+
+def is_showing(app: App[Any], screen: Screen[Any]) -> bool:
+    """Whether ``app`` shows ``screen`` now (a call, for the reason :func:`has_focus` gives)."""
+    return app.screen is screen

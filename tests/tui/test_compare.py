@@ -22,7 +22,7 @@ from factscope.tui.screens.compare import CompareScreen
 from factscope.tui.screens.reader import ReaderScreen
 from factscope.tui.widgets.compare_table import CompareTable, bar, cell_text, column_widths
 from factscope.tui.widgets.region_picker import Candidate, PickerInput, RegionPicker
-from tests.tui.support import settle
+from tests.tui.support import has_focus, settle
 
 
 @pytest.fixture
@@ -241,7 +241,7 @@ async def test_a_region_name_typed_at_the_table_lands_in_the_box(seeds: Store) -
             screen.table.post_message(events.Key(character, character))
         await settle(pilot)
         assert screen.picker.search_box.value == "sichuan"
-        assert app.focused is screen.picker.search_box
+        assert has_focus(app, screen.picker.search_box)
         assert screen.include_children is False and len(screen.picked) == 2
 
 

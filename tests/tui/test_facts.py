@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from textual import events
@@ -32,7 +32,7 @@ from factscope.tui.widgets.fact_table import FactTable, fact_cells, match_patter
 from factscope.tui.widgets.reader import DocumentReader
 from factscope.tui.widgets.search_box import QueryBox
 from factscope.tui.widgets.status_line import StatusLine
-from tests.tui.support import settle
+from tests.tui.support import has_focus, settle
 
 
 @pytest.fixture(autouse=True)
@@ -144,7 +144,8 @@ async def test_empty_query_shows_every_fact_and_the_status_says_n_of_m(
 def test_status_is_honest_about_caps() -> None:
     some = FactResults(hits=[], total=0)
     assert describe("x", some) == "no facts match 'x'"
-    capped = FactResults.model_construct(hits=[None] * 1000, total=10_000, capped=True)
+    unread = cast(list[FactHit], [None] * 1000)  # only their number is read
+    capped = FactResults.model_construct(hits=unread, total=10_000, capped=True)
     assert describe("trade", capped) == "1,000 of 10,000+ facts for 'trade'"
     assert describe("", capped) == "1,000 of 10,000+ facts, newest first"
 
@@ -326,7 +327,7 @@ async def test_letters_typed_at_the_facets_join_the_query(fixture_store: Store) 
         screen = app.screen
         assert isinstance(screen, FactsScreen)
         assert screen.search_box.value == "sich"
-        assert app.focused is screen.search_box
+        assert has_focus(app, screen.search_box)
 
 
 async def test_a_burst_of_keys_all_lands_in_the_query(fixture_store: Store) -> None:

@@ -10,7 +10,7 @@ from factscope.tui.screens.reader import ReaderScreen
 from factscope.tui.widgets.fact_panel import FactPanel
 from factscope.tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
 from factscope.tui.widgets.search_box import SearchBox
-from tests.tui.support import HOSTILE, settle
+from tests.tui.support import HOSTILE, has_focus, settle
 
 
 async def open_reader(pilot, title: str) -> ReaderScreen:  # type: ignore[no-untyped-def]
@@ -110,7 +110,7 @@ async def test_find_highlights_and_steps_through_matches(fixture_store: Store) -
         assert reader.match_position == (1, 4)
         assert isinstance(screen.focused, SearchBox)
         await pilot.press("tab")  # to the text, where n/N step, as in less and vim
-        assert screen.focused is reader
+        assert has_focus(screen, reader)
         await pilot.press("n", "n")
         assert reader.match_position == (3, 4)
         await pilot.press("N")

@@ -64,6 +64,7 @@ async def test_document_list_click_and_double_click(many: Store) -> None:
         await pilot.click(DocumentList, offset=(5, 3), times=2)
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.document is not None
         assert app.screen.document.title == chosen.document.title
 
 
