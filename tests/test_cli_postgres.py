@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from factscope.tui.cli import main
 from tests.conftest import SEEDS, requires_shared
-from tests.processes import FACTSCOPE
+from tests.processes import FACTSCOPE, write_corpus
 
 SECRET = "s3cret-pw"
 
@@ -74,16 +74,20 @@ def test_the_password_never_appears(pg_url: str) -> None:
 
 @requires_shared
 def test_three_importers_at_once_end_as_one_sequential_import(tmp_path: Path, pg_url: str) -> None:
-    sequential = tmp_path / "one.db"
-    assert _cli("--db", str(sequential), "import", "-q", str(SEEDS)).exit_code == 0
-    expected = json.loads(_cli("--db", str(sequential), "stats", "--json").stdout)
+    """Each imports the seeds (all race for the same documents) and a folder of its own
+    (distinct documents naming the same places and words)."""
+    folders = [write_corpus(tmp_path / tag, 12, tag=tag) for tag in ("a", "b", "c")]
+    sequential = str(tmp_path / "one.db")
+    for folder in folders:
+        assert _cli("--db", sequential, "import", "-q", str(SEEDS), str(folder)).exit_code == 0
+    expected = json.loads(_cli("--db", sequential, "stats", "--json").stdout)
     runs = [
         subprocess.Popen(
-            [*FACTSCOPE, "--db", pg_url, "import", "-q", str(SEEDS)],
+            [*FACTSCOPE, "--db", pg_url, "import", "-q", str(SEEDS), str(folder)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        for _ in range(3)
+        for folder in folders
     ]
     for run in runs:
         _, err = run.communicate(timeout=120)
@@ -91,7 +95,14 @@ def test_three_importers_at_once_end_as_one_sequential_import(tmp_path: Path, pg
     found = json.loads(_cli("--db", pg_url, "stats", "--json").stdout)
     for key in ("documents", "facts", "regions"):
         assert found[key] == expected[key]
+    assert found["documents"] == 5 + 3 * 12
     assert _cli("--db", pg_url, "check").exit_code == 0
+    query = ["facts", "hefei exports 2021", "--json", "--limit", "200"]
+    # The same facts: ids (and so the order of equal scores) follow who wrote first.
+    answers = [json.loads(_cli("--db", db, *query).stdout) for db in (pg_url, sequential)]
+    assert answers[0]
+    without_ids = [sorted(json.dumps({**r, "id": 0}, sort_keys=True) for r in a) for a in answers]
+    assert without_ids[0] == without_ids[1]
 
 
 @requires_shared
