@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from factscope.db import RawDocument, ReadOnlyError, Store, StoreError
-from factscope.db.pgdialect import fts5_tsquery, translate
 from factscope.db.pgstore import PgStore
 from tests.conftest import SEEDS, requires_shared
 
@@ -143,18 +142,6 @@ def test_document_search_finds_the_same_documents(both: dict[str, Store], query:
             assert 0 <= start < end <= len(hit.snippet)
 
 
-def test_fts5_expressions_become_tsqueries() -> None:
-    assert fts5_tsquery('"songj"* AND "trade"*') == "'songj':* & 'trade':*"
-    assert fts5_tsquery('region : (^ "si"*)') == "( 'r^:si':* )"
-    assert fts5_tsquery('("a" OR "b") AND metric : ("x y")') == (
-        "( 'a' | 'b' ) & ( ('m:x' & 'm:y') )"
-    )
-    assert fts5_tsquery('"it""s"') == "('it' & 's')"
-    assert translate("SELECT 1 WHERE a LIKE '%x' AND b = ?").sql == (
-        "SELECT 1 WHERE a ILIKE '%%x' AND b = %s"
-    )
-
-
 def test_ids_come_from_sequences_and_writes_are_atomic(pg_url: str) -> None:
     with Store.open(pg_url) as store:
         assert isinstance(store, PgStore)
@@ -200,32 +187,6 @@ def test_wrong_password_and_server_down_never_show_the_password(
     missing = pg_server.replace("/postgres?", "/no_such_db?")
     with pytest.raises(StoreError, match="no_such_db"):
         Store.open(missing)
-
-
-def test_urls_are_shown_without_passwords() -> None:
-    from factscope.db.dsn import is_server_url, scrub, short_label, shown_url
-
-    url = "postgresql://bob:p%40ss@db.example:5433/team?sslmode=require"
-    assert shown_url(url) == "postgresql://bob@db.example:5433/team?sslmode=require"
-    assert scrub(f"cannot reach {url}: p@ss rejected", url) == (
-        "cannot reach postgresql://bob@db.example:5433/team?sslmode=require: *** rejected"
-    )
-    assert short_label(url) == "pg:team@db.example"
-    assert is_server_url("POSTGRES://x") and not is_server_url("postgresql.db")
-    assert shown_url("postgres://h/db?password=x&sslmode=disable") == (
-        "postgres://h/db?sslmode=disable"
-    )
-
-
-def test_the_server_facts_table_has_the_model_columns(pg_url: str) -> None:
-    from factscope.db.rows import FACT_COLUMNS
-
-    with Store.open(pg_url) as store:
-        rows = store._rows(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'facts'"
-            " AND table_schema = current_schema() ORDER BY ordinal_position"
-        )
-    assert tuple(r[0] for r in rows) == ("id", *FACT_COLUMNS)
 
 
 @requires_shared
