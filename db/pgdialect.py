@@ -20,12 +20,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factscope.db.rows import FACT_COLUMNS
+
 _TOKEN = re.compile(r"[^\W_]+")
 """A token as FTS5's unicode61 cuts one: a run of letters and digits."""
 
 COLUMN_TAGS = {"region": "r", "metric": "m", "subject": "s", "period": "p", "figure": "f"}
 """The lexeme prefix of each ``facts_fts`` column a query may filter on (``r:sichuan``);
 ``r^:`` tags the first word of the region (FTS5's ``^`` anchor)."""
+
+NULLABLE_FACT_COLUMNS = tuple(c for c in FACT_COLUMNS if c not in ("doc_id", "start", "end"))
+"""Fact columns that may hold NULL (the others are NOT NULL in both schemas)."""
 
 _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bBEGIN IMMEDIATE\b"), "BEGIN"),
@@ -37,8 +42,13 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"([\w.]+(?:\.\"?\w+\"?)?) COLLATE NOCASE"), r"lower(\1)"),
     (re.compile(r"\binstr\("), "strpos("),
     (re.compile(r"\bIN \(\)"), "IN (NULL)"),  # SQLite's empty list: matches nothing
-    # SQLite sorts NULL below every value, PostgreSQL above: DESC must still end with them.
-    (re.compile(r"\bDESC\b(?! NULLS)"), "DESC NULLS LAST"),
+    # SQLite sorts NULL below every value, PostgreSQL above: a fact column that may be NULL
+    # still ends with them under DESC. (Not every DESC: "id DESC NULLS LAST" cannot walk
+    # the id index backwards, and sorted every fact for the newest 2,000.)
+    (
+        re.compile(rf"(\b\w+\.)?\b({'|'.join(NULLABLE_FACT_COLUMNS)}) DESC\b(?! NULLS)"),
+        r"\1\2 DESC NULLS LAST",
+    ),
     (re.compile(r"\bsubstr\((\w+), -%s\)"), r"right(\1, %s)"),
     (re.compile(r"\bLIKE\b"), "ILIKE"),
     (re.compile(r"\bWHERE 1(?=[\s)]|$)"), "WHERE TRUE"),

@@ -21,9 +21,11 @@ def test_sqlite_idioms_become_postgresql() -> None:
     assert translate("SELECT 1 FROM t ORDER BY d.title COLLATE NOCASE").sql == (
         "SELECT 1 FROM t ORDER BY lower(d.title)"
     )
-    assert translate("SELECT x FROM t WHERE a IN () ORDER BY b DESC").sql == (
-        "SELECT x FROM t WHERE a IN (NULL) ORDER BY b DESC NULLS LAST"
+    assert translate("SELECT x FROM t WHERE a IN () ORDER BY f.normalized DESC, f.id").sql == (
+        "SELECT x FROM t WHERE a IN (NULL) ORDER BY f.normalized DESC NULLS LAST, f.id"
     )
+    # Only nullable columns: the id index walks backwards for "id DESC" alone.
+    assert translate("SELECT 1 FROM facts f ORDER BY f.id DESC").sql.endswith("f.id DESC")
     assert translate("SELECT count(*) FROM (SELECT 1 FROM f WHERE 1 LIMIT ?)").sql == (
         "SELECT count(*) FROM (SELECT 1 FROM f WHERE TRUE LIMIT %s) AS counted"
     )
