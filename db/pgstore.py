@@ -19,7 +19,7 @@ from typing import Any
 
 from factscope.db.dsn import INSTALL_HINT, scrub, shown_url
 from factscope.db.errors import ReadOnlyError, SchemaTooNewError, StoreError, WriteFailedError
-from factscope.db.models import Fact, RawDocument, Region, SearchHit, StoreStats
+from factscope.db.models import Fact, RawDocument, Region, SearchHit
 from factscope.db.pgdialect import fts5_tsquery, translate
 from factscope.db.pgschema import PG_SCHEMA_VERSION, migrate, schema_version
 from factscope.db.pgsearch import count_documents, search_documents
@@ -257,17 +257,14 @@ class PgStore(Store):
             ]
         return []
 
-    def stats(self) -> StoreStats:
-        """Counts and versions; the size is the database's on the server."""
-        size = int(self._rows("SELECT pg_database_size(current_database())")[0][0])
-        version = self._rows("SELECT current_setting('server_version')")[0][0]
-        return StoreStats(
-            path=self.path,
-            documents=self.document_count(),
-            facts=self.fact_count(),
-            regions=int(self._rows("SELECT count(DISTINCT region_id) FROM facts")[0][0]),
-            gazetteer_regions=self.region_count(),
-            schema_version=PG_SCHEMA_VERSION,
-            sqlite_version=f"PostgreSQL {version}",
-            size_bytes=size,
-        )
+    def schema_version(self) -> int:
+        """The PostgreSQL schema's version (:data:`db.pgschema.PG_SCHEMA_VERSION`)."""
+        return PG_SCHEMA_VERSION
+
+    def engine_version(self) -> str:
+        """``PostgreSQL 15.x``: the server's version."""
+        return f"PostgreSQL {self._rows('SELECT current_setting(?)', ('server_version',))[0][0]}"
+
+    def size_bytes(self) -> int:
+        """The database's size on the server."""
+        return int(self._rows("SELECT pg_database_size(current_database())")[0][0])

@@ -48,11 +48,15 @@ def store(db_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def seed_store(db_path: Path) -> Iterator[Store]:
     """A store with the five seed documents imported through the real pipeline."""
+    yield from _seeded(str(db_path))
+
+
+def _seeded(target: str) -> Iterator[Store]:
     if not SEEDS.is_dir():
         pytest.skip("shared corpus not available (../shared/corpus/seeds)")
     from factscope.importers import import_paths
 
-    with Store.open(db_path) as opened:
+    with Store.open(target) as opened:
         report = import_paths([SEEDS], opened)
         assert report.imported == 5, report.failed
         yield opened
@@ -102,11 +106,4 @@ def any_store(db_target: str) -> Iterator[Store]:
 @pytest.fixture
 def any_seed_store(db_target: str) -> Iterator[Store]:
     """The five seed documents imported through the real pipeline, on each backend."""
-    if not SEEDS.is_dir():
-        pytest.skip("shared corpus not available (../shared/corpus/seeds)")
-    from factscope.importers import import_paths
-
-    with Store.open(db_target) as opened:
-        report = import_paths([SEEDS], opened)
-        assert report.imported == 5, report.failed
-        yield opened
+    yield from _seeded(db_target)

@@ -60,16 +60,17 @@ def seeded(tmp_path_factory: pytest.TempPathFactory, pg_server: str) -> Iterator
     ],
 )
 def test_commands_answer_the_same_on_both_backends(seeded: list[str], command: list[str]) -> None:
-    answers = []
+    outputs = []
     for target in seeded:
         result = _cli("--db", target, *command)
         assert result.exit_code == 0, result.output
-        answers.append(result.stdout)
+        outputs.append(result.stdout)
+    answers: list[object] = list(outputs)
     if command[0] == "search":  # the same documents; each engine ranks them its own way
-        answers = [sorted(hit["id"] for hit in json.loads(a)) for a in answers]
+        answers = [sorted(hit["id"] for hit in json.loads(a)) for a in outputs]
     elif command[:3] == ["export", "--what", "documents"]:  # import times are each its own
         answers = [
-            [{**json.loads(line), "imported_at": 0} for line in a.splitlines()] for a in answers
+            [{**json.loads(line), "imported_at": 0} for line in a.splitlines()] for a in outputs
         ]
     assert answers[0] == answers[1]
     assert answers[0]

@@ -163,7 +163,7 @@ class Context:
         if write and self.read_only:
             raise click.UsageError("this command writes to the database: drop --read-only")
         if self.server is not None:
-            yield from self._server_store(read_only=read_only or (self.read_only and not write))
+            yield from _opened(self.server, read_only=read_only or (self.read_only and not write))
             return
         if write and not writable(self.db_path):
             fail(f"{self.db_path}: the database is read-only (you may not write it or its folder)")
@@ -180,29 +180,7 @@ class Context:
                 err=True,
             )
         read_only = read_only or (not write and (self.read_only or not writable(path)))
-        try:
-            store = Store.open(path, read_only=read_only)
-        except StoreError as exc:
-            fail(str(exc))
-        try:
-            yield store
-        except StoreError as exc:
-            fail(str(exc))
-        finally:
-            store.close()
-
-    def _server_store(self, *, read_only: bool) -> Iterator[Store]:
-        assert self.server is not None
-        try:
-            store = Store.open(self.server, read_only=read_only)
-        except StoreError as exc:
-            fail(str(exc))
-        try:
-            yield store
-        except StoreError as exc:
-            fail(str(exc))
-        finally:
-            store.close()
+        yield from _opened(str(path), read_only=read_only)
 
     def build_demo(self, path: Path) -> ImportReport:
         """Import the bundled demo corpus into its own new database, with a progress bar."""
@@ -215,6 +193,20 @@ class Context:
         except StoreError as exc:
             fail(str(exc))
         return report
+
+
+def _opened(target: str, *, read_only: bool) -> Iterator[Store]:
+    """The open store (a file or a server URL), closed after; failures as one line."""
+    try:
+        store = Store.open(target, read_only=read_only)
+    except StoreError as exc:
+        fail(str(exc))
+    try:
+        yield store
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
 
 
 def _context(ctx: click.Context) -> Context:
