@@ -7,6 +7,7 @@ they are right by construction.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.worker import WorkerCancelled
 
 from factscope.db.models import Fact, RawDocument
 from factscope.db.store import Store
@@ -193,9 +195,17 @@ def build_fixture_store(path: str) -> Store:
 
 
 async def settle(pilot: Pilot[Any], rounds: int = 3) -> None:
-    """Wait until workers are done and the messages they posted are handled."""
+    """Wait until workers are done and the messages they posted are handled.
+
+    A worker cancelled meanwhile (an exclusive one, superseded by the next keystroke's) is
+    done too: ``wait_for_complete`` would raise for it, and under load a burst of keys makes
+    that likely. A worker that failed still fails the test.
+    """
     for _ in range(rounds):
-        await pilot.app.workers.wait_for_complete()
+        waits = [worker.wait() for worker in pilot.app.workers]
+        for outcome in await asyncio.gather(*waits, return_exceptions=True):
+            if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
+                raise outcome
         await pilot.pause()
 
 
