@@ -42,6 +42,17 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"([\w.]+(?:\.\"?\w+\"?)?) COLLATE NOCASE"), r"lower(\1)"),
     (re.compile(r"\binstr\("), "strpos("),
     (re.compile(r"\bIN \(\)"), "IN (NULL)"),  # SQLite's empty list: matches nothing
+    # A fact and its search row are joined on the distribution column too (doc_id): one
+    # node answers the join when Citus spreads the tables.
+    (
+        re.compile(r"\bf\.id = facts_fts\.rowid\b"),
+        "f.id = facts_fts.rowid AND f.doc_id = facts_fts.doc_id",
+    ),
+    (
+        re.compile(r"\bfacts_fts\.rowid = f\.id\b"),
+        "facts_fts.rowid = f.id AND facts_fts.doc_id = f.doc_id",
+    ),
+    (re.compile(r"\bs\.rowid = f\.id\b"), "s.rowid = f.id AND s.doc_id = f.doc_id"),
     # SQLite sorts NULL below every value, PostgreSQL above: a fact column that may be NULL
     # still ends with them under DESC. (Not every DESC: "id DESC NULLS LAST" cannot walk
     # the id index backwards, and sorted every fact for the newest 2,000.)

@@ -77,7 +77,7 @@ def search_documents(
     page = conn.execute(
         "WITH q AS (SELECT to_tsquery('english', ?) AS q), hits AS (SELECT c.id AS chunk,"
         " c.doc_rowid AS doc, ts_rank_cd(c.tsv, q.q) AS rank FROM q, document_chunks c"
-        f" JOIN documents d ON d.rowid = c.doc_rowid WHERE c.tsv @@ q.q{where}),"
+        f" JOIN documents d ON d.id = c.doc_id WHERE c.tsv @@ q.q{where}),"
         " best AS (SELECT DISTINCT ON (doc) chunk, doc, rank FROM hits"
         " ORDER BY doc, rank DESC, chunk)"
         " SELECT chunk, rank FROM best ORDER BY rank DESC, doc LIMIT ? OFFSET ?",
@@ -91,7 +91,7 @@ def search_documents(
         for row in conn.execute(
             f"SELECT {SUMMARY_COLUMNS}, ts_headline('english', c.title || ' ' || c.text,"
             f" to_tsquery('english', ?), '{HEADLINE}'), c.id FROM document_chunks c"
-            f" JOIN documents d ON d.rowid = c.doc_rowid WHERE c.id IN ({marks})",
+            f" JOIN documents d ON d.id = c.doc_id WHERE c.id IN ({marks})",
             (match, *(chunk for chunk, _ in page)),
         )
     }
@@ -122,7 +122,7 @@ def count_documents(conn: Any, query: str, cap: int, prefix: bool) -> int:
     else:
         inner = (
             "SELECT DISTINCT c.doc_rowid FROM document_chunks c"
-            " JOIN documents d ON d.rowid = c.doc_rowid"
+            " JOIN documents d ON d.id = c.doc_id"
             " WHERE c.tsv @@ to_tsquery('english', ?)" + (f" AND {scan}" if scan else "")
         )
         values = [tsquery_text(words, prefix_last=prefix), *params]
