@@ -74,6 +74,8 @@ def load_comparison(
         f" WHERE f.metric_type IS NOT NULL{filters})"
         f" SELECT p.root, {fact_select('f')} FROM picked p JOIN facts f ON f.id = p.id"
         f" WHERE p.n = 1 OR (p.n <= {PER_GROUP} AND p.metric_type IN ({hetero}))"
+        # Facts are grouped in this order: one order on every backend, the same answer.
+        " ORDER BY f.id"
     )
     facts_by_region: dict[str, list[Fact]] = defaultdict(list)
     for row in conn.execute(sql, params):

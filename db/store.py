@@ -50,18 +50,28 @@ class Store(DocumentsStore, FactsStore):
 
     def stats(self) -> StoreStats:
         """Counts and versions for the status line and ``factscope stats``."""
-        file = Path(self.path).expanduser()
-        size = sum(
-            p.stat().st_size for p in (file, file.with_name(file.name + "-wal")) if p.exists()
-        )
-        version = self._rows("SELECT sqlite_version()")[0][0]
         return StoreStats(
             path=self.path,
             documents=self.document_count(),
             facts=self.fact_count(),
             regions=int(self._rows("SELECT count(DISTINCT region_id) FROM facts")[0][0]),
             gazetteer_regions=self.region_count(),
-            schema_version=SCHEMA_VERSION,
-            sqlite_version=str(version),
-            size_bytes=size,
+            schema_version=self.schema_version(),
+            sqlite_version=self.engine_version(),
+            size_bytes=self.size_bytes(),
+        )
+
+    def schema_version(self) -> int:
+        """The schema version this code writes (and the database holds, once opened)."""
+        return SCHEMA_VERSION
+
+    def engine_version(self) -> str:
+        """The database engine and its version, as ``stats`` reports it."""
+        return str(self._rows("SELECT sqlite_version()")[0][0])
+
+    def size_bytes(self) -> int:
+        """The database's size on disk: the file and its write-ahead log."""
+        file = Path(self.path).expanduser()
+        return sum(
+            p.stat().st_size for p in (file, file.with_name(file.name + "-wal")) if p.exists()
         )

@@ -15,13 +15,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, cast
 
 from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
 from factscope.db.connection import BUSY_TIMEOUT_MS, connect
+from factscope.db.dsn import is_server_url
 from factscope.db.errors import ReadOnlyError, StoreError, store_error
 from factscope.db.typos import Vocabulary
 
@@ -32,8 +34,6 @@ class StoreCore:
     def __init__(self, conn: Any, path: str, read_only: bool, snapshot: bool = False) -> None:
         self._conn = conn
         self._lock = threading.RLock()
-        self.db = Database(conn)
-        """The sqlite-utils wrapper, for schema introspection (not for UI code)."""
         self.path = path
         self.read_only = read_only
         self.snapshot = snapshot
@@ -43,6 +43,11 @@ class StoreCore:
         self._batch_lost: StoreError | None = None
         """Why SQLite rolled the current batch back as a whole (disk full), if it did."""
 
+    @cached_property
+    def db(self) -> Database:
+        """The sqlite-utils wrapper, for schema introspection (not for UI code; SQLite only)."""
+        return Database(self._conn)
+
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
@@ -51,12 +56,19 @@ class StoreCore:
     ) -> Self:
         """Open (creating and migrating if needed) the database at ``path``.
 
+        A ``postgresql://`` or ``postgres://`` URL opens a server's database instead
+        (:class:`db.pgstore.PgStore`, with the ``postgres`` extra installed).
+
         :param read_only: write nothing, not even the ``-shm`` file WAL mode wants: safe for a
             database shared on a server or in a folder this user cannot write (where it may
             open as a :attr:`snapshot`).
         :raises StoreError: the file is missing (read-only), not a database, locked, or
             written by a newer version (:class:`SchemaTooNewError`).
         """
+        if is_server_url(str(path)):
+            from factscope.db.pgstore import PgStore
+
+            return cast(Self, PgStore.connect(str(path), read_only=read_only))
         opened = connect(path, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
         return cls(opened.conn, str(path), read_only, opened.snapshot)
 

@@ -26,6 +26,11 @@ class RegionsStore(StoreCore):
         )
         return region_from_row(rows[0]) if rows else None
 
+    def regions(self) -> list[Region]:
+        """Every region stored (the gazetteer and zones found in documents), by id."""
+        rows = self._rows(f"SELECT {region_select()} FROM regions ORDER BY id")
+        return [region_from_row(row) for row in rows]
+
     def region_chain(self, region_id: str) -> list[Region]:
         """The region, then its parents up to the country."""
         with self.guarded() as conn:

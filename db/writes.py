@@ -52,7 +52,10 @@ def insert_document(conn: Any, doc_id: str, raw: RawDocument, fact_count: int) -
     written into it through incremental blob I/O, a piece at a time.
     """
     text = raw.text
-    big = len(text) > TEXT_PIECE
+    # The standard library's sqlite3 calls it blobopen; pysqlite3 (which sqlite-utils gives
+    # us where it is installed) open_blob; a PostgreSQL connection has neither and binds.
+    open_blob = getattr(conn, "blobopen", None) or getattr(conn, "open_blob", None)
+    big = len(text) > TEXT_PIECE and open_blob is not None
     values = list(document_values(raw, doc_id, fact_count))
     markers = ["?" for _ in DOCUMENT_COLUMNS]
     if big:
@@ -64,10 +67,7 @@ def insert_document(conn: Any, doc_id: str, raw: RawDocument, fact_count: int) -
         values,
     )
     rowid = int(cursor.lastrowid)
-    if big:
-        # The standard library's sqlite3 calls it blobopen; pysqlite3 (which sqlite-utils
-        # gives us where it is installed) open_blob.
-        open_blob = getattr(conn, "blobopen", None) or conn.open_blob
+    if big and open_blob is not None:
         with open_blob("documents", "text", rowid) as blob:
             for piece in _pieces(text):
                 blob.write(piece.encode())
@@ -92,13 +92,22 @@ def insert_facts(conn: Any, doc_id: str, text: str, facts: Iterable[Fact]) -> No
     """Insert a document's facts and their ``facts_fts`` rows (region with its parents'
     names, metric and type, subject, period, figure, sentence, folded attribution), in
     batches of :data:`FACT_BATCH`."""
-    # Ids are assigned here (we hold the write lock) so both tables take one executemany.
-    next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM facts").fetchone()[0])
+    # Ids are assigned here so both tables take one executemany: on SQLite from max(id) (we
+    # hold the write lock), on PostgreSQL from the identity sequence (writers run at once).
+    new_ids = getattr(conn, "new_fact_ids", None)
+    next_id: int | None = None
     region_paths: dict[str, str] = {}
     remaining = iter(facts)
     while batch := list(islice(remaining, FACT_BATCH)):
-        _insert_batch(conn, doc_id, text, batch, next_id, region_paths)
-        next_id += len(batch)
+        if new_ids is not None:
+            fact_ids: list[int] = new_ids(len(batch))
+        else:
+            if next_id is None:
+                sql = "SELECT coalesce(max(id), 0) + 1 FROM facts"
+                next_id = int(conn.execute(sql).fetchone()[0])
+            fact_ids = list(range(next_id, next_id + len(batch)))
+            next_id += len(batch)
+        _insert_batch(conn, doc_id, text, batch, fact_ids, region_paths)
 
 
 def _insert_batch(
@@ -106,15 +115,15 @@ def _insert_batch(
     doc_id: str,
     text: str,
     facts: list[Fact],
-    first_id: int,
+    fact_ids: list[int],
     region_paths: dict[str, str],
 ) -> None:
-    """Insert facts numbered from ``first_id``; ``region_paths`` caches region search names."""
+    """Insert facts with the ids ``fact_ids``; ``region_paths`` caches region search names."""
     placeholders = ", ".join("?" for _ in FACT_COLUMNS)
     columns = select_list(FACT_COLUMNS)
     fact_rows = []
     fts_rows = []
-    for fact_id, fact in enumerate(facts, start=first_id):
+    for fact_id, fact in zip(fact_ids, facts, strict=True):
         fact_rows.append((fact_id, *fact_values(fact, doc_id)))
         if fact.sentence_start is not None and fact.sentence_end is not None:
             sentence = text[fact.sentence_start : fact.sentence_end]

@@ -45,12 +45,12 @@ def _money(
 
 
 @pytest.fixture
-def compare_store(store: Store) -> Store:
+def compare_store(any_store: Store) -> Store:
     songjiang = (
         "Songjiang trade was 305.57 billion yuan (US$47.27 billion) in 2020, up 13.1 percent."
     )
     _add(
-        store,
+        any_store,
         "songjiang.txt",
         songjiang,
         [
@@ -86,7 +86,7 @@ def compare_store(store: Store) -> Store:
     )
     sichuan = "Sichuan trade was 800 billion yuan in 2020 and 951.36 billion yuan in 2021."
     _add(
-        store,
+        any_store,
         "sichuan.txt",
         sichuan,
         [
@@ -96,7 +96,7 @@ def compare_store(store: Store) -> Store:
     )
     germany = "Germany trade reached 2.5 billion euros in 2020 and 9 billion dollars in 2021."
     _add(
-        store,
+        any_store,
         "germany.txt",
         germany,
         [
@@ -104,7 +104,7 @@ def compare_store(store: Store) -> Store:
             ("9 billion dollars", _money(9, "USD", "DE", "Germany", "2021")),
         ],
     )
-    return store
+    return any_store
 
 
 def _row(

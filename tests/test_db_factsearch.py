@@ -75,7 +75,7 @@ def _fact(quote: str, **fields: object) -> Fact:
 
 
 @pytest.fixture
-def fact_store(store: Store) -> Store:
+def fact_store(any_store: Store) -> Store:
     facts = [
         _fact(
             "305.57 billion yuan",
@@ -115,8 +115,8 @@ def fact_store(store: Store) -> Store:
             metric_type="exports",
         ),
     ]
-    store.add_document(RawDocument(text=TEXT, title="Trade", source="t.txt"), facts, REGIONS)
-    return store
+    any_store.add_document(RawDocument(text=TEXT, title="Trade", source="t.txt"), facts, REGIONS)
+    return any_store
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ def fact_store(store: Store) -> Store:
         ("shanghia trade 2020", ["305.57 billion yuan"]),
     ],
 )
-def test_search_facts_on_sqlite(fact_store: Store, query: str, quotes: list[str]) -> None:
+def test_search_facts_on_both_backends(fact_store: Store, query: str, quotes: list[str]) -> None:
     results = fact_store.search_facts(query)
     assert [h.fact.quote for h in results.hits] == quotes
     assert results.total == len(quotes)

@@ -19,6 +19,8 @@ from factscope.db import (
     StoreError,
     document_id,
 )
+from factscope.db.pgschema import PG_SCHEMA_VERSION
+from factscope.db.pgstore import PgStore
 from factscope.db.schema import MIGRATIONS, SCHEMA_VERSION
 from factscope.db.writes import insert_facts
 
@@ -59,26 +61,26 @@ def test_new_database_has_current_schema_and_wal(store: Store, db_path: Path) ->
     assert {"documents", "facts", "regions", "documents_fts", "facts_fts"} <= tables
 
 
-def test_add_then_readd_is_a_noop(store: Store) -> None:
+def test_add_then_readd_is_a_noop(any_store: Store) -> None:
     fact = _fact(TEXT, "178.2 billion yuan", unit="CNY", scale=1e9)
-    assert store.add_document(_doc(), [fact]) == ("imported", document_id(TEXT))
-    assert store.add_document(_doc(), [fact])[0] == "unchanged"
-    assert store.document_count() == 1
-    assert store.fact_count() == 1
+    assert any_store.add_document(_doc(), [fact]) == ("imported", document_id(TEXT))
+    assert any_store.add_document(_doc(), [fact])[0] == "unchanged"
+    assert any_store.document_count() == 1
+    assert any_store.fact_count() == 1
 
 
-def test_changed_file_replaces_document_and_facts(store: Store) -> None:
-    store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
+def test_changed_file_replaces_document_and_facts(any_store: Store) -> None:
+    any_store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
     changed = TEXT.replace("178.2", "180.0")
-    outcome, new_id = store.add_document(_doc(changed), [_fact(changed, "180.0 billion yuan")])
+    outcome, new_id = any_store.add_document(_doc(changed), [_fact(changed, "180.0 billion yuan")])
     assert outcome == "replaced"
-    assert [d.id for d in store.documents()] == [new_id]
-    assert [f.quote for f in store.facts_for_document(new_id)] == ["180.0 billion yuan"]
-    assert store.search("178.2") == []
-    assert len(store.search("180.0")) == 1
+    assert [d.id for d in any_store.documents()] == [new_id]
+    assert [f.quote for f in any_store.facts_for_document(new_id)] == ["180.0 billion yuan"]
+    assert any_store.search("178.2") == []
+    assert len(any_store.search("180.0")) == 1
 
 
-def test_fact_fields_round_trip(store: Store) -> None:
+def test_fact_fields_round_trip(any_store: Store) -> None:
     fact = _fact(
         TEXT,
         "178.2 billion yuan",
@@ -93,50 +95,52 @@ def test_fact_fields_round_trip(store: Store) -> None:
         change_percent=9.4,
         change_basis="yoy",
     )
-    _, doc_id = store.add_document(_doc(), [fact])
-    [stored] = store.facts_for_document(doc_id)
+    _, doc_id = any_store.add_document(_doc(), [fact])
+    [stored] = any_store.facts_for_document(doc_id)
     assert stored.model_dump(exclude={"id", "doc_id"}) == fact.model_dump(exclude={"id", "doc_id"})
     assert stored.doc_id == doc_id
-    assert store.fact(stored.id or 0) == stored
+    assert any_store.fact(stored.id or 0) == stored
     assert TEXT[stored.start : stored.end] == "178.2 billion yuan"
 
 
-def test_search_ranks_and_highlights(store: Store) -> None:
-    store.add_document(_doc(), [])
-    store.add_document(_doc("Weather was fine in Shanghai.", "b.txt", "Weather"), [])
-    [hit] = store.search("exported yuan")
+def test_search_ranks_and_highlights(any_store: Store) -> None:
+    any_store.add_document(_doc(), [])
+    any_store.add_document(_doc("Weather was fine in Shanghai.", "b.txt", "Weather"), [])
+    [hit] = any_store.search("exported yuan")
     assert hit.document.title == "Trade"
     assert {hit.snippet[s:e].lower() for s, e in hit.highlights} == {"exported", "yuan"}
-    assert store.search("billio") == []  # whole words unless asked
-    assert len(store.search("billio", prefix=True)) == 1
-    assert store.search_count("shanghai OR songjiang") == 0  # OR is a word here, not an operator
+    assert any_store.search("billio") == []  # whole words unless asked
+    assert len(any_store.search("billio", prefix=True)) == 1
+    assert (
+        any_store.search_count("shanghai OR songjiang") == 0
+    )  # OR is a word here, not an operator
 
 
-def test_search_stems_english(store: Store) -> None:
-    store.add_document(_doc("Imports rose sharply.", "c.txt"), [])
-    assert len(store.search("import")) == 1
-    assert len(store.search("importing")) == 1
+def test_search_stems_english(any_store: Store) -> None:
+    any_store.add_document(_doc("Imports rose sharply.", "c.txt"), [])
+    assert len(any_store.search("import")) == 1
+    assert len(any_store.search("importing")) == 1
 
 
 @pytest.mark.parametrize("query", ["出口", "口", "进出口", "松江 出口", "外贸进出口"])
-def test_search_finds_chinese_words_of_any_length(store: Store, query: str) -> None:
-    store.add_document(_doc("2020年松江区外贸进出口总额3055亿元。", "zh.txt", "松江"), [])
-    store.add_document(_doc("Nothing Chinese here.", "en.txt", "en"), [])
-    hits = store.search(query)
+def test_search_finds_chinese_words_of_any_length(any_store: Store, query: str) -> None:
+    any_store.add_document(_doc("2020年松江区外贸进出口总额3055亿元。", "zh.txt", "松江"), [])
+    any_store.add_document(_doc("Nothing Chinese here.", "en.txt", "en"), [])
+    hits = any_store.search(query)
     assert [h.document.title for h in hits] == ["松江"]
     assert hits[0].highlights
 
 
-def test_documents_are_paged_and_ordered(store: Store) -> None:
+def test_documents_are_paged_and_ordered(any_store: Store) -> None:
     for i in range(7):
         raw = RawDocument(
             text=f"doc {i}", title=f"T{i}", source=f"{i}.txt", published=f"2020-01-0{i + 1}"
         )
-        store.add_document(raw, [])
-    page = store.documents(limit=3)
+        any_store.add_document(raw, [])
+    page = any_store.documents(limit=3)
     assert [d.title for d in page] == ["T6", "T5", "T4"]
-    assert [d.title for d in store.documents(offset=6, limit=3)] == ["T0"]
-    assert [d.title for d in store.documents(order="title", descending=False, limit=2)] == [
+    assert [d.title for d in any_store.documents(offset=6, limit=3)] == ["T0"]
+    assert [d.title for d in any_store.documents(order="title", descending=False, limit=2)] == [
         "T0",
         "T1",
     ]
@@ -200,8 +204,8 @@ def test_read_only_store_refuses_writes(db_path: Path) -> None:
         Store.open(db_path.with_name("missing.db"), read_only=True)
 
 
-def test_regions_and_chain(store: Store) -> None:
-    store.add_regions(
+def test_regions_and_chain(any_store: Store) -> None:
+    any_store.add_regions(
         [
             Region(id="CN", name="China", level="country"),
             Region(id="310000", name="Shanghai", level="municipality", parent_id="CN"),
@@ -214,27 +218,30 @@ def test_regions_and_chain(store: Store) -> None:
             ),
         ]
     )
-    assert [r.name for r in store.region_chain("310117")] == [
+    assert [r.name for r in any_store.region_chain("310117")] == [
         "Songjiang District",
         "Shanghai",
         "China",
     ]
-    assert store.region("310117") is not None
-    assert store.region("nope") is None
+    assert any_store.region("310117") is not None
+    assert any_store.region("nope") is None
 
 
-def test_delete_document_removes_facts(store: Store) -> None:
-    _, doc_id = store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
-    assert store.delete_document(doc_id)
-    assert store.fact_count() == 0
-    assert not store.delete_document(doc_id)
+def test_delete_document_removes_facts(any_store: Store) -> None:
+    _, doc_id = any_store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
+    assert any_store.delete_document(doc_id)
+    assert any_store.fact_count() == 0
+    assert not any_store.delete_document(doc_id)
 
 
-def test_stats(store: Store) -> None:
-    store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
-    stats = store.stats()
-    assert (stats.documents, stats.facts, stats.schema_version) == (1, 1, SCHEMA_VERSION)
+def test_stats(any_store: Store) -> None:
+    any_store.add_document(_doc(), [_fact(TEXT, "178.2 billion yuan")])
+    stats = any_store.stats()
+    on_server = isinstance(any_store, PgStore)
+    version = PG_SCHEMA_VERSION if on_server else SCHEMA_VERSION
+    assert (stats.documents, stats.facts, stats.schema_version) == (1, 1, version)
     assert stats.size_bytes > 0
+    assert stats.sqlite_version.startswith("PostgreSQL") == on_server
 
 
 def test_locked_database_is_a_clear_error_and_changes_nothing(db_path: Path) -> None:

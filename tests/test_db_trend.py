@@ -30,14 +30,14 @@ WUHU = "340200"
 
 
 @pytest.fixture
-def trend_store(store: Store, tmp_path: Path) -> Store:
+def trend_store(any_store: Store, tmp_path: Path) -> Store:
     folder = tmp_path / "articles"
     folder.mkdir()
     for name, text in ARTICLES.items():
         (folder / name).write_text(text)
-    report = import_paths([folder], store)
+    report = import_paths([folder], any_store)
     assert report.imported == 4 and not report.failed
-    return store
+    return any_store
 
 
 def test_the_series_is_in_time_order_with_every_source(trend_store: Store) -> None:

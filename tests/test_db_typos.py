@@ -92,11 +92,11 @@ def test_a_new_store_corrects_from_the_persisted_table(db_path: Path) -> None:
         ]
 
 
-def test_completion_and_word_endings(store: Store) -> None:
+def test_completion_and_word_endings(any_store: Store) -> None:
     for index, (unit, metric_type) in enumerate([("USD", "fdi"), ("usd_per_ton", "exports")]):
         raw, fact = _document(TEXTS[index], f"{index}.txt", unit, metric_type)
-        store.add_document(raw, [fact])
-    vocabulary, conn = Vocabulary(), store._conn
+        any_store.add_document(raw, [fact])
+    vocabulary, conn = Vocabulary(), any_store._conn
     assert vocabulary.complete(conn, "unit", "usd") == ["USD"]  # the exact value only
     assert vocabulary.complete(conn, "unit", "us") == ["USD", "usd_per_ton"]
     assert vocabulary.complete(conn, "unit", "usd_") == ["usd_per_ton"]  # "_" is literal

@@ -59,16 +59,16 @@ def test_facts_point_at_their_text(seed_store: Store) -> None:
             assert text[fact.start : fact.end] == fact.quote
 
 
-def test_changed_file_replaces_its_document(tmp_path: Path, store: Store) -> None:
+def test_changed_file_replaces_its_document(tmp_path: Path, any_store: Store) -> None:
     path = tmp_path / "report.txt"
     path.write_text("Sichuan trade report\n\nExports rose 22.5 percent to 465.4 billion yuan.")
-    first = import_paths([path], store)
+    first = import_paths([path], any_store)
     path.write_text("Sichuan trade report\n\nExports rose 20 percent to 460 billion yuan.")
-    second = import_paths([path], store)
+    second = import_paths([path], any_store)
     assert (first.imported, second.replaced, second.imported) == (1, 1, 0)
-    assert store.document_count() == 1
-    [doc] = store.documents()
-    assert "460 billion" in store.document(doc.id).text
+    assert any_store.document_count() == 1
+    [doc] = any_store.documents()
+    assert "460 billion" in any_store.document(doc.id).text
 
 
 def test_bad_inputs_fail_alone(tmp_path: Path, store: Store, db_path: Path) -> None:
@@ -122,7 +122,7 @@ def test_extraction_failure_is_reported_and_stores_nothing(
     assert store.document_count() == 0
 
 
-def test_directory_walk_and_progress(tmp_path: Path, store: Store) -> None:
+def test_directory_walk_and_progress(tmp_path: Path, any_store: Store) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / ".hidden").mkdir()
     (tmp_path / "a.txt").write_text("First trade document\n\nTrade rose 1 percent.")
@@ -133,7 +133,7 @@ def test_directory_walk_and_progress(tmp_path: Path, store: Store) -> None:
     assert [Path(p).name for p in flat] == ["a.txt"]
     assert [Path(p).name for p in deep] == ["a.txt", "b.md"]
     events: list[ImportProgress] = []
-    report = import_paths([tmp_path], store, recursive=True, on_progress=events.append)
+    report = import_paths([tmp_path], any_store, recursive=True, on_progress=events.append)
     assert report.imported == 2
     assert [(e.done, e.total) for e in events] == [(1, 2), (2, 2)]
 

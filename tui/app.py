@@ -26,6 +26,7 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
+from factscope.db.dsn import is_server_url, short_label
 from factscope.db.store import Store
 from factscope.tui.clipboard import copy_natively, native_copy_command
 from factscope.tui.messages import GoBack, OpenEvidence
@@ -43,7 +44,10 @@ PANES: dict[str, str] = {"documents": "Documents", "facts": "Facts", "compare": 
 
 
 def short_path(path: str, width: int = 28) -> str:
-    """A database path that fits the status line: ``~`` for home, else ``…/name.db``."""
+    """A database path that fits the status line: ``~`` for home, else ``…/name.db``; a
+    server's database as ``pg:NAME@HOST``."""
+    if is_server_url(path):
+        return short_label(path)[: width + 8]
     home = str(Path.home())
     if path.startswith(home + "/"):
         path = "~" + path[len(home) :]

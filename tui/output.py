@@ -38,14 +38,16 @@ def _stderr() -> Console:
 
 
 @contextmanager
-def progress(*, enabled: bool = True) -> Iterator[Callable[[ImportProgress], None]]:
+def progress(
+    *, enabled: bool = True, label: str = "Importing"
+) -> Iterator[Callable[[ImportProgress], None]]:
     """A progress bar on stderr, shown only when stderr is a terminal."""
     console = _stderr()
     if not enabled or not console.is_terminal:
         yield lambda event: None
         return
     columns = (
-        TextColumn("Importing"),
+        TextColumn(label, markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),

@@ -33,6 +33,7 @@ from factscope.tui.cli.support import (
     stdout_name,
     store_options,
 )
+from factscope.tui.cli.transfer import copy
 from factscope.tui.records import fact_record, write_records
 from factscope.tui.trend_render import summary_line, trend_between, trend_records
 
@@ -46,7 +47,7 @@ from factscope.tui.trend_render import summary_line, trend_between, trend_record
     "--db",
     "db",
     type=click.Path(dir_okay=False),
-    help=f"Database file (default: ${ENV_DB}, else the user data directory).",
+    help=f"Database file or postgresql:// URL (default: ${ENV_DB}, else the user data dir).",
 )
 @click.option("--read-only", is_flag=True, help="Open the database read-only (mode=ro).")
 @click.version_option(package_name="factscope")
@@ -279,7 +280,7 @@ def regions(query: str, limit: int, as_json: bool) -> None:
         click.echo(f"factscope: no region matches {query!r}", err=True)
 
 
-for _command in (*COMMANDS, serve):
+for _command in (*COMMANDS, serve, copy):
     main.add_command(_command)
 
 

@@ -131,19 +131,19 @@ def remove(obj: Context, documents: tuple[str, ...], remove_all: bool) -> None:
     """
     if remove_all == bool(documents):
         raise click.UsageError("name documents to remove, or give --all")
-    if not obj.db_path.exists():
-        fail(f"{obj.db_path}: no such database")
+    if not obj.exists():
+        fail(f"{obj.shown}: no such database")
     with obj.store(write=True) as store:
         if remove_all:
             count = store.remove_all()
-            click.echo(f"removed {counted(count, 'document')} from {obj.db_path}", err=True)
+            click.echo(f"removed {counted(count, 'document')} from {obj.shown}", err=True)
             return
         removed = store.remove_documents(documents)
     missing = [name for name, ids in removed.items() if not ids]
     for name in missing:
         click.echo(f"factscope: {strip_control(name)}: no such document", err=True)
     count = sum(len(ids) for ids in removed.values())
-    click.echo(f"removed {counted(count, 'document')} from {obj.db_path}", err=True)
+    click.echo(f"removed {counted(count, 'document')} from {obj.shown}", err=True)
     if missing:
         sys.exit(1)
 
@@ -161,7 +161,7 @@ def check(obj: Context) -> None:
     """
     with obj.store(read_only=True) as store:
         problems = store.check()
-    path = strip_control(str(obj.db_path))
+    path = strip_control(obj.shown)
     if problems:
         for problem in problems:
             click.echo(f"factscope: {path}: {strip_control(problem)}", err=True)

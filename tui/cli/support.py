@@ -20,6 +20,7 @@ import click
 
 from factscope.db import Store, StoreError
 from factscope.db.connection import writable
+from factscope.db.dsn import is_server_url, shown_url
 from factscope.importers import ImportReport, import_paths
 from factscope.importers.readers import ReadOptions
 from factscope.importers.sanitize import escape_undecodable, has_undecodable, strip_control
@@ -125,13 +126,26 @@ class Context:
 
     def __init__(self, db: str | None, read_only: bool) -> None:
         self.explicit_db = db is not None or bool(os.environ.get(ENV_DB))
+        target = db or os.environ.get(ENV_DB) or ""
+        self.server: str | None = target if is_server_url(target) else None
+        """A PostgreSQL URL (``postgresql://``), when ``--db`` names a server."""
         self.db_path = Path(db).expanduser() if db else default_db_path()
         self.read_only = read_only
 
     def use_db(self, db: str) -> None:
         """Use the database a command's own ``--db`` names."""
         self.explicit_db = True
+        self.server = db if is_server_url(db) else None
         self.db_path = Path(db).expanduser()
+
+    @property
+    def shown(self) -> str:
+        """The database as messages name it: a server's URL never with its password."""
+        return shown_url(self.server) if self.server else str(self.db_path)
+
+    def exists(self) -> bool:
+        """Whether the database is there (a server's is checked by opening it)."""
+        return self.server is not None or self.db_path.exists()
 
     @contextmanager
     def store(self, *, write: bool = False, read_only: bool = False) -> Iterator[Store]:
@@ -148,6 +162,9 @@ class Context:
         """
         if write and self.read_only:
             raise click.UsageError("this command writes to the database: drop --read-only")
+        if self.server is not None:
+            yield from _opened(self.server, read_only=read_only or (self.read_only and not write))
+            return
         if write and not writable(self.db_path):
             fail(f"{self.db_path}: the database is read-only (you may not write it or its folder)")
         path = self.db_path
@@ -163,16 +180,7 @@ class Context:
                 err=True,
             )
         read_only = read_only or (not write and (self.read_only or not writable(path)))
-        try:
-            store = Store.open(path, read_only=read_only)
-        except StoreError as exc:
-            fail(str(exc))
-        try:
-            yield store
-        except StoreError as exc:
-            fail(str(exc))
-        finally:
-            store.close()
+        yield from _opened(str(path), read_only=read_only)
 
     def build_demo(self, path: Path) -> ImportReport:
         """Import the bundled demo corpus into its own new database, with a progress bar."""
@@ -185,6 +193,20 @@ class Context:
         except StoreError as exc:
             fail(str(exc))
         return report
+
+
+def _opened(target: str, *, read_only: bool) -> Iterator[Store]:
+    """The open store (a file or a server URL), closed after; failures as one line."""
+    try:
+        store = Store.open(target, read_only=read_only)
+    except StoreError as exc:
+        fail(str(exc))
+    try:
+        yield store
+    except StoreError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
 
 
 def _context(ctx: click.Context) -> Context:
@@ -217,7 +239,8 @@ def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
         type=click.Path(dir_okay=False),
         expose_value=False,
         callback=_command_db,
-        help=f"Database file (default: ${ENV_DB}, else the user data directory).",
+        help=f"Database file or postgresql:// URL (default: ${ENV_DB}, else the user data"
+        " directory).",
     )(command)
 
 

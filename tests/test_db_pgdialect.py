@@ -1,0 +1,35 @@
+"""SQLite statements and FTS5 expressions as PostgreSQL reads them."""
+
+from __future__ import annotations
+
+from factscope.db.pgdialect import fts5_tsquery, translate
+
+
+def test_fts5_expressions_become_tsqueries() -> None:
+    assert fts5_tsquery('"songj"* AND "trade"*') == "'songj':* & 'trade':*"
+    assert fts5_tsquery('region : (^ "si"*)') == "( 'r^:si':* )"
+    assert fts5_tsquery('("a" OR "b") AND metric : ("x y")') == (
+        "( 'a' | 'b' ) & ( ('m:x' & 'm:y') )"
+    )
+    assert fts5_tsquery('"it""s"') == "('it' & 's')"
+    assert translate("SELECT 1 WHERE a LIKE '%x' AND b = ?").sql == (
+        "SELECT 1 WHERE a ILIKE '%%x' AND b = %s"
+    )
+
+
+def test_sqlite_idioms_become_postgresql() -> None:
+    assert translate("SELECT 1 FROM t ORDER BY d.title COLLATE NOCASE").sql == (
+        "SELECT 1 FROM t ORDER BY lower(d.title)"
+    )
+    assert translate("SELECT x FROM t WHERE a IN () ORDER BY f.normalized DESC, f.id").sql == (
+        "SELECT x FROM t WHERE a IN (NULL) ORDER BY f.normalized DESC NULLS LAST, f.id"
+    )
+    # Only nullable columns: the id index walks backwards for "id DESC" alone.
+    assert translate("SELECT 1 FROM facts f ORDER BY f.id DESC").sql.endswith("f.id DESC")
+    assert translate("SELECT count(*) FROM (SELECT 1 FROM f WHERE 1 LIMIT ?)").sql == (
+        "SELECT count(*) FROM (SELECT 1 FROM f WHERE TRUE LIMIT %s) AS counted"
+    )
+    statement = translate("SELECT 1 FROM facts_fts WHERE facts_fts MATCH ? AND x = ?")
+    assert statement.sql == "SELECT 1 FROM facts_fts WHERE facts_fts.tsv @@ %s::tsquery AND x = %s"
+    assert statement.match_params == (0,)
+    assert translate("INSERT INTO documents (id) VALUES (?)").returning
