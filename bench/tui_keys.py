@@ -45,7 +45,7 @@ def demo_database() -> Path:
 
 def shown(screen: Any, text: str) -> bool:
     """True when ``screen`` shows the results of ``text``."""
-    from factscope.tui.screens.compare import CompareScreen
+    from factscope.tui.panes.compare.screen import CompareScreen
 
     if isinstance(screen, CompareScreen):
         return screen.picker.shown_query == text.strip()

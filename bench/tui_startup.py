@@ -86,8 +86,8 @@ def child(path: Path) -> None:
     started = time.perf_counter()
     from factscope.db.store import Store
     from factscope.tui.app import FactscopeApp
-    from factscope.tui.screens.documents import DocumentsScreen
-    from factscope.tui.widgets.document_list import DocumentList
+    from factscope.tui.panes.documents.document_list import DocumentList
+    from factscope.tui.panes.documents.screen import DocumentsScreen
 
     imported = time.perf_counter() - started
     store = Store.open(path, read_only=True)

@@ -15,13 +15,13 @@ from factscope.db.compare import CompareRow, Comparison
 from factscope.db.models import Region
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.compare_render import evidence_text, filter_rows, row_citation
 from factscope.tui.messages import OpenEvidence
 from factscope.tui.output import comparison_rows
-from factscope.tui.screens.compare import CompareScreen
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.compare_table import CompareTable, bar, cell_text, column_widths
-from factscope.tui.widgets.region_picker import Candidate, PickerInput, RegionPicker
+from factscope.tui.panes.compare.compare_table import CompareTable, bar, cell_text, column_widths
+from factscope.tui.panes.compare.region_picker import Candidate, PickerInput, RegionPicker
+from factscope.tui.panes.compare.render import evidence_text, filter_rows, row_citation
+from factscope.tui.panes.compare.screen import CompareScreen
+from factscope.tui.panes.reader.screen import ReaderScreen
 from tests.tui.support import settle
 
 
@@ -279,7 +279,7 @@ async def test_enter_adds_the_region_typed_even_in_a_burst(seeds: Store) -> None
 def test_a_name_typed_in_full_beats_a_region_with_more_facts() -> None:
     """ "Guangzhou" is Guangzhou, though Hangzhou (fuzzy-similar) has more facts."""
     from factscope.importers.gazetteer import Gazetteer
-    from factscope.tui.compare_candidates import CandidateFinder, name_match
+    from factscope.tui.panes.compare.candidates import CandidateFinder, name_match
 
     gazetteer = Gazetteer.default()
     hangzhou, guangzhou = gazetteer.chain("330100")[0], gazetteer.chain("440100")[0]
@@ -325,7 +325,7 @@ async def test_a_region_not_in_the_database_is_never_the_base(seeds: Store) -> N
 def test_candidates_with_more_facts_come_first(tmp_path: Path) -> None:
     """On the demo corpus "songj" offers the district (many facts) before its bonded zone."""
     from factscope.importers import import_paths
-    from factscope.tui.compare_candidates import CandidateFinder
+    from factscope.tui.panes.compare.candidates import CandidateFinder
     from tests.conftest import SAMPLES
 
     with Store.open(tmp_path / "demo.db") as store:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens.documents import DocumentsScreen
+from factscope.tui.panes.documents.document_list import DocumentList
+from factscope.tui.panes.documents.screen import DocumentsScreen
+from factscope.tui.panes.reader.screen import ReaderScreen
 from factscope.tui.screens.export import PathInput, PathScreen
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.document_list import DocumentList
 from tests.tui.support import settle
 
 

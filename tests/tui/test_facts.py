@@ -18,15 +18,15 @@ from factscope.db.store import Store
 from factscope.tui import render
 from factscope.tui.app import FactscopeApp
 from factscope.tui.messages import OpenEvidence
-from factscope.tui.screens import facts as facts_module
+from factscope.tui.panes.facts import screen as facts_module
+from factscope.tui.panes.facts.evidence import EvidenceView
+from factscope.tui.panes.facts.facets import FacetBar
+from factscope.tui.panes.facts.fact_table import FactTable, match_pattern
+from factscope.tui.panes.facts.screen import FactsScreen
+from factscope.tui.panes.facts.view import describe, toggle_tokens
+from factscope.tui.panes.reader.document_reader import DocumentReader
+from factscope.tui.panes.reader.screen import ReaderScreen
 from factscope.tui.screens.export import PathInput, PathScreen
-from factscope.tui.screens.facts import FactsScreen
-from factscope.tui.screens.facts_view import describe, toggle_tokens
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.evidence import EvidenceView
-from factscope.tui.widgets.facets import FacetBar
-from factscope.tui.widgets.fact_table import FactTable, match_pattern
-from factscope.tui.widgets.reader import DocumentReader
 from factscope.tui.widgets.search_box import QueryBox
 from factscope.tui.widgets.status_line import StatusLine
 from tests.tui.support import settle

@@ -11,9 +11,9 @@ from factscope.db.models import RawDocument
 from factscope.db.store import Store
 from factscope.importers.pipeline import ImportReport, extract_document, store_document
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.document_list import DocumentList
-from factscope.tui.widgets.fact_table import FactTable
+from factscope.tui.panes.documents.document_list import DocumentList
+from factscope.tui.panes.facts.fact_table import FactTable
+from factscope.tui.panes.reader.screen import ReaderScreen
 from tests.tui.support import settle
 
 DOCUMENTS = 60

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from factscope.db.models import Region
-from factscope.tui.widgets.region_picker import Candidate
+from factscope.tui.panes.compare.region_picker import Candidate
 
 SUGGESTIONS = 12
 """How many regions with the most facts are suggested when nothing is typed."""

@@ -12,8 +12,13 @@ from rich.text import Text
 
 from factscope.db.compare import CompareCell, CompareRow, Comparison
 from factscope.db.models import Document, Region
+from factscope.tui.panes.compare.compare_table import (
+    CONVERTED,
+    NOT_COMPARABLE,
+    ROLLED_UP,
+    amount_text,
+)
 from factscope.tui.render import SELECTED_STYLE, citation, highlighted, published, safe
-from factscope.tui.widgets.compare_table import CONVERTED, NOT_COMPARABLE, ROLLED_UP, amount_text
 
 
 def figure_summary(row: CompareRow, cell: CompareCell, base: Region | None) -> str:

@@ -1,8 +1,8 @@
 """The Compare pane: up to four regions side by side, aligned by metric and period.
 
-The picker (:mod:`tui.widgets.region_picker`) searches every place the gazetteer knows, plus
+The picker (:mod:`tui.panes.compare.region_picker`) searches every place the gazetteer knows, plus
 the zones the documents named, and says how many facts each has here; the table
-(:mod:`tui.widgets.compare_table`) shows ``Store.compare`` -- the same
+(:mod:`tui.panes.compare.compare_table`) shows ``Store.compare`` -- the same
 :class:`db.compare.Comparison` that ``factscope compare`` prints -- and the panel below it
 shows the evidence of the selected cell with the figure highlighted, the cell's note (a
 conversion's rate and its source, why it is not comparable) and the row's gaps.
@@ -28,15 +28,15 @@ from textual.widgets import Footer, Input, Static
 
 from factscope.db.compare import CompareRow, Comparison
 from factscope.db.models import Document, Region
-from factscope.tui.compare_candidates import CandidateFinder
-from factscope.tui.compare_render import evidence_text, filter_rows, row_citation
 from factscope.tui.messages import GoBack, OpenEvidence
 from factscope.tui.output import comparison_rows
+from factscope.tui.panes.compare.candidates import CandidateFinder
+from factscope.tui.panes.compare.compare_table import LEGEND, CompareTable
+from factscope.tui.panes.compare.region_picker import MAX_REGIONS, Candidate, RegionPicker
+from factscope.tui.panes.compare.render import evidence_text, filter_rows, row_citation
 from factscope.tui.render import safe
 from factscope.tui.screens.base import PaneScreen
 from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
-from factscope.tui.widgets.compare_table import LEGEND, CompareTable
-from factscope.tui.widgets.region_picker import MAX_REGIONS, Candidate, RegionPicker
 from factscope.tui.widgets.search_box import SearchBox, route_printable
 from factscope.tui.widgets.status_line import StatusLine
 
@@ -420,7 +420,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
         if selected is None or self.comparison is None:
             return
         row = selected[0]
-        from factscope.tui.screens.trend import TrendScreen
+        from factscope.tui.panes.trend.screen import TrendScreen
 
         regions = [region.id for region in self.comparison.regions]
         self.app.push_screen(TrendScreen(self.store, regions, row.metric_type))

@@ -5,7 +5,7 @@ cancels the previous search) and its result carries a generation number, so a sl
 search that finishes late is dropped. The search box keeps the focus
 (:class:`tui.widgets.search_box.QueryBox`): every printable key is part of the query and
 commands are ctrl keys or the palette. Pages beyond the first are fetched on demand when the
-list asks for them. Enter pushes the reader (:mod:`tui.screens.reader`) on this pane's stack.
+list asks for them. Enter pushes the reader (:mod:`tui.panes.reader.screen`) on this pane's stack.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from factscope.db.store import DocumentOrder
+from factscope.tui.panes.documents.document_list import PAGE_SIZE, DocumentList, ListRow
 from factscope.tui.render import list_header, published, safe
 from factscope.tui.screens.base import PaletteCommand, PaneScreen
 from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
-from factscope.tui.widgets.document_list import PAGE_SIZE, DocumentList, ListRow
 from factscope.tui.widgets.search_box import QueryBox, route_printable
 from factscope.tui.widgets.status_line import StatusLine
 
@@ -237,7 +237,7 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
     ) -> None:
         """Push the reader for ``doc_id``, selecting ``fact_id`` when given; Escape there
         goes back to the pane ``origin``."""
-        from factscope.tui.screens.reader import ReaderScreen
+        from factscope.tui.panes.reader.screen import ReaderScreen
 
         self.app.push_screen(ReaderScreen(self.store, doc_id, fact_id, origin=origin))
 

@@ -1,6 +1,6 @@
 """A virtual table of fact search results: only the rows on screen are ever drawn.
 
-A Line-API widget (Toolong-style, like :class:`tui.widgets.document_list.DocumentList`): it
+A Line-API widget (Toolong-style, like :class:`tui.panes.documents.document_list.DocumentList`): it
 holds the ranked hits it was handed (a thousand at most) and draws line ``y`` on demand, so a
 new result set appears at once and scrolling costs the same at any size. The stock
 ``DataTable`` would build every row's cells up front.

@@ -36,13 +36,13 @@ from textual.worker import get_current_worker
 from factscope.db.errors import StoreError
 from factscope.db.models import FactFacets, FactHit, FactResults
 from factscope.tui.messages import OpenEvidence
+from factscope.tui.panes.facts.evidence import EvidenceView, sentence_span
+from factscope.tui.panes.facts.facets import FacetBar
+from factscope.tui.panes.facts.fact_table import FactTable, fact_header, value_cell
+from factscope.tui.panes.facts.view import count_facets, describe, export_row, toggle_tokens
 from factscope.tui.render import cite, safe
 from factscope.tui.screens.base import PaneScreen
 from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
-from factscope.tui.screens.facts_view import count_facets, describe, export_row, toggle_tokens
-from factscope.tui.widgets.evidence import EvidenceView, sentence_span
-from factscope.tui.widgets.facets import FacetBar
-from factscope.tui.widgets.fact_table import FactTable, fact_header, value_cell
 from factscope.tui.widgets.search_box import QueryBox, route_printable
 from factscope.tui.widgets.status_line import StatusLine
 
@@ -367,7 +367,7 @@ characters is cut, and the status line says so.
         if not fact.region_id or not metric:
             self.notify("This figure has no region or metric to follow over time.", timeout=3)
             return
-        from factscope.tui.screens.trend import TrendScreen
+        from factscope.tui.panes.trend.screen import TrendScreen
 
         self.app.push_screen(TrendScreen(self.store, [fact.region_id], metric))
 

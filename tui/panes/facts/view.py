@@ -1,6 +1,6 @@
 """Pure helpers of the Facts pane: the status wording, export rows and facet tokens.
 
-Kept apart from :mod:`tui.screens.facts` so they can be tested without an app; no widgets,
+Kept apart from :mod:`tui.panes.facts.screen` so they can be tested without an app; no widgets,
 no store.
 """
 
@@ -12,9 +12,9 @@ from typing import Any
 
 from factscope.db.models import FactFacets, FactHit, FactResults
 from factscope.tui.formatting import change_text
+from factscope.tui.panes.facts.facets import FacetField
+from factscope.tui.panes.facts.fact_table import value_cell
 from factscope.tui.render import safe
-from factscope.tui.widgets.facets import FacetField
-from factscope.tui.widgets.fact_table import value_cell
 
 
 def describe(query: str, results: FactResults) -> str:

@@ -25,6 +25,9 @@ from textual.worker import get_current_worker
 
 from factscope.db.models import Document, Fact
 from factscope.tui.messages import GoBack
+from factscope.tui.panes.reader.document_reader import MATCH_LIMIT, DocumentReader, find_matches
+from factscope.tui.panes.reader.fact_panel import FactPanel
+from factscope.tui.panes.reader.figure_list import FigureList, FigurePane
 from factscope.tui.render import (
     KIND_LABELS,
     KIND_STYLES,
@@ -38,9 +41,6 @@ from factscope.tui.render import (
 )
 from factscope.tui.screens.base import PaneScreen
 from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
-from factscope.tui.widgets.fact_panel import FactPanel
-from factscope.tui.widgets.figure_list import FigureList, FigurePane
-from factscope.tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
 from factscope.tui.widgets.search_box import SearchBox
 from factscope.tui.widgets.status_line import StatusLine
 
