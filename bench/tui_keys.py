@@ -49,7 +49,10 @@ def shown(screen: Any, text: str) -> bool:
 
     if isinstance(screen, CompareScreen):
         return screen.picker.shown_query == text.strip()
-    return bool(screen.shown_generation == screen.generation)
+    from factscope.tui.panes.documents.screen import DocumentsScreen
+
+    requests = screen.listings if isinstance(screen, DocumentsScreen) else screen.searches
+    return bool(requests.shown)
 
 
 async def measure(db: Path, mode: str) -> tuple[list[float], float]:

@@ -45,8 +45,8 @@ async def test_stale_search_results_are_dropped(fixture_store: Store) -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DocumentsScreen)
-        stale = DocumentsScreen.Listed(screen.generation - 1, "old", 99, [])
-        screen.post_message(stale)
+        stale = screen.listings.generation - 1
+        screen.listings.deliver(stale, "old", 99, [])
         await settle(pilot)
         assert screen.query_one(DocumentList).total == 5
 

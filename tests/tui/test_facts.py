@@ -195,10 +195,9 @@ async def test_stale_results_are_dropped(
         assert isinstance(screen, FactsScreen)
         assert screen.query_text == "songj 42"
         assert [h.fact.quote for h in hits(app)] == []
-        # And a late message of an older generation is ignored outright.
-        screen.post_message(
-            FactsScreen.Searched(screen.generation - 1, "old", FactResults(hits=[], total=99))
-        )
+        # And a late result of an older search is ignored outright.
+        stale = screen.searches.generation - 1
+        screen.searches.deliver(stale, "old", FactResults(hits=[], total=99))
         await settle(pilot)
         assert "no facts match 'songj 42'" in status_text(app)
 
@@ -347,3 +346,35 @@ async def test_the_pane_and_the_headless_command_rank_alike(
     async with app.run_test(size=(80, 24)) as pilot:
         await search(pilot, query)
         assert [hit.fact.id for hit in hits(app)] == headless
+
+
+async def test_facets_wait_for_the_query_to_settle_then_count_once(
+    fixture_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Results cut at 2 are not every match, so the store counts the facets: only for the
+    last query of a burst, and only once it has stayed unchanged for FACET_DELAY."""
+    monkeypatch.setattr(facts_module, "RESULT_LIMIT", 2)
+    monkeypatch.setattr(facts_module, "FACET_DELAY", 0.3)
+    counted: list[str] = []
+    original = fixture_store.fact_facets
+
+    def fact_facets(query: str, **kwargs: Any) -> Any:
+        counted.append(query)
+        return original(query, **kwargs)
+
+    monkeypatch.setattr(fixture_store, "fact_facets", fact_facets)
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(QueryBox)
+        counted.clear()
+        for query in ("s", "so", "songj"):
+            box.value = query
+        bar = app.screen.query_one(FacetBar)
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if counted and not bar.stale:
+                break
+        await settle(pilot)
+        assert counted == ["songj"]
+        assert bar.facets is not None and ("Songjiang District", 5) in bar.facets.regions

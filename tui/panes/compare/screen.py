@@ -7,14 +7,14 @@ the zones the documents named, and says how many facts each has here; the table
 shows the evidence of the selected cell with the figure highlighted, the cell's note (a
 conversion's rate and its source, why it is not comparable) and the row's gaps.
 
-Every store and gazetteer call runs in a thread worker; the comparison worker is exclusive
-and its result carries a generation number, so a late result for an older selection is
-dropped. Enter posts :class:`tui.messages.OpenEvidence`, which the app turns into the reader.
+Every store and gazetteer call runs in a thread worker; the search and comparison workers
+are exclusive and their results come back through :class:`tui.results.Latest`, so a late
+result for an older query or selection is dropped. Enter posts
+:class:`tui.messages.OpenEvidence`, which the app turns into the reader.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
@@ -22,8 +22,8 @@ from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from factscope.db.compare import CompareRow, Comparison
@@ -35,6 +35,7 @@ from factscope.tui.panes.compare.compare_table import LEGEND, CompareTable
 from factscope.tui.panes.compare.region_picker import MAX_REGIONS, Candidate, RegionPicker
 from factscope.tui.panes.compare.render import evidence_text, filter_rows, row_citation
 from factscope.tui.render import safe
+from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaneScreen
 from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
 from factscope.tui.widgets.search_box import SearchBox, route_printable
@@ -117,27 +118,6 @@ export then take the rows shown). **Escape** goes back to where you came from.
     """Pane keys: no letters, since letters typed anywhere here search for a region; table
     keys are on :class:`CompareTable`, search keys on the picker's box."""
 
-    @dataclass
-    class Found(Message):
-        """Picker candidates arrived from a worker ('' query: suggestions)."""
-
-        query: str
-        candidates: list[Candidate]
-
-    @dataclass
-    class Compared(Message):
-        """A comparison arrived from a worker."""
-
-        generation: int
-        comparison: Comparison
-        counts: dict[str, int]
-
-    @dataclass
-    class DocumentLoaded(Message):
-        """A document for the evidence panel arrived from a worker."""
-
-        document: Document
-
     def __init__(self, store: Any) -> None:
         super().__init__(store)
         self.picked: list[Candidate] = []
@@ -148,8 +128,12 @@ export then take the rows shown). **Escape** goes back to where you came from.
         """What the table shows: the last comparison, its rows filtered by :attr:`row_filter`."""
         self.unfiltered: Comparison | None = None
         self.row_filter = ""
-        self.generation = 0
-        self.documents: dict[str, Document] = {}
+        self.searches = Latest(self, self._show_candidates)
+        """Each region search is a request; candidates of older ones are dropped."""
+        self.comparisons = Latest(self, self._show_comparison)
+        """Each selection is a request; a comparison of an older one is dropped."""
+        self.documents: LRUCache[str, Document] = LRUCache(DOCUMENT_CACHE)
+        """Documents by id for the evidence panel (thread-safe: the copy worker reads it)."""
         self.selected: CompareTable.CellFocused | None = None
         self.candidates = CandidateFinder(store)
         self.counts: dict[str, int] = {}
@@ -178,23 +162,27 @@ export then take the rows shown). **Escape** goes back to where you came from.
         self.query_one("#evidence").border_subtitle = LEGEND
         self._sync_layout()
         self.set_focus(self.picker.search_box)
-        self._search("")
+        self.search_regions("")
 
     # -- picking ----------------------------------------------------------------------------
 
+    def search_regions(self, query: str) -> None:
+        """Look for regions named ``query`` ('' : suggestions); older searches are dropped."""
+        self._search(self.searches.begin(), query)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="regions", description="Search")
-    def _search(self, query: str) -> None:
-        self.post_message(self.Found(query, self.find_candidates(query)))
+    def _search(self, generation: int, query: str) -> None:
+        self.searches.deliver(generation, query, self.find_candidates(query))
 
     def find_candidates(self, query: str) -> list[Candidate]:
         """Regions for ``query``, those with facts first (see :class:`CandidateFinder`)."""
         return self.candidates.find(query)
 
-    def on_compare_screen_found(self, message: Found) -> None:
-        self.picker.show_candidates(message.query, message.candidates)
+    def _show_candidates(self, query: str, candidates: list[Candidate]) -> None:
+        self.picker.show_candidates(query, candidates)
 
     def on_region_picker_search_changed(self, message: RegionPicker.SearchChanged) -> None:
-        self._search(message.query)
+        self.search_regions(message.query)
 
     def on_region_picker_add(self, message: RegionPicker.Add) -> None:
         self.add_region(message.candidate)
@@ -251,14 +239,13 @@ export then take the rows shown). **Escape** goes back to where you came from.
 
     def reload(self) -> None:
         """Compare the picked regions again (a newer request makes older results stale)."""
-        self.generation += 1
-        ids = [c.region.id for c in self.picked]
-        if not ids:
+        generation = self.comparisons.begin()
+        if not self.picked:
             self.comparison = self.unfiltered = None
             self.table.show(None, [], {})
             self._show_evidence()
             return
-        self._compare(self.generation, [c.region for c in self.picked], self.include_children)
+        self._compare(generation, [c.region for c in self.picked], self.include_children)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="compare", description="Compare")
     def _compare(self, generation: int, regions: list[Region], include_children: bool) -> None:
@@ -272,13 +259,11 @@ export then take the rows shown). **Escape** goes back to where you came from.
             if region.id not in stored:
                 comparison.notes.append(f"{region.name} has no facts in the database")
         counts = self.store.fact_counts(ids)
-        self.post_message(self.Compared(generation, comparison, counts))
+        self.comparisons.deliver(generation, comparison, counts)
 
-    def on_compare_screen_compared(self, message: Compared) -> None:
-        if message.generation != self.generation:
-            return
-        self.unfiltered = message.comparison
-        self.counts = message.counts
+    def _show_comparison(self, comparison: Comparison, counts: dict[str, int]) -> None:
+        self.unfiltered = comparison
+        self.counts = counts
         self._show_rows()
 
     def _show_rows(self) -> None:
@@ -337,8 +322,9 @@ export then take the rows shown). **Escape** goes back to where you came from.
     def on_compare_table_cell_focused(self, message: CompareTable.CellFocused) -> None:
         self.selected = message
         self._show_evidence()
-        if message.cell is not None and message.cell.fact.doc_id not in self.documents:
-            self._load_document(str(message.cell.fact.doc_id))
+        doc_id = message.cell.fact.doc_id if message.cell is not None else None
+        if doc_id and doc_id not in self.documents:
+            self._load_document(doc_id)
 
     def on_compare_table_cell_chosen(self, message: CompareTable.CellChosen) -> None:
         cell = message.cell
@@ -352,12 +338,10 @@ export then take the rows shown). **Escape** goes back to where you came from.
         thread=True, exclusive=True, exit_on_error=False, group="evidence", description="Evidence"
     )
     def _load_document(self, doc_id: str) -> None:
-        self.post_message(self.DocumentLoaded(self.store.document(doc_id)))
+        self.call_later(self._document_loaded, self.store.document(doc_id))
 
-    def on_compare_screen_document_loaded(self, message: DocumentLoaded) -> None:
-        if len(self.documents) >= DOCUMENT_CACHE:
-            self.documents.pop(next(iter(self.documents)))
-        self.documents[message.document.id] = message.document
+    def _document_loaded(self, document: Document) -> None:
+        self.documents.set(document.id, document)
         self._show_evidence()
 
     def _show_evidence(self) -> None:

@@ -9,7 +9,6 @@ document and its facts in a worker; :meth:`ReaderScreen.open` re-targets it, whi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
@@ -18,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
@@ -39,6 +37,7 @@ from factscope.tui.render import (
     title_line,
     value_text,
 )
+from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaneScreen
 from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
 from factscope.tui.widgets.search_box import SearchBox
@@ -123,14 +122,6 @@ document. **Escape** closes the find bar, else goes back to where you came from.
     figures_shown: reactive[bool] = reactive(False, init=False)
     """Whether the figures list is shown in the side area."""
 
-    @dataclass
-    class Loaded(Message):
-        """The document and its figures arrived from a worker."""
-
-        document: Document
-        facts: list[Fact]
-        fact_id: int | None
-
     def __init__(
         self, store: Any, doc_id: str, fact_id: int | None = None, *, origin: str = "documents"
     ) -> None:
@@ -140,6 +131,8 @@ document. **Escape** closes the find bar, else goes back to where you came from.
         self.doc_id = doc_id
         self.fact_id = fact_id
         self.document: Document | None = None
+        self.loads = Latest(self, self._show)
+        """Each :meth:`open` is a request: a document opened before it never replaces it."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-title")
@@ -172,20 +165,19 @@ document. **Escape** closes the find bar, else goes back to where you came from.
     def open(self, doc_id: str, fact_id: int | None = None) -> None:
         """Show ``doc_id``; select and scroll to ``fact_id`` when given."""
         self.doc_id, self.fact_id = doc_id, fact_id
-        self._load(doc_id, fact_id)
+        self._load(self.loads.begin(), doc_id, fact_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reader", description="Open")
-    def _load(self, doc_id: str, fact_id: int | None) -> None:
+    def _load(self, generation: int, doc_id: str, fact_id: int | None) -> None:
         document = self.store.document(doc_id)
         facts = self.store.facts_for_document(doc_id)
-        self.post_message(self.Loaded(document, facts, fact_id))
+        self.loads.deliver(generation, document, facts, fact_id)
 
-    def on_reader_screen_loaded(self, message: Loaded) -> None:
-        if message.document.id != self.doc_id:
-            return
-        self.document = message.document
+    def _show(self, document: Document, facts: list[Fact], fact_id: int | None) -> None:
+        """Show the newest opened document, and select ``fact_id`` when given."""
+        self.document = document
         self._draw_title()
-        self.reader.set_document(message.document.text, message.facts)
+        self.reader.set_document(document.text, facts)
         self.query_one(FactPanel).show(None, total=len(self.reader.facts))
         self.query_one(FigurePane).set_figures(self.reader.facts)
         if not self.reader.facts:
@@ -193,8 +185,8 @@ document. **Escape** closes the find bar, else goes back to where you came from.
         self._layout_side()
         self.status_line.set_context(self._legend())
         self.refresh_bindings()
-        if message.fact_id is not None:
-            self.call_after_refresh(self._select_fact, message.fact_id)
+        if fact_id is not None:
+            self.call_after_refresh(self._select_fact, fact_id)
 
     def _draw_title(self) -> None:
         """Title, date, figure count and file name; the title gives way to the rest."""
