@@ -171,7 +171,8 @@ def trend_records(trend: Trend) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     for series in trend.series:
         for point in series.points:
-            for value in point.values or [None]:
+            values: list[TrendValue | None] = [*point.values] or [None]
+            for value in values:
                 fact = value.fact if value else None
                 records.append(
                     {

@@ -22,7 +22,7 @@ from textual.cache import LRUCache
 from textual.message import Message
 from textual.strip import Strip
 
-from factscope.db.factsearch import parse_fact_query
+from factscope.db.factquery import parse_fact_query
 from factscope.db.models import Fact, FactHit
 from factscope.tui.formatting import change_text, fact_value, format_number
 from factscope.tui.render import KIND_LABELS, MATCH_STYLE, fit, safe
