@@ -58,6 +58,8 @@ class FactscopeApp(App[None]):
     TITLE = "factscope"
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         "app.tcss",
+        "panes/documents/documents.tcss",
+        "panes/reader/reader.tcss",
         "panes/facts/facts.tcss",
         "panes/compare/compare.tcss",
         "panes/trend/trend.tcss",
