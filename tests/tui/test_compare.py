@@ -19,7 +19,12 @@ from factscope.tui.messages import OpenEvidence
 from factscope.tui.output import comparison_rows
 from factscope.tui.panes.compare.compare_table import CompareTable, bar, cell_text, column_widths
 from factscope.tui.panes.compare.region_picker import Candidate, PickerInput, RegionPicker
-from factscope.tui.panes.compare.render import evidence_text, filter_rows, row_citation
+from factscope.tui.panes.compare.render import (
+    evidence_text,
+    filter_rows,
+    row_citation,
+    rows_context,
+)
 from factscope.tui.panes.compare.screen import CompareScreen
 from factscope.tui.panes.reader.screen import ReaderScreen
 from tests.tui.support import settle
@@ -189,6 +194,12 @@ def test_filter_rows_matches_every_word_in_any_field() -> None:
     assert metrics("fiscal revenue") == ["Tax revenue"], "type words match without the _"
     assert metrics("2021 exp") == ["Exports"]
     assert metrics("trade 2021") == []
+    rows = filter_rows(comparison, "trade").rows  # no cell is missing in it: all meet
+    met = "2 regions · 1 of 3 rows match 'trade', 1 where all meet"
+    assert rows_context(2, rows, 3, "trade") == met
+    assert rows_context(1, comparison.rows, 3, " ") == (
+        "1 region · 3 rows · type a name to add another region"
+    )
 
 
 async def test_picker_lists_facts_first_and_delete_removes(seeds: Store) -> None:

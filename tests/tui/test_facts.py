@@ -23,7 +23,13 @@ from factscope.tui.panes.facts.evidence import EvidenceView
 from factscope.tui.panes.facts.facets import FacetBar
 from factscope.tui.panes.facts.fact_table import FactTable, match_pattern
 from factscope.tui.panes.facts.screen import FactsScreen
-from factscope.tui.panes.facts.view import describe, toggle_tokens
+from factscope.tui.panes.facts.view import (
+    describe,
+    export_rows,
+    export_what,
+    facet_refusal,
+    toggle_tokens,
+)
 from factscope.tui.panes.reader.document_reader import DocumentReader
 from factscope.tui.panes.reader.screen import ReaderScreen
 from factscope.tui.screens.export import PathInput, PathScreen
@@ -132,6 +138,29 @@ def test_status_is_honest_about_caps() -> None:
     capped = FactResults.model_construct(hits=[None] * 1000, total=10_000, capped=True)
     assert describe("trade", capped) == "1,000 of 10,000+ facts for 'trade'"
     assert describe("", capped) == "1,000 of 10,000+ facts, newest first"
+    assert export_what(1000, capped, "trade") == "1,000 figures (of 10,000+ matches) for 'trade'"
+    assert export_what(3, FactResults(hits=[], total=3), "") == "3 figures (of 3 matches)"
+
+
+def test_facets_that_cannot_be_tokens_say_why() -> None:
+    assert facet_refusal("region", "(none)") == "Facts without a region cannot be filtered for."
+    assert "several words" in facet_refusal("unit", "square metres")
+    assert facet_refusal("unit", "CNY") == "" and facet_refusal("region", "Sichuan Province") == ""
+
+
+def test_export_rows_read_each_document_once(fixture_store: Store) -> None:
+    hits = fixture_store.search_facts("songj", limit=100).hits
+    assert len({h.fact.doc_id for h in hits}) < len(hits), "several figures per document"
+    asked: list[str] = []
+
+    def text_of(doc_id: str) -> str:
+        asked.append(doc_id)
+        return fixture_store.document(doc_id).text
+
+    rows = export_rows(hits, text_of)
+    assert sorted(asked) == sorted({h.fact.doc_id or "" for h in hits})
+    assert [r["fact_id"] for r in rows] == [h.fact.id for h in hits]
+    assert all(r["figure"] in r["sentence"] for r in rows if r["figure"])
 
 
 async def test_enter_opens_the_reader_at_the_figure(seed_db: Store) -> None:

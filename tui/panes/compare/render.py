@@ -107,6 +107,18 @@ def row_citation(comparison: Comparison, row: CompareRow, docs: dict[str, Docume
     return "\n\n".join(lines)
 
 
+def rows_context(regions: int, rows: list[CompareRow], total: int, row_filter: str) -> str:
+    """The status line's '2 regions · 12 rows, 5 where all meet' (or '3 of 12 rows match')."""
+    count = f"{len(rows)} rows"
+    if row_filter.strip():
+        count = f"{len(rows)} of {total} rows match {row_filter!r}"
+    context = f"{regions} region{'s' if regions > 1 else ''} · {count}"
+    if regions < 2:
+        return context + " · type a name to add another region"
+    meet = sum(all(cell is not None for cell in r.cells.values()) for r in rows)
+    return context + f", {meet} where all meet"
+
+
 def filter_rows(comparison: Comparison, query: str) -> Comparison:
     """The rows whose metric, type, period or measure holds every word of ``query``
     (case-insensitive, any order): "trade 2020", "export share"."""

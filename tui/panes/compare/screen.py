@@ -15,34 +15,27 @@ result for an older query or selection is dropped. Enter posts
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 
 from factscope.db.compare import CompareRow, Comparison
 from factscope.db.models import Document, Region
 from factscope.tui.messages import GoBack, OpenEvidence
 from factscope.tui.output import comparison_rows
 from factscope.tui.panes.compare.candidates import CandidateFinder
-from factscope.tui.panes.compare.compare_table import LEGEND, CompareTable
+from factscope.tui.panes.compare.compare_table import CompareTable
+from factscope.tui.panes.compare.evidence import EvidencePanel
 from factscope.tui.panes.compare.region_picker import MAX_REGIONS, Candidate, RegionPicker
-from factscope.tui.panes.compare.render import evidence_text, filter_rows, row_citation
+from factscope.tui.panes.compare.render import filter_rows, row_citation, rows_context
 from factscope.tui.render import safe
 from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaneScreen
-from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
 from factscope.tui.widgets.search_box import SearchBox, route_printable
 from factscope.tui.widgets.status_line import StatusLine
-
-DOCUMENT_CACHE = 64
-"""Documents kept for the evidence panel."""
 
 
 class CompareScreen(PaneScreen):
@@ -132,9 +125,6 @@ export then take the rows shown). **Escape** goes back to where you came from.
         """Each region search is a request; candidates of older ones are dropped."""
         self.comparisons = Latest(self, self._show_comparison)
         """Each selection is a request; a comparison of an older one is dropped."""
-        self.documents: LRUCache[str, Document] = LRUCache(DOCUMENT_CACHE)
-        """Documents by id for the evidence panel (thread-safe: the copy worker reads it)."""
-        self.selected: CompareTable.CellFocused | None = None
         self.candidates = CandidateFinder(store)
         self.counts: dict[str, int] = {}
 
@@ -142,8 +132,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
         yield RegionPicker()
         yield SearchBox(placeholder="Filter rows: metric, type or period", id="row-filter")
         yield CompareTable()
-        with VerticalScroll(id="evidence"):
-            yield Static(id="evidence-text")
+        yield EvidencePanel()
         yield StatusLine(self.PANE)
         yield Footer()
 
@@ -157,9 +146,12 @@ export then take the rows shown). **Escape** goes back to where you came from.
         """The comparison table."""
         return self.query_one(CompareTable)
 
+    @property
+    def evidence(self) -> EvidencePanel:
+        """The evidence panel under the table."""
+        return self.query_one(EvidencePanel)
+
     def on_mount(self) -> None:
-        self.query_one("#evidence").border_title = "Evidence"
-        self.query_one("#evidence").border_subtitle = LEGEND
         self._sync_layout()
         self.set_focus(self.picker.search_box)
         self.search_regions("")
@@ -281,20 +273,9 @@ export then take the rows shown). **Escape** goes back to where you came from.
             r for r in picked if r.id not in compared
         ]
         self.table.show(shown, regions, self.counts)
-        rows = shown.rows
-        meet = sum(all(cell is not None for cell in r.cells.values()) for r in rows)
-        plural = "s" if len(regions) > 1 else ""
-        if self.row_filter.strip():
-            count = f"{len(rows)} of {len(self.unfiltered.rows)} rows match {self.row_filter!r}"
-        else:
-            count = f"{len(rows)} rows"
-        context = f"{len(regions)} region{plural} · {count}"
-        if len(regions) > 1:
-            context += f", {meet} where all meet"
-        else:
-            context += " · type a name to add another region"
+        context = rows_context(len(regions), shown.rows, len(self.unfiltered.rows), self.row_filter)
         self.status_line.set_context(context)
-        if not rows:
+        if not shown.rows:
             self._show_evidence()
 
     # -- row filter -------------------------------------------------------------------------
@@ -320,10 +301,9 @@ export then take the rows shown). **Escape** goes back to where you came from.
     # -- evidence ---------------------------------------------------------------------------
 
     def on_compare_table_cell_focused(self, message: CompareTable.CellFocused) -> None:
-        self.selected = message
+        doc_id = self.evidence.select(message)
         self._show_evidence()
-        doc_id = message.cell.fact.doc_id if message.cell is not None else None
-        if doc_id and doc_id not in self.documents:
+        if doc_id is not None:
             self._load_document(doc_id)
 
     def on_compare_table_cell_chosen(self, message: CompareTable.CellChosen) -> None:
@@ -341,28 +321,11 @@ export then take the rows shown). **Escape** goes back to where you came from.
         self.call_later(self._document_loaded, self.store.document(doc_id))
 
     def _document_loaded(self, document: Document) -> None:
-        self.documents.set(document.id, document)
+        self.evidence.add_document(document)
         self._show_evidence()
 
     def _show_evidence(self) -> None:
-        panel = self.query_one("#evidence-text", Static)
-        selected = self.selected
-        if self.comparison is None or not self.comparison.rows or selected is None:
-            panel.update(self._empty_text())
-            return
-        cell = selected.cell
-        doc = self.documents.get(str(cell.fact.doc_id)) if cell is not None else None
-        panel.update(evidence_text(self.comparison, selected.row, selected.region, cell, doc))
-
-    def _empty_text(self) -> Text:
-        if not self.picked:
-            return Text("Pick regions to compare: type a name above.", style="italic")
-        if self.comparison is None:
-            return Text("Comparing…", style="italic")
-        text = Text("No figures to compare for these regions.", style="italic")
-        for note in self.comparison.notes:
-            text.append(f"\n• {safe(note)}")
-        return text
+        self.evidence.show(self.comparison, bool(self.picked))
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -422,7 +385,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
         for cell in row.cells.values():
             if cell is not None and cell.fact.doc_id and cell.fact.doc_id not in docs:
                 doc_id = cell.fact.doc_id
-                docs[doc_id] = self.documents.get(doc_id) or self.store.document(doc_id)
+                docs[doc_id] = self.evidence.documents.get(doc_id) or self.store.document(doc_id)
         text = row_citation(comparison, row, docs)
         self.app.call_from_thread(self.app.copy_to_clipboard, text)
         self.app.call_from_thread(
@@ -435,22 +398,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
     def action_export(self) -> None:
         """Ask for a format and a path, then write the table there (a line per row and region)."""
         comparison = self.comparison
-        if comparison is None:
-            return
-        rows = comparison_rows(comparison)
-
-        def chosen(target: tuple[str, Path] | None) -> None:
-            if target is not None:
-                fmt, path = target
-                self._export(rows, cast(ExportFormat, fmt), path)
-
-        names = " vs ".join(r.name for r in comparison.regions)
-        dialog = export_dialog(f"the comparison of {names}", "factscope-comparison")
-        self.app.push_screen(dialog, chosen)
-
-    @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat, path: Path) -> None:
-        path = write_export(rows, fmt, path)
-        self.app.call_from_thread(
-            self.notify, f"Exported {len(rows)} figures to {path}", title="Export"
-        )
+        if comparison is not None:
+            rows = comparison_rows(comparison)
+            names = " vs ".join(r.name for r in comparison.regions)
+            self.export(f"the comparison of {names}", "factscope-comparison", lambda: rows)

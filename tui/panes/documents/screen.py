@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -25,7 +24,6 @@ from factscope.tui.panes.documents.document_list import PAGE_SIZE, DocumentList,
 from factscope.tui.render import list_header, published, safe
 from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaletteCommand, PaneScreen
-from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
 from factscope.tui.widgets.search_box import QueryBox, route_printable
 from factscope.tui.widgets.status_line import StatusLine
 
@@ -238,26 +236,17 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
 
     def action_export(self) -> None:
         """Ask for a format and a path, then write the whole list to that file."""
+        query, total = self.query_text, self.total
+        what = f"{total:,} documents" + (f" matching {query!r}" if query else "")
+        rows = partial(self._export_rows, query, total)
+        self.export(what, "factscope-documents", rows, noun="documents")
 
-        def chosen(target: tuple[str, Path] | None) -> None:
-            if target is not None:
-                fmt, path = target
-                self._export(cast(ExportFormat, fmt), path, self.query_text, self.total)
-
-        what = f"{self.total:,} documents" + (
-            f" matching {self.query_text!r}" if self.query_text else ""
-        )
-        self.app.push_screen(export_dialog(what, "factscope-documents"), chosen)
-
-    @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, fmt: ExportFormat, path: Path, query: str, total: int) -> None:
+    def _export_rows(self, query: str, total: int) -> list[dict[str, Any]]:
+        """Every row of the listing (a search's up to SEARCH_CAP), a thousand per query."""
         rows: list[ListRow] = []
         while len(rows) < min(total, SEARCH_CAP if query else total):
             page = self._fetch(query, len(rows), limit=1000)
             if not page:
                 break
             rows.extend(page)
-        written = write_export([export_row(r) for r in rows], fmt, path)
-        self.app.call_from_thread(
-            self.notify, f"Exported {len(rows):,} documents to {written}", title="Export"
-        )
+        return [export_row(r) for r in rows]

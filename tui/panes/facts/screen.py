@@ -23,8 +23,8 @@ Enter asks the app to open the reader at the figure (:class:`tui.messages.OpenEv
 from __future__ import annotations
 
 import threading
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from functools import partial
+from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -37,14 +37,20 @@ from textual.worker import get_current_worker
 from factscope.db.errors import StoreError
 from factscope.db.models import FactFacets, FactHit, FactResults
 from factscope.tui.messages import OpenEvidence
-from factscope.tui.panes.facts.evidence import EvidenceView, sentence_span
+from factscope.tui.panes.facts.evidence import EvidenceView
 from factscope.tui.panes.facts.facets import FacetBar
 from factscope.tui.panes.facts.fact_table import FactTable, fact_header, value_cell
-from factscope.tui.panes.facts.view import count_facets, describe, export_row, toggle_tokens
+from factscope.tui.panes.facts.view import (
+    count_facets,
+    describe,
+    export_rows,
+    export_what,
+    facet_refusal,
+    toggle_tokens,
+)
 from factscope.tui.render import cite, safe
 from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaneScreen
-from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
 from factscope.tui.widgets.search_box import QueryBox, route_printable
 from factscope.tui.widgets.status_line import StatusLine
 
@@ -316,11 +322,9 @@ characters is cut, and the status line says so.
 
     @on(FacetBar.Selected)
     def _facet_selected(self, message: FacetBar.Selected) -> None:
-        if message.value == "(none)":
-            self.notify(f"Facts without a {message.field} cannot be filtered for.", timeout=3)
-            return
-        if message.field == "unit" and len(message.value.split()) > 1:
-            self.notify(f"Units of several words ({safe(message.value)!r}) cannot be a token.")
+        refusal = facet_refusal(message.field, message.value)
+        if refusal:
+            self.notify(refusal, timeout=3)
             return
         box = self.search_box
         box.value = toggle_tokens(box.value, message.field, message.value)
@@ -391,32 +395,10 @@ characters is cut, and the status line says so.
 
     def action_export(self) -> None:
         """Ask for a format and a path, then write the results on screen to that file."""
-        hits, results = list(self.table.hits), self.results
-        total = f"{max(results.total, len(hits)):,}{'+' if results.capped else ''}"
-        what = f"{len(hits):,} figures (of {total} matches)"
-        if self.query_text:
-            what += f" for {self.query_text!r}"
+        hits = list(self.table.hits)
+        what = export_what(len(hits), self.results, self.query_text)
+        self.export(what, "factscope-facts", partial(export_rows, hits, self._text_of))
 
-        def chosen(target: tuple[str, Path] | None) -> None:
-            if target is not None:
-                fmt, path = target
-                self._export(hits, cast(ExportFormat, fmt), path)
-
-        self.app.push_screen(export_dialog(what, "factscope-facts"), chosen)
-
-    @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, hits: list[FactHit], fmt: ExportFormat, path: Path) -> None:
-        by_doc: dict[str, list[int]] = {}
-        for index, hit in enumerate(hits):
-            by_doc.setdefault(hit.fact.doc_id or "", []).append(index)
-        sentences: dict[int, str] = {}
-        for doc_id, indexes in by_doc.items():
-            text = self._texts.get(doc_id) or self.store.document(doc_id).text
-            for index in indexes:
-                start, end = sentence_span(hits[index], text)
-                sentences[index] = safe(text[start:end])
-        rows = [export_row(hit, sentences[i]) for i, hit in enumerate(hits)]
-        written = write_export(rows, fmt, path)
-        self.app.call_from_thread(
-            self.notify, f"Exported {len(rows):,} figures to {written}", title="Export"
-        )
+    def _text_of(self, doc_id: str) -> str:
+        """A document's text, from the cache or else the store (in a worker)."""
+        return self._texts.get(doc_id) or self.store.document(doc_id).text

@@ -9,8 +9,7 @@ document and its facts in a worker; :meth:`ReaderScreen.open` re-targets it, whi
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -39,7 +38,6 @@ from factscope.tui.render import (
 )
 from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaneScreen
-from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
 from factscope.tui.widgets.search_box import SearchBox
 from factscope.tui.widgets.status_line import StatusLine
 
@@ -374,21 +372,6 @@ document. **Escape** closes the find bar, else goes back to where you came from.
     def action_export(self) -> None:
         """Ask for a format and a path, then write this document's figures to a file."""
         doc = self.document
-        if doc is None:
-            return
-        rows = [fact_row(f, doc) for f in self.reader.facts]
-
-        def chosen(target: tuple[str, Path] | None) -> None:
-            if target is not None:
-                fmt, path = target
-                self._export(rows, cast(ExportFormat, fmt), path)
-
-        dialog = export_dialog(f"{len(rows)} figures of this document", "factscope-figures")
-        self.app.push_screen(dialog, chosen)
-
-    @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat, path: Path) -> None:
-        path = write_export(rows, fmt, path)
-        self.app.call_from_thread(
-            self.notify, f"Exported {len(rows)} figures to {path}", title="Export"
-        )
+        if doc is not None:
+            rows = [fact_row(f, doc) for f in self.reader.facts]
+            self.export(f"{len(rows)} figures of this document", "factscope-figures", lambda: rows)
