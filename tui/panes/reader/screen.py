@@ -131,6 +131,8 @@ document. **Escape** closes the find bar, else goes back to where you came from.
         self.document: Document | None = None
         self.loads = Latest(self, self._show)
         """Each :meth:`open` is a request: a document opened before it never replaces it."""
+        self.finds = Latest(self, self._found)
+        """Each keystroke in the find bar is a request: only the newest one's matches show."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-title")
@@ -270,18 +272,17 @@ document. **Escape** closes the find bar, else goes back to where you came from.
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
-        self._find_in_background(event.value, self.reader.plain_text)
+        self._find_in_background(self.finds.begin(), event.value, self.reader.plain_text)
 
     @work(thread=True, exclusive=True, group="find", exit_on_error=False, description="Find")
-    def _find_in_background(self, query: str, plain: str) -> None:
+    def _find_in_background(self, generation: int, query: str, plain: str) -> None:
         # Off the UI thread: each keystroke scans the whole document.
         matches = find_matches(plain, query)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._found, query, matches)
+            self.finds.deliver(generation, query, matches)
 
     def _found(self, query: str, matches: list[tuple[int, int]]) -> None:
-        if query != self.query_one("#find", SearchBox).value:
-            return  # a later keystroke's find is on its way
+        """The newest find's matches (a later keystroke's find makes older ones stale)."""
         self._show_find_status(0, self.reader.show_matches(query, matches))
 
     def _show_find_status(self, current: int, count: int) -> None:
