@@ -18,6 +18,7 @@ from factscope.tui.app import FactscopeApp
 from factscope.tui.messages import OpenEvidence
 from factscope.tui.output import comparison_rows
 from factscope.tui.panes.compare.compare_table import CompareTable, bar, cell_text, column_widths
+from factscope.tui.panes.compare.evidence import empty_text
 from factscope.tui.panes.compare.region_picker import Candidate, PickerInput, RegionPicker
 from factscope.tui.panes.compare.render import (
     evidence_text,
@@ -346,3 +347,14 @@ def test_candidates_with_more_facts_come_first(tmp_path: Path) -> None:
         assert with_facts[0].region.name == "Songjiang District"
         assert [c.facts for c in with_facts] == sorted((c.facts for c in with_facts), reverse=True)
         assert any("Bonded Zone" in c.region.name for c in with_facts[1:])
+
+
+def test_the_evidence_panel_says_why_it_is_empty() -> None:
+    assert "Pick regions" in empty_text(False, None).plain
+    assert empty_text(True, None).plain == "Comparing…"
+    nothing = Comparison(regions=[], rows=[], notes=["[bold]Atlantis has no facts"])
+    text = empty_text(True, nothing)
+    assert text.plain.splitlines() == [
+        "No figures to compare for these regions.",
+        "• [bold]Atlantis has no facts",
+    ], "notes are shown literally, never as markup"
