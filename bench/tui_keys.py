@@ -45,11 +45,14 @@ def demo_database() -> Path:
 
 def shown(screen: Any, text: str) -> bool:
     """True when ``screen`` shows the results of ``text``."""
-    from factscope.tui.screens.compare import CompareScreen
+    from factscope.tui.panes.compare.screen import CompareScreen
 
     if isinstance(screen, CompareScreen):
         return screen.picker.shown_query == text.strip()
-    return bool(screen.shown_generation == screen.generation)
+    from factscope.tui.panes.documents.screen import DocumentsScreen
+
+    requests = screen.listings if isinstance(screen, DocumentsScreen) else screen.searches
+    return bool(requests.shown)
 
 
 async def measure(db: Path, mode: str) -> tuple[list[float], float]:

@@ -55,7 +55,10 @@ def test_the_wheel_has_one_top_level_name_and_its_data(tmp_path: Path) -> None:
         "factscope",
         wheel.name.split("-py")[0] + ".dist-info",
     }
-    assert "factscope/tui/app.tcss" in names
+    stylesheets = {
+        "factscope/" + p.relative_to(REPO).as_posix() for p in REPO.glob("tui/**/*.tcss")
+    }
+    assert "factscope/tui/app.tcss" in stylesheets and stylesheets <= set(names)
     assert "factscope/tui/serve/index.html" in names, "the page of factscope serve"
     assert "factscope/importers/gazetteer/data/regions.tsv" in names
     assert any(n.startswith("factscope/importers/samples/") for n in names)

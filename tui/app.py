@@ -30,14 +30,14 @@ from factscope.db.dsn import is_server_url, short_label
 from factscope.db.store import Store
 from factscope.tui.clipboard import copy_natively, native_copy_command
 from factscope.tui.messages import GoBack, OpenEvidence
+from factscope.tui.panes.compare.screen import CompareScreen
+from factscope.tui.panes.documents.screen import DocumentsScreen
+from factscope.tui.panes.facts.screen import FactsScreen
+from factscope.tui.panes.reader.screen import ReaderScreen
 from factscope.tui.screens.base import PaneScreen
-from factscope.tui.screens.compare import CompareScreen
-from factscope.tui.screens.documents import DocumentsScreen
 from factscope.tui.screens.export import PathScreen
-from factscope.tui.screens.facts import FactsScreen
 from factscope.tui.screens.help import HelpScreen, help_markdown
 from factscope.tui.screens.palette import OrderedCommands, Palette, pane_commands, type_into_palette
-from factscope.tui.screens.reader import ReaderScreen
 
 PANES: dict[str, str] = {"documents": "Documents", "facts": "Facts", "compare": "Compare"}
 """Mode name -> pane title."""
@@ -62,9 +62,11 @@ class FactscopeApp(App[None]):
     TITLE = "factscope"
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         "app.tcss",
-        "facts.tcss",
-        "compare.tcss",
-        "trend.tcss",
+        "panes/documents/documents.tcss",
+        "panes/reader/reader.tcss",
+        "panes/facts/facts.tcss",
+        "panes/compare/compare.tcss",
+        "panes/trend/trend.tcss",
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
         *(

@@ -100,7 +100,8 @@ def column_widths(
     widths = [n if c.whole else min(n, c.min_width) for c, n in zip(columns, natural, strict=True)]
     spare = room - sum(widths)
     wants = [n - w for n, w in zip(natural, widths, strict=True)]
-    if spare > 0 and sum(wants) > 0:
-        share = min(1.0, spare / sum(wants))
+    wanted: int = sum(wants)
+    if spare > 0 and wanted:
+        share = min(1.0, spare / wanted)
         widths = [w + int(want * share) for w, want in zip(widths, wants, strict=True)]
     return widths

@@ -7,9 +7,9 @@ from textual.widgets import Input
 
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens.compare import CompareScreen
-from factscope.tui.screens.documents import DocumentsScreen
-from factscope.tui.screens.facts import FactsScreen
+from factscope.tui.panes.compare.screen import CompareScreen
+from factscope.tui.panes.documents.screen import DocumentsScreen
+from factscope.tui.panes.facts.screen import FactsScreen
 from factscope.tui.screens.help import HelpScreen
 from factscope.tui.widgets.status_line import StatusLine
 from tests.tui.support import settle

@@ -11,17 +11,19 @@ from textual import events
 from textual.message import Message
 from textual.pilot import Pilot
 
-from factscope.db.compare import Comparison
+from factscope.db.compare import CompareRow, Comparison
+from factscope.db.compare_filter import filter_rows
 from factscope.db.models import Region
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.compare_render import evidence_text, row_citation
 from factscope.tui.messages import OpenEvidence
 from factscope.tui.output import comparison_rows
-from factscope.tui.screens.compare import CompareScreen
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.compare_table import CompareTable, bar, cell_text, column_widths
-from factscope.tui.widgets.region_picker import Candidate, PickerInput, RegionPicker
+from factscope.tui.panes.compare.compare_table import CompareTable, bar, cell_text, column_widths
+from factscope.tui.panes.compare.evidence import empty_text
+from factscope.tui.panes.compare.region_picker import Candidate, PickerInput, RegionPicker
+from factscope.tui.panes.compare.render import evidence_text, row_citation, rows_context
+from factscope.tui.panes.compare.screen import CompareScreen
+from factscope.tui.panes.reader.screen import ReaderScreen
 from tests.tui.support import has_focus, settle
 
 
@@ -172,6 +174,27 @@ async def test_ctrl_f_filters_the_rows(seeds: Store) -> None:
         assert not screen.has_class("-filtering"), "an empty filter hides itself"
 
 
+def test_rows_context_counts_the_filtered_rows() -> None:
+    """The status line under a row filter (the filter itself: tests/test_db_compare_filter)."""
+
+    def row(metric: str, metric_type: str, period: str | None) -> CompareRow:
+        return CompareRow(
+            metric=metric, metric_type=metric_type, period=period, measure="amount", cells={}
+        )
+
+    comparison = Comparison(
+        regions=[],
+        rows=[row("Total trade", "trade_total", "2020"), row("Exports", "exports", "2021"),
+              row("Tax revenue", "fiscal_revenue", None)],
+    )  # fmt: skip
+    rows = filter_rows(comparison, "trade").rows  # no cell is missing in it: all meet
+    met = "2 regions · 1 of 3 rows match 'trade', 1 where all meet"
+    assert rows_context(2, rows, 3, "trade") == met
+    assert rows_context(1, comparison.rows, 3, " ") == (
+        "1 region · 3 rows · type a name to add another region"
+    )
+
+
 async def test_picker_lists_facts_first_and_delete_removes(seeds: Store) -> None:
     app = FactscopeApp(seeds, initial_mode="compare")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -280,7 +303,7 @@ async def test_a_region_not_in_the_database_is_never_the_base(seeds: Store) -> N
 def test_candidates_with_more_facts_come_first(tmp_path: Path) -> None:
     """On the demo corpus "songj" offers the district (many facts) before its bonded zone."""
     from factscope.importers import import_paths
-    from factscope.tui.compare_candidates import CandidateFinder
+    from factscope.tui.panes.compare.candidates import CandidateFinder
     from tests.conftest import SAMPLES
 
     with Store.open(tmp_path / "demo.db") as store:
@@ -290,3 +313,14 @@ def test_candidates_with_more_facts_come_first(tmp_path: Path) -> None:
         assert with_facts[0].region.name == "Songjiang District"
         assert [c.facts for c in with_facts] == sorted((c.facts for c in with_facts), reverse=True)
         assert any("Bonded Zone" in c.region.name for c in with_facts[1:])
+
+
+def test_the_evidence_panel_says_why_it_is_empty() -> None:
+    assert "Pick regions" in empty_text(False, None).plain
+    assert empty_text(True, None).plain == "Comparing…"
+    nothing = Comparison(regions=[], rows=[], notes=["[bold]Atlantis has no facts"])
+    text = empty_text(True, nothing)
+    assert text.plain.splitlines() == [
+        "No figures to compare for these regions.",
+        "• [bold]Atlantis has no facts",
+    ], "notes are shown literally, never as markup"

@@ -22,7 +22,7 @@ from factscope.db.models import Fact, RawDocument
 from factscope.db.store import Store
 from factscope.importers.gazetteer import Gazetteer
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens.compare import CompareScreen
+from factscope.tui.panes.compare.screen import CompareScreen
 from tests.tui.support import settle
 
 SIZES = [(80, 24), (120, 40)]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens.documents import DocumentsScreen
+from factscope.tui.panes.documents.document_list import DocumentList
+from factscope.tui.panes.documents.screen import DocumentsScreen
+from factscope.tui.panes.reader.screen import ReaderScreen
 from factscope.tui.screens.export import PathInput, PathScreen
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.document_list import DocumentList
 from tests.tui.support import settle
 
 
@@ -45,8 +45,8 @@ async def test_stale_search_results_are_dropped(fixture_store: Store) -> None:
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, DocumentsScreen)
-        stale = DocumentsScreen.Listed(screen.generation - 1, "old", 99, [])
-        screen.post_message(stale)
+        stale = screen.listings.generation - 1
+        screen.listings.deliver(stale, "old", 99, [])
         await settle(pilot)
         assert screen.query_one(DocumentList).total == 5
 

@@ -20,16 +20,22 @@ from factscope.db.store import Store
 from factscope.tui import render
 from factscope.tui.app import FactscopeApp
 from factscope.tui.messages import OpenEvidence
+from factscope.tui.panes.facts import screen as facts_module
+from factscope.tui.panes.facts.evidence import EvidenceView
+from factscope.tui.panes.facts.facets import FacetBar
+from factscope.tui.panes.facts.fact_table import FactTable, fact_cells, match_pattern
+from factscope.tui.panes.facts.screen import FactsScreen
+from factscope.tui.panes.facts.view import (
+    describe,
+    export_rows,
+    export_what,
+    facet_refusal,
+    toggle_tokens,
+)
+from factscope.tui.panes.reader.document_reader import DocumentReader
+from factscope.tui.panes.reader.screen import ReaderScreen
 from factscope.tui.render import MATCH_STYLE
-from factscope.tui.screens import facts as facts_module
 from factscope.tui.screens.export import PathInput, PathScreen
-from factscope.tui.screens.facts import FactsScreen
-from factscope.tui.screens.facts_view import describe, toggle_tokens
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.evidence import EvidenceView
-from factscope.tui.widgets.facets import FacetBar
-from factscope.tui.widgets.fact_table import FactTable, fact_cells, match_pattern
-from factscope.tui.widgets.reader import DocumentReader
 from factscope.tui.widgets.search_box import QueryBox
 from factscope.tui.widgets.status_line import StatusLine
 from tests.tui.support import has_focus, settle
@@ -148,6 +154,29 @@ def test_status_is_honest_about_caps() -> None:
     capped = FactResults.model_construct(hits=unread, total=10_000, capped=True)
     assert describe("trade", capped) == "1,000 of 10,000+ facts for 'trade'"
     assert describe("", capped) == "1,000 of 10,000+ facts, newest first"
+    assert export_what(1000, capped, "trade") == "1,000 figures (of 10,000+ matches) for 'trade'"
+    assert export_what(3, FactResults(hits=[], total=3), "") == "3 figures (of 3 matches)"
+
+
+def test_facets_that_cannot_be_tokens_say_why() -> None:
+    assert facet_refusal("region", "(none)") == "Facts without a region cannot be filtered for."
+    assert "several words" in facet_refusal("unit", "square metres")
+    assert facet_refusal("unit", "CNY") == "" and facet_refusal("region", "Sichuan Province") == ""
+
+
+def test_export_rows_read_each_document_once(fixture_store: Store) -> None:
+    hits = fixture_store.search_facts("songj", limit=100).hits
+    assert len({h.fact.doc_id for h in hits}) < len(hits), "several figures per document"
+    asked: list[str] = []
+
+    def text_of(doc_id: str) -> str:
+        asked.append(doc_id)
+        return fixture_store.document(doc_id).text
+
+    rows = export_rows(hits, text_of)
+    assert sorted(asked) == sorted({h.fact.doc_id or "" for h in hits})
+    assert [r["fact_id"] for r in rows] == [h.fact.id for h in hits]
+    assert all(r["figure"] in r["sentence"] for r in rows if r["figure"])
 
 
 async def test_enter_opens_the_reader_at_the_figure(seed_db: Store) -> None:
@@ -211,10 +240,9 @@ async def test_stale_results_are_dropped(
         assert isinstance(screen, FactsScreen)
         assert screen.query_text == "songj 42"
         assert [h.fact.quote for h in hits(app)] == []
-        # And a late message of an older generation is ignored outright.
-        screen.post_message(
-            FactsScreen.Searched(screen.generation - 1, "old", FactResults(hits=[], total=99))
-        )
+        # And a late result of an older search is ignored outright.
+        stale = screen.searches.generation - 1
+        screen.searches.deliver(stale, "old", FactResults(hits=[], total=99))
         await settle(pilot)
         assert "no facts match 'songj 42'" in status_text(app)
 
@@ -393,3 +421,35 @@ async def test_the_pane_and_the_headless_command_rank_alike(
     async with app.run_test(size=(80, 24)) as pilot:
         await search(pilot, query)
         assert [hit.fact.id for hit in hits(app)] == headless
+
+
+async def test_facets_wait_for_the_query_to_settle_then_count_once(
+    fixture_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Results cut at 2 are not every match, so the store counts the facets: only for the
+    last query of a burst, and only once it has stayed unchanged for FACET_DELAY."""
+    monkeypatch.setattr(facts_module, "RESULT_LIMIT", 2)
+    monkeypatch.setattr(facts_module, "FACET_DELAY", 0.3)
+    counted: list[str] = []
+    original = fixture_store.fact_facets
+
+    def fact_facets(query: str, **kwargs: Any) -> Any:
+        counted.append(query)
+        return original(query, **kwargs)
+
+    monkeypatch.setattr(fixture_store, "fact_facets", fact_facets)
+    app = FactscopeApp(fixture_store, initial_mode="facts")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(QueryBox)
+        counted.clear()
+        for query in ("s", "so", "songj"):
+            box.value = query
+        bar = app.screen.query_one(FacetBar)
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if counted and not bar.stale:
+                break
+        await settle(pilot)
+        assert counted == ["songj"]
+        assert bar.facets is not None and ("Songjiang District", 5) in bar.facets.regions

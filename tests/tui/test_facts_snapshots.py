@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens import facts as facts_module
+from factscope.tui.panes.facts import screen as facts_module
 from factscope.tui.widgets.search_box import QueryBox
 from tests.tui.support import settle
 

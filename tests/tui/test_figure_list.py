@@ -9,10 +9,10 @@ from textual.pilot import Pilot
 
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.fact_panel import FactPanel
-from factscope.tui.widgets.figure_list import FigureList, FigurePane, figure_header, figure_row
-from factscope.tui.widgets.reader import DocumentReader
+from factscope.tui.panes.reader.document_reader import DocumentReader
+from factscope.tui.panes.reader.fact_panel import FactPanel
+from factscope.tui.panes.reader.figure_list import FigureList, FigurePane, figure_header, figure_row
+from factscope.tui.panes.reader.screen import ReaderScreen
 from tests.tui.support import ENGLISH_FACTS, settle
 
 ENGLISH_TITLE = "Songjiang trade keeps growing"

@@ -22,14 +22,14 @@ from textual.widgets import Input
 from factscope.db.models import RawDocument, StoreStats
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens import facts as facts_module
-from factscope.tui.screens.compare import CompareScreen
-from factscope.tui.screens.documents import DocumentsScreen
+from factscope.tui.panes.compare.screen import CompareScreen
+from factscope.tui.panes.documents.screen import DocumentsScreen
+from factscope.tui.panes.facts import screen as facts_module
+from factscope.tui.panes.facts.facets import FacetBar
+from factscope.tui.panes.facts.fact_table import FactTable
+from factscope.tui.panes.facts.screen import FactsScreen
+from factscope.tui.panes.reader.screen import ReaderScreen
 from factscope.tui.screens.export import PathInput, PathScreen
-from factscope.tui.screens.facts import FactsScreen
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.facets import FacetBar
-from factscope.tui.widgets.fact_table import FactTable
 from factscope.tui.widgets.status_line import StatusLine
 from tests.tui.support import is_showing, settle
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
 from factscope.tui.messages import OpenEvidence
-from factscope.tui.screens.documents import DocumentsScreen
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.fact_panel import FactPanel
-from factscope.tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
+from factscope.tui.panes.documents.screen import DocumentsScreen
+from factscope.tui.panes.reader.document_reader import MATCH_LIMIT, DocumentReader, find_matches
+from factscope.tui.panes.reader.fact_panel import FactPanel
+from factscope.tui.panes.reader.screen import ReaderScreen
 from factscope.tui.widgets.search_box import SearchBox
 from tests.tui.support import HOSTILE, has_focus, settle
 

@@ -16,11 +16,11 @@ from textual.widgets import DataTable
 from factscope.db.store import Store
 from factscope.importers import import_paths
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens.compare import CompareScreen
-from factscope.tui.screens.facts import FactsScreen
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.screens.trend import TrendScreen, series_citation
-from factscope.tui.widgets.region_picker import Candidate
+from factscope.tui.panes.compare.region_picker import Candidate
+from factscope.tui.panes.compare.screen import CompareScreen
+from factscope.tui.panes.facts.screen import FactsScreen
+from factscope.tui.panes.reader.screen import ReaderScreen
+from factscope.tui.panes.trend.screen import TrendScreen, series_citation
 from factscope.tui.widgets.search_box import QueryBox
 from tests.test_db_trend import ARTICLES
 from tests.tui.support import settle

@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from factscope.tui.messages import GoBack
+from factscope.tui.widgets.virtual_list import cursor_bindings
 
 
 class QueryBox(Input):
@@ -36,16 +37,12 @@ came from.
 """
     BINDING_GROUP_TITLE = "Query"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "results('cursor_down')", "Down", show=False, tooltip="Next result."),
-        Binding("up", "results('cursor_up')", "Up", show=False, tooltip="Previous result."),
-        Binding("pagedown", "results('page_down')", "Page down", show=False, tooltip="A page on."),
-        Binding("pageup", "results('page_up')", "Page up", show=False, tooltip="A page back."),
-        Binding("ctrl+home", "results('first')", "First", show=False, tooltip="First result."),
-        Binding("ctrl+end", "results('last')", "Last", show=False, tooltip="Last result."),
+        *cursor_bindings("results('{}')"),
         Binding("enter", "enter", "Open", tooltip="Open the highlighted result."),
         Binding("escape", "clear_or_back", "Clear/back", tooltip="Clear the query, then go back."),
     ]
-    """Keys that act on the results while the query keeps the focus."""
+    """Keys that act on the results while the query keeps the focus: the cursor keys of
+    :class:`tui.widgets.virtual_list.VirtualList`, run on :attr:`results`."""
 
     @dataclass
     class Chosen(Message):

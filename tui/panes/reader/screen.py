@@ -9,22 +9,22 @@ document and its facts in a worker; :meth:`ReaderScreen.open` re-targets it, whi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from factscope.db.models import Document, Fact
 from factscope.tui.messages import GoBack
+from factscope.tui.panes.reader.document_reader import MATCH_LIMIT, DocumentReader, find_matches
+from factscope.tui.panes.reader.fact_panel import FactPanel
+from factscope.tui.panes.reader.figure_list import FigureList, FigurePane
 from factscope.tui.render import (
     KIND_LABELS,
     KIND_STYLES,
@@ -36,11 +36,8 @@ from factscope.tui.render import (
     title_line,
     value_text,
 )
+from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaneScreen
-from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
-from factscope.tui.widgets.fact_panel import FactPanel
-from factscope.tui.widgets.figure_list import FigureList, FigurePane
-from factscope.tui.widgets.reader import MATCH_LIMIT, DocumentReader, find_matches
 from factscope.tui.widgets.search_box import SearchBox
 from factscope.tui.widgets.status_line import StatusLine
 
@@ -123,14 +120,6 @@ document. **Escape** closes the find bar, else goes back to where you came from.
     figures_shown: reactive[bool] = reactive(False, init=False)
     """Whether the figures list is shown in the side area."""
 
-    @dataclass
-    class Loaded(Message):
-        """The document and its figures arrived from a worker."""
-
-        document: Document
-        facts: list[Fact]
-        fact_id: int | None
-
     def __init__(
         self, store: Any, doc_id: str, fact_id: int | None = None, *, origin: str = "documents"
     ) -> None:
@@ -140,6 +129,10 @@ document. **Escape** closes the find bar, else goes back to where you came from.
         self.doc_id = doc_id
         self.fact_id = fact_id
         self.document: Document | None = None
+        self.loads = Latest(self, self._show)
+        """Each :meth:`open` is a request: a document opened before it never replaces it."""
+        self.finds = Latest(self, self._found)
+        """Each keystroke in the find bar is a request: only the newest one's matches show."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-title")
@@ -172,20 +165,19 @@ document. **Escape** closes the find bar, else goes back to where you came from.
     def open(self, doc_id: str, fact_id: int | None = None) -> None:
         """Show ``doc_id``; select and scroll to ``fact_id`` when given."""
         self.doc_id, self.fact_id = doc_id, fact_id
-        self._load(doc_id, fact_id)
+        self._load(self.loads.begin(), doc_id, fact_id)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reader", description="Open")
-    def _load(self, doc_id: str, fact_id: int | None) -> None:
+    def _load(self, generation: int, doc_id: str, fact_id: int | None) -> None:
         document = self.store.document(doc_id)
         facts = self.store.facts_for_document(doc_id)
-        self.post_message(self.Loaded(document, facts, fact_id))
+        self.loads.deliver(generation, document, facts, fact_id)
 
-    def on_reader_screen_loaded(self, message: Loaded) -> None:
-        if message.document.id != self.doc_id:
-            return
-        self.document = message.document
+    def _show(self, document: Document, facts: list[Fact], fact_id: int | None) -> None:
+        """Show the newest opened document, and select ``fact_id`` when given."""
+        self.document = document
         self._draw_title()
-        self.reader.set_document(message.document.text, message.facts)
+        self.reader.set_document(document.text, facts)
         self.query_one(FactPanel).show(None, total=len(self.reader.facts))
         self.query_one(FigurePane).set_figures(self.reader.facts)
         if not self.reader.facts:
@@ -193,8 +185,8 @@ document. **Escape** closes the find bar, else goes back to where you came from.
         self._layout_side()
         self.status_line.set_context(self._legend())
         self.refresh_bindings()
-        if message.fact_id is not None:
-            self.call_after_refresh(self._select_fact, message.fact_id)
+        if fact_id is not None:
+            self.call_after_refresh(self._select_fact, fact_id)
 
     def _draw_title(self) -> None:
         """Title, date, figure count and file name; the title gives way to the rest."""
@@ -280,18 +272,17 @@ document. **Escape** closes the find bar, else goes back to where you came from.
 
     @on(Input.Changed, "#find")
     def _find_changed(self, event: Input.Changed) -> None:
-        self._find_in_background(event.value, self.reader.plain_text)
+        self._find_in_background(self.finds.begin(), event.value, self.reader.plain_text)
 
     @work(thread=True, exclusive=True, group="find", exit_on_error=False, description="Find")
-    def _find_in_background(self, query: str, plain: str) -> None:
+    def _find_in_background(self, generation: int, query: str, plain: str) -> None:
         # Off the UI thread: each keystroke scans the whole document.
         matches = find_matches(plain, query)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._found, query, matches)
+            self.finds.deliver(generation, query, matches)
 
     def _found(self, query: str, matches: list[tuple[int, int]]) -> None:
-        if query != self.query_one("#find", SearchBox).value:
-            return  # a later keystroke's find is on its way
+        """The newest find's matches (a later keystroke's find makes older ones stale)."""
         self._show_find_status(0, self.reader.show_matches(query, matches))
 
     def _show_find_status(self, current: int, count: int) -> None:
@@ -382,21 +373,6 @@ document. **Escape** closes the find bar, else goes back to where you came from.
     def action_export(self) -> None:
         """Ask for a format and a path, then write this document's figures to a file."""
         doc = self.document
-        if doc is None:
-            return
-        rows = [fact_row(f, doc) for f in self.reader.facts]
-
-        def chosen(target: tuple[str, Path] | None) -> None:
-            if target is not None:
-                fmt, path = target
-                self._export(rows, cast(ExportFormat, fmt), path)
-
-        dialog = export_dialog(f"{len(rows)} figures of this document", "factscope-figures")
-        self.app.push_screen(dialog, chosen)
-
-    @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat, path: Path) -> None:
-        path = write_export(rows, fmt, path)
-        self.app.call_from_thread(
-            self.notify, f"Exported {len(rows)} figures to {path}", title="Export"
-        )
+        if doc is not None:
+            rows = [fact_row(f, doc) for f in self.reader.facts]
+            self.export(f"{len(rows)} figures of this document", "factscope-figures", lambda: rows)

@@ -14,8 +14,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from factscope.db.models import FactHit
+from factscope.tui.panes.facts.fact_table import mark_matches
 from factscope.tui.render import SELECTED_STYLE, display_text, safe, wrap_offsets
-from factscope.tui.widgets.fact_table import mark_matches
 
 CONTEXT = 240
 """Characters shown either side of a figure whose sentence is unknown."""

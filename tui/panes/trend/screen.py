@@ -8,8 +8,7 @@ trend is loaded in a worker; the chart is textual-plotext's, drawn by the same c
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,7 +23,6 @@ from factscope.db.trend import Trend
 from factscope.tui.messages import OpenEvidence
 from factscope.tui.render import safe
 from factscope.tui.screens.base import PaneScreen
-from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
 from factscope.tui.trend_render import (
     TREND_COLUMNS,
     draw_trend,
@@ -162,21 +160,7 @@ reader; **ctrl+y** copies the series as text; **ctrl+s** exports it; **Escape** 
 
     def action_export(self) -> None:
         """Ask for a format and a path, then write every value of the series there."""
-        if self.trend is None:
-            return
-        records = trend_records(self.trend)
-
-        def chosen(target: tuple[str, Path] | None) -> None:
-            if target is not None:
-                fmt, path = target
-                self._export(records, cast(ExportFormat, fmt), path)
-
-        what = f"{len(records):,} values of the trend"
-        self.app.push_screen(export_dialog(what, "factscope-trend"), chosen)
-
-    @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, records: list[dict[str, Any]], fmt: ExportFormat, path: Path) -> None:
-        written = write_export(records, fmt, path)
-        self.app.call_from_thread(
-            self.notify, f"Exported {len(records):,} values to {written}", title="Export"
-        )
+        if self.trend is not None:
+            records = trend_records(self.trend)
+            what = f"{len(records):,} values of the trend"
+            self.export(what, "factscope-trend", lambda: records, noun="values")

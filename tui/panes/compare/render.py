@@ -12,8 +12,13 @@ from rich.text import Text
 
 from factscope.db.compare import CompareCell, CompareRow, Comparison
 from factscope.db.models import Document, Region
+from factscope.tui.panes.compare.compare_table import (
+    CONVERTED,
+    NOT_COMPARABLE,
+    ROLLED_UP,
+    amount_text,
+)
 from factscope.tui.render import SELECTED_STYLE, citation, highlighted, published, safe
-from factscope.tui.widgets.compare_table import CONVERTED, NOT_COMPARABLE, ROLLED_UP, amount_text
 
 
 def figure_summary(row: CompareRow, cell: CompareCell, base: Region | None) -> str:
@@ -100,3 +105,15 @@ def row_citation(comparison: Comparison, row: CompareRow, docs: dict[str, Docume
             blocks.append(f"({safe(region.name)}: {safe(cell.note)})")
     lines = [f"{head} — " + "; ".join(parts), *blocks, *(safe(n) for n in row.notes)]
     return "\n\n".join(lines)
+
+
+def rows_context(regions: int, rows: list[CompareRow], total: int, row_filter: str) -> str:
+    """The status line's '2 regions · 12 rows, 5 where all meet' (or '3 of 12 rows match')."""
+    count = f"{len(rows)} rows"
+    if row_filter.strip():
+        count = f"{len(rows)} of {total} rows match {row_filter!r}"
+    context = f"{regions} region{'s' if regions > 1 else ''} · {count}"
+    if regions < 2:
+        return context + " · type a name to add another region"
+    meet = sum(all(cell is not None for cell in r.cells.values()) for r in rows)
+    return context + f", {meet} where all meet"

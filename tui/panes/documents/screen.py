@@ -1,32 +1,29 @@
 """The Documents pane: a virtual list of documents, full-text search as you type, sorting.
 
 Every store call runs in a thread worker. The listing worker is exclusive (a new keystroke
-cancels the previous search) and its result carries a generation number, so a slow, stale
-search that finishes late is dropped. The search box keeps the focus
+cancels the previous search) and its result comes back through :class:`tui.results.Latest`,
+so a slow, stale search that finishes late is dropped. The search box keeps the focus
 (:class:`tui.widgets.search_box.QueryBox`): every printable key is part of the query and
 commands are ctrl keys or the palette. Pages beyond the first are fetched on demand when the
-list asks for them. Enter pushes the reader (:mod:`tui.screens.reader`) on this pane's stack.
+list asks for them. Enter pushes the reader (:mod:`tui.panes.reader.screen`) on this pane's stack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
 from factscope.db.store import DocumentOrder
+from factscope.tui.panes.documents.document_list import PAGE_SIZE, DocumentList, ListRow
 from factscope.tui.render import list_header, published, safe
+from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaletteCommand, PaneScreen
-from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
-from factscope.tui.widgets.document_list import PAGE_SIZE, DocumentList, ListRow
 from factscope.tui.widgets.search_box import QueryBox, route_printable
 from factscope.tui.widgets.status_line import StatusLine
 
@@ -85,31 +82,13 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
     """Pane keys: ctrl keys only, since every printable key is part of the query; the
     search box holds the list keys (:class:`QueryBox`)."""
 
-    @dataclass
-    class Listed(Message):
-        """A listing arrived from a worker."""
-
-        generation: int
-        query: str
-        total: int
-        rows: list[ListRow]
-
-    @dataclass
-    class PageLoaded(Message):
-        """A further page arrived from a worker."""
-
-        generation: int
-        offset: int
-        rows: list[ListRow]
-
     def __init__(self, store: Any) -> None:
         super().__init__(store)
-        self.generation = 0
+        self.listings = Latest(self, self._show_listing)
+        """Each listing (a query, a sort) is a request; results of older ones are dropped."""
         self.sort_index = 0
         self.query_text = ""
         self.total = 0
-        self.shown_generation = 0
-        """The generation whose listing is on screen."""
         self._open_when_shown = 0
         """A generation whose first document Enter asked to open before it arrived."""
 
@@ -152,10 +131,9 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
 
     def reload(self) -> None:
         """Fetch the listing for the current query and sort (stale ones are dropped)."""
-        self.generation += 1
         self.query_text = self.search_box.value.strip()
         order, descending, _ = SORTS[self.sort_index]
-        self._list(self.generation, self.query_text, order, descending)
+        self._list(self.listings.begin(), self.query_text, order, descending)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="doc-list", description="Search")
     def _list(self, generation: int, query: str, order: DocumentOrder, descending: bool) -> None:
@@ -167,11 +145,13 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
             total = self.store.document_count()
             docs = self.store.documents(limit=PAGE_SIZE, order=order, descending=descending)
             rows = [ListRow(d) for d in docs]
-        self.post_message(self.Listed(generation, query, total, rows))
+        self.listings.deliver(generation, query, total, rows)
 
     @work(thread=True, exit_on_error=False, group="doc-pages", description="Loading documents")
     def _page(self, generation: int, query: str, offset: int) -> None:
-        self.post_message(self.PageLoaded(generation, offset, self._fetch(query, offset)))
+        # Not stale-checked here: the list drops pages of a listing it no longer shows.
+        rows = self._fetch(query, offset)
+        self.call_later(self.document_list.add_page, generation, offset, rows)
 
     def _fetch(self, query: str, offset: int, limit: int = PAGE_SIZE) -> list[ListRow]:
         if query:
@@ -181,25 +161,18 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
         docs = self.store.documents(offset=offset, limit=limit, order=order, descending=descending)
         return [ListRow(d) for d in docs]
 
-    def on_documents_screen_listed(self, message: Listed) -> None:
-        if message.generation != self.generation:
-            return
-        self.total = message.total
-        self.shown_generation = message.generation
-        if message.query:
-            empty = f"No documents match {safe(message.query)!r}. Escape clears the search."
+    def _show_listing(self, query: str, total: int, rows: list[ListRow]) -> None:
+        """Show the newest listing (the list keeps its number to match later pages)."""
+        generation = self.listings.generation
+        self.total = total
+        if query:
+            empty = f"No documents match {safe(query)!r}. Escape clears the search."
         else:
             empty = "No documents yet. Import some with: factscope import PATH"
-        self.document_list.reset(
-            message.generation,
-            message.total,
-            message.rows,
-            snippets=bool(message.query),
-            message=empty,
-        )
+        self.document_list.reset(generation, total, rows, snippets=bool(query), message=empty)
         self._draw_header()
         self.status_line.set_context(self._describe())
-        if self._open_when_shown == message.generation:
+        if self._open_when_shown == generation:
             self._open_when_shown = 0
             self.document_list.action_open()
 
@@ -211,11 +184,8 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
         return f"{shown} {noun} for {self.query_text!r}"
 
     def on_document_list_page_needed(self, message: DocumentList.PageNeeded) -> None:
-        if message.generation == self.generation:
+        if self.listings.is_current(message.generation):
             self._page(message.generation, self.query_text, message.offset)
-
-    def on_documents_screen_page_loaded(self, message: PageLoaded) -> None:
-        self.document_list.add_page(message.generation, message.offset, message.rows)
 
     @on(Input.Changed, "#doc-search")
     def _search_changed(self) -> None:
@@ -224,10 +194,10 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
     @on(QueryBox.Chosen, "#doc-search")
     def _enter(self) -> None:
         """Read the highlighted document, or the current query's first when it arrives."""
-        if self.shown_generation == self.generation:
+        if self.listings.shown:
             self.document_list.action_open()
         else:
-            self._open_when_shown = self.generation
+            self._open_when_shown = self.listings.generation
 
     def on_document_list_opened(self, message: DocumentList.Opened) -> None:
         self.open_document(message.document.id)
@@ -237,7 +207,7 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
     ) -> None:
         """Push the reader for ``doc_id``, selecting ``fact_id`` when given; Escape there
         goes back to the pane ``origin``."""
-        from factscope.tui.screens.reader import ReaderScreen
+        from factscope.tui.panes.reader.screen import ReaderScreen
 
         self.app.push_screen(ReaderScreen(self.store, doc_id, fact_id, origin=origin))
 
@@ -266,26 +236,17 @@ type, with the matching words highlighted); **Up**/**Down** move the highlighted
 
     def action_export(self) -> None:
         """Ask for a format and a path, then write the whole list to that file."""
+        query, total = self.query_text, self.total
+        what = f"{total:,} documents" + (f" matching {query!r}" if query else "")
+        rows = partial(self._export_rows, query, total)
+        self.export(what, "factscope-documents", rows, noun="documents")
 
-        def chosen(target: tuple[str, Path] | None) -> None:
-            if target is not None:
-                fmt, path = target
-                self._export(cast(ExportFormat, fmt), path, self.query_text, self.total)
-
-        what = f"{self.total:,} documents" + (
-            f" matching {self.query_text!r}" if self.query_text else ""
-        )
-        self.app.push_screen(export_dialog(what, "factscope-documents"), chosen)
-
-    @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, fmt: ExportFormat, path: Path, query: str, total: int) -> None:
+    def _export_rows(self, query: str, total: int) -> list[dict[str, Any]]:
+        """Every row of the listing (a search's up to SEARCH_CAP), a thousand per query."""
         rows: list[ListRow] = []
         while len(rows) < min(total, SEARCH_CAP if query else total):
             page = self._fetch(query, len(rows), limit=1000)
             if not page:
                 break
             rows.extend(page)
-        written = write_export([export_row(r) for r in rows], fmt, path)
-        self.app.call_from_thread(
-            self.notify, f"Exported {len(rows):,} documents to {written}", title="Export"
-        )
+        return [export_row(r) for r in rows]

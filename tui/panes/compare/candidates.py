@@ -7,7 +7,7 @@ also behind ``factscope compare``); this turns its matches into the picker's row
 from __future__ import annotations
 
 from factscope.importers.gazetteer.lookup import RegionLookup, RegionStore
-from factscope.tui.widgets.region_picker import Candidate
+from factscope.tui.panes.compare.region_picker import Candidate
 
 
 class CandidateFinder:

@@ -14,18 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from factscope.db.models import DocumentSummary
 from factscope.tui.render import document_row, fit, highlighted
-from factscope.tui.widgets.row_cursor import RowCursor
+from factscope.tui.widgets.virtual_list import VirtualList
 
 PAGE_SIZE = 100
 """Rows fetched per page request."""
@@ -40,7 +36,7 @@ class ListRow:
     highlights: list[tuple[int, int]] = field(default_factory=list)
 
 
-class DocumentList(RowCursor, ScrollView, can_focus=False):
+class DocumentList(VirtualList):
     """The paged, virtual document list. Posts messages; never touches the store.
 
     It never takes the focus: the search box keeps it and moves the cursor from there
@@ -57,9 +53,6 @@ class DocumentList(RowCursor, ScrollView, can_focus=False):
         "document-list--message",
         "document-list--snippet",
     }
-
-    cursor: reactive[int] = reactive(0, init=False)
-    """Index of the highlighted row."""
 
     @dataclass
     class PageNeeded(Message):
@@ -105,7 +98,7 @@ class DocumentList(RowCursor, ScrollView, can_focus=False):
         self._requested = {0}
         self.cursor = 0
         self.scroll_to(y=0, animate=False)
-        self._update_size()
+        self.update_virtual_size()
         self.refresh()
 
     def add_page(self, generation: int, offset: int, rows: list[ListRow]) -> None:
@@ -128,11 +121,8 @@ class DocumentList(RowCursor, ScrollView, can_focus=False):
 
     # -- drawing ----------------------------------------------------------------------------
 
-    def _update_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, self.total * self.row_height)
-
     def on_resize(self, event: events.Resize) -> None:
-        self._update_size()
+        self.update_virtual_size()
 
     def _request(self, index: int) -> None:
         page = index // PAGE_SIZE * PAGE_SIZE
@@ -149,7 +139,7 @@ class DocumentList(RowCursor, ScrollView, can_focus=False):
             if y == 1:
                 style = self.get_component_rich_style("document-list--message")
                 text = fit(Text("  " + self.message, style=style), width)
-                return self._strip(text, width)
+                return self.strip(text, width)
             return Strip.blank(width, base)
         line = scroll_y + y
         index, part = divmod(line, self.row_height)
@@ -158,7 +148,7 @@ class DocumentList(RowCursor, ScrollView, can_focus=False):
         row = self._rows.get(index)
         if row is None:
             self._request(index)
-            return self._strip(fit(Text("  …", style="dim"), width), width)
+            return self.strip(fit(Text("  …", style="dim"), width), width)
         is_cursor = index == self.cursor
         if part == 0:
             text = Text("▶ " if is_cursor else "  ")
@@ -171,19 +161,7 @@ class DocumentList(RowCursor, ScrollView, can_focus=False):
             text = fit(text, width)
         if is_cursor:
             text.stylize(self.get_component_rich_style("document-list--cursor"))
-        return self._strip(text, width)
-
-    def _strip(self, text: Text, width: int) -> Strip:
-        segments = list(text.render(self.app.console))
-        segments = [s for s in segments if s.text != "\n"] or [Segment("")]
-        return Strip(segments).crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        height = self.row_height
-        self.scroll_to_region(
-            Region(0, new * height, 1, height), animate=False, force=True, x_axis=False
-        )
-        self.refresh()
+        return self.strip(text, width)
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -1,10 +1,11 @@
 """The Facts pane: fuzzy search over every figure as you type, with its evidence sentence.
 
 Every keystroke starts an exclusive thread worker (group ``fact-search``) that cancels the
-previous one; each search carries a generation number and a result from an older generation
-is dropped, so a slow search that finishes late never overwrites a newer one. Workers queue on
-a gate and a cancelled one gives up before it reaches the store, so a burst of keys runs one
-search, not ten. The UI thread never calls the store.
+previous one; its result comes back through :class:`tui.results.Latest`, which drops the
+result of any search older than the newest, so a slow search that finishes late never
+overwrites a newer one. Workers queue on a gate and a cancelled one gives up before it
+reaches the store, so a burst of keys runs one search, not ten. The UI thread never calls
+the store.
 
 The query box keeps the focus (:class:`tui.widgets.search_box.QueryBox`): every printable key
 is part of the query, the arrows move the highlighted result, and commands are ctrl keys or
@@ -12,37 +13,44 @@ the palette. Enter opens the highlighted result of the current query: pressed be
 query's results arrived, it opens their first result when they do.
 
 Below the results the evidence sentence is drawn with the figure marked; document texts are
-loaded in a worker and kept in a small cache. Facets (matches by region and unit) are counted
-in a worker a moment after the results arrive, bounded by the store, and never while typing.
+loaded in a worker and kept in a small LRU cache. Facets (matches by region and unit) are
+counted at once from the results when they are every match; otherwise a Textual timer starts
+a worker when the query has stayed unchanged for :data:`FACET_DELAY` (a new keystroke stops
+the timer), bounded by the store, so facets are never counted while typing.
 Enter asks the app to open the reader at the figure (:class:`tui.messages.OpenEvidence`).
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from collections import OrderedDict
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from functools import partial
+from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.message import Message
+from textual.cache import LRUCache
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from factscope.db.errors import StoreError
 from factscope.db.models import FactFacets, FactHit, FactResults
 from factscope.tui.messages import OpenEvidence
+from factscope.tui.panes.facts.evidence import EvidenceView
+from factscope.tui.panes.facts.facets import FacetBar
+from factscope.tui.panes.facts.fact_table import FactTable, fact_header, value_cell
+from factscope.tui.panes.facts.view import (
+    count_facets,
+    describe,
+    export_rows,
+    export_what,
+    facet_refusal,
+    toggle_tokens,
+)
 from factscope.tui.render import cite, safe
+from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaneScreen
-from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
-from factscope.tui.screens.facts_view import count_facets, describe, export_row, toggle_tokens
-from factscope.tui.widgets.evidence import EvidenceView, sentence_span
-from factscope.tui.widgets.facets import FacetBar
-from factscope.tui.widgets.fact_table import FactTable, fact_header, value_cell
 from factscope.tui.widgets.search_box import QueryBox, route_printable
 from factscope.tui.widgets.status_line import StatusLine
 
@@ -112,42 +120,20 @@ characters is cut, and the status line says so.
     """Pane keys: ctrl keys only, since every printable key is part of the query; the
     query box holds the result keys (:class:`QueryBox`), the facet bar its own."""
 
-    @dataclass
-    class Searched(Message):
-        """Results arrived from a search worker."""
-
-        generation: int
-        query: str
-        results: FactResults | None
-        error: str = ""
-        """Why the search failed (``results`` is None then)."""
-
-    @dataclass
-    class Faceted(Message):
-        """Facet counts arrived from a worker."""
-
-        generation: int
-        facets: FactFacets
-
-    @dataclass
-    class TextLoaded(Message):
-        """A document's text arrived (for evidence sentences)."""
-
-        doc_id: str
-        text: str
-
     def __init__(self, store: Any) -> None:
         super().__init__(store)
-        self.generation = 0
-        """Bumped by every search; results of older generations are dropped."""
+        self.searches = Latest(self, self._show_results)
+        """Each search is a request; results of older ones are dropped."""
+        self.facet_counts = Latest(self, self._show_facets)
+        """Facet counts of the results shown; a new search makes those in flight stale."""
         self.query_text = ""
         """The query of the results on screen (or being fetched)."""
         self.results = FactResults(hits=[], total=0)
-        self.shown_generation = 0
-        """The generation whose results the table shows."""
         self._open_when_shown = 0
-        """A generation whose first result Enter asked to open before it arrived."""
-        self._texts: OrderedDict[str, str] = OrderedDict()
+        """A search whose first result Enter asked to open before it arrived."""
+        self._texts: LRUCache[str, str] = LRUCache(TEXT_CACHE)
+        """Document texts by id, for evidence sentences and citations (thread-safe)."""
+        self._facet_timer: Timer | None = None
         self._gate = threading.Lock()
 
     def compose(self) -> ComposeResult:
@@ -192,11 +178,9 @@ characters is cut, and the status line says so.
 
     def search(self, query: str) -> None:
         """Start a search for ``query``; any search still running is cancelled."""
-        self.generation += 1
         self.query_text = query.strip()
-        self.workers.cancel_group(self, "fact-facets")
-        self.query_one(FacetBar).mark_stale()
-        self._search(self.generation, self.query_text)
+        self._stop_facets()
+        self._search(self.searches.begin(), self.query_text)
 
     @work(
         thread=True,
@@ -213,35 +197,57 @@ characters is cut, and the status line says so.
             try:
                 results = self.store.search_facts(query, limit=RESULT_LIMIT)
             except StoreError as error:
-                self.post_message(self.Searched(generation, query, None, error.reason))
+                self.searches.deliver(generation, query, None, error.reason)
                 return
         if not worker.is_cancelled:
-            self.post_message(self.Searched(generation, query, results))
+            self.searches.deliver(generation, query, results)
 
-    def on_facts_screen_searched(self, message: Searched) -> None:
-        if message.generation != self.generation:
-            return
-        query = message.query
-        if message.results is None:
+    def _show_results(self, query: str, results: FactResults | None, error: str = "") -> None:
+        """Show the newest search's results (None: it failed, for ``error``)."""
+        if results is None:
             self.results = FactResults(hits=[], total=0)
-            self.table.reset([], message=f"The search failed: {safe(message.error)}")
+            self.table.reset([], message=f"The search failed: {safe(error)}")
             self.status_line.set_context(f"search failed for {safe(query)!r}")
             return
-        self.results = message.results
-        self.shown_generation = message.generation
+        self.results = results
         empty = (
             f"No facts match {safe(query)!r}. Escape clears the query."
             if query
             else "No facts yet. Import some with: factscope import PATH"
         )
-        self.table.reset(message.results.hits, terms=message.results.terms, message=empty)
+        self.table.reset(results.hits, terms=results.terms, message=empty)
         self.refresh_bindings()  # Copy and Export are drawn enabled once there are results
         self._draw_header()
-        self.status_line.set_context(describe(safe(query), message.results))
-        self._facets(message.generation, query, message.results)
-        if self._open_when_shown == message.generation:
+        self.status_line.set_context(describe(safe(query), results))
+        self._count_facets(query, results)
+        if self._open_when_shown == self.searches.generation:
             self._open_when_shown = 0
             self.table.action_open()
+
+    # -- facets -----------------------------------------------------------------------------
+
+    def _stop_facets(self) -> None:
+        """The query changed: no facet count for the old one may start or land."""
+        if self._facet_timer is not None:
+            self._facet_timer.stop()
+            self._facet_timer = None
+        self.facet_counts.begin()
+        self.workers.cancel_group(self, "fact-facets")
+        self.query_one(FacetBar).mark_stale()
+
+    def _count_facets(self, query: str, results: FactResults) -> None:
+        """Count the facets of ``results``: at once when they are every match, else from the
+        store once the query has stayed unchanged for :data:`FACET_DELAY` seconds."""
+        if not results.capped and results.total <= len(results.hits):
+            self.query_one(FacetBar).show(count_facets(results.hits))
+            return
+        generation = self.facet_counts.generation
+
+        def start() -> None:
+            self._facet_timer = None
+            self._facets(generation, query, results)
+
+        self._facet_timer = self.set_timer(FACET_DELAY, start, name="facets")
 
     @work(
         thread=True,
@@ -252,14 +258,8 @@ characters is cut, and the status line says so.
     )
     def _facets(self, generation: int, query: str, results: FactResults) -> None:
         worker = get_current_worker()
-        complete = not results.capped and results.total <= len(results.hits)
-        if complete:
-            # Every match is in hand: count them at once (no store call, no lag).
-            self.post_message(self.Faceted(generation, count_facets(results.hits)))
-            return
-        time.sleep(FACET_DELAY)
         with self._gate:
-            if worker.is_cancelled or generation != self.generation:
+            if worker.is_cancelled or not self.facet_counts.is_current(generation):
                 return
             try:
                 facets = self.store.fact_facets(query, cap=10_000, top=8)
@@ -269,11 +269,10 @@ characters is cut, and the status line says so.
             # The store's facet count found none of the matches shown (a typo the ranking
             # forgave): count the results in hand rather than say there are none.
             facets = count_facets(results.hits)
-        self.post_message(self.Faceted(generation, facets))
+        self.facet_counts.deliver(generation, facets)
 
-    def on_facts_screen_faceted(self, message: Faceted) -> None:
-        if message.generation == self.generation:
-            self.query_one(FacetBar).show(message.facets)
+    def _show_facets(self, facets: FactFacets) -> None:
+        self.query_one(FacetBar).show(facets)
 
     @on(Input.Changed, "#fact-search")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -282,10 +281,10 @@ characters is cut, and the status line says so.
     @on(QueryBox.Chosen, "#fact-search")
     def _enter(self) -> None:
         """Open the highlighted result, or the first of the current query's when they come."""
-        if self.shown_generation == self.generation:
+        if self.searches.shown:
             self.table.action_open()
         else:
-            self._open_when_shown = self.generation
+            self._open_when_shown = self.searches.generation
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -306,19 +305,14 @@ characters is cut, and the status line says so.
     )
     def _load_text(self, doc_id: str) -> None:
         if not get_current_worker().is_cancelled:
-            self.post_message(self.TextLoaded(doc_id, self.store.document(doc_id).text))
+            self.call_later(self._text_loaded, doc_id, self.store.document(doc_id).text)
 
-    def on_facts_screen_text_loaded(self, message: TextLoaded) -> None:
-        self._remember(message.doc_id, message.text)
+    def _text_loaded(self, doc_id: str, text: str) -> None:
+        """A document's text arrived: keep it, and show the sentence if its row is highlighted."""
+        self._texts.set(doc_id, text)
         hit = self.table.highlighted_hit
-        if hit is not None and hit.fact.doc_id == message.doc_id:
-            self.query_one(EvidenceView).show(hit, message.text, self.table.pattern)
-
-    def _remember(self, doc_id: str, text: str) -> None:
-        self._texts[doc_id] = text
-        self._texts.move_to_end(doc_id)
-        while len(self._texts) > TEXT_CACHE:
-            self._texts.popitem(last=False)
+        if hit is not None and hit.fact.doc_id == doc_id:
+            self.query_one(EvidenceView).show(hit, text, self.table.pattern)
 
     @on(FactTable.Chosen)
     def _chosen(self, message: FactTable.Chosen) -> None:
@@ -326,15 +320,11 @@ characters is cut, and the status line says so.
         if fact.doc_id:
             self.post_message(OpenEvidence(fact.doc_id, fact.id))
 
-    # -- facets -----------------------------------------------------------------------------
-
     @on(FacetBar.Selected)
     def _facet_selected(self, message: FacetBar.Selected) -> None:
-        if message.value == "(none)":
-            self.notify(f"Facts without a {message.field} cannot be filtered for.", timeout=3)
-            return
-        if message.field == "unit" and len(message.value.split()) > 1:
-            self.notify(f"Units of several words ({safe(message.value)!r}) cannot be a token.")
+        refusal = facet_refusal(message.field, message.value)
+        if refusal:
+            self.notify(refusal, timeout=3)
             return
         box = self.search_box
         box.value = toggle_tokens(box.value, message.field, message.value)
@@ -367,7 +357,7 @@ characters is cut, and the status line says so.
         if not fact.region_id or not metric:
             self.notify("This figure has no region or metric to follow over time.", timeout=3)
             return
-        from factscope.tui.screens.trend import TrendScreen
+        from factscope.tui.panes.trend.screen import TrendScreen
 
         self.app.push_screen(TrendScreen(self.store, [fact.region_id], metric))
 
@@ -400,39 +390,15 @@ characters is cut, and the status line says so.
     @work(thread=True, exit_on_error=False, group="fact-copy", description="Copy")
     def _copy_when_loaded(self, hit: FactHit) -> None:
         text = self.store.document(hit.fact.doc_id or "").text
-        self.post_message(self.TextLoaded(hit.fact.doc_id or "", text))
-        self.app.call_from_thread(self._copy, hit, text)
+        self.call_later(self._text_loaded, hit.fact.doc_id or "", text)
+        self.call_later(self._copy, hit, text)
 
     def action_export(self) -> None:
         """Ask for a format and a path, then write the results on screen to that file."""
-        hits, results = list(self.table.hits), self.results
-        total = f"{max(results.total, len(hits)):,}{'+' if results.capped else ''}"
-        what = f"{len(hits):,} figures (of {total} matches)"
-        if self.query_text:
-            what += f" for {self.query_text!r}"
+        hits = list(self.table.hits)
+        what = export_what(len(hits), self.results, self.query_text)
+        self.export(what, "factscope-facts", partial(export_rows, hits, self._text_of))
 
-        def chosen(target: tuple[str, Path] | None) -> None:
-            if target is not None:
-                fmt, path = target
-                self._export(hits, cast(ExportFormat, fmt), path, dict(self._texts))
-
-        self.app.push_screen(export_dialog(what, "factscope-facts"), chosen)
-
-    @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(
-        self, hits: list[FactHit], fmt: ExportFormat, path: Path, cached: dict[str, str]
-    ) -> None:
-        by_doc: dict[str, list[int]] = {}
-        for index, hit in enumerate(hits):
-            by_doc.setdefault(hit.fact.doc_id or "", []).append(index)
-        sentences: dict[int, str] = {}
-        for doc_id, indexes in by_doc.items():
-            text = cached.get(doc_id) or self.store.document(doc_id).text
-            for index in indexes:
-                start, end = sentence_span(hits[index], text)
-                sentences[index] = safe(text[start:end])
-        rows = [export_row(hit, sentences[i]) for i, hit in enumerate(hits)]
-        written = write_export(rows, fmt, path)
-        self.app.call_from_thread(
-            self.notify, f"Exported {len(rows):,} figures to {written}", title="Export"
-        )
+    def _text_of(self, doc_id: str) -> str:
+        """A document's text, from the cache or else the store (in a worker)."""
+        return self._texts.get(doc_id) or self.store.document(doc_id).text

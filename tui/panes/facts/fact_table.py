@@ -1,6 +1,6 @@
 """A virtual table of fact search results: only the rows on screen are ever drawn.
 
-A Line-API widget (Toolong-style, like :class:`tui.widgets.document_list.DocumentList`): it
+A Line-API widget (Toolong-style, like :class:`tui.panes.documents.document_list.DocumentList`): it
 holds the ranked hits it was handed (a thousand at most) and draws line ``y`` on demand, so a
 new result set appears at once and scrolling costs the same at any size. The stock
 ``DataTable`` would build every row's cells up front.
@@ -18,19 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.geometry import Region, Size
+from textual.cache import LRUCache
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from factscope.db.models import Fact, FactHit
 from factscope.tui.formatting import change_text, fact_value, format_number
 from factscope.tui.render import KIND_LABELS, MATCH_STYLE, fit, safe
-from factscope.tui.widgets.row_cursor import RowCursor
+from factscope.tui.widgets.virtual_list import VirtualList
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\U00020000-\U0003fffd]")
 
@@ -72,6 +69,8 @@ class FactColumns:
     document: int
 
 
+LINE_CACHE = 256
+"""Rows whose cells are kept drawn: a few screens' worth, for scrolling back and forth."""
 PERIOD_CELLS = (6, 15)
 """The period column's narrowest and widest: wide enough for '2021', and for a range
 ('2021-01/2021-05') when one is shown."""
@@ -147,7 +146,7 @@ def fact_cells(
     return Text(" ").join(cells)
 
 
-class FactTable(RowCursor, ScrollView, can_focus=False):
+class FactTable(VirtualList):
     """The ranked results, one fact per line, with a cursor. Posts messages only.
 
     It never takes the focus: the query box keeps it and moves the cursor from there
@@ -160,9 +159,6 @@ class FactTable(RowCursor, ScrollView, can_focus=False):
 **Enter** opens the reader at it. A click highlights a result, a double click opens it.
 """
     COMPONENT_CLASSES: ClassVar[set[str]] = {"fact-table--cursor", "fact-table--message"}
-
-    cursor: reactive[int] = reactive(0, init=False)
-    """Index of the highlighted result."""
 
     @dataclass
     class Highlighted(Message):
@@ -197,7 +193,8 @@ class FactTable(RowCursor, ScrollView, can_focus=False):
         self.pattern: re.Pattern[str] | None = None
         self.period_width = PERIOD_CELLS[0]
         """Cells of the period column: the longest period of the results."""
-        self._lines: dict[int, Text] = {}
+        self._lines: LRUCache[int, Text] = LRUCache(LINE_CACHE)
+        """The cells of rows drawn at :attr:`_width` (the cursor mark is added per draw)."""
         self._width = 0
 
     @property
@@ -214,7 +211,7 @@ class FactTable(RowCursor, ScrollView, can_focus=False):
         self.period_width = period_cells(hits)
         self.message = message
         self._lines.clear()
-        self._update_size()
+        self.update_virtual_size()
         self.scroll_to(y=0, animate=False)
         self.set_reactive(FactTable.cursor, 0)
         self.refresh()
@@ -227,12 +224,9 @@ class FactTable(RowCursor, ScrollView, can_focus=False):
 
     # -- drawing ----------------------------------------------------------------------------
 
-    def _update_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.hits))
-
     def on_resize(self, event: events.Resize) -> None:
         self._lines.clear()
-        self._update_size()
+        self.update_virtual_size()
 
     def render_line(self, y: int) -> Strip:
         """Draw screen line ``y``: a result, or the message when there are none."""
@@ -243,36 +237,24 @@ class FactTable(RowCursor, ScrollView, can_focus=False):
         if not self.hits:
             if y == 1:
                 style = self.get_component_rich_style("fact-table--message")
-                return self._strip(fit(Text("  " + self.message, style=style), width), width)
+                return self.strip(fit(Text("  " + self.message, style=style), width), width)
             return Strip.blank(width, self.rich_style)
         index = self.scroll_offset.y + y
         if index >= len(self.hits):
             return Strip.blank(width, self.rich_style)
         cells = self._lines.get(index)
         if cells is None:
-            cells = self._lines[index] = fact_cells(
-                self.hits[index], width, self.pattern, self.period_width
-            )
+            cells = fact_cells(self.hits[index], width, self.pattern, self.period_width)
+            self._lines.set(index, cells)
         if index == self.cursor:
             text = Text("▶ ") + cells
             text.stylize(self.get_component_rich_style("fact-table--cursor"))
         else:
             text = Text("  ") + cells
-        return self._strip(text, width)
+        return self.strip(text, width)
 
-    def _strip(self, text: Text, width: int) -> Strip:
-        segments = [s for s in text.render(self.app.console) if s.text != "\n"] or [Segment("")]
-        return Strip(segments).crop_extend(0, width, self.rich_style).apply_style(self.rich_style)
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        before = self.scroll_offset.y
-        self.scroll_to_region(Region(0, new, 1, 1), animate=False, force=True, x_axis=False)
-        if self.scroll_offset.y == before:
-            # Only the two rows whose cursor mark changed need drawing again.
-            self.refresh_line(old)
-            self.refresh_line(new)
-        else:
-            self.refresh()
+    def cursor_moved(self, index: int) -> None:
+        """Say which result is highlighted now (the screen shows its sentence)."""
         self.post_message(self.Highlighted(self, self.highlighted_hit))
 
     # -- actions ----------------------------------------------------------------------------

@@ -1,48 +1,42 @@
 """The Compare pane: up to four regions side by side, aligned by metric and period.
 
-The picker (:mod:`tui.widgets.region_picker`) searches every place the gazetteer knows, plus
+The picker (:mod:`tui.panes.compare.region_picker`) searches every place the gazetteer knows, plus
 the zones the documents named, and says how many facts each has here; the table
-(:mod:`tui.widgets.compare_table`) shows ``Store.compare`` -- the same
+(:mod:`tui.panes.compare.compare_table`) shows ``Store.compare`` -- the same
 :class:`db.compare.Comparison` that ``factscope compare`` prints -- and the panel below it
 shows the evidence of the selected cell with the figure highlighted, the cell's note (a
 conversion's rate and its source, why it is not comparable) and the row's gaps.
 
-Every store and gazetteer call runs in a thread worker; the comparison worker is exclusive
-and its result carries a generation number, so a late result for an older selection is
-dropped. Enter posts :class:`tui.messages.OpenEvidence`, which the app turns into the reader.
+Every store and gazetteer call runs in a thread worker; the search and comparison workers
+are exclusive and their results come back through :class:`tui.results.Latest`, so a late
+result for an older query or selection is dropped. Enter posts
+:class:`tui.messages.OpenEvidence`, which the app turns into the reader.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.message import Message
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 
 from factscope.db.compare import CompareRow, Comparison
 from factscope.db.compare_filter import filter_rows
 from factscope.db.models import Document, Region
-from factscope.tui.compare_candidates import CandidateFinder
-from factscope.tui.compare_render import evidence_text, row_citation
 from factscope.tui.messages import GoBack, OpenEvidence
 from factscope.tui.output import comparison_rows
+from factscope.tui.panes.compare.candidates import CandidateFinder
+from factscope.tui.panes.compare.compare_table import CompareTable
+from factscope.tui.panes.compare.evidence import EvidencePanel
+from factscope.tui.panes.compare.region_picker import MAX_REGIONS, Candidate, RegionPicker
+from factscope.tui.panes.compare.render import row_citation, rows_context
 from factscope.tui.render import safe
+from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaneScreen
-from factscope.tui.screens.export import ExportFormat, export_dialog, write_export
-from factscope.tui.widgets.compare_table import LEGEND, CompareTable
-from factscope.tui.widgets.region_picker import MAX_REGIONS, Candidate, RegionPicker
 from factscope.tui.widgets.search_box import SearchBox, route_printable
 from factscope.tui.widgets.status_line import StatusLine
-
-DOCUMENT_CACHE = 64
-"""Documents kept for the evidence panel."""
 
 
 class CompareScreen(PaneScreen):
@@ -118,27 +112,6 @@ export then take the rows shown). **Escape** goes back to where you came from.
     """Pane keys: no letters, since letters typed anywhere here search for a region; table
     keys are on :class:`CompareTable`, search keys on the picker's box."""
 
-    @dataclass
-    class Found(Message):
-        """Picker candidates arrived from a worker ('' query: suggestions)."""
-
-        query: str
-        candidates: list[Candidate]
-
-    @dataclass
-    class Compared(Message):
-        """A comparison arrived from a worker."""
-
-        generation: int
-        comparison: Comparison
-        counts: dict[str, int]
-
-    @dataclass
-    class DocumentLoaded(Message):
-        """A document for the evidence panel arrived from a worker."""
-
-        document: Document
-
     def __init__(self, store: Any) -> None:
         super().__init__(store)
         self.picked: list[Candidate] = []
@@ -149,9 +122,10 @@ export then take the rows shown). **Escape** goes back to where you came from.
         """What the table shows: the last comparison, its rows filtered by :attr:`row_filter`."""
         self.unfiltered: Comparison | None = None
         self.row_filter = ""
-        self.generation = 0
-        self.documents: dict[str, Document] = {}
-        self.selected: CompareTable.CellFocused | None = None
+        self.searches = Latest(self, self._show_candidates)
+        """Each region search is a request; candidates of older ones are dropped."""
+        self.comparisons = Latest(self, self._show_comparison)
+        """Each selection is a request; a comparison of an older one is dropped."""
         self.candidates = CandidateFinder(store)
         self.counts: dict[str, int] = {}
 
@@ -159,8 +133,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
         yield RegionPicker()
         yield SearchBox(placeholder="Filter rows: metric, type or period", id="row-filter")
         yield CompareTable()
-        with VerticalScroll(id="evidence"):
-            yield Static(id="evidence-text")
+        yield EvidencePanel()
         yield StatusLine(self.PANE)
         yield Footer()
 
@@ -174,28 +147,35 @@ export then take the rows shown). **Escape** goes back to where you came from.
         """The comparison table."""
         return self.query_one(CompareTable)
 
+    @property
+    def evidence(self) -> EvidencePanel:
+        """The evidence panel under the table."""
+        return self.query_one(EvidencePanel)
+
     def on_mount(self) -> None:
-        self.query_one("#evidence").border_title = "Evidence"
-        self.query_one("#evidence").border_subtitle = LEGEND
         self._sync_layout()
         self.set_focus(self.picker.search_box)
-        self._search("")
+        self.search_regions("")
 
     # -- picking ----------------------------------------------------------------------------
 
+    def search_regions(self, query: str) -> None:
+        """Look for regions named ``query`` ('' : suggestions); older searches are dropped."""
+        self._search(self.searches.begin(), query)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="regions", description="Search")
-    def _search(self, query: str) -> None:
-        self.post_message(self.Found(query, self.find_candidates(query)))
+    def _search(self, generation: int, query: str) -> None:
+        self.searches.deliver(generation, query, self.find_candidates(query))
 
     def find_candidates(self, query: str) -> list[Candidate]:
         """Regions for ``query``, those with facts first (see :class:`CandidateFinder`)."""
         return self.candidates.find(query)
 
-    def on_compare_screen_found(self, message: Found) -> None:
-        self.picker.show_candidates(message.query, message.candidates)
+    def _show_candidates(self, query: str, candidates: list[Candidate]) -> None:
+        self.picker.show_candidates(query, candidates)
 
     def on_region_picker_search_changed(self, message: RegionPicker.SearchChanged) -> None:
-        self._search(message.query)
+        self.search_regions(message.query)
 
     def on_region_picker_add(self, message: RegionPicker.Add) -> None:
         self.add_region(message.candidate)
@@ -252,14 +232,13 @@ export then take the rows shown). **Escape** goes back to where you came from.
 
     def reload(self) -> None:
         """Compare the picked regions again (a newer request makes older results stale)."""
-        self.generation += 1
-        ids = [c.region.id for c in self.picked]
-        if not ids:
+        generation = self.comparisons.begin()
+        if not self.picked:
             self.comparison = self.unfiltered = None
             self.table.show(None, [], {})
             self._show_evidence()
             return
-        self._compare(self.generation, [c.region for c in self.picked], self.include_children)
+        self._compare(generation, [c.region for c in self.picked], self.include_children)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="compare", description="Compare")
     def _compare(self, generation: int, regions: list[Region], include_children: bool) -> None:
@@ -273,13 +252,11 @@ export then take the rows shown). **Escape** goes back to where you came from.
             if region.id not in stored:
                 comparison.notes.append(f"{region.name} has no facts in the database")
         counts = self.store.fact_counts(ids)
-        self.post_message(self.Compared(generation, comparison, counts))
+        self.comparisons.deliver(generation, comparison, counts)
 
-    def on_compare_screen_compared(self, message: Compared) -> None:
-        if message.generation != self.generation:
-            return
-        self.unfiltered = message.comparison
-        self.counts = message.counts
+    def _show_comparison(self, comparison: Comparison, counts: dict[str, int]) -> None:
+        self.unfiltered = comparison
+        self.counts = counts
         self._show_rows()
 
     def _show_rows(self) -> None:
@@ -297,20 +274,9 @@ export then take the rows shown). **Escape** goes back to where you came from.
             r for r in picked if r.id not in compared
         ]
         self.table.show(shown, regions, self.counts)
-        rows = shown.rows
-        meet = sum(all(cell is not None for cell in r.cells.values()) for r in rows)
-        plural = "s" if len(regions) > 1 else ""
-        if self.row_filter.strip():
-            count = f"{len(rows)} of {len(self.unfiltered.rows)} rows match {self.row_filter!r}"
-        else:
-            count = f"{len(rows)} rows"
-        context = f"{len(regions)} region{plural} · {count}"
-        if len(regions) > 1:
-            context += f", {meet} where all meet"
-        else:
-            context += " · type a name to add another region"
+        context = rows_context(len(regions), shown.rows, len(self.unfiltered.rows), self.row_filter)
         self.status_line.set_context(context)
-        if not rows:
+        if not shown.rows:
             self._show_evidence()
 
     # -- row filter -------------------------------------------------------------------------
@@ -336,10 +302,10 @@ export then take the rows shown). **Escape** goes back to where you came from.
     # -- evidence ---------------------------------------------------------------------------
 
     def on_compare_table_cell_focused(self, message: CompareTable.CellFocused) -> None:
-        self.selected = message
+        doc_id = self.evidence.select(message)
         self._show_evidence()
-        if message.cell is not None and message.cell.fact.doc_id not in self.documents:
-            self._load_document(str(message.cell.fact.doc_id))
+        if doc_id is not None:
+            self._load_document(doc_id)
 
     def on_compare_table_cell_chosen(self, message: CompareTable.CellChosen) -> None:
         cell = message.cell
@@ -353,33 +319,14 @@ export then take the rows shown). **Escape** goes back to where you came from.
         thread=True, exclusive=True, exit_on_error=False, group="evidence", description="Evidence"
     )
     def _load_document(self, doc_id: str) -> None:
-        self.post_message(self.DocumentLoaded(self.store.document(doc_id)))
+        self.call_later(self._document_loaded, self.store.document(doc_id))
 
-    def on_compare_screen_document_loaded(self, message: DocumentLoaded) -> None:
-        if len(self.documents) >= DOCUMENT_CACHE:
-            self.documents.pop(next(iter(self.documents)))
-        self.documents[message.document.id] = message.document
+    def _document_loaded(self, document: Document) -> None:
+        self.evidence.add_document(document)
         self._show_evidence()
 
     def _show_evidence(self) -> None:
-        panel = self.query_one("#evidence-text", Static)
-        selected = self.selected
-        if self.comparison is None or not self.comparison.rows or selected is None:
-            panel.update(self._empty_text())
-            return
-        cell = selected.cell
-        doc = self.documents.get(str(cell.fact.doc_id)) if cell is not None else None
-        panel.update(evidence_text(self.comparison, selected.row, selected.region, cell, doc))
-
-    def _empty_text(self) -> Text:
-        if not self.picked:
-            return Text("Pick regions to compare: type a name above.", style="italic")
-        if self.comparison is None:
-            return Text("Comparing…", style="italic")
-        text = Text("No figures to compare for these regions.", style="italic")
-        for note in self.comparison.notes:
-            text.append(f"\n• {safe(note)}")
-        return text
+        self.evidence.show(self.comparison, bool(self.picked))
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -421,7 +368,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
         if selected is None or self.comparison is None:
             return
         row = selected[0]
-        from factscope.tui.screens.trend import TrendScreen
+        from factscope.tui.panes.trend.screen import TrendScreen
 
         regions = [region.id for region in self.comparison.regions]
         self.app.push_screen(TrendScreen(self.store, regions, row.metric_type))
@@ -439,7 +386,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
         for cell in row.cells.values():
             if cell is not None and cell.fact.doc_id and cell.fact.doc_id not in docs:
                 doc_id = cell.fact.doc_id
-                docs[doc_id] = self.documents.get(doc_id) or self.store.document(doc_id)
+                docs[doc_id] = self.evidence.documents.get(doc_id) or self.store.document(doc_id)
         text = row_citation(comparison, row, docs)
         self.app.call_from_thread(self.app.copy_to_clipboard, text)
         self.app.call_from_thread(
@@ -452,22 +399,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
     def action_export(self) -> None:
         """Ask for a format and a path, then write the table there (a line per row and region)."""
         comparison = self.comparison
-        if comparison is None:
-            return
-        rows = comparison_rows(comparison)
-
-        def chosen(target: tuple[str, Path] | None) -> None:
-            if target is not None:
-                fmt, path = target
-                self._export(rows, cast(ExportFormat, fmt), path)
-
-        names = " vs ".join(r.name for r in comparison.regions)
-        dialog = export_dialog(f"the comparison of {names}", "factscope-comparison")
-        self.app.push_screen(dialog, chosen)
-
-    @work(thread=True, exit_on_error=False, group="export", description="Export")
-    def _export(self, rows: list[dict[str, Any]], fmt: ExportFormat, path: Path) -> None:
-        path = write_export(rows, fmt, path)
-        self.app.call_from_thread(
-            self.notify, f"Exported {len(rows)} figures to {path}", title="Export"
-        )
+        if comparison is not None:
+            rows = comparison_rows(comparison)
+            names = " vs ".join(r.name for r in comparison.regions)
+            self.export(f"the comparison of {names}", "factscope-comparison", lambda: rows)

@@ -1,20 +1,21 @@
 """Pure helpers of the Facts pane: the status wording, export rows and facet tokens.
 
-Kept apart from :mod:`tui.screens.facts` so they can be tested without an app; no widgets,
+Kept apart from :mod:`tui.panes.facts.screen` so they can be tested without an app; no widgets,
 no store.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from factscope.db.models import FactFacets, FactHit, FactResults
 from factscope.tui.formatting import change_text
+from factscope.tui.panes.facts.evidence import sentence_span
+from factscope.tui.panes.facts.facets import FacetField
+from factscope.tui.panes.facts.fact_table import value_cell
 from factscope.tui.render import safe
-from factscope.tui.widgets.facets import FacetField
-from factscope.tui.widgets.fact_table import value_cell
 
 
 def describe(query: str, results: FactResults) -> str:
@@ -69,6 +70,37 @@ def export_row(hit: FactHit, sentence: str) -> dict[str, Any]:
         "fact_id": fact.id,
         "doc_id": fact.doc_id,
     }
+
+
+def export_rows(hits: Sequence[FactHit], text_of: Callable[[str], str]) -> list[dict[str, Any]]:
+    """The exported results with their sentences; ``text_of`` gives a document's text (it
+    is asked once per document)."""
+    by_doc: dict[str, list[int]] = {}
+    for index, hit in enumerate(hits):
+        by_doc.setdefault(hit.fact.doc_id or "", []).append(index)
+    sentences: dict[int, str] = {}
+    for doc_id, indexes in by_doc.items():
+        text = text_of(doc_id)
+        for index in indexes:
+            start, end = sentence_span(hits[index], text)
+            sentences[index] = safe(text[start:end])
+    return [export_row(hit, sentences[i]) for i, hit in enumerate(hits)]
+
+
+def export_what(shown: int, results: FactResults, query: str) -> str:
+    """The export dialog's '12 figures (of 40 matches) for 'trade''."""
+    total = f"{max(results.total, shown):,}{'+' if results.capped else ''}"
+    what = f"{shown:,} figures (of {total} matches)"
+    return what + f" for {query!r}" if query else what
+
+
+def facet_refusal(field: FacetField, value: str) -> str:
+    """Why a facet cannot become a query token ('' when it can)."""
+    if value == "(none)":
+        return f"Facts without a {field} cannot be filtered for."
+    if field == "unit" and len(value.split()) > 1:
+        return f"Units of several words ({safe(value)!r}) cannot be a token."
+    return ""
 
 
 def facet_token(field: FacetField, value: str) -> str:

@@ -1,4 +1,4 @@
-"""Keys and clicks of the virtual lists (RowCursor): the document list and the fact results."""
+"""Keys and clicks of the virtual lists (VirtualList): the document list and the fact results."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from factscope.db.models import RawDocument
 from factscope.db.store import Store
 from factscope.importers.pipeline import ImportReport, extract_document, store_document
 from factscope.tui.app import FactscopeApp
-from factscope.tui.screens.reader import ReaderScreen
-from factscope.tui.widgets.document_list import DocumentList
-from factscope.tui.widgets.fact_table import FactTable
+from factscope.tui.panes.documents.document_list import DocumentList
+from factscope.tui.panes.facts.fact_table import FactTable
+from factscope.tui.panes.reader.screen import ReaderScreen
+from factscope.tui.widgets.search_box import QueryBox
+from factscope.tui.widgets.virtual_list import CURSOR_KEYS
 from tests.tui.support import settle
 
 DOCUMENTS = 60
@@ -82,3 +84,15 @@ async def test_fact_results_keys_while_typing(many: Store) -> None:
         assert table.cursor == 2
         await pilot.press("pagedown")
         assert table.cursor > 2
+
+
+def test_both_lists_and_the_query_box_share_the_cursor_keys() -> None:
+    """The base class's bindings reach its subclasses (a mixin's did not), and the query
+    box forwards the same keys to the same actions."""
+    for widget in (DocumentList(), FactTable()):
+        bound = widget._bindings.key_to_bindings
+        for key, action, _, _ in [*CURSOR_KEYS, ("enter", "open", "", "")]:
+            assert [b.action for b in bound[key]] == [action], (type(widget).__name__, key)
+    box = QueryBox()._bindings.key_to_bindings
+    for key, action, _, _ in CURSOR_KEYS:
+        assert [b.action for b in box[key]] == [f"results('{action}')"]

@@ -19,6 +19,7 @@ from rich.segment import Segment
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -37,6 +38,8 @@ from factscope.tui.render import (
 
 MARGIN = 1
 """Blank cells left of the text."""
+LINE_CACHE = 512
+"""Drawn lines kept: several screens of a long report, for scrolling back and forth."""
 MATCH_LIMIT = 10_000
 """Find stops counting here ("10,000+ matches"): a one-letter find in a long report would
 otherwise build millions of spans."""
@@ -103,7 +106,8 @@ Figures are underlined and coloured by kind; the selected one is in reverse vide
         self._wrapped_at = -1
         self._matches: list[tuple[int, int]] = []
         self._match_index = -1
-        self._cache: dict[int, Strip] = {}
+        self._cache: LRUCache[int, Strip] = LRUCache(LINE_CACHE)
+        """Drawn lines by index, cleared whenever the text, its styles or the width change."""
         self.selected = -1
         """Index into :attr:`facts` of the selected figure, -1 for none."""
 
@@ -164,7 +168,7 @@ Figures are underlined and coloured by kind; the selected one is in reverse vide
         strip = self._cache.get(index)
         if strip is None:
             strip = self._render_text_line(index, width)
-            self._cache[index] = strip
+            self._cache.set(index, strip)
         return strip
 
     def _render_text_line(self, index: int, width: int) -> Strip:
