@@ -10,7 +10,7 @@ import pytest
 
 from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
-from factscope.tui.widgets.document_list import DocumentList
+from factscope.tui.panes.documents.document_list import DocumentList
 from factscope.tui.widgets.status_line import StatusLine
 from tests.tui.support import SEEDS, settle
 from tests.tui.test_facts import hits, search
