@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factscope.importers.extract import extract_facts, guess_published
+from factscope.importers.extract import extract_facts, guess_published, periods
 from factscope.importers.extract.periods import find_dates, find_periods
 
 
@@ -173,3 +173,24 @@ def test_same_period_inherits_the_previous_period(
 ) -> None:
     got = {f.quote: (f.period, f.period_text) for f in extract_facts(text)}
     assert got[quote] == (period, period_text)
+
+
+_PERIOD_OPENINGS = [
+    "between 2020", "from 2020", "(2019", "2019", "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "oct", "nov", "dec", "the first", "the second", "the third",
+    "the fourth", "the 1st", "the 2nd", "the 3rd", "the 4th", "the previous", "the current",
+    "the 8 months ended", "the eleven months ended", "first ", "second ", "third ", "fourth ",
+    "1st ", "2nd ", "3rd ", "4th ", "q3", "h2", "early-", "mid ", "late ", "since", "so far",
+    "up to now", "at present", "currently", "over the past", "in the last", "during the past",
+    "this year", "last year", "next year", "this month", "last month", "the past month",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("opening", _PERIOD_OPENINGS)
+def test_period_gate_sees_every_opening(opening: str) -> None:
+    # the gate tests the first character before the branches: each branch must begin with one
+    def starts(text: str) -> list[int]:
+        return [m.start() + 1 for m in periods._PERIOD_GATE_RE.finditer(text)]
+
+    assert 2 in starts(f", {opening} x")
+    assert 1 not in starts(f"x{opening} x")  # glued to a word: no period starts there

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.region_cues import (
+    ANAPHOR_FOLDED_RE,
     COMPARAND_RE,
     SUPERLATIVE_AFTER_RE,
     is_title_case,
@@ -46,3 +48,18 @@ def test_superlative_after_a_possessive_place() -> None:
     assert SUPERLATIVE_AFTER_RE.match("'s third-largest economy")
     assert SUPERLATIVE_AFTER_RE.match("’s biggest port")
     assert not SUPERLATIVE_AFTER_RE.match("'s exports")
+
+
+@pytest.mark.parametrize(
+    ("text", "nouns"),
+    [
+        ("the city's GDP", ["city"]),
+        ("(this province) and our country", ["province", "country"]),
+        ("in my whole county", ["county"]),
+        ("bathe city, clothe zone, dour state, gummy area", []),  # not after a word boundary
+        ("soothe province. The district", ["district"]),
+    ],
+)
+def test_anaphors_start_at_a_word_boundary(text: str, nouns: list[str]) -> None:
+    found = ANAPHOR_FOLDED_RE.finditer(fold_case(text))
+    assert [m.group("noun") for m in found] == nouns

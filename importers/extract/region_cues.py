@@ -11,7 +11,10 @@ import re
 from ._fold import folded_pattern
 
 ANAPHOR_RE = re.compile(
-    r"\b(?:the|this|our|my)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host|island|"
+    # "the|this|our|my" after a non-word character, written first letter, then the word
+    # boundary as a look-behind: a pattern that opens with a plain letter lets the engine skip
+    # ahead in C to the next t, o or m (a leading \b makes it try every position: 2x slower)
+    r"(?:t(?<!\w.)h(?:e|is)|o(?<!\w.)ur|m(?<!\w.)y)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host|island|"
     r"border|landlocked|mountainous|southern|northern|eastern|western|central)\s+)?"
     r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|state|"
     r"(?:autonomous\s+)?region|area)"
