@@ -24,12 +24,10 @@ from factscope.db.models import RawDocument
 from factscope.importers.dates import find_published
 from factscope.importers.lexicon.common import is_ideograph
 from factscope.importers.readers import (
-    SNIFFERS,
     ReadContext,
     ReadError,
     decode,
     document_from_text,
-    register,
 )
 
 if TYPE_CHECKING:
@@ -366,12 +364,9 @@ def read_html(data: bytes, context: ReadContext) -> Iterator[RawDocument]:
     yield document.model_copy(update=updates)
 
 
-def _looks_like_html(head: bytes) -> bool:
+def looks_like_html(head: bytes) -> bool:
+    """The sniffer: a document that opens as HTML whatever its name (a download, stdin)."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return start.startswith((b"<!doctype html", b"<html")) or (
         start.startswith(b"<") and b"<html" in start[:1024]
     )
-
-
-SNIFFERS.append((_looks_like_html, "html"))
-register(read_html, suffixes=[".html", ".htm", ".xhtml", ".shtml"], formats=["html"])

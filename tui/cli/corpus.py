@@ -16,7 +16,8 @@ import click
 
 from factscope.importers import ReadError
 from factscope.importers.parallel import available_cpus, stop_on_signals
-from factscope.importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
+from factscope.importers.readers import DEFAULT_MAX_BYTES, ReadOptions
+from factscope.importers.registry import FORMATS
 from factscope.importers.sanitize import strip_control
 from factscope.tui import output
 from factscope.tui.cli.support import (
@@ -226,7 +227,8 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
     PATH is a file, or '-' for stdin.
     """
     from factscope.importers.files import read_stream
-    from factscope.importers.readers import ReadContext, read_input, read_path
+    from factscope.importers.readers import ReadContext
+    from factscope.importers.registry import read_input, read_path
     from factscope.importers.slices import extract_in_slices
 
     try:
