@@ -27,6 +27,7 @@ from factscope.tui.cli.support import (
     DecodedCommand,
     fail,
     finite,
+    published_option,
     run_import,
     store_options,
 )
@@ -47,12 +48,7 @@ from factscope.tui.records import RECORD_FORMATS, fact_record, write_records
     show_default=True,
     help="Refuse files larger than this many MB.",
 )
-@click.option(
-    "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
-    help="Publication date (YYYY-MM-DD) for documents that state none.",
-)
+@published_option("Publication date (YYYY-MM-DD) for documents that state none.")
 @click.option(
     "--format",
     "fmt",
@@ -207,12 +203,7 @@ def export(obj: Context, what: str, fmt: str) -> None:
 
 @click.command(cls=DecodedCommand)
 @click.argument("path", type=click.Path())
-@click.option(
-    "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
-    help="Publication date (YYYY-MM-DD), for 'last year' and the like.",
-)
+@published_option("Publication date (YYYY-MM-DD), for 'last year' and the like.")
 @click.option(
     "--format",
     "fmt",
