@@ -2,10 +2,9 @@
 
 A function's length is ``end_lineno - lineno`` of its AST node (signature, docstring and
 body, nested functions included); a module's is its line count. Both are checked on the
-library and the app (``db/``, ``tui/``), where every change walks through; a new exception
-goes in an allow-list below with the reason it is one, so an overrun is a decision someone
-wrote down, never an accident. ``importers/extract/`` is measured by its own speed work and
-is not checked here.
+library, the readers and the app (``db/``, ``importers/``, ``tui/``), where every change walks
+through; a new exception goes in an allow-list below with the reason it is one, so an
+overrun is a decision someone wrote down, never an accident.
 """
 
 from __future__ import annotations
@@ -18,13 +17,16 @@ import pytest
 
 from tests.conftest import REPO
 
-FOLDERS = ("db", "tui")
+FOLDERS = ("db", "importers", "tui")
+SKIPPED = ("importers/extract/",)
+"""The extractor's passes are being reworked for speed (three modules of 419-471 lines and
+``units.read_unit`` at 63 lines); they join the check once that work has landed."""
 FUNCTION_LINES = 60
 MODULE_LINES = 400
 
 LONG_FUNCTIONS: dict[str, str] = {
     # "folder/module.py:function": "why it stays whole",
-    # (none: every function of db/ and tui/ is within the limit)
+    # (none: every function checked is within the limit)
 }
 """Functions allowed over FUNCTION_LINES, by ``path:name``, each with its reason."""
 
@@ -36,7 +38,12 @@ LONG_MODULES: dict[str, int] = {
 
 
 def _modules(root: Path = REPO) -> list[Path]:
-    return [path for folder in FOLDERS for path in sorted((root / folder).rglob("*.py"))]
+    return [
+        path
+        for folder in FOLDERS
+        for path in sorted((root / folder).rglob("*.py"))
+        if not path.relative_to(root).as_posix().startswith(SKIPPED)
+    ]
 
 
 def _functions(path: Path, root: Path = REPO) -> Iterator[tuple[str, int]]:
@@ -69,11 +76,11 @@ def long_modules(root: Path = REPO) -> dict[str, int]:
     return found
 
 
-def test_no_function_in_db_or_tui_is_over_the_limit() -> None:
+def test_no_function_is_over_the_limit() -> None:
     assert long_functions() == {}
 
 
-def test_no_module_in_db_or_tui_is_over_the_limit() -> None:
+def test_no_module_is_over_the_limit() -> None:
     assert long_modules() == {}
 
 
@@ -108,6 +115,7 @@ def test_the_measure_finds_an_overrun(tmp_path: Path, monkeypatch: pytest.Monkey
     allowed one is not, and an allowance for code within the limit is stale."""
     (tmp_path / "db").mkdir()
     (tmp_path / "tui" / "panes").mkdir(parents=True)
+    (tmp_path / "importers" / "extract").mkdir(parents=True)
 
     def function(name: str, lines: int) -> str:
         return f"def {name}():\n" + "\n".join(f"    x{n} = {n}" for n in range(lines)) + "\n"
@@ -116,6 +124,7 @@ def test_the_measure_finds_an_overrun(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "db" / "edge.py").write_text(function("edge", FUNCTION_LINES), "utf-8")
     padding = "\n".join(f"X{n} = {n}" for n in range(MODULE_LINES + 1))
     (tmp_path / "tui" / "panes" / "big.py").write_text(padding, encoding="utf-8")
+    (tmp_path / "importers" / "extract" / "skipped.py").write_text(padding, encoding="utf-8")
     assert long_functions(tmp_path) == {"db/long.py:long": FUNCTION_LINES + 1}
     assert long_modules(tmp_path) == {"tui/panes/big.py": MODULE_LINES + 1}
     monkeypatch.setitem(LONG_FUNCTIONS, "db/long.py:long", "a test's allowance")
