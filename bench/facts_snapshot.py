@@ -27,7 +27,7 @@ from pathlib import Path
 
 from factscope.db.models import Fact
 from factscope.db.writes import FactSource
-from factscope.importers.readers import read_path
+from factscope.importers.registry import read_path
 from factscope.importers.slices import extract_in_slices
 
 REPO = Path(__file__).resolve().parents[1]

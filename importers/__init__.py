@@ -5,7 +5,8 @@ The front ends call :func:`import_paths`; nothing here prints or imports a UI.
 
 from factscope.importers.inputs import collect_files
 from factscope.importers.pipeline import import_paths
-from factscope.importers.readers import ReadError, read_path
+from factscope.importers.readers import ReadError
+from factscope.importers.registry import read_path
 from factscope.importers.report import ImportFailure, ImportProgress, ImportReport
 
 __all__ = [

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from factscope.importers.files import not_regular, os_reason
-from factscope.importers.readers import READERS
+from factscope.importers.registry import READERS
 from factscope.importers.report import ImportFailure
 from factscope.importers.sanitize import escape_undecodable
 

@@ -32,13 +32,8 @@ from factscope.db.writes import FactSource
 from factscope.importers.files import read_stream
 from factscope.importers.inputs import STDIN, collect_files, source_of
 from factscope.importers.parallel import prepare_in_parallel, worth_a_pool
-from factscope.importers.readers import (
-    ReadContext,
-    ReadError,
-    ReadOptions,
-    read_file,
-    read_input,
-)
+from factscope.importers.readers import ReadContext, ReadError, ReadOptions
+from factscope.importers.registry import read_file, read_input
 from factscope.importers.report import (
     ImportFailure,
     ImportProgress,

@@ -2,7 +2,8 @@
 
 The text is kept exactly as decoded, with only newlines normalized to ``\\n`` (fact offsets
 index into it). Expected failures raise :class:`ReadError` with the path and a short reason.
-Readers are registered by suffix in ``READERS``; the pipeline uses :func:`read_path`.
+These are the pieces every reader shares; which reader reads which file is the table of
+:mod:`factscope.importers.registry`, which also holds :func:`read_path`.
 """
 
 from __future__ import annotations
@@ -21,9 +22,7 @@ from factscope.importers.dates import find_published
 
 # ReadError is re-exported: a reader imports what it needs from here (CONTRIBUTING.md).
 from factscope.importers.files import ReadError as ReadError
-from factscope.importers.files import read_bytes
 from factscope.importers.lexicon.common import IDEOGRAPH_RE
-from factscope.importers.sanitize import escape_undecodable
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Files larger than this are refused (``--max-size`` changes it)."""
@@ -248,78 +247,3 @@ def read_text(data: bytes, context: ReadContext) -> Iterator[RawDocument]:
     text = decode(data, context.name)
     del data  # the only reference left: the bytes go before the text is extracted
     yield document_from_text(text, context.source, context.stem)
-
-
-READERS: dict[str, Reader] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".md": read_text,
-    ".markdown": read_text,
-}
-"""Suffix (lower case) → reader."""
-
-FORMATS: dict[str, Reader] = {"text": read_text, "markdown": read_text}
-"""Format name (``--format``) → reader."""
-
-SNIFFERS: list[tuple[Callable[[bytes], bool], str]] = []
-"""(test on the first bytes, format name): tried when the suffix names no reader."""
-
-
-def register(reader: Reader, *, suffixes: Iterable[str], formats: Iterable[str]) -> None:
-    """Make ``reader`` the one for these suffixes and format names."""
-    for suffix in suffixes:
-        READERS[suffix.lower()] = reader
-    for name in formats:
-        FORMATS[name] = reader
-
-
-def choose_reader(suffix: str, head: bytes, context: ReadContext) -> Reader:
-    """The reader for an input: ``--format``, else its suffix, else sniffed content."""
-    wanted = context.options.format
-    if wanted:
-        if wanted not in FORMATS:
-            raise ReadError(
-                context.name, f"unknown format {wanted!r} (known: {', '.join(FORMATS)})"
-            )
-        return FORMATS[wanted]
-    reader = READERS.get(suffix.lower())
-    if reader is not None:
-        return reader
-    for test, format_name in SNIFFERS:
-        if test(head):
-            return FORMATS[format_name]
-    known = ", ".join(sorted(READERS))
-    raise ReadError(context.name, f"unsupported file type {suffix or '(none)'!r} (known: {known})")
-
-
-def read_input(data: bytes, suffix: str, context: ReadContext) -> Iterator[RawDocument | ReadError]:
-    """Every document of one input's bytes. :raises ReadError: for the input as a whole.
-
-    Not a generator itself: only the reader holds the bytes, so it can let them go once
-    they are decoded (a 50 MB file is not kept beside its text while it is extracted).
-    """
-    reader = choose_reader(suffix, data[:2048], context)
-    return iter(reader(data, context))
-
-
-def read_file(path: Path, context: ReadContext) -> Iterator[RawDocument | ReadError]:
-    """Every document of one file. :raises ReadError: for the file as a whole."""
-    data = read_bytes(path, context.name, context.options.max_bytes)
-    return read_input(data, path.suffix, context)
-
-
-def read_path(path: Path, options: ReadOptions | None = None) -> RawDocument:
-    """The first document of a file (for one-document tools like ``extract``).
-
-    :raises ReadError: the file cannot be read, or holds no document.
-    """
-    name = escape_undecodable(str(path))
-    context = ReadContext(name=name, source=name, options=options or ReadOptions())
-    for item in read_file(path, context):
-        if isinstance(item, ReadError):
-            raise item
-        return item
-    raise ReadError(str(path), "no document in file")
-
-
-import factscope.importers.formats  # noqa: E402,F401  (registers HTML, PDF, CSV and JSONL readers)

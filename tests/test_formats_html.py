@@ -12,7 +12,8 @@ from collections import Counter
 import pytest
 
 from factscope.importers.formats.html import MAX_DEPTH, read_html
-from factscope.importers.readers import ReadContext, ReadError, read_input
+from factscope.importers.readers import ReadContext, ReadError
+from factscope.importers.registry import read_input
 from tests.conftest import SEEDS, requires_shared
 
 NAV = """<div id="nav" class="nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News

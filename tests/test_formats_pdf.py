@@ -14,7 +14,8 @@ from collections import Counter
 import pytest
 
 from factscope.importers.formats.pdf import drop_running_lines, join_hyphenated, read_pdf
-from factscope.importers.readers import ReadContext, ReadError, read_input
+from factscope.importers.readers import ReadContext, ReadError
+from factscope.importers.registry import read_input
 from tests.conftest import SEEDS, requires_shared
 
 

@@ -100,7 +100,8 @@ def test_ten_megabyte_single_line_imports(tmp_path: Path, store: Store, kind: st
 
 @pytest.mark.parametrize("kind", ["txt", "jsonl", "csv", "html"])
 def test_one_megabyte_single_line_reads_quickly(tmp_path: Path, kind: str) -> None:
-    from factscope.importers.readers import ReadContext, read_file
+    from factscope.importers.readers import ReadContext
+    from factscope.importers.registry import read_file
 
     text = _big_line(1024 * 1024)
     content = {

@@ -13,7 +13,7 @@ import pytest
 from factscope.db import Store
 from factscope.importers import ImportProgress, collect_files, import_paths
 from factscope.importers.pipeline import ensure_regions
-from factscope.importers.readers import READERS
+from factscope.importers.registry import READERS
 from tests.conftest import SAMPLES, SEEDS, requires_shared
 
 

@@ -13,8 +13,8 @@ from factscope.importers.readers import (
     ReadOptions,
     guess_language,
     guess_title,
-    read_path,
 )
+from factscope.importers.registry import read_path
 from tests.conftest import SEEDS, requires_shared
 
 

@@ -31,7 +31,6 @@ from factscope.importers.readers import (
     ReadError,
     document_from_text,
     is_blank,
-    register,
     replace_surrogates,
     text_stream,
 )
@@ -240,7 +239,3 @@ def read_jsonl(data: bytes, context: ReadContext) -> Iterator[RawDocument | Read
         yield document
     if not seen_content:
         raise ReadError(context.name, "empty file")
-
-
-register(read_csv, suffixes=[".csv", ".tsv"], formats=["csv"])
-register(read_jsonl, suffixes=[".jsonl", ".ndjson"], formats=["jsonl"])

@@ -24,12 +24,10 @@ from factscope.db.models import RawDocument
 from factscope.importers.dates import find_published
 from factscope.importers.lexicon.common import is_ideograph
 from factscope.importers.readers import (
-    SNIFFERS,
     ReadContext,
     ReadError,
     decode,
     document_from_text,
-    register,
 )
 
 if TYPE_CHECKING:
@@ -157,74 +155,98 @@ def _is_layout_cell(node: LexborNode) -> bool:
 
 
 def _paragraphs(root: LexborNode) -> list[_Paragraph]:
-    """Text paragraphs of ``root`` in order, each with its block holder and ancestors."""
-    result: list[_Paragraph] = []
-    current = _Paragraph()
-    elements: list[LexborNode] = []
-    blocks: list[LexborNode] = []
-    link_depth = 0
+    """Text paragraphs of ``root`` in order, each with its block holder and ancestors.
 
-    def flush() -> None:
-        nonlocal current
-        if current.text:
-            result.append(current)
-        current = _Paragraph()
-
-    def add(text: str) -> None:
-        if current.holder is None:
-            current.holder = blocks[-1] if blocks else root
-            current.chain = tuple(elements[-4:])
-        current.lines[-1] += text
-        if link_depth:
-            current.link_chars += len(text.strip())
-
+    An explicit stack, not recursion: a page thousands of tags deep (up to MAX_DEPTH) must
+    not exhaust Python's recursion limit. Each element is visited once on the way in and
+    once on the way out, where the blocks it opened are closed.
+    """
+    walk = _ParagraphWalk(root)
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
-        tag = node.tag
         if leaving:
-            elements.pop()
-            if tag == "a":
-                link_depth -= 1
-            elif (tag in ("td", "th") and blocks and blocks[-1].mem_id == node.mem_id) or (
-                tag in _BLOCK_TAGS and tag not in ("td", "th")
-            ):
-                blocks.pop()
-                flush()
-            continue
+            walk.leave(node)
+        elif walk.enter(node):
+            stack.append((node, True))
+            children = list(node.iter(include_text=True))
+            stack.extend((child, False) for child in reversed(children))
+    walk.flush()
+    return walk.result
+
+
+class _ParagraphWalk:
+    """The state of :func:`_paragraphs`: the paragraph being filled and the open elements."""
+
+    def __init__(self, root: LexborNode) -> None:
+        self.root = root
+        self.result: list[_Paragraph] = []
+        self.current = _Paragraph()
+        self.elements: list[LexborNode] = []
+        """Open elements, outermost first (a paragraph keeps the last four as its chain)."""
+        self.blocks: list[LexborNode] = []
+        """Open block elements: the innermost holds the paragraph being filled."""
+        self.link_depth = 0
+
+    def flush(self) -> None:
+        """End the current paragraph (kept when it has text)."""
+        if self.current.text:
+            self.result.append(self.current)
+        self.current = _Paragraph()
+
+    def add(self, text: str) -> None:
+        current = self.current
+        if current.holder is None:
+            current.holder = self.blocks[-1] if self.blocks else self.root
+            current.chain = tuple(self.elements[-4:])
+        current.lines[-1] += text
+        if self.link_depth:
+            current.link_chars += len(text.strip())
+
+    def leave(self, node: LexborNode) -> None:
+        """The way out of an element entered with :meth:`enter`."""
+        tag = node.tag
+        self.elements.pop()
+        if tag == "a":
+            self.link_depth -= 1
+        elif (tag in ("td", "th") and self.blocks and self.blocks[-1].mem_id == node.mem_id) or (
+            tag in _BLOCK_TAGS and tag not in ("td", "th")
+        ):
+            self.blocks.pop()
+            self.flush()
+
+    def enter(self, node: LexborNode) -> bool:
+        """Take in a node; True when it is an element whose children are to be walked."""
+        tag = node.tag
         if node.is_text_node:
             text = _SPACE.sub(" ", node.text(deep=False))
-            if text.strip() or current.lines[-1]:
-                add(text)
-            continue
+            if text.strip() or self.current.lines[-1]:
+                self.add(text)
+            return False
         if tag is None or tag.startswith("-"):
-            continue
+            return False
         if tag == "br":
-            if current.lines[-1].strip():
-                current.lines.append("")
-            elif current.text:
-                flush()
-            continue
+            if self.current.lines[-1].strip():
+                self.current.lines.append("")
+            elif self.current.text:
+                self.flush()
+            return False
         if tag == "pre":
-            flush()
-            blocks.append(node)
-            add(node.text(deep=True))
-            blocks.pop()
-            flush()
-            continue
+            self.flush()
+            self.blocks.append(node)
+            self.add(node.text(deep=True))
+            self.blocks.pop()
+            self.flush()
+            return False
         if tag in _BLOCK_TAGS or (tag in ("td", "th") and _is_layout_cell(node)):
-            flush()
-            blocks.append(node)
-        elif tag in ("td", "th") and current.lines[-1].strip():
-            add(" | ")
+            self.flush()
+            self.blocks.append(node)
+        elif tag in ("td", "th") and self.current.lines[-1].strip():
+            self.add(" | ")
         elif tag == "a":
-            link_depth += 1
-        elements.append(node)
-        stack.append((node, True))
-        children = list(node.iter(include_text=True))
-        stack.extend((child, False) for child in reversed(children))
-    flush()
-    return result
+            self.link_depth += 1
+        self.elements.append(node)
+        return True
 
 
 def _is_content(paragraph: _Paragraph) -> bool:
@@ -366,12 +388,9 @@ def read_html(data: bytes, context: ReadContext) -> Iterator[RawDocument]:
     yield document.model_copy(update=updates)
 
 
-def _looks_like_html(head: bytes) -> bool:
+def looks_like_html(head: bytes) -> bool:
+    """The sniffer: a document that opens as HTML whatever its name (a download, stdin)."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return start.startswith((b"<!doctype html", b"<html")) or (
         start.startswith(b"<") and b"<html" in start[:1024]
     )
-
-
-SNIFFERS.append((_looks_like_html, "html"))
-register(read_html, suffixes=[".html", ".htm", ".xhtml", ".shtml"], formats=["html"])

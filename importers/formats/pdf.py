@@ -23,11 +23,9 @@ from collections.abc import Iterator
 
 from factscope.db.models import RawDocument
 from factscope.importers.readers import (
-    SNIFFERS,
     ReadContext,
     ReadError,
     document_from_text,
-    register,
 )
 
 _PAGE_NUMBER = re.compile(
@@ -165,5 +163,6 @@ def read_pdf(data: bytes, context: ReadContext) -> Iterator[RawDocument]:
     yield document.model_copy(update=updates) if updates else document
 
 
-SNIFFERS.append((lambda head: b"%PDF-" in head[:1024], "pdf"))
-register(read_pdf, suffixes=[".pdf"], formats=["pdf"])
+def looks_like_pdf(head: bytes) -> bool:
+    """The sniffer: the PDF signature in the first KiB (some writers put junk before it)."""
+    return b"%PDF-" in head[:1024]

@@ -21,7 +21,12 @@ from factscope.tui.output import comparison_rows
 from factscope.tui.panes.compare.compare_table import CompareTable, bar, cell_text, column_widths
 from factscope.tui.panes.compare.evidence import empty_text
 from factscope.tui.panes.compare.region_picker import Candidate, PickerInput, RegionPicker
-from factscope.tui.panes.compare.render import evidence_text, row_citation, rows_context
+from factscope.tui.panes.compare.render import (
+    compared_first,
+    evidence_text,
+    row_citation,
+    rows_context,
+)
 from factscope.tui.panes.compare.screen import CompareScreen
 from factscope.tui.panes.reader.screen import ReaderScreen
 from tests.tui.support import has_focus, settle
@@ -324,3 +329,11 @@ def test_the_evidence_panel_says_why_it_is_empty() -> None:
         "No figures to compare for these regions.",
         "• [bold]Atlantis has no facts",
     ], "notes are shown literally, never as markup"
+
+
+def test_compared_first_moves_regions_without_facts_behind() -> None:
+    """A picked region the comparison left out (no facts) cannot be the base: it goes last."""
+    a, b, c = (Region(id=name, name=name.title(), level="zone") for name in ("a", "b", "c"))
+    comparison = Comparison(regions=[c, a], rows=[])
+    assert [r.id for r in compared_first([a, b, c], comparison)] == ["a", "c", "b"]
+    assert compared_first([], comparison) == []

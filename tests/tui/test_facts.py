@@ -30,6 +30,7 @@ from factscope.tui.panes.facts.view import (
     export_rows,
     export_what,
     facet_refusal,
+    no_results,
     toggle_tokens,
 )
 from factscope.tui.panes.reader.document_reader import DocumentReader
@@ -453,3 +454,8 @@ async def test_facets_wait_for_the_query_to_settle_then_count_once(
         await settle(pilot)
         assert counted == ["songj"]
         assert bar.facets is not None and ("Songjiang District", 5) in bar.facets.regions
+
+
+def test_no_results_names_the_query_or_the_import_command() -> None:
+    assert no_results("trad\x1b[31m") == "No facts match 'trad'. Escape clears the query."
+    assert no_results("") == "No facts yet. Import some with: factscope import PATH"

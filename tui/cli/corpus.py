@@ -16,7 +16,8 @@ import click
 
 from factscope.importers import ReadError
 from factscope.importers.parallel import available_cpus, stop_on_signals
-from factscope.importers.readers import DEFAULT_MAX_BYTES, FORMATS, ReadOptions
+from factscope.importers.readers import DEFAULT_MAX_BYTES, ReadOptions
+from factscope.importers.registry import FORMATS
 from factscope.importers.sanitize import strip_control
 from factscope.tui import output
 from factscope.tui.cli.support import (
@@ -26,6 +27,7 @@ from factscope.tui.cli.support import (
     DecodedCommand,
     fail,
     finite,
+    published_option,
     run_import,
     store_options,
 )
@@ -46,12 +48,7 @@ from factscope.tui.records import RECORD_FORMATS, fact_record, write_records
     show_default=True,
     help="Refuse files larger than this many MB.",
 )
-@click.option(
-    "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
-    help="Publication date (YYYY-MM-DD) for documents that state none.",
-)
+@published_option("Publication date (YYYY-MM-DD) for documents that state none.")
 @click.option(
     "--format",
     "fmt",
@@ -206,12 +203,7 @@ def export(obj: Context, what: str, fmt: str) -> None:
 
 @click.command(cls=DecodedCommand)
 @click.argument("path", type=click.Path())
-@click.option(
-    "--published",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
-    help="Publication date (YYYY-MM-DD), for 'last year' and the like.",
-)
+@published_option("Publication date (YYYY-MM-DD), for 'last year' and the like.")
 @click.option(
     "--format",
     "fmt",
@@ -226,7 +218,8 @@ def extract(path: str, published: dt.datetime | None, fmt: str) -> None:
     PATH is a file, or '-' for stdin.
     """
     from factscope.importers.files import read_stream
-    from factscope.importers.readers import ReadContext, read_input, read_path
+    from factscope.importers.readers import ReadContext
+    from factscope.importers.registry import read_input, read_path
     from factscope.importers.slices import extract_in_slices
 
     try:

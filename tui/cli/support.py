@@ -225,6 +225,16 @@ def _command_read_only(ctx: click.Context, _: click.Parameter, value: bool) -> N
         _context(ctx).read_only = True
 
 
+def published_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--published YYYY-MM-DD`` (a ``datetime``), with the wording of the command using it."""
+    return click.option(
+        "--published",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        metavar="YYYY-MM-DD",
+        help=help_text,
+    )
+
+
 def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """``--db`` and ``--read-only`` after the command name too (``factscope search Q --db X``)."""
     command = click.option(

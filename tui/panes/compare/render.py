@@ -117,3 +117,13 @@ def rows_context(regions: int, rows: list[CompareRow], total: int, row_filter: s
         return context + " · type a name to add another region"
     meet = sum(all(cell is not None for cell in r.cells.values()) for r in rows)
     return context + f", {meet} where all meet"
+
+
+def compared_first(picked: list[Region], comparison: Comparison) -> list[Region]:
+    """The picked regions in the table's order: those compared first, in the order picked.
+
+    The base is the comparison's first region: a picked region with no facts in the
+    database cannot be one, so it moves behind those that are compared.
+    """
+    compared = {region.id for region in comparison.regions}
+    return [r for r in picked if r.id in compared] + [r for r in picked if r.id not in compared]

@@ -31,7 +31,7 @@ from factscope.tui.panes.compare.candidates import CandidateFinder
 from factscope.tui.panes.compare.compare_table import CompareTable
 from factscope.tui.panes.compare.evidence import EvidencePanel
 from factscope.tui.panes.compare.region_picker import MAX_REGIONS, Candidate, RegionPicker
-from factscope.tui.panes.compare.render import row_citation, rows_context
+from factscope.tui.panes.compare.render import compared_first, row_citation, rows_context
 from factscope.tui.render import safe
 from factscope.tui.results import Latest
 from factscope.tui.screens.base import PaneScreen
@@ -266,13 +266,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
         shown = filter_rows(self.unfiltered, self.row_filter)
         self.comparison = shown
         self.refresh_bindings()
-        # The base is the comparison's first region: a picked region with no facts in the
-        # database cannot be one, so it moves behind those that are compared.
-        compared = {r.id for r in shown.regions}
-        picked = [c.region for c in self.picked]
-        regions = [r for r in picked if r.id in compared] + [
-            r for r in picked if r.id not in compared
-        ]
+        regions = compared_first([c.region for c in self.picked], shown)
         self.table.show(shown, regions, self.counts)
         context = rows_context(len(regions), shown.rows, len(self.unfiltered.rows), self.row_filter)
         self.status_line.set_context(context)

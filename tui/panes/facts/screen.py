@@ -46,6 +46,7 @@ from factscope.tui.panes.facts.view import (
     export_rows,
     export_what,
     facet_refusal,
+    no_results,
     toggle_tokens,
 )
 from factscope.tui.render import cite, safe
@@ -210,12 +211,7 @@ characters is cut, and the status line says so.
             self.status_line.set_context(f"search failed for {safe(query)!r}")
             return
         self.results = results
-        empty = (
-            f"No facts match {safe(query)!r}. Escape clears the query."
-            if query
-            else "No facts yet. Import some with: factscope import PATH"
-        )
-        self.table.reset(results.hits, terms=results.terms, message=empty)
+        self.table.reset(results.hits, terms=results.terms, message=no_results(query))
         self.refresh_bindings()  # Copy and Export are drawn enabled once there are results
         self._draw_header()
         self.status_line.set_context(describe(safe(query), results))

@@ -50,6 +50,13 @@ def count_facets(hits: Sequence[FactHit], top: int = 8) -> FactFacets:
     )
 
 
+def no_results(query: str) -> str:
+    """What the empty table says: the query matched nothing, or there is nothing yet."""
+    if query:
+        return f"No facts match {safe(query)!r}. Escape clears the query."
+    return "No facts yet. Import some with: factscope import PATH"
+
+
 def export_row(hit: FactHit, sentence: str) -> dict[str, Any]:
     """One exported result: the cells people cite, the raw numbers, then the evidence."""
     fact = hit.fact
