@@ -53,6 +53,18 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
         "facts_fts.rowid = f.id AND facts_fts.doc_id = f.doc_id",
     ),
     (re.compile(r"\bs\.rowid = f\.id\b"), "s.rowid = f.id AND s.doc_id = f.doc_id"),
+    # A fact query's candidates: each search row found looks its fact up by key (a nested
+    # loop that stops at the LIMIT). Joined plainly, the planner misjudged the rows and
+    # hashed every matching search row against all facts: 760 ms for "j" at 1M facts,
+    # 25 ms this way. OFFSET 0 keeps the lookup from being flattened back into a join.
+    (
+        re.compile(
+            r"\bFROM facts_fts JOIN facts f ON f\.id = facts_fts\.rowid"
+            r" AND f\.doc_id = facts_fts\.doc_id WHERE facts_fts MATCH\b"
+        ),
+        "FROM facts_fts CROSS JOIN LATERAL (SELECT * FROM facts f WHERE f.id = facts_fts.rowid"
+        " AND f.doc_id = facts_fts.doc_id OFFSET 0) f WHERE facts_fts MATCH",
+    ),
     # SQLite sorts NULL below every value, PostgreSQL above: a fact column that may be NULL
     # still ends with them under DESC. (Not every DESC: "id DESC NULLS LAST" cannot walk
     # the id index backwards, and sorted every fact for the newest 2,000.)

@@ -33,3 +33,21 @@ def test_sqlite_idioms_become_postgresql() -> None:
     assert statement.sql == "SELECT 1 FROM facts_fts WHERE facts_fts.tsv @@ %s::tsquery AND x = %s"
     assert statement.match_params == (0,)
     assert translate("INSERT INTO documents (id) VALUES (?)").returning
+
+
+def test_fact_candidates_look_each_fact_up_by_key() -> None:
+    """The candidate query of a fact search, with a filter on the facts, becomes a lookup
+    per search row (which stops at the LIMIT), not a join the planner may hash."""
+    from factscope.db.factquery import candidate_sql, parse_fact_query
+
+    sql, params = candidate_sql(parse_fact_query("unit:usd trade"), "f.id", cap=2000)
+    text = translate(sql).sql
+    assert text.startswith(
+        "SELECT f.id FROM facts_fts CROSS JOIN LATERAL (SELECT * FROM facts f"
+        " WHERE f.id = facts_fts.rowid AND f.doc_id = facts_fts.doc_id OFFSET 0) f"
+        " WHERE facts_fts.tsv @@ %s::tsquery AND "
+    )
+    assert text.endswith(" LIMIT %s") and params[-1] == 2000
+    # Without words the facts come first, newest by id: that join is left as it was.
+    plain, _ = candidate_sql(parse_fact_query(">1000"), "f.id", cap=10)
+    assert "LATERAL" not in translate(plain).sql
