@@ -8,7 +8,7 @@ follows (see :mod:`db.pgschema` for the tables):
 * ``facts_fts MATCH ?`` — the FTS5 expression our own query parser built
   (:func:`db.factquery.fts_expression`) is turned into a ``tsquery`` by :func:`fts5_tsquery`
   and tested against ``facts_fts.tsv`` (GIN): each word a prefix where FTS5's was, a column
-  filter a column-tagged lexeme (``r:sichuan``). Tokens are cut as FTS5's unicode61 cuts
+  filter a column-tagged lexeme (``R:sichuan``). Tokens are cut as FTS5's unicode61 cuts
   them (runs of letters and digits, lower-cased), so the candidates are the same and the
   facts ranking, done in Python, answers the same.
 * ``PRAGMA data_version`` — the snapshot's ``xmax``: it moves when any transaction commits.
@@ -25,9 +25,11 @@ from factscope.db.rows import FACT_COLUMNS
 _TOKEN = re.compile(r"[^\W_]+")
 """A token as FTS5's unicode61 cuts one: a run of letters and digits."""
 
-COLUMN_TAGS = {"region": "r", "metric": "m", "subject": "s", "period": "p", "figure": "f"}
-"""The lexeme prefix of each ``facts_fts`` column a query may filter on (``r:sichuan``);
-``r^:`` tags the first word of the region (FTS5's ``^`` anchor)."""
+COLUMN_TAGS = {"region": "R", "metric": "M", "subject": "S", "period": "P", "figure": "F"}
+"""The lexeme prefix of each ``facts_fts`` column a query may filter on (``R:sichuan``);
+``R^:`` tags the first word of the region (FTS5's ``^`` anchor). Upper case, where every
+word is lower-cased: a typed prefix ("r", "f") never reaches a tagged lexeme, which made
+"sichuan r" match every fact of Sichuan and scan every fact's tags (schema version 2)."""
 
 NULLABLE_FACT_COLUMNS = tuple(c for c in FACT_COLUMNS if c not in ("doc_id", "start", "end"))
 """Fact columns that may hold NULL (the others are NOT NULL in both schemas)."""

@@ -7,9 +7,9 @@ from factscope.db.pgdialect import fts5_tsquery, translate
 
 def test_fts5_expressions_become_tsqueries() -> None:
     assert fts5_tsquery('"songj"* AND "trade"*') == "'songj':* & 'trade':*"
-    assert fts5_tsquery('region : (^ "si"*)') == "( 'r^:si':* )"
+    assert fts5_tsquery('region : (^ "si"*)') == "( 'R^:si':* )"
     assert fts5_tsquery('("a" OR "b") AND metric : ("x y")') == (
-        "( 'a' | 'b' ) & ( ('m:x' & 'm:y') )"
+        "( 'a' | 'b' ) & ( ('M:x' & 'M:y') )"
     )
     assert fts5_tsquery('"it""s"') == "('it' & 's')"
     assert translate("SELECT 1 WHERE a LIKE '%x' AND b = ?").sql == (
