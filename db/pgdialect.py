@@ -74,6 +74,17 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"(\b\w+\.)?\b({'|'.join(NULLABLE_FACT_COLUMNS)}) DESC\b(?! NULLS)"),
         r"\1\2 DESC NULLS LAST",
     ),
+    # Without words, the newest facts with their search rows: the same lookup, walking the
+    # facts' ids backwards (2 s -> 6 ms for "unit:" at 1M facts). The planner reads the two
+    # join conditions as independent, expects 21 rows of a million, and hashes them all.
+    (
+        re.compile(
+            r"\bFROM facts f JOIN facts_fts ON facts_fts\.rowid = f\.id"
+            r" AND facts_fts\.doc_id = f\.doc_id\b"
+        ),
+        "FROM facts f CROSS JOIN LATERAL (SELECT * FROM facts_fts WHERE facts_fts.rowid = f.id"
+        " AND facts_fts.doc_id = f.doc_id OFFSET 0) facts_fts",
+    ),
     (re.compile(r"\bsubstr\((\w+), -%s\)"), r"right(\1, %s)"),
     (re.compile(r"\bLIKE\b"), "ILIKE"),
     (re.compile(r"\bWHERE 1(?=[\s)]|$)"), "WHERE TRUE"),

@@ -48,6 +48,10 @@ def test_fact_candidates_look_each_fact_up_by_key() -> None:
         " WHERE facts_fts.tsv @@ %s::tsquery AND "
     )
     assert text.endswith(" LIMIT %s") and params[-1] == 2000
-    # Without words the facts come first, newest by id: that join is left as it was.
+    # Without words the newest facts come first, each looking its search row up.
     plain, _ = candidate_sql(parse_fact_query(">1000"), "f.id", cap=10)
-    assert "LATERAL" not in translate(plain).sql
+    assert translate(plain).sql == (
+        "SELECT f.id FROM facts f CROSS JOIN LATERAL (SELECT * FROM facts_fts"
+        " WHERE facts_fts.rowid = f.id AND facts_fts.doc_id = f.doc_id OFFSET 0) facts_fts"
+        " WHERE f.normalized > %s ORDER BY f.id DESC LIMIT %s"
+    )
