@@ -14,6 +14,7 @@ from factscope.db.pgstore import PgStore
 from factscope.importers import import_paths
 
 from .conftest import SAMPLES
+from .test_importers_parallel import samples_and_a_broken_pdf
 
 
 def _dump(store: Store) -> tuple[list[tuple[Any, ...]], list[str]]:
@@ -29,9 +30,8 @@ def test_workers_write_their_own_files_on_a_server(
     """A pooled import into a server stores what a serial import into a file does, and
     this process writes none of it: its own add_document fails here, the workers' do not."""
     monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
-    broken = tmp_path / "broken.pdf"
-    broken.write_bytes(b"%PDF-1.4 not really")
-    inputs = [SAMPLES, broken]
+    inputs = samples_and_a_broken_pdf(tmp_path)
+    broken = inputs[-1]
     with Store.open(tmp_path / "serial.db") as serial:
         serial_report = import_paths(inputs, serial, recursive=True, jobs=1)
         expected = _dump(serial)
