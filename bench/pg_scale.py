@@ -11,7 +11,8 @@
 3. **per keystroke**: bench/fuzzy_latency.py's queries, every prefix as typed, on the N facts
    (``Store.search_facts``, top 50, after one untimed pass): median, p95 and max by shape.
 4. **import**: ``factscope import --jobs 1`` and ``--jobs 2`` of the same folder of small
-   reports (extraction included) into new server databases: files/s and facts/s.
+   reports (extraction included) into new server databases: files/s and facts/s. With
+   ``--jobs 2`` each worker writes the files it extracted (importers/workers.py).
 
 The server is a throwaway one started here (tests/pgserver.py: fsync off, as in the tests),
 or ``--pg URL`` (a role that may create databases). Figures depend on the machine and its
@@ -152,7 +153,9 @@ def type_queries(url: str) -> None:
 
 def imports(server: str, files: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        corpus = write_corpus(Path(folder), files, tag="pg")
+        # 30 paragraphs a report (about 6 KB): 200 of them pass the size that starts a pool
+        # (importers/parallel.py POOL_MIN_BYTES); two-paragraph reports imported serially.
+        corpus = write_corpus(Path(folder), files, tag="pg", repeat=30)
         for jobs in (1, 2):
             url = new_database(server)
             started = time.perf_counter()

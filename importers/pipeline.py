@@ -24,9 +24,11 @@ from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from factscope.db.errors import LockedError, StoreError, WriteFailedError
 from factscope.db.models import RawDocument, Region
+from factscope.db.pgstore import PgStore
 from factscope.db.store import Store, document_id
 from factscope.db.writes import FactSource
 from factscope.importers.files import read_stream
@@ -69,6 +71,10 @@ class ExtractedDocument:
     regions: list[Region]
     notice: str | None = None
     """Set when the document's facts were capped (see :mod:`importers.slices`)."""
+
+
+Entry = ExtractedDocument | ImportFailure
+"""What preparing an input yields: a document ready to store, or why one could not be."""
 
 
 def _extract(raw: RawDocument) -> tuple[SlicedFacts, list[Region]]:
@@ -292,6 +298,28 @@ def _failed_batch(batch: _Batch, exc: StoreError) -> ImportReport:
     )
 
 
+def write_prepared(
+    store: Store,
+    items: Iterable[tuple[Path | str, Iterable[Entry]]],
+    report: ImportReport,
+    finished: Callable[[Path | str], None] = lambda _: None,
+) -> None:
+    """Write prepared inputs batch by batch into ``report``; stop at a write that failed."""
+    for batch in _batches(items, finished):
+        if report.stopped:
+            break  # a worker lost the server: nothing after this can be written either
+        try:
+            part = _store_batch(store, batch)
+        except WriteFailedError as exc:
+            # Nothing after this can be written: stop, keeping what was committed.
+            report.failed.extend(e for _, e in batch.entries if isinstance(e, ImportFailure))
+            report.stopped = exc.reason
+            break
+        except StoreError as exc:
+            part = _failed_batch(batch, exc)
+        report.add(part)
+
+
 def import_paths(
     paths: Iterable[str | Path],
     store: Store,
@@ -308,12 +336,17 @@ def import_paths(
     :param published: publication date to use where a document states none.
     :param on_progress: called after each input with the running count.
     :param jobs: processes that read and extract ahead of the writer, which stays this one
-        (SQLite has one writer); used only when the inputs are worth the start-up, see
-        :func:`worth_a_pool`. Results are stored in input order either way. As with any
+        on SQLite (one writer: results are stored in input order); on a PostgreSQL server
+        each worker writes its own files, a transaction per batch, so writes scale with
+        workers too. Used only when the inputs are worth the start-up, see
+        :func:`worth_a_pool`. As with any
         ``multiprocessing`` use, a script calling this with ``jobs > 1`` must do so under
         ``if __name__ == "__main__":`` (each worker imports the script again).
     :returns: counts of imported / replaced / unchanged documents and the failures.
     """
+    # Imported here: importers.workers builds on this module.
+    from factscope.importers.workers import write_in_worker, written_by_workers
+
     options = options or ReadOptions()
     files, failures = collect_files(paths, recursive=recursive)
     report = ImportReport(failed=failures)
@@ -323,12 +356,18 @@ def import_paths(
         report.stopped = exc.reason
         return report
     with ExitStack() as stack:
-        items: Iterator[tuple[Path | str, Iterable[ExtractedDocument | ImportFailure]]]
+        items: Iterable[tuple[Path | str, Iterable[Entry | ImportReport]]]
         if jobs > 1 and worth_a_pool(files):
-            prepare = partial(_prepare_all, options=options, published=published)
+            # A worker sends back its file's documents, or on a server its file's report.
+            prepare: Any
+            if isinstance(store, PgStore):
+                prepare = partial(
+                    write_in_worker, url=store.url, options=options, published=published
+                )
+            else:
+                prepare = partial(_prepare_all, options=options, published=published)
             stream = partial(_prepared, options=options, published=published)
-            pooled = prepare_in_parallel(files, prepare, stream, jobs)
-            items = stack.enter_context(pooled)
+            items = stack.enter_context(prepare_in_parallel(files, prepare, stream, jobs))
         else:
             items = ((item, _prepared(item, options, published)) for item in files)
         done = 0
@@ -341,15 +380,5 @@ def import_paths(
                     ImportProgress(done=done, total=len(files), path=escape_undecodable(str(item)))
                 )
 
-        for batch in _batches(items, finished):
-            try:
-                part = _store_batch(store, batch)
-            except WriteFailedError as exc:
-                # Nothing after this can be written: stop, keeping what was committed.
-                report.failed.extend(e for _, e in batch.entries if isinstance(e, ImportFailure))
-                report.stopped = exc.reason
-                break
-            except StoreError as exc:
-                part = _failed_batch(batch, exc)
-            report.add(part)
+        write_prepared(store, written_by_workers(items, report, finished), report, finished)
     return report

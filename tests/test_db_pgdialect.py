@@ -7,9 +7,9 @@ from factscope.db.pgdialect import fts5_tsquery, translate
 
 def test_fts5_expressions_become_tsqueries() -> None:
     assert fts5_tsquery('"songj"* AND "trade"*') == "'songj':* & 'trade':*"
-    assert fts5_tsquery('region : (^ "si"*)') == "( 'r^:si':* )"
+    assert fts5_tsquery('region : (^ "si"*)') == "( 'R^:si':* )"
     assert fts5_tsquery('("a" OR "b") AND metric : ("x y")') == (
-        "( 'a' | 'b' ) & ( ('m:x' & 'm:y') )"
+        "( 'a' | 'b' ) & ( ('M:x' & 'M:y') )"
     )
     assert fts5_tsquery('"it""s"') == "('it' & 's')"
     assert translate("SELECT 1 WHERE a LIKE '%x' AND b = ?").sql == (
@@ -33,3 +33,25 @@ def test_sqlite_idioms_become_postgresql() -> None:
     assert statement.sql == "SELECT 1 FROM facts_fts WHERE facts_fts.tsv @@ %s::tsquery AND x = %s"
     assert statement.match_params == (0,)
     assert translate("INSERT INTO documents (id) VALUES (?)").returning
+
+
+def test_fact_candidates_look_each_fact_up_by_key() -> None:
+    """The candidate query of a fact search, with a filter on the facts, becomes a lookup
+    per search row (which stops at the LIMIT), not a join the planner may hash."""
+    from factscope.db.factquery import candidate_sql, parse_fact_query
+
+    sql, params = candidate_sql(parse_fact_query("unit:usd trade"), "f.id", cap=2000)
+    text = translate(sql).sql
+    assert text.startswith(
+        "SELECT f.id FROM facts_fts CROSS JOIN LATERAL (SELECT * FROM facts f"
+        " WHERE f.id = facts_fts.rowid AND f.doc_id = facts_fts.doc_id OFFSET 0) f"
+        " WHERE facts_fts.tsv @@ %s::tsquery AND "
+    )
+    assert text.endswith(" LIMIT %s") and params[-1] == 2000
+    # Without words the newest facts come first, each looking its search row up.
+    plain, _ = candidate_sql(parse_fact_query(">1000"), "f.id", cap=10)
+    assert translate(plain).sql == (
+        "SELECT f.id FROM facts f CROSS JOIN LATERAL (SELECT * FROM facts_fts"
+        " WHERE facts_fts.rowid = f.id AND facts_fts.doc_id = f.doc_id OFFSET 0) facts_fts"
+        " WHERE f.normalized > %s ORDER BY f.id DESC LIMIT %s"
+    )

@@ -46,3 +46,26 @@ def test_processes_opening_a_new_database_at_once_create_it_once(pg_url: str) ->
         rows = store._rows("SELECT key, value FROM meta")
     assert rows == [("schema_version", str(PG_SCHEMA_VERSION))]
     assert len(MIGRATIONS) == PG_SCHEMA_VERSION
+
+
+def test_version_2_tags_the_columns_of_a_version_1_database_in_upper_case(pg_url: str) -> None:
+    """A database made by version 1 (tags "r:sichuan", which the typed prefix "r" found)
+    has its search rows tagged again when opened: "R:sichuan", out of every prefix's way."""
+    import psycopg
+
+    from factscope.db.pgschema import _META, MIGRATIONS
+
+    with psycopg.connect(pg_url, autocommit=True) as raw, raw.transaction():
+        raw.execute(_META)
+        for statement in MIGRATIONS[0]:
+            raw.execute(statement)
+        raw.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        raw.execute(
+            "INSERT INTO documents (id, source, title, text, imported_at)"
+            " VALUES ('d', 's', 't', 'x', 'now')"
+        )
+        raw.execute("INSERT INTO facts_fts (rowid, doc_id, region) VALUES (1, 'd', 'Sichuan')")
+    with Store.open(pg_url) as store:
+        (tsv,) = store._rows("SELECT tsv::text FROM facts_fts")[0]
+        assert store.schema_version() == PG_SCHEMA_VERSION == 2
+    assert tsv == "'R:sichuan' 'R^:sichuan' 'sichuan'"

@@ -41,6 +41,11 @@ FACT_QUERIES = [
     "ningbo 外贸 2020",
     "kind:share region:shanghai",
     "period:2020 >100",
+    # One letter, as typed: the column tags ("r:sichuan") must not be words that start it.
+    "sichuan r",
+    "trade f",
+    "shanghai m",
+    "p",
 ]
 
 

@@ -141,6 +141,13 @@ def _dump(store: Store) -> tuple[list[tuple[Any, ...]], list[dict[str, Any]]]:
     return documents, facts
 
 
+def samples_and_a_broken_pdf(folder: Path) -> list[Path]:
+    """The sample documents and a PDF that fails to read: a pooled import's inputs."""
+    broken = folder / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    return [SAMPLES, broken]
+
+
 def test_a_pooled_import_stores_what_a_serial_one_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -153,9 +160,8 @@ def test_a_pooled_import_stores_what_a_serial_one_does(
 
     monkeypatch.setattr(pipeline, "prepare_in_parallel", counting)
     monkeypatch.setattr(parallel, "POOL_MIN_BYTES", 0)
-    broken = tmp_path / "broken.pdf"
-    broken.write_bytes(b"%PDF-1.4 not really")
-    inputs = [SAMPLES, broken]
+    inputs = samples_and_a_broken_pdf(tmp_path)
+    broken = inputs[-1]
     with Store.open(tmp_path / "serial.db") as serial:
         serial_report = import_paths(inputs, serial, recursive=True, jobs=1)
         serial_dump = _dump(serial)
