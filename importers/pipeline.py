@@ -338,10 +338,9 @@ def import_paths(
     :param jobs: processes that read and extract ahead of the writer, which stays this one
         on SQLite (one writer: results are stored in input order); on a PostgreSQL server
         each worker writes its own files, a transaction per batch, so writes scale with
-        workers too. Used only when the inputs are worth the start-up, see
-        :func:`worth_a_pool`. As with any
-        ``multiprocessing`` use, a script calling this with ``jobs > 1`` must do so under
-        ``if __name__ == "__main__":`` (each worker imports the script again).
+        workers too. Used only when the inputs are worth the start-up (:func:`worth_a_pool`).
+        As with any ``multiprocessing`` use, a script calling this with ``jobs > 1`` must do
+        so under ``if __name__ == "__main__":`` (each worker imports the script again).
     :returns: counts of imported / replaced / unchanged documents and the failures.
     """
     # Imported here: importers.workers builds on this module.
