@@ -24,7 +24,6 @@ import importlib
 import pkgutil
 import re
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ sys.path.insert(0, str(REPO))
 
 import factscope.importers.extract as extract_pkg  # noqa: E402
 from bench.eval_extraction import DEFAULT_SEEDS, synthetic_texts  # noqa: E402
+from bench.extraction_stages import best_ms_per_mb as ms_per_mb  # noqa: E402
 from factscope.importers.extract._fold import fold_case  # noqa: E402
 
 GATES = (
@@ -66,18 +66,6 @@ def module_patterns() -> dict[str, re.Pattern[str]]:
             if isinstance(value, re.Pattern):
                 found[f"{info.name}.{name}"] = value
     return found
-
-
-def ms_per_mb(texts: list[str], work: Callable[[str], object], rounds: int) -> float:
-    """Best of ``rounds`` passes of ``work`` over every text, in milliseconds per MB."""
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    best = float("inf")
-    for _ in range(rounds):
-        begin = time.perf_counter()
-        for text in texts:
-            work(text)
-        best = min(best, time.perf_counter() - begin)
-    return best / size * 1000
 
 
 def separate(gates: list[re.Pattern[str]]) -> Callable[[str], int]:

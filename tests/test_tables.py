@@ -8,16 +8,10 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from factscope.tui.tables import Column, clean_cell, column_widths, fit_columns, print_table
+from factscope.tui.output import HIT_COLUMNS
+from factscope.tui.tables import clean_cell, column_widths, fit_columns, print_table
 
-COLUMNS = (
-    Column("region", priority=5, min_width=12),
-    Column("metric", priority=4, min_width=12),
-    Column("period", whole=True),
-    Column("figure", whole=True),
-    Column("change", priority=3, min_width=12),
-    Column("document", priority=2, min_width=16),
-)
+COLUMNS = HIT_COLUMNS  # the columns of `factscope facts`
 ROWS = [
     [
         "Jiading District",
