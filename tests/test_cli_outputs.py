@@ -119,3 +119,33 @@ def test_a_long_fact_query_is_cut_with_a_notice(imported: Path) -> None:
     result = run("--db", str(imported), "facts", query)
     assert result.exit_code == 0
     assert "Query too long: only its first 16 terms" in result.stderr
+
+
+def test_compare_of_the_readme_says_only_what_its_table_shows(db_path: Path) -> None:
+    """The README's example: every note names a row the table prints, as it prints it; no
+    internal metric id and no blank period reach the user."""
+    from factscope.db.compare_labels import METRIC_LABELS
+    from tests.conftest import SAMPLES
+
+    db = str(db_path)
+    assert run("--db", db, "import", "-r", str(SAMPLES)).exit_code == 0
+    result = run("--db", db, "compare", "Songjiang", "Sichuan")
+    assert result.exit_code == 0
+    header, *lines = [line.split("\t") for line in result.stdout.splitlines()]
+    assert header == ["metric", "period", "Songjiang District", "Sichuan Province"]
+    assert all(len(cells) == 4 and all(cells) for cells in lines), "no blank cell"
+    shown = {
+        f"{m} {p}" if p != "—" else f"{m}, no period": dict(zip(header[2:], cells, strict=True))
+        for m, p, *cells in lines
+    }
+    assert len(shown) == len(lines), "rows that look alike"
+    notes = result.stderr.splitlines()
+    assert notes and all(n.startswith("note: ") for n in notes)
+    for note in notes:
+        region, rest = note.removeprefix("note: ").split(" has no figure for ")
+        named = rest.split("; nearest: ")
+        assert shown[named[0]][region] == "—", note
+        if len(named) == 2:
+            assert shown[named[1].removesuffix(", also in this table")][region] != "—", note
+    for text in (result.stdout, result.stderr):
+        assert not [t for t in METRIC_LABELS if "_" in t and t in text]

@@ -22,7 +22,12 @@ from factscope.db.models import Fact, FactHit, Region, SearchHit
 from factscope.db.trend import Trend
 from factscope.importers.pipeline import ImportProgress, ImportReport
 from factscope.importers.sanitize import strip_control
-from factscope.tui.formatting import change_text, counted, format_amount, ratio_text
+from factscope.tui.formatting import (
+    cell_amount,
+    change_text,
+    counted,
+    ratio_text,
+)
 from factscope.tui.records import fact_values
 from factscope.tui.render import highlighted
 from factscope.tui.tables import Column, print_table
@@ -192,6 +197,10 @@ def print_fact_hits(hits: list[FactHit]) -> None:
     print_table(HIT_COLUMNS, rows, _stdout())
 
 
+MISSING = "—"
+"""A comparison's empty period or cell, on a terminal and in tab-separated text alike."""
+
+
 def print_comparison(comparison: Comparison) -> None:
     """The aligned comparison table for people (tab-separated when stdout is not a terminal)."""
     console = _stdout()
@@ -212,9 +221,9 @@ def print_comparison(comparison: Comparison) -> None:
         for region in comparison.regions:
             cell = row.cells.get(region.id)
             if cell is None:
-                cells.append(Text("—", style="dim"))
+                cells.append(Text(MISSING, style="dim"))
                 continue
-            text = Text(format_amount(cell.value, cell.unit))
+            text = Text(cell_amount(cell))
             if cell.fact.change_percent is not None:
                 text.append(f" ({cell.fact.change_percent:+g}%)", style="dim")
             if cell.ratio_to_base is not None:
@@ -224,20 +233,19 @@ def print_comparison(comparison: Comparison) -> None:
             if not cell.comparable:
                 text.append(" [not comparable]", style="italic")
             cells.append(text)
-        label = Text(strip_control(row.metric))
-        label.append(f" · {row.measure}" if row.measure != "amount" else "", style="dim")
-        table.add_row(label, Text(row.period or "—"), *cells)
+        table.add_row(Text(strip_control(row.metric)), Text(row.period or MISSING), *cells)
     console.print(table)
     for note in comparison.notes:
         print(f"note: {strip_control(note)}", file=sys.stderr)
 
 
 def _plain_row(comparison: Comparison, row: Any) -> list[str]:
-    """A comparison row as plain cells: the metric, the period, each region's figure."""
-    cells = [row.metric, row.period or ""]
+    """A comparison row as plain cells: the metric, the period, each region's figure; a
+    missing period or figure is "—", as on a terminal."""
+    cells = [row.metric, row.period or MISSING]
     for region in comparison.regions:
         cell = row.cells.get(region.id)
-        cells.append(format_amount(cell.value, cell.unit) if cell is not None else "")
+        cells.append(cell_amount(cell) if cell is not None else MISSING)
     return cells
 
 

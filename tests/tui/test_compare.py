@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.pilot import Pilot
 
@@ -124,7 +125,7 @@ async def test_copy_remove_and_districts(seeds: Store) -> None:
         await settle(pilot)
         copied = app.clipboard
         assert copied.startswith("Total trade, 2020 — Songjiang District: 305.57 bn CNY")
-        assert "Sichuan Province: 800 bn CNY, ×2.62 of Songjiang District" in copied
+        assert "Sichuan Province: >800 bn CNY, ×2.62 of Songjiang District" in copied
         assert "800 billion yuan" in copied and "305.57 billion yuan" in copied
 
         rows_before = len(screen.comparison.rows) if screen.comparison else 0
@@ -326,3 +327,38 @@ def test_compared_first_moves_regions_without_facts_behind() -> None:
     comparison = Comparison(regions=[c, a], rows=[])
     assert [r.id for r in compared_first([a, b, c], comparison)] == ["a", "c", "b"]
     assert compared_first([], comparison) == []
+
+
+async def test_the_readme_samples_show_the_labels_the_cli_prints(tmp_path: Path) -> None:
+    """The Compare pane at 80x24 on the README's samples: the same row labels as
+    ``factscope compare`` (a share row says so), and a missing cell's evidence says which
+    row it is about, with the note the CLI prints."""
+    from factscope.importers import import_paths
+    from tests.conftest import SAMPLES
+
+    store = Store.open(str(tmp_path / "try.db"))
+    assert import_paths([SAMPLES], store).imported
+    expected = store.compare(["310117", "510000"])
+    app = FactscopeApp(store, initial_mode="compare")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = compare_screen(app)
+        await pick(pilot, "songj", "sichuan")
+        assert screen.comparison is not None
+        table = screen.table
+        # The label wraps onto two lines (spaces aside, the same text); a long one is cut: …
+        labels = [
+            "".join(table.get_cell_at(Coordinate(i, 0)).plain.split())
+            for i in range(table.row_count)
+        ]
+        assert len(labels) == len(expected.rows)
+        for label, row in zip(labels, expected.rows, strict=True):
+            assert "".join(row.metric.split()).startswith(label.removesuffix("…")), label
+        assert "Exports(share)" in labels and not any("·" in label for label in labels)
+        share = labels.index("Exports(share)")
+        table.move_cursor(row=share, column=3)  # Sichuan: no share of exports
+        await settle(pilot)
+        evidence = " ".join(str(screen.query_one("#evidence-text").render()).split())
+        assert "Sichuan Province · Exports (share) 2020: no figure" in evidence
+        assert "Sichuan Province has no figure for Exports (share) 2020" in evidence
+    store.close()

@@ -181,9 +181,8 @@ def compare(
     else:
         output.print_comparison(comparison)
     for row in comparison.rows:
-        for note in row.notes:
-            line = f"note: {row.metric} {row.period or ''}: {note}"
-            click.echo(strip_control(line), err=True)
+        for note in row.notes:  # each names its row, as the table shows it
+            click.echo(f"note: {strip_control(note)}", err=True)
 
 
 @main.command()

@@ -25,13 +25,11 @@ from textual.widgets import DataTable
 
 from factscope.db.compare import CompareCell, CompareRow, Comparison
 from factscope.db.models import Region
-from factscope.tui.formatting import format_amount, ratio_text
+from factscope.tui.formatting import cell_amount, format_amount, ratio_text
 from factscope.tui.render import fit, safe
 
 LEADING_COLUMNS = 2
 """Metric and period: the columns the cursor never rests on and that stay on screen."""
-MEASURE_LABELS = {"diff": "difference"}
-"""How a measure is named in the metric column when it is not an amount."""
 CONVERTED = "≈"
 NOT_COMPARABLE = "≠"
 ROLLED_UP = "↳"
@@ -80,10 +78,9 @@ def bar(fraction: float, width: int) -> str:
 
 
 def row_label(row: CompareRow, width: int) -> Text:
-    """The metric column: the metric label and, when not an amount, its measure; 2 lines."""
+    """The metric column: the row's label ("Exports (share)": it names the measure when
+    not an amount, as the CLI does), on up to 2 lines."""
     label = safe(row.metric)
-    if row.measure != "amount":
-        label += f" · {MEASURE_LABELS.get(row.measure, row.measure)}"
     lines = textwrap.wrap(label, width) or [""]
     if len(lines) > 2:
         lines = [lines[0], " ".join(lines[1:])]
@@ -131,7 +128,7 @@ def cell_text(row: CompareRow, region: Region, base: bool, width: int, scale: fl
     first = Text()
     if cell.region_name != region.name:
         first.append(f"{ROLLED_UP} ", style="bold")
-    first.append(amount_text(cell.value, cell.unit), style="bold")
+    first.append(cell_amount(cell, digits=5), style="bold")
     if cell.fact.change_percent is not None:
         first.append(f" {cell.fact.change_percent:+g}%", style="dim")
     if cell.rate is not None:
