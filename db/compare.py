@@ -275,13 +275,19 @@ def _row(
             value=fact.normalized if fact.normalized is not None else fact.value,
             unit=fact.unit,
         )
-    phrase = ""
-    if metric_type in HETEROGENEOUS:
-        phrase = common_phrase([phrase_of(c.fact) for c in cells.values() if c is not None])
-    label = row_label(metric_type, measure, phrase)
-    return CompareRow(
-        metric_type=metric_type, metric=label, period=period, measure=measure, cells=cells
+    row = CompareRow(
+        metric_type=metric_type, metric="", period=period, measure=measure, cells=cells
     )
+    row.metric = row_label(metric_type, measure, row_phrase(row))
+    return row
+
+
+def row_phrase(row: CompareRow) -> str:
+    """What a row of a broad type (a count, an area) counts, in words true of each of its
+    figures ("cities"); "" for other types, whose label says what they are."""
+    if row.metric_type not in HETEROGENEOUS:
+        return ""
+    return common_phrase([phrase_of(c.fact) for c in row.cells.values() if c is not None])
 
 
 def _sort_period(period: str | None) -> tuple[int, str]:

@@ -8,7 +8,7 @@ module only.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -23,6 +23,7 @@ from factscope.db.compare import (
     exchange_rates,
     measure_of,
 )
+from factscope.db.compare_labels import phrase_of
 from factscope.db.models import Fact, Region
 from factscope.db.rows import FACT_WIDTH, fact_from_row, fact_select
 from factscope.db.trend import Trend, TrendValue, build_trend
@@ -102,9 +103,14 @@ def load_trend(
     *,
     include_children: bool = False,
     children: list[Region] | None = None,
+    measure: str = "amount",
+    phrase: str = "",
 ) -> Trend:
-    """Fetch the region's (and, with ``include_children``, its children's) amounts and build
-    the trend: one indexed query on ``facts(region_id, metric_type, period)``."""
+    """Fetch the region's (and, with ``include_children``, its children's) figures of one
+    measure and build the trend: one indexed query on ``facts(region_id, metric_type,
+    period)``. Figures of the metric in another measure are counted for the notes; with
+    ``phrase``, only those whose phrase is alike (what a comparison row of a broad type such
+    as ``count`` counts: "cities")."""
     regions = [region, *(children or [])] if include_children else [region]
     marks = ", ".join("?" for _ in regions)
     params: list[Any] = [r.id for r in regions]
@@ -130,9 +136,13 @@ def load_trend(
         params,
     ).fetchall()
     values_by_region: dict[str, list[TrendValue]] = defaultdict(list)
+    left_out: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         fact = fact_from_row(row)
-        if measure_of(fact) != "amount":
+        if phrase and fuzz.token_set_ratio(phrase, phrase_of(fact)) < PHRASE_SIMILARITY:
+            continue
+        if measure_of(fact) != measure:
+            left_out[str(fact.region_id)][measure_of(fact)] += 1
             continue
         title, source, published = row[-3:]
         values_by_region[str(fact.region_id)].append(
@@ -143,4 +153,6 @@ def load_trend(
                 document_published=published,
             )
         )
-    return build_trend(metric, regions, values_by_region)
+    return build_trend(
+        metric, regions, values_by_region, measure=measure, phrase=phrase, left_out=dict(left_out)
+    )

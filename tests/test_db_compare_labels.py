@@ -8,7 +8,6 @@ the row it names and names it as the table does, and no internal metric id reach
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -21,7 +20,6 @@ from factscope.db.compare_labels import (
     row_label,
     row_title,
 )
-from tests.conftest import SAMPLES
 
 SONGJIANG, SICHUAN = "310117", "510000"
 INTERNAL_IDS = [t for t in METRIC_LABELS if "_" in t]
@@ -54,13 +52,9 @@ def test_every_measure_has_a_word_and_titles_say_no_period() -> None:
 
 
 @pytest.fixture
-def samples(any_store: Store) -> Iterator[Comparison]:
+def samples(any_samples_store: Store) -> Comparison:
     """Songjiang against Sichuan on the README's demo samples, imported for real."""
-    from factscope.importers import import_paths
-
-    report = import_paths([SAMPLES], any_store)
-    assert report.imported and not report.failed
-    yield any_store.compare([SONGJIANG, SICHUAN])
+    return any_samples_store.compare([SONGJIANG, SICHUAN])
 
 
 def test_rows_that_look_alike_are_labelled_apart(samples: Comparison) -> None:

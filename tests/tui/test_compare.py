@@ -29,6 +29,7 @@ from factscope.tui.panes.compare.render import (
 )
 from factscope.tui.panes.compare.screen import CompareScreen
 from factscope.tui.panes.reader.screen import ReaderScreen
+from factscope.tui.panes.trend.screen import TrendScreen
 from tests.tui.support import has_focus, settle
 
 
@@ -361,4 +362,11 @@ async def test_the_readme_samples_show_the_labels_the_cli_prints(tmp_path: Path)
         evidence = " ".join(str(screen.query_one("#evidence-text").render()).split())
         assert "Sichuan Province · Exports (share) 2020: no figure" in evidence
         assert "Sichuan Province has no figure for Exports (share) 2020" in evidence
+        await pilot.press("ctrl+t")  # the trend of the row's own figures: the share
+        await settle(pilot, rounds=5)
+        trend = app.screen
+        assert isinstance(trend, TrendScreen) and trend.trend is not None
+        assert trend.trend.label == "Exports (share)"
+        values = [v.fact.quote for s in trend.trend.series for p in s.points for v in p.values]
+        assert values == ["40 percent"]
     store.close()

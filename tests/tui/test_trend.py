@@ -108,7 +108,7 @@ async def test_ctrl_t_in_compare_draws_one_series_per_region(wuhu_store: Store) 
         trend = app.screen
         assert isinstance(trend, TrendScreen) and trend.trend is not None
         assert [s.region.name for s in trend.trend.series] == ["Wuhu"]
-        assert "Anhui Province has no Exports figure with a period" in trend.trend.notes
+        assert "Anhui Province has no Exports amount with a period" in trend.trend.notes
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
