@@ -149,3 +149,18 @@ def test_compare_of_the_readme_says_only_what_its_table_shows(db_path: Path) -> 
             assert shown[named[1].removesuffix(", also in this table")][region] != "—", note
     for text in (result.stdout, result.stderr):
         assert not [t for t in METRIC_LABELS if "_" in t and t in text]
+
+
+def test_compare_children_names_the_district_of_each_figure(db_path: Path) -> None:
+    """Shanghai states nothing itself in the samples: with --children every figure under it
+    is a district's, and the cell names which (the JSON's region_name, in words)."""
+    from tests.conftest import SAMPLES
+
+    db = str(db_path)
+    assert run("--db", db, "import", "-r", str(SAMPLES)).exit_code == 0
+    result = run("--db", db, "compare", "Shanghai", "Sichuan", "--children")
+    assert result.exit_code == 0
+    shanghai = [line.split("\t")[2] for line in result.stdout.splitlines()[1:]]
+    figures = [cell for cell in shanghai if cell != "—"]
+    assert figures and all(cell.endswith(")") for cell in figures), figures
+    assert "339.8 bn CNY (Songjiang District)" in figures

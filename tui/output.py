@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from factscope.db.compare import Comparison
+from factscope.db.compare import CompareCell, Comparison
 from factscope.db.models import Fact, FactHit, Region, SearchHit
 from factscope.db.trend import Trend
 from factscope.importers.pipeline import ImportProgress, ImportReport
@@ -223,7 +223,7 @@ def print_comparison(comparison: Comparison) -> None:
             if cell is None:
                 cells.append(Text(MISSING, style="dim"))
                 continue
-            text = Text(cell_amount(cell))
+            text = Text(_figure(cell, region))
             if cell.fact.change_percent is not None:
                 text.append(f" ({cell.fact.change_percent:+g}%)", style="dim")
             if cell.ratio_to_base is not None:
@@ -245,8 +245,17 @@ def _plain_row(comparison: Comparison, row: Any) -> list[str]:
     cells = [row.metric, row.period or MISSING]
     for region in comparison.regions:
         cell = row.cells.get(region.id)
-        cells.append(cell_amount(cell) if cell is not None else MISSING)
+        cells.append(_figure(cell, region) if cell is not None else MISSING)
     return cells
+
+
+def _figure(cell: CompareCell, region: Region) -> str:
+    """A cell's figure; one of a district shown under its region (``--children``) names
+    the district: "339.8 bn CNY (Songjiang District)", never passed off as the region's."""
+    text = cell_amount(cell)
+    if cell.region_name != region.name:
+        text += f" ({strip_control(cell.region_name)})"
+    return text
 
 
 COMPARISON_COLUMNS = (
