@@ -99,6 +99,14 @@ def test_stats_counts_regions_with_facts(imported: Path) -> None:
     ]
     with_facts = {r["region_id"] for r in exported if r["region_id"]}
     assert stats["regions"] == len(with_facts) >= 1  # not the gazetteer's thousands
+    # For people, the names say so: no bare "regions" beside "gazetteer_regions".
+    shown = dict(
+        line.strip().split("  ", 1)
+        for line in run("--db", str(imported), "stats").stdout.splitlines()
+    )
+    assert shown["regions with facts"].strip() == str(stats["regions"])
+    assert shown["engine"].strip() == f"SQLite {stats['sqlite_version']}"
+    assert "gazetteer_regions" not in shown and "sqlite_version" not in shown
 
 
 def test_extract_of_a_folder_says_so(tmp_path: Path) -> None:
