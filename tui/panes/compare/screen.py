@@ -53,11 +53,11 @@ and never compared, as are figures with no stated period (they may be from diffe
 a district's figure shown under its city is marked ↳ and never summed.
 
 Below the table: the sentence the selected figure comes from, the figure highlighted, the
-cell's note and the row's gaps ("Sichuan Province has no trade_total for 2021; nearest:
-2020"). Typing anywhere searches for a region to add (**Enter** adds it); **Delete**
-removes the selected column's region, **ctrl+d** includes districts, **ctrl+t** shows the
-selected row's metric over time (one series per region), **Enter** at the table opens the
-reader at the figure, **ctrl+y** copies the row as a citation, **ctrl+s** exports
+cell's note and the row's gaps ("Sichuan Province has no figure for Total trade 2021;
+nearest: Total trade 2020"). Typing anywhere searches for a region to add (**Enter** adds
+it); **Delete** removes the selected column's region, **ctrl+d** includes districts,
+**ctrl+t** shows the row's figures over time (one series per region), **Enter** at the
+table opens the reader at the figure, **ctrl+y** copies the row as a citation, **ctrl+s** exports
 the table, **ctrl+f** filters the rows by metric, type or period ("trade 2020"; copy and
 export then take the rows shown). **Escape** goes back to where you came from.
 """
@@ -96,7 +96,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
             "ctrl+t",
             "trend",
             "Trend",
-            tooltip="The selected row's metric over time, one series per region.",
+            tooltip="The selected row's figures over time, one series per region.",
             id="compare.trend",
         ),
         Binding(
