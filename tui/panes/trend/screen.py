@@ -17,6 +17,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Static
 from textual_plotext import PlotextPlot
 
+from factscope.db.compare import HETEROGENEOUS, measure_of
+from factscope.db.compare_labels import phrase_of
 from factscope.db.models import Fact
 from factscope.db.store import Store
 from factscope.db.trend import Trend, trend_label
@@ -102,6 +104,14 @@ reader; **ctrl+y** copies the series as text; **ctrl+s** exports it; **Escape** 
         yield table
         yield StatusLine(self.PANE)
         yield Footer()
+
+    @classmethod
+    def of_fact(cls, store: Store, fact: Fact) -> TrendScreen:
+        """The trend a figure belongs to: its region's figures of its metric and measure (a
+        share's trend is of that share), of the thing it counts when its type is broad."""
+        metric = fact.metric_type or fact.metric or ""
+        phrase = phrase_of(fact) if fact.metric_type in HETEROGENEOUS else ""
+        return cls(store, [str(fact.region_id)], metric, measure=measure_of(fact), phrase=phrase)
 
     @property
     def label(self) -> str:
