@@ -18,7 +18,13 @@ from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
 from factscope.tui.messages import OpenEvidence
 from factscope.tui.output import comparison_rows
-from factscope.tui.panes.compare.compare_table import CompareTable, bar, cell_text, column_widths
+from factscope.tui.panes.compare.compare_table import (
+    CompareTable,
+    bar,
+    cell_text,
+    column_widths,
+    label_lines,
+)
 from factscope.tui.panes.compare.evidence import empty_text
 from factscope.tui.panes.compare.region_picker import Candidate, PickerInput, RegionPicker
 from factscope.tui.panes.compare.render import (
@@ -370,3 +376,27 @@ async def test_the_readme_samples_show_the_labels_the_cli_prints(tmp_path: Path)
         values = [v.fact.quote for s in trend.trend.series for p in s.points for v in p.values]
         assert values == ["40 percent"]
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("label", "word", "width", "lines"),
+    [
+        ("Exports (share)", "share", 16, ("Exports (share)", "")),  # fits: as is
+        ("Trade with a partner (share)", "share", 16, ("Trade with a", "partner (share)")),
+        ("Trade with a partner (share)", "share", 10, ("Trade wit…", "(share)")),
+        ("Total trade (share)", "share", 10, ("Total tra…", "(share)")),
+        (
+            "Industry scale: industrial output of companies (threshold)",
+            "threshold",
+            30,
+            ("Industry scale: industrial", "output of compani… (threshold)"),
+        ),
+        ("Trade with a partner", None, 10, ("Trade with", "a partner")),
+    ],
+)
+def test_a_cut_label_keeps_its_measure(
+    label: str, word: str | None, width: int, lines: tuple[str, str]
+) -> None:
+    """Four regions leave the metric 10 cells: "Trade with a partner" the amount and the
+    share must not both read "Trade with a pa…"."""
+    assert label_lines(label, word, width) == lines

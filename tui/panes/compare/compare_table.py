@@ -18,12 +18,14 @@ import textwrap
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
 from factscope.db.compare import CompareCell, CompareRow, Comparison
+from factscope.db.compare_labels import MEASURE_WORDS
 from factscope.db.models import Region
 from factscope.tui.formatting import cell_amount, format_amount, ratio_text
 from factscope.tui.render import fit, safe
@@ -80,14 +82,29 @@ def bar(fraction: float, width: int) -> str:
 def row_label(row: CompareRow, width: int) -> Text:
     """The metric column: the row's label ("Exports (share)": it names the measure when
     not an amount, as the CLI does), on up to 2 lines."""
-    label = safe(row.metric)
-    lines = textwrap.wrap(label, width) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], " ".join(lines[1:])]
-    text = fit(Text(lines[0], style="bold"), width)
+    first, second = label_lines(safe(row.metric), MEASURE_WORDS.get(row.measure), width)
+    text = fit(Text(first, style="bold"), width)
     text.append("\n")
-    text.append_text(fit(Text(lines[1] if len(lines) > 1 else ""), width))
+    text.append_text(fit(Text(second), width))
     return text
+
+
+def label_lines(label: str, word: str | None, width: int) -> tuple[str, str]:
+    """A label in two lines of ``width``, cut at the end with "…" when longer; a measure
+    at its end ("(share)") is never what is cut: two rows cut alike would look the same
+    ("Trade with a pa…", the amount and the share)."""
+    lines = textwrap.wrap(label, width) or [""]
+    fits = len(lines) <= 2 and all(cell_len(line) <= width for line in lines)
+    measure = f"({word})"
+    if fits or not label.endswith(f" {measure}"):
+        return lines[0], " ".join(lines[1:])
+    base = label.removesuffix(f" {measure}")
+    room = width - cell_len(measure) - 1
+    if room < 6:  # too narrow to say more: the label cut on one line, the measure below
+        return fit(base, width).plain, measure
+    head, *rest = textwrap.wrap(base, width)
+    tail = fit(" ".join(rest), room).plain.rstrip() if rest else ""
+    return head, f"{tail} {measure}".strip()
 
 
 def bar_scale(row: CompareRow) -> float | None:
