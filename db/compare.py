@@ -71,6 +71,8 @@ class CompareRow(BaseModel):
     """A representative metric phrase from the facts in the row."""
     period: str | None
     measure: str
+    outlook: bool = False
+    """The figures were stated before their period began: a forecast, a plan, a target."""
     cells: dict[str, CompareCell | None]
     """By region id, in the order of :attr:`Comparison.regions`; None where a region has none."""
     notes: list[str] = Field(default_factory=list)
@@ -190,17 +192,21 @@ def compare_facts(
     regions: list[Region],
     facts_by_region: dict[str, list[Fact]],
     rates: list[ExchangeRate],
+    outlook: frozenset[int] = frozenset(),
 ) -> Comparison:
     """Align facts of ``regions`` (first region is the base for ratios and differences).
 
     :param facts_by_region: each region's facts, children's included when rolling up.
+    :param outlook: ids of facts stated before their period (a forecast, a target): their
+        rows are apart from those of stated results, and say so.
     """
     grouped: Grouped = defaultdict(lambda: defaultdict(list))
     for region in regions:
         for fact in facts_by_region.get(region.id, []):
             if not fact.metric_type:
                 continue
-            grouped[(fact.metric_type, fact.period, measure_of(fact))][region.id].append(fact)
+            measure = measure_of(fact) + (OUTLOOK_KEY if fact.id in outlook else "")
+            grouped[(fact.metric_type, fact.period, measure)][region.id].append(fact)
     _fold_thresholds(grouped)
     rows: list[CompareRow] = []
     for (metric_type, period, measure), per_region in grouped.items():
@@ -224,6 +230,8 @@ def compare_facts(
 
 Grouped = dict[tuple[str, str | None, str], dict[str, list[Fact]]]
 """Facts by (metric type, period, measure), then by region id."""
+OUTLOOK_KEY = ":outlook"
+"""Marks the measure of an outlook's group ("amount:outlook"): never with stated results."""
 _BELOW = ("<", "<=")
 
 
@@ -275,10 +283,10 @@ def _row(
             value=fact.normalized if fact.normalized is not None else fact.value,
             unit=fact.unit,
         )
-    row = CompareRow(
-        metric_type=metric_type, metric="", period=period, measure=measure, cells=cells
-    )
-    row.metric = row_label(metric_type, measure, row_phrase(row))
+    base, outlook = measure.removesuffix(OUTLOOK_KEY), measure.endswith(OUTLOOK_KEY)
+    row = CompareRow(metric_type=metric_type, metric="", period=period, measure=base, cells=cells)
+    row.outlook = outlook
+    row.metric = row_label(metric_type, base, row_phrase(row), outlook=outlook)
     return row
 
 

@@ -48,6 +48,10 @@ MEASURE_WORDS = {
 percentage of exports, "Total trade (threshold)" a mark the documents say was passed
 ("topped 900 billion yuan"). The words are those the Facts pane uses for the kinds."""
 
+OUTLOOK = "outlook"
+"""What a row of figures stated before their period says: "expect to exceed 500 by 2025",
+a plan, a target (a document of 2022 about 2025); never aligned with stated results."""
+
 NO_PERIOD = "no period"
 """How prose names a row without a period (tables show "—")."""
 
@@ -58,9 +62,10 @@ def metric_label(metric_type: str) -> str:
     return METRIC_LABELS.get(metric_type, metric_type.replace("_", " ").capitalize())
 
 
-def row_label(metric_type: str, measure: str, phrase: str = "") -> str:
+def row_label(metric_type: str, measure: str, phrase: str = "", *, outlook: bool = False) -> str:
     """A row's label: the metric's name, the counted thing when the type is too broad to
-    say it ("Count: cities"), and the measure when it is not an amount ("Exports (share)").
+    say it ("Count: cities"), the measure when it is not an amount ("Exports (share)"), and
+    :data:`OUTLOOK` for figures stated before their period ("Count (outlook)").
 
     A measure the name already says is not repeated ("Duration", not "Duration (duration)").
     """
@@ -68,9 +73,8 @@ def row_label(metric_type: str, measure: str, phrase: str = "") -> str:
     if phrase:
         label = f"{label}: {phrase}"
     word = MEASURE_WORDS.get(measure)
-    if word and word not in label.casefold():
-        label = f"{label} ({word})"
-    return label
+    words = [w for w in (word, OUTLOOK if outlook else None) if w and w not in label.casefold()]
+    return f"{label} ({', '.join(words)})" if words else label
 
 
 def row_title(label: str, period: str | None) -> str:

@@ -93,7 +93,28 @@ def load_comparison(
         restated[equivalent.id or -1] = fact_from_row(row[FACT_WIDTH:])
         equivalents.append(equivalent)
     rates = exchange_rates(equivalents, restated)
-    return compare_facts(regions, dict(facts_by_region), rates)
+    outlook = _outlook(conn, [f for facts in facts_by_region.values() for f in facts])
+    return compare_facts(regions, dict(facts_by_region), rates, outlook)
+
+
+def _outlook(conn: Any, facts: list[Fact]) -> frozenset[int]:
+    """The facts whose period begins after their document was published: "expected to
+    exceed 500 by 2025" in a report of 2022 is an outlook, not a result for 2025."""
+    dated = [f for f in facts if f.period and f.period[:4].isdigit() and f.id is not None]
+    docs = sorted({str(f.doc_id) for f in dated})
+    if not docs:
+        return frozenset()
+    marks = ", ".join("?" for _ in docs)
+    years = {
+        str(doc_id): int(str(published)[:4])
+        for doc_id, published in conn.execute(
+            f"SELECT id, published FROM documents WHERE id IN ({marks})", docs
+        )
+        if published and str(published)[:4].isdigit()
+    }
+    return frozenset(
+        int(f.id or 0) for f in dated if int(str(f.period)[:4]) > years.get(str(f.doc_id), 9999)
+    )
 
 
 def load_trend(

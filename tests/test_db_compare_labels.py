@@ -42,6 +42,20 @@ def test_row_label(metric_type: str, measure: str, phrase: str, label: str) -> N
     assert row_label(metric_type, measure, phrase) == label
 
 
+def test_an_outlook_says_so_beside_its_measure() -> None:
+    assert row_label("count", "amount", outlook=True) == "Count (outlook)"
+    assert row_label("gdp", "change", outlook=True) == "GDP (change, outlook)"
+
+
+def test_a_figure_stated_before_its_period_is_an_outlook(any_samples_store: Store) -> None:
+    """Hongqiao (in Shanghai), in a report of 2022: "officials expect the number of
+    headquarters to exceed 500 by 2025" is no count for 2025: its row says outlook."""
+    comparison = any_samples_store.compare(["310000", SICHUAN], include_children=True)
+    [row] = [r for r in comparison.rows if r.period == "2025"]
+    assert row.outlook and row.metric == "Count (outlook)"
+    assert not any(r.outlook for r in comparison.rows if r is not row)
+
+
 def test_every_measure_has_a_word_and_titles_say_no_period() -> None:
     from factscope.db.compare import SEPARATE_KINDS
 

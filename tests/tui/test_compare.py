@@ -379,24 +379,30 @@ async def test_the_readme_samples_show_the_labels_the_cli_prints(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
-    ("label", "word", "width", "lines"),
+    ("label", "measure", "width", "lines"),
     [
-        ("Exports (share)", "share", 16, ("Exports (share)", "")),  # fits: as is
-        ("Trade with a partner (share)", "share", 16, ("Trade with a", "partner (share)")),
-        ("Trade with a partner (share)", "share", 10, ("Trade wit…", "(share)")),
-        ("Total trade (share)", "share", 10, ("Total tra…", "(share)")),
+        ("Exports (share)", "(share)", 16, ("Exports (share)", "")),  # fits: as is
+        ("Trade with a partner (share)", "(share)", 16, ("Trade with a", "partner (share)")),
+        ("Trade with a partner (share)", "(share)", 10, ("Trade wit…", "(share)")),
+        ("Total trade (share)", "(share)", 10, ("Total tra…", "(share)")),
         (
             "Industry scale: industrial output of companies (threshold)",
-            "threshold",
+            "(threshold)",
             30,
             ("Industry scale: industrial", "output of compani… (threshold)"),
         ),
         ("Trade with a partner", None, 10, ("Trade with", "a partner")),
+        (
+            "Trade with a partner (share, outlook)",
+            "(share, outlook)",
+            16,
+            ("Trade with a pa…", "(share, outlook)"),
+        ),
     ],
 )
 def test_a_cut_label_keeps_its_measure(
-    label: str, word: str | None, width: int, lines: tuple[str, str]
+    label: str, measure: str | None, width: int, lines: tuple[str, str]
 ) -> None:
     """Four regions leave the metric 10 cells: "Trade with a partner" the amount and the
     share must not both read "Trade with a pa…"."""
-    assert label_lines(label, word, width) == lines
+    assert label_lines(label, measure, width) == lines

@@ -82,21 +82,22 @@ def bar(fraction: float, width: int) -> str:
 def row_label(row: CompareRow, width: int) -> Text:
     """The metric column: the row's label ("Exports (share)": it names the measure when
     not an amount, as the CLI does), on up to 2 lines."""
-    first, second = label_lines(safe(row.metric), MEASURE_WORDS.get(row.measure), width)
+    label = safe(row.metric)
+    said = (row.measure in MEASURE_WORDS or row.outlook) and label.endswith(")")
+    first, second = label_lines(label, label[label.rfind(" (") + 1 :] if said else None, width)
     text = fit(Text(first, style="bold"), width)
     text.append("\n")
     text.append_text(fit(Text(second), width))
     return text
 
 
-def label_lines(label: str, word: str | None, width: int) -> tuple[str, str]:
-    """A label in two lines of ``width``, cut at the end with "…" when longer; a measure
-    at its end ("(share)") is never what is cut: two rows cut alike would look the same
-    ("Trade with a pa…", the amount and the share)."""
+def label_lines(label: str, measure: str | None, width: int) -> tuple[str, str]:
+    """A label in two lines of ``width``, cut at the end with "…" when longer; the
+    ``measure`` at its end ("(share)") is never what is cut: two rows cut alike would look
+    the same ("Trade with a pa…", the amount and the share)."""
     lines = textwrap.wrap(label, width) or [""]
     fits = len(lines) <= 2 and all(cell_len(line) <= width for line in lines)
-    measure = f"({word})"
-    if fits or not label.endswith(f" {measure}"):
+    if fits or not measure or not label.endswith(f" {measure}"):
         return lines[0], " ".join(lines[1:])
     base = label.removesuffix(f" {measure}")
     room = width - cell_len(measure) - 1
