@@ -170,7 +170,14 @@ def build_trend(
         undated = [v for v in values if not v.fact.period or v.fact.period.startswith("X")]
         if undated:
             notes.append(f"{region.name}: {_figures(len(undated), 'with no year')} left out")
-        dated = [v for v in values if v not in undated]
+        ahead = [v for v in values if v not in undated and is_outlook(v)]
+        if ahead:
+            periods = ", ".join(sorted({str(v.fact.period) for v in ahead}))
+            notes.append(
+                f"{region.name}: {_figures(len(ahead), 'stated in advance')} left out"
+                f" ({periods}): an outlook, not a result"
+            )
+        dated = [v for v in values if v not in undated and v not in ahead]
         if dated:
             series.append(build_series(region, dated))
         else:
@@ -180,6 +187,13 @@ def build_trend(
         if not phrase:
             notes.extend(_mixed_things(region, label, metric, dated))
     return Trend(metric=metric, label=label, series=series, notes=notes)
+
+
+def is_outlook(value: TrendValue) -> bool:
+    """A figure whose period begins after its document was published: a forecast or a
+    target ("to exceed 500 by 2025" in a report of 2022), not a result to chart."""
+    period, published = value.fact.period or "", value.document_published
+    return published is not None and period[:4].isdigit() and int(period[:4]) > published.year
 
 
 def trend_label(metric: str, measure: str = "amount", phrase: str = "") -> str:

@@ -155,3 +155,12 @@ def test_a_trend_of_a_share_or_of_one_counted_thing(any_samples_store: Store) ->
     assert [v.fact.quote for s in cities.series for p in s.points for v in p.values] == [
         "nine cities"
     ]
+
+
+def test_an_outlook_is_no_point_of_the_trend(any_samples_store: Store) -> None:
+    """Hongqiao's "expect ... to exceed 500 by 2025", in a report of 2022: left out of the
+    series of results, and the note says which period and why."""
+    trend = any_samples_store.trend("zone:hongqiao-cbd", "count")
+    periods = [p.period for s in trend.series for p in s.points]
+    assert "2025" not in periods and "2021" in periods
+    assert any("(2025): an outlook, not a result" in note for note in trend.notes)
