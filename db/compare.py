@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
 from factscope.db.compare_labels import METRIC_LABELS as METRIC_LABELS
-from factscope.db.compare_labels import common_phrase, row_label, row_title
+from factscope.db.compare_labels import common_phrase, gap_note, row_label, row_title
 from factscope.db.compare_labels import phrase_of as phrase_of
 from factscope.db.models import Fact, Region
 from factscope.db.units import CURRENCY_CODES, kind_of, same_dimension
@@ -366,7 +366,6 @@ def _explain_gaps(rows: list[CompareRow], regions: list[Region]) -> None:
         for region in regions:
             if row.cells.get(region.id) is not None:
                 continue
-            note = f"{region.name} has no figure for {title}"
             others = [
                 other
                 for other in rows
@@ -375,10 +374,11 @@ def _explain_gaps(rows: list[CompareRow], regions: list[Region]) -> None:
                 and other.metric_type == row.metric_type
                 and other.cells.get(region.id) is not None
             ]
+            nearest = None
             if others:
                 near = min(
                     others,
                     key=lambda o: (_period_distance(o.period, row.period), _sort_period(o.period)),
                 )
-                note += f"; nearest: {row_title(near.metric, near.period)}, also in this table"
-            row.notes.append(note)
+                nearest = row_title(near.metric, near.period)
+            row.notes.append(gap_note(region.name, title, nearest))

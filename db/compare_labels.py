@@ -82,6 +82,13 @@ def row_title(label: str, period: str | None) -> str:
     return f"{label} {period}" if period else f"{label}, {NO_PERIOD}"
 
 
+def gap_note(region: str, title: str, nearest: str | None = None) -> str:
+    """The note of a region a row has no figure for, naming the row by its ``title``, and
+    the ``nearest`` row (its title) where the region has one."""
+    note = f"{region} has no figure for {title}"
+    return f"{note}; nearest: {nearest}, also in this table" if nearest else note
+
+
 # What a quote holds besides its noun: digits, number and scale words (English and Chinese),
 # and words that stand for a noun named elsewhere ("30 new ones")
 _NUMBER = re.compile(

@@ -367,7 +367,15 @@ async def test_the_readme_samples_show_the_labels_the_cli_prints(tmp_path: Path)
         await settle(pilot)
         evidence = " ".join(str(screen.query_one("#evidence-text").render()).split())
         assert "Sichuan Province · Exports (share) 2020: no figure" in evidence
-        assert "Sichuan Province has no figure for Exports (share) 2020" in evidence
+        assert "has no figure for" not in evidence, "the note repeats the first line"
+        exports = [(r.metric, r.period) for r in expected.rows].index(("Exports", "2021"))
+        table.move_cursor(row=exports, column=2)  # Songjiang: none for 2021
+        await settle(pilot)
+        evidence = " ".join(str(screen.query_one("#evidence-text").render()).split())
+        assert "Songjiang District · Exports 2021: no figure" in evidence
+        assert "• nearest: Exports 2020, also in this table" in evidence
+        table.move_cursor(row=share, column=3)
+        await settle(pilot)
         await pilot.press("ctrl+t")  # the trend of the row's own figures: the share
         await settle(pilot, rounds=5)
         trend = app.screen

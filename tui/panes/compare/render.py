@@ -11,7 +11,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from factscope.db.compare import CompareCell, CompareRow, Comparison
-from factscope.db.compare_labels import NO_PERIOD, row_title
+from factscope.db.compare_labels import NO_PERIOD, gap_note, row_title
 from factscope.db.models import Document, Region
 from factscope.tui.formatting import cell_amount
 from factscope.tui.panes.compare.compare_table import (
@@ -83,8 +83,12 @@ def evidence_text(
         if cell.note:
             marker = CONVERTED if cell.comparable else NOT_COMPARABLE
             text.append(f"\n{marker} {safe(cell.note)}", style="italic")
+    own = gap_note(region.name, row_title(row.metric, row.period))
     for note in [*row.notes, *comparison.notes]:
-        text.append(f"\n• {safe(note)}")
+        if cell is None and note.startswith(own):  # the first line says it: only what it adds
+            note = note.removeprefix(own).removeprefix("; ")
+        if note:
+            text.append(f"\n• {safe(note)}")
     return text
 
 
