@@ -172,3 +172,21 @@ def test_compare_children_names_the_district_of_each_figure(db_path: Path) -> No
     figures = [cell for cell in shanghai if cell != "—"]
     assert figures and all(cell.endswith(")") for cell in figures), figures
     assert "339.8 bn CNY (Songjiang District)" in figures
+
+
+def test_facts_keep_the_qualifier_the_quote_leaves_out(db_path: Path) -> None:
+    """A quote is the number and its unit: "about 40 percent", "首次突破9000亿元" (topped)
+    and a headline's "passes 800 billion yuan" must not read as exact figures."""
+    from tests.conftest import SAMPLES
+
+    db = str(db_path)
+    assert run("--db", db, "import", "-r", str(SAMPLES)).exit_code == 0
+
+    def figures(query: str) -> list[str]:
+        lines = run("--db", db, "facts", query).stdout.splitlines()[1:]
+        return [line.split("\t")[3] for line in lines]
+
+    assert figures("songjiang exports kind:share") == ["~40 percent"]
+    thresholds = figures("sichuan kind:threshold")
+    assert ">9000亿元" in thresholds and "≥800 billion yuan" in thresholds
+    assert all(f[0] in "><≥≤~" for f in thresholds), thresholds

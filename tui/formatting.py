@@ -40,7 +40,7 @@ def fact_value(fact: Fact) -> str:
     if fact.normalized_max is not None:
         low = format_amount(fact.normalized, None)
         text = f"{low}–{format_amount(fact.normalized_max, fact.unit)}"
-    qualifier = QUALIFIER_SIGNS.get(fact.qualifier, "")
+    qualifier = qualifier_sign(fact)
     per = f"/{fact.per}" if fact.per else ""
     return f"{qualifier}{text}{per}"
 
@@ -65,8 +65,14 @@ def counted(count: int, noun: str) -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
+def qualifier_sign(fact: Fact) -> str:
+    """The sign before a figure: its qualifier's ("~", ">", "≤"), "≥" for a threshold stated
+    without one ("trade passes 800 billion yuan": at least 800), "" for an exact figure."""
+    sign = QUALIFIER_SIGNS.get(fact.qualifier, "")
+    return sign or ("≥" if fact.kind == "threshold" else "")
+
+
 def cell_amount(cell: CompareCell, *, digits: int = 4) -> str:
     """A comparison cell's figure as its fact states it: qualifier, value, unit ("~40%",
     ">3.8 k", "305.6 bn CNY"), so a rounded or bounded figure never looks exact."""
-    qualifier = QUALIFIER_SIGNS.get(cell.fact.qualifier, "")
-    return qualifier + format_amount(cell.value, cell.unit, digits=digits)
+    return qualifier_sign(cell.fact) + format_amount(cell.value, cell.unit, digits=digits)

@@ -26,6 +26,7 @@ from factscope.tui.formatting import (
     cell_amount,
     change_text,
     counted,
+    qualifier_sign,
     ratio_text,
 )
 from factscope.tui.records import fact_values
@@ -123,8 +124,9 @@ def fact_json(fact: Fact) -> dict[str, Any]:
 
 
 def format_value(fact: Fact) -> str:
-    """ "305.57 billion CNY", "13.1 percent", "No. 2"."""
-    return strip_control(fact.quote)
+    """The figure as the document writes it, with the qualifier its quote leaves out:
+    "305.57 billion yuan", ">3,800 companies" (for "more than 3,800"), "~40 percent"."""
+    return qualifier_sign(fact) + strip_control(fact.quote)
 
 
 FACT_COLUMNS = (
