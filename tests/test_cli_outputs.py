@@ -190,3 +190,19 @@ def test_facts_keep_the_qualifier_the_quote_leaves_out(db_path: Path) -> None:
     thresholds = figures("sichuan kind:threshold")
     assert ">9000亿元" in thresholds and "≥800 billion yuan" in thresholds
     assert all(f[0] in "><≥≤~" for f in thresholds), thresholds
+
+
+def test_compare_prints_why_a_cell_is_not_compared(db_path: Path) -> None:
+    """A cell's own note (no period stated, units that differ, the rate of a conversion)
+    was only in --json and --csv: the table's reader gets it on stderr, naming the cell."""
+    from tests.conftest import SAMPLES
+
+    db = str(db_path)
+    assert run("--db", db, "import", "-r", str(SAMPLES)).exit_code == 0
+    result = run("--db", db, "compare", "Songjiang", "Suzhou Industrial Park")
+    assert result.exit_code == 0
+    assert "Count: companies\t—\t1.35 k\t156" in result.stdout.splitlines()
+    assert (
+        "note: Suzhou Industrial Park · Count: companies, no period: no period (or year)"
+        " stated for these figures: not compared"
+    ) in result.stderr.splitlines()

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factscope.db.compare import CompareCell, Comparison
+from factscope.db.compare_labels import row_title
 from factscope.db.models import Fact, FactHit, Region, SearchHit
 from factscope.db.trend import Trend
 from factscope.importers.pipeline import ImportProgress, ImportReport
@@ -239,6 +240,20 @@ def print_comparison(comparison: Comparison) -> None:
     console.print(table)
     for note in comparison.notes:
         print(f"note: {strip_control(note)}", file=sys.stderr)
+
+
+def comparison_notes(comparison: Comparison) -> list[str]:
+    """What the table cannot say, row by row: each gap, then each cell's own note (why it
+    is not compared, the rate it was converted at), naming the cell as the table does."""
+    notes: list[str] = []
+    for row in comparison.rows:
+        notes.extend(row.notes)
+        title = row_title(row.metric, row.period)
+        for region in comparison.regions:
+            cell = row.cells.get(region.id)
+            if cell is not None and cell.note:
+                notes.append(f"{region.name} · {title}: {cell.note}")
+    return [strip_control(note) for note in notes]
 
 
 def _plain_row(comparison: Comparison, row: Any) -> list[str]:

@@ -180,9 +180,8 @@ def compare(
         output.write_comparison_csv(comparison, sys.stdout)
     else:
         output.print_comparison(comparison)
-    for row in comparison.rows:
-        for note in row.notes:  # each names its row, as the table shows it
-            click.echo(f"note: {strip_control(note)}", err=True)
+    for note in output.comparison_notes(comparison):  # each names its row as shown
+        click.echo(f"note: {note}", err=True)
 
 
 @main.command()
