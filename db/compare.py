@@ -348,6 +348,13 @@ def _relate(row: CompareRow, regions: list[Region], rates: list[ExchangeRate]) -
             cell.comparable = False
             cell.note = "different denominators: not compared"
             continue
+        things = (phrase_of(cell.fact), phrase_of(base.fact))
+        if row.metric_type in HETEROGENEOUS and things[0] != things[1]:
+            # Alike enough to share a row ("companies", "foreign-invested companies"), not
+            # to say one is 3.17 times the other.
+            cell.comparable = False
+            cell.note = f"different things ({things[0]} vs {things[1]}): not compared"
+            continue
         cell.difference_to_base = value - base.value
         if row.measure not in ("share", "change", "diff"):
             cell.ratio_to_base = value / base.value if base.value else None

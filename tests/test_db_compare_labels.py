@@ -91,6 +91,11 @@ def test_rows_that_look_alike_are_labelled_apart(samples: Comparison) -> None:
     [count] = [r for r in samples.rows if r.metric_type == "count" and r.period == "2020"]
     assert count.cells[SONGJIANG] is not None and count.cells[SICHUAN] is not None
     assert count.metric == "Count: companies"
+    sichuan = count.cells[SICHUAN]
+    assert sichuan is not None and not sichuan.comparable and sichuan.ratio_to_base is None
+    assert (
+        sichuan.note == "different things (companies vs foreign-invested companies): not compared"
+    )
 
 
 def test_every_note_is_true_of_the_row_it_names(samples: Comparison) -> None:
