@@ -10,18 +10,25 @@ incomparable, never silently mixed. A district's figures are never summed into i
 ``include_children`` the children's facts are shown under the parent, labelled with their own
 region.
 
+A region a row has no figure for gets a note naming the row as it is shown, with the nearest
+row of the same label where it has one. A threshold ("trade passed 800 billion yuan") that the
+region's own amount for that metric and period bears out is not shown as a second row.
+Labels and their words are :mod:`db.compare_labels`.
+
 Pure functions over facts; :func:`db.fact_loads.load_comparison` fetches them.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
+from factscope.db.compare_labels import METRIC_LABELS as METRIC_LABELS
+from factscope.db.compare_labels import common_phrase, gap_note, row_label, row_title
+from factscope.db.compare_labels import phrase_of as phrase_of
 from factscope.db.models import Fact, Region
 from factscope.db.units import CURRENCY_CODES, kind_of, same_dimension
 
@@ -64,6 +71,8 @@ class CompareRow(BaseModel):
     """A representative metric phrase from the facts in the row."""
     period: str | None
     measure: str
+    outlook: bool = False
+    """The figures were stated before their period began: a forecast, a plan, a target."""
     cells: dict[str, CompareCell | None]
     """By region id, in the order of :attr:`Comparison.regions`; None where a region has none."""
     notes: list[str] = Field(default_factory=list)
@@ -144,27 +153,6 @@ def _period_distance(a: str | None, b: str | None) -> int:
     return abs(ya - yb)
 
 
-METRIC_LABELS = {
-    "trade_total": "Total trade",
-    "exports": "Exports",
-    "imports": "Imports",
-    "trade_balance": "Trade balance",
-    "trade_with_partner": "Trade with a partner",
-    "gdp": "GDP",
-    "gdp_per_capita": "GDP per capita",
-    "fdi": "Foreign direct investment",
-    "investment": "Investment",
-    "industry_scale": "Industry scale",
-    "revenue": "Revenue",
-    "fiscal_revenue": "Fiscal revenue",
-    "subsidy": "Subsidy",
-    "trade_dependence": "Trade dependence",
-    "count": "Count",
-    "area": "Area",
-    "duration": "Duration",
-}
-"""Row labels by metric type."""
-
 HETEROGENEOUS = ("count", "area", "duration", "subsidy", "revenue", "investment", "industry_scale")
 """Metric types whose facts measure different things ("28 bases" vs "3,800 companies"): their
 facts align only when their phrases are alike, not merely by type."""
@@ -172,29 +160,6 @@ PER_GROUP = 6
 """Facts fetched per region, heterogeneous metric type, period and measure."""
 PHRASE_SIMILARITY = 70
 """rapidfuzz token_set_ratio at which two metric phrases count as the same metric."""
-
-# What a quote holds besides its noun: digits, number and scale words (English and Chinese),
-# and words that stand for a noun named elsewhere ("30 new ones")
-_NUMBER = re.compile(
-    r"[\d.,%]+|\b(?:billion|million|thousand|trillion|hundred|yuan|percent|more|than|over|"
-    r"about|nearly|some|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"dozens?|ones?|new|of|them)\b|[零〇一二两三四五六七八九十百千万亿萬億余多近逾约]",
-    re.I,
-)
-_WORD = re.compile(r"\w+")
-
-
-def phrase_of(fact: Fact) -> str:
-    """What a fact counts or measures, as words: its metric phrase, and the counted noun of
-    its quote when the metric does not name it already ("cities", not "cities nine cities";
-    "常住人口", not "常住人口 万人"; nothing is added for "30 new ones")."""
-    noun = " ".join(_NUMBER.sub(" ", fact.quote).lower().split()).strip(" -")
-    metric = " ".join((fact.metric or "").lower().split())
-    if not noun or noun in metric:
-        return metric
-    if metric and (set(_WORD.findall(noun)) <= set(_WORD.findall(metric)) or len(noun) == 1):
-        return metric  # the noun repeats the metric, or is a Chinese measure word (人, 家)
-    return f"{metric} {noun}".strip()
 
 
 def _primary(facts: list[Fact]) -> Fact:
@@ -227,27 +192,32 @@ def compare_facts(
     regions: list[Region],
     facts_by_region: dict[str, list[Fact]],
     rates: list[ExchangeRate],
+    outlook: frozenset[int] = frozenset(),
 ) -> Comparison:
     """Align facts of ``regions`` (first region is the base for ratios and differences).
 
     :param facts_by_region: each region's facts, children's included when rolling up.
+    :param outlook: ids of facts stated before their period (a forecast, a target): their
+        rows are apart from those of stated results, and say so.
     """
-    grouped: dict[tuple[str, str | None, str], dict[str, list[Fact]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    grouped: Grouped = defaultdict(lambda: defaultdict(list))
     for region in regions:
         for fact in facts_by_region.get(region.id, []):
             if not fact.metric_type:
                 continue
-            grouped[(fact.metric_type, fact.period, measure_of(fact))][region.id].append(fact)
+            measure = measure_of(fact) + (OUTLOOK_KEY if fact.id in outlook else "")
+            grouped[(fact.metric_type, fact.period, measure)][region.id].append(fact)
+    _fold_thresholds(grouped)
     rows: list[CompareRow] = []
     for (metric_type, period, measure), per_region in grouped.items():
+        if not any(per_region.values()):
+            continue
         parts = _clusters(per_region) if metric_type in HETEROGENEOUS else [per_region]
         for part in parts:
             row = _row(regions, metric_type, period, measure, part)
             _relate(row, regions, rates)
-            _explain_gaps(row, regions, grouped)
             rows.append(row)
+    _explain_gaps(rows, regions)
     # Rows where regions meet come first: they are the comparison; one-sided rows follow.
     rows.sort(key=lambda r: (_sort_period(r.period), r.metric_type, r.measure, r.metric))
     rows.sort(key=lambda r: sum(cell is None for cell in r.cells.values()))
@@ -256,6 +226,41 @@ def compare_facts(
         if not facts_by_region.get(region.id):
             comparison.notes.append(f"{region.name} has no facts in the database")
     return comparison
+
+
+Grouped = dict[tuple[str, str | None, str], dict[str, list[Fact]]]
+"""Facts by (metric type, period, measure), then by region id."""
+OUTLOOK_KEY = ":outlook"
+"""Marks the measure of an outlook's group ("amount:outlook"): never with stated results."""
+_BELOW = ("<", "<=")
+
+
+def _fold_thresholds(grouped: Grouped) -> None:
+    """Drop the thresholds a region's own amount of the same metric and period bears out.
+
+    "Trade passes 800 billion yuan" beside "808.15 billion yuan" in the same report is one
+    figure said twice, less precisely: as a row of its own it would look like a second,
+    different total. A threshold stays when the region has no such amount, or when its
+    amount contradicts it (the table then shows both).
+    """
+    for (metric_type, period, measure), per_region in grouped.items():
+        if measure != "threshold":
+            continue
+        amounts = grouped.get((metric_type, period, "amount"), {})
+        for region_id, facts in per_region.items():
+            kept = [f for f in facts if not _borne_out(f, amounts.get(region_id, []))]
+            per_region[region_id] = kept
+
+
+def _borne_out(threshold: Fact, amounts: list[Fact]) -> bool:
+    mark = threshold.normalized
+    for amount in amounts:
+        if mark is None or amount.normalized is None or amount.unit != threshold.unit:
+            continue
+        below = threshold.qualifier in _BELOW
+        if (amount.normalized <= mark) if below else (amount.normalized >= mark):
+            return True
+    return False
 
 
 def _row(
@@ -278,13 +283,19 @@ def _row(
             value=fact.normalized if fact.normalized is not None else fact.value,
             unit=fact.unit,
         )
-    label = METRIC_LABELS.get(metric_type, metric_type.replace("_", " ").capitalize())
-    if metric_type in HETEROGENEOUS:
-        phrase = next(phrase_of(c.fact) for c in cells.values() if c is not None)
-        label = f"{label}: {phrase}" if phrase else label
-    return CompareRow(
-        metric_type=metric_type, metric=label, period=period, measure=measure, cells=cells
-    )
+    base, outlook = measure.removesuffix(OUTLOOK_KEY), measure.endswith(OUTLOOK_KEY)
+    row = CompareRow(metric_type=metric_type, metric="", period=period, measure=base, cells=cells)
+    row.outlook = outlook
+    row.metric = row_label(metric_type, base, row_phrase(row), outlook=outlook)
+    return row
+
+
+def row_phrase(row: CompareRow) -> str:
+    """What a row of a broad type (a count, an area) counts, in words true of each of its
+    figures ("cities"); "" for other types, whose label says what they are."""
+    if row.metric_type not in HETEROGENEOUS:
+        return ""
+    return common_phrase([phrase_of(c.fact) for c in row.cells.values() if c is not None])
 
 
 def _sort_period(period: str | None) -> tuple[int, str]:
@@ -337,29 +348,44 @@ def _relate(row: CompareRow, regions: list[Region], rates: list[ExchangeRate]) -
             cell.comparable = False
             cell.note = "different denominators: not compared"
             continue
+        things = (phrase_of(cell.fact), phrase_of(base.fact))
+        if row.metric_type in HETEROGENEOUS and things[0] != things[1]:
+            # Alike enough to share a row ("companies", "foreign-invested companies"), not
+            # to say one is 3.17 times the other.
+            cell.comparable = False
+            cell.note = f"different things ({things[0]} vs {things[1]}): not compared"
+            continue
         cell.difference_to_base = value - base.value
         if row.measure not in ("share", "change", "diff"):
             cell.ratio_to_base = value / base.value if base.value else None
 
 
-def _explain_gaps(
-    row: CompareRow,
-    regions: list[Region],
-    grouped: dict[tuple[str, str | None, str], dict[str, list[Fact]]],
-) -> None:
-    for region in regions:
-        if row.cells.get(region.id) is not None:
-            continue
-        periods = sorted(
-            {
-                p
-                for (mt, p, ms), per in grouped.items()
-                if mt == row.metric_type and ms == row.measure and per.get(region.id)
-            },
-            key=lambda p: _period_distance(p, row.period),
-        )
-        what = f"{row.metric_type} for {row.period}" if row.period else row.metric_type
-        if periods:
-            row.notes.append(f"{region.name} has no {what}; nearest: {periods[0] or 'undated'}")
-        else:
-            row.notes.append(f"{region.name} has no {row.metric_type}")
+def _explain_gaps(rows: list[CompareRow], regions: list[Region]) -> None:
+    """A note for each region a row has no figure for, naming the row as it is shown.
+
+    The nearest figure offered instead is one the table shows: a row with the same label
+    (metric, counted thing and measure alike) where the region has a figure, the closest
+    in time. A region's count of cities is never offered for its missing count of
+    companies, nor an amount for a missing share.
+    """
+    for row in rows:
+        title = row_title(row.metric, row.period)
+        for region in regions:
+            if row.cells.get(region.id) is not None:
+                continue
+            others = [
+                other
+                for other in rows
+                if other is not row
+                and other.metric == row.metric
+                and other.metric_type == row.metric_type
+                and other.cells.get(region.id) is not None
+            ]
+            nearest = None
+            if others:
+                near = min(
+                    others,
+                    key=lambda o: (_period_distance(o.period, row.period), _sort_period(o.period)),
+                )
+                nearest = row_title(near.metric, near.period)
+            row.notes.append(gap_note(region.name, title, nearest))

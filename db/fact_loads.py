@@ -8,7 +8,7 @@ module only.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -23,6 +23,7 @@ from factscope.db.compare import (
     exchange_rates,
     measure_of,
 )
+from factscope.db.compare_labels import phrase_of
 from factscope.db.models import Fact, Region
 from factscope.db.rows import FACT_WIDTH, fact_from_row, fact_select
 from factscope.db.trend import Trend, TrendValue, build_trend
@@ -92,7 +93,28 @@ def load_comparison(
         restated[equivalent.id or -1] = fact_from_row(row[FACT_WIDTH:])
         equivalents.append(equivalent)
     rates = exchange_rates(equivalents, restated)
-    return compare_facts(regions, dict(facts_by_region), rates)
+    outlook = _outlook(conn, [f for facts in facts_by_region.values() for f in facts])
+    return compare_facts(regions, dict(facts_by_region), rates, outlook)
+
+
+def _outlook(conn: Any, facts: list[Fact]) -> frozenset[int]:
+    """The facts whose period begins after their document was published: "expected to
+    exceed 500 by 2025" in a report of 2022 is an outlook, not a result for 2025."""
+    dated = [f for f in facts if f.period and f.period[:4].isdigit() and f.id is not None]
+    docs = sorted({str(f.doc_id) for f in dated})
+    if not docs:
+        return frozenset()
+    marks = ", ".join("?" for _ in docs)
+    years = {
+        str(doc_id): int(str(published)[:4])
+        for doc_id, published in conn.execute(
+            f"SELECT id, published FROM documents WHERE id IN ({marks})", docs
+        )
+        if published and str(published)[:4].isdigit()
+    }
+    return frozenset(
+        int(f.id or 0) for f in dated if int(str(f.period)[:4]) > years.get(str(f.doc_id), 9999)
+    )
 
 
 def load_trend(
@@ -102,9 +124,14 @@ def load_trend(
     *,
     include_children: bool = False,
     children: list[Region] | None = None,
+    measure: str = "amount",
+    phrase: str = "",
 ) -> Trend:
-    """Fetch the region's (and, with ``include_children``, its children's) amounts and build
-    the trend: one indexed query on ``facts(region_id, metric_type, period)``."""
+    """Fetch the region's (and, with ``include_children``, its children's) figures of one
+    measure and build the trend: one indexed query on ``facts(region_id, metric_type,
+    period)``. Figures of the metric in another measure are counted for the notes; with
+    ``phrase``, only those whose phrase is alike (what a comparison row of a broad type such
+    as ``count`` counts: "cities")."""
     regions = [region, *(children or [])] if include_children else [region]
     marks = ", ".join("?" for _ in regions)
     params: list[Any] = [r.id for r in regions]
@@ -130,9 +157,13 @@ def load_trend(
         params,
     ).fetchall()
     values_by_region: dict[str, list[TrendValue]] = defaultdict(list)
+    left_out: dict[str, Counter[str]] = defaultdict(Counter)
     for row in rows:
         fact = fact_from_row(row)
-        if measure_of(fact) != "amount":
+        if phrase and fuzz.token_set_ratio(phrase, phrase_of(fact)) < PHRASE_SIMILARITY:
+            continue
+        if measure_of(fact) != measure:
+            left_out[str(fact.region_id)][measure_of(fact)] += 1
             continue
         title, source, published = row[-3:]
         values_by_region[str(fact.region_id)].append(
@@ -143,4 +174,6 @@ def load_trend(
                 document_published=published,
             )
         )
-    return build_trend(metric, regions, values_by_region)
+    return build_trend(
+        metric, regions, values_by_region, measure=measure, phrase=phrase, left_out=dict(left_out)
+    )

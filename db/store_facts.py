@@ -85,11 +85,21 @@ class FactsStore(RegionsStore):
         for rows in self._batches(sql, batch):
             yield from (fact_from_row(r) for r in rows)
 
-    def trend(self, region_id: str, metric: str, *, include_children: bool = False) -> Trend:
+    def trend(
+        self,
+        region_id: str,
+        metric: str,
+        *,
+        include_children: bool = False,
+        measure: str = "amount",
+        phrase: str = "",
+    ) -> Trend:
         """A region's amounts of one metric across periods, from every document stating them.
 
         :param metric: a metric type (``exports``) or a phrase matched against metric phrases.
         :param include_children: one more series per district or city directly under it.
+        :param measure: another measure than amounts (``share``: a comparison row's trend).
+        :param phrase: what a broad type counts ("cities" of ``count``), as a row labels it.
         :raises NotFoundError: no such region.
         """
         region = self.region(region_id)
@@ -104,7 +114,13 @@ class FactsStore(RegionsStore):
             children = [region_from_row(row) for row in rows]
         with self.guarded() as conn:
             return load_trend(
-                conn, region, metric, include_children=include_children, children=children
+                conn,
+                region,
+                metric,
+                include_children=include_children,
+                children=children,
+                measure=measure,
+                phrase=phrase,
             )
 
     def iter_fact_evidence(self, *, batch: int = 2000) -> Iterator[FactEvidence]:

@@ -22,7 +22,8 @@ from collections import Counter, defaultdict
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
-from factscope.db.compare import METRIC_LABELS, PHRASE_SIMILARITY
+from factscope.db.compare import HETEROGENEOUS, METRIC_LABELS, PHRASE_SIMILARITY
+from factscope.db.compare_labels import MEASURE_WORDS, phrase_of, row_label
 from factscope.db.models import Fact, Region
 
 CONFLICT_TOLERANCE = 0.005
@@ -146,25 +147,90 @@ def build_series(region: Region, values: list[TrendValue]) -> TrendSeries:
 
 
 def build_trend(
-    metric: str, regions: list[Region], values_by_region: dict[str, list[TrendValue]]
+    metric: str,
+    regions: list[Region],
+    values_by_region: dict[str, list[TrendValue]],
+    *,
+    measure: str = "amount",
+    phrase: str = "",
+    left_out: dict[str, Counter[str]] | None = None,
 ) -> Trend:
-    """The trend from fetched values: one series per region that has any, with notes."""
-    label = METRIC_LABELS.get(metric, metric)
+    """The trend from fetched values: one series per region that has any, with notes.
+
+    :param measure: what the values are (amounts unless a share's or a rank's trend).
+    :param phrase: what the values count, when the trend is of one thing of a broad type.
+    :param left_out: by region id, how many figures of the metric were of another measure
+        (a share of exports in a trend of exports): each region's note says so.
+    """
+    label = trend_label(metric, measure, phrase)
     series: list[TrendSeries] = []
     notes: list[str] = []
     for region in regions:
         values = [v for v in values_by_region.get(region.id, []) if matches_metric(v.fact, metric)]
         undated = [v for v in values if not v.fact.period or v.fact.period.startswith("X")]
         if undated:
-            count = (
-                "1 figure with no year is"
-                if len(undated) == 1
-                else f"{len(undated)} figures with no year are"
+            notes.append(f"{region.name}: {_figures(len(undated), 'with no year')} left out")
+        ahead = [v for v in values if v not in undated and is_outlook(v)]
+        if ahead:
+            periods = ", ".join(sorted({str(v.fact.period) for v in ahead}))
+            notes.append(
+                f"{region.name}: {_figures(len(ahead), 'stated in advance')} left out"
+                f" ({periods}): an outlook, not a result"
             )
-            notes.append(f"{region.name}: {count} left out")
-        dated = [v for v in values if v not in undated]
+        dated = [v for v in values if v not in undated and v not in ahead]
         if dated:
             series.append(build_series(region, dated))
         else:
-            notes.append(f"{region.name} has no {label} figure with a period")
+            what = "amount" if measure == "amount" else "figure"  # others: "Exports (share)"
+            notes.append(f"{region.name} has no {label} {what} with a period")
+        notes.extend(_other_measures(region, label, measure, (left_out or {}).get(region.id)))
+        if not phrase:
+            notes.extend(_mixed_things(region, label, metric, dated))
     return Trend(metric=metric, label=label, series=series, notes=notes)
+
+
+def is_outlook(value: TrendValue) -> bool:
+    """A figure whose period begins after its document was published: a forecast or a
+    target ("to exceed 500 by 2025" in a report of 2022), not a result to chart."""
+    period, published = value.fact.period or "", value.document_published
+    return published is not None and period[:4].isdigit() and int(period[:4]) > published.year
+
+
+def trend_label(metric: str, measure: str = "amount", phrase: str = "") -> str:
+    """A trend's title as a comparison row would say it: "Exports", "Exports (share)",
+    "Count: cities"; a phrase as asked, with the measure when not amounts."""
+    if metric in METRIC_LABELS:
+        return row_label(metric, measure, phrase)
+    word = MEASURE_WORDS.get(measure)
+    return f"{metric} ({word})" if word else metric
+
+
+def _figures(count: int, what: str) -> str:
+    return f"1 figure {what} is" if count == 1 else f"{count} figures {what} are"
+
+
+def _other_measures(
+    region: Region, label: str, measure: str, counts: Counter[str] | None
+) -> list[str]:
+    """Say what the trend leaves out of the metric: a trend of exports charts amounts, so a
+    region's share of exports is named, not silently dropped."""
+    shows = MEASURE_WORDS.get(measure, "amount")
+    return [
+        f"{region.name}: {_figures(n, f'({MEASURE_WORDS.get(m, m)}) of {label}')} not"
+        f" charted: this trend shows {shows}s"
+        for m, n in sorted((counts or Counter()).items())
+    ]
+
+
+def _mixed_things(region: Region, label: str, metric: str, values: list[TrendValue]) -> list[str]:
+    """A broad type ("count") whose figures count different things is not one series: say
+    which things, so the reader asks for one of them by name."""
+    if metric not in HETEROGENEOUS:
+        return []
+    things = sorted({phrase_of(v.fact) or "unnamed" for v in values})
+    if len(things) < 2:
+        return []
+    return [
+        f"{region.name}: these {label} figures count different things"
+        f" ({', '.join(things)}); name one for a trend of its own"
+    ]

@@ -107,3 +107,13 @@ def any_store(db_target: str) -> Iterator[Store]:
 def any_seed_store(db_target: str) -> Iterator[Store]:
     """The five seed documents imported through the real pipeline, on each backend."""
     yield from _seeded(db_target)
+
+
+@pytest.fixture
+def any_samples_store(any_store: Store) -> Store:
+    """The README's demo samples (importers/samples) imported for real, on each backend."""
+    from factscope.importers import import_paths
+
+    report = import_paths([SAMPLES], any_store)
+    assert report.imported and not report.failed
+    return any_store

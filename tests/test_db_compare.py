@@ -156,7 +156,10 @@ def test_gaps_name_the_nearest_period(compare_store: Store) -> None:
     comparison = compare_store.compare(["310117", "510000"])
     row = _row(comparison, "trade_total", "2021")
     assert row.cells["310117"] is None
-    assert row.notes == ["Songjiang District has no trade_total for 2021; nearest: 2020"]
+    assert row.notes == [
+        "Songjiang District has no figure for Total trade 2021;"
+        " nearest: Total trade 2020, also in this table"
+    ]
 
 
 def test_currency_converted_with_a_rate_the_documents_state(compare_store: Store) -> None:

@@ -78,7 +78,7 @@ def test_a_metric_phrase_works_like_its_type(trend_store: Store) -> None:
 
 def test_a_region_without_the_metric_says_so(trend_store: Store) -> None:
     trend = trend_store.trend(WUHU, "gdp")
-    assert trend.series == [] and trend.notes == ["Wuhu has no GDP figure with a period"]
+    assert trend.series == [] and trend.notes == ["Wuhu has no GDP amount with a period"]
 
 
 def _value(doc: str, normalized: float, unit: str = "CNY") -> TrendValue:
@@ -123,3 +123,44 @@ def test_children_are_series_of_their_own(store: Store, tmp_path: Path) -> None:
     trend = store.trend("340000", "exports", include_children=True)
     names = [s.region.name for s in trend.series]
     assert names[0] == "Anhui Province" and "Wuhu" in names
+
+
+CHENGDU, SONGJIANG = "510100", "310117"
+
+
+def test_a_trend_names_what_it_leaves_out(any_samples_store: Store) -> None:
+    """The README's samples: Chengdu states a share of its exports and no amount; Songjiang's
+    counts count companies, cities and new ones. The notes say so; nothing false."""
+    exports = any_samples_store.trend(CHENGDU, "exports")
+    assert exports.series == []
+    assert exports.notes == [
+        "Chengdu has no Exports amount with a period",
+        "Chengdu: 1 figure (share) of Exports is not charted: this trend shows amounts",
+    ]
+    counts = any_samples_store.trend(SONGJIANG, "count")
+    [mixed] = [n for n in counts.notes if "different things" in n]
+    assert "(cities, foreign-invested companies, unnamed)" in mixed
+
+
+def test_a_trend_of_a_share_or_of_one_counted_thing(any_samples_store: Store) -> None:
+    """What a comparison row's ctrl+t asks for: the row's measure, the row's counted thing."""
+    share = any_samples_store.trend(SONGJIANG, "exports", measure="share")
+    assert share.label == "Exports (share)"
+    [series] = share.series
+    assert [(p.period, [v.fact.value for v in p.values]) for p in series.points] == [
+        ("2020", [40.0])
+    ]
+    cities = any_samples_store.trend(SONGJIANG, "count", phrase="cities")
+    assert cities.label == "Count: cities" and not cities.notes
+    assert [v.fact.quote for s in cities.series for p in s.points for v in p.values] == [
+        "nine cities"
+    ]
+
+
+def test_an_outlook_is_no_point_of_the_trend(any_samples_store: Store) -> None:
+    """Hongqiao's "expect ... to exceed 500 by 2025", in a report of 2022: left out of the
+    series of results, and the note says which period and why."""
+    trend = any_samples_store.trend("zone:hongqiao-cbd", "count")
+    periods = [p.period for s in trend.series for p in s.points]
+    assert "2025" not in periods and "2021" in periods
+    assert any("(2025): an outlook, not a result" in note for note in trend.notes)

@@ -80,6 +80,10 @@ def test_rows_records_and_a_period_window(trend_db: Path) -> None:
     assert len(trend_rows(trend)) == len(trend_records(trend)) == 5  # 1 + 2 + gap + 1
     window = trend_between(trend, "2021", "2022")
     assert [p.period for p in window.series[0].points] == ["2021", "2022"]
+    assert window.notes == ["Wuhu: 2 periods outside 2021–2022 left out (2020, 2023)"]
+    empty = trend_between(trend, "2030", None)  # nothing left: the note says where they are
+    assert empty.series[0].points == []
+    assert empty.notes == ["Wuhu: 3 periods before 2030 left out (2020, 2021, 2023)"]
 
 
 def test_a_metric_phrase_with_escape_sequences_reaches_the_chart_inert(trend_db: Path) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from factscope.db.compare import CompareCell
 from factscope.db.models import Fact
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k"))
 _UNIT_LABELS = {"percent": "%", "percentage point": " pp", "count": "", "rank": ""}
+QUALIFIER_SIGNS = {"~": "~", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
+"""How a value's qualifier is written before it: "about 40 percent" is "~40%", "more than
+3,800 companies" ">3.8 k"; an exact figure ("=") gets nothing."""
 
 
 def format_number(value: float, *, digits: int = 4) -> str:
@@ -36,7 +40,7 @@ def fact_value(fact: Fact) -> str:
     if fact.normalized_max is not None:
         low = format_amount(fact.normalized, None)
         text = f"{low}–{format_amount(fact.normalized_max, fact.unit)}"
-    qualifier = {"~": "~", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}.get(fact.qualifier, "")
+    qualifier = qualifier_sign(fact)
     per = f"/{fact.per}" if fact.per else ""
     return f"{qualifier}{text}{per}"
 
@@ -59,3 +63,16 @@ def ratio_text(ratio: float | None) -> str:
 def counted(count: int, noun: str) -> str:
     """ "1 fact", "2,048 facts": a count with its noun in the right number."""
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def qualifier_sign(fact: Fact) -> str:
+    """The sign before a figure: its qualifier's ("~", ">", "≤"), "≥" for a threshold stated
+    without one ("trade passes 800 billion yuan": at least 800), "" for an exact figure."""
+    sign = QUALIFIER_SIGNS.get(fact.qualifier, "")
+    return sign or ("≥" if fact.kind == "threshold" else "")
+
+
+def cell_amount(cell: CompareCell, *, digits: int = 4) -> str:
+    """A comparison cell's figure as its fact states it: qualifier, value, unit ("~40%",
+    ">3.8 k", "305.6 bn CNY"), so a rounded or bounded figure never looks exact."""
+    return qualifier_sign(cell.fact) + format_amount(cell.value, cell.unit, digits=digits)

@@ -17,12 +17,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from factscope.db.compare import Comparison
+from factscope.db.compare import CompareCell, Comparison
+from factscope.db.compare_labels import row_title
 from factscope.db.models import Fact, FactHit, Region, SearchHit
 from factscope.db.trend import Trend
 from factscope.importers.pipeline import ImportProgress, ImportReport
 from factscope.importers.sanitize import strip_control
-from factscope.tui.formatting import change_text, counted, format_amount, ratio_text
+from factscope.tui.formatting import (
+    cell_amount,
+    change_text,
+    counted,
+    qualifier_sign,
+    ratio_text,
+)
 from factscope.tui.records import fact_values
 from factscope.tui.render import highlighted
 from factscope.tui.tables import Column, print_table
@@ -118,8 +125,9 @@ def fact_json(fact: Fact) -> dict[str, Any]:
 
 
 def format_value(fact: Fact) -> str:
-    """ "305.57 billion CNY", "13.1 percent", "No. 2"."""
-    return strip_control(fact.quote)
+    """The figure as the document writes it, with the qualifier its quote leaves out:
+    "305.57 billion yuan", ">3,800 companies" (for "more than 3,800"), "~40 percent"."""
+    return qualifier_sign(fact) + strip_control(fact.quote)
 
 
 FACT_COLUMNS = (
@@ -192,6 +200,10 @@ def print_fact_hits(hits: list[FactHit]) -> None:
     print_table(HIT_COLUMNS, rows, _stdout())
 
 
+MISSING = "—"
+"""A comparison's empty period or cell, on a terminal and in tab-separated text alike."""
+
+
 def print_comparison(comparison: Comparison) -> None:
     """The aligned comparison table for people (tab-separated when stdout is not a terminal)."""
     console = _stdout()
@@ -212,9 +224,9 @@ def print_comparison(comparison: Comparison) -> None:
         for region in comparison.regions:
             cell = row.cells.get(region.id)
             if cell is None:
-                cells.append(Text("—", style="dim"))
+                cells.append(Text(MISSING, style="dim"))
                 continue
-            text = Text(format_amount(cell.value, cell.unit))
+            text = Text(_figure(cell, region))
             if cell.fact.change_percent is not None:
                 text.append(f" ({cell.fact.change_percent:+g}%)", style="dim")
             if cell.ratio_to_base is not None:
@@ -224,21 +236,43 @@ def print_comparison(comparison: Comparison) -> None:
             if not cell.comparable:
                 text.append(" [not comparable]", style="italic")
             cells.append(text)
-        label = Text(strip_control(row.metric))
-        label.append(f" · {row.measure}" if row.measure != "amount" else "", style="dim")
-        table.add_row(label, Text(row.period or "—"), *cells)
+        table.add_row(Text(strip_control(row.metric)), Text(row.period or MISSING), *cells)
     console.print(table)
     for note in comparison.notes:
         print(f"note: {strip_control(note)}", file=sys.stderr)
 
 
+def comparison_notes(comparison: Comparison) -> list[str]:
+    """What the table cannot say, row by row: each gap, then each cell's own note (why it
+    is not compared, the rate it was converted at), naming the cell as the table does."""
+    notes: list[str] = []
+    for row in comparison.rows:
+        notes.extend(row.notes)
+        title = row_title(row.metric, row.period)
+        for region in comparison.regions:
+            cell = row.cells.get(region.id)
+            if cell is not None and cell.note:
+                notes.append(f"{region.name} · {title}: {cell.note}")
+    return [strip_control(note) for note in notes]
+
+
 def _plain_row(comparison: Comparison, row: Any) -> list[str]:
-    """A comparison row as plain cells: the metric, the period, each region's figure."""
-    cells = [row.metric, row.period or ""]
+    """A comparison row as plain cells: the metric, the period, each region's figure; a
+    missing period or figure is "—", as on a terminal."""
+    cells = [row.metric, row.period or MISSING]
     for region in comparison.regions:
         cell = row.cells.get(region.id)
-        cells.append(format_amount(cell.value, cell.unit) if cell is not None else "")
+        cells.append(_figure(cell, region) if cell is not None else MISSING)
     return cells
+
+
+def _figure(cell: CompareCell, region: Region) -> str:
+    """A cell's figure; one of a district shown under its region (``--children``) names
+    the district: "339.8 bn CNY (Songjiang District)", never passed off as the region's."""
+    text = cell_amount(cell)
+    if cell.region_name != region.name:
+        text += f" ({strip_control(cell.region_name)})"
+    return text
 
 
 COMPARISON_COLUMNS = (

@@ -214,15 +214,23 @@ def summary_line(trend: Trend) -> str:
 
 
 def trend_between(trend: Trend, start: str | None, end: str | None) -> Trend:
-    """The trend with only the periods from ``start`` to ``end`` (years, inclusive)."""
+    """The trend with only the periods from ``start`` to ``end`` (years, inclusive); a note
+    names what each series leaves out, so an empty window says where the figures are."""
     if not start and not end:
         return trend
     low = period_key(start)[0] if start else 0
     high = period_key(end)[0] if end else 9999
-    series = [
-        s.model_copy(
-            update={"points": [p for p in s.points if low <= period_key(p.period)[0] <= high]}
-        )
-        for s in trend.series
-    ]
-    return trend.model_copy(update={"series": series})
+    window = f"outside {start}–{end}" if start and end else f"before {start}" if start else ""
+    window = window or f"after {end}"
+    series: list[TrendSeries] = []
+    notes = list(trend.notes)
+    for s in trend.series:
+        kept = [p for p in s.points if low <= period_key(p.period)[0] <= high]
+        outside = [p.period for p in s.points if p not in kept and not p.gap]
+        if outside:
+            notes.append(
+                f"{s.region.name}: {counted(len(outside), 'period')} {window} left out"
+                f" ({', '.join(outside)})"
+            )
+        series.append(s.model_copy(update={"points": kept}))
+    return trend.model_copy(update={"series": series, "notes": notes})

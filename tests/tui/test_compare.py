@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.pilot import Pilot
 
@@ -17,7 +18,13 @@ from factscope.db.store import Store
 from factscope.tui.app import FactscopeApp
 from factscope.tui.messages import OpenEvidence
 from factscope.tui.output import comparison_rows
-from factscope.tui.panes.compare.compare_table import CompareTable, bar, cell_text, column_widths
+from factscope.tui.panes.compare.compare_table import (
+    CompareTable,
+    bar,
+    cell_text,
+    column_widths,
+    label_lines,
+)
 from factscope.tui.panes.compare.evidence import empty_text
 from factscope.tui.panes.compare.region_picker import Candidate, PickerInput, RegionPicker
 from factscope.tui.panes.compare.render import (
@@ -28,6 +35,7 @@ from factscope.tui.panes.compare.render import (
 )
 from factscope.tui.panes.compare.screen import CompareScreen
 from factscope.tui.panes.reader.screen import ReaderScreen
+from factscope.tui.panes.trend.screen import TrendScreen
 from tests.tui.support import has_focus, settle
 
 
@@ -124,7 +132,7 @@ async def test_copy_remove_and_districts(seeds: Store) -> None:
         await settle(pilot)
         copied = app.clipboard
         assert copied.startswith("Total trade, 2020 — Songjiang District: 305.57 bn CNY")
-        assert "Sichuan Province: 800 bn CNY, ×2.62 of Songjiang District" in copied
+        assert "Sichuan Province: >800 bn CNY, ×2.62 of Songjiang District" in copied
         assert "800 billion yuan" in copied and "305.57 billion yuan" in copied
 
         rows_before = len(screen.comparison.rows) if screen.comparison else 0
@@ -326,3 +334,83 @@ def test_compared_first_moves_regions_without_facts_behind() -> None:
     comparison = Comparison(regions=[c, a], rows=[])
     assert [r.id for r in compared_first([a, b, c], comparison)] == ["a", "c", "b"]
     assert compared_first([], comparison) == []
+
+
+async def test_the_readme_samples_show_the_labels_the_cli_prints(tmp_path: Path) -> None:
+    """The Compare pane at 80x24 on the README's samples: the same row labels as
+    ``factscope compare`` (a share row says so), and a missing cell's evidence says which
+    row it is about, with the note the CLI prints."""
+    from factscope.importers import import_paths
+    from tests.conftest import SAMPLES
+
+    store = Store.open(str(tmp_path / "try.db"))
+    assert import_paths([SAMPLES], store).imported
+    expected = store.compare(["310117", "510000"])
+    app = FactscopeApp(store, initial_mode="compare")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = compare_screen(app)
+        await pick(pilot, "songj", "sichuan")
+        assert screen.comparison is not None
+        table = screen.table
+        # The label wraps onto two lines (spaces aside, the same text); a long one is cut: …
+        labels = [
+            "".join(table.get_cell_at(Coordinate(i, 0)).plain.split())
+            for i in range(table.row_count)
+        ]
+        assert len(labels) == len(expected.rows)
+        for label, row in zip(labels, expected.rows, strict=True):
+            assert "".join(row.metric.split()).startswith(label.removesuffix("…")), label
+        assert "Exports(share)" in labels and not any("·" in label for label in labels)
+        share = labels.index("Exports(share)")
+        table.move_cursor(row=share, column=3)  # Sichuan: no share of exports
+        await settle(pilot)
+        evidence = " ".join(str(screen.query_one("#evidence-text").render()).split())
+        assert "Sichuan Province · Exports (share) 2020: no figure" in evidence
+        assert "has no figure for" not in evidence, "the note repeats the first line"
+        exports = [(r.metric, r.period) for r in expected.rows].index(("Exports", "2021"))
+        table.move_cursor(row=exports, column=2)  # Songjiang: none for 2021
+        await settle(pilot)
+        evidence = " ".join(str(screen.query_one("#evidence-text").render()).split())
+        assert "Songjiang District · Exports 2021: no figure" in evidence
+        assert "• nearest: Exports 2020, also in this table" in evidence
+        table.move_cursor(row=share, column=3)
+        await settle(pilot)
+        await pilot.press("ctrl+t")  # the trend of the row's own figures: the share
+        await settle(pilot, rounds=5)
+        trend = app.screen
+        assert isinstance(trend, TrendScreen) and trend.trend is not None
+        assert trend.trend.label == "Exports (share)"
+        values = [v.fact.quote for s in trend.trend.series for p in s.points for v in p.values]
+        assert values == ["40 percent"]
+    store.close()
+
+
+@pytest.mark.parametrize(
+    ("label", "measure", "width", "lines"),
+    [
+        ("Exports (share)", "(share)", 16, ("Exports (share)", "")),  # fits: as is
+        ("Trade with a partner (share)", "(share)", 16, ("Trade with a", "partner (share)")),
+        ("Trade with a partner (share)", "(share)", 10, ("Trade wit…", "(share)")),
+        ("Total trade (share)", "(share)", 10, ("Total tra…", "(share)")),
+        (
+            "Industry scale: industrial output of companies (threshold)",
+            "(threshold)",
+            30,
+            ("Industry scale: industrial", "output of compani… (threshold)"),
+        ),
+        ("Trade with a partner", None, 10, ("Trade with", "a partner")),
+        (
+            "Trade with a partner (share, outlook)",
+            "(share, outlook)",
+            16,
+            ("Trade with a pa…", "(share, outlook)"),
+        ),
+    ],
+)
+def test_a_cut_label_keeps_its_measure(
+    label: str, measure: str | None, width: int, lines: tuple[str, str]
+) -> None:
+    """Four regions leave the metric 10 cells: "Trade with a partner" the amount and the
+    share must not both read "Trade with a pa…"."""
+    assert label_lines(label, measure, width) == lines

@@ -197,7 +197,10 @@ def test_the_fixture_compares_as_intended(compare_store: Store) -> None:
     gdp = by_key[("gdp", "2020", "amount")].cells["510000"]
     assert gdp is not None and not gdp.comparable
     gap = by_key[("trade_total", "2021", "amount")]
-    assert gap.notes == ["Sichuan Province has no trade_total for 2021; nearest: 2020"]
+    assert gap.notes == [
+        "Sichuan Province has no figure for Total trade 2021;"
+        " nearest: Total trade 2020, also in this table"
+    ]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -108,7 +108,7 @@ async def test_ctrl_t_in_compare_draws_one_series_per_region(wuhu_store: Store) 
         trend = app.screen
         assert isinstance(trend, TrendScreen) and trend.trend is not None
         assert [s.region.name for s in trend.trend.series] == ["Wuhu"]
-        assert "Anhui Province has no Exports figure with a period" in trend.trend.notes
+        assert "Anhui Province has no Exports amount with a period" in trend.trend.notes
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -139,3 +139,19 @@ async def test_document_text_in_the_trend_is_shown_literally(
             [row] = [table.get_row_at(i) for i in range(table.row_count)]
             title = row[5].plain
             assert "[bold]Wuhu[/bold]" in title and "\x1b" not in title
+
+
+async def test_ctrl_t_on_a_share_in_facts_follows_the_share(tmp_path: Path) -> None:
+    """The README's samples: Songjiang's "about 40 percent of the district's exports" opens
+    the trend of that share, not of export amounts (where the figure is not)."""
+    from tests.conftest import SAMPLES
+
+    store = Store.open(str(tmp_path / "try.db"))
+    assert import_paths([SAMPLES], store).imported
+    app = FactscopeApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_trend_from_facts(pilot, "songjiang exports kind:share")
+        assert screen.trend is not None and screen.trend.label == "Exports (share)"
+        quotes = [v.fact.quote for s in screen.trend.series for p in s.points for v in p.values]
+        assert quotes == ["40 percent"]
+    store.close()

@@ -180,10 +180,8 @@ def compare(
         output.write_comparison_csv(comparison, sys.stdout)
     else:
         output.print_comparison(comparison)
-    for row in comparison.rows:
-        for note in row.notes:
-            line = f"note: {row.metric} {row.period or ''}: {note}"
-            click.echo(strip_control(line), err=True)
+    for note in output.comparison_notes(comparison):  # each names its row as shown
+        click.echo(f"note: {note}", err=True)
 
 
 @main.command()
@@ -240,10 +238,25 @@ def stats(obj: Context, as_json: bool) -> None:
     if as_json:
         click.echo(result.model_dump_json(indent=2))
     else:
-        fields = result.model_dump()
+        fields = {STATS_LABELS.get(k, k): v for k, v in result.model_dump().items()}
+        if str(fields["engine"])[:1].isdigit():  # SQLite says its bare version
+            fields["engine"] = f"SQLite {fields['engine']}"
         width = max(len(key) for key in fields)
         for key, value in fields.items():
-            click.echo(f"{key:>{width}}  {value}")
+            shown = f"{value:,}" if isinstance(value, int) and key != "schema version" else value
+            click.echo(f"{key:>{width}}  {shown}")
+
+
+STATS_LABELS = {
+    "path": "database",
+    "regions": "regions with facts",
+    "gazetteer_regions": "known places",
+    "schema_version": "schema version",
+    "sqlite_version": "engine",
+    "size_bytes": "size in bytes",
+}
+"""How ``factscope stats`` names the fields for people (``--json`` keeps the keys): "regions"
+are those facts are about, not the gazetteer's thousands; the engine may be PostgreSQL."""
 
 
 @main.command()

@@ -18,20 +18,20 @@ import textwrap
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
 from factscope.db.compare import CompareCell, CompareRow, Comparison
+from factscope.db.compare_labels import MEASURE_WORDS
 from factscope.db.models import Region
-from factscope.tui.formatting import format_amount, ratio_text
+from factscope.tui.formatting import cell_amount, format_amount, ratio_text
 from factscope.tui.render import fit, safe
 
 LEADING_COLUMNS = 2
 """Metric and period: the columns the cursor never rests on and that stay on screen."""
-MEASURE_LABELS = {"diff": "difference"}
-"""How a measure is named in the metric column when it is not an amount."""
 CONVERTED = "≈"
 NOT_COMPARABLE = "≠"
 ROLLED_UP = "↳"
@@ -80,17 +80,32 @@ def bar(fraction: float, width: int) -> str:
 
 
 def row_label(row: CompareRow, width: int) -> Text:
-    """The metric column: the metric label and, when not an amount, its measure; 2 lines."""
+    """The metric column: the row's label ("Exports (share)": it names the measure when
+    not an amount, as the CLI does), on up to 2 lines."""
     label = safe(row.metric)
-    if row.measure != "amount":
-        label += f" · {MEASURE_LABELS.get(row.measure, row.measure)}"
-    lines = textwrap.wrap(label, width) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], " ".join(lines[1:])]
-    text = fit(Text(lines[0], style="bold"), width)
+    said = (row.measure in MEASURE_WORDS or row.outlook) and label.endswith(")")
+    first, second = label_lines(label, label[label.rfind(" (") + 1 :] if said else None, width)
+    text = fit(Text(first, style="bold"), width)
     text.append("\n")
-    text.append_text(fit(Text(lines[1] if len(lines) > 1 else ""), width))
+    text.append_text(fit(Text(second), width))
     return text
+
+
+def label_lines(label: str, measure: str | None, width: int) -> tuple[str, str]:
+    """A label in two lines of ``width``, cut at the end with "…" when longer; the
+    ``measure`` at its end ("(share)") is never what is cut: two rows cut alike would look
+    the same ("Trade with a pa…", the amount and the share)."""
+    lines = textwrap.wrap(label, width) or [""]
+    fits = len(lines) <= 2 and all(cell_len(line) <= width for line in lines)
+    if fits or not measure or not label.endswith(f" {measure}"):
+        return lines[0], " ".join(lines[1:])
+    base = label.removesuffix(f" {measure}")
+    room = width - cell_len(measure) - 1
+    if room < 6:  # too narrow to say more: the label cut on one line, the measure below
+        return fit(base, width).plain, measure
+    head, *rest = textwrap.wrap(base, width)
+    tail = fit(" ".join(rest), room).plain.rstrip() if rest else ""
+    return head, f"{tail} {measure}".strip()
 
 
 def bar_scale(row: CompareRow) -> float | None:
@@ -131,7 +146,7 @@ def cell_text(row: CompareRow, region: Region, base: bool, width: int, scale: fl
     first = Text()
     if cell.region_name != region.name:
         first.append(f"{ROLLED_UP} ", style="bold")
-    first.append(amount_text(cell.value, cell.unit), style="bold")
+    first.append(cell_amount(cell, digits=5), style="bold")
     if cell.fact.change_percent is not None:
         first.append(f" {cell.fact.change_percent:+g}%", style="dim")
     if cell.rate is not None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 from rich.text import Text
 
 from factscope.db.compare import CompareCell, CompareRow, Comparison
+from factscope.db.compare_labels import NO_PERIOD, gap_note, row_title
 from factscope.db.models import Document, Region
+from factscope.tui.formatting import cell_amount
 from factscope.tui.panes.compare.compare_table import (
     CONVERTED,
     NOT_COMPARABLE,
@@ -23,7 +25,7 @@ from factscope.tui.render import SELECTED_STYLE, citation, highlighted, publishe
 
 def figure_summary(row: CompareRow, cell: CompareCell, base: Region | None) -> str:
     """'800 bn CNY (+13.1%), ×2.62 of Songjiang District' -- a cell in words."""
-    text = amount_text(cell.value, cell.unit)
+    text = cell_amount(cell, digits=5)
     if cell.fact.change_percent is not None:
         text += f" ({cell.fact.change_percent:+g}%)"
     if cell.converted_value is not None and base is not None:
@@ -58,7 +60,7 @@ def evidence_text(
 ) -> Text:
     """The evidence panel: what the cell says, its sentence and source, its notes, gaps."""
     base = comparison.regions[0] if comparison.regions else None
-    where = f"{safe(row.metric)} {safe(row.period) or '(no period)'}"
+    where = row_title(safe(row.metric), safe(row.period))
     text = Text(safe(region.name), style="bold")
     text.append(f" · {where}: ")
     if cell is None:
@@ -81,15 +83,19 @@ def evidence_text(
         if cell.note:
             marker = CONVERTED if cell.comparable else NOT_COMPARABLE
             text.append(f"\n{marker} {safe(cell.note)}", style="italic")
+    own = gap_note(region.name, row_title(row.metric, row.period))
     for note in [*row.notes, *comparison.notes]:
-        text.append(f"\n• {safe(note)}")
+        if cell is None and note.startswith(own):  # the first line says it: only what it adds
+            note = note.removeprefix(own).removeprefix("; ")
+        if note:
+            text.append(f"\n• {safe(note)}")
     return text
 
 
 def row_citation(comparison: Comparison, row: CompareRow, docs: dict[str, Document]) -> str:
     """The row as plain text: each region's figure, then each figure's sentence and source."""
     base = comparison.regions[0] if comparison.regions else None
-    head = f"{safe(row.metric)}, {safe(row.period) or 'no period'}"
+    head = f"{safe(row.metric)}, {safe(row.period) or NO_PERIOD}"
     parts: list[str] = []
     blocks: list[str] = []
     for region in comparison.regions:

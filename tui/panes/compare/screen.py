@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Input
 
-from factscope.db.compare import CompareRow, Comparison
+from factscope.db.compare import CompareRow, Comparison, row_phrase
 from factscope.db.compare_filter import filter_rows
 from factscope.db.models import Document, Region
 from factscope.tui.messages import GoBack, OpenEvidence
@@ -53,11 +53,11 @@ and never compared, as are figures with no stated period (they may be from diffe
 a district's figure shown under its city is marked ↳ and never summed.
 
 Below the table: the sentence the selected figure comes from, the figure highlighted, the
-cell's note and the row's gaps ("Sichuan Province has no trade_total for 2021; nearest:
-2020"). Typing anywhere searches for a region to add (**Enter** adds it); **Delete**
-removes the selected column's region, **ctrl+d** includes districts, **ctrl+t** shows the
-selected row's metric over time (one series per region), **Enter** at the table opens the
-reader at the figure, **ctrl+y** copies the row as a citation, **ctrl+s** exports
+cell's note and the row's gaps ("Sichuan Province has no figure for Total trade 2021;
+nearest: Total trade 2020"). Typing anywhere searches for a region to add (**Enter** adds
+it); **Delete** removes the selected column's region, **ctrl+d** includes districts,
+**ctrl+t** shows the row's figures over time (one series per region), **Enter** at the
+table opens the reader at the figure, **ctrl+y** copies the row as a citation, **ctrl+s** exports
 the table, **ctrl+f** filters the rows by metric, type or period ("trade 2020"; copy and
 export then take the rows shown). **Escape** goes back to where you came from.
 """
@@ -96,7 +96,7 @@ export then take the rows shown). **Escape** goes back to where you came from.
             "ctrl+t",
             "trend",
             "Trend",
-            tooltip="The selected row's metric over time, one series per region.",
+            tooltip="The selected row's figures over time, one series per region.",
             id="compare.trend",
         ),
         Binding(
@@ -357,15 +357,16 @@ export then take the rows shown). **Escape** goes back to where you came from.
         self.reload()
 
     def action_trend(self) -> None:
-        """Open the Trend view on the selected row's metric: one series per compared region."""
-        selected = self.table.selected
-        if selected is None or self.comparison is None:
+        """The Trend of the selected row's own figures ("Exports (share)": the share)."""
+        if (selected := self.table.selected) is None or self.comparison is None:
             return
-        row = selected[0]
         from factscope.tui.panes.trend.screen import TrendScreen
 
-        regions = [region.id for region in self.comparison.regions]
-        self.app.push_screen(TrendScreen(self.store, regions, row.metric_type))
+        row, regions = selected[0], [region.id for region in self.comparison.regions]
+        trend = TrendScreen(
+            self.store, regions, row.metric_type, measure=row.measure, phrase=row_phrase(row)
+        )
+        self.app.push_screen(trend)
 
     def action_copy(self) -> None:
         """Copy the selected row, every region's figure with its sentence and source."""

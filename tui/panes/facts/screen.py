@@ -344,7 +344,7 @@ characters is cut, and the status line says so.
         self.set_focus(self.query_one(FacetBar))
 
     def action_trend(self) -> None:
-        """Open the Trend view on the highlighted figure's region and metric."""
+        """Open the Trend of the highlighted figure: its region, metric and measure."""
         hit = self.table.highlighted_hit
         if hit is None:
             return
@@ -355,7 +355,7 @@ characters is cut, and the status line says so.
             return
         from factscope.tui.panes.trend.screen import TrendScreen
 
-        self.app.push_screen(TrendScreen(self.store, [fact.region_id], metric))
+        self.app.push_screen(TrendScreen.of_fact(self.store, fact))
 
     def action_copy(self) -> None:
         """Copy the highlighted figure as a citation (OSC 52: works over SSH)."""

@@ -17,9 +17,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Static
 from textual_plotext import PlotextPlot
 
+from factscope.db.compare import HETEROGENEOUS, measure_of
+from factscope.db.compare_labels import phrase_of
 from factscope.db.models import Fact
 from factscope.db.store import Store
-from factscope.db.trend import Trend
+from factscope.db.trend import Trend, trend_label
 from factscope.tui.messages import OpenEvidence
 from factscope.tui.render import safe
 from factscope.tui.screens.base import PaneScreen
@@ -73,18 +75,29 @@ reader; **ctrl+y** copies the series as text; **ctrl+s** exports it; **Escape** 
     """Trend view keys; the table's own keys move the selection."""
 
     def __init__(
-        self, store: Store, region_ids: list[str], metric: str, *, include_children: bool = False
+        self,
+        store: Store,
+        region_ids: list[str],
+        metric: str,
+        *,
+        include_children: bool = False,
+        measure: str = "amount",
+        phrase: str = "",
     ) -> None:
         super().__init__(store)
         self.region_ids = region_ids
         self.metric = metric
         self.include_children = include_children
+        self.measure = measure
+        """A comparison row's measure: the trend of a share row is of that share."""
+        self.phrase = phrase
+        """What a row of a broad type counts ("cities"): only those figures."""
         self.trend: Trend | None = None
         self.row_facts: list[Fact | None] = []
         """The fact behind each table row (None for a gap)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"Trend: {self.metric}"), id="trend-title")
+        yield Static(Text(f"Trend: {self.label}"), id="trend-title")
         yield PlotextPlot(id="trend-chart")
         table: DataTable[Text] = DataTable(id="trend-table", cursor_type="row", zebra_stripes=True)
         table.add_columns(*TREND_COLUMNS)
@@ -92,15 +105,34 @@ reader; **ctrl+y** copies the series as text; **ctrl+s** exports it; **Escape** 
         yield StatusLine(self.PANE)
         yield Footer()
 
+    @classmethod
+    def of_fact(cls, store: Store, fact: Fact) -> TrendScreen:
+        """The trend a figure belongs to: its region's figures of its metric and measure (a
+        share's trend is of that share), of the thing it counts when its type is broad."""
+        metric = fact.metric_type or fact.metric or ""
+        phrase = phrase_of(fact) if fact.metric_type in HETEROGENEOUS else ""
+        return cls(store, [str(fact.region_id)], metric, measure=measure_of(fact), phrase=phrase)
+
+    @property
+    def label(self) -> str:
+        """The metric as the user reads it (never an internal id), before the trend loads."""
+        return trend_label(self.metric, self.measure, self.phrase)
+
     def on_mount(self) -> None:
-        self.status_line.set_context(f"loading {self.metric}")
+        self.status_line.set_context(f"loading {self.label}")
         self.query_one(DataTable).focus()
         self._load()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="trend", description="Trend")
     def _load(self) -> None:
         trends = [
-            self.store.trend(region_id, self.metric, include_children=self.include_children)
+            self.store.trend(
+                region_id,
+                self.metric,
+                include_children=self.include_children,
+                measure=self.measure,
+                phrase=self.phrase,
+            )
             for region_id in self.region_ids
         ]
         merged = trends[0].model_copy(
