@@ -88,7 +88,13 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bsubstr\((\w+), -%s\)"), r"right(\1, %s)"),
     (re.compile(r"\bLIKE\b"), "ILIKE"),
     (re.compile(r"\bWHERE 1(?=[\s)]|$)"), "WHERE TRUE"),
-    (re.compile(r"\bfacts_fts MATCH %s"), "facts_fts.tsv @@ %s::tsquery"),
+    # Each MATCH takes two values (PgConnection passes them): the part of the query the
+    # GIN index answers, and the dense part tested on its rows (db/pgplan.py), or NULL,
+    # which the planner folds away. ts_match_vq is @@ the planner cannot send to the index.
+    (
+        re.compile(r"\bfacts_fts MATCH %s"),
+        "facts_fts.tsv @@ %s::tsquery AND coalesce(ts_match_vq(facts_fts.tsv, %s::tsquery), TRUE)",
+    ),
     (re.compile(r"^PRAGMA data_version$"), "SELECT pg_snapshot_xmax(pg_current_snapshot())"),
     (re.compile(r"^SELECT sqlite_version\(\)$"), "SELECT current_setting('server_version')"),
 ]

@@ -14,6 +14,7 @@ one :class:`~db.errors.StoreError` line naming the URL without its password.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -21,6 +22,7 @@ from factscope.db.dsn import INSTALL_HINT, scrub, shown_url
 from factscope.db.errors import ReadOnlyError, SchemaTooNewError, StoreError, WriteFailedError
 from factscope.db.models import RawDocument, Region, SearchHit
 from factscope.db.pgdialect import fts5_tsquery, translate
+from factscope.db.pgplan import LexemeShares, split
 from factscope.db.pgschema import PG_SCHEMA_VERSION, migrate, schema_version
 from factscope.db.pgsearch import count_documents, search_documents
 from factscope.db.pgshared import REGIONS_UPSERT, TermBuffer, upsert_regions
@@ -29,6 +31,8 @@ from factscope.db.writes import FactSource
 
 CONNECT_TIMEOUT_S = 10
 """How long opening waits for a server that does not answer."""
+SHARES_TTL_S = 300.0
+"""How long the lexeme statistics that plan a fact query are kept before reading again."""
 SESSION_SETTINGS = (
     # psycopg prepares a statement run five times; the server's generic plan for it cannot
     # see the LIMIT or the words, and chose a full join (160 ms where the plan for the
@@ -78,13 +82,28 @@ class PgConnection:
         self.shown = shown_url(url)
         self.terms = TermBuffer()
         """The transaction's typo-vocabulary counts, written at COMMIT (db/pgterms.py)."""
+        self._shares: LexemeShares | None = None
+        self._shares_read = 0.0
 
     def _params(self, sql: str, params: Sequence[Any]) -> tuple[str, list[Any], bool]:
         statement = translate(sql)
         values = list(params)
-        for index in statement.match_params:
-            values[index] = fts5_tsquery(str(values[index]))
+        for index in reversed(statement.match_params):
+            # Two values per MATCH: what the index answers, what is tested on its rows.
+            values[index : index + 1] = split(fts5_tsquery(str(values[index])), self.shares())
         return statement.sql, values, statement.returning
+
+    def shares(self) -> LexemeShares:
+        """The search rows' common lexemes (db/pgplan.py), read again every few minutes:
+        they change only as fast as the server's ANALYZE runs."""
+        now = time.monotonic()
+        if self._shares is None or now - self._shares_read > SHARES_TTL_S:
+            try:
+                self._shares = LexemeShares.read(self.raw)
+            except Exception as exc:
+                raise self.error(exc) from exc
+            self._shares_read = now
+        return self._shares
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
         """Run one statement; its rows are read at once (the store's results are bounded)."""

@@ -30,7 +30,10 @@ def test_sqlite_idioms_become_postgresql() -> None:
         "SELECT count(*) FROM (SELECT 1 FROM f WHERE TRUE LIMIT %s) AS counted"
     )
     statement = translate("SELECT 1 FROM facts_fts WHERE facts_fts MATCH ? AND x = ?")
-    assert statement.sql == "SELECT 1 FROM facts_fts WHERE facts_fts.tsv @@ %s::tsquery AND x = %s"
+    assert statement.sql == (
+        "SELECT 1 FROM facts_fts WHERE facts_fts.tsv @@ %s::tsquery"
+        " AND coalesce(ts_match_vq(facts_fts.tsv, %s::tsquery), TRUE) AND x = %s"
+    )
     assert statement.match_params == (0,)
     assert translate("INSERT INTO documents (id) VALUES (?)").returning
 
