@@ -271,7 +271,7 @@ def _count(conn: Any, parsed: FactQuery) -> int | None:
 def resolve(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery:
     """The query with what needs the vocabulary filled in: partial ``unit:``/``kind:``/
     ``type:`` values completed against the stored values, ``word$`` expanded to the terms
-    ending with it. Marked impossible when one of them matches nothing."""
+    ending with it (impossible when one matches nothing), and what the index holds."""
     fields = dict(parsed.fields)
     impossible = False
     for name in COMPLETED_FIELDS:
@@ -284,9 +284,9 @@ def resolve(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery:
     expansions = {s: vocabulary.ending_with(conn, s) for s in parsed.suffixes}
     impossible |= not all(expansions.values())
     indexed = {w.lower() for w in parsed.words if has_cjk(w) and vocabulary.starts_terms(conn, w)}
-    return replace(
-        parsed, fields=fields, expansions=expansions, impossible=impossible, indexed=indexed
-    )
+    tags = bool(getattr(conn, "value_tags", False))  # PostgreSQL's U:/K:/T: lexemes
+    changed = {"fields": fields, "expansions": expansions, "impossible": impossible}
+    return replace(parsed, **changed, indexed=indexed, value_tags=tags)
 
 
 HIGHLIGHTED_FIELDS = ("region", "metric", "subject", "period", "unit", "kind", "metric_type", "doc")

@@ -23,7 +23,14 @@ from factscope.db.errors import ReadOnlyError, SchemaTooNewError, StoreError, Wr
 from factscope.db.models import RawDocument, Region, SearchHit
 from factscope.db.pgdialect import fts5_tsquery, translate
 from factscope.db.pgplan import LexemeShares, split
-from factscope.db.pgschema import PG_SCHEMA_VERSION, migrate, schema_version
+from factscope.db.pgschema import (
+    PG_SCHEMA_VERSION,
+    TRIGRAM_INDEX,
+    TRIGRAM_NOTE,
+    ensure_trigrams,
+    migrate,
+    schema_version,
+)
 from factscope.db.pgsearch import count_documents, search_documents
 from factscope.db.pgshared import REGIONS_UPSERT, TermBuffer, upsert_regions
 from factscope.db.store import AddOutcome, Store, document_id
@@ -75,6 +82,9 @@ class PgCursor:
 
 class PgConnection:
     """A psycopg connection that takes the store's SQLite statements (see the module doc)."""
+
+    value_tags = True
+    """The search rows hold each fact's unit, kind and metric type (schema version 3)."""
 
     def __init__(self, raw: Any, url: str) -> None:
         self.raw = raw
@@ -210,6 +220,8 @@ def connect_server(url: str, *, read_only: bool = False) -> PgConnection:
                     shown, "needs creating or upgrading; open it once without --read-only"
                 )
             migrate(raw)
+        elif not read_only:
+            ensure_trigrams(raw)
     except StoreError:
         raw.close()
         raise
@@ -276,6 +288,12 @@ class PgStore(Store):
                 f" {missing} facts without an entry"
             ]
         return []
+
+    def notes(self) -> list[str]:
+        """A note when Chinese substrings are found by reading text, for want of pg_trgm."""
+        if self._rows("SELECT to_regclass(?) IS NOT NULL", (TRIGRAM_INDEX,))[0][0]:
+            return []
+        return [TRIGRAM_NOTE]
 
     def schema_version(self) -> int:
         """The PostgreSQL schema's version (:data:`db.pgschema.PG_SCHEMA_VERSION`)."""

@@ -39,6 +39,13 @@ FACT_QUERIES = [
     "jiang$ gdp 2019",
     "sichaun exprt",
     "ningbo 外贸 2020",
+    # Chinese inside a longer name (虹桥国际中央商务区, 龙泉驿区): three characters or more
+    # go through the trigram index on PostgreSQL, fewer are read from the text.
+    "商务区",
+    "国际中央商务",
+    "泉驿区 2020",
+    "江区",
+    "人民政府",
     "kind:share region:shanghai",
     "period:2020 >100",
     # One letter, as typed: the column tags ("r:sichuan") must not be words that start it.
@@ -92,6 +99,7 @@ def test_facts_answer_the_same_on_both_backends(both: dict[str, Store], query: s
 def test_seed_queries_find_facts(both: dict[str, Store]) -> None:
     """The parity above is not parity of empty answers."""
     assert all(both["postgres"].search_facts(q).hits for q in FACT_QUERIES[:5])
+    assert all(both["postgres"].search_facts(q).hits for q in ("商务区", "国际中央商务"))
 
 
 @requires_shared

@@ -240,10 +240,12 @@ def stats(obj: Context, as_json: bool) -> None:
     if as_json:
         click.echo(result.model_dump_json(indent=2))
     else:
-        fields = result.model_dump()
+        fields = result.model_dump(exclude={"notes"})
         width = max(len(key) for key in fields)
         for key, value in fields.items():
             click.echo(f"{key:>{width}}  {value}")
+        for note in result.notes:
+            click.echo(f"{'note':>{width}}  {note}")
 
 
 @main.command()
