@@ -85,6 +85,8 @@ class PgConnection:
 
     value_tags = True
     """The search rows hold each fact's unit, kind and metric type (schema version 3)."""
+    counts_with_candidates = True
+    """A fact search counts its matches in the candidates' statement (db/factcount.py)."""
 
     def __init__(self, raw: Any, url: str) -> None:
         self.raw = raw

@@ -96,6 +96,27 @@ def test_facts_answer_the_same_on_both_backends(both: dict[str, Store], query: s
 
 
 @requires_shared
+def test_counts_past_the_candidate_cap_agree(
+    both: dict[str, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With caps small enough for the seeds, PostgreSQL's one statement for candidates and
+    count (db/factcount.py) counts what SQLite's two do."""
+    from factscope.db import factcount, factsearch
+
+    monkeypatch.setattr(factsearch, "CANDIDATE_CAP", 4)
+    for module in (factcount, factsearch):
+        monkeypatch.setattr(module, "COUNT_CAP", 30)
+    capped = 0
+    for query in FACT_QUERIES:
+        lite, pg = (both[b].search_facts(query, limit=3) for b in ("sqlite", "postgres"))
+        assert (pg.total, pg.capped) == (lite.total, lite.capped), query
+        capped += lite.capped
+        if lite.total < 4:  # past the cap, which four facts are candidates is the engine's
+            assert [_key(h.fact) for h in pg.hits] == [_key(h.fact) for h in lite.hits], query
+    assert 5 < capped < len(FACT_QUERIES)  # some counts reach the cap, some stop short
+
+
+@requires_shared
 def test_seed_queries_find_facts(both: dict[str, Store]) -> None:
     """The parity above is not parity of empty answers."""
     assert all(both["postgres"].search_facts(q).hits for q in FACT_QUERIES[:5])
