@@ -49,6 +49,11 @@ SESSION_SETTINGS = (
     # costs more than it saves, most of all on a busy machine.
     "SET jit = off",
     "SET max_parallel_workers_per_gather = 0",
+    # A GIN index answering a short prefix ("r", "2") gathers hundreds of thousands of rows
+    # in a bitmap; past work_mem (4 MB by default) it keeps pages, not rows, and every row
+    # of those pages is read and tested again: at 1M facts "unit:usd r" read 34,690 pages
+    # for its 10,000 matches, and 7,174 with room for the rows (536 -> 140 ms).
+    "SET work_mem = '32MB'",
 )
 """Session settings for the store's short, many queries."""
 
