@@ -270,19 +270,20 @@ subtransaction rolls back, and Chinese terms are found by reading the text, as b
 
 TRIGRAM_NOTE = (
     "Chinese terms of three or more characters are found by reading each fact's text:"
-    " the pg_trgm extension could not be created (a role with CREATE on the database, or an"
-    " administrator, runs CREATE EXTENSION pg_trgm; the next open without --read-only then"
-    " builds the index)"
+    " the pg_trgm extension could not be created (an open without --read-only by a role"
+    " with CREATE on the database builds the index, or any such open once an administrator"
+    " has run CREATE EXTENSION pg_trgm)"
 )
 """What ``check`` and ``stats`` say when the trigram index is missing."""
 
 
 def ensure_trigrams(conn: Any) -> None:
-    """Build the trigram index once ``pg_trgm`` has appeared (an administrator created it
-    after the migration could not): one cheap look at each writable open otherwise."""
+    """Build the trigram index when the migration could not: once an administrator has
+    created ``pg_trgm``, or a role that may create it opens the database. One cheap look
+    at each writable open while the server has the extension and the index is missing."""
     row = conn.execute(
         "SELECT to_regclass(%s) IS NULL AND EXISTS"
-        " (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm')",
+        " (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm')",
         (TRIGRAM_INDEX,),
     ).fetchone()
     if row[0]:
