@@ -9,7 +9,8 @@
    seconds on this shared box): the copies hold the same words and figures, as a corpus of
    many similar bulletins does.
 3. **per keystroke**: bench/fuzzy_latency.py's queries, every prefix as typed, on the N facts
-   (``Store.search_facts``, top 50, after one untimed pass): median, p95 and max by shape.
+   (``Store.search_facts``, top 50, after one untimed pass): median, p95 and max by shape;
+   then :data:`CHINESE`, substrings of Chinese place names, each prefix as typed.
 4. **import**: ``factscope import --jobs 1`` and ``--jobs 2`` of the same folder of small
    reports (extraction included) into new server databases: files/s and facts/s. With
    ``--jobs 2`` each worker writes the files it extracted (importers/workers.py).
@@ -19,6 +20,7 @@ or ``--pg URL`` (a role that may create databases). Figures depend on the machin
 load; compare runs made back to back on the same box.
 
 Usage: python bench/pg_scale.py [N] [--write W] [--pg URL] [--files F]
+       python bench/pg_scale.py --db URL   (step 3 only, on a database a run with --pg kept)
   (defaults: N = 1,000,000 facts, W = 40,000 written through the store, F = 200 files)
 """
 
@@ -141,14 +143,35 @@ def grow(url: str, count: int) -> None:
     print(f"grown to {total:,} facts in {time.perf_counter() - started:.1f} s ({copies} copies)")
 
 
+CHINESE = ["自治区", "维吾尔 exports", "蒙古自治区 gdp 2020", "人民政府", "人民政府 trade"]
+"""Chinese terms inside longer names (内蒙古自治区, 新疆维吾尔自治区: the synthetic corpus
+has Chinese only in its place names), and one no fact holds: substrings, which the trigram
+index answers from three characters on (reading every fact's text without it)."""
+
+
 def type_queries(url: str) -> None:
+    started = time.perf_counter()
+    Store.open(url).close()  # an older database is migrated here, once
+    print(f"first open (migrating an older schema) {time.perf_counter() - started:.1f} s")
     with Store.open(url, read_only=True) as store:
         count = store.fact_count()
         timed = keystrokes(store)
+        chinese = [store.search_facts(q, limit=50) for q in CHINESE]
+        chinese_ms = []
+        for query in CHINESE:
+            for end in range(1, len(query) + 1):
+                t0 = time.perf_counter()
+                store.search_facts(query[:end], limit=50)
+                chinese_ms.append((time.perf_counter() - t0) * 1000)
     print(f"per keystroke on {count:,} facts (ms):")
     for shape, ms in timed.items():
         print(f"  {shape:20} {summary(ms)}")
     print(f"  {'all':20} {summary([m for ms in timed.values() for m in ms])}")
+    print(f"  {'chinese substrings':20} {summary(chinese_ms)}")
+    found = ", ".join(
+        f"{q} {r.total:,}{'+' * r.capped}" for q, r in zip(CHINESE, chinese, strict=True)
+    )
+    print(f"    (found: {found})")
 
 
 def imports(server: str, files: int) -> None:
@@ -180,10 +203,16 @@ def main() -> None:
     parser.add_argument("--write", type=int, default=40_000)
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--write-part", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--db", help="only type the queries, on this database (a grown one, kept from a run)"
+    )
     args = parser.parse_args()
     if args.write_part:
         part, parts = map(int, args.write_part.split("/"))
         write_part(args.pg, args.count, part, parts)
+        return
+    if args.db:
+        type_queries(args.db)
         return
     with ExitStack() as stack:
         server = args.pg or stack.enter_context(throwaway_server())
@@ -192,6 +221,8 @@ def main() -> None:
         two = build(two_url, args.write, 2)
         print(f"two writers: {two / one:.2f}x one")
         grow(two_url, args.count)
+        if args.pg:
+            print(f"the grown database (type again with --db): {two_url}")
         type_queries(two_url)
         imports(server, args.files)
 

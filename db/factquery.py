@@ -104,6 +104,8 @@ class FactQuery:
     """Set by resolve when a part of the query can match nothing (``unit:zz``)."""
     indexed: set[str] = field(default_factory=set)
     """Set by resolve: Chinese words that start index terms (searched through FTS)."""
+    value_tags: bool = False
+    """Set by resolve: the index alone answers ``unit:``/``kind:``/``type:`` (``U:usd``)."""
     notice: str | None = None
     """Why the query was cut, when it was."""
 
@@ -297,8 +299,13 @@ VALUE_COLUMNS = {"unit": "figure", "kind": "figure", "metric_type": "metric"}
 
 
 def _value_narrowing(parsed: FactQuery) -> list[str]:
-    """FTS terms implied by ``unit:``/``kind:``/``type:`` values, so the index rather than a
-    join narrows them (the SQL filter still decides: a word is no exact value)."""
+    """FTS terms implied by ``unit:``/``kind:``/``type:`` values, so the index narrows them
+    (the SQL filter decides: a word is no exact value); with value tags, the values whole."""
+    if parsed.value_tags:
+        named = [
+            (n, [quote_term(v.lower()) for v in parsed.fields.get(n, [])]) for n in COMPLETED_FIELDS
+        ]
+        return [f"{n} : ({' OR '.join(vs)})" for n, vs in named if vs]
     parts = []
     for name, column in VALUE_COLUMNS.items():
         values = [words_of(v) for v in parsed.fields.get(name, [])]
@@ -329,6 +336,10 @@ def fts_expression(parsed: FactQuery) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
+FACT_TEXT = "facts_fts.region || ' ' || facts_fts.metric || ' ' || facts_fts.sentence"
+"""The text a Chinese term is looked for in: the fact's region names, metric and sentence."""
+
+
 def _chinese_filter(need: Requirement, params: list[Any]) -> str:
     """SQL for a requirement with a Chinese word: a substring of the fact's region, metric
     and sentence (bounded by the candidate LIMIT), or a bridged metric type."""
@@ -338,9 +349,7 @@ def _chinese_filter(need: Requirement, params: list[Any]) -> str:
     options = [f"f.metric_type IN ({', '.join('?' for _ in types)})"] if types else []
     params.extend(types)
     for text in texts:
-        options.append(
-            "instr(facts_fts.region || ' ' || facts_fts.metric || ' ' || facts_fts.sentence, ?) > 0"
-        )
+        options.append(f"instr({FACT_TEXT}, ?) > 0")
         params.append(text)
     return "(" + " OR ".join(options) + ")"
 
@@ -352,7 +361,7 @@ def sql_filters(parsed: FactQuery) -> tuple[list[str], list[Any]]:
     for value in parsed.fields.get("period", []):
         where.append("f.period LIKE ? ESCAPE '\\'")
         params.append(like_prefix(value))
-    for column in COMPLETED_FIELDS:
+    for column in () if parsed.value_tags else COMPLETED_FIELDS:
         values = parsed.fields.get(column, [])
         if values:
             where.append(f"lower(f.{column}) IN ({', '.join('?' for _ in values)})")

@@ -29,15 +29,14 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from factscope.db.factcount import COUNT_CAP, candidate_rows
 from factscope.db.factquery import (
     COMPLETED_FIELDS,
     FactQuery,
     Requirement,
     candidate_sql,
-    fts_expression,
     parse_fact_query,
     requirements,
-    sql_filters,
     words_of,
 )
 from factscope.db.models import FactFacets, FactHit, FactResults
@@ -241,37 +240,15 @@ def rank(parsed: FactQuery, candidates: list[Candidate]) -> list[tuple[Candidate
     return [(candidate, float(score)) for score, candidate in scored]
 
 
-COUNT_CAP = 10_000
-"""Matches are counted up to this many, never more (a count must not stall a keystroke)."""
-
 _CANDIDATE_COLUMNS = (
     "f.id, facts_fts.attribution, f.period, f.normalized, {sentence}, coalesce(f.region, '')"
 )
 
 
-def _count(conn: Any, parsed: FactQuery) -> int | None:
-    """Matches, up to COUNT_CAP. Without SQL filters the FTS index alone answers (no join to
-    facts: the join costs more than the match); excluded words are not subtracted then.
-    Without an FTS query, facts alone answer; None when only reading every match's text
-    could (a Chinese substring): the candidates found are then a lower bound."""
-    where, params = sql_filters(parsed)
-    match = fts_expression(parsed)
-    if match is not None and not where:
-        sql = "SELECT count(*) FROM (SELECT 1 FROM facts_fts WHERE facts_fts MATCH ? LIMIT ?)"
-        return int(conn.execute(sql, (match, COUNT_CAP)).fetchone()[0])
-    if any("facts_fts." in w for w in where):
-        return None  # reading tens of thousands of facts' text would stall the keystroke
-    if match is None:
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM facts f WHERE {' AND '.join(where) or '1'}"
-        return int(conn.execute(sql + " LIMIT ?)", [*params, COUNT_CAP]).fetchone()[0])
-    count_sql, count_params = candidate_sql(parsed, "1", cap=COUNT_CAP)
-    return int(conn.execute(f"SELECT count(*) FROM ({count_sql})", count_params).fetchone()[0])
-
-
 def resolve(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery:
     """The query with what needs the vocabulary filled in: partial ``unit:``/``kind:``/
     ``type:`` values completed against the stored values, ``word$`` expanded to the terms
-    ending with it. Marked impossible when one of them matches nothing."""
+    ending with it (impossible when one matches nothing), and what the index holds."""
     fields = dict(parsed.fields)
     impossible = False
     for name in COMPLETED_FIELDS:
@@ -285,7 +262,12 @@ def resolve(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery:
     impossible |= not all(expansions.values())
     indexed = {w.lower() for w in parsed.words if has_cjk(w) and vocabulary.starts_terms(conn, w)}
     return replace(
-        parsed, fields=fields, expansions=expansions, impossible=impossible, indexed=indexed
+        parsed,
+        fields=fields,
+        expansions=expansions,
+        impossible=impossible,
+        indexed=indexed,
+        value_tags=bool(getattr(conn, "value_tags", False)),  # PostgreSQL's U:/K:/T: lexemes
     )
 
 
@@ -322,11 +304,11 @@ def corrected(conn: Any, parsed: FactQuery, vocabulary: Vocabulary) -> FactQuery
     return replace(parsed, words=words, alternatives=alternatives)
 
 
-def _candidates(conn: Any, parsed: FactQuery) -> list[Candidate]:
+def _candidates(conn: Any, parsed: FactQuery) -> tuple[list[Candidate], Callable[[], int | None]]:
     sentence = "facts_fts.sentence" if parsed.excluded else "''"
     columns = _CANDIDATE_COLUMNS.format(sentence=sentence)
-    sql, params = candidate_sql(parsed, columns, cap=CANDIDATE_CAP)
-    return [Candidate._make(row) for row in conn.execute(sql, params)]
+    rows, count = candidate_rows(conn, parsed, columns, sentence, CANDIDATE_CAP)
+    return [Candidate._make(row) for row in rows], count
 
 
 def search_facts(
@@ -341,16 +323,16 @@ def search_facts(
     parsed = resolve(conn, parse_fact_query(query), vocabulary)
     if parsed.impossible:
         return FactResults(hits=[], total=0, notice=parsed.notice, terms=matched_terms(parsed))
-    candidates = _candidates(conn, parsed)
+    candidates, count = _candidates(conn, parsed)
     if not candidates and parsed.words:
         fixed = corrected(conn, parsed, vocabulary)
         if fixed is not None:
             parsed = fixed
-            candidates = _candidates(conn, parsed)
+            candidates, count = _candidates(conn, parsed)
     ranked = rank(parsed, candidates)
     total, capped = len(ranked), False
     if len(candidates) >= CANDIDATE_CAP:
-        counted = _count(conn, parsed)
+        counted = count()
         total = len(ranked) if counted is None else counted
         capped = counted is None or counted >= COUNT_CAP
     hits = _load(conn, ranked[:limit])

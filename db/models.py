@@ -143,6 +143,8 @@ class StoreStats(BaseModel):
     schema_version: int
     sqlite_version: str
     size_bytes: int
+    notes: list[str] = []
+    """What works, but slower than it could here (PostgreSQL without pg_trgm)."""
 
 
 class FactEvidence(BaseModel):

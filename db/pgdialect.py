@@ -20,16 +20,29 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factscope.db.factquery import FACT_TEXT
 from factscope.db.rows import FACT_COLUMNS
 
 _TOKEN = re.compile(r"[^\W_]+")
 """A token as FTS5's unicode61 cuts one: a run of letters and digits."""
 
-COLUMN_TAGS = {"region": "R", "metric": "M", "subject": "S", "period": "P", "figure": "F"}
+COLUMN_TAGS = {
+    "region": "R",
+    "metric": "M",
+    "subject": "S",
+    "period": "P",
+    "figure": "F",
+    "unit": "U",
+    "kind": "K",
+    "metric_type": "T",
+}
 """The lexeme prefix of each ``facts_fts`` column a query may filter on (``R:sichuan``);
 ``R^:`` tags the first word of the region (FTS5's ``^`` anchor). Upper case, where every
 word is lower-cased: a typed prefix ("r", "f") never reaches a tagged lexeme, which made
 "sichuan r" match every fact of Sichuan and scan every fact's tags (schema version 2)."""
+VALUE_TAGS = ("U", "K", "T")
+"""Tags of a fact's whole unit, kind and metric type (``U:km/h``, schema version 3): a query
+names the value whole, lower-cased, never cut into words."""
 
 NULLABLE_FACT_COLUMNS = tuple(c for c in FACT_COLUMNS if c not in ("doc_id", "start", "end"))
 """Fact columns that may hold NULL (the others are NOT NULL in both schemas)."""
@@ -43,6 +56,9 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"([\w.]+(?:\.\"?\w+\"?)?) COLLATE NOCASE"), r"lower(\1)"),
     (re.compile(r"\binstr\("), "strpos("),
+    # A Chinese term in a fact's text: a function that the trigram index answers when
+    # pg_trgm is there (db/pgschema.py), and that reads the text otherwise.
+    (re.compile(rf"\bstrpos\(({re.escape(FACT_TEXT)}), %s\) > 0"), r"factscope_contains(\1, %s)"),
     (re.compile(r"\bIN \(\)"), "IN (NULL)"),  # SQLite's empty list: matches nothing
     # A fact and its search row are joined on the distribution column too (doc_id): one
     # node answers the join when Citus spreads the tables.
@@ -74,6 +90,19 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"(\b\w+\.)?\b({'|'.join(NULLABLE_FACT_COLUMNS)}) DESC\b(?! NULLS)"),
         r"\1\2 DESC NULLS LAST",
     ),
+    # Without words but with a Chinese term, the search rows the trigram index finds look
+    # their facts up (or, for a common term, the newest rows are read until enough match:
+    # the planner chooses); the newest first, as SQLite's ORDER BY f.id.
+    (
+        re.compile(
+            r"\bFROM facts f JOIN facts_fts ON facts_fts\.rowid = f\.id"
+            r" AND facts_fts\.doc_id = f\.doc_id( WHERE .*\bfactscope_contains\(.*)"
+            r" ORDER BY f\.id DESC\b",
+            re.S,
+        ),
+        r"FROM facts_fts CROSS JOIN LATERAL (SELECT * FROM facts f WHERE f.id = facts_fts.rowid"
+        r" AND f.doc_id = facts_fts.doc_id OFFSET 0) f\1 ORDER BY facts_fts.rowid DESC",
+    ),
     # Without words, the newest facts with their search rows: the same lookup, walking the
     # facts' ids backwards (2 s -> 6 ms for "unit:" at 1M facts). The planner reads the two
     # join conditions as independent, expects 21 rows of a million, and hashes them all.
@@ -88,7 +117,13 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bsubstr\((\w+), -%s\)"), r"right(\1, %s)"),
     (re.compile(r"\bLIKE\b"), "ILIKE"),
     (re.compile(r"\bWHERE 1(?=[\s)]|$)"), "WHERE TRUE"),
-    (re.compile(r"\bfacts_fts MATCH %s"), "facts_fts.tsv @@ %s::tsquery"),
+    # Each MATCH takes two values (PgConnection passes them): the part of the query the
+    # GIN index answers, and the dense part tested on its rows (db/pgplan.py), or NULL,
+    # which the planner folds away. ts_match_vq is @@ the planner cannot send to the index.
+    (
+        re.compile(r"\bfacts_fts MATCH %s"),
+        "facts_fts.tsv @@ %s::tsquery AND coalesce(ts_match_vq(facts_fts.tsv, %s::tsquery), TRUE)",
+    ),
     (re.compile(r"^PRAGMA data_version$"), "SELECT pg_snapshot_xmax(pg_current_snapshot())"),
     (re.compile(r"^SELECT sqlite_version\(\)$"), "SELECT current_setting('server_version')"),
 ]
@@ -191,6 +226,8 @@ def fts5_tsquery(expression: str) -> str:
 
 
 def _string_query(text: str, prefix: bool, tag: str | None, anchored: bool) -> str:
+    if tag in VALUE_TAGS:
+        return _lexeme(f"{tag}:{text.lower()}")
     words = tokens(text)
     if not words:
         return "''"

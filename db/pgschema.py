@@ -20,7 +20,12 @@ from __future__ import annotations
 
 from typing import Any
 
-PG_SCHEMA_VERSION = 2
+from factscope.db.query import CJK_CLASS
+
+TRIGRAM_RUN = 3
+"""CJK characters a term's run needs for the trigram index to find it (one trigram)."""
+
+PG_SCHEMA_VERSION = 3
 """The PostgreSQL schema's own version (its history starts here, at SQLite's version 4)."""
 MIGRATION_LOCK = 0x66616374
 """The advisory lock key every factscope migration takes ('fact')."""
@@ -195,7 +200,110 @@ _V2: list[str] = [
     "UPDATE facts_fts SET tsv = tsv",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+_VALUE_TAGS = """CREATE OR REPLACE FUNCTION
+factscope_value_tags(unit text, kind text, metric_type text) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg(t), '{}') FROM unnest(ARRAY[
+        'U:' || lower(unit COLLATE "C"), 'K:' || lower(kind COLLATE "C"),
+        'T:' || lower(metric_type COLLATE "C")
+    ]) AS t WHERE length(t) > 2
+$$"""
+"""A fact's ``unit:``/``kind:``/``type:`` values as whole lexemes (``U:km/h``), lower-cased as
+the SQL filter ``lower(f.unit) IN (...)`` compares them (ASCII only, as SQLite's lower)."""
+
+_FILL_V3 = _FILL_V2.replace(
+    "BEGIN\n    IF NEW.doc_id IS NULL THEN\n"
+    "        NEW.doc_id := (SELECT doc_id FROM facts WHERE id = NEW.rowid);\n    END IF;",
+    "DECLARE\n    fact record;\nBEGIN\n"
+    "    SELECT doc_id, unit, kind, metric_type INTO fact FROM facts"
+    " WHERE id = NEW.rowid AND (NEW.doc_id IS NULL OR doc_id = NEW.doc_id);\n"
+    "    IF NEW.doc_id IS NULL THEN\n        NEW.doc_id := fact.doc_id;\n    END IF;",
+).replace(
+    "(factscope_words(NEW.region))[1])\n",
+    "(factscope_words(NEW.region))[1])\n"
+    "        || factscope_value_tags(fact.unit, fact.kind, fact.metric_type)\n",
+)
+"""Version 3's fill: the fact's unit, kind and metric type as tags too (one lookup of the
+fact, which also gives the doc_id), so ``unit:usd`` is answered by the index alone."""
+assert _FILL_V3.count("factscope_value_tags") == 1 and "fact record" in _FILL_V3
+
+_CJK_TEXT = f"""CREATE OR REPLACE FUNCTION factscope_cjk(t text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT regexp_replace(t, '[^{CJK_CLASS}]+', ' ', 'g')
+$$"""
+"""The Chinese (and Japanese, Korean) runs of a text, spaces between: what the trigram index
+holds, so that English text, which the ``tsvector`` answers, costs it nothing."""
+
+_CJK_PATTERN = f"""CREATE OR REPLACE FUNCTION factscope_cjk_pattern(term text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT '%' || substring(term from '[{CJK_CLASS}]{{{TRIGRAM_RUN},}}') || '%'
+$$"""
+"""A ``LIKE`` pattern for the trigram index: the term's first run of three or more CJK
+characters (NULL when it has none: a shorter run has no trigram to look up)."""
+
+_CONTAINS_SCAN = """CREATE OR REPLACE FUNCTION factscope_contains(t text, term text)
+RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT strpos(t, term) > 0 $$"""
+"""A fact's text contains a Chinese term: read the text (no trigram index)."""
+
+_CONTAINS_INDEXED = """CREATE OR REPLACE FUNCTION factscope_contains(t text, term text)
+RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE WHEN factscope_cjk_pattern(term) IS NULL THEN TRUE
+        ELSE factscope_cjk(t) LIKE factscope_cjk_pattern(term) END
+        AND strpos(t, term) > 0
+$$"""
+"""The same test, through the trigram index: the planner inlines the function, folds the
+pattern of the term it is given and matches the ``LIKE`` to the index; ``strpos`` decides."""
+
+TRIGRAM_INDEX = "facts_fts_cjk"
+TRIGRAMS = f"""DO $do$ BEGIN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE INDEX IF NOT EXISTS {TRIGRAM_INDEX} ON facts_fts
+        USING gin (factscope_cjk(region || ' ' || metric || ' ' || sentence) gin_trgm_ops);
+    EXECUTE $f${_CONTAINS_INDEXED}$f$;
+EXCEPTION WHEN OTHERS THEN
+    RAISE NOTICE 'no trigram index for Chinese substrings: %', SQLERRM;
+END $do$"""
+"""The trigram index of Chinese substrings, when ``pg_trgm`` can be created (it ships with
+PostgreSQL's contrib and is a trusted extension: a role with CREATE on the database may).
+When it cannot, nothing changes but a note in ``check`` and ``stats``: the block's own
+subtransaction rolls back, and Chinese terms are found by reading the text, as before."""
+
+TRIGRAM_NOTE = (
+    "Chinese terms of three or more characters are found by reading each fact's text:"
+    " the pg_trgm extension could not be created (an open without --read-only by a role"
+    " with CREATE on the database builds the index, or any such open once an administrator"
+    " has run CREATE EXTENSION pg_trgm)"
+)
+"""What ``check`` and ``stats`` say when the trigram index is missing."""
+
+
+def ensure_trigrams(conn: Any) -> None:
+    """Build the trigram index when the migration could not: once an administrator has
+    created ``pg_trgm``, or a role that may create it opens the database. One cheap look
+    at each writable open while the server has the extension and the index is missing."""
+    row = conn.execute(
+        "SELECT to_regclass(%s) IS NULL AND EXISTS"
+        " (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm')",
+        (TRIGRAM_INDEX,),
+    ).fetchone()
+    if row[0]:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            conn.execute(TRIGRAMS)
+
+
+_V3: list[str] = [
+    _VALUE_TAGS,
+    _FILL_V3,
+    # Every search row's tags again, by the trigger (minutes at a million facts, once).
+    "UPDATE facts_fts SET tsv = tsv",
+    _CJK_TEXT,
+    _CJK_PATTERN,
+    _CONTAINS_SCAN,
+    TRIGRAMS,
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 """``MIGRATIONS[i]`` takes a database from version ``i`` to ``i + 1``."""
 assert len(MIGRATIONS) == PG_SCHEMA_VERSION
 

@@ -16,9 +16,10 @@ SNIPPET_OPEN = "\ue000"
 SNIPPET_CLOSE = "\ue001"
 
 _QUOTED_OR_WORD = re.compile(r'"([^"]*)"|(\S+)')
-_CJK = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff]"
-)
+CJK_CLASS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002ffff"
+"""Kana, CJK ideographs, Hangul and compatibility ideographs: the body of a character class
+(Python's ``re`` and PostgreSQL's regular expressions both read it, db/pgschema.py)."""
+_CJK = re.compile(f"[{CJK_CLASS}]")
 
 
 @dataclass(frozen=True)

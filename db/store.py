@@ -59,7 +59,12 @@ class Store(DocumentsStore, FactsStore):
             schema_version=self.schema_version(),
             sqlite_version=self.engine_version(),
             size_bytes=self.size_bytes(),
+            notes=self.notes(),
         )
+
+    def notes(self) -> list[str]:
+        """What works, but slower than it could (none on SQLite)."""
+        return []
 
     def schema_version(self) -> int:
         """The schema version this code writes (and the database holds, once opened)."""

@@ -153,3 +153,28 @@ def test_without_the_driver_a_url_is_one_line(monkeypatch: pytest.MonkeyPatch) -
         "factscope: postgresql://bob@db.example/team: PostgreSQL needs the driver:"
         " pip install 'factscope[postgres]'\n"
     )
+
+
+def test_stats_and_check_note_a_missing_trigram_index(pg_url: str) -> None:
+    """A role that may not create pg_trgm gets a database without the trigram index, and
+    ``stats`` and ``check`` say so in a note (not an error: exit 0)."""
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("DROP ROLE IF EXISTS factscope_cli_plain")
+        admin.execute("CREATE ROLE factscope_cli_plain LOGIN")
+        admin.execute("GRANT CREATE ON SCHEMA public TO factscope_cli_plain")
+    plain = pg_url.replace("postgres@", "factscope_cli_plain@")
+    try:
+        stats = _cli("--db", plain, "stats")
+        assert stats.exit_code == 0
+        assert "note  Chinese terms of three or more characters" in stats.output
+        assert "pg_trgm" in json.loads(_cli("--db", plain, "stats", "--json").output)["notes"][0]
+        check = _cli("--db", plain, "check")
+        assert check.exit_code == 0
+        assert "note: Chinese terms" in check.output and "sound" in check.output
+        assert "note" not in _cli("--db", pg_url, "stats").output  # the owner made the index
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("DROP OWNED BY factscope_cli_plain")
+            admin.execute("DROP ROLE factscope_cli_plain")

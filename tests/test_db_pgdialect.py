@@ -30,7 +30,10 @@ def test_sqlite_idioms_become_postgresql() -> None:
         "SELECT count(*) FROM (SELECT 1 FROM f WHERE TRUE LIMIT %s) AS counted"
     )
     statement = translate("SELECT 1 FROM facts_fts WHERE facts_fts MATCH ? AND x = ?")
-    assert statement.sql == "SELECT 1 FROM facts_fts WHERE facts_fts.tsv @@ %s::tsquery AND x = %s"
+    assert statement.sql == (
+        "SELECT 1 FROM facts_fts WHERE facts_fts.tsv @@ %s::tsquery"
+        " AND coalesce(ts_match_vq(facts_fts.tsv, %s::tsquery), TRUE) AND x = %s"
+    )
     assert statement.match_params == (0,)
     assert translate("INSERT INTO documents (id) VALUES (?)").returning
 
@@ -55,3 +58,9 @@ def test_fact_candidates_look_each_fact_up_by_key() -> None:
         " WHERE facts_fts.rowid = f.id AND facts_fts.doc_id = f.doc_id OFFSET 0) facts_fts"
         " WHERE f.normalized > %s ORDER BY f.id DESC LIMIT %s"
     )
+
+
+def test_unit_kind_and_type_values_are_whole_tagged_lexemes() -> None:
+    """``unit:km/h`` names the value whole (schema version 3 tags it so), never its words."""
+    expression = 'unit : ("km/h" OR "USD") AND metric_type : ("trade_total")'
+    assert fts5_tsquery(expression) == "( 'U:km/h' | 'U:usd' ) & ( 'T:trade_total' )"

@@ -39,6 +39,13 @@ FACT_QUERIES = [
     "jiang$ gdp 2019",
     "sichaun exprt",
     "ningbo 外贸 2020",
+    # Chinese inside a longer name (虹桥国际中央商务区, 龙泉驿区): three characters or more
+    # go through the trigram index on PostgreSQL, fewer are read from the text.
+    "商务区",
+    "国际中央商务",
+    "泉驿区 2020",
+    "江区",
+    "人民政府",
     "kind:share region:shanghai",
     "period:2020 >100",
     # One letter, as typed: the column tags ("r:sichuan") must not be words that start it.
@@ -69,6 +76,9 @@ def both(tmp_path_factory: pytest.TempPathFactory, pg_server: str) -> Iterator[d
     }
     for store in stores.values():
         assert import_paths([SEEDS], store).imported == 5
+    # Statistics, as the server's autovacuum gathers them: the dense words of a query are
+    # then tested on rows rather than read from the index (db/pgplan.py).
+    stores["postgres"]._conn.raw.execute("ANALYZE")
     yield stores
     for store in stores.values():
         store.close()
@@ -86,9 +96,31 @@ def test_facts_answer_the_same_on_both_backends(both: dict[str, Store], query: s
 
 
 @requires_shared
+def test_counts_past_the_candidate_cap_agree(
+    both: dict[str, Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With caps small enough for the seeds, PostgreSQL's one statement for candidates and
+    count (db/factcount.py) counts what SQLite's two do."""
+    from factscope.db import factcount, factsearch
+
+    monkeypatch.setattr(factsearch, "CANDIDATE_CAP", 4)
+    for module in (factcount, factsearch):
+        monkeypatch.setattr(module, "COUNT_CAP", 30)
+    capped = 0
+    for query in FACT_QUERIES:
+        lite, pg = (both[b].search_facts(query, limit=3) for b in ("sqlite", "postgres"))
+        assert (pg.total, pg.capped) == (lite.total, lite.capped), query
+        capped += lite.capped
+        if lite.total < 4:  # past the cap, which four facts are candidates is the engine's
+            assert [_key(h.fact) for h in pg.hits] == [_key(h.fact) for h in lite.hits], query
+    assert 5 < capped < len(FACT_QUERIES)  # some counts reach the cap, some stop short
+
+
+@requires_shared
 def test_seed_queries_find_facts(both: dict[str, Store]) -> None:
     """The parity above is not parity of empty answers."""
     assert all(both["postgres"].search_facts(q).hits for q in FACT_QUERIES[:5])
+    assert all(both["postgres"].search_facts(q).hits for q in ("商务区", "国际中央商务"))
 
 
 @requires_shared

@@ -238,13 +238,17 @@ def stats(obj: Context, as_json: bool) -> None:
     if as_json:
         click.echo(result.model_dump_json(indent=2))
     else:
-        fields = {STATS_LABELS.get(k, k): v for k, v in result.model_dump().items()}
+        fields = {
+            STATS_LABELS.get(k, k): v for k, v in result.model_dump(exclude={"notes"}).items()
+        }
         if str(fields["engine"])[:1].isdigit():  # SQLite says its bare version
             fields["engine"] = f"SQLite {fields['engine']}"
         width = max(len(key) for key in fields)
         for key, value in fields.items():
             shown = f"{value:,}" if isinstance(value, int) and key != "schema version" else value
             click.echo(f"{key:>{width}}  {shown}")
+        for note in result.notes:
+            click.echo(f"{'note':>{width}}  {note}")
 
 
 STATS_LABELS = {

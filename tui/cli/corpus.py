@@ -158,7 +158,10 @@ def check(obj: Context) -> None:
     """
     with obj.store(read_only=True) as store:
         problems = store.check()
+        notes = store.notes()
     path = strip_control(obj.shown)
+    for note in notes:
+        click.echo(f"factscope: {path}: note: {note}", err=True)
     if problems:
         for problem in problems:
             click.echo(f"factscope: {path}: {strip_control(problem)}", err=True)
