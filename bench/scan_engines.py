@@ -44,9 +44,8 @@ GATES = (
     "periods._MONTH_GATE_RE",
     "periods._DAY_MONTH_GATE_RE",
     "periods._YEAR_WORD_RE",
-    "ranks._ORDINAL_GATE_RE",
+    "ranks._DIGIT_ORDINAL_RE",  # with str.find of the ordinal words: ranks.OrdinalHits
     "ranks._SUPERLATIVE_GATE_RE",
-    "facts._ORDINAL_QUICK_RE",
     "changes._TRIGGER_GATE_RE",
     "region_cues.ANAPHOR_FOLDED_RE",
     "region_cues.RANK_SCOPE_GATE_RE",
