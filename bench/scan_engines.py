@@ -42,7 +42,6 @@ GATES = (
     "periods._PERIOD_GATE_RE",
     "periods._NUMERIC_DATE_GATE_RE",
     "periods._MONTH_GATE_RE",
-    "periods._DAY_MONTH_GATE_RE",
     "periods._YEAR_WORD_RE",
     "ranks._DIGIT_ORDINAL_RE",  # with str.find of the ordinal words: ranks.OrdinalHits
     "ranks._SUPERLATIVE_GATE_RE",

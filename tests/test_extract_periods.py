@@ -227,3 +227,21 @@ def test_grouped_period_gate_finds_what_the_flat_alternation_found() -> None:
             ] == window
         hits += len(flat)
     assert hits > 150  # every opening twice, and the samples' periods
+
+
+_DAY_MONTH_GATE_RE = re.compile(r"\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+def test_days_before_month_leads_are_what_a_day_month_scan_finds() -> None:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = ["On 5 March, 12  Jan 2020, 3\xa0Feb, ٣ Mar, x Dec, 2021Dec, 31\nMay 7 June"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    found = 0
+    for text in texts:
+        for lo in (0, 1, 4, 9):
+            hi = len(text) - lo
+            months = [m.start() for m in periods._MONTH_GATE_RE.finditer(text, lo, hi)]
+            scan = [m.start() for m in _DAY_MONTH_GATE_RE.finditer(text, lo, hi)]
+            assert list(periods._days_before(text, months, lo)) == scan
+            found += len(scan)
+    assert found >= 16

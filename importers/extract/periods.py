@@ -141,7 +141,6 @@ _DATELINE_TAIL_RE = re.compile(
 _NUMERIC_DATE_GATE_RE = re.compile(r"(?:19|20)\d\d[-./]")
 _MONTH_LEADS = alternation(name[:3] for name in en.MONTH_NAMES)  # "Jan|Feb|...|Dec"
 _MONTH_GATE_RE = re.compile(_MONTH_LEADS)
-_DAY_MONTH_GATE_RE = re.compile(rf"\d\s+(?:{_MONTH_LEADS})")
 DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[-./](?P<m>[01]?\d)[-./](?P<d>[0-3]?\d)(?!\d)"),
     re.compile(rf"(?P<mn>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b"),
@@ -433,24 +432,35 @@ def _date_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
         if m:
             pos = m.end()
             yield m
-    if _MONTH_GATE_RE.search(text, start, stop):
-        pos = start
-        for gate in _MONTH_GATE_RE.finditer(text, start, stop):
-            m = month_day.match(text, gate.start(), stop) if gate.start() >= pos else None
+    months = [gate.start() for gate in _MONTH_GATE_RE.finditer(text, start, stop)]
+    pos = start
+    for lead in months:
+        m = month_day.match(text, lead, stop) if lead >= pos else None
+        if m:
+            pos = m.end()
+            yield m
+    pos = start
+    for digit in _days_before(text, months, start):
+        two_digits = digit > start and text[digit - 1] in "0123"
+        for cand in (digit - 1, digit) if two_digits else (digit,):
+            m = day_month.match(text, cand, stop) if cand >= pos else None
             if m:
                 pos = m.end()
                 yield m
-        pos = start
-        for gate in _DAY_MONTH_GATE_RE.finditer(text, start, stop):
-            digit = gate.start()
-            two_digits = digit > start and text[digit - 1] in "0123"
-            for cand in (digit - 1, digit) if two_digits else (digit,):
-                m = day_month.match(text, cand, stop) if cand >= pos else None
-                if m:
-                    pos = m.end()
-                    yield m
-                    break
+                break
     yield from chinese.finditer(text, start, stop)
+
+
+def _days_before(text: str, months: list[int], start: int) -> Iterator[int]:
+    """The digit of each ``\\d\\s+`` right before a month lead in ``text[start:]`` ("5 March"),
+    read off the leads already found instead of a second scan of the text (a scan of
+    ``\\d\\s+(?:Jan|...)`` tries every digit: 16 ms/MB on the seeds)."""
+    for lead in months:
+        space = lead
+        while space > start and text[space - 1].isspace():
+            space -= 1
+        if space < lead and space > start and text[space - 1].isdecimal():
+            yield space - 1
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, dt.date]]:
