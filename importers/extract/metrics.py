@@ -40,7 +40,15 @@ _COMPILED = tuple(
 )
 
 
-_KEYWORDS = frozenset(k for keywords in RULE_KEYWORDS.values() for k in keywords)
+# each keyword with the rules (their indexes, in order) it lets through: a text holding one or
+# two keywords looks up their rules instead of testing every rule's keywords
+_RULES_OF_KEYWORD: dict[str, frozenset[int]] = {
+    k: frozenset(i for i, (_, _, keys, _) in enumerate(_COMPILED) if k in keys)
+    for keywords in RULE_KEYWORDS.values()
+    for k in keywords
+}
+_KEYWORDS = tuple(_RULES_OF_KEYWORD)
+_RULES = tuple((name, p, cased) for name, p, _, cased in _COMPILED)
 _ZH_RE = re.compile(
     "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(ZH_METRIC_RULES)),
     re.IGNORECASE,  # "GDP" / "gdp"; the contexts it scans are short
@@ -70,10 +78,10 @@ def metric_zh(context: str) -> tuple[str, str | None] | None:
 
 def _rules(folded: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     """The rules, in order, that can match the folded text."""
-    present = {k for k in _KEYWORDS if k in folded}
-    if not present:
+    found = [_RULES_OF_KEYWORD[k] for k in _KEYWORDS if k in folded]
+    if not found:
         return []
-    return [(name, p, cased) for name, p, keys, cased in _COMPILED if not present.isdisjoint(keys)]
+    return [_RULES[i] for i in sorted(found[0].union(*found[1:]))]
 
 
 _AND_STOP = r"and(?!\s+(?:exports?|imports?)\b)"
