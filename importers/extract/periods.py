@@ -448,7 +448,8 @@ def _date_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
                 pos = m.end()
                 yield m
                 break
-    yield from chinese.finditer(text, start, stop)
+    if text.find("年", start, stop) >= 0:  # every Chinese date has one: English text skips the scan
+        yield from chinese.finditer(text, start, stop)
 
 
 def _days_before(text: str, months: list[int], start: int) -> Iterator[int]:
