@@ -10,6 +10,7 @@ import pytest
 from factscope.importers.extract import numbers
 from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.numbers import find_numbers, qualifier_after, qualifier_before
+from factscope.importers.lexicon import en
 
 CASES = [
     ("exports of 4,215 units", "4,215", 4215, 1),
@@ -104,3 +105,14 @@ def test_grouped_number_word_gate_finds_what_the_flat_one_found() -> None:
         assert [m.start() for m in numbers._WORD_START_RE.finditer(text)] == flat
         hits += len(flat)
     assert hits >= 40
+
+
+@pytest.mark.parametrize("word", list(en.QUALIFIERS_BEFORE))
+def test_every_qualifier_before_a_figure_is_read_whole(word: str) -> None:
+    # grouped by first letter, the alternation must still pick the whole, leftmost wording:
+    # "no less than", not "less than"; "exceeded", not "exceed"
+    assert qualifier_before(f"exports rose {word} ") == (en.QUALIFIERS_BEFORE[word], len(word) + 1)
+    assert qualifier_before(f"Exports {word.upper()} US$") == (
+        en.QUALIFIERS_BEFORE[word],
+        len(word) + 4,
+    )

@@ -109,8 +109,11 @@ _WORD_START_RE = re.compile(rf"[^a-z0-9_.](?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_
 _FIRST_WORD_RE = re.compile(_NUMBER_WORD)
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 
+# The qualifiers grouped by first letter (_fold.word_alternation): searched over the 40
+# characters before every figure, a position then tries one group, not 34 words (twice as fast);
+# the words that can match at one position keep their order, so the same one wins.
 QUALIFIER_BEFORE_RE = re.compile(
-    rf"(?P<q>{alternation(en.QUALIFIERS_BEFORE)})\s+(?:(?:the|a|of|about|around|some)\s+)?"
+    rf"(?P<q>{word_alternation(alternation(en.QUALIFIERS_BEFORE))})\s+(?:(?:the|a|of|about|around|some)\s+)?"
     r"(?:US\$|U\.S\.\$|HK\$|RMB|USD|CNY|EUR|INR|Rs\.?|\$|¥|€|£|₹)?[\s\xa0]*$",
     re.IGNORECASE,
 )
