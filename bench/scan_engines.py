@@ -40,8 +40,8 @@ GATES = (
     "numbers._DIGIT_TOKEN_RE",
     "numbers._WORD_START_RE",
     "periods._PERIOD_GATE_RE",
-    "periods._NUMERIC_DATE_GATE_RE",
-    "periods._MONTH_GATE_RE",
+    "calendar_dates._NUMERIC_DATE_GATE_RE",
+    "calendar_dates._MONTH_GATE_RE",
     "periods._YEAR_WORD_RE",
     "ranks._DIGIT_ORDINAL_RE",  # with str.find of the ordinal words: ranks.OrdinalHits
     "ranks._SUPERLATIVE_GATE_RE",

@@ -10,7 +10,7 @@ import pytest
 
 from factscope.importers.extract import extract_facts, guess_published, periods
 from factscope.importers.extract._fold import fold_case
-from factscope.importers.extract.periods import find_dates, find_periods
+from factscope.importers.extract.periods import find_periods
 
 
 def _periods(
@@ -64,20 +64,6 @@ def test_month_year_from_publication_date() -> None:
 
 def test_sentence_year_fills_months() -> None:
     assert _periods("In 2018, exports in May rose") == ["2018", "2018-05"]
-
-
-@pytest.mark.parametrize(
-    ("text", "date"),
-    [
-        ("Posted 2021-02-05 by staff", dt.date(2021, 2, 5)),
-        ("February 5, 2021", dt.date(2021, 2, 5)),
-        ("Updated: 2021.02.05", dt.date(2021, 2, 5)),
-        ("5 February 2021", dt.date(2021, 2, 5)),
-        ("2021年2月5日", dt.date(2021, 2, 5)),
-    ],
-)
-def test_find_dates(text: str, date: dt.date) -> None:
-    assert [d for _, _, d in find_dates(text)] == [date]
 
 
 def test_guess_published_prefers_a_date_line() -> None:
@@ -227,21 +213,3 @@ def test_grouped_period_gate_finds_what_the_flat_alternation_found() -> None:
             ] == window
         hits += len(flat)
     assert hits > 150  # every opening twice, and the samples' periods
-
-
-_DAY_MONTH_GATE_RE = re.compile(r"\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
-
-
-def test_days_before_month_leads_are_what_a_day_month_scan_finds() -> None:
-    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
-    texts = ["On 5 March, 12  Jan 2020, 3\xa0Feb, ٣ Mar, x Dec, 2021Dec, 31\nMay 7 June"]
-    texts += [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
-    found = 0
-    for text in texts:
-        for lo in (0, 1, 4, 9):
-            hi = len(text) - lo
-            months = [m.start() for m in periods._MONTH_GATE_RE.finditer(text, lo, hi)]
-            scan = [m.start() for m in _DAY_MONTH_GATE_RE.finditer(text, lo, hi)]
-            assert list(periods._days_before(text, months, lo)) == scan
-            found += len(scan)
-    assert found >= 16

@@ -19,6 +19,7 @@ from factscope.importers.gazetteer import Gazetteer
 
 from ._fold import fold_case
 from .anaphora import attach_back
+from .calendar_dates import find_dates
 from .doc_context import (
     headline_end,
     reference_year_from_comparison,
@@ -32,7 +33,7 @@ from .money_context import dollar_signs
 from .numbers import find_numbers
 from .passes import sentence_facts
 from .period_carry import date_headline, state_period
-from .periods import find_dates, find_periods, stated_years
+from .periods import find_periods, stated_years
 from .ranks import OrdinalHits
 from .regions import RegionTracker
 from .sentence import Document
