@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from factscope.importers.extract import extract_facts
 from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.ranks import OrdinalHits, ranks_in, topping_scope
 
@@ -91,3 +92,10 @@ def test_ordinal_hits_answer_as_the_window_searches_did() -> None:
             assert hits.bounded_in(lo, hi) == quick, (text[lo:hi], lo, hi)
             checked += gate + quick
     assert checked > 100  # the windows found ordinals, not only their absence
+
+
+def test_topping_ranks_the_amount_of_a_whole_text() -> None:
+    # through extract_facts: the text-wide look for "top" must let the sentence's reading run
+    text = "Minhang's output reached 300 billion yuan in 2021, topping the other districts."
+    [amount] = [f for f in extract_facts(text) if f.unit == "CNY"]
+    assert (amount.rank, amount.rank_scope) == (1, "other districts")

@@ -20,6 +20,7 @@ from factscope.importers.gazetteer import Gazetteer
 from ._fold import fold_case
 from .anaphora import attach_back
 from .calendar_dates import find_dates
+from .changes import MULTIPLIERS
 from .doc_context import (
     headline_end,
     reference_year_from_comparison,
@@ -78,6 +79,8 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences)
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
+    doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled": rare, and
+    doc.topped = "top" in folded  # "topping": these two looks spare a look per figure
     topic = tracker.doc_topic
     turns = stock_turns(folded)
     may_state = word_periods(folded)

@@ -61,6 +61,11 @@ class Document:
     paragraph: int = 0
     sentence: int = 0
     """Indexes of the current paragraph and of the sentence within it (for the notes)."""
+    multiplied: bool = True
+    """Whether the text may state a change as "doubled", "halved" ...: one look at the whole
+    text spares the reading before every figure of a text with none."""
+    topped: bool = True
+    """Whether the text holds "top" ("topping the other districts in the city": rank 1)."""
 
     @staticmethod
     def semicolons_of(text: str) -> list[int]:
@@ -126,8 +131,8 @@ def sentence_work(
 ) -> SentenceWork:
     """The sentence-wide readings the passes share: changes, ranks, chosen periods, lists."""
     text, (s_start, s_end) = doc.text, span
-    changes = Changes(text, figs, s_start, s_end)
-    assign_ranks(text, figs, s_start, s_end)
+    changes = Changes(text, figs, s_start, s_end, doc.multiplied)
+    assign_ranks(text, figs, s_start, s_end, doc.topped)
     where = (doc.paragraph, doc.sentence)
     return SentenceWork(
         doc=doc,
