@@ -74,10 +74,18 @@ def list_markers(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
 class Changes:
     """The growth rates of one sentence: ``attached`` to figure indexes, the indexes of the
     percent figures thereby ``consumed``, ``standalone`` changes (by the percent's index), and
-    the ``verbs`` of multiplicative changes ("doubled to ...") by figure index."""
+    the ``verbs`` of multiplicative changes ("doubled to ...") by figure index. ``multiplied``
+    False says the text has no "doubled"; ``markers`` are the sentence's :func:`list_markers`
+    if the caller has them."""
 
     def __init__(
-        self, text: str, figs: list[Figure], s_start: int, s_end: int, multiplied: bool = True
+        self,
+        text: str,
+        figs: list[Figure],
+        s_start: int,
+        s_end: int,
+        multiplied: bool = True,
+        markers: list[tuple[int, int]] | None = None,
     ) -> None:
         self.figs = figs
         self.attached: dict[int, Change] = {}
@@ -100,7 +108,9 @@ class Changes:
             # "增长1.7倍" (grew by 1.7 times) is a change of 170 percent
             if fig.unit in PERCENTS or (fig.unit == "times" and text[fig.end - 1] == "倍"):
                 self._read(text, i, s_start, s_end, next_target[i])
-        for pos, marker_end in list_markers(text, s_start, s_end):
+        if markers is None:
+            markers = list_markers(text, s_start, s_end)
+        for pos, marker_end in markers:
             self._respectively(text, pos, marker_end, s_start, s_end)
         if len(figs) >= 4:
             self._implicit_lists(text, s_start, s_end)

@@ -19,6 +19,7 @@ from factscope.importers.gazetteer import Gazetteer
 
 from ._fold import fold_case
 from .anaphora import attach_back
+from .attach import RESPECTIVELY, RESPECTIVELY_ZH
 from .calendar_dates import find_dates
 from .changes import MULTIPLIERS
 from .doc_context import (
@@ -81,6 +82,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
     doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled": rare, and
     doc.topped = "top" in folded  # "topping": these two looks spare a look per figure
+    doc.listed = RESPECTIVELY in text or RESPECTIVELY_ZH in text  # and a sentence's lists
     topic = tracker.doc_topic
     turns = stock_turns(folded)
     may_state = word_periods(folded)
