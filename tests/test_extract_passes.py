@@ -21,6 +21,8 @@ CASES: list[tuple[str, str, str, str, object]] = [
      "120 billion yuan", "region", "Hubei Province"),
     ("per", "Firms with annual revenue of at least 20 million yuan numbered 300.",
      "20 million yuan", "per", "year"),
+    ("per", "Firms with YEARLY revenue of at least 20 million yuan numbered 300.",
+     "20 million yuan", "per", "year"),
     ("subject", "Haier's revenue reached 300 billion yuan in 2020.",
      "300 billion yuan", "subject", "Haier"),
     ("period", "Hubei's exports reached 120 billion yuan in 2020.",

@@ -97,12 +97,19 @@ def per(work: SentenceWork, item: FigureWork) -> None:
     fig, period = item.fig, item.period
     if fig.per is not None or fig.unit not in FLOWS:
         return
-    if (period is None or period.value is None) and _ANNUAL_RE.search(item.before):
+    if (period is None or period.value is None) and _annual(item.before):
         item.draft.per = "year"
     elif any(w in item.after for w in _PER_WORDS):
         detached = _DETACHED_PER_RE.match(item.after)
         if detached is not None:
             item.draft.per = detached.group("per").lower()
+
+
+def _annual(before: str) -> bool:
+    """``_ANNUAL_RE.search(before)``, tried only when one of its words is there: the pattern
+    opens with a look-behind, so ``re`` would try it at every position of the context."""
+    lowered = before.lower()
+    return ("annual" in lowered or "yearly" in lowered) and bool(_ANNUAL_RE.search(before))
 
 
 def subject(work: SentenceWork, item: FigureWork) -> None:
