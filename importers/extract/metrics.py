@@ -308,8 +308,11 @@ def tidy(phrase: str) -> str:
     phrase = _SPACE_RE.sub(" ", phrase.replace(_MASK, " ")).strip(" \t\n\xa0,;:-—–")
     phrase = phrase.replace("between and ", "with ")  # the place masked out of "between X and Y"
     phrase = _HEAD_CUT_RE.sub("", phrase).strip() if _POSSESSIVE_S_RE.search(phrase) else phrase
-    phrase = _PARTICIPLE_TAIL_RE.sub("", phrase)
-    phrase = _MONTH_TAIL_RE.sub("", phrase)  # "turnover in May": the month is the period
+    # white space is single spaces by now: a find in C says whether these tails can be there
+    if "ed " in phrase:
+        phrase = _PARTICIPLE_TAIL_RE.sub("", phrase)
+    if " in " in phrase or " during " in phrase:
+        phrase = _MONTH_TAIL_RE.sub("", phrase)  # "turnover in May": the month is the period
     phrase = _LEADING_WORDS_RE.sub("", phrase)
     words = phrase.split()
     while words and words[-1].lower() in _TAIL_STOPS:

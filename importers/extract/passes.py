@@ -14,6 +14,7 @@ import re
 from factscope.db.models import Fact, Region
 
 from . import metrics
+from ._fold import fold_case
 from .changes import resolve_from_year
 from .draft import draft_of
 from .figure import Figure
@@ -265,7 +266,9 @@ def named_rate(work: SentenceWork, item: FigureWork) -> None:
 def national_rate(work: SentenceWork, item: FigureWork) -> None:
     """ "the national growth rate": the change is the nation's."""
     rate = item.kind == "change" and item.fig.unit == "percent"
-    if rate and NATIONAL_RATE_RE.search(item.before[-120:]):
+    tail = item.before[-120:]
+    named = rate and any(word in fold_case(tail) for word in ("nation", "country", "全国"))
+    if named and NATIONAL_RATE_RE.search(tail):  # the words first: the pattern opens with \b
         item.draft.set_region(work.doc.tracker.gz.get("CN"))
 
 
