@@ -108,8 +108,8 @@ def equivalent(
 
 def restatement(text: str, fig: Figure, fact: Draft, earlier: list[Fact]) -> None:
     """ "the nine cities" / "among the nine" repeat an earlier count and inherit its attribution."""
-    if fig.unit != "count":
-        return
+    if fig.unit != "count" or not earlier:
+        return  # no earlier count of this value: nothing to restate, no wording to read
     before = text[max(0, fig.start - 12) : fig.start]
     if not RESTATED_BEFORE_RE.search(before):
         return
