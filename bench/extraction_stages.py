@@ -35,8 +35,8 @@ import factscope.importers.gazetteer as gazetteer_pkg  # noqa: E402
 from bench.eval_extraction import DEFAULT_SEEDS, synthetic_texts  # noqa: E402
 from factscope.importers.extract import extract_facts  # noqa: E402
 from factscope.importers.extract._fold import fold_case  # noqa: E402
+from factscope.importers.extract.calendar_dates import find_dates  # noqa: E402
 from factscope.importers.extract.numbers import find_numbers  # noqa: E402
-from factscope.importers.extract.periods import find_dates  # noqa: E402
 from factscope.importers.extract.regions import RegionTracker  # noqa: E402
 from factscope.importers.extract.sentences import split_sentences  # noqa: E402
 from factscope.importers.gazetteer import Gazetteer  # noqa: E402

@@ -302,3 +302,17 @@ def test_trade_between_a_place_and_a_partner() -> None:
     [fact] = extract_facts(text)
     assert fact.metric_type == "trade_with_partner"
     assert fact.metric == "trade with ASEAN countries"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tidied"),
+    [
+        ("retail sales in May", "retail sales"),  # the month is the period
+        ("exports during\xa0March 2020", "exports"),  # any white space before the tail
+        ("goods shipped in bulk", "goods"),  # a participle and what follows
+        ("goods shipped\tby rail to Europe", "goods"),
+        ("investment in new energy", "investment in new energy"),  # neither tail
+    ],
+)
+def test_tidy_drops_month_and_participle_tails(phrase: str, tidied: str) -> None:
+    assert metrics.tidy(phrase) == tidied

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+from factscope.importers.extract import numbers
+from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.numbers import find_numbers, qualifier_after, qualifier_before
+from factscope.importers.lexicon import en
 
 CASES = [
     ("exports of 4,215 units", "4,215", 4215, 1),
@@ -72,3 +78,41 @@ def test_qualifier_after() -> None:
     assert qualifier_after(" approximately.") == "~"
     assert qualifier_after(" or more") == ">="
     assert qualifier_after(" in 2021") is None
+
+
+# The number-word gate as one flat alternation, before it was grouped by first letter.
+_FLAT_WORD_START_RE = re.compile(
+    r"[^a-z0-9_.](?=(?:seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|sixteen|eleven|"
+    r"twelve|three|seven|eight|zero|four|five|nine|one|two|six|ten|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|half)\b|a[-\s]\s*(?:hundred|quarters?|half|halves|third|"
+    r"thirds|fourth|fourths|fifth|fifths|sixth|sixths|seventh|sevenths|eighth|eighths|ninth|"
+    r"ninths|tenth|tenths)\b)"
+)
+_NUMBER_WORDS_TEXT = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety half, a hundred a quarter a-third a  tenths; sevens oneself tenth anyone .two _six "
+    "seven-fold (ninety) twentyfold a half"
+)
+
+
+def test_grouped_number_word_gate_finds_what_the_flat_one_found() -> None:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [_NUMBER_WORDS_TEXT] + [p.read_text(encoding="utf-8") for p in samples.iterdir()]
+    hits = 0
+    for text in map(fold_case, texts):
+        flat = [m.start() for m in _FLAT_WORD_START_RE.finditer(text)]
+        assert [m.start() for m in numbers._WORD_START_RE.finditer(text)] == flat
+        hits += len(flat)
+    assert hits >= 40
+
+
+@pytest.mark.parametrize("word", list(en.QUALIFIERS_BEFORE))
+def test_every_qualifier_before_a_figure_is_read_whole(word: str) -> None:
+    # grouped by first letter, the alternation must still pick the whole, leftmost wording:
+    # "no less than", not "less than"; "exceeded", not "exceed"
+    assert qualifier_before(f"exports rose {word} ") == (en.QUALIFIERS_BEFORE[word], len(word) + 1)
+    assert qualifier_before(f"Exports {word.upper()} US$") == (
+        en.QUALIFIERS_BEFORE[word],
+        len(word) + 4,
+    )

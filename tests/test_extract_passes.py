@@ -21,6 +21,8 @@ CASES: list[tuple[str, str, str, str, object]] = [
      "120 billion yuan", "region", "Hubei Province"),
     ("per", "Firms with annual revenue of at least 20 million yuan numbered 300.",
      "20 million yuan", "per", "year"),
+    ("per", "Firms with YEARLY revenue of at least 20 million yuan numbered 300.",
+     "20 million yuan", "per", "year"),
     ("subject", "Haier's revenue reached 300 billion yuan in 2020.",
      "300 billion yuan", "subject", "Haier"),
     ("period", "Hubei's exports reached 120 billion yuan in 2020.",
@@ -46,6 +48,9 @@ CASES: list[tuple[str, str, str, str, object]] = [
      "3.0%.", "4.1%", "kind", "change"),
     ("national_rate", "Hubei's exports grew 9 percent in 2020, above the national average of "
      "6 percent.", "6 percent", "region", "China"),
+    ("national_rate", "Hubei's exports grew 9 percent in 2020, above the NATIONAL average of "
+     "6 percent.", "6 percent", "region", "China"),
+    ("national_rate", "湖北出口增长9%，高于全国平均水平6%。", "6%", "region", "China"),
     ("moved_share", "Exports accounted for 60 percent of Hubei's trade in 2020, an increase "
      "of 2 percent.",
      "2 percent", "notes", SHARE_MOVE_NOTE),

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 
 from factscope.importers.extract import extract_facts, guess_published, periods
-from factscope.importers.extract.periods import find_dates, find_periods
+from factscope.importers.extract._fold import fold_case
+from factscope.importers.extract.periods import find_periods
 
 
 def _periods(
@@ -61,20 +64,6 @@ def test_month_year_from_publication_date() -> None:
 
 def test_sentence_year_fills_months() -> None:
     assert _periods("In 2018, exports in May rose") == ["2018", "2018-05"]
-
-
-@pytest.mark.parametrize(
-    ("text", "date"),
-    [
-        ("Posted 2021-02-05 by staff", dt.date(2021, 2, 5)),
-        ("February 5, 2021", dt.date(2021, 2, 5)),
-        ("Updated: 2021.02.05", dt.date(2021, 2, 5)),
-        ("5 February 2021", dt.date(2021, 2, 5)),
-        ("2021年2月5日", dt.date(2021, 2, 5)),
-    ],
-)
-def test_find_dates(text: str, date: dt.date) -> None:
-    assert [d for _, _, d in find_dates(text)] == [date]
 
 
 def test_guess_published_prefers_a_date_line() -> None:
@@ -194,3 +183,33 @@ def test_period_gate_sees_every_opening(opening: str) -> None:
 
     assert 2 in starts(f", {opening} x")
     assert 1 not in starts(f"x{opening} x")  # glued to a word: no period starts there
+
+
+# The gate as one flat alternation, before its branches were grouped by first character.
+_FLAT_PERIOD_GATE_RE = re.compile(
+    r"[^a-z0-9](?=[(1234abcdefhijlmnoqstu])(?="
+    r"between\s|from\s|\(?(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"the\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|previous|current|\d{1,2}\s+months\s+end|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months\s+end)|"
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s|q[1-4]|h[12]|(?:early|mid|late)[-\s]|"
+    r"since|so\s+far|up\s+to\s+now|at\s+present|currently|"
+    r"(?:over|in|during)\s+the\s+(?:past|last)|(?:this|last|next)\s+year|(?:this|last)\s+month|"
+    r"the\s+past\s+month)"
+)
+
+
+def test_grouped_period_gate_finds_what_the_flat_alternation_found() -> None:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [", ".join(_PERIOD_OPENINGS + [o.upper() for o in _PERIOD_OPENINGS])]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    hits = 0
+    for text in map(fold_case, texts):
+        flat = [m.start() for m in _FLAT_PERIOD_GATE_RE.finditer(text)]
+        assert [m.start() for m in periods._PERIOD_GATE_RE.finditer(text)] == flat
+        for lo in range(0, len(text), 97):  # windows too: the look-ahead stops at their end
+            window = [m.start() for m in _FLAT_PERIOD_GATE_RE.finditer(text, lo, lo + 30)]
+            assert [
+                m.start() for m in periods._PERIOD_GATE_RE.finditer(text, lo, lo + 30)
+            ] == window
+        hits += len(flat)
+    assert hits > 150  # every opening twice, and the samples' periods

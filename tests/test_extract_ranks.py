@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
+from pathlib import Path
+
 import pytest
 
-from factscope.importers.extract.ranks import ranks_in, topping_scope
+from factscope.importers.extract import extract_facts
+from factscope.importers.extract._fold import fold_case
+from factscope.importers.extract.ranks import OrdinalHits, ranks_in, topping_scope
 
 
 @pytest.mark.parametrize(
@@ -47,3 +53,49 @@ def test_topping_is_rank_one_with_its_scope() -> None:
 def test_superlative_ranks_of_the_world(text: str, scope: str) -> None:
     [rank] = ranks_in(text, 0, len(text))
     assert (rank.rank, rank.rank_scope) == (5, scope)
+
+
+# The per-sentence gates OrdinalHits replaced, kept here as the reference it must agree with.
+_ORDINAL_GATE_RE = re.compile(
+    r"no\.|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)"
+)
+_ORDINAL_QUICK_RE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
+)
+_DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")
+_EDGES = (
+    "It ranked 19th, then 2nd_ and the 3rds; firstly, unfirst and first-class firms came "
+    "first. No. 4 and no.5 rose; ninth_tenth 10th居全国第3位，首位。２１st tenths of 1st"
+)
+
+
+def _texts() -> list[str]:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    return [_EDGES] + [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+
+
+def test_ordinal_hits_answer_as_the_window_searches_did() -> None:
+    rng = random.Random(19)
+    checked = 0
+    for text in _texts():
+        folded = fold_case(text)
+        hits = OrdinalHits(folded)
+        windows = [(rng.randrange(len(text)), rng.randrange(60)) for _ in range(300)]
+        windows += [(lo, 0) for lo in range(0, len(text), 7)]
+        for lo, width in windows:
+            hi = min(len(text), lo + width) if width else min(len(text), lo + 40)
+            gate = _ORDINAL_GATE_RE.search(folded, lo, hi) is not None
+            quick = bool(
+                _ORDINAL_QUICK_RE.search(folded, lo, hi) or _DIGIT_ORDINAL_RE.search(folded, lo, hi)
+            )
+            assert hits.any_in(lo, hi) == gate, (text[lo:hi], lo, hi)
+            assert hits.bounded_in(lo, hi) == quick, (text[lo:hi], lo, hi)
+            checked += gate + quick
+    assert checked > 100  # the windows found ordinals, not only their absence
+
+
+def test_topping_ranks_the_amount_of_a_whole_text() -> None:
+    # through extract_facts: the text-wide look for "top" must let the sentence's reading run
+    text = "Minhang's output reached 300 billion yuan in 2021, topping the other districts."
+    [amount] = [f for f in extract_facts(text) if f.unit == "CNY"]
+    assert (amount.rank, amount.rank_scope) == (1, "other districts")

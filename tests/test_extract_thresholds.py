@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from factscope.importers.extract import extract_facts
-from factscope.importers.extract.thresholds import is_milestone, skips_milestone
+from factscope.importers.extract.thresholds import crossed, is_milestone, skips_milestone
 
 PUBLISHED = dt.date(2023, 12, 20)
 
@@ -62,3 +62,14 @@ def test_helpers_read_the_wording() -> None:
     assert not is_milestone("trade reached ", "9 billion yuan", " for the first time")
     assert skips_milestone(", reaching 9")
     assert not skips_milestone(", while imports reached 9")
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["exceeded", "Topped", "PASSING", "surpasses", "crossed the mark of", "broke through",
+     "Breaking the", "hit the", "paſsed", "首次突破", "破", "超过", "跨过", "迈上", "站上"],
+)  # fmt: skip
+def test_every_crossing_wording_is_seen(verb: str) -> None:
+    # the cheap look for a piece of the wording must let every case of it through
+    assert crossed(f"Foreign trade {verb} US$")
+    assert not crossed(f"Foreign trade {verb} US$ in 2020, reaching")

@@ -8,6 +8,7 @@ import pytest
 
 from factscope.importers.dates import find_published
 from factscope.importers.extract._fold import fold_case
+from factscope.importers.extract.calendar_dates import find_dates
 from factscope.importers.extract.changes import read_change
 from factscope.importers.extract.numbers import (
     SCALES,
@@ -15,7 +16,6 @@ from factscope.importers.extract.numbers import (
     qualifier_after,
     qualifier_before,
 )
-from factscope.importers.extract.periods import find_dates
 from factscope.importers.lexicon import en
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from factscope.importers.dates import find_published as guess_published
 
+from .calendar_dates import find_dates
 from .facts import extract_facts
-from .periods import find_dates
 
 # One publication-date finder for the import and the benchmarks: the one the readers use.
 __all__ = ["extract_facts", "find_dates", "guess_published"]

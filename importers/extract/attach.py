@@ -74,9 +74,19 @@ def list_markers(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
 class Changes:
     """The growth rates of one sentence: ``attached`` to figure indexes, the indexes of the
     percent figures thereby ``consumed``, ``standalone`` changes (by the percent's index), and
-    the ``verbs`` of multiplicative changes ("doubled to ...") by figure index."""
+    the ``verbs`` of multiplicative changes ("doubled to ...") by figure index. ``multiplied``
+    False says the text has no "doubled"; ``markers`` are the sentence's :func:`list_markers`
+    if the caller has them."""
 
-    def __init__(self, text: str, figs: list[Figure], s_start: int, s_end: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        figs: list[Figure],
+        s_start: int,
+        s_end: int,
+        multiplied: bool = True,
+        markers: list[tuple[int, int]] | None = None,
+    ) -> None:
         self.figs = figs
         self.attached: dict[int, Change] = {}
         self.consumed: set[int] = set()
@@ -98,11 +108,13 @@ class Changes:
             # "增长1.7倍" (grew by 1.7 times) is a change of 170 percent
             if fig.unit in PERCENTS or (fig.unit == "times" and text[fig.end - 1] == "倍"):
                 self._read(text, i, s_start, s_end, next_target[i])
-        for pos, marker_end in list_markers(text, s_start, s_end):
+        if markers is None:
+            markers = list_markers(text, s_start, s_end)
+        for pos, marker_end in markers:
             self._respectively(text, pos, marker_end, s_start, s_end)
         if len(figs) >= 4:
             self._implicit_lists(text, s_start, s_end)
-        for i, fig in enumerate(figs):
+        for i, fig in enumerate(figs) if multiplied else ():  # "doubled to ...", if the text may
             if i not in self.attached and not fig.is_rank and fig.unit not in PERCENTS:
                 floor = figs[i - 1].end if i > 0 else s_start
                 found = read_multiplier(text, floor, fig.start)
@@ -351,8 +363,11 @@ class Changes:
         return None
 
 
-def assign_ranks(text: str, figs: list[Figure], s_start: int, s_end: int) -> None:
-    """Copy a rank onto the figure it ranks ("X yuan, ranking No. 2 ..." / "topping ...")."""
+def assign_ranks(
+    text: str, figs: list[Figure], s_start: int, s_end: int, topped: bool = True
+) -> None:
+    """Copy a rank onto the figure it ranks ("X yuan, ranking No. 2 ..." / "topping ...");
+    ``topped`` False says the text holds no "top" (no "topping the other districts")."""
     for i, fig in enumerate(figs):
         if not fig.is_rank:
             continue
@@ -364,7 +379,7 @@ def assign_ranks(text: str, figs: list[Figure], s_start: int, s_end: int) -> Non
             verb_start = fig.start  # a verbless rank after a comma: ", No. 1 among ..."
         if not _rank_previous(text, figs, i, max(s_start, verb_start), fig.rank, fig.rank_scope):
             _rank_next(text, figs, i)
-    top = topping_scope(text, s_start, s_end)
+    top = topping_scope(text, s_start, s_end) if topped else None
     if top is not None:
         idx = sum(1 for f in figs if f.start < top[0])
         _rank_previous(text, figs, idx, top[0], 1, top[1])

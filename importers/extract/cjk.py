@@ -32,9 +32,13 @@ POWERS: dict[str, int] = {"十": 10, "百": 100, "千": 1000}
 SCALES: dict[str, float] = {w: zh.SCALE_WORDS[w] for w in zh.NUMERAL_SCALES}
 # "突破万亿元", "破亿元": a scale passed with no numeral is one of it (one trillion yuan)
 BARE_SCALE_RE = re.compile(r"(?<=[破过超])(?P<s>万亿|亿)(?=元|美元|人民币)")
-# not after 第 ("第三" is an ordinal); a trailing 万/亿 is the scale
+# not after 第 ("第三" is an ordinal); a trailing 万/亿 is the scale. The look-behind comes
+# after the first character, so the pattern opens with a class and the engine skips ahead in C
+# (a leading look-behind made it try every position: 18 against 3.5 ms/MB on the seeds).
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 NUMERAL_RE = re.compile(
-    rf"(?<!第)(?P<n>[零〇一二两三四五六七八九十百千]+)(?P<s>{alternation(zh.NUMERAL_SCALES)})?"
+    rf"(?P<n>[{_NUMERAL_CHARS}](?<!第[{_NUMERAL_CHARS}])[{_NUMERAL_CHARS}]*)"
+    rf"(?P<s>{alternation(zh.NUMERAL_SCALES)})?"
 )
 # measure words that count things: 家 (companies), 个, 项 (projects), 座, 所, 台, 辆, 艘, 名, 人,
 # 户; "两个月" (two months) and "三个小时" are durations

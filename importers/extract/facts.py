@@ -12,7 +12,6 @@ Non-goals: storage, tables and lists in non-prose layouts, figures split across 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left
 
 from factscope.db.models import Fact
@@ -20,6 +19,9 @@ from factscope.importers.gazetteer import Gazetteer
 
 from ._fold import fold_case
 from .anaphora import attach_back
+from .attach import RESPECTIVELY, RESPECTIVELY_ZH
+from .calendar_dates import find_dates
+from .changes import MULTIPLIERS
 from .doc_context import (
     headline_end,
     reference_year_from_comparison,
@@ -33,17 +35,13 @@ from .money_context import dollar_signs
 from .numbers import find_numbers
 from .passes import sentence_facts
 from .period_carry import date_headline, state_period
-from .periods import find_dates, find_periods, stated_years
+from .periods import find_periods, stated_years
+from .ranks import OrdinalHits
 from .regions import RegionTracker
 from .sentence import Document
 from .sentences import split_paragraphs, split_sentences
 from .traditional import requote, simplify
 from .units import yen_signs
-
-_ORDINAL_QUICK_RE = re.compile(  # on folded text
-    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第|首位"
-)
-_DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b")  # "ranked 19th": no numeral in "19th"
 
 
 def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, bool]:
@@ -71,6 +69,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     para_starts = [p[0] for p in paragraphs]
     folded = fold_case(text)
     nums = find_numbers(text, folded)
+    ordinals = OrdinalHits(folded)
     num_starts = [n.start for n in nums]
     dates = Spans([(a, b) for a, b, _ in find_dates(text)])
     ref_year, guessed = _reference_year(text, published)
@@ -81,6 +80,9 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences)
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
+    doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled": rare, and
+    doc.topped = "top" in folded  # "topping": these two looks spare a look per figure
+    doc.listed = RESPECTIVELY in text or RESPECTIVELY_ZH in text  # and a sentence's lists
     topic = tracker.doc_topic
     turns = stock_turns(folded)
     may_state = word_periods(folded)
@@ -95,11 +97,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
         if turns_to_stock(turns, s_start, s_end):
             doc.periods.end()
-        if (
-            lo == hi
-            and not _ORDINAL_QUICK_RE.search(folded, s_start, s_end)
-            and not _DIGIT_ORDINAL_RE.search(folded, s_start, s_end)
-        ):
+        if lo == hi and not ordinals.bounded_in(s_start, s_end):  # "ranked 19th": no numeral
             # a headline or a sentence with no figure may state the article's period
             k = bisect_left(may_state, s_start)
             if k < len(may_state) and may_state[k] < s_end:
@@ -108,7 +106,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             topic = tracker.update_topic(topic, s_start, s_end)
             continue
         periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
-        figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded)
+        figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded, ordinals)
         if figs:
             found = sentence_facts(doc, figs, periods, (s_start, s_end), topic)
             facts.extend(attach_back(text, s_start, found, facts))  # "The figure marks ..."

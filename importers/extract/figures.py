@@ -21,7 +21,7 @@ from .cjk import has_cjk, quantity_follows
 from .figure import Figure, Spans
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
-from .ranks import ranks_in
+from .ranks import OrdinalHits, ranks_in
 from .unit_registry import BELOW_ZERO_UNITS, minus_before, minus_ends
 from .units import CURRENCY_CODES, UnitMatch, currency_prefix, read_unit
 
@@ -279,9 +279,11 @@ def figures_in(
     dates: Spans,
     periods: list[Period],
     folded: str | None = None,
+    ordinals: OrdinalHits | None = None,
 ) -> list[Figure]:
     """Figures stated in the sentence ``text[s_start:s_end]`` (``nums`` are its numerals,
-    ``dates`` the spans of calendar dates; ``folded`` is ``fold_case(text)`` if known)."""
+    ``dates`` the spans of calendar dates; ``folded`` is ``fold_case(text)`` and
+    ``ordinals`` its :class:`.ranks.OrdinalHits` if known)."""
     out: list[Figure] = []
     skip: set[int] = set()
     if folded is None:
@@ -323,7 +325,7 @@ def figures_in(
                 fig.value_max = -fig.value_max  # "-5 to -10C"; "-5 to 3C" spans zero
         fig.qualifier = _qualifier(text, fig, s_start)
         out.append(fig)
-    out.extend(ranks_in(text, s_start, s_end, folded))
+    out.extend(ranks_in(text, s_start, s_end, folded, ordinals))
     out.sort(key=lambda f: f.start)
     return out
 

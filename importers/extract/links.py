@@ -38,6 +38,8 @@ _NOT_COMPANIES = frozenset({
 def company(text: str, lo: int, hi: int, tracker: RegionTracker) -> str | None:
     """The organisation whose figure this is: the last possessive name in ``text[lo:hi]``
     ("Haier's revenue ...") that is no place and not a function word."""
+    if text.find("'s", lo, hi) < 0 and text.find("’s", lo, hi) < 0:
+        return None  # every possessive has one: a find in C spares a scan of the names
     found = None
     for found in _POSSESSOR_RE.finditer(text, lo, hi):  # noqa: B007 - keep the last match
         pass
@@ -106,8 +108,8 @@ def equivalent(
 
 def restatement(text: str, fig: Figure, fact: Draft, earlier: list[Fact]) -> None:
     """ "the nine cities" / "among the nine" repeat an earlier count and inherit its attribution."""
-    if fig.unit != "count":
-        return
+    if fig.unit != "count" or not earlier:
+        return  # no earlier count of this value: nothing to restate, no wording to read
     before = text[max(0, fig.start - 12) : fig.start]
     if not RESTATED_BEFORE_RE.search(before):
         return

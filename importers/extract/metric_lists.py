@@ -41,11 +41,19 @@ def list_item(context: str, position: int, count: int) -> tuple[str, str | None]
     return (item, metrics.classify(item)) if item else None
 
 
-def level_lists(text: str, figs: list[Figure], s_start: int, s_end: int) -> dict[int, Listed]:
+def level_lists(
+    text: str,
+    figs: list[Figure],
+    s_start: int,
+    s_end: int,
+    markers: list[tuple[int, int]] | None = None,
+) -> dict[int, Listed]:
     """Figures (not percents: see :class:`.attach.Changes`) listed before "respectively" with
-    one unit ("reached 400 billion yuan and 300 billion yuan respectively"), by index."""
+    one unit ("reached 400 billion yuan and 300 billion yuan respectively"), by index;
+    ``markers`` are the sentence's :func:`.attach.list_markers` if the caller has them."""
     out: dict[int, Listed] = {}
-    markers = list_markers(text, s_start, s_end)
+    if markers is None:
+        markers = list_markers(text, s_start, s_end)
     ends = [f.end for f in figs] if markers else []  # sorted: figures do not overlap
     for pos, marker_end in markers:
         if text.startswith(RESPECTIVELY_ZH, pos):

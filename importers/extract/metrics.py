@@ -40,7 +40,15 @@ _COMPILED = tuple(
 )
 
 
-_KEYWORDS = frozenset(k for keywords in RULE_KEYWORDS.values() for k in keywords)
+# each keyword with the rules (their indexes, in order) it lets through: a text holding one or
+# two keywords looks up their rules instead of testing every rule's keywords
+_RULES_OF_KEYWORD: dict[str, frozenset[int]] = {
+    k: frozenset(i for i, (_, _, keys, _) in enumerate(_COMPILED) if k in keys)
+    for keywords in RULE_KEYWORDS.values()
+    for k in keywords
+}
+_KEYWORDS = tuple(_RULES_OF_KEYWORD)
+_RULES = tuple((name, p, cased) for name, p, _, cased in _COMPILED)
 _ZH_RE = re.compile(
     "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(ZH_METRIC_RULES)),
     re.IGNORECASE,  # "GDP" / "gdp"; the contexts it scans are short
@@ -70,10 +78,10 @@ def metric_zh(context: str) -> tuple[str, str | None] | None:
 
 def _rules(folded: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     """The rules, in order, that can match the folded text."""
-    present = {k for k in _KEYWORDS if k in folded}
-    if not present:
+    found = [_RULES_OF_KEYWORD[k] for k in _KEYWORDS if k in folded]
+    if not found:
         return []
-    return [(name, p, cased) for name, p, keys, cased in _COMPILED if not present.isdisjoint(keys)]
+    return [_RULES[i] for i in sorted(found[0].union(*found[1:]))]
 
 
 _AND_STOP = r"and(?!\s+(?:exports?|imports?)\b)"
@@ -300,8 +308,11 @@ def tidy(phrase: str) -> str:
     phrase = _SPACE_RE.sub(" ", phrase.replace(_MASK, " ")).strip(" \t\n\xa0,;:-—–")
     phrase = phrase.replace("between and ", "with ")  # the place masked out of "between X and Y"
     phrase = _HEAD_CUT_RE.sub("", phrase).strip() if _POSSESSIVE_S_RE.search(phrase) else phrase
-    phrase = _PARTICIPLE_TAIL_RE.sub("", phrase)
-    phrase = _MONTH_TAIL_RE.sub("", phrase)  # "turnover in May": the month is the period
+    # white space is single spaces by now: a find in C says whether these tails can be there
+    if "ed " in phrase:
+        phrase = _PARTICIPLE_TAIL_RE.sub("", phrase)
+    if " in " in phrase or " during " in phrase:
+        phrase = _MONTH_TAIL_RE.sub("", phrase)  # "turnover in May": the month is the period
     phrase = _LEADING_WORDS_RE.sub("", phrase)
     words = phrase.split()
     while words and words[-1].lower() in _TAIL_STOPS:

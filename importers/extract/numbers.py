@@ -18,7 +18,7 @@ from factscope.importers.lexicon import en, zh
 from factscope.importers.lexicon.common import alternation, longest_first
 
 from . import cjk
-from ._fold import fold_case, folded_pattern
+from ._fold import fold_case, folded_pattern, word_alternation
 from .unit_registry import GLUED_UNITS
 from .units import GLUED_CODES
 
@@ -94,17 +94,26 @@ NUMBER_RE = re.compile(
 
 # Where a numeral can start, for a fast scan: digits after anything but [A-Za-z0-9_.], and
 # number words found case-sensitively in lower-cased text (IGNORECASE scans are 4x slower).
-# Each pattern begins with a character class so that the regex engine skips ahead in C.
+# Each pattern begins with a character class so that the regex engine skips ahead in C. The
+# number words are grouped by first letter and behind a class of those letters: a word then
+# tries one group, not some thirty branches (the scan runs about twice as fast; it only asks
+# whether a number word starts there, so the order of the words does not matter).
 _DIGIT_TOKEN_RE = re.compile(r"[0-9][0-9,.]*")
+_NUMBER_WORDS = f"{_UNIT_W}|{_TENS_W}|half"
 _NUMBER_WORD = (
-    rf"(?:{_UNIT_W}|{_TENS_W}|half)\b|a[-\s]\s*(?:hundred|quarters?|{'|'.join(DENOMINATORS)})\b"
+    rf"{word_alternation(_NUMBER_WORDS)}\b"
+    rf"|a[-\s]\s*(?:hundred|quarters?|{'|'.join(DENOMINATORS)})\b"
 )
-_WORD_START_RE = re.compile(rf"[^a-z0-9_.](?={_NUMBER_WORD})")
+_NUMBER_WORD_FIRST = "".join(sorted({w[0] for w in _NUMBER_WORDS.split("|")} | {"a"}))
+_WORD_START_RE = re.compile(rf"[^a-z0-9_.](?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_WORD})")
 _FIRST_WORD_RE = re.compile(_NUMBER_WORD)
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 
+# The qualifiers grouped by first letter (_fold.word_alternation): searched over the 40
+# characters before every figure, a position then tries one group, not 34 words (twice as fast);
+# the words that can match at one position keep their order, so the same one wins.
 QUALIFIER_BEFORE_RE = re.compile(
-    rf"(?P<q>{alternation(en.QUALIFIERS_BEFORE)})\s+(?:(?:the|a|of|about|around|some)\s+)?"
+    rf"(?P<q>{word_alternation(alternation(en.QUALIFIERS_BEFORE))})\s+(?:(?:the|a|of|about|around|some)\s+)?"
     r"(?:US\$|U\.S\.\$|HK\$|RMB|USD|CNY|EUR|INR|Rs\.?|\$|¥|€|£|₹)?[\s\xa0]*$",
     re.IGNORECASE,
 )

@@ -14,6 +14,7 @@ import re
 from factscope.db.models import Fact, Region
 
 from . import metrics
+from ._fold import fold_case
 from .changes import resolve_from_year
 from .draft import draft_of
 from .figure import Figure
@@ -97,12 +98,19 @@ def per(work: SentenceWork, item: FigureWork) -> None:
     fig, period = item.fig, item.period
     if fig.per is not None or fig.unit not in FLOWS:
         return
-    if (period is None or period.value is None) and _ANNUAL_RE.search(item.before):
+    if (period is None or period.value is None) and _annual(item.before):
         item.draft.per = "year"
     elif any(w in item.after for w in _PER_WORDS):
         detached = _DETACHED_PER_RE.match(item.after)
         if detached is not None:
             item.draft.per = detached.group("per").lower()
+
+
+def _annual(before: str) -> bool:
+    """``_ANNUAL_RE.search(before)``, tried only when one of its words is there: the pattern
+    opens with a look-behind, so ``re`` would try it at every position of the context."""
+    lowered = before.lower()
+    return ("annual" in lowered or "yearly" in lowered) and bool(_ANNUAL_RE.search(before))
 
 
 def subject(work: SentenceWork, item: FigureWork) -> None:
@@ -258,7 +266,9 @@ def named_rate(work: SentenceWork, item: FigureWork) -> None:
 def national_rate(work: SentenceWork, item: FigureWork) -> None:
     """ "the national growth rate": the change is the nation's."""
     rate = item.kind == "change" and item.fig.unit == "percent"
-    if rate and NATIONAL_RATE_RE.search(item.before[-120:]):
+    tail = item.before[-120:]
+    named = rate and any(word in fold_case(tail) for word in ("nation", "country", "全国"))
+    if named and NATIONAL_RATE_RE.search(tail):  # the words first: the pattern opens with \b
         item.draft.set_region(work.doc.tracker.gz.get("CN"))
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from factscope.db.models import Fact, Region
 
 from . import cjk
-from .attach import Changes, assign_ranks
+from .attach import Changes, assign_ranks, list_markers
 from .changes import Change
 from .doc_context import PeriodContext
 from .draft import Draft
@@ -61,6 +61,13 @@ class Document:
     paragraph: int = 0
     sentence: int = 0
     """Indexes of the current paragraph and of the sentence within it (for the notes)."""
+    multiplied: bool = True
+    """Whether the text may state a change as "doubled", "halved" ...: one look at the whole
+    text spares the reading before every figure of a text with none."""
+    topped: bool = True
+    """Whether the text holds "top" ("topping the other districts in the city": rank 1)."""
+    listed: bool = True
+    """Whether the text holds "respectively" or 分别, which mark the lists of a sentence."""
 
     @staticmethod
     def semicolons_of(text: str) -> list[int]:
@@ -126,8 +133,9 @@ def sentence_work(
 ) -> SentenceWork:
     """The sentence-wide readings the passes share: changes, ranks, chosen periods, lists."""
     text, (s_start, s_end) = doc.text, span
-    changes = Changes(text, figs, s_start, s_end)
-    assign_ranks(text, figs, s_start, s_end)
+    markers = list_markers(text, s_start, s_end) if doc.listed else []
+    changes = Changes(text, figs, s_start, s_end, doc.multiplied, markers)
+    assign_ranks(text, figs, s_start, s_end, doc.topped)
     where = (doc.paragraph, doc.sentence)
     return SentenceWork(
         doc=doc,
@@ -137,7 +145,7 @@ def sentence_work(
         topic=topic,
         changes=changes,
         periods=choose_periods(figs, periods, doc.semicolons),
-        lists=level_lists(text, figs, s_start, s_end),
+        lists=level_lists(text, figs, s_start, s_end, markers),
         carried=SentencePeriods(doc.periods, text, span, figs, where, doc.published),
     )
 

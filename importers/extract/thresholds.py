@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ._fold import fold_case
+
 # a verb of crossing right before the amount (a qualifier and a currency sign may stand between)
 _CROSSED_BEFORE_RE = re.compile(
     r"(?:\b(?:exceed(?:ed|s|ing)?|top(?:ped|s|ping)?|pass(?:ed|es|ing)?|surpass(?:ed|es|ing)?|"
@@ -42,13 +44,35 @@ _CLAUSE_START_RE = re.compile(r"[.;。；!?]")
 
 
 _UNIT_WORDS_RE = re.compile(r"[^\d.,\s\xa0]+(?:[\s\xa0]+[^\d.,\s\xa0]+)*$")
+# a piece of every wording _CROSSED_BEFORE_RE reads (in folded text): a few finds in C rule out
+# most amounts before the pattern, which ends in "$" and so is tried at every position
+_CROSSING_PIECES = (
+    "exceed",
+    "top",
+    "pass",
+    "cross",
+    "br",
+    "hit",
+    "破",
+    "超过",
+    "跨过",
+    "迈上",
+    "站上",
+)
+
+
+def _crossed_at_end(before: str) -> bool:
+    """``_CROSSED_BEFORE_RE.search(before[-60:])``, the pattern tried only if it can match."""
+    tail = before[-60:]
+    folded = fold_case(tail)
+    return any(p in folded for p in _CROSSING_PIECES) and bool(_CROSSED_BEFORE_RE.search(tail))
 
 
 def is_milestone(before: str, quote: str, after: str) -> bool:
     """Whether the amount quoted ``quote`` is a milestone that was crossed rather than the
     amount of the figure. ``before`` is up to 300 characters before it (earlier sentences
     included: the amount itself may be stated there), ``after`` the rest of its sentence."""
-    if not _CROSSED_BEFORE_RE.search(before[-60:]):  # the verb is right before the amount
+    if not _crossed_at_end(before):  # the verb is right before the amount
         return False
     if _AMOUNT_AFTER_RE.match(after):
         return True  # "exceeding 2 trillion yuan, reaching 2.08 trillion yuan"
@@ -74,4 +98,4 @@ def skips_milestone(after_target: str) -> bool:
 def crossed(before: str) -> bool:
     """Whether ``before`` ends with a verb of crossing ("passes", "tops", 首次突破): in a
     headline, whose amount the article states below, that makes the amount a milestone."""
-    return _CROSSED_BEFORE_RE.search(before[-60:]) is not None
+    return _crossed_at_end(before)
