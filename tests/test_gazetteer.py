@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from factscope.importers.gazetteer import Gazetteer, Mention
+from factscope.importers.gazetteer import Gazetteer, Mention, _scan
 from tests.conftest import GOLD, SEEDS
 
 
@@ -187,6 +187,19 @@ def test_chain_songjiang(gaz: Gazetteer) -> None:
     assert [r.id for r in gaz.chain("310117")] == ["310117", "310000", "CN"]
     assert [r.id for r in gaz.resolve("Songjiang").chain] == ["310117", "310000", "CN"]
     assert gaz.chain("no-such-id") == []
+
+
+def test_lineage_and_ancestors_are_the_chain(gaz: Gazetteer) -> None:
+    assert gaz.lineage("310117") == tuple(gaz.chain("310117"))
+    assert gaz.ancestors("310117") == {"310117", "310000", "CN"}
+    assert "310000" in gaz.ancestors("310117") and "310117" not in gaz.ancestors("310000")
+    assert gaz.lineage("no-such-id") == () and gaz.ancestors("no-such-id") == frozenset()
+
+
+def test_runs_of_ideographs_are_found_whole() -> None:
+    text = "Sichuan’s “中文版” 2021年四川省进出口 and 成都, then Latin only — ok"
+    assert list(_scan._cjk_runs(text)) == [m.span() for m in _scan._CJK_RUN_RE.finditer(text)]
+    assert [text[a:b] for a, b in _scan._cjk_runs(text)] == ["中文版", "年四川省进出口", "成都"]
 
 
 @pytest.mark.parametrize(

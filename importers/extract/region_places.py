@@ -27,6 +27,7 @@ from .region_cues import (
     COMPARAND_LAST_WORDS,
     COMPARAND_RE,
     COUNTRY_PART_AFTER_RE,
+    DESTINATION_GATE_RE,
     DESTINATION_RE,
     DOLLAR_AFTER_RE,
     EN_OFFICE_AFTER_RE,
@@ -83,7 +84,8 @@ class PlaceIndex:
         self._common: dict[tuple[int, int], Region | None] = {}
         self._topic_levels: dict[tuple[str, str], Region | None] = {}
         self._attributables: dict[tuple[int, int], tuple[list[Place], list[int]]] = {}
-        self._anaphor_targets: dict[str, tuple[list[int], list[Region]]] = {}
+        self._levels: dict[tuple[str, str], Region | None] = {}  # (noun, region id): _of_level
+        self._sentence_starts = [s for s, _ in sentences]
         self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(text))]
         mentions = gazetteer.find_mentions(text)
         self._mention_starts = {m.start: m.region_id for m in mentions}
@@ -101,7 +103,7 @@ class PlaceIndex:
 
     # -- building -------------------------------------------------------------------------
     def _sentence_of(self, pos: int) -> tuple[int, int]:
-        idx = bisect_left(self.sentences, (pos + 1, -1)) - 1
+        idx = bisect_right(self._sentence_starts, pos) - 1
         return self.sentences[idx] if idx >= 0 else (0, len(self.text))
 
     def _in_name(self, m: Mention) -> bool:
@@ -139,7 +141,7 @@ class PlaceIndex:
     def _nested(self, outer: str | None, inner: str | None) -> bool:
         if outer is None or inner is None or outer == inner:
             return False
-        return any(r.id == outer for r in self.gz.chain(inner))
+        return outer in self.gz.ancestors(inner)
 
     def name_spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of Chinese place names and anaphors starting in ``text[start:end]``, sorted,
@@ -151,7 +153,7 @@ class PlaceIndex:
     def _usable(self, region: Region) -> bool:
         usable = self._usable_ids.get(region.id)
         if usable is None:
-            chain = self.gz.chain(region.id)
+            chain = self.gz.lineage(region.id)
             # China and the places in it; abroad, a state or city ("Bavaria's exports"), and a
             # foreign country only in a story about a place in it ("Vietnam's exports" in a
             # story on Binh Duong): elsewhere that is a partner or a comparand
@@ -202,8 +204,9 @@ class PlaceIndex:
             compared = self._compared(m.start)
             places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
         mentioned = list(places)
+        starts = [p.start for p in mentioned]
         for a in ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
-            resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned)
+            resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned, starts)
             if resolved is not None:
                 noun = a.group("noun").lower()
                 places.append(
@@ -212,28 +215,29 @@ class PlaceIndex:
         places.sort(key=lambda p: p.start)
         return places
 
-    def _resolve_anaphor(self, noun: str, pos: int, mentioned: list[Place]) -> Region | None:
+    def _resolve_anaphor(
+        self, noun: str, pos: int, mentioned: list[Place], starts: list[int]
+    ) -> Region | None:
         """Region of "the <noun>" at ``pos``: from the last place mentioned before it that is
-        or lies in a region of that level (``mentioned`` is sorted)."""
+        or lies in a region of that level (``mentioned`` is sorted, ``starts`` its starts)."""
         if noun in ("country", "nation"):
             return self._china
-        targets = self._anaphor_targets.get(noun)
-        if targets is None:
-            starts: list[int] = []
-            regions: list[Region] = []
-            for place in mentioned:
-                # "the second city after Shanghai. The city's GDP ...": not the compared city
-                region = None if place.comparand else self._of_level(place, noun)
-                if region is not None:
-                    starts.append(place.start)
-                    regions.append(region)
-            targets = self._anaphor_targets[noun] = (starts, regions)
-        i = bisect_left(targets[0], pos) - 1
-        return targets[1][i] if i >= 0 else None
+        # walking back from the anaphor: the nearest such place is usually the one before it
+        for i in range(bisect_left(starts, pos) - 1, -1, -1):
+            place = mentioned[i]
+            # "the second city after Shanghai. The city's GDP ...": not the compared city
+            if place.comparand:
+                continue
+            key = (noun, place.region.id)
+            if key not in self._levels:
+                self._levels[key] = self._of_level(place.region, noun)
+            if self._levels[key] is not None:
+                return self._levels[key]
+        return None
 
-    def _of_level(self, place: Place, noun: str) -> Region | None:
+    def _of_level(self, place_region: Region, noun: str) -> Region | None:
         levels = NOUN_LEVELS[noun]
-        for region in self.gz.chain(place.region.id):
+        for region in self.gz.lineage(place_region.id):
             if region.level in levels and self._usable(region):
                 if noun == "cbd" and "Business District" not in region.name:
                     continue
@@ -245,7 +249,7 @@ class PlaceIndex:
         return None
 
     def _in_china(self, region: Region) -> bool:
-        chain = self.gz.chain(region.id)
+        chain = self.gz.lineage(region.id)
         return bool(chain) and chain[-1].id == "CN"
 
     def places_in(self, start: int, end: int) -> list[Place]:
@@ -281,7 +285,8 @@ class PlaceIndex:
         hit = self._destinations.get(id(place))
         if hit is None:
             before = self.text[max(s_start, place.start - 36) : place.start]
-            hit = bool(DESTINATION_RE.search(before))
+            gate = DESTINATION_GATE_RE.search(fold_case(before))
+            hit = gate is not None and DESTINATION_RE.search(before) is not None
             if not hit:
                 # "exports to Bavaria and Munich", "to Japan, Korea and Vietnam": the places
                 # listed after a destination are destinations too

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from factscope.importers.lexicon.common import IDEOGRAPH
 
@@ -63,6 +64,8 @@ START_RE = re.compile(rf"(?<![A-Za-z\u00C0-\u024F0-9])[A-Z][A-Za-z\u00C0-\u024F0
 # the look-behind of the Latin half is checked in Python (_WORD_CHARS)
 _LATIN_START_RE = re.compile(r"[A-Z][A-Za-z\u00C0-\u024F0-9]*")
 _CJK_RUN_RE = re.compile(f"{IDEOGRAPH}+")
+# one ideograph: the engine skips to it in C several times faster than to a run (``+``)
+_CJK_CHAR_RE = re.compile(IDEOGRAPH)
 # the next word of a multi-word name and the separator before it
 NEXT_RE = re.compile(r"([\s'’&()–-]{1,4})([A-Za-z\u00C0-\u024F0-9]+)")
 _SPACES_RE = re.compile(r"\s+")
@@ -70,8 +73,7 @@ _POSSESSIVE_RE = re.compile(r"'s? ")
 _SENTENCE_END = frozenset('.!?\n"“”:;|')
 
 
-@dataclass
-class Span:
+class Span(NamedTuple):  # not a dataclass: several times faster to create
     """A candidate mention: ``ids`` are the region ids the matched name can denote."""
 
     start: int
@@ -148,8 +150,8 @@ def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
             continue
         spans.append(Span(s, end, tuple(index.exact[key]), needs_context=needs_context))
     if not text.isascii():
-        for m in _CJK_RUN_RE.finditer(text):
-            spans.extend(_scan_cjk(text, m.start(), m.end(), index))
+        for start, end in _cjk_runs(text):
+            spans.extend(_scan_cjk(text, start, end, index))
     spans.extend(_scan_zones(text, index))
     return spans
 
@@ -161,6 +163,15 @@ def _first_words(text: str, prefixes: set[str]) -> list[tuple[int, int]]:
         for m in _LATIN_START_RE.finditer(text)
         if m.group() in prefixes and not (m.start() > 0 and _is_word_char(text[m.start() - 1]))
     ]
+
+
+def _cjk_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of the runs of ideographs (``_CJK_RUN_RE.finditer``, found faster)."""
+    pos = 0
+    while (first := _CJK_CHAR_RE.search(text, pos)) is not None:
+        run = _CJK_RUN_RE.match(text, first.start())
+        pos = run.end() if run is not None else first.end()
+        yield first.start(), pos
 
 
 def _is_word_char(c: str) -> bool:
