@@ -126,6 +126,15 @@ class RegionTracker(PlaceIndex):
                 return region
         return None
 
+    def follow(self, topic: Region | None, unread: list[tuple[int, int]]) -> Region | None:
+        """Topic after reading the sentences of ``unread`` (then emptied). The topic lasts to
+        the end of its paragraph, so a sentence read only when a later figure asks for the
+        topic costs nothing when none does (half the sentences with places in the seeds)."""
+        for start, end in unread:
+            topic = self.update_topic(topic, start, end)
+        unread.clear()
+        return topic
+
     def update_topic(self, topic: Region | None, start: int, end: int) -> Region | None:
         """Topic after reading sentence ``text[start:end]``."""
         places = self.places_in(start, end)
