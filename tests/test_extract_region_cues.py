@@ -24,6 +24,9 @@ from factscope.importers.extract.region_cues import (
         ("Trade of the Province in 2021", True),
         ("Sichuan's foreign trade passes 800 billion yuan", False),
         ("Two Words", False),  # too short to tell
+        ("Exports Of Five Cities rose", True),  # four in five: the bound itself
+        ("Exports Of Five cities rose", False),
+        ("exports rose In Five Big Cities Of The West Coast", True),  # lower-case ones first
     ],
 )
 def test_is_title_case(line: str, title: bool) -> None:

@@ -157,8 +157,16 @@ _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def is_title_case(line: str) -> bool:
+    """Whether at least 80 % of the line's words (three or more) are capitalized or small
+    words: a headline. Stops at the first lower-case word too many (most lines are prose)."""
     words = _WORD_RE.findall(line)
     if len(words) < 3:
         return False
-    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "in", "the", "and"))
-    return caps >= 0.8 * len(words)
+    floor = 0.8 * len(words)
+    caps = len(words)
+    for w in words:
+        if not (w[0].isupper() or w.lower() in ("of", "in", "the", "and")):
+            caps -= 1
+            if caps < floor:
+                return False
+    return True

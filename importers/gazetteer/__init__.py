@@ -224,7 +224,14 @@ class Gazetteer:
 
     def _mentions(self, text: str, extra_context: Sequence[str]) -> list[Mention]:
         spans = select(scan(text, self._index, self._weak))
-        base = [None if sp.needs_context else self._choose(sp.ids, extra_context) for sp in spans]
+        base = [
+            None
+            if sp.needs_context
+            else sp.ids[0]  # what _choose answers for one id, without the call
+            if len(sp.ids) == 1
+            else self._choose(sp.ids, extra_context)
+            for sp in spans
+        ]
         known = [(sp, rid) for sp, rid in zip(spans, base, strict=True) if rid is not None]
         known_starts = [sp.start for sp, _ in known]
         chosen = list(base)
