@@ -31,3 +31,13 @@ def test_the_state_stands_for_a_state_abroad_only() -> None:
     at_home = _index("Sichuan grew fast. The state's support helped.")
     assert [p.region.name for p in abroad.places_in(0, 80) if p.anaphor] == ["Gujarat"]
     assert [p for p in at_home.places_in(0, 80) if p.anaphor] == []
+
+
+def test_name_spans_are_the_usable_and_the_ambiguous_names_in_a_range() -> None:
+    text = "Taizhou and Sichuan traded with Germany. Chengdu grew."
+    index = _index(text)
+    names = [text[a:b] for a, b in index.name_spans(0, len(text))]
+    assert names == ["Taizhou", "Sichuan", "Chengdu"]  # Taizhou: two cities, still a name
+    assert [text[a:b] for a, b in index.name_spans(1, 40)] == ["Sichuan"]
+    index.set_home_abroad("DE")  # a story on a place in Germany: Germany is one of its names
+    assert "Germany" in [text[a:b] for a, b in index.name_spans(0, len(text))]

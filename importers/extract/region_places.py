@@ -20,6 +20,7 @@ from .region_cues import (
     ANAPHOR_FOLDED_RE,
     CAPITALIZED_BEFORE_RE,
     CJK_DATELINE_AFTER_RE,
+    CJK_DATELINE_MARK,
     CJK_ORG_AFTER_RE,
     CJK_OWNER_AFTER_RE,
     CJK_SHARE_BEFORE,
@@ -85,6 +86,8 @@ class PlaceIndex:
         self._topic_levels: dict[tuple[str, str], Region | None] = {}
         self._attributables: dict[tuple[int, int], tuple[list[Place], list[int]]] = {}
         self._levels: dict[tuple[str, str], Region | None] = {}  # (noun, region id): _of_level
+        self._names: list[tuple[int, int]] | None = None  # see name_spans
+        self._name_starts: list[int] = []
         self._sentence_starts = [s for s, _ in sentences]
         self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(text))]
         mentions = gazetteer.find_mentions(text)
@@ -108,7 +111,6 @@ class PlaceIndex:
 
     def _in_name(self, m: Mention) -> bool:
         text = self.text
-        s_start, _ = self._sentence_of(m.start)
         line_start = self._line_starts[bisect_right(self._line_starts, m.start) - 1]
         title = self._title_lines.get(line_start)
         if title is None:
@@ -118,7 +120,7 @@ class PlaceIndex:
         if title:
             return False
         after = text[m.end : m.end + 30]
-        if CJK_DATELINE_AFTER_RE.match(after):
+        if CJK_DATELINE_MARK in after and CJK_DATELINE_AFTER_RE.match(after):
             return True  # 长沙10月20日电: a dateline
         gap = len(after) - len(after.lstrip(" \xa0"))
         # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
@@ -130,8 +132,11 @@ class PlaceIndex:
             return not POSSESSIVE_RE.match(after)
         if text[m.start - 1 : m.start] == "(" and COMPANY_AFTER_RE.match(after):
             return True
+        if not text[m.start - 1 : m.start].isspace():
+            return False  # no word before it in the sentence (nor at the text's start)
+        s_start, _ = self._sentence_of(m.start)
         before = text[max(s_start, m.start - 25) : m.start]
-        prev = CAPITALIZED_BEFORE_RE.search(before) if before[-1:].isspace() else None
+        prev = CAPITALIZED_BEFORE_RE.search(before) if before else None
         return bool(
             prev
             and prev.group(1) not in NAME_FUNCTION_WORDS
@@ -146,9 +151,13 @@ class PlaceIndex:
     def name_spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of Chinese place names and anaphors starting in ``text[start:end]``, sorted,
         including names the gazetteer could not resolve: what a metric phrase must not keep."""
-        spans = [(p.start, p.end) for p in self.places_in(start, end) if self._usable(p.region)]
-        spans += [(a, b) for a, b in self._ambiguous if start <= a < end]
-        return sorted(spans)
+        if self._names is None:  # asked per figure, after the places are settled: sort once
+            self._names = sorted(
+                [(p.start, p.end) for p in self._places if self._usable(p.region)] + self._ambiguous
+            )
+            self._name_starts = [a for a, _ in self._names]
+        i = bisect_left(self._name_starts, start)
+        return self._names[i : bisect_left(self._name_starts, end, i)]
 
     def _usable(self, region: Region) -> bool:
         usable = self._usable_ids.get(region.id)
@@ -171,6 +180,7 @@ class PlaceIndex:
         self.home_abroad = country_id
         self._usable_ids.clear()
         self._candidates.clear()
+        self._names = None
         home = self.gz.get(country_id)
         if home is not None:  # "the country's exports" in a story on Bavaria: Germany's
             self._places = [
