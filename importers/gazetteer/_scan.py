@@ -56,6 +56,13 @@ SUFFIX_RE = re.compile(
     r"\b(?:National[ \u00a0]+)?(" + "|".join(p for p, _ in ZONE_KINDS) + r")$", re.IGNORECASE
 )
 _LAST_WORDS = ("zone", "area", "park", "etdz", "ftz")  # ending a zone type, lower-cased
+# the word (and space) before a last word in every zone type of ZONE_KINDS that has one: where
+# ASCII text holds none of them, SUFFIX_RE cannot match (two zone words in three)
+_WORDS_BEFORE = {
+    "zone": ("development ", "tech ", "technology ", "industrial ", "bonded ", "trade "),
+    "area": ("new ",),
+    "park": ("industrial ",),
+}
 # the capitalized words right before a zone type ("The Yibin Lingang ")
 HEAD_RE = re.compile(r"(?:[A-Z][A-Za-z\u00C0-\u024F'’-]*[ \u00a0]+){1,6}$")
 # where a name can start: a capitalized word (not inside another word) or a run of ideographs
@@ -103,8 +110,8 @@ def longest_from(text: str, start: int, end: int, index: AliasIndex,
     while (m := NEXT_RE.match(text, end)) is not None:
         if limit is not None and m.end() > limit:
             break
-        sep = _joiner(m.group(1))
-        if sep is None:
+        sep = m.group(1)
+        if sep != " " and (sep := _joiner(sep)) is None:  # most names join with one space
             break
         key = key + sep + m.group(2)
         if key not in index.prefixes:
@@ -213,13 +220,19 @@ def _scan_cjk(text: str, start: int, end: int, index: AliasIndex) -> list[Span]:
 
 
 def _zone_type_ends(lowered: str) -> list[tuple[int, int]]:
-    """Spans of the words of ``_LAST_WORDS`` that end a word, found with ``str.find``."""
+    """Spans of the words of ``_LAST_WORDS`` that end a word and can end a zone type, found
+    with ``str.find``."""
     found = []
     for word in _LAST_WORDS:
+        before = _WORDS_BEFORE.get(word)
         s = lowered.find(word)
         while s >= 0:
             e = s + len(word)
-            if e == len(lowered) or not (lowered[e].isalnum() or lowered[e] == "_"):
+            if (e == len(lowered) or not (lowered[e].isalnum() or lowered[e] == "_")) and (
+                before is None
+                or lowered.endswith(before, 0, s)
+                or not lowered[max(0, s - 12) : s].isascii()  # "ſ" matches "s" in SUFFIX_RE
+            ):
                 found.append((s, e))
             s = lowered.find(word, e)
     found.sort()
