@@ -13,6 +13,7 @@ from factscope.importers.extract.region_cues import (
     EXAMPLE_RE,
     LEAD_ADVERBIAL_RE,
     SUPERLATIVE_AFTER_RE,
+    find_anaphors,
     is_title_case,
 )
 
@@ -65,11 +66,18 @@ def test_superlative_after_a_possessive_place() -> None:
         ("in my whole county", ["county"]),
         ("bathe city, clothe zone, dour state, gummy area", []),  # not after a word boundary
         ("soothe province. The district", ["district"]),
+        (
+            "My city, our whole nation's and this autonomous region's: the CBD",
+            ["city", "nation", "autonomous region", "cbd"],
+        ),
     ],
 )
 def test_anaphors_start_at_a_word_boundary(text: str, nouns: list[str]) -> None:
-    found = ANAPHOR_FOLDED_RE.finditer(fold_case(text))
+    found = list(ANAPHOR_FOLDED_RE.finditer(fold_case(text)))
     assert [m.group("noun") for m in found] == nouns
+    # the faster scan, one pattern per determiner, finds the same matches in the same order
+    fast = find_anaphors(fold_case(text))
+    assert [(m.span(), m.groupdict()) for m in fast] == [(m.span(), m.groupdict()) for m in found]
 
 
 @pytest.mark.parametrize(

@@ -10,18 +10,28 @@ import re
 
 from ._fold import folded_pattern
 
+# what follows "the", "this", "our" or "my" in an anaphor
+_ANAPHOR_TAIL = (
+    r"\s+(?:(?:suburban|whole|entire|coastal|inland|same|host|island|"
+    r"border|landlocked|mountainous|southern|northern|eastern|western|central)\s+)?"
+    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|state|"
+    r"(?:autonomous\s+)?region|area)"
+    r"(?P<poss>['’]s)?\b"
+)
 ANAPHOR_RE = re.compile(
     # "the|this|our|my" after a non-word character, written first letter, then the word
     # boundary as a look-behind: a pattern that opens with a plain letter lets the engine skip
     # ahead in C to the next t, o or m (a leading \b makes it try every position: 2x slower)
-    r"(?:t(?<!\w.)h(?:e|is)|o(?<!\w.)ur|m(?<!\w.)y)\s+(?:(?:suburban|whole|entire|coastal|inland|same|host|island|"
-    r"border|landlocked|mountainous|southern|northern|eastern|western|central)\s+)?"
-    r"(?P<noun>district|city|province|zone|CBD|municipality|county|country|nation|prefecture|state|"
-    r"(?:autonomous\s+)?region|area)"
-    r"(?P<poss>['’]s)?\b",
+    r"(?:t(?<!\w.)h(?:e|is)|o(?<!\w.)ur|m(?<!\w.)y)" + _ANAPHOR_TAIL,
     re.IGNORECASE,
 )
 ANAPHOR_FOLDED_RE = folded_pattern(ANAPHOR_RE)  # on folded text: several times faster
+# ANAPHOR_FOLDED_RE as one pattern per determiner: each opens with a literal ("th"), which
+# the engine finds in C twice as fast as one of the letters t, o, m (see find_anaphors)
+_ANAPHOR_FOLDED_PARTS = tuple(
+    folded_pattern(re.compile(opening + _ANAPHOR_TAIL, re.IGNORECASE))
+    for opening in (r"th(?<!\w..)(?:e|is)", r"our(?<!\w...)", r"my(?<!\w..)")
+)
 NOUN_LEVELS: dict[str, tuple[str, ...]] = {
     "district": ("district", "county"),
     "county": ("county", "district"),
@@ -155,6 +165,14 @@ EXAMPLE_RE = re.compile(r"(?:For\s+(?:example|instance)|Take\b|Such\s+as)", re.I
 LEAD_ADVERBIAL_RE = re.compile(r"(?:(?:In|At|For|By|During|Since|So)\b[^,]{0,40},\s*)")
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def find_anaphors(folded: str) -> list[re.Match[str]]:
+    """``ANAPHOR_FOLDED_RE.finditer(folded)`` in order, found faster. Two anaphors never
+    overlap (each opens a word with its determiner), so the parts' matches are the same."""
+    found = [m for part in _ANAPHOR_FOLDED_PARTS for m in part.finditer(folded)]
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 def is_title_case(line: str) -> bool:

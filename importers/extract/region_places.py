@@ -17,7 +17,6 @@ from factscope.importers.gazetteer import Gazetteer, Mention
 
 from ._fold import fold_case
 from .region_cues import (
-    ANAPHOR_FOLDED_RE,
     CAPITALIZED_BEFORE_RE,
     CJK_DATELINE_AFTER_RE,
     CJK_DATELINE_MARK,
@@ -43,6 +42,7 @@ from .region_cues import (
     RANK_SCOPE_GATE_RE,
     SHARE_OF_RE,
     SUPERLATIVE_AFTER_RE,
+    find_anaphors,
     is_title_case,
 )
 
@@ -215,7 +215,7 @@ class PlaceIndex:
             places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
         mentioned = list(places)
         starts = [p.start for p in mentioned]
-        for a in ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
+        for a in find_anaphors(fold_case(self.text)):
             resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned, starts)
             if resolved is not None:
                 noun = a.group("noun").lower()
