@@ -41,3 +41,14 @@ def test_name_spans_are_the_usable_and_the_ambiguous_names_in_a_range() -> None:
     assert [text[a:b] for a, b in index.name_spans(1, 40)] == ["Sichuan"]
     index.set_home_abroad("DE")  # a story on a place in Germany: Germany is one of its names
     assert "Germany" in [text[a:b] for a, b in index.name_spans(0, len(text))]
+
+
+def test_anaphors_with_no_place_of_their_level_stay_linear() -> None:
+    # "the state" stands for no place in a Chinese story: each one walks back over every
+    # place before it unless the walks share what they learnt (a megabyte: minutes, not ms)
+    text = "Chengdu grew. The state's support helped. " * 25_000
+    index = _index(text)
+    places = index.places_in(0, len(text))
+    assert len(places) == 25_000 and not any(p.anaphor for p in places)
+    after = _index("Chengdu grew. The city's support helped. " * 3)
+    assert [p.region.name for p in after.places_in(0, 200) if p.anaphor] == ["Chengdu"] * 3

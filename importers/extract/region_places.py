@@ -86,6 +86,8 @@ class PlaceIndex:
         self._topic_levels: dict[tuple[str, str], Region | None] = {}
         self._attributables: dict[tuple[int, int], tuple[list[Place], list[int]]] = {}
         self._levels: dict[tuple[str, str], Region | None] = {}  # (noun, region id): _of_level
+        # per noun, by index of a mentioned place: what "the <noun>" right after it stands for
+        self._nearest_levels: dict[str, dict[int, Region | None]] = {}
         self._names: list[tuple[int, int]] | None = None  # see name_spans
         self._name_starts: list[int] = []
         self._sentence_starts = [s for s, _ in sentences]
@@ -232,18 +234,30 @@ class PlaceIndex:
         or lies in a region of that level (``mentioned`` is sorted, ``starts`` its starts)."""
         if noun in ("country", "nation"):
             return self._china
-        # walking back from the anaphor: the nearest such place is usually the one before it
-        for i in range(bisect_left(starts, pos) - 1, -1, -1):
+        # Walking back from the anaphor (the nearest such place is usually the one before it);
+        # what a walk learns is kept per place index, so many anaphors stay linear in all.
+        known = self._nearest_levels.setdefault(noun, {})
+        walked: list[int] = []
+        found: Region | None = None
+        i = bisect_left(starts, pos) - 1
+        while i >= 0:
+            if i in known:
+                found = known[i]
+                break
+            walked.append(i)
             place = mentioned[i]
             # "the second city after Shanghai. The city's GDP ...": not the compared city
-            if place.comparand:
-                continue
-            key = (noun, place.region.id)
-            if key not in self._levels:
-                self._levels[key] = self._of_level(place.region, noun)
-            if self._levels[key] is not None:
-                return self._levels[key]
-        return None
+            if not place.comparand:
+                key = (noun, place.region.id)
+                if key not in self._levels:
+                    self._levels[key] = self._of_level(place.region, noun)
+                found = self._levels[key]
+                if found is not None:
+                    break
+            i -= 1
+        for j in walked:
+            known[j] = found
+        return found
 
     def _of_level(self, place_region: Region, noun: str) -> Region | None:
         levels = NOUN_LEVELS[noun]
