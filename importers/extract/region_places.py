@@ -205,13 +205,12 @@ class PlaceIndex:
                 continue
             if DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
                 continue  # "US$", "US dollars"
+            cjk_after = not self.text[m.end : m.end + 1].isascii()
             poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3)) or (
-                not self.text[m.end : m.end + 1].isascii()
-                and CJK_OWNER_AFTER_RE.match(self.text, m.end, m.end + 6) is not None
+                cjk_after and CJK_OWNER_AFTER_RE.match(self.text, m.end, m.end + 6) is not None
             )
             org = office or (
-                not self.text[m.end : m.end + 1].isascii()
-                and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
+                cjk_after and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
             )
             compared = self._compared(m.start)
             places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
@@ -284,10 +283,12 @@ class PlaceIndex:
 
     def _candidate(self, place: Place) -> bool:
         ok = self._candidates.get(id(place))
+        if ok is None and not self._usable(place.region):
+            ok = self._candidates[id(place)] = False  # no window to read
         if ok is None:
             before = self.text[max(0, place.start - 40) : place.start]
             folded = fold_case(before)
-            ok = self._usable(place.region) and not (
+            ok = not (
                 (RANK_SCOPE_GATE_RE.search(folded) and RANK_SCOPE_FOLDED_RE.search(folded))
                 or (("%" in before or "cent" in before) and SHARE_OF_RE.search(before))
                 or before.endswith(CJK_SHARE_BEFORE)  # "占四川进出口总值的87.9%": the whole

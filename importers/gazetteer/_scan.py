@@ -106,6 +106,13 @@ def longest_from(text: str, start: int, end: int, index: AliasIndex,
     key = text[start:end]
     if key not in index.prefixes:
         return None
+    return _longest_after(text, end, key, index, limit)
+
+
+def _longest_after(
+    text: str, end: int, key: str, index: AliasIndex, limit: int | None
+) -> tuple[int, str] | None:
+    """:func:`longest_from` once its first word ``key``, ending at ``end``, is a prefix."""
     best = (end, key) if key in index.exact else None
     while (m := NEXT_RE.match(text, end)) is not None:
         if limit is not None and m.end() > limit:
@@ -142,7 +149,7 @@ def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
     """All candidate spans, overlapping; ``weak``: one-word names of sub-province units."""
     spans: list[Span] = []
     for s, e in _first_words(text, index.prefixes):
-        hit = longest_from(text, s, e, index)
+        hit = _longest_after(text, e, text[s:e], index, None)
         if hit is None:
             continue
         end, key = hit
