@@ -1,7 +1,8 @@
 """Where extraction time goes: the whole-text passes, the per-sentence work, and the regex engine.
 
 For the seeds and for the import benchmark's synthetic documents, prints milliseconds per MB of
-text for each whole-text pass (sentence split, numerals, dates, the gazetteer's place scan),
+text for each whole-text pass (sentence split, numerals, dates, the gazetteer's mentions, and
+the place index with the story's place that attribution builds from them, split included),
 for the whole of ``extract_facts``, the cost per extracted fact, and how much of the time is
 spent inside compiled regular expressions (every module-level ``re.Pattern`` of
 ``importers.extract`` and ``importers.gazetteer`` is wrapped in a timing proxy for that run;
@@ -117,6 +118,7 @@ def report(name: str, texts: list[str], rounds: int) -> None:
         ("sentence split", split_sentences),
         ("numerals", lambda t: find_numbers(t, fold_case(t))),
         ("dates", find_dates),
+        ("gazetteer mentions", gazetteer.find_mentions),
         ("place scan (+split)", lambda t: RegionTracker(t, gazetteer, split_sentences(t))),
         ("extract_facts", lambda t: extract_facts(t, gazetteer=gazetteer)),
     ]

@@ -8,7 +8,12 @@ from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.region_cues import (
     ANAPHOR_FOLDED_RE,
     COMPARAND_RE,
+    DESTINATION_GATE_RE,
+    DESTINATION_RE,
+    EXAMPLE_RE,
+    LEAD_ADVERBIAL_RE,
     SUPERLATIVE_AFTER_RE,
+    find_anaphors,
     is_title_case,
 )
 
@@ -20,6 +25,9 @@ from factscope.importers.extract.region_cues import (
         ("Trade of the Province in 2021", True),
         ("Sichuan's foreign trade passes 800 billion yuan", False),
         ("Two Words", False),  # too short to tell
+        ("Exports Of Five Cities rose", True),  # four in five: the bound itself
+        ("Exports Of Five cities rose", False),
+        ("exports rose In Five Big Cities Of The West Coast", True),  # lower-case ones first
     ],
 )
 def test_is_title_case(line: str, title: bool) -> None:
@@ -58,8 +66,38 @@ def test_superlative_after_a_possessive_place() -> None:
         ("in my whole county", ["county"]),
         ("bathe city, clothe zone, dour state, gummy area", []),  # not after a word boundary
         ("soothe province. The district", ["district"]),
+        (
+            "My city, our whole nation's and this autonomous region's: the CBD",
+            ["city", "nation", "autonomous region", "cbd"],
+        ),
     ],
 )
 def test_anaphors_start_at_a_word_boundary(text: str, nouns: list[str]) -> None:
-    found = ANAPHOR_FOLDED_RE.finditer(fold_case(text))
+    found = list(ANAPHOR_FOLDED_RE.finditer(fold_case(text)))
     assert [m.group("noun") for m in found] == nouns
+    # the faster scan, one pattern per determiner, finds the same matches in the same order
+    fast = find_anaphors(fold_case(text))
+    assert [(m.span(), m.groupdict()) for m in fast] == [(m.span(), m.groupdict()) for m in found]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "goods exported TO ", "sold to ", "imports From the ", "a shift toward ",
+        "ships heading towards northern ", "tourists ARRIVING in ", "tea shipped to ",
+        "Trade with ", "trading with the ", "commerce with ", "cooperation with ",
+        "ties with southwest ", "business with Japan's ",
+    ],
+)  # fmt: skip
+def test_every_destination_holds_a_gate_word(before: str) -> None:
+    # the gate skips the pattern where it finds none of its words: it must never miss one
+    assert DESTINATION_RE.search(before)
+    assert DESTINATION_GATE_RE.search(fold_case(before))
+
+
+def test_sentence_openers_match_at_a_sentence_start_inside_the_text() -> None:
+    text = "Trade grew. In the first half, Sichuan led. For example, Chengdu grew."
+    lead = LEAD_ADVERBIAL_RE.match(text, 12)
+    assert lead is not None and text[lead.end() :].startswith("Sichuan")
+    assert EXAMPLE_RE.match(text, text.index("For example"))
+    assert not EXAMPLE_RE.match(text, 0) and not LEAD_ADVERBIAL_RE.match(text, 0)

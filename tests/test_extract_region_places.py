@@ -31,3 +31,24 @@ def test_the_state_stands_for_a_state_abroad_only() -> None:
     at_home = _index("Sichuan grew fast. The state's support helped.")
     assert [p.region.name for p in abroad.places_in(0, 80) if p.anaphor] == ["Gujarat"]
     assert [p for p in at_home.places_in(0, 80) if p.anaphor] == []
+
+
+def test_name_spans_are_the_usable_and_the_ambiguous_names_in_a_range() -> None:
+    text = "Taizhou and Sichuan traded with Germany. Chengdu grew."
+    index = _index(text)
+    names = [text[a:b] for a, b in index.name_spans(0, len(text))]
+    assert names == ["Taizhou", "Sichuan", "Chengdu"]  # Taizhou: two cities, still a name
+    assert [text[a:b] for a, b in index.name_spans(1, 40)] == ["Sichuan"]
+    index.set_home_abroad("DE")  # a story on a place in Germany: Germany is one of its names
+    assert "Germany" in [text[a:b] for a, b in index.name_spans(0, len(text))]
+
+
+def test_anaphors_with_no_place_of_their_level_stay_linear() -> None:
+    # "the state" stands for no place in a Chinese story: each one walks back over every
+    # place before it unless the walks share what they learnt (a megabyte: minutes, not ms)
+    text = "Chengdu grew. The state's support helped. " * 25_000
+    index = _index(text)
+    places = index.places_in(0, len(text))
+    assert len(places) == 25_000 and not any(p.anaphor for p in places)
+    after = _index("Chengdu grew. The city's support helped. " * 3)
+    assert [p.region.name for p in after.places_in(0, 200) if p.anaphor] == ["Chengdu"] * 3

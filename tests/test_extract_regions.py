@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from factscope.importers.extract import extract_facts
+from factscope.importers.extract.regions import RegionTracker
+from factscope.importers.extract.sentences import split_sentences
+from factscope.importers.gazetteer import Gazetteer
 
 
 def _regions(text: str) -> dict[str, str | None]:
@@ -127,3 +130,27 @@ def test_a_chinese_dateline_place_is_not_the_region() -> None:
 def test_an_ancestor_after_a_chinese_clause_break_does_not_locate() -> None:
     text = "昆明市今年积极扩大开放，2022年，云南省进出口总额3300亿元。"
     assert _regions(text)["3300亿元"] == "Yunnan Province"
+
+
+def test_follow_reads_the_unread_sentences_in_order() -> None:
+    text = "Trade fairs opened. Chengdu hosted one. The city drew crowds. Wuhan hosted two."
+    sentences = split_sentences(text)
+    tracker = RegionTracker(text, Gazetteer.default(), sentences)
+    unread = list(sentences[:3])
+    topic = tracker.follow(None, unread)
+    assert topic is not None and topic.name == "Chengdu" and unread == []
+    stepwise = None
+    for start, end in sentences:
+        stepwise = tracker.update_topic(stepwise, start, end)
+    assert stepwise is not None and stepwise.name == "Wuhan"
+    assert tracker.follow(topic, [sentences[3]]) == stepwise
+    assert tracker.follow(topic, []) is topic
+
+
+def test_the_topic_follows_sentences_without_figures_within_a_paragraph_only() -> None:
+    text = (
+        "Hefei's exports rose 5 percent. Officials in Wuhu visited the fair. Output reached "
+        "3 billion yuan.\n\nOutput reached 4 billion yuan."
+    )
+    got = _regions(text)
+    assert got == {"5 percent": "Hefei", "3 billion yuan": "Wuhu", "4 billion yuan": "Hefei"}

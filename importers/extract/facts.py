@@ -88,11 +88,13 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     may_state = word_periods(folded)
     facts: list[Fact] = []
     current_para = -1
+    unread: list[tuple[int, int]] = []  # sentences the topic has not followed yet
     for s_start, s_end in sentences:
         para = bisect_left(para_starts, s_start + 1) - 1
         if para != current_para:
             current_para, topic, doc.sentence = para, tracker.doc_topic, -1
             doc.periods.new_paragraph(para)
+            unread.clear()
         doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
         if turns_to_stock(turns, s_start, s_end):
@@ -103,18 +105,19 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             if k < len(may_state) and may_state[k] < s_end:
                 periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
                 state_period(doc.periods, text, dates, periods, (para, doc.sentence))
-            topic = tracker.update_topic(topic, s_start, s_end)
+            unread.append((s_start, s_end))
             continue
         periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded, ordinals)
         if figs:
+            topic = tracker.follow(topic, unread)  # only a figure needs the topic
             found = sentence_facts(doc, figs, periods, (s_start, s_end), topic)
             facts.extend(attach_back(text, s_start, found, facts))  # "The figure marks ..."
             used = {f.period_text for f in found if f.period}
             periods = [p for p in periods if p.text in used]
         if periods:  # with no figure too: "in the first half" (an ordinal)
             state_period(doc.periods, text, dates, periods, (para, doc.sentence))
-        topic = tracker.update_topic(topic, s_start, s_end)
+        unread.append((s_start, s_end))
     date_headline(text, facts, headline_end(text, paragraphs))
     facts = yen_signs(facts, text, tracker.home_abroad == "JP")
     return dollar_signs(facts, text, tracker.home_abroad)  # whose "$": the story's place

@@ -17,9 +17,9 @@ from factscope.importers.gazetteer import Gazetteer, Mention
 
 from ._fold import fold_case
 from .region_cues import (
-    ANAPHOR_FOLDED_RE,
     CAPITALIZED_BEFORE_RE,
     CJK_DATELINE_AFTER_RE,
+    CJK_DATELINE_MARK,
     CJK_ORG_AFTER_RE,
     CJK_OWNER_AFTER_RE,
     CJK_SHARE_BEFORE,
@@ -27,6 +27,7 @@ from .region_cues import (
     COMPARAND_LAST_WORDS,
     COMPARAND_RE,
     COUNTRY_PART_AFTER_RE,
+    DESTINATION_GATE_RE,
     DESTINATION_RE,
     DOLLAR_AFTER_RE,
     EN_OFFICE_AFTER_RE,
@@ -41,6 +42,7 @@ from .region_cues import (
     RANK_SCOPE_GATE_RE,
     SHARE_OF_RE,
     SUPERLATIVE_AFTER_RE,
+    find_anaphors,
     is_title_case,
 )
 
@@ -83,7 +85,12 @@ class PlaceIndex:
         self._common: dict[tuple[int, int], Region | None] = {}
         self._topic_levels: dict[tuple[str, str], Region | None] = {}
         self._attributables: dict[tuple[int, int], tuple[list[Place], list[int]]] = {}
-        self._anaphor_targets: dict[str, tuple[list[int], list[Region]]] = {}
+        self._levels: dict[tuple[str, str], Region | None] = {}  # (noun, region id): _of_level
+        # per noun, by index of a mentioned place: what "the <noun>" right after it stands for
+        self._nearest_levels: dict[str, dict[int, Region | None]] = {}
+        self._names: list[tuple[int, int]] | None = None  # see name_spans
+        self._name_starts: list[int] = []
+        self._sentence_starts = [s for s, _ in sentences]
         self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(text))]
         mentions = gazetteer.find_mentions(text)
         self._mention_starts = {m.start: m.region_id for m in mentions}
@@ -101,12 +108,11 @@ class PlaceIndex:
 
     # -- building -------------------------------------------------------------------------
     def _sentence_of(self, pos: int) -> tuple[int, int]:
-        idx = bisect_left(self.sentences, (pos + 1, -1)) - 1
+        idx = bisect_right(self._sentence_starts, pos) - 1
         return self.sentences[idx] if idx >= 0 else (0, len(self.text))
 
     def _in_name(self, m: Mention) -> bool:
         text = self.text
-        s_start, _ = self._sentence_of(m.start)
         line_start = self._line_starts[bisect_right(self._line_starts, m.start) - 1]
         title = self._title_lines.get(line_start)
         if title is None:
@@ -116,7 +122,7 @@ class PlaceIndex:
         if title:
             return False
         after = text[m.end : m.end + 30]
-        if CJK_DATELINE_AFTER_RE.match(after):
+        if CJK_DATELINE_MARK in after and CJK_DATELINE_AFTER_RE.match(after):
             return True  # 长沙10月20日电: a dateline
         gap = len(after) - len(after.lstrip(" \xa0"))
         # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
@@ -128,8 +134,11 @@ class PlaceIndex:
             return not POSSESSIVE_RE.match(after)
         if text[m.start - 1 : m.start] == "(" and COMPANY_AFTER_RE.match(after):
             return True
+        if not text[m.start - 1 : m.start].isspace():
+            return False  # no word before it in the sentence (nor at the text's start)
+        s_start, _ = self._sentence_of(m.start)
         before = text[max(s_start, m.start - 25) : m.start]
-        prev = CAPITALIZED_BEFORE_RE.search(before) if before[-1:].isspace() else None
+        prev = CAPITALIZED_BEFORE_RE.search(before) if before else None
         return bool(
             prev
             and prev.group(1) not in NAME_FUNCTION_WORDS
@@ -139,19 +148,23 @@ class PlaceIndex:
     def _nested(self, outer: str | None, inner: str | None) -> bool:
         if outer is None or inner is None or outer == inner:
             return False
-        return any(r.id == outer for r in self.gz.chain(inner))
+        return outer in self.gz.ancestors(inner)
 
     def name_spans(self, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of Chinese place names and anaphors starting in ``text[start:end]``, sorted,
         including names the gazetteer could not resolve: what a metric phrase must not keep."""
-        spans = [(p.start, p.end) for p in self.places_in(start, end) if self._usable(p.region)]
-        spans += [(a, b) for a, b in self._ambiguous if start <= a < end]
-        return sorted(spans)
+        if self._names is None:  # asked per figure, after the places are settled: sort once
+            self._names = sorted(
+                [(p.start, p.end) for p in self._places if self._usable(p.region)] + self._ambiguous
+            )
+            self._name_starts = [a for a, _ in self._names]
+        i = bisect_left(self._name_starts, start)
+        return self._names[i : bisect_left(self._name_starts, end, i)]
 
     def _usable(self, region: Region) -> bool:
         usable = self._usable_ids.get(region.id)
         if usable is None:
-            chain = self.gz.chain(region.id)
+            chain = self.gz.lineage(region.id)
             # China and the places in it; abroad, a state or city ("Bavaria's exports"), and a
             # foreign country only in a story about a place in it ("Vietnam's exports" in a
             # story on Binh Duong): elsewhere that is a partner or a comparand
@@ -169,6 +182,7 @@ class PlaceIndex:
         self.home_abroad = country_id
         self._usable_ids.clear()
         self._candidates.clear()
+        self._names = None
         home = self.gz.get(country_id)
         if home is not None:  # "the country's exports" in a story on Bavaria: Germany's
             self._places = [
@@ -191,19 +205,19 @@ class PlaceIndex:
                 continue
             if DOLLAR_AFTER_RE.match(self.text, m.end, m.end + 10):
                 continue  # "US$", "US dollars"
+            cjk_after = not self.text[m.end : m.end + 1].isascii()
             poss = bool(POSSESSIVE_RE.match(self.text, m.end, m.end + 3)) or (
-                not self.text[m.end : m.end + 1].isascii()
-                and CJK_OWNER_AFTER_RE.match(self.text, m.end, m.end + 6) is not None
+                cjk_after and CJK_OWNER_AFTER_RE.match(self.text, m.end, m.end + 6) is not None
             )
             org = office or (
-                not self.text[m.end : m.end + 1].isascii()
-                and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
+                cjk_after and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
             )
             compared = self._compared(m.start)
             places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
         mentioned = list(places)
-        for a in ANAPHOR_FOLDED_RE.finditer(fold_case(self.text)):
-            resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned)
+        starts = [p.start for p in mentioned]
+        for a in find_anaphors(fold_case(self.text)):
+            resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned, starts)
             if resolved is not None:
                 noun = a.group("noun").lower()
                 places.append(
@@ -212,28 +226,41 @@ class PlaceIndex:
         places.sort(key=lambda p: p.start)
         return places
 
-    def _resolve_anaphor(self, noun: str, pos: int, mentioned: list[Place]) -> Region | None:
+    def _resolve_anaphor(
+        self, noun: str, pos: int, mentioned: list[Place], starts: list[int]
+    ) -> Region | None:
         """Region of "the <noun>" at ``pos``: from the last place mentioned before it that is
-        or lies in a region of that level (``mentioned`` is sorted)."""
+        or lies in a region of that level (``mentioned`` is sorted, ``starts`` its starts)."""
         if noun in ("country", "nation"):
             return self._china
-        targets = self._anaphor_targets.get(noun)
-        if targets is None:
-            starts: list[int] = []
-            regions: list[Region] = []
-            for place in mentioned:
-                # "the second city after Shanghai. The city's GDP ...": not the compared city
-                region = None if place.comparand else self._of_level(place, noun)
-                if region is not None:
-                    starts.append(place.start)
-                    regions.append(region)
-            targets = self._anaphor_targets[noun] = (starts, regions)
-        i = bisect_left(targets[0], pos) - 1
-        return targets[1][i] if i >= 0 else None
+        # Walking back from the anaphor (the nearest such place is usually the one before it);
+        # what a walk learns is kept per place index, so many anaphors stay linear in all.
+        known = self._nearest_levels.setdefault(noun, {})
+        walked: list[int] = []
+        found: Region | None = None
+        i = bisect_left(starts, pos) - 1
+        while i >= 0:
+            if i in known:
+                found = known[i]
+                break
+            walked.append(i)
+            place = mentioned[i]
+            # "the second city after Shanghai. The city's GDP ...": not the compared city
+            if not place.comparand:
+                key = (noun, place.region.id)
+                if key not in self._levels:
+                    self._levels[key] = self._of_level(place.region, noun)
+                found = self._levels[key]
+                if found is not None:
+                    break
+            i -= 1
+        for j in walked:
+            known[j] = found
+        return found
 
-    def _of_level(self, place: Place, noun: str) -> Region | None:
+    def _of_level(self, place_region: Region, noun: str) -> Region | None:
         levels = NOUN_LEVELS[noun]
-        for region in self.gz.chain(place.region.id):
+        for region in self.gz.lineage(place_region.id):
             if region.level in levels and self._usable(region):
                 if noun == "cbd" and "Business District" not in region.name:
                     continue
@@ -245,7 +272,7 @@ class PlaceIndex:
         return None
 
     def _in_china(self, region: Region) -> bool:
-        chain = self.gz.chain(region.id)
+        chain = self.gz.lineage(region.id)
         return bool(chain) and chain[-1].id == "CN"
 
     def places_in(self, start: int, end: int) -> list[Place]:
@@ -256,10 +283,12 @@ class PlaceIndex:
 
     def _candidate(self, place: Place) -> bool:
         ok = self._candidates.get(id(place))
+        if ok is None and not self._usable(place.region):
+            ok = self._candidates[id(place)] = False  # no window to read
         if ok is None:
             before = self.text[max(0, place.start - 40) : place.start]
             folded = fold_case(before)
-            ok = self._usable(place.region) and not (
+            ok = not (
                 (RANK_SCOPE_GATE_RE.search(folded) and RANK_SCOPE_FOLDED_RE.search(folded))
                 or (("%" in before or "cent" in before) and SHARE_OF_RE.search(before))
                 or before.endswith(CJK_SHARE_BEFORE)  # "占四川进出口总值的87.9%": the whole
@@ -281,7 +310,8 @@ class PlaceIndex:
         hit = self._destinations.get(id(place))
         if hit is None:
             before = self.text[max(s_start, place.start - 36) : place.start]
-            hit = bool(DESTINATION_RE.search(before))
+            gate = DESTINATION_GATE_RE.search(fold_case(before))
+            hit = gate is not None and DESTINATION_RE.search(before) is not None
             if not hit:
                 # "exports to Bavaria and Munich", "to Japan, Korea and Vietnam": the places
                 # listed after a destination are destinations too

@@ -43,7 +43,7 @@ class RegionTracker(PlaceIndex):
         super().__init__(text, gazetteer, sentences)
         self.doc_topic = self._doc_topic()
         if self.doc_topic is not None:
-            country = self.gz.chain(self.doc_topic.id)[-1]
+            country = self.gz.lineage(self.doc_topic.id)[-1]
             if country.id != "CN":
                 self.set_home_abroad(country.id)
 
@@ -100,11 +100,14 @@ class RegionTracker(PlaceIndex):
         if cached is not None:
             return cached
         places = [p for p in self.places_in(start, end) if not p.anaphor and self._usable(p.region)]
+        if len(places) < 3:  # fewer than three places name fewer than three regions
+            self._enumerations[start, end] = []
+            return []
         ids = {p.region.id for p in places}
         if len(ids) >= 3:
             # "Wuhan, capital of central China's Hubei Province": places that contain another
             # one of the sentence locate it; only the innermost ones can make a list.
-            outer = {r.id for rid in ids for r in self.gz.chain(rid)[1:]}
+            outer = {r.id for rid in ids for r in self.gz.lineage(rid)[1:]}
             ids -= outer
         if len(ids) < 3:
             places = []
@@ -113,7 +116,7 @@ class RegionTracker(PlaceIndex):
 
     def lowest_common(self, places: list[Place]) -> Region | None:
         """Deepest region containing all ``places``, unless that is only the country."""
-        chains = [[r.id for r in self.gz.chain(rid)] for rid in {p.region.id for p in places}]
+        chains = [[r.id for r in self.gz.lineage(rid)] for rid in {p.region.id for p in places}]
         common = set(chains[0]).intersection(*chains[1:]) if chains else set()
         for rid in chains[0] if chains else []:
             if rid in common:
@@ -123,18 +126,28 @@ class RegionTracker(PlaceIndex):
                 return region
         return None
 
+    def follow(self, topic: Region | None, unread: list[tuple[int, int]]) -> Region | None:
+        """Topic after reading the sentences of ``unread`` (then emptied). The topic lasts to
+        the end of its paragraph, so a sentence read only when a later figure asks for the
+        topic costs nothing when none does (half the sentences with places in the seeds)."""
+        for start, end in unread:
+            topic = self.update_topic(topic, start, end)
+        unread.clear()
+        return topic
+
     def update_topic(self, topic: Region | None, start: int, end: int) -> Region | None:
         """Topic after reading sentence ``text[start:end]``."""
-        if not self.places_in(start, end):
+        places = self.places_in(start, end)
+        if not places:
             return topic
-        sentence = self.text[start:end]
-        if EXAMPLE_RE.match(sentence) or self.enumeration(start, end):
+        # match() at ``start`` reads the sentence as a slice would: neither pattern looks back
+        if EXAMPLE_RE.match(self.text, start, end) or self.enumeration(start, end):
             return topic
-        lead = LEAD_ADVERBIAL_RE.match(sentence)
-        head_end = start + (lead.end() if lead else 0) + 40
+        lead = LEAD_ADVERBIAL_RE.match(self.text, start, end)
+        head_end = (lead.end() if lead else start) + 40
         located = -1  # start of a place named right after "China's": the story's place
         by_org = False  # the topic was set in this sentence by an office's name only
-        for place in self.places_in(start, end):
+        for place in places:
             if place.start == located and self._usable(place.region):
                 # "Harbin, capital of northeast China's Heilongjiang Province": the province
                 # locates the city the sentence is about, which stays the topic; not a city
@@ -185,7 +198,7 @@ class RegionTracker(PlaceIndex):
             self._topic_levels[key] = next(
                 (
                     r
-                    for r in self.gz.chain(topic.id)
+                    for r in self.gz.lineage(topic.id)
                     if r.level in NOUN_LEVELS[noun] and self._usable(r)
                 ),
                 None,
