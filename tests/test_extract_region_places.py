@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from factscope.importers.extract._fold import fold_case
+from factscope.importers.extract.region_cues import (
+    DESTINATION_GATE_RE,
+    RANK_SCOPE_FOLDED_RE,
+    RANK_SCOPE_GATE_RE,
+)
 from factscope.importers.extract.region_places import PlaceIndex
 from factscope.importers.extract.sentences import split_sentences
 from factscope.importers.gazetteer import Gazetteer
+from tests.conftest import SEEDS, requires_shared
 
 
 def _index(text: str) -> PlaceIndex:
@@ -52,3 +61,30 @@ def test_anaphors_with_no_place_of_their_level_stay_linear() -> None:
     assert len(places) == 25_000 and not any(p.anaphor for p in places)
     after = _index("Chengdu grew. The city's support helped. " * 3)
     assert [p.region.name for p in after.places_in(0, 200) if p.anaphor] == ["Chengdu"] * 3
+
+
+@requires_shared
+def test_place_windows_read_off_the_text_fold_as_their_own_fold() -> None:
+    # The gates before a place read a slice of the document's folded text instead of folding
+    # the slice: the same verdicts, also where the two strings differ (a whole text with "İ"
+    # folds by table and keeps "É"; a slice alone lowers it; a final sigma is contextual).
+    edges = [
+        "İzmir ranked ÉTAGE first among ΣΑΣ cities in Sichuan; exports ΣΑΣ TO Bavaria grew.",
+        "The ÉCOLE ranks third in Hunan Province. Sales to Texas rose.",
+    ]
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = edges + [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    windows = differing = 0
+    for text in texts:
+        index = _index(text)
+        for place in index.places_in(0, len(text)):
+            for lo in (max(0, place.start - 40), max(0, place.start - 36)):
+                own, read = fold_case(text[lo : place.start]), index.folded[lo : place.start]
+                differing += own != read
+                windows += 1
+                for gate in (RANK_SCOPE_GATE_RE, RANK_SCOPE_FOLDED_RE, DESTINATION_GATE_RE):
+                    assert bool(gate.search(own)) == bool(gate.search(read)), (text, lo)
+                found = DESTINATION_GATE_RE.search(index.folded, lo, place.start)
+                assert bool(found) == bool(DESTINATION_GATE_RE.search(own))
+    assert differing >= 2 and windows > 200

@@ -95,6 +95,9 @@ _WORD_PERIOD_RE = re.compile(
     r"(?<![a-z])(?:(?:first|second|third|fourth)\s+(?:half|quarter|\w+\s+(?:months|"
     rf"quarters))|h[12]\b|(?:{alternation(_NOUN_MONTHS)}|this\s+year|last\s+year|the\s+year)\b)"
 )
+# Tried only where a lead occurs (``_led_by``), so its leading look-behind costs nothing: a
+# class-led form scanned by ``re`` itself ("f(?<![a-z].)(?:irst|ourth)...") measured 19
+# against 11 ms/MB for the str.find of the leads on the seeds.
 _WORD_PERIOD_LEADS = (
     "first", "second", "third", "fourth", "h1", "h2", *_NOUN_MONTHS, "this year", "last year",
     "the year",

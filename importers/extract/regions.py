@@ -39,8 +39,14 @@ from .region_places import Place, PlaceIndex
 class RegionTracker(PlaceIndex):
     """Attributes figures of one document to regions; build once per document."""
 
-    def __init__(self, text: str, gazetteer: Gazetteer, sentences: list[tuple[int, int]]) -> None:
-        super().__init__(text, gazetteer, sentences)
+    def __init__(
+        self,
+        text: str,
+        gazetteer: Gazetteer,
+        sentences: list[tuple[int, int]],
+        folded: str | None = None,
+    ) -> None:
+        super().__init__(text, gazetteer, sentences, folded)
         self.doc_topic = self._doc_topic()
         if self.doc_topic is not None:
             country = self.gz.lineage(self.doc_topic.id)[-1]

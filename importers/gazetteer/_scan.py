@@ -68,8 +68,9 @@ HEAD_RE = re.compile(r"(?:[A-Z][A-Za-z\u00C0-\u024F'’-]*[ \u00a0]+){1,6}$")
 # where a name can start: a capitalized word (not inside another word) or a run of ideographs
 START_RE = re.compile(rf"(?<![A-Za-z\u00C0-\u024F0-9])[A-Z][A-Za-z\u00C0-\u024F0-9]*|{IDEOGRAPH}+")
 # START_RE split in two, each led by a character class so that the engine skips ahead in C;
-# the look-behind of the Latin half is checked in Python (_WORD_CHARS)
-_LATIN_START_RE = re.compile(r"[A-Z][A-Za-z\u00C0-\u024F0-9]*")
+# the Latin half's look-behind comes after its first letter (checked in C, not per word in
+# Python: 9.1 against 11 ms/MB for the capitalized words of the seeds)
+_LATIN_START_RE = re.compile(r"[A-Z](?<![A-Za-z\u00C0-\u024F0-9].)[A-Za-z\u00C0-\u024F0-9]*")
 _CJK_RUN_RE = re.compile(f"{IDEOGRAPH}+")
 # one ideograph: the engine skips to it in C several times faster than to a run (``+``)
 _CJK_CHAR_RE = re.compile(IDEOGRAPH)
@@ -172,11 +173,7 @@ def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
 
 def _first_words(text: str, prefixes: set[str]) -> list[tuple[int, int]]:
     """Spans of the capitalized words (``START_RE``'s Latin half) that can begin a name."""
-    return [
-        m.span()
-        for m in _LATIN_START_RE.finditer(text)
-        if m.group() in prefixes and not (m.start() > 0 and _is_word_char(text[m.start() - 1]))
-    ]
+    return [m.span() for m in _LATIN_START_RE.finditer(text) if m.group() in prefixes]
 
 
 def _cjk_runs(text: str) -> Iterator[tuple[int, int]]:
@@ -186,10 +183,6 @@ def _cjk_runs(text: str) -> Iterator[tuple[int, int]]:
         run = _CJK_RUN_RE.match(text, first.start())
         pos = run.end() if run is not None else first.end()
         yield first.start(), pos
-
-
-def _is_word_char(c: str) -> bool:
-    return (c.isascii() and c.isalnum()) or "\u00c0" <= c <= "\u024f"
 
 
 # Chinese zone types after a place name ("成都高新区", "郑州经开区"), with their kind slugs
