@@ -73,6 +73,8 @@ class Trend(BaseModel):
     """The metric as people read it ("Exports", or the phrase)."""
     series: list[TrendSeries]
     notes: list[str] = Field(default_factory=list)
+    other_measures: list[str] = Field(default_factory=list)
+    """Measures of the metric the trend leaves out ("share"), each a trend of its own."""
 
 
 def period_key(period: str) -> tuple[int, int, int, int, int]:
@@ -186,7 +188,8 @@ def build_trend(
         notes.extend(_other_measures(region, label, measure, (left_out or {}).get(region.id)))
         if not phrase:
             notes.extend(_mixed_things(region, label, metric, dated))
-    return Trend(metric=metric, label=label, series=series, notes=notes)
+    others = sorted({m for counts in (left_out or {}).values() for m, n in counts.items() if n})
+    return Trend(metric=metric, label=label, series=series, notes=notes, other_measures=others)
 
 
 def is_outlook(value: TrendValue) -> bool:

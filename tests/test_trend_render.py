@@ -95,3 +95,24 @@ def test_a_metric_phrase_with_escape_sequences_reaches_the_chart_inert(trend_db:
     chart = trend_chart(hostile, 60, 12)
     assert "\x07" not in chart and "]0;" not in chart and "\x1b[31m" not in chart
     assert "Exports" in Text.from_ansi(chart).plain
+
+
+def test_trend_measure_charts_what_the_amounts_leave_out(db_path: Path) -> None:
+    """The samples: Chengdu states only a share of its exports. The amounts' trend is empty
+    and says how to chart the share; --measure share charts it."""
+    from tests.conftest import SAMPLES
+
+    assert run("--db", str(db_path), "import", "-q", str(SAMPLES)).exit_code == 0
+    amounts = run("--db", str(db_path), "trend", "Chengdu", "exports")
+    assert amounts.exit_code == 0
+    assert "note: --measure share charts the share figures left out" in amounts.stderr
+    assert "60%" not in amounts.stdout
+    shares = run("--db", str(db_path), "trend", "Chengdu", "exports", "--measure", "share")
+    assert shares.exit_code == 0, shares.stderr
+    [row] = shares.stdout.splitlines()[1:]
+    assert row.split("\t")[:3] == ["Chengdu", "2021", "60%"]
+    assert "--measure" not in shares.stderr
+    shown = json.loads(run("--db", str(db_path), "trend", "Chengdu", "exports", "--json").stdout)
+    assert shown["other_measures"] == ["share"]
+    bad = run("--db", str(db_path), "trend", "Chengdu", "exports", "--measure", "bogus")
+    assert bad.exit_code == 2 and "'bogus' is not one of" in bad.stderr

@@ -14,7 +14,8 @@ import sys
 
 import click
 
-from factscope.db.compare import METRIC_LABELS
+from factscope.db.compare import METRIC_LABELS, SEPARATE_KINDS
+from factscope.db.compare_labels import MEASURE_WORDS
 from factscope.importers.parallel import Terminated
 from factscope.importers.sanitize import strip_control
 from factscope.tui import output
@@ -191,6 +192,13 @@ def compare(
 @click.option("--children", is_flag=True, help="One more series per district or city under it.")
 @click.option("--from", "start", metavar="PERIOD", help="Leave out periods before this year.")
 @click.option("--to", "end", metavar="PERIOD", help="Leave out periods after this year.")
+@click.option(
+    "--measure",
+    type=click.Choice(("amount", *SEPARATE_KINDS)),
+    default="amount",
+    show_default=True,
+    help="Chart another measure of the metric: share (a percentage of it), threshold ...",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the series as JSON.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print one CSV line per value.")
 @click.pass_obj
@@ -201,6 +209,7 @@ def trend(
     children: bool,
     start: str | None,
     end: str | None,
+    measure: str,
     as_json: bool,
     as_csv: bool,
 ) -> None:
@@ -208,12 +217,15 @@ def trend(
 
     METRIC is a metric type (exports, gdp, trade_total ...) or a phrase ("retail sales").
     Periods are in time order; where documents disagree about a period (more than 0.5 %
-    apart) every value is listed with its document and the point is flagged.
+    apart) every value is listed with its document and the point is flagged. A note names the
+    figures of another measure the trend leaves out; --measure charts them.
     """
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
     with obj.store() as store:
-        found = store.trend(resolve_region(store, region), metric, include_children=children)
+        found = store.trend(
+            resolve_region(store, region), metric, include_children=children, measure=measure
+        )
     found = trend_between(found, start, end)
     if as_json:
         click.echo(found.model_dump_json(indent=2))
@@ -223,6 +235,9 @@ def trend(
         output.print_trend(found)
     for note in found.notes:
         click.echo(f"note: {strip_control(note)}", err=True)
+    for other in found.other_measures:  # the panes' ctrl+t on such a row; here, an option
+        word = MEASURE_WORDS.get(other, other)
+        click.echo(f"note: --measure {other} charts the {word} figures left out", err=True)
     if not any(s.points for s in found.series):
         click.echo(f"factscope: {summary_line(found)}", err=True)
 
