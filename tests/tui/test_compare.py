@@ -400,6 +400,9 @@ async def test_the_readme_samples_show_the_labels_the_cli_prints(tmp_path: Path)
             ("Industry scale: industrial", "output of compani… (threshold)"),
         ),
         ("Trade with a partner", None, 10, ("Trade with", "a partner")),
+        # a measure wider than the column loses its brackets before a letter of itself
+        ("Total trade (threshold)", "(threshold)", 10, ("Total tra…", "threshold")),
+        ("Exports (difference)", "(difference)", 10, ("Exports", "difference")),
         (
             "Trade with a partner (share, outlook)",
             "(share, outlook)",

@@ -95,14 +95,18 @@ def label_lines(label: str, measure: str | None, width: int) -> tuple[str, str]:
     """A label in two lines of ``width``, cut at the end with "…" when longer; the
     ``measure`` at its end ("(share)") is never what is cut: two rows cut alike would look
     the same ("Trade with a pa…", the amount and the share)."""
-    lines = textwrap.wrap(label, width) or [""]
-    fits = len(lines) <= 2 and all(cell_len(line) <= width for line in lines)
-    if fits or not measure or not label.endswith(f" {measure}"):
+    whole = textwrap.wrap(label, width, break_long_words=False) or [""]
+    if len(whole) <= 2 and all(cell_len(line) <= width for line in whole):
+        return whole[0], " ".join(whole[1:])
+    if not measure or not label.endswith(f" {measure}"):
+        lines = textwrap.wrap(label, width) or [""]
         return lines[0], " ".join(lines[1:])
     base = label.removesuffix(f" {measure}")
     room = width - cell_len(measure) - 1
     if room < 6:  # too narrow to say more: the label cut on one line, the measure below
-        return fit(base, width).plain, measure
+        if cell_len(measure) > width:  # "(threshold)" in 10 cells: the word whole, unbracketed
+            measure = fit(measure.strip("()"), width).plain.rstrip()
+        return fit(base, width).plain.rstrip(), measure
     head, *rest = textwrap.wrap(base, width)
     tail = fit(" ".join(rest), room).plain.rstrip() if rest else ""
     return head, f"{tail} {measure}".strip()
