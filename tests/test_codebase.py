@@ -18,32 +18,29 @@ import pytest
 from tests.conftest import REPO
 
 FOLDERS = ("db", "importers", "tui")
-SKIPPED = ("importers/extract/",)
-"""The extractor's passes are being reworked for speed (three modules of 419-471 lines and
-``units.read_unit`` at 63 lines); they join the check once that work has landed."""
 FUNCTION_LINES = 60
 MODULE_LINES = 400
 
 LONG_FUNCTIONS: dict[str, str] = {
     # "folder/module.py:function": "why it stays whole",
-    # (none: every function checked is within the limit)
+    "importers/extract/units.py:read_unit": "one ordered cascade of unit readings (63 lines);"
+    " splitting it would hide which reading wins, and it runs per figure",
 }
 """Functions allowed over FUNCTION_LINES, by ``path:name``, each with its reason."""
 
 LONG_MODULES: dict[str, int] = {
     # "folder/module.py": most lines it may have,  # why it stays whole
-    # (none: the Compare and Facts screens were trimmed under the limit)
+    # The extractor's three busiest modules, left after issue 19's speed passes: each is one
+    # family of wordings whose patterns and readers are kept together; no larger.
+    "importers/extract/attach.py": 434,
+    "importers/extract/figures.py": 433,
+    "importers/extract/periods.py": 434,
 }
 """Modules allowed over MODULE_LINES, by path, with the most lines each may have."""
 
 
 def _modules(root: Path = REPO) -> list[Path]:
-    return [
-        path
-        for folder in FOLDERS
-        for path in sorted((root / folder).rglob("*.py"))
-        if not path.relative_to(root).as_posix().startswith(SKIPPED)
-    ]
+    return [path for folder in FOLDERS for path in sorted((root / folder).rglob("*.py"))]
 
 
 def _functions(path: Path, root: Path = REPO) -> Iterator[tuple[str, int]]:
@@ -113,6 +110,9 @@ def test_every_allowance_is_still_needed() -> None:
 def test_the_measure_finds_an_overrun(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The checks read real files: a long function and a long module are reported, an
     allowed one is not, and an allowance for code within the limit is stale."""
+    for allowances in (LONG_FUNCTIONS, LONG_MODULES):  # the real ones name the repository's code
+        for name in list(allowances):
+            monkeypatch.delitem(allowances, name)
     (tmp_path / "db").mkdir()
     (tmp_path / "tui" / "panes").mkdir(parents=True)
     (tmp_path / "importers" / "extract").mkdir(parents=True)
@@ -124,9 +124,12 @@ def test_the_measure_finds_an_overrun(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "db" / "edge.py").write_text(function("edge", FUNCTION_LINES), "utf-8")
     padding = "\n".join(f"X{n} = {n}" for n in range(MODULE_LINES + 1))
     (tmp_path / "tui" / "panes" / "big.py").write_text(padding, encoding="utf-8")
-    (tmp_path / "importers" / "extract" / "skipped.py").write_text(padding, encoding="utf-8")
+    (tmp_path / "importers" / "extract" / "big.py").write_text(padding, encoding="utf-8")
     assert long_functions(tmp_path) == {"db/long.py:long": FUNCTION_LINES + 1}
-    assert long_modules(tmp_path) == {"tui/panes/big.py": MODULE_LINES + 1}
+    assert long_modules(tmp_path) == {
+        "importers/extract/big.py": MODULE_LINES + 1,
+        "tui/panes/big.py": MODULE_LINES + 1,
+    }
     monkeypatch.setitem(LONG_FUNCTIONS, "db/long.py:long", "a test's allowance")
     monkeypatch.setitem(LONG_FUNCTIONS, "db/edge.py:edge", "within the limit: stale")
     monkeypatch.setitem(LONG_MODULES, "tui/gone.py", 500)
