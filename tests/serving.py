@@ -4,12 +4,14 @@ read from stdout, stopped (and its app processes checked) at the end."""
 from __future__ import annotations
 
 import os
+import selectors
 import signal
 import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from urllib.parse import parse_qs, urlsplit
 
 from tests.processes import FACTSCOPE
@@ -46,6 +48,15 @@ class Served:
             return []
 
 
+def _first_line(stream: IO[str]) -> str:
+    """The first line the server prints, or "" when none comes within START_TIMEOUT."""
+    with selectors.DefaultSelector() as selector:
+        selector.register(stream, selectors.EVENT_READ)
+        if not selector.select(START_TIMEOUT):
+            return ""
+    return stream.readline().strip()
+
+
 @contextmanager
 def serving(db: Path, *args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
     """``factscope --db DB serve --port 0 ARGS``, until the block ends (then SIGTERM)."""
@@ -59,8 +70,9 @@ def serving(db: Path, *args: str, env: dict[str, str] | None = None) -> Iterator
     served: Served | None = None
     try:
         assert process.stdout is not None and process.stderr is not None
-        url = process.stdout.readline().strip()  # blocks until the server listens, or exits
+        url = _first_line(process.stdout)  # once the server listens; "" if it exits or hangs
         if not url:
+            process.kill()  # a hung start must not hang the suite; an exited one is unchanged
             process.wait(START_TIMEOUT)
             raise AssertionError(f"serve did not start: {process.stderr.read()}")
         served = Served(process, url)

@@ -131,11 +131,13 @@ def test_general_news_set_has_the_shape_of_real_dev() -> None:
         assert keys == list(json.loads(real))
 
 
-def test_general_news_files_are_what_the_annotations_make(tmp_path: Path) -> None:
+def test_general_news_files_are_what_the_annotations_make(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from bench.eval_extraction import GENERAL_NEWS
     from bench.general_news import make_gold
 
-    make_gold.HERE = tmp_path
+    monkeypatch.setattr(make_gold, "HERE", tmp_path)
     make_gold.main()
     for name in ("paragraphs.jsonl", "facts.jsonl"):
         made = (tmp_path / name).read_text(encoding="utf-8")
