@@ -97,7 +97,7 @@ reader; **ctrl+y** copies the series as text; **ctrl+s** exports it; **Escape** 
         """The fact behind each table row (None for a gap)."""
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"Trend: {self.label}"), id="trend-title")
+        yield Static(Text(f"Trend: {safe(self.label)}"), id="trend-title")
         yield PlotextPlot(id="trend-chart")
         table: DataTable[Text] = DataTable(id="trend-table", cursor_type="row", zebra_stripes=True)
         table.add_columns(*TREND_COLUMNS)
@@ -162,7 +162,7 @@ reader; **ctrl+y** copies the series as text; **ctrl+s** exports it; **Escape** 
             table.add_row(*(Text(safe(cell)) for cell in row))  # titles are untrusted
         self.status_line.set_context(Text("Enter evidence · ctrl+y copy · ctrl+s export"))
         for note in trend.notes:
-            self.notify(note, timeout=4)
+            self.notify(safe(note), timeout=4)  # notes quote documents' phrases
 
     def on_resize(self) -> None:
         if self.trend is not None:
