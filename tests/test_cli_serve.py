@@ -123,3 +123,14 @@ def test_a_public_url_is_an_http_url(db: Path, url: str) -> None:
     result = CliRunner().invoke(main, ["--db", str(db), "serve", "--public-url", url])
     assert result.exit_code == 2
     assert "is not a URL such as https://" in result.stderr
+
+
+def test_a_postgresql_database_is_refused_in_one_line() -> None:
+    """The app processes would get the URL on their command line (and no PG* variables):
+    serving a server's corpus is refused before anything starts, the password unshown."""
+    url = "postgresql://ana:s3cret@127.0.0.1:9/team"
+    done = factscope("--db", url, "serve")
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert "PostgreSQL database cannot be served" in line and "s3cret" not in line
+    assert done.stdout == ""

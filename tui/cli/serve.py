@@ -115,6 +115,10 @@ def serve(
             f"factscope serve needs the serve extra ({exc.name} is missing):"
             " pip install 'factscope[serve]'"
         )
+    if obj.server is not None:
+        # the app processes take --db on their command line, where ps shows a password,
+        # and get no PG* variables: serving a server's corpus needs its own design
+        fail("factscope serve needs a database file; a PostgreSQL database cannot be served yet")
     with obj.store(read_only=obj.read_only) as store:
         db_path = Path(store.path).resolve()
     token = read_token(token_file)
