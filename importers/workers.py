@@ -53,5 +53,7 @@ def written_by_workers(
                 report.add(part)
                 report.stopped = report.stopped or part.stopped
             finished(item)
+            if report.stopped:
+                return  # the server is lost: ending here lets the pool cancel queued files
             continue
         yield item, entries  # type: ignore[misc]  # documents only: a worker sent no report

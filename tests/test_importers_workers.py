@@ -63,3 +63,22 @@ def test_a_worker_that_cannot_reach_the_server_stops_the_import(tmp_path: Path) 
     (sample,) = write_in_worker(sorted(SAMPLES.iterdir())[0], down, ReadOptions(), None)
     assert sample.stopped is not None and "cannot connect" in sample.stopped
     assert sample.imported == 0
+
+
+def test_a_stop_reported_by_a_worker_ends_the_writing() -> None:
+    """Files every worker wrote arrive as reports; after one that stopped (the server lost),
+    no later input is taken from the pool, so queued files are cancelled, not each retried."""
+    from factscope.importers.report import ImportReport
+    from factscope.importers.workers import written_by_workers
+
+    pulled: list[str] = []
+
+    def from_the_pool() -> Any:
+        for name, stopped in (("a", None), ("b", "server lost"), ("c", None), ("d", None)):
+            pulled.append(name)
+            yield name, [ImportReport(imported=1, stopped=stopped)]
+
+    report, finished = ImportReport(), []
+    assert list(written_by_workers(from_the_pool(), report, finished.append)) == []
+    assert pulled == ["a", "b"] and finished == ["a", "b"]
+    assert report.stopped == "server lost" and report.imported == 2
