@@ -28,7 +28,6 @@ from typing import Any
 
 from factscope.db.errors import LockedError, StoreError, WriteFailedError
 from factscope.db.models import RawDocument, Region
-from factscope.db.pgstore import PgStore
 from factscope.db.store import Store, document_id
 from factscope.db.writes import FactSource
 from factscope.importers.files import read_stream
@@ -359,6 +358,8 @@ def import_paths(
         if jobs > 1 and worth_a_pool(files):
             # A worker sends back its file's documents, or on a server its file's report.
             prepare: Any
+            from factscope.db.pgstore import PgStore  # here: a file's import never loads it
+
             if isinstance(store, PgStore):
                 prepare = partial(
                     write_in_worker, url=store.url, options=options, published=published

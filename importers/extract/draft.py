@@ -69,8 +69,8 @@ class Draft:
 
     def clear_change(self) -> None:
         """No change: a gap between rates, or a figure that only restates one."""
-        self.change_percent = self.change_basis = self.change_quote = None
-        self.change_start = self.change_end = None
+        for name in CHANGE_FIELDS:
+            setattr(self, name, None)
 
     def fact(self) -> Fact:
         """The finished :class:`Fact` (validated: a wrong type fails here, not in the store).

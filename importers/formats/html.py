@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from factscope.db.models import RawDocument
 from factscope.importers.dates import find_published
-from factscope.importers.lexicon.common import is_ideograph
+from factscope.importers.lexicon.common import IDEOGRAPH_RE
 from factscope.importers.readers import (
     ReadContext,
     ReadError,
@@ -257,7 +257,7 @@ def _is_content(paragraph: _Paragraph) -> bool:
 
 
 def _weight(text: str) -> float:
-    length = len(text) + 2 * sum(1 for ch in text if is_ideograph(ch))
+    length = len(text) + 2 * len(IDEOGRAPH_RE.findall(text))
     return 1 + len(re.findall(r"[,，、;；]", text)) + min(length / 100, 3)
 
 
@@ -273,7 +273,7 @@ def _main_text(body: LexborNode) -> str:
     nodes: dict[int, LexborNode] = {}
     for paragraph in paragraphs:
         text = paragraph.text
-        cjk = sum(1 for ch in text if is_ideograph(ch))
+        cjk = len(IDEOGRAPH_RE.findall(text))
         if len(text) < 25 and cjk < 10:
             continue
         chain = list(paragraph.chain)
