@@ -53,6 +53,9 @@ BEFORE: list[tuple[str, tuple[str, int] | None]] = [
     ("paid ₺12", ("TRY", 5)),
     ("paid XCHF 900", None),  # glued to a word: no code
     ("paid euro 5", None),  # a name before a number is no sign
+    ("CHINA'S TOP 10 EXPORTERS", None),  # a code that is an English word: the word
+    ("ALL 31 PROVINCES", None),
+    ("A TRY 50 FINE", None),
 ]
 
 

@@ -22,6 +22,7 @@ from factscope.importers.lexicon.currencies import (
     CURRENCY_WORDS,
     money_named,
 )
+from factscope.importers.lexicon.en import CODE_WORDS
 from factscope.importers.lexicon.units import (
     UNITS_ANY_CASE,
     UNITS_AS_WRITTEN,
@@ -90,6 +91,8 @@ def registry_prefix(text: str, start: int) -> tuple[str, int] | None:
         if money is not None and money.code and money.multiplier == 1.0:
             if text[begin:end].isalpha() and not text[begin:end].isupper():
                 continue  # a currency's name before a number is no sign ("euro 5")
+            if text[begin:end] in CODE_WORDS:
+                continue  # "TOP 10", "ALL 31": a headline's word, not a currency
             return money.code, begin
     return None
 

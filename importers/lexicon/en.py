@@ -103,3 +103,9 @@ PERIOD_ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }  # fmt: skip
 """Ordinals of a quarter or a half ("the second quarter", "Q3" aside)."""
+
+CODE_WORDS: frozenset[str] = frozenset({
+    "ALL", "BAM", "BOB", "CUP", "GEL", "MAD", "MOP", "PEN", "SOS", "TOP", "TRY",
+})  # fmt: skip
+"""ISO 4217 codes that are English words: before a number in capitals they are the word
+("TOP 10 EXPORTERS", "ALL 31 PROVINCES"), not the paʻanga or the lek."""
