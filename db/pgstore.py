@@ -98,7 +98,7 @@ class PgConnection:
         self.url = url
         self.shown = shown_url(url)
         self.terms = TermBuffer()
-        """The transaction's typo-vocabulary counts, written at COMMIT (db/pgterms.py)."""
+        """The transaction's typo-vocabulary counts, written at COMMIT (db/pgshared.py)."""
         self._shares: LexemeShares | None = None
         self._shares_read = 0.0
 
