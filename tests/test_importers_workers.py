@@ -78,7 +78,7 @@ def test_a_stop_reported_by_a_worker_ends_the_writing() -> None:
             pulled.append(name)
             yield name, [ImportReport(imported=1, stopped=stopped)]
 
-    report, finished = ImportReport(), []
+    report, finished = ImportReport(), list[Path | str]()
     assert list(written_by_workers(from_the_pool(), report, finished.append)) == []
     assert pulled == ["a", "b"] and finished == ["a", "b"]
     assert report.stopped == "server lost" and report.imported == 2
