@@ -319,6 +319,19 @@ def write_prepared(
         report.add(part)
 
 
+def _worker_task(store: Store, options: ReadOptions, published: dt.date | None) -> Any:
+    """What a pool's worker does with a file: send back its documents, or on a server write
+    them itself and send back its report."""
+    # Imported here: a file's import never loads the server's modules; importers.workers
+    # builds on this module.
+    from factscope.db.pgstore import PgStore
+    from factscope.importers.workers import write_in_worker
+
+    if isinstance(store, PgStore):
+        return partial(write_in_worker, url=store.url, options=options, published=published)
+    return partial(_prepare_all, options=options, published=published)
+
+
 def import_paths(
     paths: Iterable[str | Path],
     store: Store,
@@ -343,7 +356,7 @@ def import_paths(
     :returns: counts of imported / replaced / unchanged documents and the failures.
     """
     # Imported here: importers.workers builds on this module.
-    from factscope.importers.workers import write_in_worker, written_by_workers
+    from factscope.importers.workers import written_by_workers
 
     options = options or ReadOptions()
     files, failures = collect_files(paths, recursive=recursive)
@@ -356,16 +369,7 @@ def import_paths(
     with ExitStack() as stack:
         items: Iterable[tuple[Path | str, Iterable[Entry | ImportReport]]]
         if jobs > 1 and worth_a_pool(files):
-            # A worker sends back its file's documents, or on a server its file's report.
-            prepare: Any
-            from factscope.db.pgstore import PgStore  # here: a file's import never loads it
-
-            if isinstance(store, PgStore):
-                prepare = partial(
-                    write_in_worker, url=store.url, options=options, published=published
-                )
-            else:
-                prepare = partial(_prepare_all, options=options, published=published)
+            prepare = _worker_task(store, options, published)
             stream = partial(_prepared, options=options, published=published)
             items = stack.enter_context(prepare_in_parallel(files, prepare, stream, jobs))
         else:
