@@ -206,13 +206,18 @@ def real_dev_records(folder: Path = DEFAULT_REAL_DEV) -> list[dict[str, object]]
     return records
 
 
+def published_of(record: dict[str, object]) -> dt.date | None:
+    """A real-dev record's ``published`` date (None when the record has none)."""
+    published = record.get("published")
+    return dt.date.fromisoformat(str(published)) if published else None
+
+
 def evaluate_real_dev(folder: Path = DEFAULT_REAL_DEV) -> Score:
     """Score every record of a real-dev style folder, each with its own publication date (a
     null date stays None: the README's conventions resolve such records from the text)."""
     score = Score()
     for record in real_dev_records(folder):
-        published = record.get("published")
-        date = dt.date.fromisoformat(str(published)) if published else None
+        date = published_of(record)
         gold = record["facts"]
         assert isinstance(gold, list)
         score_document(str(record["id"]), str(record["text"]), gold, score, date, guess=False)

@@ -31,6 +31,8 @@ from factscope.importers.registry import read_path
 from factscope.importers.slices import extract_in_slices
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a script: ``bench`` is importable from the repository
+    sys.path.insert(0, str(REPO))
 SHARED = REPO.parent / "shared" / "corpus"
 SNAPSHOT = REPO / "tests" / "data" / "facts_snapshot.jsonl"
 SAMPLES = REPO / "importers" / "samples"
@@ -58,15 +60,13 @@ def _imported(label: str, folder: Path) -> Iterator[str]:
 
 
 def _real_dev(folder: Path) -> Iterator[str]:
+    # the records as the scorer reads them (one reader of real-dev, bench/eval_extraction.py)
+    from bench.eval_extraction import published_of, real_dev_records
     from factscope.importers.extract import extract_facts
 
-    for line in (folder / "paragraphs.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        record = json.loads(line)
-        published = record.get("published")
-        date = dt.date.fromisoformat(published) if published else None
-        facts = extract_facts(record["text"], date)
+    for record in real_dev_records(folder):
+        date = published_of(record)
+        facts = extract_facts(str(record["text"]), date)
         yield from _document(f"real-dev/{record['id']}", date, facts)
 
 
