@@ -16,9 +16,10 @@ from factscope.importers.lexicon import en
 from factscope.importers.lexicon.common import alternation, longest_first
 
 from . import cjk
-from ._fold import fold_case, folded_pattern
+from ._fold import fold_case
 from .cjk import has_cjk, quantity_follows
 from .figure import Figure, Spans
+from .figure_gates import capitalized_name_before, name_before
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import OrdinalHits, ranks_in
@@ -31,17 +32,6 @@ _MONTH_NAMES = (
 )
 _AFTER_MONTH_RE = re.compile(rf"{_MONTH_NAMES}[\s\xa0]*$")
 _BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?[\s\xa0]+(?:of[\s\xa0]+)?{_MONTH_NAMES}\b")
-_NAME_BEFORE_RE = re.compile(
-    r"(?:[A-Za-z][-‑]|[A-Za-z]\d*[-/]|\d[-–/:]|\+|#|№|\bNo\.?[\s\xa0]*|"
-    r"\b(?:ICP|Tel|Fax|Page)[:\s\xa0]*)$",
-    re.IGNORECASE,
-)
-_NAME_BEFORE_FOLDED_RE = folded_pattern(_NAME_BEFORE_RE)
-# Capitalized only: "Building 3", "Line 2", but "building 80 million mu", "a record 5 billion".
-_CAPITALIZED_NAME_BEFORE_RE = re.compile(
-    r"\b(?:Code|Record|Article|Phase|Line|Type|Class|Level|Grade|Room|Building|Route|Exit|Gate|"
-    r"Chapter|Section|Item|Version)[:\s\xa0]*$"
-)
 _NAME_AFTER_RE = re.compile(
     r"^(?:[+:/]\d|\.\d|-\d{4}|[-‑](?:way|stop|party|hand|fold|sided|"
     r"pronged|in-one|star|dimensional|point|tier|round|level|phase|D)\b)"
@@ -145,9 +135,9 @@ def _not_a_quantity(
     if num.value <= 31 and _BEFORE_MONTH_RE.match(after):
         return True
     if (
-        _NAME_BEFORE_FOLDED_RE.search(folded[lo:start])
+        name_before(folded[lo:start])
         or _NAME_AFTER_RE.match(after)
-        or _CAPITALIZED_NAME_BEFORE_RE.search(before)
+        or capitalized_name_before(before)
     ):
         return True
     if (
@@ -158,7 +148,9 @@ def _not_a_quantity(
         and not _TOP_SET_AFTER_RE.match(text, num.end, num.end + 60)
     ):
         return True
-    if _PLUS_RE.match(after) or ("plus" in before and _PLUS_BEFORE_RE.search(before)):
+    if (("+" in after or "plus" in after) and _PLUS_RE.match(after)) or (
+        "plus" in before and _PLUS_BEFORE_RE.search(before)
+    ):
         return True
     raw = text[start : num.end]
     if raw.isdigit() and len(raw) >= 7:
