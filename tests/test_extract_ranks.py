@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factscope.importers.extract import extract_facts
+from factscope.importers.extract import extract_facts, ranks
 from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.ranks import OrdinalHits, ranks_in, topping_scope
 
@@ -99,3 +99,34 @@ def test_topping_ranks_the_amount_of_a_whole_text() -> None:
     text = "Minhang's output reached 300 billion yuan in 2021, topping the other districts."
     [amount] = [f for f in extract_facts(text) if f.unit == "CNY"]
     assert (amount.rank, amount.rank_scope) == (1, "other districts")
+
+
+@pytest.mark.parametrize(
+    ("text", "skips"),
+    [
+        ("Exports, which were worth a great deal in the year, ranked first in the province.", True),
+        ("The port finishing                                   in the top spot was third.", False),
+        (
+            "The port finishing in   the                                  third place overall.",
+            False,
+        ),
+        ("After a long and winding year of reforms it ranked 12th nationwide, then 3rd.", True),
+        ("It is      the                                                      first.", False),
+        ("Output (steel, cement and glass) of the smelters, remained No. 2 in China.", True),
+        (
+            "Tourism revenue ranked fifth in Jiangsu and the province's exports ranked second.",
+            False,
+        ),
+    ],
+)
+def test_rank_scan_starts_where_no_match_is_lost(text: str, skips: bool) -> None:
+    # the scan from rank_scan_start finds what the scan of the whole sentence found, for
+    # long gaps of letters and spaces before the ordinal (where it must start at the
+    # sentence) as for gaps no match can span (where it skips the sentence's start)
+    folded = fold_case(text)
+    first = OrdinalHits(folded).first_in(0, len(text))
+    lo = ranks.rank_scan_start(folded, 0, first)
+    whole = [m.span() for m in ranks._RANK_FOLDED_RE.finditer(folded, 0, len(text))]
+    assert whole
+    assert [m.span() for m in ranks._RANK_FOLDED_RE.finditer(folded, lo, len(text))] == whole
+    assert (lo > 0) is skips

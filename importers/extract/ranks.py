@@ -88,13 +88,18 @@ class OrdinalHits:
     def any_in(self, lo: int, hi: int) -> bool:
         """Whether ``folded[lo:hi]`` holds an ordinal word, "no." or a digit ordinal: a
         sentence with none states no English rank."""
+        return self.first_in(lo, hi) >= 0
+
+    def first_in(self, lo: int, hi: int) -> int:
+        """Where the first ordinal word, "no." or digit ordinal of ``folded[lo:hi]`` starts;
+        -1 if there is none."""
         hits = self._hits
         k = bisect_left(self._starts, lo)
         while k < len(hits) and hits[k][0] < hi:
             if hits[k][1] <= hi and hits[k][2] != _ZH:
-                return True
+                return hits[k][0]
             k += 1
-        return False
+        return -1
 
     def bounded_in(self, lo: int, hi: int) -> bool:
         """Whether ``folded[lo:hi]`` holds a whole ordinal word, a digit ordinal that ends a
@@ -152,9 +157,10 @@ def ranks_in(
         folded = fold_case(text)
     if ordinals is None:
         ordinals = OrdinalHits(folded[:s_end])
-    if not ordinals.any_in(s_start, s_end):
+    first = ordinals.first_in(s_start, s_end)
+    if first < 0:
         return out
-    for m in _RANK_FOLDED_RE.finditer(folded, s_start, s_end):
+    for m in _RANK_FOLDED_RE.finditer(folded, rank_scan_start(folded, s_start, first), s_end):
         verb = m.group("verb").lower()
         if not verb.startswith(("rank", "plac", "finish")) and not m.group("scope"):
             continue
@@ -176,6 +182,27 @@ def ranks_in(
                 continue
             out.append(_rank(m, scope))
     return out
+
+
+# What may stand between the start of a _RANK_RE match and its ordinal: the verb, "in", "the"
+# (14 letters at most: "finishing in the") and spaces
+_VERB_GAP_RE = re.compile(r"[a-z\s\xa0]*")
+_VERB_GAP_LETTERS = 14
+
+
+def rank_scan_start(folded: str, s_start: int, first: int) -> int:
+    """Where a scan of the sentence for ``_RANK_FOLDED_RE`` may start, the sentence's first
+    ordinal starting at ``first``: no match starts before it. Every match holds an ordinal
+    hit (its ordinal starts at most two digits before it, "12th"), so a match starting
+    before ``first - 40`` would span the 38 characters before: only letters and spaces, at
+    most 14 letters. Otherwise the scan starts there instead of at every position before."""
+    lo = first - 40
+    if lo <= s_start:
+        return s_start
+    gap = folded[lo : first - 2]
+    if _VERB_GAP_RE.fullmatch(gap) and len("".join(gap.split())) <= _VERB_GAP_LETTERS:
+        return s_start
+    return lo
 
 
 def _scope_of(text: str, m: re.Match[str]) -> str | None:
