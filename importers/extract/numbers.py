@@ -232,7 +232,21 @@ def find_numbers(text: str, folded: str | None = None) -> list[Num]:
     ``folded`` is ``fold_case(text)`` if the caller has it."""
     found: list[Num] = []
     for m in _matches(text, folded):
-        frac, half, digits = m.group("frac", "half", "digits")
+        digits = m.group("digits")  # most numerals: asked first, one group look-up
+        if digits:
+            value = parse_digits(digits)
+            dscale, gscale, zscale = m.group("dscale", "gscale", "zscale")
+            if dscale:
+                scale = _scale_of(dscale)
+            elif gscale:
+                scale = _glued_scale(gscale)
+            elif zscale:
+                scale = _glued_scale(zscale)
+            else:
+                scale = 1.0
+            found.append(Num(m.start(), m.end(), value, scale))
+            continue
+        frac, half = m.group("frac", "half")
         if m.group("qfrac") or m.group("halfof"):
             # "a quarter of", "three quarters of", "half of": shares of something
             quarters = 3 if (m.group("qnum") or "").lower() == "three" else 1
@@ -245,18 +259,6 @@ def find_numbers(text: str, folded: str | None = None) -> list[Num]:
             found.append(Num(m.start(), m.end(), numerator / den, 1.0, True, fraction=True))
         elif half:
             found.append(Num(m.start(), m.end(), 0.5, 1.0, True, half=True))
-        elif digits:
-            value = parse_digits(digits)
-            dscale, gscale, zscale = m.group("dscale", "gscale", "zscale")
-            if dscale:
-                scale = _scale_of(dscale)
-            elif gscale:
-                scale = _glued_scale(gscale)
-            elif zscale:
-                scale = _glued_scale(zscale)
-            else:
-                scale = 1.0
-            found.append(Num(m.start(), m.end(), value, scale))
         else:
             value_i = words_to_int(m.group("words"))
             if value_i is None:
