@@ -11,7 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factscope.importers.extract import figure_gates
+from factscope.importers.extract import figure_gates, figures
+from factscope.importers.extract.figure import Figure
+from factscope.importers.extract.numbers import find_numbers
 
 _NAME_PIECES = [
     "no", "no.", "icp", "tel", "fax", "page", "a", "z", "x", "1", "٣", "２", "-", "‑", "–", "/",
@@ -64,3 +66,31 @@ def test_capitalized_name_before_table(before: str, expected: bool) -> None:
 def test_capitalized_name_before_is_the_pattern(before: str) -> None:
     expected = bool(figure_gates.CAPITALIZED_NAME_BEFORE_RE.search(before))
     assert figure_gates.capitalized_name_before(before) == expected
+
+
+_MONTH_PIECES = ["Sept", "Sep", "May", "December", "Dec", "ember", "Jan", ".", "..", " ", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_MONTH_PIECES, "\xa0", "x", "1"]), max_size=5).map("".join))
+def test_month_endings_are_the_after_month_pattern(before: str) -> None:
+    expected = bool(figure_gates.AFTER_MONTH_RE.search(before))
+    assert before.rstrip().endswith(figure_gates.MONTH_ENDINGS) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("5 to 8 percent", True), ("5-8 percent", True), ("5 – 8 percent", True),
+        ("5~8 percent", True), ("between 5 and 8 percent", True), ("5\xa0to\n8 percent", True),
+        ("5 and 8 percent", False), ("5 or 8 percent", False), ("5, 8 percent", False),
+        ("5 to to 8 percent", False), ("5 8 percent", False), ("5 -- 8 percent", False),
+    ],
+)  # fmt: skip
+def test_range_links_as_the_link_pattern_read_them(text: str, linked: bool) -> None:
+    # a range's link: spaces, one of to/-/–/~/and, spaces, then the next numeral
+    # ("and" only after "between")
+    nums = find_numbers(text)
+    fig = Figure(nums[0].start, nums[0].end, nums[0].start, nums[0].end, 5.0, 1.0, None)
+    rng = figures._range_end(text, fig, nums, 0, 0, len(text))
+    assert (rng is not None and rng[0].start == text.index("8")) is linked

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+from factscope.importers.lexicon import en
+from factscope.importers.lexicon.common import alternation, longest_first
+
 from ._fold import folded_pattern
 
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -27,6 +30,14 @@ CAPITALIZED_NAMES = (
 )  # fmt: skip
 """Capitalized, these name a numbered thing ("Building 3"); lower-case they do not."""
 
+
+_ABBREVIATIONS = [a.capitalize() for a in en.MONTH_ABBREVIATIONS]
+MONTH_NAMES = rf"(?:{alternation(en.MONTH_NAMES)}|(?:{longest_first(_ABBREVIATIONS)})\.?)"
+"""A month's name or its abbreviation ("Sept."), as a pattern."""
+MONTH_ENDINGS = (*en.MONTH_NAMES, *_ABBREVIATIONS, *(f"{a}." for a in _ABBREVIATIONS))
+"""The same as ``str.endswith`` reads it: ``before.rstrip().endswith(MONTH_ENDINGS)`` is
+``AFTER_MONTH_RE.search(before)``."""
+AFTER_MONTH_RE = re.compile(rf"{MONTH_NAMES}[\s\xa0]*$")
 
 # The patterns the functions below read, kept as their specification (the tests compare).
 NAME_BEFORE_RE = re.compile(

@@ -12,26 +12,20 @@ from __future__ import annotations
 
 import re
 
-from factscope.importers.lexicon import en
-from factscope.importers.lexicon.common import alternation, longest_first
-
 from . import cjk
 from ._fold import fold_case
 from .cjk import has_cjk, quantity_follows
 from .figure import Figure, Spans
-from .figure_gates import capitalized_name_before, name_before
+from .figure_gates import MONTH_ENDINGS, MONTH_NAMES, capitalized_name_before, name_before
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import OrdinalHits, ranks_in
 from .unit_registry import BELOW_ZERO_UNITS, minus_before, minus_ends
 from .units import CURRENCY_CODES, UnitMatch, currency_prefix, read_unit
 
-_MONTH_NAMES = (
-    rf"(?:{alternation(en.MONTH_NAMES)}"
-    rf"|(?:{longest_first(a.capitalize() for a in en.MONTH_ABBREVIATIONS)})\.?)"
-)
-_AFTER_MONTH_RE = re.compile(rf"{_MONTH_NAMES}[\s\xa0]*$")
-_BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?[\s\xa0]+(?:of[\s\xa0]+)?{_MONTH_NAMES}\b")
+_BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?[\s\xa0]+(?:of[\s\xa0]+)?{MONTH_NAMES}\b")
+_MONTH_AFTER_FIRST = frozenset("snrt \xa0")  # or other space: where _BEFORE_MONTH_RE can start
+_NAME_AFTER_FIRST = frozenset("+:/.-‑")  # where _NAME_AFTER_RE can start
 _NAME_AFTER_RE = re.compile(
     r"^(?:[+:/]\d|\.\d|-\d{4}|[-‑](?:way|stop|party|hand|fold|sided|"
     r"pronged|in-one|star|dimensional|point|tier|round|level|phase|D)\b)"
@@ -86,7 +80,7 @@ _BARE_AFTER_RE = re.compile(
 _PART_AFTER_RE = re.compile(r"^[\s\xa0]+of[\s\xa0]+(?:which|them|these|those)\b")
 RESTATED_BEFORE_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
 """What precedes a count that restates an earlier one ("the nine cities")."""
-_RANGE_LINK_RE = re.compile(r"^[\s\xa0]*(?P<link>to|-|–|~|and)[\s\xa0]*")
+_RANGE_LINKS = frozenset(("to", "-", "–", "~", "and"))  # between a range's ends, spaced or not
 _RANGE_FROM_RE = re.compile(
     r"\b(?:rang\w*|vary\w*|varies)\s+from\s+(?:\w+\s+)?$|\bbetween\s+(?:\w+\s+)?$", re.IGNORECASE
 )
@@ -129,14 +123,18 @@ def _not_a_quantity(
     lo = max(s_start, start - 12)
     before = text[lo:start]
     after = text[num.end : num.end + 24]
-    last = before.rstrip()[-1:]
-    if (last.isalpha() or last == "." or not last.isascii()) and _AFTER_MONTH_RE.search(before):
+    if before.rstrip().endswith(MONTH_ENDINGS):  # _AFTER_MONTH_RE.search(before)
         return True
-    if num.value <= 31 and _BEFORE_MONTH_RE.match(after):
+    first = after[:1]
+    if (
+        num.value <= 31
+        and (first in _MONTH_AFTER_FIRST or first.isspace())
+        and _BEFORE_MONTH_RE.match(after)
+    ):
         return True
     if (
         name_before(folded[lo:start])
-        or _NAME_AFTER_RE.match(after)
+        or (first in _NAME_AFTER_FIRST and _NAME_AFTER_RE.match(after))
         or capitalized_name_before(before)
     ):
         return True
@@ -172,11 +170,11 @@ def _range_end(
     if idx + 1 >= len(nums):
         return None
     nxt = nums[idx + 1]
-    link = _RANGE_LINK_RE.match(text[figure.end : nxt.start + 1])
-    if not link or figure.end + link.end() != nxt.start:
+    # what _RANGE_LINK_RE matched, when it reached the next numeral: the link alone
+    word = text[figure.end : nxt.start].strip()
+    if word not in _RANGE_LINKS:
         return None
     before = text[max(s_start, figure.start - 40) : figure.start]
-    word = link.group("link")
     if word == "and" and not _BETWEEN_RE.search(before):
         return None
     if word == "to" and _FROM_RE.search(before) and not _RANGE_FROM_RE.search(before):
@@ -409,11 +407,11 @@ def _bare(text: str, num: Num, s_start: int) -> Figure | None:
 
 
 def _qualifier(text: str, fig: Figure, s_start: int) -> str:
-    if not text.isascii() and (
-        "多" in text[fig.num_start : fig.end] or "余" in text[fig.num_start : fig.end]
-    ):
+    quote = text[fig.num_start : fig.end]
+    if not quote.isascii() and ("多" in quote or "余" in quote):
         return ">"  # "1200多家", "300余万人": more than
-    if not text.isascii() and has_cjk(text, max(s_start, fig.start - 3), fig.end + 2):
+    near = max(s_start, fig.start - 3)  # an ideograph is no ASCII: the slice asks first
+    if not text[near : fig.end + 2].isascii() and has_cjk(text, near, fig.end + 2):
         chinese = cjk.qualifier(
             text[max(s_start, fig.start - 4) : fig.start], text[fig.end : fig.end + 3]
         )
