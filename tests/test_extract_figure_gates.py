@@ -40,7 +40,7 @@ def test_name_before_table(window: str, expected: bool) -> None:
     assert bool(figure_gates.NAME_BEFORE_FOLDED_RE.search(window)) is expected
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(st.sampled_from(_NAME_PIECES), max_size=7).map("".join))
 def test_name_before_is_the_pattern(window: str) -> None:
     assert figure_gates.name_before(window) == bool(
@@ -61,7 +61,7 @@ def test_capitalized_name_before_table(before: str, expected: bool) -> None:
     assert bool(figure_gates.CAPITALIZED_NAME_BEFORE_RE.search(before)) is expected
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(st.sampled_from(_CAPITAL_PIECES), max_size=6).map("".join))
 def test_capitalized_name_before_is_the_pattern(before: str) -> None:
     expected = bool(figure_gates.CAPITALIZED_NAME_BEFORE_RE.search(before))

@@ -123,6 +123,7 @@ QUALIFIER_AFTER_RE = re.compile(
     rf"^[\s,]*(?P<q>{alternation(en.QUALIFIERS_AFTER)})\b", re.IGNORECASE
 )
 _QUAL_MAP: dict[str, str] = en.QUALIFIERS_BEFORE | en.QUALIFIERS_AFTER
+_QUALIFIER_AFTER_FIRST = frozenset(word[0].lower() for word in en.QUALIFIERS_AFTER)
 
 _WORD_SPLIT_RE = re.compile(r"[-\s]+")
 _DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
@@ -322,6 +323,11 @@ def qualifier_before(prefix: str) -> tuple[str, int] | None:
 
 def qualifier_after(suffix: str) -> str | None:
     """Qualifier starting ``suffix`` (text just after a quote: "approximately", "or more")."""
+    head = suffix[:24].lstrip()
+    while head[:1] == ",":  # the pattern's [\s,]*
+        head = head[1:].lstrip()
+    if fold_case(head[:1]) not in _QUALIFIER_AFTER_FIRST:
+        return None  # what IGNORECASE would match to a qualifier's first letter: none
     m = QUALIFIER_AFTER_RE.match(suffix[:24])
     if not m:
         return None
