@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factscope.importers.extract import numbers
 from factscope.importers.extract._fold import fold_case
@@ -116,3 +118,19 @@ def test_every_qualifier_before_a_figure_is_read_whole(word: str) -> None:
         en.QUALIFIERS_BEFORE[word],
         len(word) + 4,
     )
+
+
+_AFTER_PIECES = [
+    " ", ",", "\xa0", "\n", "or", " so", " more", "approximately", "APPROXIMATELY", "plus",
+    "PLUS", "pluſ", "and", " above", "Or", "x", "5", "%",
+]  # fmt: skip
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_PIECES), max_size=6).map("".join))
+def test_qualifier_after_gate_answers_as_the_pattern(suffix: str) -> None:
+    m = numbers.QUALIFIER_AFTER_RE.match(suffix[:24])
+    expected = (
+        numbers._QUAL_MAP.get(numbers._SPACES_RE.sub(" ", m.group("q").lower())) if m else None
+    )
+    assert qualifier_after(suffix) == expected
