@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factscope.importers.extract import numbers
+from factscope.importers.extract import cjk, numbers
 from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.numbers import find_numbers, qualifier_after, qualifier_before
 from factscope.importers.lexicon import en
@@ -134,3 +134,36 @@ def test_qualifier_after_gate_answers_as_the_pattern(suffix: str) -> None:
         numbers._QUAL_MAP.get(numbers._SPACES_RE.sub(" ", m.group("q").lower())) if m else None
     )
     assert qualifier_after(suffix) == expected
+
+
+def _three_scans(text: str, folded: str) -> tuple[set[int], list[tuple[int, int, str, str]]]:
+    """The candidates and Chinese numerals as three separate scans found them."""
+    starts = set()
+    for m in numbers._DIGIT_TOKEN_RE.finditer(text):
+        start = m.start()
+        glued = start > 0 and text[start - 1] in numbers._NOT_BEFORE
+        if not glued or numbers._after_code(text, start):
+            starts.add(start)
+        starts.update(start + i + 1 for i, c in enumerate(m.group()) if c == ",")
+    starts.update(m.start() + 1 for m in numbers._WORD_START_RE.finditer(folded))
+    if numbers._FIRST_WORD_RE.match(folded):
+        starts.add(0)
+    zh = [(m.start(), m.end(), m.group("n"), m.group("s")) for m in cjk.NUMERAL_RE.finditer(text)]
+    return starts, zh
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,two and 3, four; 5,,six 7.eight", "三one 第三two 第三四 五万one", "3千 2,000亿 1200多亿",
+        "RMB580 billion, Rs.5 and FORMRB5", "one. two (three) “four” \nfive-six", "Two to TEN",
+        "a half, a quarter, a-third; 十五%, 两亿元, 第二产业", "",
+    ],
+)  # fmt: skip
+def test_one_scan_finds_what_the_three_scans_found(text: str) -> None:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    for each in [text, *(p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())[:3])]:
+        folded = fold_case(each)
+        starts, numerals = numbers._candidate_starts(each, folded)
+        assert starts == sorted(starts)
+        assert (set(starts), [tuple(n) for n in numerals]) == _three_scans(each, folded)

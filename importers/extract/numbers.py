@@ -107,6 +107,18 @@ _NUMBER_WORD = (
 _NUMBER_WORD_FIRST = "".join(sorted({w[0] for w in _NUMBER_WORDS.split("|")} | {"a"}))
 _WORD_START_RE = re.compile(rf"[^a-z0-9_.](?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_WORD})")
 _FIRST_WORD_RE = re.compile(_NUMBER_WORD)
+# The three scans as one pass over the folded text (its digits and ideographs are the text's):
+# digit tokens, Chinese numerals (cjk.NUMERAL_RE) and the character before a number word. The
+# pattern opens with the class of their first characters, so the engine skips ahead in C (an
+# alternation of classes would make it try every place), and the branch that goes on is told
+# by the character taken: a digit (its token goes on), a Chinese numeral not after 第, or any
+# other (a number word may follow it). One scan costs about what one of the three did alone.
+_SCAN_RE = re.compile(
+    rf"[^a-z_.](?:(?<=[0-9])(?P<d>[0-9,.]*)"
+    rf"|(?<=[{cjk.NUMERAL_CHARS}])(?<!第[{cjk.NUMERAL_CHARS}])(?P<z>[{cjk.NUMERAL_CHARS}]*)"
+    rf"(?P<s>{cjk.NUMERAL_SCALE_WORDS})?"
+    rf"|(?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_WORD}))"
+)
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 
 # The qualifiers grouped by first letter (_fold.word_alternation): searched over the 40
@@ -187,21 +199,30 @@ def _glued_scale(raw: str) -> float:
     return SCALES.get(raw.strip().lower(), 1.0)
 
 
-def _candidate_starts(text: str, folded: str) -> list[int]:
-    """Every offset where ``NUMBER_RE`` can match (and a few where it cannot)."""
-    starts = []
-    for m in _DIGIT_TOKEN_RE.finditer(text):
-        start = m.start()
-        if start == 0 or text[start - 1] not in _NOT_BEFORE or _after_code(text, start):
-            starts.append(start)
-        if "," in m.group():
-            starts.extend(start + i + 1 for i, c in enumerate(m.group()) if c == ",")
-    words = [m.start() + 1 for m in _WORD_START_RE.finditer(folded)]
-    if _FIRST_WORD_RE.match(folded):
-        words.insert(0, 0)
-    if words:
-        starts = sorted(starts + words)
-    return starts
+def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numeral]]:
+    """Every offset where ``NUMBER_RE`` can match (and a few where it cannot), in order, and
+    what ``cjk.NUMERAL_RE`` matches, from one scan of ``folded``.
+
+    A match of the scan takes the characters it covers from the next one: a number word
+    after a digit token's comma ("1,two") is the comma's candidate, and one right after a
+    Chinese numeral ("三one") is looked for at the numeral's end."""
+    starts = [0] if _FIRST_WORD_RE.match(folded) else []
+    numerals = []
+    for m in _SCAN_RE.finditer(folded):
+        start, token = m.start(), m.group("d")
+        if token is not None:
+            if start == 0 or text[start - 1] not in _NOT_BEFORE or _after_code(text, start):
+                starts.append(start)
+            if "," in token:
+                starts.extend(start + i + 2 for i, c in enumerate(token) if c == ",")
+        elif m.group("z") is not None:
+            end = m.end()
+            numerals.append(cjk.Numeral(start, end, folded[start : m.end("z")], m.group("s")))
+            if _FIRST_WORD_RE.match(folded, end):
+                starts.append(end)
+        else:  # the character before a number word
+            starts.append(start + 1)
+    return starts, numerals
 
 
 def _after_code(text: str, start: int) -> bool:
@@ -214,11 +235,11 @@ def _after_code(text: str, start: int) -> bool:
     return False
 
 
-def _matches(text: str, folded: str | None = None) -> list[re.Match[str]]:
-    """``NUMBER_RE.finditer(text)``, trying the pattern only where a numeral can start."""
+def _matches(text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``NUMBER_RE.finditer(text)``, trying the pattern only at ``starts``."""
     out = []
     pos = 0
-    for start in _candidate_starts(text, fold_case(text) if folded is None else folded):
+    for start in starts:
         if start < pos:
             continue
         m = NUMBER_RE.match(text, start)
@@ -232,7 +253,8 @@ def find_numbers(text: str, folded: str | None = None) -> list[Num]:
     """Every numeral candidate in ``text``, in order; no filtering of years or names.
     ``folded`` is ``fold_case(text)`` if the caller has it."""
     found: list[Num] = []
-    for m in _matches(text, folded):
+    starts, numerals = _candidate_starts(text, fold_case(text) if folded is None else folded)
+    for m in _matches(text, starts):
         digits = m.group("digits")  # most numerals: asked first, one group look-up
         if digits:
             value = parse_digits(digits)
@@ -267,15 +289,17 @@ def find_numbers(text: str, folded: str | None = None) -> list[Num]:
             scale = _scale_of(m.group("wscale"))
             found.append(Num(m.start(), m.end(), float(value_i), scale, True))
     if not text.isascii():
-        found = _with_chinese_numerals(text, found)
+        found = _with_chinese_numerals(text, found, numerals)
     return found
 
 
-def _with_chinese_numerals(text: str, found: list[Num]) -> list[Num]:
+def _with_chinese_numerals(
+    text: str, found: list[Num], numerals: list[cjk.Numeral] | None = None
+) -> list[Num]:
     """``found`` plus the numerals written with characters that overlap none of them."""
     extra = []
     i = 0
-    for start, end, value, scale, fraction in cjk.find_numerals(text):
+    for start, end, value, scale, fraction in cjk.find_numerals(text, numerals):
         while i < len(found) and found[i].end <= start:
             i += 1
         if i < len(found) and found[i].start < end:
