@@ -164,6 +164,6 @@ def test_one_scan_finds_what_the_three_scans_found(text: str) -> None:
     samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
     for each in [text, *(p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())[:3])]:
         folded = fold_case(each)
-        starts, numerals = numbers._candidate_starts(each, folded)
+        starts, numerals, _ = numbers._candidate_starts(each, folded)
         assert starts == sorted(starts)
         assert (set(starts), [tuple(n) for n in numerals]) == _three_scans(each, folded)

@@ -10,6 +10,7 @@ import pytest
 
 from factscope.importers.extract import extract_facts, ranks
 from factscope.importers.extract._fold import fold_case
+from factscope.importers.extract.numbers import scan_numbers
 from factscope.importers.extract.ranks import OrdinalHits, ranks_in, topping_scope
 
 
@@ -130,3 +131,20 @@ def test_rank_scan_starts_where_no_match_is_lost(text: str, skips: bool) -> None
     assert whole
     assert [m.span() for m in ranks._RANK_FOLDED_RE.finditer(folded, lo, len(text))] == whole
     assert (lo > 0) is skips
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ranked 19th, 1,2nd and 5.3rd; x1st 21st", "３three ３rd ٣th ２nd", "第３名 ２nd", "1st",
+        "no ordinal here", "",
+    ],
+)  # fmt: skip
+def test_digit_ordinals_of_the_number_scan_are_the_ordinal_scan(text: str) -> None:
+    # the numeral scan (numbers.scan_numbers) reports the digit ordinals OrdinalHits
+    # otherwise scans for: ASCII ones after a digit token, others (\d) on their own
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    for each in [text, *(p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())[:4])]:
+        folded = fold_case(each)
+        digits = scan_numbers(each, folded)[1]
+        assert OrdinalHits(folded, digits)._hits == OrdinalHits(folded)._hits

@@ -117,8 +117,10 @@ _SCAN_RE = re.compile(
     rf"[^a-z_.](?:(?<=[0-9])(?P<d>[0-9,.]*)"
     rf"|(?<=[{cjk.NUMERAL_CHARS}])(?<!第[{cjk.NUMERAL_CHARS}])(?P<z>[{cjk.NUMERAL_CHARS}]*)"
     rf"(?P<s>{cjk.NUMERAL_SCALE_WORDS})?"
-    rf"|(?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_WORD}))"
+    rf"|(?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_WORD})"
+    r"|(?P<o>(?<=\d))(?=st|nd|rd|th))"  # another digit: an ordinal's ("１st"), for ranks
 )
+_ORDINAL_ENDS = ("st", "nd", "rd", "th")
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 
 # The qualifiers grouped by first letter (_fold.word_alternation): searched over the 40
@@ -199,15 +201,17 @@ def _glued_scale(raw: str) -> float:
     return SCALES.get(raw.strip().lower(), 1.0)
 
 
-def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numeral]]:
-    """Every offset where ``NUMBER_RE`` can match (and a few where it cannot), in order, and
-    what ``cjk.NUMERAL_RE`` matches, from one scan of ``folded``.
+def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numeral], list[int]]:
+    """Every offset where ``NUMBER_RE`` can match (and a few where it cannot), in order; what
+    ``cjk.NUMERAL_RE`` matches; and where a digit starts an ordinal ("19th"; for
+    :class:`.ranks.OrdinalHits`): from one scan of ``folded``.
 
     A match of the scan takes the characters it covers from the next one: a number word
-    after a digit token's comma ("1,two") is the comma's candidate, and one right after a
-    Chinese numeral ("三one") is looked for at the numeral's end."""
+    after a digit token's comma ("1,two") is the comma's candidate, one right after a Chinese
+    numeral ("三one") is looked for at the numeral's end, and a digit before a number word
+    ("３three") is looked at for an ordinal too."""
     starts = [0] if _FIRST_WORD_RE.match(folded) else []
-    numerals = []
+    numerals, ordinals = [], []
     for m in _SCAN_RE.finditer(folded):
         start, token = m.start(), m.group("d")
         if token is not None:
@@ -215,14 +219,20 @@ def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numer
                 starts.append(start)
             if "," in token:
                 starts.extend(start + i + 2 for i, c in enumerate(token) if c == ",")
+            if folded.startswith(_ORDINAL_ENDS, m.end()) and folded[m.end() - 1].isdigit():
+                ordinals.append(m.end() - 1)
         elif m.group("z") is not None:
             end = m.end()
             numerals.append(cjk.Numeral(start, end, folded[start : m.end("z")], m.group("s")))
             if _FIRST_WORD_RE.match(folded, end):
                 starts.append(end)
+        elif m.group("o") is not None:
+            ordinals.append(start)
         else:  # the character before a number word
             starts.append(start + 1)
-    return starts, numerals
+            if folded[start].isdecimal() and folded.startswith(_ORDINAL_ENDS, start + 1):
+                ordinals.append(start)
+    return starts, numerals, ordinals
 
 
 def _after_code(text: str, start: int) -> bool:
@@ -252,8 +262,15 @@ def _matches(text: str, starts: list[int]) -> list[re.Match[str]]:
 def find_numbers(text: str, folded: str | None = None) -> list[Num]:
     """Every numeral candidate in ``text``, in order; no filtering of years or names.
     ``folded`` is ``fold_case(text)`` if the caller has it."""
+    return scan_numbers(text, folded)[0]
+
+
+def scan_numbers(text: str, folded: str | None = None) -> tuple[list[Num], list[int]]:
+    """:func:`find_numbers`, and where a digit ordinal starts ("19th", "１st": what
+    :class:`.ranks.OrdinalHits` would scan for), found in the same scan."""
     found: list[Num] = []
-    starts, numerals = _candidate_starts(text, fold_case(text) if folded is None else folded)
+    folded = fold_case(text) if folded is None else folded
+    starts, numerals, ordinals = _candidate_starts(text, folded)
     for m in _matches(text, starts):
         digits = m.group("digits")  # most numerals: asked first, one group look-up
         if digits:
@@ -290,7 +307,7 @@ def find_numbers(text: str, folded: str | None = None) -> list[Num]:
             found.append(Num(m.start(), m.end(), float(value_i), scale, True))
     if not text.isascii():
         found = _with_chinese_numerals(text, found, numerals)
-    return found
+    return found, ordinals
 
 
 def _with_chinese_numerals(

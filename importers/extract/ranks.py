@@ -58,7 +58,9 @@ class OrdinalHits:
     occurrence is listed, overlapping or not, so a window holds a hit exactly when a search
     of the window would match."""
 
-    def __init__(self, folded: str) -> None:
+    def __init__(self, folded: str, digit_ordinals: list[int] | None = None) -> None:
+        """``digit_ordinals``: where the digit ordinals start, if the caller found them
+        (:func:`.numbers.scan_numbers`); else this scans for them."""
         self.folded = folded
         hits: list[tuple[int, int, int]] = []
         words = [(w, _WORD) for w in ORDINAL_WORDS] + [("no.", _NO)]
@@ -71,7 +73,10 @@ class OrdinalHits:
             while pos >= 0:
                 hits.append((pos, pos + len(word), kind))
                 pos = folded.find(word, pos + 1)
-        hits.extend((m.start(), m.end(), _DIGIT) for m in digits.finditer(folded))
+        if digit_ordinals is None:
+            hits.extend((m.start(), m.end(), _DIGIT) for m in digits.finditer(folded))
+        else:
+            hits.extend((start, start + 3, _DIGIT) for start in digit_ordinals)
         hits.sort()
         self._hits = hits
         self._starts = [h[0] for h in hits]
