@@ -167,3 +167,14 @@ def test_one_scan_finds_what_the_three_scans_found(text: str) -> None:
         starts, numerals, _ = numbers._candidate_starts(each, folded)
         assert starts == sorted(starts)
         assert (set(starts), [tuple(n) for n in numerals]) == _three_scans(each, folded)
+
+
+def test_other_digits_are_what_backslash_d_matches_beyond_ascii() -> None:
+    # the zeros of the Basic Multilingual Plane's decimal digits, as Python's Unicode has them
+    # (a new Unicode version with new digits fails here: the list then needs them)
+    other = re.compile(f"[{numbers.OTHER_DIGITS}]")
+    digit = re.compile(r"\d")
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        assert bool(other.match(char)) == bool(digit.match(char)), hex(code)
+    assert other.match("\U0001d7ce") and other.match("\U0001f600")  # beyond it: all let through

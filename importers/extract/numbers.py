@@ -107,18 +107,30 @@ _NUMBER_WORD = (
 _NUMBER_WORD_FIRST = "".join(sorted({w[0] for w in _NUMBER_WORDS.split("|")} | {"a"}))
 _WORD_START_RE = re.compile(rf"[^a-z0-9_.](?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_WORD})")
 _FIRST_WORD_RE = re.compile(_NUMBER_WORD)
-# The three scans as one pass over the folded text (its digits and ideographs are the text's):
-# digit tokens, Chinese numerals (cjk.NUMERAL_RE) and the character before a number word. The
-# pattern opens with the class of their first characters, so the engine skips ahead in C (an
-# alternation of classes would make it try every place), and the branch that goes on is told
-# by the character taken: a digit (its token goes on), a Chinese numeral not after 第, or any
-# other (a number word may follow it). One scan costs about what one of the three did alone.
-_SCAN_RE = re.compile(
-    rf"[^a-z_.](?:(?<=[0-9])(?P<d>[0-9,.]*)"
+# The zeros of the decimal digits beyond ASCII in the Basic Multilingual Plane, each the first
+# of ten (Unicode 14, Python 3.11's; a test holds the list to str.isdecimal): with them a class
+# of what \d matches is a table look-up for the engine (\d in a class asks each character's
+# category: a scan twice as slow). Characters beyond the plane (rare) are let through whole and
+# asked \d.
+_OTHER_DIGIT_ZEROS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
+    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+)  # fmt: skip
+OTHER_DIGITS = "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _OTHER_DIGIT_ZEROS)
+OTHER_DIGITS += "\U00010000-\U0010ffff"
+# Digit tokens, Chinese numerals (cjk.NUMERAL_RE) and digit ordinals ("19th", "１st", for
+# ranks.OrdinalHits) in one scan of the folded text (its digits and ideographs are the
+# text's). The pattern opens with the class of their first characters, so the engine skips
+# ahead in C to the rare places that have one (an alternation of classes would make it try
+# every place), and the character taken says which branch goes on: an ASCII digit (its token
+# goes on), a Chinese numeral not after 第, another digit before st/nd/rd/th. One scan costs
+# about what one of the three did alone; the number words keep their own (_WORD_START_RE).
+_NUMERIC_SCAN_RE = re.compile(
+    rf"[0-9{OTHER_DIGITS}{cjk.NUMERAL_CHARS}](?:(?<=[0-9])(?P<d>[0-9,.]*)"
     rf"|(?<=[{cjk.NUMERAL_CHARS}])(?<!第[{cjk.NUMERAL_CHARS}])(?P<z>[{cjk.NUMERAL_CHARS}]*)"
     rf"(?P<s>{cjk.NUMERAL_SCALE_WORDS})?"
-    rf"|(?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_WORD})"
-    r"|(?P<o>(?<=\d))(?=st|nd|rd|th))"  # another digit: an ordinal's ("１st"), for ranks
+    r"|(?P<o>(?<=\d))(?=st|nd|rd|th))"
 )
 _ORDINAL_ENDS = ("st", "nd", "rd", "th")
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
@@ -204,15 +216,10 @@ def _glued_scale(raw: str) -> float:
 def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numeral], list[int]]:
     """Every offset where ``NUMBER_RE`` can match (and a few where it cannot), in order; what
     ``cjk.NUMERAL_RE`` matches; and where a digit starts an ordinal ("19th"; for
-    :class:`.ranks.OrdinalHits`): from one scan of ``folded``.
-
-    A match of the scan takes the characters it covers from the next one: a number word
-    after a digit token's comma ("1,two") is the comma's candidate, one right after a Chinese
-    numeral ("三one") is looked for at the numeral's end, and a digit before a number word
-    ("３three") is looked at for an ordinal too."""
-    starts = [0] if _FIRST_WORD_RE.match(folded) else []
-    numerals, ordinals = [], []
-    for m in _SCAN_RE.finditer(folded):
+    :class:`.ranks.OrdinalHits`): from a scan of ``folded`` for numeric characters and one
+    for number words."""
+    starts, numerals, ordinals = [], [], []
+    for m in _NUMERIC_SCAN_RE.finditer(folded):
         start, token = m.start(), m.group("d")
         if token is not None:
             if start == 0 or text[start - 1] not in _NOT_BEFORE or _after_code(text, start):
@@ -220,19 +227,15 @@ def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numer
             if "," in token:
                 starts.extend(start + i + 2 for i, c in enumerate(token) if c == ",")
             if folded.startswith(_ORDINAL_ENDS, m.end()) and folded[m.end() - 1].isdigit():
-                ordinals.append(m.end() - 1)
+                ordinals.append(m.end() - 1)  # "19th": the token's last digit
         elif m.group("z") is not None:
-            end = m.end()
-            numerals.append(cjk.Numeral(start, end, folded[start : m.end("z")], m.group("s")))
-            if _FIRST_WORD_RE.match(folded, end):
-                starts.append(end)
-        elif m.group("o") is not None:
+            numerals.append(cjk.Numeral(start, m.end(), folded[start : m.end("z")], m.group("s")))
+        else:
             ordinals.append(start)
-        else:  # the character before a number word
-            starts.append(start + 1)
-            if folded[start].isdecimal() and folded.startswith(_ORDINAL_ENDS, start + 1):
-                ordinals.append(start)
-    return starts, numerals, ordinals
+    words = [m.start() + 1 for m in _WORD_START_RE.finditer(folded)]
+    if _FIRST_WORD_RE.match(folded):
+        words.insert(0, 0)
+    return (sorted(starts + words) if words else starts), numerals, ordinals
 
 
 def _after_code(text: str, start: int) -> bool:
