@@ -148,3 +148,16 @@ def test_digit_ordinals_of_the_number_scan_are_the_ordinal_scan(text: str) -> No
         folded = fold_case(each)
         digits = scan_numbers(each, folded)[1]
         assert OrdinalHits(folded, digits)._hits == OrdinalHits(folded)._hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["fourthfifth sixthth eighth-eighth tenthousand ninth", "the seventh, the 4th, no. 3", ""],
+)
+def test_th_scan_lists_every_ordinal_word_as_a_find_per_word_did(text: str) -> None:
+    folded = fold_case(text)
+    found = sorted(
+        (m.start(), m.end()) for word in ranks.ORDINAL_WORDS for m in re.finditer(word, folded)
+    )
+    words = [(a, b) for a, b, kind in OrdinalHits(folded)._hits if kind == ranks._WORD]
+    assert words == found
