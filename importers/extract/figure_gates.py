@@ -108,6 +108,9 @@ def capitalized_name_before(before: str) -> bool:
 
 
 def _rstrip_colons_and_space(text: str) -> str:
+    text = text.rstrip()
+    if not text.endswith(":"):
+        return text  # most windows: no colon to strip
     while True:
         stripped = text.rstrip(":").rstrip()
         if stripped == text:

@@ -11,6 +11,7 @@ Non-goals: attribution (region, period, change, metric) — see :mod:`importers.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from . import cjk
 from ._fold import fold_case
@@ -109,6 +110,7 @@ def _is_year(num: Num, text: str) -> bool:
 
 
 _NO_SPANS = Spans([])
+_START = attrgetter("start")  # a sort key in C
 
 
 def _not_a_quantity(
@@ -316,7 +318,7 @@ def figures_in(
         fig.qualifier = _qualifier(text, fig, s_start)
         out.append(fig)
     out.extend(ranks_in(text, s_start, s_end, folded, ordinals))
-    out.sort(key=lambda f: f.start)
+    out.sort(key=_START)
     return out
 
 
