@@ -223,7 +223,10 @@ def converts(unit: str, other: str) -> bool:
 
 def is_plural_noun(word: str) -> bool:
     """Whether ``word`` looks like a plural noun ("cities", "companies", "headquarters")."""
-    lower = word.lower()
+    return _is_plural_lower(word.lower())
+
+
+def _is_plural_lower(lower: str) -> bool:
     if lower in IRREGULAR_PLURALS:
         return True
     if lower in STOPWORDS or len(lower) < 3 or not lower.endswith("s"):
@@ -338,8 +341,8 @@ def counted_noun(text: str, start: int, end: int, limit: int) -> UnitMatch | Non
         m = _TOKEN_RE.match(text, pos, limit)
         if not m:
             break
-        word = m.group("word")
-        if m.group("paren"):
+        word, paren = m.group("word", "paren")
+        if paren:
             if best is None or words == 0:
                 pos = m.end()
                 continue
@@ -368,7 +371,7 @@ def counted_noun(text: str, start: int, end: int, limit: int) -> UnitMatch | Non
             break
         words += 1
         pos = m.end()
-        if is_plural_noun(word):
+        if _is_plural_lower(lower):
             best = pos
     if best is None:
         return None
