@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factscope.importers.extract import numbers
+from factscope.importers.extract import cjk, numbers
 from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.numbers import find_numbers, qualifier_after, qualifier_before
 from factscope.importers.lexicon import en
@@ -116,3 +118,63 @@ def test_every_qualifier_before_a_figure_is_read_whole(word: str) -> None:
         en.QUALIFIERS_BEFORE[word],
         len(word) + 4,
     )
+
+
+_AFTER_PIECES = [
+    " ", ",", "\xa0", "\n", "or", " so", " more", "approximately", "APPROXIMATELY", "plus",
+    "PLUS", "pluſ", "and", " above", "Or", "x", "5", "%",
+]  # fmt: skip
+
+
+@settings(max_examples=250, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_PIECES), max_size=6).map("".join))
+def test_qualifier_after_gate_answers_as_the_pattern(suffix: str) -> None:
+    m = numbers.QUALIFIER_AFTER_RE.match(suffix[:24])
+    expected = (
+        numbers._QUAL_MAP.get(numbers._SPACES_RE.sub(" ", m.group("q").lower())) if m else None
+    )
+    assert qualifier_after(suffix) == expected
+
+
+def _three_scans(text: str, folded: str) -> tuple[set[int], list[tuple[int, int, str, str]]]:
+    """The candidates and Chinese numerals as three separate scans found them."""
+    starts = set()
+    for m in numbers._DIGIT_TOKEN_RE.finditer(text):
+        start = m.start()
+        glued = start > 0 and text[start - 1] in numbers._NOT_BEFORE
+        if not glued or numbers._after_code(text, start):
+            starts.add(start)
+        starts.update(start + i + 1 for i, c in enumerate(m.group()) if c == ",")
+    starts.update(m.start() + 1 for m in numbers._WORD_START_RE.finditer(folded))
+    if numbers._FIRST_WORD_RE.match(folded):
+        starts.add(0)
+    zh = [(m.start(), m.end(), m.group("n"), m.group("s")) for m in cjk.NUMERAL_RE.finditer(text)]
+    return starts, zh
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,two and 3, four; 5,,six 7.eight", "三one 第三two 第三四 五万one", "3千 2,000亿 1200多亿",
+        "RMB580 billion, Rs.5 and FORMRB5", "one. two (three) “four” \nfive-six", "Two to TEN",
+        "a half, a quarter, a-third; 十五%, 两亿元, 第二产业", "",
+    ],
+)  # fmt: skip
+def test_one_scan_finds_what_the_three_scans_found(text: str) -> None:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    for each in [text, *(p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())[:3])]:
+        folded = fold_case(each)
+        starts, numerals, _ = numbers._candidate_starts(each, folded)
+        assert starts == sorted(starts)
+        assert (set(starts), [tuple(n) for n in numerals]) == _three_scans(each, folded)
+
+
+def test_other_digits_are_what_backslash_d_matches_beyond_ascii() -> None:
+    # the zeros of the Basic Multilingual Plane's decimal digits, as Python's Unicode has them
+    # (a new Unicode version with new digits fails here: the list then needs them)
+    other = re.compile(f"[{numbers.OTHER_DIGITS}]")
+    digit = re.compile(r"\d")
+    for code in range(0x80, 0x10000):
+        char = chr(code)
+        assert bool(other.match(char)) == bool(digit.match(char)), hex(code)
+    assert other.match("\U0001d7ce") and other.match("\U0001f600")  # beyond it: all let through

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from factscope.importers.extract import extract_facts
+from factscope.importers.extract import extract_facts, ranks
 from factscope.importers.extract._fold import fold_case
+from factscope.importers.extract.numbers import scan_numbers
 from factscope.importers.extract.ranks import OrdinalHits, ranks_in, topping_scope
 
 
@@ -99,3 +100,64 @@ def test_topping_ranks_the_amount_of_a_whole_text() -> None:
     text = "Minhang's output reached 300 billion yuan in 2021, topping the other districts."
     [amount] = [f for f in extract_facts(text) if f.unit == "CNY"]
     assert (amount.rank, amount.rank_scope) == (1, "other districts")
+
+
+@pytest.mark.parametrize(
+    ("text", "skips"),
+    [
+        ("Exports, which were worth a great deal in the year, ranked first in the province.", True),
+        ("The port finishing                                   in the top spot was third.", False),
+        (
+            "The port finishing in   the                                  third place overall.",
+            False,
+        ),
+        ("After a long and winding year of reforms it ranked 12th nationwide, then 3rd.", True),
+        ("It is      the                                                      first.", False),
+        ("Output (steel, cement and glass) of the smelters, remained No. 2 in China.", True),
+        (
+            "Tourism revenue ranked fifth in Jiangsu and the province's exports ranked second.",
+            False,
+        ),
+    ],
+)
+def test_rank_scan_starts_where_no_match_is_lost(text: str, skips: bool) -> None:
+    # the scan from rank_scan_start finds what the scan of the whole sentence found, for
+    # long gaps of letters and spaces before the ordinal (where it must start at the
+    # sentence) as for gaps no match can span (where it skips the sentence's start)
+    folded = fold_case(text)
+    first = OrdinalHits(folded).first_in(0, len(text))
+    lo = ranks.rank_scan_start(folded, 0, first)
+    whole = [m.span() for m in ranks._RANK_FOLDED_RE.finditer(folded, 0, len(text))]
+    assert whole
+    assert [m.span() for m in ranks._RANK_FOLDED_RE.finditer(folded, lo, len(text))] == whole
+    assert (lo > 0) is skips
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ranked 19th, 1,2nd and 5.3rd; x1st 21st", "３three ３rd ٣th ２nd", "第３名 ２nd", "1st",
+        "no ordinal here", "",
+    ],
+)  # fmt: skip
+def test_digit_ordinals_of_the_number_scan_are_the_ordinal_scan(text: str) -> None:
+    # the numeral scan (numbers.scan_numbers) reports the digit ordinals OrdinalHits
+    # otherwise scans for: ASCII ones after a digit token, others (\d) on their own
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    for each in [text, *(p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())[:4])]:
+        folded = fold_case(each)
+        digits = scan_numbers(each, folded)[1]
+        assert OrdinalHits(folded, digits)._hits == OrdinalHits(folded)._hits
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["fourthfifth sixthth eighth-eighth tenthousand ninth", "the seventh, the 4th, no. 3", ""],
+)
+def test_th_scan_lists_every_ordinal_word_as_a_find_per_word_did(text: str) -> None:
+    folded = fold_case(text)
+    found = sorted(
+        (m.start(), m.end()) for word in ranks.ORDINAL_WORDS for m in re.finditer(word, folded)
+    )
+    words = [(a, b) for a, b, kind in OrdinalHits(folded)._hits if kind == ranks._WORD]
+    assert words == found

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from factscope.importers.extract import cjk, units
 from factscope.importers.extract.numbers import find_numbers
 from factscope.importers.extract.units import converts, counted_noun, is_plural_noun, read_unit
 
@@ -119,3 +122,42 @@ def test_is_plural_noun(word: str, plural: bool) -> None:
 )
 def test_converts(unit: str, other: str, expected: bool) -> None:
     assert converts(unit, other) is expected
+
+
+_UNIT_PIECES = [
+    " ", "\xa0", "-", "yuan", "Yuan", "percent", "PER CENT", "%", "pct", " points", "mu", "亩",
+    "times", "倍", "years", "Months", "consecutive", "家", "个", "月", "dollars", "US", "$",
+    "billion", "illion", "dong", "euro", " cents", "pounds", "per", "a", "/", "day", "capita",
+    "ſ", "x", "5", ",",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=6).map("".join))
+def test_joined_cascade_patterns_read_as_the_separate_ones(text: str) -> None:
+    # an alternation tries its branches in order: the joined pattern matches where the first
+    # of the separate patterns that matches does, and says which one it was
+    kinds = {"pp": 1, "pc": 1, "times": 1, "dur": 2, "count": 3}  # else 0: a c/m group
+    for joined, separate in (
+        (units._SUFFIX_OR_PERCENT_RE, (units._SUFFIX_RE, units._PERCENT_RE)),
+        (
+            units._MEASURE_TO_COUNT_RE,
+            (units._MEASURE_RE, units._TIMES_RE, units._DURATION_RE, cjk.COUNT_RE),
+        ),
+    ):
+        found = [(i, m) for i, p in enumerate(separate) if (m := p.match(text)) is not None]
+        m = joined.match(text)
+        if not found:
+            assert m is None
+            continue
+        assert m is not None
+        assert m.span() == found[0][1].span()
+        assert kinds.get(str(m.lastgroup), 0) == found[0][0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_UNIT_PIECES), max_size=5).map("".join))
+def test_rate_gate_answers_as_the_rate_pattern(text: str) -> None:
+    m = units._PER_RE.match(text, 0, len(text))
+    expected = (m.group("per").lower().replace("-", " "), m.end()) if m else (None, 0)
+    assert units._per(text, 0, len(text)) == expected

@@ -15,6 +15,7 @@ phrases in :mod:`.metrics`.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from factscope.importers.lexicon import zh
 from factscope.importers.lexicon.common import (
@@ -35,10 +36,11 @@ BARE_SCALE_RE = re.compile(r"(?<=[破过超])(?P<s>万亿|亿)(?=元|美元|人�
 # not after 第 ("第三" is an ordinal); a trailing 万/亿 is the scale. The look-behind comes
 # after the first character, so the pattern opens with a class and the engine skips ahead in C
 # (a leading look-behind made it try every position: 18 against 3.5 ms/MB on the seeds).
-_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
+NUMERAL_SCALE_WORDS = alternation(zh.NUMERAL_SCALES)
 NUMERAL_RE = re.compile(
-    rf"(?P<n>[{_NUMERAL_CHARS}](?<!第[{_NUMERAL_CHARS}])[{_NUMERAL_CHARS}]*)"
-    rf"(?P<s>{alternation(zh.NUMERAL_SCALES)})?"
+    rf"(?P<n>[{NUMERAL_CHARS}](?<!第[{NUMERAL_CHARS}])[{NUMERAL_CHARS}]*)"
+    rf"(?P<s>{NUMERAL_SCALE_WORDS})?"
 )
 # measure words that count things: 家 (companies), 个, 项 (projects), 座, 所, 台, 辆, 艘, 名, 人,
 # 户; "两个月" (two months) and "三个小时" are durations
@@ -140,9 +142,21 @@ FRACTION_RE = re.compile(
 )
 
 
-def find_numerals(text: str) -> list[tuple[int, int, float, float, bool]]:
+class Numeral(NamedTuple):
+    """What ``NUMERAL_RE`` matched: its span, the numeral's characters and its scale word."""
+
+    start: int
+    end: int
+    n: str
+    s: str | None
+
+
+def find_numerals(
+    text: str, numerals: list[Numeral] | None = None
+) -> list[tuple[int, int, float, float, bool]]:
     """Numerals written with Chinese characters: start, end, value, scale and whether it is a
-    fraction (四分之一 is 0.25, 一半 is 0.5)."""
+    fraction (四分之一 is 0.25, 一半 is 0.5). ``numerals`` are ``NUMERAL_RE``'s matches in
+    ``text`` if the caller has them (:mod:`.numbers` finds them in its own scan)."""
     found: list[tuple[int, int, float, float, bool]] = []
     maybe = "分之" in text or "一半" in text
     for f in FRACTION_RE.finditer(text) if maybe else ():
@@ -157,15 +171,20 @@ def find_numerals(text: str) -> list[tuple[int, int, float, float, bool]]:
     found.sort()
     taken = [(a, b) for a, b, *_ in found]  # sorted, not overlapping
     k = 0
-    for m in NUMERAL_RE.finditer(text):
-        while k < len(taken) and taken[k][1] <= m.start():
+    if numerals is None:
+        numerals = [
+            Numeral(m.start(), m.end(), m.group("n"), m.group("s"))
+            for m in NUMERAL_RE.finditer(text)
+        ]
+    for start, end, n, s in numerals:
+        while k < len(taken) and taken[k][1] <= start:
             k += 1
-        if k < len(taken) and taken[k][0] < m.end():
+        if k < len(taken) and taken[k][0] < end:
             continue
-        value = numeral_value(m.group("n"))
+        value = numeral_value(n)
         if value is not None:
-            scale = SCALES[m.group("s")] if m.group("s") else 1.0
-            found.append((m.start(), m.end(), float(value), scale, False))
+            scale = SCALES[s] if s else 1.0
+            found.append((start, end, float(value), scale, False))
     return sorted(found)
 
 

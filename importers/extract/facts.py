@@ -32,7 +32,7 @@ from .doc_context import (
 from .figure import Spans
 from .figures import figures_in
 from .money_context import dollar_signs
-from .numbers import find_numbers
+from .numbers import scan_numbers
 from .passes import sentence_facts
 from .period_carry import date_headline, state_period
 from .periods import find_periods, stated_years
@@ -68,8 +68,8 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     paragraphs = split_paragraphs(text)
     para_starts = [p[0] for p in paragraphs]
     folded = fold_case(text)
-    nums = find_numbers(text, folded)
-    ordinals = OrdinalHits(folded)
+    nums, digit_ordinals = scan_numbers(text, folded)  # one scan for both
+    ordinals = OrdinalHits(folded, digit_ordinals)
     num_starts = [n.start for n in nums]
     dates = Spans([(a, b) for a, b, _ in find_dates(text)])
     ref_year, guessed = _reference_year(text, published)

@@ -11,37 +11,22 @@ Non-goals: attribution (region, period, change, metric) — see :mod:`importers.
 from __future__ import annotations
 
 import re
-
-from factscope.importers.lexicon import en
-from factscope.importers.lexicon.common import alternation, longest_first
+from operator import attrgetter
 
 from . import cjk
-from ._fold import fold_case, folded_pattern
+from ._fold import fold_case
 from .cjk import has_cjk, quantity_follows
 from .figure import Figure, Spans
+from .figure_gates import MONTH_ENDINGS, MONTH_NAMES, capitalized_name_before, name_before
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import OrdinalHits, ranks_in
 from .unit_registry import BELOW_ZERO_UNITS, minus_before, minus_ends
 from .units import CURRENCY_CODES, UnitMatch, currency_prefix, read_unit
 
-_MONTH_NAMES = (
-    rf"(?:{alternation(en.MONTH_NAMES)}"
-    rf"|(?:{longest_first(a.capitalize() for a in en.MONTH_ABBREVIATIONS)})\.?)"
-)
-_AFTER_MONTH_RE = re.compile(rf"{_MONTH_NAMES}[\s\xa0]*$")
-_BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?[\s\xa0]+(?:of[\s\xa0]+)?{_MONTH_NAMES}\b")
-_NAME_BEFORE_RE = re.compile(
-    r"(?:[A-Za-z][-‑]|[A-Za-z]\d*[-/]|\d[-–/:]|\+|#|№|\bNo\.?[\s\xa0]*|"
-    r"\b(?:ICP|Tel|Fax|Page)[:\s\xa0]*)$",
-    re.IGNORECASE,
-)
-_NAME_BEFORE_FOLDED_RE = folded_pattern(_NAME_BEFORE_RE)
-# Capitalized only: "Building 3", "Line 2", but "building 80 million mu", "a record 5 billion".
-_CAPITALIZED_NAME_BEFORE_RE = re.compile(
-    r"\b(?:Code|Record|Article|Phase|Line|Type|Class|Level|Grade|Room|Building|Route|Exit|Gate|"
-    r"Chapter|Section|Item|Version)[:\s\xa0]*$"
-)
+_BEFORE_MONTH_RE = re.compile(rf"^(?:st|nd|rd|th)?[\s\xa0]+(?:of[\s\xa0]+)?{MONTH_NAMES}\b")
+_MONTH_AFTER_FIRST = frozenset("snrt \xa0")  # or other space: where _BEFORE_MONTH_RE can start
+_NAME_AFTER_FIRST = frozenset("+:/.-‑")  # where _NAME_AFTER_RE can start
 _NAME_AFTER_RE = re.compile(
     r"^(?:[+:/]\d|\.\d|-\d{4}|[-‑](?:way|stop|party|hand|fold|sided|"
     r"pronged|in-one|star|dimensional|point|tier|round|level|phase|D)\b)"
@@ -96,7 +81,7 @@ _BARE_AFTER_RE = re.compile(
 _PART_AFTER_RE = re.compile(r"^[\s\xa0]+of[\s\xa0]+(?:which|them|these|those)\b")
 RESTATED_BEFORE_RE = re.compile(r"\b(?:the|these|those|all)[\s\xa0]+$", re.IGNORECASE)
 """What precedes a count that restates an earlier one ("the nine cities")."""
-_RANGE_LINK_RE = re.compile(r"^[\s\xa0]*(?P<link>to|-|–|~|and)[\s\xa0]*")
+_RANGE_LINKS = frozenset(("to", "-", "–", "~", "and"))  # between a range's ends, spaced or not
 _RANGE_FROM_RE = re.compile(
     r"\b(?:rang\w*|vary\w*|varies)\s+from\s+(?:\w+\s+)?$|\bbetween\s+(?:\w+\s+)?$", re.IGNORECASE
 )
@@ -125,6 +110,7 @@ def _is_year(num: Num, text: str) -> bool:
 
 
 _NO_SPANS = Spans([])
+_START = attrgetter("start")  # a sort key in C
 
 
 def _not_a_quantity(
@@ -139,15 +125,19 @@ def _not_a_quantity(
     lo = max(s_start, start - 12)
     before = text[lo:start]
     after = text[num.end : num.end + 24]
-    last = before.rstrip()[-1:]
-    if (last.isalpha() or last == "." or not last.isascii()) and _AFTER_MONTH_RE.search(before):
+    if before.rstrip().endswith(MONTH_ENDINGS):  # _AFTER_MONTH_RE.search(before)
         return True
-    if num.value <= 31 and _BEFORE_MONTH_RE.match(after):
+    first = after[:1]
+    if (
+        num.value <= 31
+        and (first in _MONTH_AFTER_FIRST or first.isspace())
+        and _BEFORE_MONTH_RE.match(after)
+    ):
         return True
     if (
-        _NAME_BEFORE_FOLDED_RE.search(folded[lo:start])
-        or _NAME_AFTER_RE.match(after)
-        or _CAPITALIZED_NAME_BEFORE_RE.search(before)
+        name_before(folded[lo:start])
+        or (first in _NAME_AFTER_FIRST and _NAME_AFTER_RE.match(after))
+        or capitalized_name_before(before)
     ):
         return True
     if (
@@ -158,7 +148,9 @@ def _not_a_quantity(
         and not _TOP_SET_AFTER_RE.match(text, num.end, num.end + 60)
     ):
         return True
-    if _PLUS_RE.match(after) or ("plus" in before and _PLUS_BEFORE_RE.search(before)):
+    if (("+" in after or "plus" in after) and _PLUS_RE.match(after)) or (
+        "plus" in before and _PLUS_BEFORE_RE.search(before)
+    ):
         return True
     raw = text[start : num.end]
     if raw.isdigit() and len(raw) >= 7:
@@ -180,11 +172,11 @@ def _range_end(
     if idx + 1 >= len(nums):
         return None
     nxt = nums[idx + 1]
-    link = _RANGE_LINK_RE.match(text[figure.end : nxt.start + 1])
-    if not link or figure.end + link.end() != nxt.start:
+    # what _RANGE_LINK_RE matched, when it reached the next numeral: the link alone
+    word = text[figure.end : nxt.start].strip()
+    if word not in _RANGE_LINKS:
         return None
     before = text[max(s_start, figure.start - 40) : figure.start]
-    word = link.group("link")
     if word == "and" and not _BETWEEN_RE.search(before):
         return None
     if word == "to" and _FROM_RE.search(before) and not _RANGE_FROM_RE.search(before):
@@ -326,7 +318,7 @@ def figures_in(
         fig.qualifier = _qualifier(text, fig, s_start)
         out.append(fig)
     out.extend(ranks_in(text, s_start, s_end, folded, ordinals))
-    out.sort(key=lambda f: f.start)
+    out.sort(key=_START)
     return out
 
 
@@ -417,11 +409,11 @@ def _bare(text: str, num: Num, s_start: int) -> Figure | None:
 
 
 def _qualifier(text: str, fig: Figure, s_start: int) -> str:
-    if not text.isascii() and (
-        "多" in text[fig.num_start : fig.end] or "余" in text[fig.num_start : fig.end]
-    ):
+    quote = text[fig.num_start : fig.end]
+    if not quote.isascii() and ("多" in quote or "余" in quote):
         return ">"  # "1200多家", "300余万人": more than
-    if not text.isascii() and has_cjk(text, max(s_start, fig.start - 3), fig.end + 2):
+    near = max(s_start, fig.start - 3)  # an ideograph is no ASCII: the slice asks first
+    if not text[near : fig.end + 2].isascii() and has_cjk(text, near, fig.end + 2):
         chinese = cjk.qualifier(
             text[max(s_start, fig.start - 4) : fig.start], text[fig.end : fig.end + 3]
         )

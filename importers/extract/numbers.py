@@ -107,6 +107,32 @@ _NUMBER_WORD = (
 _NUMBER_WORD_FIRST = "".join(sorted({w[0] for w in _NUMBER_WORDS.split("|")} | {"a"}))
 _WORD_START_RE = re.compile(rf"[^a-z0-9_.](?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_WORD})")
 _FIRST_WORD_RE = re.compile(_NUMBER_WORD)
+# The zeros of the decimal digits beyond ASCII in the Basic Multilingual Plane, each the first
+# of ten (Unicode 14, Python 3.11's; a test holds the list to str.isdecimal): with them a class
+# of what \d matches is a table look-up for the engine (\d in a class asks each character's
+# category: a scan twice as slow). Characters beyond the plane (rare) are let through whole and
+# asked \d.
+_OTHER_DIGIT_ZEROS = (
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
+    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+)  # fmt: skip
+OTHER_DIGITS = "".join(f"{chr(zero)}-{chr(zero + 9)}" for zero in _OTHER_DIGIT_ZEROS)
+OTHER_DIGITS += "\U00010000-\U0010ffff"
+# Digit tokens, Chinese numerals (cjk.NUMERAL_RE) and digit ordinals ("19th", "１st", for
+# ranks.OrdinalHits) in one scan of the folded text (its digits and ideographs are the
+# text's). The pattern opens with the class of their first characters, so the engine skips
+# ahead in C to the rare places that have one (an alternation of classes would make it try
+# every place), and the character taken says which branch goes on: an ASCII digit (its token
+# goes on), a Chinese numeral not after 第, another digit before st/nd/rd/th. One scan costs
+# about what one of the three did alone; the number words keep their own (_WORD_START_RE).
+_NUMERIC_SCAN_RE = re.compile(
+    rf"[0-9{OTHER_DIGITS}{cjk.NUMERAL_CHARS}](?:(?<=[0-9])(?P<d>[0-9,.]*)"
+    rf"|(?<=[{cjk.NUMERAL_CHARS}])(?<!第[{cjk.NUMERAL_CHARS}])(?P<z>[{cjk.NUMERAL_CHARS}]*)"
+    rf"(?P<s>{cjk.NUMERAL_SCALE_WORDS})?"
+    r"|(?P<o>(?<=\d))(?=st|nd|rd|th))"
+)
+_ORDINAL_ENDS = ("st", "nd", "rd", "th")
 _NOT_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 
 # The qualifiers grouped by first letter (_fold.word_alternation): searched over the 40
@@ -123,6 +149,7 @@ QUALIFIER_AFTER_RE = re.compile(
     rf"^[\s,]*(?P<q>{alternation(en.QUALIFIERS_AFTER)})\b", re.IGNORECASE
 )
 _QUAL_MAP: dict[str, str] = en.QUALIFIERS_BEFORE | en.QUALIFIERS_AFTER
+_QUALIFIER_AFTER_FIRST = frozenset(word[0].lower() for word in en.QUALIFIERS_AFTER)
 
 _WORD_SPLIT_RE = re.compile(r"[-\s]+")
 _DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
@@ -186,21 +213,29 @@ def _glued_scale(raw: str) -> float:
     return SCALES.get(raw.strip().lower(), 1.0)
 
 
-def _candidate_starts(text: str, folded: str) -> list[int]:
-    """Every offset where ``NUMBER_RE`` can match (and a few where it cannot)."""
-    starts = []
-    for m in _DIGIT_TOKEN_RE.finditer(text):
-        start = m.start()
-        if start == 0 or text[start - 1] not in _NOT_BEFORE or _after_code(text, start):
-            starts.append(start)
-        if "," in m.group():
-            starts.extend(start + i + 1 for i, c in enumerate(m.group()) if c == ",")
+def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numeral], list[int]]:
+    """Every offset where ``NUMBER_RE`` can match (and a few where it cannot), in order; what
+    ``cjk.NUMERAL_RE`` matches; and where a digit starts an ordinal ("19th"; for
+    :class:`.ranks.OrdinalHits`): from a scan of ``folded`` for numeric characters and one
+    for number words."""
+    starts, numerals, ordinals = [], [], []
+    for m in _NUMERIC_SCAN_RE.finditer(folded):
+        start, token = m.start(), m.group("d")
+        if token is not None:
+            if start == 0 or text[start - 1] not in _NOT_BEFORE or _after_code(text, start):
+                starts.append(start)
+            if "," in token:
+                starts.extend(start + i + 2 for i, c in enumerate(token) if c == ",")
+            if folded.startswith(_ORDINAL_ENDS, m.end()) and folded[m.end() - 1].isdigit():
+                ordinals.append(m.end() - 1)  # "19th": the token's last digit
+        elif m.group("z") is not None:
+            numerals.append(cjk.Numeral(start, m.end(), folded[start : m.end("z")], m.group("s")))
+        else:
+            ordinals.append(start)
     words = [m.start() + 1 for m in _WORD_START_RE.finditer(folded)]
     if _FIRST_WORD_RE.match(folded):
         words.insert(0, 0)
-    if words:
-        starts = sorted(starts + words)
-    return starts
+    return (sorted(starts + words) if words else starts), numerals, ordinals
 
 
 def _after_code(text: str, start: int) -> bool:
@@ -213,11 +248,11 @@ def _after_code(text: str, start: int) -> bool:
     return False
 
 
-def _matches(text: str, folded: str | None = None) -> list[re.Match[str]]:
-    """``NUMBER_RE.finditer(text)``, trying the pattern only where a numeral can start."""
+def _matches(text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``NUMBER_RE.finditer(text)``, trying the pattern only at ``starts``."""
     out = []
     pos = 0
-    for start in _candidate_starts(text, fold_case(text) if folded is None else folded):
+    for start in starts:
         if start < pos:
             continue
         m = NUMBER_RE.match(text, start)
@@ -230,9 +265,31 @@ def _matches(text: str, folded: str | None = None) -> list[re.Match[str]]:
 def find_numbers(text: str, folded: str | None = None) -> list[Num]:
     """Every numeral candidate in ``text``, in order; no filtering of years or names.
     ``folded`` is ``fold_case(text)`` if the caller has it."""
+    return scan_numbers(text, folded)[0]
+
+
+def scan_numbers(text: str, folded: str | None = None) -> tuple[list[Num], list[int]]:
+    """:func:`find_numbers`, and where a digit ordinal starts ("19th", "１st": what
+    :class:`.ranks.OrdinalHits` would scan for), found in the same scan."""
     found: list[Num] = []
-    for m in _matches(text, folded):
-        frac, half, digits = m.group("frac", "half", "digits")
+    folded = fold_case(text) if folded is None else folded
+    starts, numerals, ordinals = _candidate_starts(text, folded)
+    for m in _matches(text, starts):
+        digits = m.group("digits")  # most numerals: asked first, one group look-up
+        if digits:
+            value = parse_digits(digits)
+            dscale, gscale, zscale = m.group("dscale", "gscale", "zscale")
+            if dscale:
+                scale = _scale_of(dscale)
+            elif gscale:
+                scale = _glued_scale(gscale)
+            elif zscale:
+                scale = _glued_scale(zscale)
+            else:
+                scale = 1.0
+            found.append(Num(m.start(), m.end(), value, scale))
+            continue
+        frac, half = m.group("frac", "half")
         if m.group("qfrac") or m.group("halfof"):
             # "a quarter of", "three quarters of", "half of": shares of something
             quarters = 3 if (m.group("qnum") or "").lower() == "three" else 1
@@ -245,18 +302,6 @@ def find_numbers(text: str, folded: str | None = None) -> list[Num]:
             found.append(Num(m.start(), m.end(), numerator / den, 1.0, True, fraction=True))
         elif half:
             found.append(Num(m.start(), m.end(), 0.5, 1.0, True, half=True))
-        elif digits:
-            value = parse_digits(digits)
-            dscale, gscale, zscale = m.group("dscale", "gscale", "zscale")
-            if dscale:
-                scale = _scale_of(dscale)
-            elif gscale:
-                scale = _glued_scale(gscale)
-            elif zscale:
-                scale = _glued_scale(zscale)
-            else:
-                scale = 1.0
-            found.append(Num(m.start(), m.end(), value, scale))
         else:
             value_i = words_to_int(m.group("words"))
             if value_i is None:
@@ -264,15 +309,17 @@ def find_numbers(text: str, folded: str | None = None) -> list[Num]:
             scale = _scale_of(m.group("wscale"))
             found.append(Num(m.start(), m.end(), float(value_i), scale, True))
     if not text.isascii():
-        found = _with_chinese_numerals(text, found)
-    return found
+        found = _with_chinese_numerals(text, found, numerals)
+    return found, ordinals
 
 
-def _with_chinese_numerals(text: str, found: list[Num]) -> list[Num]:
+def _with_chinese_numerals(
+    text: str, found: list[Num], numerals: list[cjk.Numeral] | None = None
+) -> list[Num]:
     """``found`` plus the numerals written with characters that overlap none of them."""
     extra = []
     i = 0
-    for start, end, value, scale, fraction in cjk.find_numerals(text):
+    for start, end, value, scale, fraction in cjk.find_numerals(text, numerals):
         while i < len(found) and found[i].end <= start:
             i += 1
         if i < len(found) and found[i].start < end:
@@ -320,6 +367,11 @@ def qualifier_before(prefix: str) -> tuple[str, int] | None:
 
 def qualifier_after(suffix: str) -> str | None:
     """Qualifier starting ``suffix`` (text just after a quote: "approximately", "or more")."""
+    head = suffix[:24].lstrip()
+    while head[:1] == ",":  # the pattern's [\s,]*
+        head = head[1:].lstrip()
+    if fold_case(head[:1]) not in _QUALIFIER_AFTER_FIRST:
+        return None  # what IGNORECASE would match to a qualifier's first letter: none
     m = QUALIFIER_AFTER_RE.match(suffix[:24])
     if not m:
         return None

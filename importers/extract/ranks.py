@@ -41,6 +41,17 @@ ORDINAL_WORDS = tuple(word for word in ORDINALS if word != "top")  # "first" ...
 _DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)")  # a leading class: the engine skips ahead
 _ASCII_DIGIT_ORDINAL_RE = re.compile(r"[0-9](?:st|nd|rd|th)")  # the same in ASCII text, 2x faster
 _WORD, _NO, _DIGIT, _ZH = range(4)  # the kinds of ordinal hit
+# The ordinal words ending in "th" in one scan that opens with that literal (the engine then
+# skips ahead in C, faster than a str.find per word), each "th" asked which word it ends; the
+# others by str.find.
+_TH_WORDS = [word for word in ORDINAL_WORDS if word.endswith("th")]
+_FOUND_WORDS = [word for word in ORDINAL_WORDS if not word.endswith("th")]
+_TH_LENGTHS = {f"w{i}": len(word) for i, word in enumerate(_TH_WORDS)}
+_TH_ORDINAL_RE = re.compile(
+    rf"th(?<=[{''.join(sorted({word[-3] for word in _TH_WORDS}))}]th)(?:"
+    + "|".join(f"(?<={word})(?P<w{i}>)" for i, word in enumerate(_TH_WORDS))
+    + ")"
+)
 
 
 def _is_word_char(char: str) -> bool:
@@ -58,10 +69,12 @@ class OrdinalHits:
     occurrence is listed, overlapping or not, so a window holds a hit exactly when a search
     of the window would match."""
 
-    def __init__(self, folded: str) -> None:
+    def __init__(self, folded: str, digit_ordinals: list[int] | None = None) -> None:
+        """``digit_ordinals``: where the digit ordinals start, if the caller found them
+        (:func:`.numbers.scan_numbers`); else this scans for them."""
         self.folded = folded
         hits: list[tuple[int, int, int]] = []
-        words = [(w, _WORD) for w in ORDINAL_WORDS] + [("no.", _NO)]
+        words = [(w, _WORD) for w in _FOUND_WORDS] + [("no.", _NO)]
         digits = _ASCII_DIGIT_ORDINAL_RE
         if not folded.isascii():
             words += [("第", _ZH), ("首位", _ZH)]
@@ -71,7 +84,12 @@ class OrdinalHits:
             while pos >= 0:
                 hits.append((pos, pos + len(word), kind))
                 pos = folded.find(word, pos + 1)
-        hits.extend((m.start(), m.end(), _DIGIT) for m in digits.finditer(folded))
+        for m in _TH_ORDINAL_RE.finditer(folded):  # "fourth" ... "tenth"
+            hits.append((m.end() - _TH_LENGTHS[m.lastgroup or ""], m.end(), _WORD))
+        if digit_ordinals is None:
+            hits.extend((m.start(), m.end(), _DIGIT) for m in digits.finditer(folded))
+        else:
+            hits.extend((start, start + 3, _DIGIT) for start in digit_ordinals)
         hits.sort()
         self._hits = hits
         self._starts = [h[0] for h in hits]
@@ -88,13 +106,18 @@ class OrdinalHits:
     def any_in(self, lo: int, hi: int) -> bool:
         """Whether ``folded[lo:hi]`` holds an ordinal word, "no." or a digit ordinal: a
         sentence with none states no English rank."""
+        return self.first_in(lo, hi) >= 0
+
+    def first_in(self, lo: int, hi: int) -> int:
+        """Where the first ordinal word, "no." or digit ordinal of ``folded[lo:hi]`` starts;
+        -1 if there is none."""
         hits = self._hits
         k = bisect_left(self._starts, lo)
         while k < len(hits) and hits[k][0] < hi:
             if hits[k][1] <= hi and hits[k][2] != _ZH:
-                return True
+                return hits[k][0]
             k += 1
-        return False
+        return -1
 
     def bounded_in(self, lo: int, hi: int) -> bool:
         """Whether ``folded[lo:hi]`` holds a whole ordinal word, a digit ordinal that ends a
@@ -152,9 +175,10 @@ def ranks_in(
         folded = fold_case(text)
     if ordinals is None:
         ordinals = OrdinalHits(folded[:s_end])
-    if not ordinals.any_in(s_start, s_end):
+    first = ordinals.first_in(s_start, s_end)
+    if first < 0:
         return out
-    for m in _RANK_FOLDED_RE.finditer(folded, s_start, s_end):
+    for m in _RANK_FOLDED_RE.finditer(folded, rank_scan_start(folded, s_start, first), s_end):
         verb = m.group("verb").lower()
         if not verb.startswith(("rank", "plac", "finish")) and not m.group("scope"):
             continue
@@ -176,6 +200,27 @@ def ranks_in(
                 continue
             out.append(_rank(m, scope))
     return out
+
+
+# What may stand between the start of a _RANK_RE match and its ordinal: the verb, "in", "the"
+# (14 letters at most: "finishing in the") and spaces
+_VERB_GAP_RE = re.compile(r"[a-z\s\xa0]*")
+_VERB_GAP_LETTERS = 14
+
+
+def rank_scan_start(folded: str, s_start: int, first: int) -> int:
+    """Where a scan of the sentence for ``_RANK_FOLDED_RE`` may start, the sentence's first
+    ordinal starting at ``first``: no match starts before it. Every match holds an ordinal
+    hit (its ordinal starts at most two digits before it, "12th"), so a match starting
+    before ``first - 40`` would span the 38 characters before: only letters and spaces, at
+    most 14 letters. Otherwise the scan starts there instead of at every position before."""
+    lo = first - 40
+    if lo <= s_start:
+        return s_start
+    gap = folded[lo : first - 2]
+    if _VERB_GAP_RE.fullmatch(gap) and len("".join(gap.split())) <= _VERB_GAP_LETTERS:
+        return s_start
+    return lo
 
 
 def _scope_of(text: str, m: re.Match[str]) -> str | None:

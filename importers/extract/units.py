@@ -134,6 +134,15 @@ _PER_RE = re.compile(
     r"(?![\s\xa0]+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
 )
+# The cascade's patterns that read the same place one after another, each as one pattern:
+# an alternation tries its branches in order at the place, so the first that matches wins as
+# the first of the separate calls did (one call where there were two, and four).
+_SUFFIX_OR_PERCENT_RE = re.compile(rf"{_SUFFIX_RE.pattern}|(?i:{_PERCENT_RE.pattern})")
+_MEASURE_TO_COUNT_RE = re.compile(
+    rf"{_MEASURE_RE.pattern}|(?P<times>{_TIMES_RE.pattern})|(?P<dur>(?i:{_DURATION_RE.pattern}))"
+    rf"|(?P<count>{cjk.COUNT_RE.pattern})"
+)
+_PER_FIRST = frozenset("pPaAeE/")  # where _PER_RE's word starts, after spaces
 _TOKEN_RE = re.compile(r"[\s\xa0]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\)))")
 
 STOPWORDS = frozenset({
@@ -214,7 +223,10 @@ def converts(unit: str, other: str) -> bool:
 
 def is_plural_noun(word: str) -> bool:
     """Whether ``word`` looks like a plural noun ("cities", "companies", "headquarters")."""
-    lower = word.lower()
+    return _is_plural_lower(word.lower())
+
+
+def _is_plural_lower(lower: str) -> bool:
     if lower in IRREGULAR_PLURALS:
         return True
     if lower in STOPWORDS or len(lower) < 3 or not lower.endswith("s"):
@@ -243,6 +255,9 @@ def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
 
 
 def _per(text: str, end: int, limit: int) -> tuple[str | None, int]:
+    head = text[end : end + 8].lstrip()
+    if head and head[0] not in _PER_FIRST:
+        return None, end  # the pattern's first word cannot start there
     m = _PER_RE.match(text, end, limit)
     if not m:
         return None, end
@@ -271,36 +286,24 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     ):
         # "1.8m tall", "the 100m final": metres, and the scanner's million undone
         return UnitMatch("meter", start, end, scale=1e-6)
-    m = _SUFFIX_RE.match(text, end, limit)
+    m = _SUFFIX_OR_PERCENT_RE.match(text, end, limit)
+    if m and m.lastgroup in ("pp", "pc"):
+        unit = "percentage point" if m.lastgroup == "pp" else "percent"
+        return UnitMatch(unit, start, m.end())
     if m and m.lastgroup:
         per, q_end = _per(text, m.end(), limit)
         code = CURRENCY_SUFFIXES[int(m.lastgroup[1:])][1]
         if code == "GBP" and pounds_of_weight(text, start, m.end()):
             return UnitMatch("pound", start, m.end())
         return UnitMatch(code, start, q_end, per)
-    m = _PERCENT_RE.match(text, end, limit)
-    if m:
-        unit = "percentage point" if m.group("pp") else "percent"
-        return UnitMatch(unit, start, m.end())
     if text[end : end + 1] not in _NOT_A_UNIT_START:
         reg = registry_unit(text, end, limit)
         if reg is not None:
             per, q_end = _per(text, reg.end, limit)
             return UnitMatch(reg.unit, start, q_end, per, reg.duration, scale=reg.scale)
-    m = _MEASURE_RE.match(text, end, limit)
+    m = _MEASURE_TO_COUNT_RE.match(text, end, limit)
     if m and m.lastgroup:
-        per, q_end = _per(text, m.end(), limit)
-        return UnitMatch(MEASURES[int(m.lastgroup[1:])][1], start, q_end, per)
-    m = _TIMES_RE.match(text, end, limit)
-    if m:
-        return UnitMatch("times", start, m.end())
-    m = _DURATION_RE.match(text, end, limit)
-    if m:
-        unit = DURATIONS[m.group("unit").lower()]
-        return UnitMatch(unit, start, m.end(), duration=True)
-    m = cjk.COUNT_RE.match(text, end, limit)
-    if m:
-        return UnitMatch("count", start, m.end(), noun=m.group("word"))
+        return _measure_to_count(m, start, limit)
     if text[end : end + 1] == "大" and text[start - 1 : start] == "前":
         m = cjk.TOP_SET_RE.match(text, end, limit)
         if m:  # "前5大贸易伙伴": the size of the set of the five largest partners
@@ -315,6 +318,20 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     return counted_noun(text, start, end, limit)
 
 
+def _measure_to_count(m: re.Match[str], start: int, limit: int) -> UnitMatch:
+    """The unit of a ``_MEASURE_TO_COUNT_RE`` match: a measure (with its rate), times, a
+    duration or a count by a Chinese measure word."""
+    kind = m.lastgroup
+    if kind == "times":
+        return UnitMatch("times", start, m.end())
+    if kind == "dur":
+        return UnitMatch(DURATIONS[m.group("unit").lower()], start, m.end(), duration=True)
+    if kind == "count":
+        return UnitMatch("count", start, m.end(), noun=m.group("word"))
+    per, q_end = _per(m.string, m.end(), limit)
+    return UnitMatch(MEASURES[int(str(kind)[1:])][1], start, q_end, per)
+
+
 def counted_noun(text: str, start: int, end: int, limit: int) -> UnitMatch | None:
     """Count unit with the counted noun phrase ("1,600 industrial companies"), if any."""
     pos = end
@@ -324,8 +341,8 @@ def counted_noun(text: str, start: int, end: int, limit: int) -> UnitMatch | Non
         m = _TOKEN_RE.match(text, pos, limit)
         if not m:
             break
-        word = m.group("word")
-        if m.group("paren"):
+        word, paren = m.group("word", "paren")
+        if paren:
             if best is None or words == 0:
                 pos = m.end()
                 continue
@@ -354,7 +371,7 @@ def counted_noun(text: str, start: int, end: int, limit: int) -> UnitMatch | Non
             break
         words += 1
         pos = m.end()
-        if is_plural_noun(word):
+        if _is_plural_lower(lower):
             best = pos
     if best is None:
         return None
