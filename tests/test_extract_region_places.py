@@ -7,6 +7,7 @@ from pathlib import Path
 from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.region_cues import (
     DESTINATION_GATE_RE,
+    DESTINATION_RE,
     RANK_SCOPE_FOLDED_RE,
     RANK_SCOPE_GATE_RE,
 )
@@ -88,3 +89,57 @@ def test_place_windows_read_off_the_text_fold_as_their_own_fold() -> None:
                 found = DESTINATION_GATE_RE.search(index.folded, lo, place.start)
                 assert bool(found) == bool(DESTINATION_GATE_RE.search(own))
     assert differing >= 2 and windows > 200
+
+
+_GATE_EDGES = [
+    "It ranked 12th in Sichuan, 3rd among the cities of Hunan and No. 2 in Hubei Province.",
+    "Exports to northwest China's Qinghai Province and shipments (to) the Southern Bavaria's "
+    "ports rose; trade with Vietnam, arrivals in Texas and sales toward Osaka grew.",
+    "Chengdu was second only to Shenzhen, the only other city in Guangdong; TOP OF Gujarat.",
+    "The ſecond-largeſt ports among İndia's ſtates led Kerala's ranking, 1st in Tamil Nadu.",
+]
+
+
+def _windows(text: str, index: PlaceIndex) -> list[tuple[int, int]]:
+    """Every window that ends at a place or after a space, with every start up to 45 back."""
+    ends = {p.start for p in index.places_in(0, len(text))}
+    ends |= {i + 1 for i, c in enumerate(text) if c.isspace()}
+    return [(lo, hi) for hi in sorted(ends) for lo in range(max(0, hi - 45), hi)]
+
+
+def _gate_texts() -> list[str]:
+    return _GATE_EDGES + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))[:2]]
+
+
+@requires_shared
+def test_the_rank_scope_look_up_answers_as_the_gate_pattern_did() -> None:
+    # the window's words looked up with ``in`` and the ordinals by bisect, then the pattern:
+    # the same as RANK_SCOPE_GATE_RE and the pattern on the slice, also where a gate word is
+    # cut by the window's start ("2th" of "12th" is still a digit ordinal, "th" is not)
+    passed = scoped = 0
+    for text in _gate_texts():
+        index = _index(text)
+        for lo, hi in _windows(text, index):
+            window = index.folded[lo:hi]
+            gate = RANK_SCOPE_GATE_RE.search(window) is not None
+            expected = gate and RANK_SCOPE_FOLDED_RE.search(window) is not None
+            assert index._rank_scope(lo, hi) == expected, (text[lo:hi], expected)
+            passed += gate
+            scoped += expected
+    assert passed > 1000 and scoped > 50
+
+
+@requires_shared
+def test_a_destination_window_ends_with_its_last_word() -> None:
+    # the cheap test before DESTINATION_RE is a necessary condition of its matches, and it
+    # spares the pattern most windows whose gate word is further back
+    matched = spared = 0
+    for text in _gate_texts():
+        index = _index(text)
+        for lo, hi in _windows(text, index):
+            found = DESTINATION_RE.search(text[lo:hi]) is not None
+            last = index._destination_words_last(lo, hi)
+            assert last or not found, text[lo:hi]
+            matched += found
+            spared += not last and DESTINATION_GATE_RE.search(index.folded, lo, hi) is not None
+    assert matched > 100 and spared > matched

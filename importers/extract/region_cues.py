@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ._fold import folded_pattern
+from .ranks import ORDINAL_WORDS
 
 # what follows "the", "this", "our" or "my" in an anaphor
 _ANAPHOR_TAIL = (
@@ -64,10 +65,13 @@ _RANK_SCOPE_RE = re.compile(
     re.IGNORECASE,
 )
 RANK_SCOPE_FOLDED_RE = folded_pattern(_RANK_SCOPE_RE)
-# one of these is in every match of _RANK_SCOPE_RE (folded)
+# Every match of _RANK_SCOPE_RE (folded) holds one of these words, an ordinal word ("first" ...
+# "tenth"), "no." or a digit ordinal ("12th"): the ordinals are looked up in the document's
+# OrdinalHits (a bisect), these words with ``in`` in the place's window.
+RANK_SCOPE_WORDS = ("rank", "top", "lead", "among", "other", "only")
+# the same gate as one pattern: what the look-ups must answer alike (tests compare them)
 RANK_SCOPE_GATE_RE = re.compile(
-    r"rank|top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)"
-    r"|no\.|lead|among|other|only"
+    "|".join((*RANK_SCOPE_WORDS, *ORDINAL_WORDS)) + r"|\d(?:st|nd|rd|th)|no\."
 )
 # "China's fifth-largest economy", "the country's biggest port": a scope of the superlative
 SUPERLATIVE_AFTER_RE = re.compile(
@@ -86,6 +90,10 @@ DESTINATION_RE = re.compile(
 # holds none is no destination, without running the pattern (4 in 5 places)
 DESTINATION_WORDS = ("to", "from", "with", "arriv")
 DESTINATION_GATE_RE = re.compile("|".join(DESTINATION_WORDS))
+# The word that ends the verb or preposition of every DESTINATION_RE match: after it come at
+# most three words ("the", a direction, "Shaanxi's"), each followed by a space, so the window
+# ends with a space and one of its last four words ends with one of these (folded).
+DESTINATION_LAST_WORDS = ("to", "from", "toward", "towards", "in", "with")
 # between two places of one list ("Japan, South Korea and Vietnam", "Bavaria and Munich")
 LIST_GAP_RE = re.compile(r",?\s+(?:and|or|as\s+well\s+as)\s+|,\s*|、|和|及")
 # "have led China's major cities", "the second city after Shanghai", "faster than Sichuan",
