@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factscope.importers.gazetteer import _scan
+from factscope.importers.extract._fold import fold_case
+from factscope.importers.gazetteer import Gazetteer, _scan
 from tests.conftest import SEEDS, requires_shared
 
 _EDGES = (
@@ -77,3 +78,28 @@ def test_the_ideographs_lead_bytes_are_derived_from_their_ranges() -> None:
     assert leads == tuple(bytes([b]) for b in range(0xE3, 0xEA))
     every = {chr(c).encode()[:1] for c in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]}
     assert every == set(leads)
+
+
+_ZONE_EDGES = (
+    "The Suining Economic and Technological Development Zone and the SUINING HIGH-TECH ZONE.",
+    "Chengdu Hi-tech Industrial Development Zone's output; Shanghai's Pudong New Area; ETDZ",
+    "Lingang's induſtrial park in Yibin Lingang Industrial Park and the Wuhan FTZ grew.",
+)
+
+
+@requires_shared
+def test_zones_read_off_a_lowered_text_given_by_the_caller() -> None:
+    # the extractor passes its fold_case(text): the same zones as lowering the text here
+    index = Gazetteer.default()._index
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [*_ZONE_EDGES, *_texts(samples), *_texts(SEEDS)]
+    zones = 0
+    for text in texts:
+        expected = _scan._scan_zones(text, index)
+        assert _scan._scan_zones(text, index, fold_case(text)) == expected, text[:60]
+        zones += len(expected)
+    assert zones >= 8
+    # "İ" lowers to two characters: the fold keeps the offsets, so the zone is still found
+    text = "İzmir and the Yibin Lingang Economic and Technological Development Zone grew."
+    found = _scan._scan_zones(text, index, fold_case(text))
+    assert [text[z.start : z.end] for z in found] == [text[14:-6]]

@@ -105,7 +105,7 @@ class PlaceIndex:
         self._name_starts: list[int] = []
         self._sentence_starts = [s for s, _ in sentences]
         self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(text))]
-        mentions = gazetteer.find_mentions(text)
+        mentions = gazetteer.find_mentions(text, self.folded)
         self._mention_starts = {m.start: m.region_id for m in mentions}
         self._mention_ends: dict[int, str | None] = {}
         for m in mentions:

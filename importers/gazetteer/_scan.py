@@ -163,8 +163,9 @@ def _after_surname(text: str, start: int) -> bool:
     return text[i + 1 : start - 1] in SURNAMES
 
 
-def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
-    """All candidate spans, overlapping; ``weak``: one-word names of sub-province units."""
+def scan(text: str, index: AliasIndex, weak: set[str], lowered: str | None = None) -> list[Span]:
+    """All candidate spans, overlapping; ``weak``: one-word names of sub-province units;
+    ``lowered``: ``text`` lower-cased with the same offsets, if the caller has it."""
     spans: list[Span] = []
     for s, e in _first_words(text, index.prefixes):
         hit = _longest_after(text, e, text[s:e], index, None)
@@ -184,7 +185,7 @@ def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
     if not text.isascii():
         for start, end in _cjk_runs(text):
             spans.extend(_scan_cjk(text, start, end, index))
-    spans.extend(_scan_zones(text, index))
+    spans.extend(_scan_zones(text, index, lowered))
     return spans
 
 
@@ -268,10 +269,12 @@ def _zone_type_ends(lowered: str) -> list[tuple[int, int]]:
     return found
 
 
-def _scan_zones(text: str, index: AliasIndex) -> list[Span]:
+def _scan_zones(text: str, index: AliasIndex, lowered: str | None = None) -> list[Span]:
     """Pattern zones: the first place name in the capitalized words before the zone type."""
     out = []
-    for last_start, last_end in _zone_type_ends(text.lower()):
+    # the caller's lowered text if it has one: lowering a text that is not ASCII costs about
+    # as much as the rest of the zone scan
+    for last_start, last_end in _zone_type_ends(text.lower() if lowered is None else lowered):
         m = SUFFIX_RE.search(text, max(0, last_start - 60), last_end)
         if m is None:
             continue
