@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from factscope.importers.extract import region_places
 from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.region_cues import (
     DESTINATION_GATE_RE,
@@ -143,3 +146,30 @@ def test_a_destination_window_ends_with_its_last_word() -> None:
             matched += found
             spared += not last and DESTINATION_GATE_RE.search(index.folded, lo, hi) is not None
     assert matched > 100 and spared > matched
+
+
+_NAME_EDGES = [
+    "Shanghai Huitian New Material Co said; Bank of Shanghai (Shanghai) Co grew. Xi Jinping "
+    "met Zhengzhou Customs and Hangzhou's port; the Sichuan-Tibet line; SHANGHAI, May 3 -- "
+    "1,000 Shanghai firms; said Beijing residents; In Shanghai, the (Chengdu) Ltd office.",
+    "长沙10月20日电 成都海关 and the iPhone Shenzhen plant, McKinsey Shanghai, e-Chongqing",
+    "A Headline About Shenzhen Futian District Growth\nShenzhen Futian District grew.",
+]
+
+
+@requires_shared
+def test_the_name_gate_answers_as_the_checks_it_skips(monkeypatch: pytest.MonkeyPatch) -> None:
+    # _in_name returns early where _name_possible says no True answer can come: the answers
+    # are the same as with every check run, over every mention of the edges and the texts
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = _NAME_EDGES + [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    gz = Gazetteer.default()
+    indexes = [_index(text) for text in texts]
+    cases = [(i, m) for i in indexes for m in gz.find_mentions(i.text) if m.region_id]
+    gated = [i._in_name(m) for i, m in cases]
+    skipped = sum(not region_places._name_possible(i.text, m.start, i.text[m.end : m.end + 30])
+                  for i, m in cases)  # fmt: skip
+    monkeypatch.setattr(region_places, "_name_possible", lambda *_: True)
+    assert [i._in_name(m) for i, m in cases] == gated
+    assert sum(gated) >= 8 and skipped > len(cases) / 2
