@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,33 @@ def test_the_name_gate_answers_as_the_checks_it_skips(monkeypatch: pytest.Monkey
     monkeypatch.setattr(region_places, "_name_possible", lambda *_: True)
     assert [i._in_name(m) for i, m in cases] == gated
     assert sum(gated) >= 8 and skipped > len(cases) / 2
+
+
+# the rank-scope pattern before its \b was put in front of the words (region_cues)
+_RANK_SCOPE_BEFORE = re.compile(
+    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|\bfourth|\bfifth|"
+    r"\bsixth|\bseventh|\beighth|\bninth|\btenth|\b\d{1,3}(?:st|nd|rd|th)|No\.\s*\d+|"
+    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+|\bonly)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
+    r"(?:the\s+)?(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+@requires_shared
+def test_the_rank_scope_pattern_finds_what_the_one_it_replaced_found() -> None:
+    # "casino. 5 ... in": "No." needs no boundary before it, the words do ("stop", "bleading")
+    edges = [
+        "At the casino. 5 of them in ",
+        "Its stop among cities in ",
+        "bleading in the ",
+        "x12th in ",
+    ]
+    found = 0
+    for text in edges + _gate_texts():
+        index = _index(text)
+        for lo, hi in _windows(text, index):
+            window = index.folded[lo:hi]
+            expected = _RANK_SCOPE_BEFORE.search(text[lo:hi]) is not None
+            assert (RANK_SCOPE_FOLDED_RE.search(window) is not None) == expected, window
+            found += expected
+    assert found > 50

@@ -57,10 +57,13 @@ NAME_FUNCTION_WORDS = frozenset({
     "North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast",
     "Central", "Northern", "Southern", "Eastern", "Western",
 })  # fmt: skip
+# One \b in front of the words, not one per word: at a position inside a word the search then
+# fails at once, and at a word's start each branch opens with a literal the engine skips in C
+# (a window of 40 characters: 1.3 against 9 µs when nothing matches)
 _RANK_SCOPE_RE = re.compile(
-    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|\bfourth|\bfifth|"
-    r"\bsixth|\bseventh|\beighth|\bninth|\btenth|\b\d{1,3}(?:st|nd|rd|th)|No\.\s*\d+|"
-    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+|\bonly)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
+    r"(?:\b(?:rank(?:s|ed|ing)?|top(?:s|ped|ping)?|first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th)|lead(?:s|ing)?|among|other\s+\w+|only)"
+    r"|No\.\s*\d+)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
     r"(?:the\s+)?(?:\w+\s+){0,3}$",  # "12th in China", "3rd in central and western China"
     re.IGNORECASE,
 )

@@ -377,10 +377,12 @@ class PlaceIndex:
         slice and a bisect in the ordinals (the pattern tried the alternation at every
         position of the window: 2.2 against 0.6 µs a place)."""
         folded = self.folded[lo:hi]
-        if not any(word in folded for word in RANK_SCOPE_WORDS) and not self._ordinals.any_in(
-            lo, hi
-        ):
-            return False
+        for word in RANK_SCOPE_WORDS:  # a loop: any() of a generator costs twice as much
+            if word in folded:
+                break
+        else:
+            if not self._ordinals.any_in(lo, hi):
+                return False
         return RANK_SCOPE_FOLDED_RE.search(folded) is not None
 
     def _destination_words_last(self, lo: int, hi: int) -> bool:
