@@ -28,9 +28,9 @@ from .region_cues import (
     COMPARAND_LAST_WORDS,
     COMPARAND_RE,
     COUNTRY_PART_AFTER_RE,
-    DESTINATION_GATE_RE,
     DESTINATION_LAST_WORDS,
     DESTINATION_RE,
+    DESTINATION_WORDS,
     DOLLAR_AFTER_RE,
     EN_OFFICE_AFTER_RE,
     FOREIGN_NOUNS,
@@ -352,10 +352,8 @@ class PlaceIndex:
         hit = self._destinations.get(id(place))
         if hit is None:
             lo = max(s_start, place.start - 36)
-            hit = (
-                DESTINATION_GATE_RE.search(self.folded, lo, place.start) is not None
-                and self._destination_words_last(lo, place.start)
-                and DESTINATION_RE.search(self.text[lo : place.start]) is not None
+            hit = self._destination_words_last(lo, place.start) and (
+                DESTINATION_RE.search(self.text[lo : place.start]) is not None
             )
             if not hit:
                 # "exports to Bavaria and Munich", "to Japan, Korea and Vietnam": the places
@@ -386,9 +384,16 @@ class PlaceIndex:
         return RANK_SCOPE_FOLDED_RE.search(folded) is not None
 
     def _destination_words_last(self, lo: int, hi: int) -> bool:
-        """What every DESTINATION_RE match in ``text[lo:hi]`` needs: the window ends with a
-        space and one of its last four words ends with a word of DESTINATION_LAST_WORDS."""
+        """What every DESTINATION_RE match in ``text[lo:hi]`` needs: DESTINATION_GATE_RE's
+        word (``in`` tests: that pattern tried four words at every position), the window
+        ending with a space, and a word of DESTINATION_LAST_WORDS ending one of its last
+        four words."""
         folded = self.folded[lo:hi]
+        for word in DESTINATION_WORDS:
+            if word in folded:
+                break
+        else:
+            return False
         if not folded[-1:].isspace():
             return False
         return any(word.endswith(DESTINATION_LAST_WORDS) for word in folded.split()[-4:])
