@@ -14,6 +14,7 @@ from factscope.importers.extract.region_cues import (
     DESTINATION_RE,
     RANK_SCOPE_FOLDED_RE,
     RANK_SCOPE_GATE_RE,
+    name_possible,
 )
 from factscope.importers.extract.region_places import PlaceIndex
 from factscope.importers.extract.sentences import split_sentences
@@ -160,7 +161,7 @@ _NAME_EDGES = [
 
 @requires_shared
 def test_the_name_gate_answers_as_the_checks_it_skips(monkeypatch: pytest.MonkeyPatch) -> None:
-    # _in_name returns early where _name_possible says no True answer can come: the answers
+    # _in_name returns early where name_possible says no True answer can come: the answers
     # are the same as with every check run, over every mention of the edges and the texts
     samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
     texts = _NAME_EDGES + [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
@@ -169,9 +170,9 @@ def test_the_name_gate_answers_as_the_checks_it_skips(monkeypatch: pytest.Monkey
     indexes = [_index(text) for text in texts]
     cases = [(i, m) for i in indexes for m in gz.find_mentions(i.text) if m.region_id]
     gated = [i._in_name(m) for i, m in cases]
-    skipped = sum(not region_places._name_possible(i.text, m.start, i.text[m.end : m.end + 30])
+    skipped = sum(not name_possible(i.text, m.start, i.text[m.end : m.end + 30])
                   for i, m in cases)  # fmt: skip
-    monkeypatch.setattr(region_places, "_name_possible", lambda *_: True)
+    monkeypatch.setattr(region_places, "name_possible", lambda *_: True)
     assert [i._in_name(m) for i, m in cases] == gated
     assert sum(gated) >= 8 and skipped > len(cases) / 2
 

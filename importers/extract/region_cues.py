@@ -200,3 +200,32 @@ def is_title_case(line: str) -> bool:
             if caps < floor:
                 return False
     return True
+
+
+APOSTROPHE_S = ("'s", "’s")  # how every POSSESSIVE_RE match opens
+
+
+def name_may_follow(after: str) -> bool:
+    """What every NAME_AFTER_RE match at the start of ``after`` needs: "-" first, or a capital
+    letter after an optional ")" and white space (most places are followed by neither)."""
+    if after[:1] == "-":
+        return True
+    rest = after[1:] if after[:1] == ")" else after
+    return "A" <= rest.lstrip()[:1] <= "Z"
+
+
+def name_possible(text: str, start: int, after: str) -> bool:
+    """What every True answer of ``PlaceIndex._in_name`` (:mod:`.region_places`) for a place
+    at ``start`` needs: a dateline mark or a capital after it, a bracket before it, or a word
+    before it that is not all lower-case (CAPITALIZED_BEFORE_RE's word is in the last word of
+    the 25 characters before). Most places have none, and skip the line, sub-place and
+    pattern checks."""
+    if CJK_DATELINE_MARK in after or name_may_follow(after):
+        return True
+    prev = text[start - 1 : start]
+    if prev == "(":
+        return True
+    if not prev.isspace():
+        return False
+    words = text[max(0, start - 25) : start].split()
+    return bool(words) and not words[-1].islower()

@@ -18,6 +18,7 @@ from factscope.importers.gazetteer import Gazetteer, Mention
 from ._fold import fold_case
 from .ranks import OrdinalHits
 from .region_cues import (
+    APOSTROPHE_S,
     CAPITALIZED_BEFORE_RE,
     CJK_DATELINE_AFTER_RE,
     CJK_DATELINE_MARK,
@@ -46,35 +47,11 @@ from .region_cues import (
     SUPERLATIVE_AFTER_RE,
     find_anaphors,
     is_title_case,
+    name_may_follow,
+    name_possible,
 )
 
 _BEFORE_OF_TO = frozenset({"that", "those", "ahead", "only"})
-_APOSTROPHE_S = ("'s", "’s")  # how every POSSESSIVE_RE match opens
-
-
-def _name_may_follow(after: str) -> bool:
-    """What every NAME_AFTER_RE match at the start of ``after`` needs: "-" first, or a capital
-    letter after an optional ")" and white space (most places are followed by neither)."""
-    if after[:1] == "-":
-        return True
-    rest = after[1:] if after[:1] == ")" else after
-    return "A" <= rest.lstrip()[:1] <= "Z"
-
-
-def _name_possible(text: str, start: int, after: str) -> bool:
-    """What every True answer of :meth:`PlaceIndex._in_name` for a place at ``start`` needs:
-    a dateline mark or a capital after it, a bracket before it, or a word before it that is
-    not all lower-case (CAPITALIZED_BEFORE_RE's word is in the last word of the 25 characters
-    before). Most places have none, and skip the line, sub-place and pattern checks."""
-    if CJK_DATELINE_MARK in after or _name_may_follow(after):
-        return True
-    prev = text[start - 1 : start]
-    if prev == "(":
-        return True
-    if not prev.isspace():
-        return False
-    words = text[max(0, start - 25) : start].split()
-    return bool(words) and not words[-1].islower()
 
 
 class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
@@ -153,7 +130,7 @@ class PlaceIndex:
     def _in_name(self, m: Mention) -> bool:
         text = self.text
         after = text[m.end : m.end + 30]
-        if not _name_possible(text, m.start, after):
+        if not name_possible(text, m.start, after):
             return False  # most places: none of the answers below can be True
         line_start = self._line_starts[bisect_right(self._line_starts, m.start) - 1]
         title = self._title_lines.get(line_start)
@@ -171,7 +148,7 @@ class PlaceIndex:
             self._mention_ends.get(m.start), m.region_id
         ):
             return False
-        if _name_may_follow(after) and NAME_AFTER_RE.match(after):
+        if name_may_follow(after) and NAME_AFTER_RE.match(after):
             return not POSSESSIVE_RE.match(after)
         if text[m.start - 1 : m.start] == "(" and COMPANY_AFTER_RE.match(after):
             return True
@@ -249,7 +226,7 @@ class PlaceIndex:
                 continue  # "US$", "US dollars"
             cjk_after = not after[:1].isascii()
             poss = (
-                after.startswith(_APOSTROPHE_S) and POSSESSIVE_RE.match(after, 0, 3) is not None
+                after.startswith(APOSTROPHE_S) and POSSESSIVE_RE.match(after, 0, 3) is not None
             ) or (cjk_after and CJK_OWNER_AFTER_RE.match(self.text, m.end, m.end + 6) is not None)
             org = office or (
                 cjk_after and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
