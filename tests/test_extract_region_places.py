@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+
+from factscope.importers.extract import region_places
 from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.region_cues import (
     DESTINATION_GATE_RE,
+    DESTINATION_RE,
     RANK_SCOPE_FOLDED_RE,
     RANK_SCOPE_GATE_RE,
+    name_possible,
 )
 from factscope.importers.extract.region_places import PlaceIndex
 from factscope.importers.extract.sentences import split_sentences
@@ -88,3 +94,114 @@ def test_place_windows_read_off_the_text_fold_as_their_own_fold() -> None:
                 found = DESTINATION_GATE_RE.search(index.folded, lo, place.start)
                 assert bool(found) == bool(DESTINATION_GATE_RE.search(own))
     assert differing >= 2 and windows > 200
+
+
+_GATE_EDGES = [
+    "It ranked 12th in Sichuan, 3rd among the cities of Hunan and No. 2 in Hubei Province.",
+    "Exports to northwest China's Qinghai Province and shipments (to) the Southern Bavaria's "
+    "ports rose; trade with Vietnam, arrivals in Texas and sales toward Osaka grew.",
+    "Chengdu was second only to Shenzhen, the only other city in Guangdong; TOP OF Gujarat.",
+    "The ſecond-largeſt ports among İndia's ſtates led Kerala's ranking, 1st in Tamil Nadu.",
+]
+
+
+def _windows(text: str, index: PlaceIndex) -> list[tuple[int, int]]:
+    """Every window that ends at a place or after a space, with every start up to 45 back."""
+    ends = {p.start for p in index.places_in(0, len(text))}
+    ends |= {i + 1 for i, c in enumerate(text) if c.isspace()}
+    return [(lo, hi) for hi in sorted(ends) for lo in range(max(0, hi - 45), hi)]
+
+
+def _gate_texts() -> list[str]:
+    return _GATE_EDGES + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))[:2]]
+
+
+@requires_shared
+def test_the_rank_scope_look_up_answers_as_the_gate_pattern_did() -> None:
+    # the window's words looked up with ``in`` and the ordinals by bisect, then the pattern:
+    # the same as RANK_SCOPE_GATE_RE and the pattern on the slice, also where a gate word is
+    # cut by the window's start ("2th" of "12th" is still a digit ordinal, "th" is not)
+    passed = scoped = 0
+    for text in _gate_texts():
+        index = _index(text)
+        for lo, hi in _windows(text, index):
+            window = index.folded[lo:hi]
+            gate = RANK_SCOPE_GATE_RE.search(window) is not None
+            expected = gate and RANK_SCOPE_FOLDED_RE.search(window) is not None
+            assert index._rank_scope(lo, hi) == expected, (text[lo:hi], expected)
+            passed += gate
+            scoped += expected
+    assert passed > 1000 and scoped > 50
+
+
+@requires_shared
+def test_a_destination_window_ends_with_its_last_word() -> None:
+    # the cheap test before DESTINATION_RE is a necessary condition of its matches, and it
+    # spares the pattern most windows whose gate word is further back
+    matched = spared = 0
+    for text in _gate_texts():
+        index = _index(text)
+        for lo, hi in _windows(text, index):
+            found = DESTINATION_RE.search(text[lo:hi]) is not None
+            last = index._destination_words_last(lo, hi)
+            assert last or not found, text[lo:hi]
+            matched += found
+            spared += not last and DESTINATION_GATE_RE.search(index.folded, lo, hi) is not None
+    assert matched > 100 and spared > matched
+
+
+_NAME_EDGES = [
+    "Shanghai Huitian New Material Co said; Bank of Shanghai (Shanghai) Co grew. Xi Jinping "
+    "met Zhengzhou Customs and Hangzhou's port; the Sichuan-Tibet line; SHANGHAI, May 3 -- "
+    "1,000 Shanghai firms; said Beijing residents; In Shanghai, the (Chengdu) Ltd office.",
+    "长沙10月20日电 成都海关 and the iPhone Shenzhen plant, McKinsey Shanghai, e-Chongqing",
+    "A Headline About Shenzhen Futian District Growth\nShenzhen Futian District grew.",
+]
+
+
+@requires_shared
+def test_the_name_gate_answers_as_the_checks_it_skips(monkeypatch: pytest.MonkeyPatch) -> None:
+    # _in_name returns early where name_possible says no True answer can come: the answers
+    # are the same as with every check run, over every mention of the edges and the texts
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = _NAME_EDGES + [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    gz = Gazetteer.default()
+    indexes = [_index(text) for text in texts]
+    cases = [(i, m) for i in indexes for m in gz.find_mentions(i.text) if m.region_id]
+    gated = [i._in_name(m) for i, m in cases]
+    skipped = sum(not name_possible(i.text, m.start, i.text[m.end : m.end + 30])
+                  for i, m in cases)  # fmt: skip
+    monkeypatch.setattr(region_places, "name_possible", lambda *_: True)
+    assert [i._in_name(m) for i, m in cases] == gated
+    assert sum(gated) >= 8 and skipped > len(cases) / 2
+
+
+# the rank-scope pattern before its \b was put in front of the words (region_cues)
+_RANK_SCOPE_BEFORE = re.compile(
+    r"(?:\brank(?:s|ed|ing)?|\btop(?:s|ped|ping)?|\bfirst|\bsecond|\bthird|\bfourth|\bfifth|"
+    r"\bsixth|\bseventh|\beighth|\bninth|\btenth|\b\d{1,3}(?:st|nd|rd|th)|No\.\s*\d+|"
+    r"\blead(?:s|ing)?|\bamong|\bother\s+\w+|\bonly)\s+(?:\w+\s+){0,3}(?:in|among|across|of)\s+"
+    r"(?:the\s+)?(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+@requires_shared
+def test_the_rank_scope_pattern_finds_what_the_one_it_replaced_found() -> None:
+    # "casino. 5 ... in": "No." needs no boundary before it, the words do ("stop", "bleading")
+    edges = [
+        "At the casino. 5 of them in ",
+        "Its stop among cities in ",
+        "bleading in the ",
+        "x12th in ",
+    ]
+    found = 0
+    for text in edges + _gate_texts():
+        index = _index(text)
+        for lo, hi in _windows(text, index):
+            window = index.folded[lo:hi]
+            expected = _RANK_SCOPE_BEFORE.search(text[lo:hi]) is not None
+            assert (RANK_SCOPE_FOLDED_RE.search(window) is not None) == expected, window
+            found += expected
+    assert found > 50

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from factscope.importers.gazetteer import _scan
+from factscope.importers.extract._fold import fold_case
+from factscope.importers.gazetteer import Gazetteer, _scan
 from tests.conftest import SEEDS, requires_shared
 
 _EDGES = (
@@ -44,3 +45,61 @@ def test_first_words_are_the_latin_starts_of_the_reference_pattern() -> None:
     assert edge.count("Shanghai") == 1 and edge.count("Beijing") == 1  # after "_" and " "
     assert {"McDonald", "Sichuan", "São", "Chengdu", "Wuhan"} <= set(edge)  # 成都: no letter
     assert found > 500
+
+
+_CJK_EDGES = (
+    "成都 at the start and the end 四川",
+    "only punctuation of the ideographs' blocks: 。、「」 ㄅ \u4dc0 \ua000 \u33ff",
+    "the bounds \u3400 and \u4dbf, \u4e00 and \u9fff, a lone surrogate \ud800 and 😀 beside 成都市",
+    "| 中文版 |\n\nPress Release of the Shanghai Municipal Government, 2023 — “Pudong”",
+    "no ideograph at all — “curly” ‘quotes’ and an é",
+    "上海市2023年外贸进出口总值4.21万亿元，同比增长0.7%。其中，出口1.74万亿元",
+)
+
+
+@requires_shared
+def test_ideograph_runs_are_the_runs_of_the_reference_pattern() -> None:
+    # the lead-byte bounds skip the text before the first and after the last ideograph only
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [*_CJK_EDGES, *_texts(samples), *_texts(SEEDS)]
+    runs = 0
+    for text in texts:
+        expected = [m.span() for m in _scan._CJK_RUN_RE.finditer(text)]
+        assert list(_scan._cjk_runs(text)) == expected, text[:60]
+        runs += len(expected)
+    assert _scan._ideograph_bounds(_CJK_EDGES[3]) == (2, 5)  # 中文版: no scan of the rest
+    assert _scan._ideograph_bounds(_CJK_EDGES[4]) == (0, 0)
+    assert _scan._ideograph_bounds(_CJK_EDGES[0]) == (0, len(_CJK_EDGES[0]))
+    assert runs > 20
+
+
+def test_the_ideographs_lead_bytes_are_derived_from_their_ranges() -> None:
+    leads = _scan._lead_bytes("\u3400-\u4dbf\u4e00-\u9fff")
+    assert leads == tuple(bytes([b]) for b in range(0xE3, 0xEA))
+    every = {chr(c).encode()[:1] for c in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]}
+    assert every == set(leads)
+
+
+_ZONE_EDGES = (
+    "The Suining Economic and Technological Development Zone and the SUINING HIGH-TECH ZONE.",
+    "Chengdu Hi-tech Industrial Development Zone's output; Shanghai's Pudong New Area; ETDZ",
+    "Lingang's induſtrial park in Yibin Lingang Industrial Park and the Wuhan FTZ grew.",
+)
+
+
+@requires_shared
+def test_zones_read_off_a_lowered_text_given_by_the_caller() -> None:
+    # the extractor passes its fold_case(text): the same zones as lowering the text here
+    index = Gazetteer.default()._index
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [*_ZONE_EDGES, *_texts(samples), *_texts(SEEDS)]
+    zones = 0
+    for text in texts:
+        expected = _scan._scan_zones(text, index)
+        assert _scan._scan_zones(text, index, fold_case(text)) == expected, text[:60]
+        zones += len(expected)
+    assert zones >= 8
+    # "İ" lowers to two characters: the fold keeps the offsets, so the zone is still found
+    text = "İzmir and the Yibin Lingang Economic and Technological Development Zone grew."
+    found = _scan._scan_zones(text, index, fold_case(text))
+    assert [text[z.start : z.end] for z in found] == [text[14:-6]]

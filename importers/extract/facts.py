@@ -78,7 +78,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     if compared is not None:
         # undated, but "up 2.1 percent from 2014": the figures are of 2015
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
-    tracker = RegionTracker(text, gz, sentences, folded)
+    tracker = RegionTracker(text, gz, sentences, folded, ordinals)
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
     doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled": rare, and
     doc.topped = "top" in folded  # "topping": these two looks spare a look per figure

@@ -18,6 +18,7 @@ from collections import Counter
 from factscope.db.models import Region
 from factscope.importers.gazetteer import Gazetteer
 
+from .ranks import OrdinalHits
 from .region_cues import (
     APPOSITIVE_GAP_RE,
     CLAUSE_BREAK_RE,
@@ -45,8 +46,9 @@ class RegionTracker(PlaceIndex):
         gazetteer: Gazetteer,
         sentences: list[tuple[int, int]],
         folded: str | None = None,
+        ordinals: OrdinalHits | None = None,
     ) -> None:
-        super().__init__(text, gazetteer, sentences, folded)
+        super().__init__(text, gazetteer, sentences, folded, ordinals)
         self.doc_topic = self._doc_topic()
         if self.doc_topic is not None:
             country = self.gz.lineage(self.doc_topic.id)[-1]

@@ -69,6 +69,7 @@ class Gazetteer:
         self._chains: dict[str, tuple[str, ...]] = {}
         self._lineages: dict[str, tuple[Region, ...]] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._inland: dict[str, frozenset[str]] = {}  # ancestors that are not countries
         self._search_keys: list[str] | None = None
         for region in regions:
             self._add(region)
@@ -116,6 +117,15 @@ class Gazetteer:
         found = self._ancestors.get(region_id)
         if found is None:
             found = self._ancestors[region_id] = frozenset(self._chain_ids(region_id))
+        return found
+
+    def _inland_ancestors(self, region_id: str) -> frozenset[str]:
+        """:meth:`ancestors` less the countries, kept per id."""
+        found = self._inland.get(region_id)
+        if found is None:
+            found = self._inland[region_id] = frozenset(
+                a for a in self.ancestors(region_id) if self._regions[a].level != "country"
+            )
         return found
 
     def _chain_ids(self, region_id: str) -> tuple[str, ...]:
@@ -200,30 +210,34 @@ class Gazetteer:
         scores = dict.fromkeys(ids, 0)
         for cid in ids:
             up = self.ancestors(cid)
+            score = 0
             for x in context:
-                x_up = self.ancestors(x)
                 if x in up:
-                    s = 3
-                elif cid in x_up:
-                    s = 2
-                elif any(a != x and self._regions[a].level != "country" for a in up & x_up):
-                    s = 1
-                else:
-                    s = 0
-                scores[cid] = max(scores[cid], s)
+                    score = 3  # the most there is
+                    break
+                x_up = self.ancestors(x)
+                if cid in x_up:
+                    score = 2
+                elif score == 0 and not self._inland_ancestors(cid).isdisjoint(x_up):
+                    score = 1  # a shared ancestor below the country (x itself is not in up)
+            scores[cid] = score
         best = max(scores.values())
         top = [i for i, s in scores.items() if s == best]
         return top[0] if best > 0 and len(top) == 1 else None
 
     # -- text ---------------------------------------------------------------------------
 
-    def find_mentions(self, text: str) -> list[Mention]:
+    def find_mentions(self, text: str, lowered: str | None = None) -> list[Mention]:
         """Place mentions in ``text``: non-overlapping, sorted by start, longest match wins;
-        same-named places are told apart by the other places of the text (nearest first)."""
-        return self._mentions(text, ())
+        same-named places are told apart by the other places of the text (nearest first).
+        ``lowered``: the text lower-cased with the same offsets, if the caller has it (the
+        extractor's ``fold_case``), spares lowering it again for the zone types."""
+        return self._mentions(text, (), lowered)
 
-    def _mentions(self, text: str, extra_context: Sequence[str]) -> list[Mention]:
-        spans = select(scan(text, self._index, self._weak))
+    def _mentions(
+        self, text: str, extra_context: Sequence[str], lowered: str | None = None
+    ) -> list[Mention]:
+        spans = select(scan(text, self._index, self._weak, lowered))
         base = [
             None
             if sp.needs_context

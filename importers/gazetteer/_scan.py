@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from factscope.importers.lexicon.common import IDEOGRAPH
+from factscope.importers.lexicon.common import IDEOGRAPH, IDEOGRAPH_RANGES
 
 from ._index import JOINERS, AliasIndex, normalize
 from .zones import slug
@@ -74,6 +74,23 @@ _LATIN_START_RE = re.compile(r"[A-Z](?<![A-Za-z\u00C0-\u024F0-9].)[A-Za-z\u00C0-
 _CJK_RUN_RE = re.compile(f"{IDEOGRAPH}+")
 # one ideograph: the engine skips to it in C several times faster than to a run (``+``)
 _CJK_CHAR_RE = re.compile(IDEOGRAPH)
+
+
+def _lead_bytes(ranges: str) -> tuple[bytes, ...]:
+    """The first bytes of the UTF-8 forms of the characters of a class body such as
+    ``IDEOGRAPH_RANGES`` (ranges of three-byte characters: U+0800 to U+FFFF)."""
+    leads: set[int] = set()
+    for lo, hi in re.findall(r"(.)-(.)", ranges, re.DOTALL):
+        assert 0x800 <= ord(lo) <= ord(hi) <= 0xFFFF, "three-byte characters only"
+        leads.update(range(0xE0 | ord(lo) >> 12, (0xE0 | ord(hi) >> 12) + 1))
+    return tuple(bytes([b]) for b in sorted(leads))
+
+
+# A byte in 0xE0-0xEF only ever opens a three-byte character, so the UTF-8 form of a text
+# holds one of these bytes wherever it holds an ideograph (and at some other characters of
+# the same 4096-character blocks, such as 。): ``bytes.find`` answers where the first and the
+# last can be at memory-scan speed, and the ideograph pattern tests only what lies between
+_IDEOGRAPH_LEADS = _lead_bytes(IDEOGRAPH_RANGES)
 # the next word of a multi-word name and the separator before it
 NEXT_RE = re.compile(r"([\s'’&()–-]{1,4})([A-Za-z\u00C0-\u024F0-9]+)")
 _SPACES_RE = re.compile(r"\s+")
@@ -146,8 +163,9 @@ def _after_surname(text: str, start: int) -> bool:
     return text[i + 1 : start - 1] in SURNAMES
 
 
-def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
-    """All candidate spans, overlapping; ``weak``: one-word names of sub-province units."""
+def scan(text: str, index: AliasIndex, weak: set[str], lowered: str | None = None) -> list[Span]:
+    """All candidate spans, overlapping; ``weak``: one-word names of sub-province units;
+    ``lowered``: ``text`` lower-cased with the same offsets, if the caller has it."""
     spans: list[Span] = []
     for s, e in _first_words(text, index.prefixes):
         hit = _longest_after(text, e, text[s:e], index, None)
@@ -167,7 +185,7 @@ def scan(text: str, index: AliasIndex, weak: set[str]) -> list[Span]:
     if not text.isascii():
         for start, end in _cjk_runs(text):
             spans.extend(_scan_cjk(text, start, end, index))
-    spans.extend(_scan_zones(text, index))
+    spans.extend(_scan_zones(text, index, lowered))
     return spans
 
 
@@ -176,10 +194,22 @@ def _first_words(text: str, prefixes: set[str]) -> list[tuple[int, int]]:
     return [m.span() for m in _LATIN_START_RE.finditer(text) if m.group() in prefixes]
 
 
+def _ideograph_bounds(text: str) -> tuple[int, int]:
+    """Offsets in ``text`` between which all its ideographs lie (``(0, 0)`` when it has none
+    for certain): from the first to just past the last character opened by a lead byte."""
+    data = text.encode("utf-8", "surrogatepass")
+    firsts = [i for lead in _IDEOGRAPH_LEADS if (i := data.find(lead)) >= 0]
+    if not firsts:
+        return 0, 0
+    last = max(data.rfind(lead) for lead in _IDEOGRAPH_LEADS)
+    start = len(data[: min(firsts)].decode("utf-8", "surrogatepass"))
+    return start, start + len(data[min(firsts) : last].decode("utf-8", "surrogatepass")) + 1
+
+
 def _cjk_runs(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the runs of ideographs (``_CJK_RUN_RE.finditer``, found faster)."""
-    pos = 0
-    while (first := _CJK_CHAR_RE.search(text, pos)) is not None:
+    pos, end = _ideograph_bounds(text)
+    while (first := _CJK_CHAR_RE.search(text, pos, end)) is not None:
         run = _CJK_RUN_RE.match(text, first.start())
         pos = run.end() if run is not None else first.end()
         yield first.start(), pos
@@ -239,10 +269,12 @@ def _zone_type_ends(lowered: str) -> list[tuple[int, int]]:
     return found
 
 
-def _scan_zones(text: str, index: AliasIndex) -> list[Span]:
+def _scan_zones(text: str, index: AliasIndex, lowered: str | None = None) -> list[Span]:
     """Pattern zones: the first place name in the capitalized words before the zone type."""
     out = []
-    for last_start, last_end in _zone_type_ends(text.lower()):
+    # the caller's lowered text if it has one: lowering a text that is not ASCII costs about
+    # as much as the rest of the zone scan
+    for last_start, last_end in _zone_type_ends(text.lower() if lowered is None else lowered):
         m = SUFFIX_RE.search(text, max(0, last_start - 60), last_end)
         if m is None:
             continue
