@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from factscope.importers.extract.sentences import split_paragraphs, split_sentences
+from factscope.importers.extract.sentences import offsets_of, split_paragraphs, split_sentences
 
 
 def _split(text: str) -> list[str]:
@@ -55,3 +57,13 @@ def test_paragraphs_are_lines() -> None:
         "First para. Still first.",
         "Second para.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", ";", "a;b；c;", "；；;;", "no marks here", "x\n;\n；\ny", "“a”; b；\u3000c", "\n\n"],
+)
+def test_offsets_of_finds_what_a_character_class_finds(text: str) -> None:
+    # the str.find scans replaced re.finditer of "[;；]" and "\n": same offsets, in order
+    assert offsets_of(text, ";；") == [m.start() for m in re.finditer("[;；]", text)]
+    assert offsets_of(text, "\n") == [m.start() for m in re.finditer("\n", text)]
