@@ -30,6 +30,7 @@ from factscope.importers.lexicon.common import IDEOGRAPH_RE, alternation
 
 from ._fold import folded_pattern
 from .periods import COUNT_WORDS, Period
+from .text_index import year_offsets
 
 # "during the period", "in the same period", "for the said period", "over this period",
 # "同期" at the head of a clause; never the base of a comparison ("the same period of 2019",
@@ -73,7 +74,6 @@ _STANDING_SHARE_RE = re.compile(
 )
 # The year a figure is compared with ("from 2014", "compared with the same period in 2020",
 # "较2022年同期"): with no publication date, the figures are of the year after it.
-_YEAR_CANDIDATE_RE = re.compile(r"(?:19|20)\d\d")  # a literal lead: the engine skips ahead
 _COMPARED_BEFORE_RE = re.compile(
     r"(?:\b(?:(?:same|corresponding)\s+(?:period|months?|quarter|time)\s+(?:of|in)|"
     r"(?:from|over|compared\s+(?:with|to)|than)(?:\s+(?:that|those)\s+(?:of|in)|\s+in)?)\s+"
@@ -260,27 +260,28 @@ def standing_share(text: str, start: int, end: int) -> bool:
     return _STANDING_SHARE_RE.search(text, start, end) is not None
 
 
-def reference_year_from_comparison(text: str) -> int | None:
+def reference_year_from_comparison(text: str, years: list[int] | None = None) -> int | None:
     """For an undated text, the year "this year" denotes, read from the latest year its figures
     are compared with: "up 3% from 2014" states figures of 2015, and "last year" just before
-    the comparison ("... last year, down 2.1% from 2014") makes 2015 the year before."""
+    the comparison ("... last year, down 2.1% from 2014") makes 2015 the year before.
+    ``years`` is the text's :func:`.text_index.year_offsets` if the caller has them."""
     best: tuple[int, int] | None = None
-    for m in _YEAR_CANDIDATE_RE.finditer(text):
-        if text[m.start() - 1 : m.start()].isdigit() or text[m.end() : m.end() + 1].isdigit():
+    for at in year_offsets(text) if years is None else years:
+        if text[at - 1 : at].isdigit() or text[at + 4 : at + 5].isdigit():
             continue  # part of a longer number
-        lo = max(0, m.start() - 40)
-        near = text[lo : m.start()]
+        lo = max(0, at - 40)
+        near = text[lo:at]
         if not (near.endswith(_ZH_COMPARED) or any(w in near for w in _COMPARED_WORDS)):
             continue  # a cheap look first: most years are no comparison
-        if not _COMPARED_BEFORE_RE.search(text, lo, m.start()):
+        if not _COMPARED_BEFORE_RE.search(text, lo, at):
             continue
-        chinese = text[m.start() - 1] in "较比同"
-        if (chinese and not text.startswith("年", m.end())) or (
-            not chinese and _SPAN_AFTER_RE.match(text, m.end())
+        chinese = text[at - 1] in "较比同"
+        if (chinese and not text.startswith("年", at + 4)) or (
+            not chinese and _SPAN_AFTER_RE.match(text, at + 4)
         ):
             continue  # "比2020" with no 年, or "from 2016 to 2020": a span, no comparison
-        year = int(m.group(0))
-        last = _LAST_YEAR_RE.search(text, max(0, m.start() - 100), m.start()) is not None
+        year = int(text[at : at + 4])
+        last = _LAST_YEAR_RE.search(text, max(0, at - 100), at) is not None
         if best is None or year > best[0]:
             best = (year, year + 2 if last else year + 1)
     return best[1] if best else None

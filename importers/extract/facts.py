@@ -40,15 +40,19 @@ from .ranks import OrdinalHits
 from .regions import RegionTracker
 from .sentence import Document
 from .sentences import split_paragraphs, split_sentences
+from .text_index import year_offsets
 from .traditional import requote, simplify
 from .units import yen_signs
 
 
-def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, bool]:
-    """Year that "this year" denotes; guessed as the year after the latest stated year."""
+def _reference_year(
+    text: str, published: dt.date | None, offsets: list[int]
+) -> tuple[int | None, bool]:
+    """Year that "this year" denotes; guessed as the year after the latest stated year
+    (``offsets``: the text's year offsets)."""
     if published is not None:
         return published.year, False
-    years = [y for y in stated_years(text) if 1990 <= y <= 2100]
+    years = [y for y in stated_years(text, offsets) if 1990 <= y <= 2100]
     return (max(years) + 1, True) if years else (None, False)
 
 
@@ -71,10 +75,11 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     nums = find_numbers(text, folded)
     ordinals = OrdinalHits(folded)
     num_starts = [n.start for n in nums]
-    dates = Spans([(a, b) for a, b, _ in find_dates(text)])
-    ref_year, guessed = _reference_year(text, published)
+    years = year_offsets(text)  # one scan for the dates, the stated and the compared years
+    dates = Spans([(a, b) for a, b, _ in find_dates(text, years=years)])
+    ref_year, guessed = _reference_year(text, published, years)
     dated = published
-    compared = reference_year_from_comparison(text) if published is None else None
+    compared = reference_year_from_comparison(text, years) if published is None else None
     if compared is not None:
         # undated, but "up 2.1 percent from 2014": the figures are of 2015
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)

@@ -21,6 +21,7 @@ from factscope.importers.lexicon.common import alternation, longest_first
 from . import periods_zh
 from ._fold import fold_case, folded_pattern
 from .cjk import has_cjk, quantity_follows
+from .text_index import year_offsets
 
 MONTHS: dict[str, int] = en.MONTHS
 COUNT_WORDS: dict[str, int] = en.PERIOD_COUNT_WORDS
@@ -409,14 +410,19 @@ def _fill_year(period: Period, years: set[str], published: dt.date | None) -> Pe
     return Period(period.start, period.end, period.value.replace("XXXX", year), period.text)
 
 
-def stated_years(text: str) -> list[int]:
-    """Years stated as periods in the text ("in 2020", "2020's"), for guessing a reference."""
+def stated_years(text: str, years: list[int] | None = None) -> list[int]:
+    """Years stated as periods in the text ("in 2020", "2020's"), for guessing a reference;
+    ``years`` is the text's :func:`.text_index.year_offsets` if the caller has them (a year
+    after whitespace is never inside an earlier match, so those are all the candidates)."""
+    leads = year_offsets(text) if years is None else years
     return [
-        int(m.group()) for m in _YEAR_WORD_RE.finditer(text) if _after_in_of_for(text, m.start())
+        int(text[at : at + 4])
+        for at in leads
+        if _YEAR_WORD_RE.match(text, at) and _after_in_of_for(text, at)
     ]
 
 
-_YEAR_WORD_RE = re.compile(r"(?:19[5-9]|20\d)\d\b")  # a literal lead: the engine skips ahead
+_YEAR_WORD_RE = re.compile(r"(?:19[5-9]|20\d)\d\b")
 
 
 def _after_in_of_for(text: str, pos: int) -> bool:
