@@ -292,10 +292,41 @@ def as_of_now(text: str, start: int, end: int) -> bool:
     return text.find("now", start, end) >= 0 and _NOW_RE.search(text, start, end) is not None
 
 
-def word_periods(folded: str) -> list[int]:
+def word_periods(folded: str, cjk: bool = True) -> list[int]:
     """Offsets in the folded text where a sentence without numbers may state a period (one
-    scan per document; bisect them per sentence). A text with Chinese is searched wholly."""
+    scan per document; bisect them per sentence). A text with Chinese is searched wholly;
+    ``cjk`` False says the text holds no ideograph (:func:`.text_index.holds_ideograph`)."""
     found = _led_by(folded, _WORD_PERIOD_LEADS, _WORD_PERIOD_RE)
-    if not folded.isascii():  # Chinese periods have no English lead: any ideograph may start one
+    if cjk and not folded.isascii():  # Chinese periods have no English lead: any ideograph
         found = sorted(found + [m.start() for m in _IDEOGRAPH_RE.finditer(folded)])
     return found
+
+
+def stated_years(text: str, years: list[int] | None = None) -> list[int]:
+    """Years stated as periods in the text ("in 2020", "2020's"), for guessing a reference;
+    ``years`` is the text's :func:`.text_index.year_offsets` if the caller has them (a year
+    after whitespace is never inside an earlier match, so those are all the candidates)."""
+    leads = year_offsets(text) if years is None else years
+    return [
+        int(text[at : at + 4])
+        for at in leads
+        if _YEAR_WORD_RE.match(text, at) and _after_in_of_for(text, at)
+    ]
+
+
+_YEAR_WORD_RE = re.compile(r"(?:19[5-9]|20\d)\d\b")
+
+
+def _after_in_of_for(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` ends with "in", "In", "of" or "for" and then whitespace."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == pos:
+        return False
+    for word in ("in", "In", "of", "for"):
+        start = end - len(word)
+        if start >= 0 and text.startswith(word, start):
+            before = text[start - 1] if start > 0 else " "
+            return not (before.isalnum() or before == "_")
+    return False

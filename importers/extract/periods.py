@@ -21,7 +21,6 @@ from factscope.importers.lexicon.common import alternation, longest_first
 from . import periods_zh
 from ._fold import fold_case, folded_pattern
 from .cjk import has_cjk, quantity_follows
-from .text_index import year_offsets
 
 MONTHS: dict[str, int] = en.MONTHS
 COUNT_WORDS: dict[str, int] = en.PERIOD_COUNT_WORDS
@@ -338,12 +337,14 @@ def find_periods(
     ref_year: int | None,
     published: dt.date | None = None,
     folded: str | None = None,
+    cjk: bool = True,
 ) -> list[Period]:
     """Period expressions in ``text[start:end]`` (a sentence).
 
     A month or quarter without a year takes the single year stated in the sentence, else the
     latest such period before ``published``, else ``XXXX``. ``ref_year`` resolves "last year".
-    ``folded`` is ``fold_case(text)`` if the caller has it.
+    ``folded`` is ``fold_case(text)`` if the caller has it; ``cjk`` False says the text holds
+    no ideograph (:func:`.text_index.holds_ideograph`), so no sentence is looked through.
     """
     found: list[Period] = []
     if folded is None:
@@ -368,7 +369,7 @@ def find_periods(
         found.append(Period(m.start(), m.end(), value, raw))
     # Only a sentence with Chinese characters can hold Chinese periods: English text pays one
     # isascii() (and, with curly quotes or no-break spaces, one scan for an ideograph).
-    if not text[start:end].isascii() and has_cjk(text, start, end):
+    if cjk and not text[start:end].isascii() and has_cjk(text, start, end):
         found = _with_chinese(found, periods_zh.find_periods_zh(text, start, end, ref_year))
     if any(p.value and "XXXX" in p.value for p in found):
         years = {p.value for p in found if p.value and _FOUR_DIGITS_RE.fullmatch(p.value)}
@@ -408,33 +409,3 @@ def _fill_year(period: Period, years: set[str], published: dt.date | None) -> Pe
     else:
         return period
     return Period(period.start, period.end, period.value.replace("XXXX", year), period.text)
-
-
-def stated_years(text: str, years: list[int] | None = None) -> list[int]:
-    """Years stated as periods in the text ("in 2020", "2020's"), for guessing a reference;
-    ``years`` is the text's :func:`.text_index.year_offsets` if the caller has them (a year
-    after whitespace is never inside an earlier match, so those are all the candidates)."""
-    leads = year_offsets(text) if years is None else years
-    return [
-        int(text[at : at + 4])
-        for at in leads
-        if _YEAR_WORD_RE.match(text, at) and _after_in_of_for(text, at)
-    ]
-
-
-_YEAR_WORD_RE = re.compile(r"(?:19[5-9]|20\d)\d\b")
-
-
-def _after_in_of_for(text: str, pos: int) -> bool:
-    """Whether ``text[:pos]`` ends with "in", "In", "of" or "for" and then whitespace."""
-    end = pos
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    if end == pos:
-        return False
-    for word in ("in", "In", "of", "for"):
-        start = end - len(word)
-        if start >= 0 and text.startswith(word, start):
-            before = text[start - 1] if start > 0 else " "
-            return not (before.isalnum() or before == "_")
-    return False

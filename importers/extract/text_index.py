@@ -11,6 +11,8 @@ Non-goals: caching across documents (every index belongs to one text).
 
 from __future__ import annotations
 
+from factscope.importers.lexicon.common import IDEOGRAPH_RANGES, IDEOGRAPH_RE
+
 
 def year_offsets(text: str) -> list[int]:
     """Offsets where ``re.finditer(r"(?:19|20)\\d\\d", text)`` matches, in order and without
@@ -30,3 +32,32 @@ def year_offsets(text: str) -> list[int]:
             found.append(at)
             end = at + 4
     return found
+
+
+def _lead_bytes(ranges: str) -> tuple[bytes, ...]:
+    """The first UTF-8 bytes of the characters of a class body of ranges ("\\u3400-\\u4dbf...",
+    all three-byte characters): the lead byte changes every 0x1000 code points."""
+    firsts, lasts = ranges[0::3], ranges[2::3]
+    leads = {
+        chr(code).encode()[:1]
+        for lo, hi in zip(firsts, lasts, strict=True)
+        for code in [*range(ord(lo), ord(hi), 0x1000), ord(hi)]
+    }
+    return tuple(sorted(leads))
+
+
+_IDEOGRAPH_LEADS = _lead_bytes(IDEOGRAPH_RANGES)  # b"\xe3" ... b"\xe9"
+
+
+def holds_ideograph(text: str) -> bool:
+    """Whether ``text`` holds a CJK ideograph (``IDEOGRAPH_RE``), decided for English text with
+    curly quotes and dashes without a class scan: its UTF-8 bytes lack every lead byte of the
+    ideographs (E3-E9; the quotes are E2), which ``in`` finds like ``memchr`` (0.35 against
+    0.97 M instructions for the seeds). The passes that look for Chinese per sentence skip the
+    look in a document without any."""
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    if not any(lead in data for lead in _IDEOGRAPH_LEADS):
+        return False
+    return IDEOGRAPH_RE.search(text) is not None
