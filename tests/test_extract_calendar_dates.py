@@ -62,3 +62,16 @@ def test_numeric_dates_read_at_year_offsets_are_the_pattern_matches(text: str) -
                 continue
             expected.append((m.start(), m.end()))
         assert [(a, b) for a, b, _ in find_dates(text, lo)] == expected, (text, lo)
+
+
+def test_month_leads_are_what_the_month_gate_finds() -> None:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = ["JanFeb Mar.Apr MAY May Jun JuneJul Aug, Sep Oct Nov Dec Dex jan", "Dec", "De"]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    found = 0
+    for text in texts:
+        for lo, hi in ((0, len(text)), (1, len(text) - 1), (3, len(text) - 2), (0, 2)):
+            expected = [m.start() for m in calendar_dates._MONTH_GATE_RE.finditer(text, lo, hi)]
+            assert calendar_dates._month_leads(text, lo, hi) == expected, (text[:20], lo, hi)
+            found += len(expected)
+    assert found > 30
