@@ -66,7 +66,8 @@ _STOCK_TURN_RE = folded_pattern(  # used on folded text: a case-sensitive scan i
         re.IGNORECASE,
     )
 )
-_STOCK_LEADS = ("so", "to date", "at present", "as of now", "up to now", "截至目前", "迄今")
+# "so far" is found from its "far" (_so_far): "so" begins or ends too many words
+_STOCK_LEADS = ("to date", "at present", "as of now", "up to now", "截至目前", "迄今")
 # A share stated in the present simple ("the zone contributes 90% of the city's trade",
 # "services account for half"): a standing fact of the place, not a flow of the stated period.
 _STANDING_SHARE_RE = re.compile(
@@ -245,7 +246,26 @@ def _led_by(folded: str, leads: tuple[str, ...], pattern: re.Pattern[str]) -> li
 def stock_turns(folded: str) -> list[int]:
     """Offsets of the words that turn a text to the present stock ("so far", 目前), found
     once per document in its folded text (see :func:`turns_to_stock`)."""
-    return _led_by(folded, _STOCK_LEADS, _STOCK_TURN_RE)
+    return sorted(_led_by(folded, _STOCK_LEADS, _STOCK_TURN_RE) + _so_far(folded))
+
+
+def _so_far(folded: str) -> list[int]:
+    """Offsets of the "so" of each "so\\s+far" where ``_STOCK_TURN_RE`` matches: the "so"
+    before the whitespace run that ends at a "far" ("so" itself is in "also", "some" ...)."""
+    found: list[int] = []
+    at = folded.find("far")
+    while at >= 0:
+        lo = at
+        while lo > 0 and folded[lo - 1].isspace():  # str.isspace is re's \s
+            lo -= 1
+        if (
+            2 <= lo < at
+            and folded.startswith("so", lo - 2)
+            and _STOCK_TURN_RE.match(folded, lo - 2)
+        ):
+            found.append(lo - 2)
+        at = folded.find("far", at + 1)
+    return found
 
 
 def turns_to_stock(turns: list[int], start: int, end: int) -> bool:
