@@ -42,7 +42,7 @@ GATES = (
     "periods._PERIOD_GATE_RE",
     "calendar_dates._NUMERIC_DATE_GATE_RE",
     "calendar_dates._MONTH_GATE_RE",
-    "periods._YEAR_WORD_RE",
+    "doc_context._YEAR_WORD_RE",
     "ranks._DIGIT_ORDINAL_RE",  # with str.find of the ordinal words: ranks.OrdinalHits
     "ranks._SUPERLATIVE_GATE_RE",
     "changes._TRIGGER_GATE_RE",

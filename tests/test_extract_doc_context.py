@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from factscope.importers.extract import doc_context
 from factscope.importers.extract.doc_context import (
     PeriodContext,
     headline_end,
@@ -94,3 +95,16 @@ def test_a_turn_to_the_stock_and_an_end() -> None:
     told = _context("2022")
     told.end()
     assert told.value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["so far", "So  far, up", "so\nfar", "also far", "so farm", "so\xa0far", "sofar", "so, far",
+     "far so far", "xso far", "so far so far", "to date, so\u3000far", "so \t far at present",
+     "far", "截至目前 so far 迄今"],
+)  # fmt: skip
+def test_stock_turns_find_what_the_so_lead_found(text: str) -> None:
+    # "so far" is found from its "far" now; the reference tries the pattern at every "so"
+    folded = text.lower()
+    leads = ("so", *doc_context._STOCK_LEADS)
+    assert stock_turns(folded) == doc_context._led_by(folded, leads, doc_context._STOCK_TURN_RE)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factscope.importers.extract import extract_facts
-from factscope.importers.extract.traditional import DATA_FILE, build, simplify
+from factscope.importers.extract.traditional import DATA_FILE, _tables, build, simplify
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,21 @@ def test_growth_in_traditional_is_attached() -> None:
 def test_regenerated_table_is_identical(tmp_path: Path) -> None:
     out = build(tmp_path / "traditional.txt")
     assert out.read_text("utf-8") == DATA_FILE.read_text("utf-8")
+
+
+def test_range_and_class_gates_agree_with_the_set_test_on_boundary_characters() -> None:
+    # the scans before the translation must never skip a text that holds a traditional one
+    tables = _tables()
+    ordered = sorted(tables.traditional)
+    lowest, highest = ordered[0], ordered[-1]
+    astral = [c for c in ordered if ord(c) > 0xFFFF]
+    bmp_last = max(c for c in ordered if ord(c) <= 0xFFFF)
+    probes = ["“quoted” – text", "浦东新区", chr(ord(lowest) - 1), lowest, highest, "x" + highest]
+    probes += ["\U0010ffff", "Exports rose 5 percent, 億元", "版" + astral[0], bmp_last + "x"]
+    probes += ["𠀀 and 版", "版 " + highest, "a\U00020000b" + lowest]
+    assert astral and "\U00020000" not in tables.traditional
+    for text in probes:
+        untouched = tables.traditional.isdisjoint(text)
+        assert (simplify(text) is text) == untouched, repr(text)
+        assert simplify(text) == text.translate(tables.table)
+    assert tables.wide.search(chr(ord(lowest) - 1)) is None  # as narrow as the table

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from factscope.importers.lexicon import en
 from factscope.importers.lexicon.common import alternation
 
 from .periods import _MONTH, _YEAR, _month_num
+from .text_index import year_offsets
 
-# Led by a literal or a character class, so the engine skips ahead in C; DATE_RES[0] and [1]
-# can only start where these match (every month name begins with one of the abbreviations).
+# DATE_RES[0] and [1] can only start where these match (every month name begins with one of
+# the abbreviations); the first is tried at the text's year offsets only.
 _NUMERIC_DATE_GATE_RE = re.compile(r"(?:19|20)\d\d[-./]")
-_MONTH_LEADS = alternation(name[:3] for name in en.MONTH_NAMES)  # "Jan|Feb|...|Dec"
-_MONTH_GATE_RE = re.compile(_MONTH_LEADS)
+_MONTH_LEADS = tuple(name[:3] for name in en.MONTH_NAMES)  # "Jan", "Feb", ... "Dec"
+# What _month_leads finds (the pattern stays as its reference and for bench/scan_engines.py)
+_MONTH_GATE_RE = re.compile(alternation(_MONTH_LEADS))
+_MONTH_HEADS = "".join(sorted({lead[0] for lead in _MONTH_LEADS}))  # "ADFJMNOS"
 DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[-./](?P<m>[01]?\d)[-./](?P<d>[0-3]?\d)(?!\d)"),
     re.compile(rf"(?P<mn>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b"),
@@ -27,17 +31,21 @@ DATE_RES: tuple[re.Pattern[str], ...] = (
 )
 
 
-def _date_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+def _date_matches(text: str, start: int, stop: int, years: list[int]) -> Iterator[re.Match[str]]:
     """What ``DATE_RES`` find in ``text[start:stop]``, pattern by pattern; the first three are
-    tried only where a cheap scan found a year ("2021-"), a month name or a day before one."""
+    tried only where a year ("2021-": ``years`` are the text's year offsets), a month name or a
+    day before one was found. A year inside an earlier one ("192021-") has a digit before it,
+    which the numeric pattern refuses, so the offsets of one scan of the text are enough."""
     numeric, month_day, day_month, chinese = DATE_RES
     pos = start
-    for gate in _NUMERIC_DATE_GATE_RE.finditer(text, start, stop):
-        m = numeric.match(text, gate.start(), stop) if gate.start() >= pos else None
+    for at in years[bisect_left(years, start) :]:
+        if not _NUMERIC_DATE_GATE_RE.match(text, at, stop):
+            continue  # also stops at the window's end
+        m = numeric.match(text, at, stop) if at >= pos else None
         if m:
             pos = m.end()
             yield m
-    months = [gate.start() for gate in _MONTH_GATE_RE.finditer(text, start, stop)]
+    months = _month_leads(text, start, stop)
     pos = start
     for lead in months:
         m = month_day.match(text, lead, stop) if lead >= pos else None
@@ -57,6 +65,23 @@ def _date_matches(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
         yield from chinese.finditer(text, start, stop)
 
 
+def _month_leads(text: str, start: int, stop: int) -> list[int]:
+    """Offsets of the month leads ("Jan" ... "Dec") in ``text[start:stop]``, as
+    ``_MONTH_GATE_RE.finditer`` finds them (two leads never overlap: each has one capital),
+    by str.find of their eight capitals: the pattern opens with a class of them, which re
+    tests at every character."""
+    found: list[int] = []
+    last = stop - 3
+    for head in _MONTH_HEADS:
+        at = text.find(head, start, last + 1)
+        while at >= 0:
+            if text.startswith(_MONTH_LEADS, at):
+                found.append(at)
+            at = text.find(head, at + 1, last + 1)
+    found.sort()
+    return found
+
+
 def _days_before(text: str, months: list[int], start: int) -> Iterator[int]:
     """The digit of each ``\\d\\s+`` right before a month lead in ``text[start:]`` ("5 March"),
     read off the leads already found instead of a second scan of the text (a scan of
@@ -69,11 +94,14 @@ def _days_before(text: str, months: list[int], start: int) -> Iterator[int]:
             yield space - 1
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, dt.date]]:
-    """Calendar dates ("2021-02-05", "February 5, 2021", "2021.02.05") with their spans."""
+def find_dates(
+    text: str, start: int = 0, end: int | None = None, years: list[int] | None = None
+) -> list[tuple[int, int, dt.date]]:
+    """Calendar dates ("2021-02-05", "February 5, 2021", "2021.02.05") with their spans;
+    ``years`` is the text's :func:`.text_index.year_offsets` if the caller has them."""
     stop = len(text) if end is None else end
     out: list[tuple[int, int, dt.date]] = []
-    for m in _date_matches(text, start, stop):
+    for m in _date_matches(text, start, stop, year_offsets(text) if years is None else years):
         groups = m.groupdict()
         month = _month_num(groups["mn"]) if groups.get("mn") else int(groups["m"])
         try:

@@ -30,6 +30,7 @@ from factscope.importers.lexicon.common import IDEOGRAPH_RE, alternation
 
 from ._fold import folded_pattern
 from .periods import COUNT_WORDS, Period
+from .text_index import year_offsets
 
 # "during the period", "in the same period", "for the said period", "over this period",
 # "同期" at the head of a clause; never the base of a comparison ("the same period of 2019",
@@ -65,7 +66,8 @@ _STOCK_TURN_RE = folded_pattern(  # used on folded text: a case-sensitive scan i
         re.IGNORECASE,
     )
 )
-_STOCK_LEADS = ("so", "to date", "at present", "as of now", "up to now", "截至目前", "迄今")
+# "so far" is found from its "far" (_so_far): "so" begins or ends too many words
+_STOCK_LEADS = ("to date", "at present", "as of now", "up to now", "截至目前", "迄今")
 # A share stated in the present simple ("the zone contributes 90% of the city's trade",
 # "services account for half"): a standing fact of the place, not a flow of the stated period.
 _STANDING_SHARE_RE = re.compile(
@@ -73,7 +75,6 @@ _STANDING_SHARE_RE = re.compile(
 )
 # The year a figure is compared with ("from 2014", "compared with the same period in 2020",
 # "较2022年同期"): with no publication date, the figures are of the year after it.
-_YEAR_CANDIDATE_RE = re.compile(r"(?:19|20)\d\d")  # a literal lead: the engine skips ahead
 _COMPARED_BEFORE_RE = re.compile(
     r"(?:\b(?:(?:same|corresponding)\s+(?:period|months?|quarter|time)\s+(?:of|in)|"
     r"(?:from|over|compared\s+(?:with|to)|than)(?:\s+(?:that|those)\s+(?:of|in)|\s+in)?)\s+"
@@ -245,7 +246,26 @@ def _led_by(folded: str, leads: tuple[str, ...], pattern: re.Pattern[str]) -> li
 def stock_turns(folded: str) -> list[int]:
     """Offsets of the words that turn a text to the present stock ("so far", 目前), found
     once per document in its folded text (see :func:`turns_to_stock`)."""
-    return _led_by(folded, _STOCK_LEADS, _STOCK_TURN_RE)
+    return sorted(_led_by(folded, _STOCK_LEADS, _STOCK_TURN_RE) + _so_far(folded))
+
+
+def _so_far(folded: str) -> list[int]:
+    """Offsets of the "so" of each "so\\s+far" where ``_STOCK_TURN_RE`` matches: the "so"
+    before the whitespace run that ends at a "far" ("so" itself is in "also", "some" ...)."""
+    found: list[int] = []
+    at = folded.find("far")
+    while at >= 0:
+        lo = at
+        while lo > 0 and folded[lo - 1].isspace():  # str.isspace is re's \s
+            lo -= 1
+        if (
+            2 <= lo < at
+            and folded.startswith("so", lo - 2)
+            and _STOCK_TURN_RE.match(folded, lo - 2)
+        ):
+            found.append(lo - 2)
+        at = folded.find("far", at + 1)
+    return found
 
 
 def turns_to_stock(turns: list[int], start: int, end: int) -> bool:
@@ -260,27 +280,28 @@ def standing_share(text: str, start: int, end: int) -> bool:
     return _STANDING_SHARE_RE.search(text, start, end) is not None
 
 
-def reference_year_from_comparison(text: str) -> int | None:
+def reference_year_from_comparison(text: str, years: list[int] | None = None) -> int | None:
     """For an undated text, the year "this year" denotes, read from the latest year its figures
     are compared with: "up 3% from 2014" states figures of 2015, and "last year" just before
-    the comparison ("... last year, down 2.1% from 2014") makes 2015 the year before."""
+    the comparison ("... last year, down 2.1% from 2014") makes 2015 the year before.
+    ``years`` is the text's :func:`.text_index.year_offsets` if the caller has them."""
     best: tuple[int, int] | None = None
-    for m in _YEAR_CANDIDATE_RE.finditer(text):
-        if text[m.start() - 1 : m.start()].isdigit() or text[m.end() : m.end() + 1].isdigit():
+    for at in year_offsets(text) if years is None else years:
+        if text[at - 1 : at].isdigit() or text[at + 4 : at + 5].isdigit():
             continue  # part of a longer number
-        lo = max(0, m.start() - 40)
-        near = text[lo : m.start()]
+        lo = max(0, at - 40)
+        near = text[lo:at]
         if not (near.endswith(_ZH_COMPARED) or any(w in near for w in _COMPARED_WORDS)):
             continue  # a cheap look first: most years are no comparison
-        if not _COMPARED_BEFORE_RE.search(text, lo, m.start()):
+        if not _COMPARED_BEFORE_RE.search(text, lo, at):
             continue
-        chinese = text[m.start() - 1] in "较比同"
-        if (chinese and not text.startswith("年", m.end())) or (
-            not chinese and _SPAN_AFTER_RE.match(text, m.end())
+        chinese = text[at - 1] in "较比同"
+        if (chinese and not text.startswith("年", at + 4)) or (
+            not chinese and _SPAN_AFTER_RE.match(text, at + 4)
         ):
             continue  # "比2020" with no 年, or "from 2016 to 2020": a span, no comparison
-        year = int(m.group(0))
-        last = _LAST_YEAR_RE.search(text, max(0, m.start() - 100), m.start()) is not None
+        year = int(text[at : at + 4])
+        last = _LAST_YEAR_RE.search(text, max(0, at - 100), at) is not None
         if best is None or year > best[0]:
             best = (year, year + 2 if last else year + 1)
     return best[1] if best else None
@@ -291,10 +312,41 @@ def as_of_now(text: str, start: int, end: int) -> bool:
     return text.find("now", start, end) >= 0 and _NOW_RE.search(text, start, end) is not None
 
 
-def word_periods(folded: str) -> list[int]:
+def word_periods(folded: str, cjk: bool = True) -> list[int]:
     """Offsets in the folded text where a sentence without numbers may state a period (one
-    scan per document; bisect them per sentence). A text with Chinese is searched wholly."""
+    scan per document; bisect them per sentence). A text with Chinese is searched wholly;
+    ``cjk`` False says the text holds no ideograph (:func:`.text_index.holds_ideograph`)."""
     found = _led_by(folded, _WORD_PERIOD_LEADS, _WORD_PERIOD_RE)
-    if not folded.isascii():  # Chinese periods have no English lead: any ideograph may start one
+    if cjk and not folded.isascii():  # Chinese periods have no English lead: any ideograph
         found = sorted(found + [m.start() for m in _IDEOGRAPH_RE.finditer(folded)])
     return found
+
+
+def stated_years(text: str, years: list[int] | None = None) -> list[int]:
+    """Years stated as periods in the text ("in 2020", "2020's"), for guessing a reference;
+    ``years`` is the text's :func:`.text_index.year_offsets` if the caller has them (a year
+    after whitespace is never inside an earlier match, so those are all the candidates)."""
+    leads = year_offsets(text) if years is None else years
+    return [
+        int(text[at : at + 4])
+        for at in leads
+        if _YEAR_WORD_RE.match(text, at) and _after_in_of_for(text, at)
+    ]
+
+
+_YEAR_WORD_RE = re.compile(r"(?:19[5-9]|20\d)\d\b")
+
+
+def _after_in_of_for(text: str, pos: int) -> bool:
+    """Whether ``text[:pos]`` ends with "in", "In", "of" or "for" and then whitespace."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == pos:
+        return False
+    for word in ("in", "In", "of", "for"):
+        start = end - len(word)
+        if start >= 0 and text.startswith(word, start):
+            before = text[start - 1] if start > 0 else " "
+            return not (before.isalnum() or before == "_")
+    return False

@@ -25,6 +25,7 @@ from .changes import MULTIPLIERS
 from .doc_context import (
     headline_end,
     reference_year_from_comparison,
+    stated_years,
     stock_turns,
     turns_to_stock,
     word_periods,
@@ -35,20 +36,24 @@ from .money_context import dollar_signs
 from .numbers import scan_numbers
 from .passes import sentence_facts
 from .period_carry import date_headline, state_period
-from .periods import find_periods, stated_years
+from .periods import find_periods
 from .ranks import OrdinalHits
 from .regions import RegionTracker
 from .sentence import Document
 from .sentences import split_paragraphs, split_sentences
+from .text_index import holds_ideograph, year_offsets
 from .traditional import requote, simplify
 from .units import yen_signs
 
 
-def _reference_year(text: str, published: dt.date | None) -> tuple[int | None, bool]:
-    """Year that "this year" denotes; guessed as the year after the latest stated year."""
+def _reference_year(
+    text: str, published: dt.date | None, offsets: list[int]
+) -> tuple[int | None, bool]:
+    """Year that "this year" denotes; guessed as the year after the latest stated year
+    (``offsets``: the text's year offsets)."""
     if published is not None:
         return published.year, False
-    years = [y for y in stated_years(text) if 1990 <= y <= 2100]
+    years = [y for y in stated_years(text, offsets) if 1990 <= y <= 2100]
     return (max(years) + 1, True) if years else (None, False)
 
 
@@ -71,10 +76,11 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     nums, digit_ordinals = scan_numbers(text, folded)  # one scan for both
     ordinals = OrdinalHits(folded, digit_ordinals)
     num_starts = [n.start for n in nums]
-    dates = Spans([(a, b) for a, b, _ in find_dates(text)])
-    ref_year, guessed = _reference_year(text, published)
+    years = year_offsets(text)  # one scan for the dates, the stated and the compared years
+    dates = Spans([(a, b) for a, b, _ in find_dates(text, years=years)])
+    ref_year, guessed = _reference_year(text, published, years)
     dated = published
-    compared = reference_year_from_comparison(text) if published is None else None
+    compared = reference_year_from_comparison(text, years) if published is None else None
     if compared is not None:
         # undated, but "up 2.1 percent from 2014": the figures are of 2015
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
@@ -85,7 +91,8 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     doc.listed = RESPECTIVELY in text or RESPECTIVELY_ZH in text  # and a sentence's lists
     topic = tracker.doc_topic
     turns = stock_turns(folded)
-    may_state = word_periods(folded)
+    cjk = holds_ideograph(text)  # one look spares the Chinese looks of an English text
+    may_state = word_periods(folded, cjk)
     facts: list[Fact] = []
     current_para = -1
     unread: list[tuple[int, int]] = []  # sentences the topic has not followed yet
@@ -103,11 +110,11 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             # a headline or a sentence with no figure may state the article's period
             k = bisect_left(may_state, s_start)
             if k < len(may_state) and may_state[k] < s_end:
-                periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
+                periods = find_periods(text, s_start, s_end, ref_year, dated, folded, cjk)
                 state_period(doc.periods, text, dates, periods, (para, doc.sentence))
             unread.append((s_start, s_end))
             continue
-        periods = find_periods(text, s_start, s_end, ref_year, dated, folded)
+        periods = find_periods(text, s_start, s_end, ref_year, dated, folded, cjk)
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded, ordinals)
         if figs:
             topic = tracker.follow(topic, unread)  # only a figure needs the topic

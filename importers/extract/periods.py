@@ -337,12 +337,14 @@ def find_periods(
     ref_year: int | None,
     published: dt.date | None = None,
     folded: str | None = None,
+    cjk: bool = True,
 ) -> list[Period]:
     """Period expressions in ``text[start:end]`` (a sentence).
 
     A month or quarter without a year takes the single year stated in the sentence, else the
     latest such period before ``published``, else ``XXXX``. ``ref_year`` resolves "last year".
-    ``folded`` is ``fold_case(text)`` if the caller has it.
+    ``folded`` is ``fold_case(text)`` if the caller has it; ``cjk`` False says the text holds
+    no ideograph (:func:`.text_index.holds_ideograph`), so no sentence is looked through.
     """
     found: list[Period] = []
     if folded is None:
@@ -367,7 +369,7 @@ def find_periods(
         found.append(Period(m.start(), m.end(), value, raw))
     # Only a sentence with Chinese characters can hold Chinese periods: English text pays one
     # isascii() (and, with curly quotes or no-break spaces, one scan for an ideograph).
-    if not text[start:end].isascii() and has_cjk(text, start, end):
+    if cjk and not text[start:end].isascii() and has_cjk(text, start, end):
         found = _with_chinese(found, periods_zh.find_periods_zh(text, start, end, ref_year))
     if any(p.value and "XXXX" in p.value for p in found):
         years = {p.value for p in found if p.value and _FOUR_DIGITS_RE.fullmatch(p.value)}
@@ -407,28 +409,3 @@ def _fill_year(period: Period, years: set[str], published: dt.date | None) -> Pe
     else:
         return period
     return Period(period.start, period.end, period.value.replace("XXXX", year), period.text)
-
-
-def stated_years(text: str) -> list[int]:
-    """Years stated as periods in the text ("in 2020", "2020's"), for guessing a reference."""
-    return [
-        int(m.group()) for m in _YEAR_WORD_RE.finditer(text) if _after_in_of_for(text, m.start())
-    ]
-
-
-_YEAR_WORD_RE = re.compile(r"(?:19[5-9]|20\d)\d\b")  # a literal lead: the engine skips ahead
-
-
-def _after_in_of_for(text: str, pos: int) -> bool:
-    """Whether ``text[:pos]`` ends with "in", "In", "of" or "for" and then whitespace."""
-    end = pos
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    if end == pos:
-        return False
-    for word in ("in", "In", "of", "for"):
-        start = end - len(word)
-        if start >= 0 and text.startswith(word, start):
-            before = text[start - 1] if start > 0 else " "
-            return not (before.isalnum() or before == "_")
-    return False

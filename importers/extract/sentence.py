@@ -29,8 +29,8 @@ from .period_carry import SentencePeriods
 from .period_choice import choose_periods
 from .periods import Period
 from .regions import RegionTracker
+from .sentences import offsets_of
 
-_SEMICOLON_RE = re.compile("[;；]")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those)[\s\xa0]+$", re.IGNORECASE)
 # period words, growth verbs and function words: what an elliptical clause is made of
@@ -72,7 +72,7 @@ class Document:
     @staticmethod
     def semicolons_of(text: str) -> list[int]:
         """Offsets of the semicolons of ``text``: a clause after one starts afresh."""
-        return [m.start() for m in _SEMICOLON_RE.finditer(text)]
+        return offsets_of(text, ";；")
 
 
 @dataclass

@@ -11,6 +11,8 @@ Non-goals: quotations spanning sentences are not kept together; no linguistic pa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 
 from factscope.importers.lexicon import en
 
@@ -32,10 +34,25 @@ _BOUNDARY_RE = re.compile(
         (?:(?P<space>[ \t\xa0\u3000]+)(?=[\w"“‘'(\[$¥€£]) | (?=[A-Z][a-z]) | (?<=[。！？]))""",
     re.VERBOSE,
 )
-_LINE_RE = re.compile(r"\n")
+_STOPS = ".!?。！？"  # the first class of _BOUNDARY_RE
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
 _WS = " \t\r\n\xa0\u3000\u2002\u2003\u2009\u200b\ufeff"
+
+
+def offsets_of(text: str, marks: str) -> list[int]:
+    """Sorted offsets in ``text`` of each of the characters ``marks`` (";；"): str.find skips
+    ahead like memchr, where a regular expression class tests every character (about 30
+    instructions a character, 70x the finds)."""
+    found: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    if len(marks) > 1:
+        found.sort()
+    return found
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -58,13 +75,27 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
+def _boundaries(text: str, stops: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_BOUNDARY_RE.finditer(text, start, end)``, tried only at the ``stops`` (the offsets of
+    the text's sentence-final marks, found with str.find): every match begins with one, and a
+    mark inside a match is passed over as finditer passes over it."""
+    pos = start
+    for at in stops[bisect_left(stops, start) : bisect_left(stops, end)]:
+        if at >= pos:
+            m = _BOUNDARY_RE.match(text, at, end)
+            if m:
+                pos = m.end()
+                yield m
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text`` in order, covering every non-blank part."""
     spans: list[tuple[int, int]] = []
     line_start = 0
-    for line_end in [m.start() for m in _LINE_RE.finditer(text)] + [len(text)]:
+    stops = offsets_of(text, _STOPS)
+    for line_end in [*offsets_of(text, "\n"), len(text)]:
         cursor = line_start
-        for m in _BOUNDARY_RE.finditer(text, line_start, line_end):
+        for m in _boundaries(text, stops, line_start, line_end):
             punct_start = m.start("punct")
             if m.group("punct") == "." and _is_abbreviation(text, punct_start):
                 continue
@@ -90,7 +121,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: the non-blank lines of ``text`` (news scrapes put one per line)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for line_end in [m.start() for m in _LINE_RE.finditer(text)] + [len(text)]:
+    for line_end in [*offsets_of(text, "\n"), len(text)]:
         span = _trimmed(text, start, line_end)
         if span:
             spans.append(span)

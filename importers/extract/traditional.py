@@ -15,7 +15,9 @@ conversion (OpenCC's phrase tables), regional vocabulary (軟件/軟體), conver
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
+from typing import NamedTuple
 
 from factscope.db.models import Fact
 
@@ -27,11 +29,29 @@ HEADER = (
 )
 
 
+class _Tables(NamedTuple):
+    table: dict[int, int]
+    """Each traditional character's code point to its simplified one."""
+    traditional: frozenset[str]
+    wide: re.Pattern[str]
+    """Any character at or above the lowest traditional one (U+346F: all are CJK), so a text of
+    Latin letters, curly quotes and dashes is passed over by one range scan."""
+    bmp: re.Pattern[str]
+    """The traditional characters below U+10000: ``re`` tests such a class with a bitmap,
+    about 3x faster than the set test (which makes a string of every character). A class with
+    the 66 above U+FFFF too is tested character by character: 20x slower than the set."""
+
+
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+
+
 @functools.cache
-def _tables() -> tuple[dict[int, int], frozenset[str]]:
+def _tables() -> _Tables:
     lines = [ln for ln in DATA_FILE.read_text("utf-8").splitlines() if not ln.startswith("#")]
     keys, values = lines[0], lines[1]
-    return str.maketrans(keys, values), frozenset(keys)
+    wide = re.compile(f"[{re.escape(min(keys))}-\U0010ffff]")
+    bmp = re.compile(f"[{re.escape(''.join(c for c in keys if ord(c) <= 0xFFFF))}]")
+    return _Tables(str.maketrans(keys, values), frozenset(keys), wide, bmp)
 
 
 def simplify(text: str) -> str:
@@ -39,10 +59,16 @@ def simplify(text: str) -> str:
     same object when there is nothing to convert (most documents)."""
     if text.isascii():
         return text
-    table, traditional = _tables()
-    if traditional.isdisjoint(text):  # a set test in C: cheaper than a regex class of 3,000
+    tables = _tables()
+    first = tables.wide.search(text)
+    if first is None:
         return text
-    return text.translate(table)
+    at = first.start()
+    if tables.bmp.search(text, at) is None and (
+        _ASTRAL_RE.search(text, at) is None or tables.traditional.isdisjoint(text)
+    ):
+        return text
+    return text.translate(tables.table)
 
 
 def requote(fact: Fact, original: str, work: str) -> Fact:

@@ -1,0 +1,50 @@
+"""The whole-text indexes of :mod:`importers.extract.text_index` against the patterns they
+stand for, on boundary cases and on the demo corpus."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from factscope.importers.extract.text_index import _IDEOGRAPH_LEADS, holds_ideograph, year_offsets
+from factscope.importers.lexicon.common import IDEOGRAPH_RE
+
+_SAMPLES = Path(__file__).resolve().parents[1] / "importers" / "samples"
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "2020", "202", "20201", "192020-", "1919 2020", "2019-2020年", "x20٢٣", "20\n20",
+     "120 2001 1999.5", "2020202020", "19", "2٠", "FY2014 up 3% from 2013"],
+)  # fmt: skip
+def test_year_offsets_are_the_matches_of_the_pattern(text: str) -> None:
+    assert year_offsets(text) == [m.start() for m in _YEAR_RE.finditer(text)]
+
+
+def test_year_offsets_on_the_demo_corpus() -> None:
+    found = 0
+    for path in sorted(_SAMPLES.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        expected = [m.start() for m in _YEAR_RE.finditer(text)]
+        assert year_offsets(text) == expected
+        found += len(expected)
+    assert found > 20
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "plain", "“quoted” – text", "\u33ff", "\u3400", "\u4dbf", "\u4dc0", "\u4e00", "\u9fff",
+     "\ua000", "\u3000。", "x\U00020000", "\ud800 lone", "é and 版", "ｆｕｌｌ", "\u2e80\u2fff"],
+)  # fmt: skip
+def test_holds_ideograph_agrees_with_the_class(text: str) -> None:
+    assert holds_ideograph(text) == (IDEOGRAPH_RE.search(text) is not None)
+
+
+def test_the_lead_bytes_cover_every_ideograph() -> None:
+    assert "“–”".encode()[:1] not in _IDEOGRAPH_LEADS  # what English text holds is passed over
+    for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):
+        for code in range(lo, hi + 1, 97):
+            assert chr(code).encode()[:1] in _IDEOGRAPH_LEADS
