@@ -30,7 +30,7 @@ from .period_choice import choose_periods
 from .periods import Period
 from .regions import RegionTracker
 
-_SEMICOLON_RE = re.compile("[;；]")
+SEMICOLONS = (";", "；")
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those)[\s\xa0]+$", re.IGNORECASE)
 # period words, growth verbs and function words: what an elliptical clause is made of
@@ -71,8 +71,17 @@ class Document:
 
     @staticmethod
     def semicolons_of(text: str) -> list[int]:
-        """Offsets of the semicolons of ``text``: a clause after one starts afresh."""
-        return [m.start() for m in _SEMICOLON_RE.finditer(text)]
+        """Offsets of the semicolons of ``text``: a clause after one starts afresh. Found with
+        ``str.find`` (a scan for the class ``[;；]`` tests every position of the text, and cost
+        about 1 % of the extraction); a text without ideographs has no "；" to look for."""
+        found: list[int] = []
+        for mark in SEMICOLONS:
+            pos = text.find(mark)
+            while pos != -1:
+                found.append(pos)
+                pos = text.find(mark, pos + 1)
+        found.sort()
+        return found
 
 
 @dataclass
