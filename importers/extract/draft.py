@@ -57,9 +57,11 @@ class Draft:
     notes: str | None = None
 
     def set_region(self, region: Region | None) -> None:
-        """Attribute the draft to ``region`` (None: to no place)."""
+        """Attribute the draft to ``region`` (None: to no place; fields never set already read
+        None, and a field left unset is one less for :meth:`fact` to validate)."""
         if region is None:
-            self.region = self.region_level = self.region_id = None
+            if (self.region, self.region_level, self.region_id) != (None, None, None):
+                self.region = self.region_level = self.region_id = None
         else:
             self.region, self.region_level, self.region_id = region.name, region.level, region.id
 
