@@ -316,3 +316,32 @@ def test_trade_between_a_place_and_a_partner() -> None:
 )
 def test_tidy_drops_month_and_participle_tails(phrase: str, tidied: str) -> None:
     assert metrics.tidy(phrase) == tidied
+
+
+_GATE_CASES = [
+    "exports to exports to Japan rose",  # a second start inside the first match
+    "reexports to Japan and re-exports to Korea",  # a start inside a word: \b decides
+    "Total imports and exports with the EU; bilateral trade with Russia",
+    "import-export trade between Shanghai and Tokyo, trade with 12 partners",
+    "gross domestic product (GDP) of the city and GDP per capita, per capita GDP",
+    "the economy grew; the digital economy grew; economy",
+    "subsidies, subsidized allowance, rewards, grants and a bonus; subsidiary",
+    "fiscal revenue, budgetary revenue, tax revenue, general public budget income",
+    "value-added tax, value added, added value, industrial output value, scale of the",
+    "tradetrade trade trade",  # adjacent and repeated starts
+    "trade",  # a start at the very end
+]
+
+
+@pytest.mark.parametrize("text", _GATE_CASES)
+def test_rules_tried_at_their_starts_match_as_a_full_scan(text: str) -> None:
+    # The rules run only where one of their opening literals stands; the matches must be the
+    # ones a scan of every position finds, on the folded text and (cased rule) the original.
+    folded = metrics.fold_case(text)
+    for _name, pattern, cased, literals in metrics._RULES:
+        starts = metrics._starts(folded, literals)
+        gated = [m.span() for m in metrics._finditer(pattern, folded, starts)]
+        assert gated == [m.span() for m in pattern.finditer(folded)], (pattern.pattern, text)
+        if cased is not None:
+            gated = [m.span() for m in metrics._finditer(cased, text, starts)]
+            assert gated == [m.span() for m in cased.finditer(text)], (text,)

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from factscope.importers.lexicon import en
 from factscope.importers.lexicon.common import alternation
 
 from ._fold import fold_case, word_alternation
 from .cjk import has_cjk
-from .metric_rules import METRIC_RULES, RULE_KEYWORDS, UNTYPED, ZH_METRIC_RULES
+from .metric_rules import METRIC_RULES, RULE_KEYWORDS, RULE_STARTS, UNTYPED, ZH_METRIC_RULES
 
 # Matched case-sensitively against folded text (the rules hold no upper-case escapes), which
 # is several times faster than IGNORECASE. A _CASED rule (it tells names by their capital)
@@ -48,7 +48,8 @@ _RULES_OF_KEYWORD: dict[str, frozenset[int]] = {
     for k in keywords
 }
 _KEYWORDS = tuple(_RULES_OF_KEYWORD)
-_RULES = tuple((name, p, cased) for name, p, _, cased in _COMPILED)
+_RULES = tuple((name, p, cased, RULE_STARTS[name]) for name, p, _, cased in _COMPILED)
+_Rule = tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]
 _ZH_RE = re.compile(
     "|".join(f"(?P<t{i}>{pattern})" for i, (_, pattern) in enumerate(ZH_METRIC_RULES)),
     re.IGNORECASE,  # "GDP" / "gdp"; the contexts it scans are short
@@ -76,7 +77,34 @@ def metric_zh(context: str) -> tuple[str, str | None] | None:
     return found.group(0), None if name in UNTYPED else name
 
 
-def _rules(folded: str) -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+def _starts(folded: str, literals: tuple[str, ...]) -> list[int]:
+    """The offsets in ``folded`` where one of ``literals`` stands, in order."""
+    found = []
+    for literal in literals:
+        at = folded.find(literal)
+        while at >= 0:
+            found.append(at)
+            at = folded.find(literal, at + 1)
+    found.sort()
+    return found
+
+
+def _finditer(
+    pattern: re.Pattern[str], haystack: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(haystack)`` for a pattern whose matches open only at ``starts``:
+    the pattern is tried at those offsets (left to right, past the last match), not at every
+    position, which ``re`` does for a pattern that opens with an alternation or ``\\b``."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            match = pattern.match(haystack, at)
+            if match is not None:
+                end = match.end()
+                yield match
+
+
+def _rules(folded: str) -> list[_Rule]:
     """The rules, in order, that can match the folded text."""
     found = [_RULES_OF_KEYWORD[k] for k in _KEYWORDS if k in folded]
     if not found:
@@ -152,8 +180,11 @@ def _rule_of(phrase: str) -> str | None:
         if found is not None and found.lastgroup is not None:
             return _ZH_TYPES[found.lastgroup]
     folded = fold_case(phrase)
-    for name, pattern, cased in _rules(folded):
-        if pattern.search(folded) and (cased is None or cased.search(phrase)):
+    for name, pattern, cased, literals in _rules(folded):
+        starts = _starts(folded, literals)
+        if any(_finditer(pattern, folded, starts)) and (
+            cased is None or any(_finditer(cased, phrase, starts))
+        ):
             return name
     return None
 
@@ -180,15 +211,16 @@ def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str |
     if chinese is not None:
         return chinese[0]
     folded = fold_case(context)
-    for name, pattern, cased in _rules(folded):
+    for name, pattern, cased, literals in _rules(folded):
         found = None
+        starts = _starts(folded, literals)
         if cased is not None:
-            if not pattern.search(folded):
+            if not any(_finditer(pattern, folded, starts)):
                 continue
             pattern, haystack = cased, context
         else:
             haystack = folded
-        for match in pattern.finditer(haystack):
+        for match in _finditer(pattern, haystack, starts):
             # "gross domestic product (GDP) of": the bracketed abbreviation restates the term
             if found is None or not (
                 haystack[match.start() - 1 : match.start()] == "("
