@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factscope.importers.extract import extract_facts, metrics
@@ -345,3 +347,25 @@ def test_rules_tried_at_their_starts_match_as_a_full_scan(text: str) -> None:
         if cased is not None:
             gated = [m.span() for m in metrics._finditer(cased, text, starts)]
             assert gated == [m.span() for m in cased.finditer(text)], (text,)
+
+
+@pytest.mark.parametrize(
+    "text", ["a\u2003b", " \xa0a\t\nb\x1c c\u3000", "a\x85b\u2028", "x", "", " , a\u2009-\u2009"]
+)
+def test_split_is_the_white_space_of_the_pattern_tidy_replaced(text: str) -> None:
+    # tidy joins str.split() instead of substituting r"\s+": the same characters must count
+    # as white space, or a phrase would change.
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip(" ")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Shanghai’s\u2003exports", "exports"),  # a possessive after odd white space
+        ("the city's\xa0\xa0foreign trade, ", "foreign trade"),
+        ("\u3000 ,exports of goods -", "exports of goods"),
+        ("exports 's", "exports 's"),  # no owner before it: nothing is cut
+    ],
+)
+def test_tidy_normalises_space_before_cutting_an_owner(phrase: str, expected: str) -> None:
+    assert metrics.tidy(phrase) == expected

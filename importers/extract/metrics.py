@@ -162,7 +162,6 @@ _PLACE_WORD = r"(?:the|central|[a-z]*(?:east|west|north|south)(?:ern)?)"
 _PLACE_WORD_RE = re.compile(_PLACE_WORD)
 _PLACE_LEAD_RE = re.compile(rf"(?:\s+(?:of|in|from|by|at|for))?(?:\s+{_PLACE_WORD})*\s*\x00+")
 _TAIL_CUT_RE = re.compile(r"[,;:(]|\s+(?:in|of|for|to|from|during|by|with|were|was)\s+\d")
-_POSSESSIVE_S_RE = re.compile(r"[’']s\s+")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -287,7 +286,6 @@ _VERB_LED_RE = re.compile(r"(?:exported|imported|traded|invested|earned|sold)\b"
 _LEADING_WORDS_RE = re.compile(
     r"^(?:(?:the|its|their|our|his|her|this|these|those|a|an)\s+)+", re.IGNORECASE
 )
-_SPACE_RE = re.compile(r"\s+")
 _MONTHS = frozenset(m.lower() for m in en.MONTH_NAMES)
 
 
@@ -337,9 +335,11 @@ def _head_words(head: str) -> list[str]:
 def tidy(phrase: str) -> str:
     """A metric phrase without a possessive owner, a leading article or trailing function
     words, lower-cased at the start unless it opens with a name or an acronym."""
-    phrase = _SPACE_RE.sub(" ", phrase.replace(_MASK, " ")).strip(" \t\n\xa0,;:-—–")
+    # split() and re's \s are the same white space: single spaces without a pattern's scan
+    phrase = " ".join(phrase.replace(_MASK, " ").split()).strip(" \t\n\xa0,;:-—–")
     phrase = phrase.replace("between and ", "with ")  # the place masked out of "between X and Y"
-    phrase = _HEAD_CUT_RE.sub("", phrase).strip() if _POSSESSIVE_S_RE.search(phrase) else phrase
+    if "'s " in phrase or "’s " in phrase:  # a possessive: the owner goes
+        phrase = _HEAD_CUT_RE.sub("", phrase).strip()
     # white space is single spaces by now: a find in C says whether these tails can be there
     if "ed " in phrase:
         phrase = _PARTICIPLE_TAIL_RE.sub("", phrase)
