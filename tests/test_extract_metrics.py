@@ -7,6 +7,7 @@ import re
 import pytest
 
 from factscope.importers.extract import extract_facts, metrics
+from factscope.importers.extract._fold import fold_case
 
 
 @pytest.mark.parametrize(
@@ -339,7 +340,7 @@ _GATE_CASES = [
 def test_rules_tried_at_their_starts_match_as_a_full_scan(text: str) -> None:
     # The rules run only where one of their opening literals stands; the matches must be the
     # ones a scan of every position finds, on the folded text and (cased rule) the original.
-    folded = metrics.fold_case(text)
+    folded = fold_case(text)
     for _name, pattern, cased, literals in metrics._RULES:
         starts = metrics._starts(folded, literals)
         gated = [m.span() for m in metrics._finditer(pattern, folded, starts)]
@@ -369,3 +370,23 @@ def test_split_is_the_white_space_of_the_pattern_tidy_replaced(text: str) -> Non
 )
 def test_tidy_normalises_space_before_cutting_an_owner(phrase: str, expected: str) -> None:
     assert metrics.tidy(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "foreign trade volume in 2020 amounted to ",
+        "Exports REACHED ",
+        "exports In 2020 Reached ",
+        "exports\nreached a high\nwere ",  # "." stops at a line break: the later verb
+        "exports reached \n",  # "$" before a final line break keeps it
+        "export value ſtood at ",  # long s: IGNORECASE and the fold both read it as "s"
+        "export volume",
+        "",
+        "revenue wasn't ",
+    ],
+)
+def test_verb_cut_on_the_folded_tail_is_the_pattern_s(tail: str) -> None:
+    # The verb that introduces a figure is found by a case-sensitive twin on the folded tail;
+    # the result must be the IGNORECASE pattern's substitution.
+    assert metrics._without_verb(tail) == metrics._VERB_TAIL_RE.sub("", tail)
