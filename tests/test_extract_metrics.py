@@ -390,3 +390,25 @@ def test_verb_cut_on_the_folded_tail_is_the_pattern_s(tail: str) -> None:
     # The verb that introduces a figure is found by a case-sensitive twin on the folded tail;
     # the result must be the IGNORECASE pattern's substitution.
     assert metrics._without_verb(tail) == metrics._VERB_TAIL_RE.sub("", tail)
+
+
+@pytest.mark.parametrize(
+    ("context", "places", "expected"),
+    [
+        ("Shanghai's exports", [(0, 8)], "\x00" * 10 + " exports"),  # the owner's "'s" too
+        (
+            "exports of Ningbo and Zhoushan",
+            [(11, 17), (22, 30)],
+            "exports of " + "\x00" * 6 + " and " + "\x00" * 8,
+        ),
+        ("abcdef", [(1, 4), (2, 5)], "a\x00\x00\x00\x00f"),  # overlapping spans
+        ("abc", [(-1, 2), (2, 9), (2, 2)], "abc"),  # out of range or empty: left alone
+        ("Qingdao’s", [(0, 7)], "\x00" * 9),
+    ],
+)
+def test_mask_blanks_places_keeping_offsets(
+    context: str, places: list[tuple[int, int]], expected: str
+) -> None:
+    masked = metrics._mask(context, places)
+    assert masked == expected
+    assert len(masked) == len(context)

@@ -316,16 +316,15 @@ def _tail_before_place(masked: str, start: int, end: int) -> str:
 
 def _mask(context: str, places: Iterable[tuple[int, int]]) -> str:
     """``context`` with each place span (and a possessive "'s" after it) blanked out."""
-    chars = None
+    masked = context
     for start, end in places:
         if start < 0 or end > len(context) or start >= end:
             continue
         if context[end : end + 2] in ("'s", "’s"):
             end += 2
-        if chars is None:
-            chars = list(context)
-        chars[start:end] = _MASK * (end - start)
-    return context if chars is None else "".join(chars)
+        # the same length in place of the span: offsets stay, no list of characters made
+        masked = masked[:start] + _MASK * (end - start) + masked[end:]
+    return masked
 
 
 def _head_words(head: str) -> list[str]:
