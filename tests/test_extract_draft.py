@@ -60,3 +60,26 @@ def test_a_wrong_type_fails_when_the_fact_is_made() -> None:
     draft.value = "many"  # type: ignore[assignment]
     with pytest.raises(ValidationError):
         draft.fact()
+
+
+def test_a_none_leaves_a_field_unset_and_the_fact_reads_none() -> None:
+    # fields a figure does not state are not written (one less to validate), yet read None
+    draft = draft_of(TEXT, dataclasses.replace(_figure(), notes=[]), 0, len(TEXT))
+    draft.set_region(None)
+    unset = {"value_max", "normalized_max", "per", "rank", "rank_scope", "notes", "region"}
+    assert not unset & set(vars(draft))
+    fact = draft.fact()
+    assert all(getattr(fact, name) is None for name in unset)
+    # a region set, then taken back, is None again
+    draft.set_region(Region(id="310117", name="Songjiang District", level="district"))
+    draft.set_region(None)
+    assert (draft.region, draft.region_level, draft.region_id) == (None, None, None)
+    assert draft.fact().region_id is None
+
+
+def test_a_range_states_its_maximum() -> None:
+    start = TEXT.index("305.57")
+    fig = Figure(start, start + 19, start, start + 14, 300.0, 1e9, "CNY", value_max=305.57)
+    fact = draft_of(TEXT, fig, 0, len(TEXT)).fact()
+    assert fact.value_max == 305.57
+    assert fact.normalized_max == pytest.approx(305.57e9)

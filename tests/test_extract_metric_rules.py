@@ -3,11 +3,16 @@ gold vocabulary and with the keyword gates that decide when a rule is tried."""
 
 from __future__ import annotations
 
+# re's own parser (no stubs): the test reads each rule's openings from the parsed pattern
+import re._constants as sre_constants  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
+
 import pytest
 
 from factscope.importers.extract.metric_rules import (
     METRIC_RULES,
     RULE_KEYWORDS,
+    RULE_STARTS,
     UNTYPED,
     ZH_METRIC_RULES,
 )
@@ -45,3 +50,31 @@ def test_every_english_rule_has_gate_keywords_it_can_match() -> None:
 )
 def test_classify_uses_the_tables(phrase: str, expected: str | None) -> None:
     assert classify(phrase) == expected
+
+
+def _openings(items: list[tuple[object, object]]) -> list[str]:
+    """The literal text each alternative of a parsed pattern opens with (a ``\\b`` skipped)."""
+    prefix = ""
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1 :]
+        if op is sre_constants.AT:
+            continue
+        if op is sre_constants.LITERAL:
+            prefix += chr(av)  # type: ignore[arg-type]
+            continue
+        if op is sre_constants.BRANCH:
+            branches = av[1]  # type: ignore[index]
+            return [prefix + o for b in branches for o in _openings([*b, *rest])]
+        if op is sre_constants.SUBPATTERN:
+            return [prefix + o for o in _openings([*av[3], *rest])]  # type: ignore[index]
+        break
+    return [prefix]
+
+
+def test_every_match_of_a_rule_opens_with_one_of_its_starts() -> None:
+    # The matcher tries a rule only where one of RULE_STARTS[name] stands in the folded text;
+    # each alternative of the (lower-cased) pattern must open with one of them.
+    for name, pattern in METRIC_RULES:
+        parsed = list(sre_parse.parse(pattern.lower()))
+        for opening in _openings(parsed):
+            assert opening.startswith(RULE_STARTS[name]), (name, opening)

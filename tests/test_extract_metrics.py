@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factscope.importers.extract import extract_facts, metrics
+from factscope.importers.extract._fold import fold_case
 
 
 @pytest.mark.parametrize(
@@ -316,3 +319,96 @@ def test_trade_between_a_place_and_a_partner() -> None:
 )
 def test_tidy_drops_month_and_participle_tails(phrase: str, tidied: str) -> None:
     assert metrics.tidy(phrase) == tidied
+
+
+_GATE_CASES = [
+    "exports to exports to Japan rose",  # a second start inside the first match
+    "reexports to Japan and re-exports to Korea",  # a start inside a word: \b decides
+    "Total imports and exports with the EU; bilateral trade with Russia",
+    "import-export trade between Shanghai and Tokyo, trade with 12 partners",
+    "gross domestic product (GDP) of the city and GDP per capita, per capita GDP",
+    "the economy grew; the digital economy grew; economy",
+    "subsidies, subsidized allowance, rewards, grants and a bonus; subsidiary",
+    "fiscal revenue, budgetary revenue, tax revenue, general public budget income",
+    "value-added tax, value added, added value, industrial output value, scale of the",
+    "tradetrade trade trade",  # adjacent and repeated starts
+    "trade",  # a start at the very end
+]
+
+
+@pytest.mark.parametrize("text", _GATE_CASES)
+def test_rules_tried_at_their_starts_match_as_a_full_scan(text: str) -> None:
+    # The rules run only where one of their opening literals stands; the matches must be the
+    # ones a scan of every position finds, on the folded text and (cased rule) the original.
+    folded = fold_case(text)
+    for _name, pattern, cased, literals in metrics._RULES:
+        starts = metrics._starts(folded, literals)
+        gated = [m.span() for m in metrics._finditer(pattern, folded, starts)]
+        assert gated == [m.span() for m in pattern.finditer(folded)], (pattern.pattern, text)
+        if cased is not None:
+            gated = [m.span() for m in metrics._finditer(cased, text, starts)]
+            assert gated == [m.span() for m in cased.finditer(text)], (text,)
+
+
+@pytest.mark.parametrize(
+    "text", ["a\u2003b", " \xa0a\t\nb\x1c c\u3000", "a\x85b\u2028", "x", "", " , a\u2009-\u2009"]
+)
+def test_split_is_the_white_space_of_the_pattern_tidy_replaced(text: str) -> None:
+    # tidy joins str.split() instead of substituting r"\s+": the same characters must count
+    # as white space, or a phrase would change.
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip(" ")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Shanghai’s\u2003exports", "exports"),  # a possessive after odd white space
+        ("the city's\xa0\xa0foreign trade, ", "foreign trade"),
+        ("\u3000 ,exports of goods -", "exports of goods"),
+        ("exports 's", "exports 's"),  # no owner before it: nothing is cut
+    ],
+)
+def test_tidy_normalises_space_before_cutting_an_owner(phrase: str, expected: str) -> None:
+    assert metrics.tidy(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "foreign trade volume in 2020 amounted to ",
+        "Exports REACHED ",
+        "exports In 2020 Reached ",
+        "exports\nreached a high\nwere ",  # "." stops at a line break: the later verb
+        "exports reached \n",  # "$" before a final line break keeps it
+        "export value ſtood at ",  # long s: IGNORECASE and the fold both read it as "s"
+        "export volume",
+        "",
+        "revenue wasn't ",
+    ],
+)
+def test_verb_cut_on_the_folded_tail_is_the_pattern_s(tail: str) -> None:
+    # The verb that introduces a figure is found by a case-sensitive twin on the folded tail;
+    # the result must be the IGNORECASE pattern's substitution.
+    assert metrics._without_verb(tail) == metrics._VERB_TAIL_RE.sub("", tail)
+
+
+@pytest.mark.parametrize(
+    ("context", "places", "expected"),
+    [
+        ("Shanghai's exports", [(0, 8)], "\x00" * 10 + " exports"),  # the owner's "'s" too
+        (
+            "exports of Ningbo and Zhoushan",
+            [(11, 17), (22, 30)],
+            "exports of " + "\x00" * 6 + " and " + "\x00" * 8,
+        ),
+        ("abcdef", [(1, 4), (2, 5)], "a\x00\x00\x00\x00f"),  # overlapping spans
+        ("abc", [(-1, 2), (2, 9), (2, 2)], "abc"),  # out of range or empty: left alone
+        ("Qingdao’s", [(0, 7)], "\x00" * 9),
+    ],
+)
+def test_mask_blanks_places_keeping_offsets(
+    context: str, places: list[tuple[int, int]], expected: str
+) -> None:
+    masked = metrics._mask(context, places)
+    assert masked == expected
+    assert len(masked) == len(context)

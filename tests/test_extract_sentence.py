@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+import pytest
 
 from factscope.importers.extract import extract_facts
 from factscope.importers.extract.passes import PASSES
@@ -12,6 +15,14 @@ from factscope.importers.extract.sentence import Document, names_a_subject
 def test_semicolons_are_found_in_both_scripts() -> None:
     text = "收入增长5%；二季度增长0.4%; done"
     assert Document.semicolons_of(text) == [text.index("；"), text.index(";")]
+
+
+@pytest.mark.parametrize(
+    "text", ["", ";", "；", "a;b；c;;d", "；；", "no semicolon here", "x;" * 50, "收入；增长;"]
+)
+def test_semicolons_are_found_as_the_class_pattern_found_them(text: str) -> None:
+    """The ``str.find`` scan gives what the pattern ``[;；]`` it replaced gave."""
+    assert Document.semicolons_of(text) == [m.start() for m in re.finditer("[;；]", text)]
 
 
 def test_a_clause_that_names_its_subject_starts_afresh() -> None:

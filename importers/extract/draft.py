@@ -57,9 +57,11 @@ class Draft:
     notes: str | None = None
 
     def set_region(self, region: Region | None) -> None:
-        """Attribute the draft to ``region`` (None: to no place)."""
+        """Attribute the draft to ``region`` (None: to no place; fields never set already read
+        None, and a field left unset is one less for :meth:`fact` to validate)."""
         if region is None:
-            self.region = self.region_level = self.region_id = None
+            if (self.region, self.region_level, self.region_id) != (None, None, None):
+                self.region = self.region_level = self.region_id = None
         else:
             self.region, self.region_level, self.region_id = region.name, region.level, region.id
 
@@ -89,27 +91,30 @@ def draft_of(text: str, fig: Figure, s_start: int, s_end: int) -> Draft:
         if fig.start != fig.num_start:
             number_quote = text[fig.num_start : fig.num_end]
     # Filled as a dict, not through the generated __init__ (which sets all 34 fields, three
-    # times slower): the fields left out read the class defaults, as the Fact's do.
+    # times slower), and only with what the figure states: the fields left out read the class
+    # defaults, as the Fact's do, and each field left out is one less to validate in fact().
+    fields = {
+        "start": fig.start,
+        "end": fig.end,
+        "quote": text[fig.start : fig.end],
+        "number_quote": number_quote,
+        "value": fig.value,
+        "unit": fig.unit,
+        "scale": fig.scale,
+        "normalized": fig.value * fig.scale,
+        "qualifier": fig.qualifier,
+        "sentence_start": s_start,
+        "sentence_end": s_end,
+    }
+    if fig.value_max is not None:
+        fields["value_max"] = fig.value_max
+        fields["normalized_max"] = fig.value_max * fig.scale
+    if fig.per is not None:
+        fields["per"] = fig.per
+    if fig.rank is not None or fig.rank_scope is not None:
+        fields["rank"], fields["rank_scope"] = fig.rank, fig.rank_scope
+    if fig.notes:
+        fields["notes"] = "; ".join(fig.notes) or None
     draft = Draft.__new__(Draft)
-    vars(draft).update(
-        {
-            "start": fig.start,
-            "end": fig.end,
-            "quote": text[fig.start : fig.end],
-            "number_quote": number_quote,
-            "value": fig.value,
-            "value_max": fig.value_max,
-            "unit": fig.unit,
-            "per": fig.per,
-            "scale": fig.scale,
-            "normalized": fig.value * fig.scale,
-            "normalized_max": fig.value_max * fig.scale if fig.value_max is not None else None,
-            "qualifier": fig.qualifier,
-            "rank": fig.rank,
-            "rank_scope": fig.rank_scope,
-            "sentence_start": s_start,
-            "sentence_end": s_end,
-            "notes": "; ".join(fig.notes) or None,
-        }
-    )
+    draft.__dict__ = fields  # the draft's own dict: no copy
     return draft

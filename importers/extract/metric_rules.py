@@ -68,6 +68,24 @@ RULE_KEYWORDS: dict[str, tuple[str, ...]] = {
     "industry_scale": ("output", "industr", "scale", "added"),
 }  # fmt: skip
 
+# The literals (folded) one of which every match of a rule opens with: the matcher tries a
+# rule only where one of them stands, not at every position of the text (a test derives the
+# openings from the patterns and checks them against these).
+RULE_STARTS: dict[str, tuple[str, ...]] = {
+    "trade_dependence": ("dependence", "trade", "foreign", "degree"),
+    "trade_balance": ("trade",), "gdp_per_capita": ("per", "gdp"),
+    "gdp": ("gdp", "gross", "economic", "economy"),
+    "fdi": ("foreign", "fdi", "overseas", "paid-in"),
+    "trade_with_partner": ("bilateral", "trade", "import", "export"),
+    "trade_total": ("import", "export", "foreign", "total", "trade", "goods", "cross-border"),
+    "exports": ("export",), "imports": ("import",),
+    "fiscal_revenue": ("fiscal", "budget", "tax", "general"),
+    "subsidy": ("subsid", "allowance", "reward", "grant", "bonus"), "investment": ("invest",),
+    "disposable_income": ("disposable",),
+    "revenue": ("revenue", "sales", "business", "operating", "turnover"),
+    "industry_scale": ("output", "industrial", "industry", "scale", "added", "value"),
+}  # fmt: skip
+
 # Recognized as metric phrases (so the phrase is kept and no broader rule claims it) but
 # outside the gold ``metric_type`` vocabulary: their type is None.
 UNTYPED = frozenset({"disposable_income"})

@@ -114,10 +114,13 @@ def _annual(before: str) -> bool:
 
 
 def subject(work: SentenceWork, item: FigureWork) -> None:
-    """The company whose figure it is ("Haier's revenue"), for amounts and counts."""
+    """The company whose figure it is ("Haier's revenue"), for amounts and counts (left unset,
+    None, when there is none: one field less to validate)."""
     if item.fig.unit not in _NO_SUBJECT_UNITS:
         tracker = work.doc.tracker
-        item.draft.subject = company(work.doc.text, item.context_lo, item.fig.start, tracker)
+        found = company(work.doc.text, item.context_lo, item.fig.start, tracker)
+        if found is not None:
+            item.draft.subject = found
 
 
 def period(work: SentenceWork, item: FigureWork) -> None:
@@ -246,12 +249,19 @@ def share_link(work: SentenceWork, item: FigureWork) -> None:
 
 
 def metric_fields(work: SentenceWork, item: FigureWork) -> None:
-    """Store the kind and metric decided so far; a type with no phrase gets its name."""
+    """Store the kind and metric decided so far; a type with no phrase gets its name. The
+    draft's metric fields are unset (None) until here: a None is left so, one field less for
+    ``Fact`` validation."""
     if not item.metric and item.metric_type is not None:
         item.metric = metrics.TYPE_PHRASES.get(item.metric_type)
     draft = item.draft
-    draft.kind, draft.metric, draft.metric_type = item.kind, item.metric, item.metric_type
-    draft.share_of = item.share
+    draft.kind = item.kind
+    if item.metric is not None:
+        draft.metric = item.metric
+    if item.metric_type is not None:
+        draft.metric_type = item.metric_type
+    if item.share is not None:
+        draft.share_of = item.share
 
 
 def named_rate(work: SentenceWork, item: FigureWork) -> None:

@@ -25,6 +25,8 @@ def choose_periods(
     only these two are compared: unblocked first, then nearer, then the earlier one.
     ``semicolons`` holds the sorted offsets of ";" in the text.
     """
+    if not periods:  # half the sentences with figures state no period
+        return [None] * len(figs)
     starts = [f.start for f in figs if not f.is_rank]
 
     def blocked(lo: int, hi: int) -> int:
