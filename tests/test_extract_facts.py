@@ -316,3 +316,26 @@ def test_an_untyped_metric_is_not_replaced_by_the_previous_one() -> None:
     assert got["45,000 yuan"][0] == "gdp_per_capita"
     metric_type, metric = got["23,300 yuan"]
     assert metric_type is None and metric is not None and "disposable income" in metric
+
+
+# IGNORECASE matches "ı" (dotless i) to "i" and "ſ" (long s) to "s": a word the patterns
+# matched that way is looked up in the lexicon folded, not merely lower-cased (which raised
+# KeyError and cost the whole document).
+_FOLDED_SPELLINGS = [
+    ("Exports rose 5% in the fırst half of 2020.", "fırst", "first"),
+    ("Exports rose 5% in the ſecond quarter of 2020.", "ſecond", "second"),
+    ("The project took 5 yearſ and cost 3 million yuan.", "yearſ", "years"),
+    ("Output rose 5 percent over 3 montHſ.", "montHſ", "montHs"),
+    ("Sales rose two-thırds to 5 billion yuan.", "thırds", "thirds"),
+    ("Sales were two-thirdſ of 5 billion yuan.", "thirdſ", "thirds"),
+]
+
+
+@pytest.mark.parametrize(("text", "odd", "plain"), _FOLDED_SPELLINGS)
+def test_long_s_and_dotless_i_read_as_the_plain_letters(text: str, odd: str, plain: str) -> None:
+    def read(t: str) -> list[tuple[float | None, str | None, str | None]]:
+        return [(f.value, f.unit, f.period) for f in extract_facts(t)]
+
+    found = read(text)
+    assert found, text
+    assert found == read(text.replace(odd, plain))

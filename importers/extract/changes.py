@@ -283,7 +283,7 @@ def read_multiplier(text: str, floor: int, q_start: int) -> tuple[Change, int, i
     if m is None:
         return None
     basis = "yoy" if m.group("basis") else "unstated"
-    percent = MULTIPLIERS[m.group("verb").lower()]
+    percent = MULTIPLIERS[fold_case(m.group("verb"))]
     change = Change(
         percent, basis, m.start("verb"), m.end("basis") if m.group("basis") else m.end("verb"), True
     )

@@ -298,7 +298,7 @@ def scan_numbers(text: str, folded: str | None = None) -> tuple[list[Num], list[
         elif frac:
             num = m.group("fnum").lower()
             numerator = 1 if num == "a" else UNITS_WORDS[num]
-            den = DENOMINATORS[m.group("fden").lower()]
+            den = DENOMINATORS[fold_case(m.group("fden"))]
             found.append(Num(m.start(), m.end(), numerator / den, 1.0, True, fraction=True))
         elif half:
             found.append(Num(m.start(), m.end(), 0.5, 1.0, True, half=True))

@@ -285,12 +285,12 @@ def _span_value(m: re.Match[str], raw: str, ref_year: int | None) -> str | _Skip
             return _SKIPPED  # "the 12 months ended June": a span across a new year
         return _span(y, last - n + 1, y, last) if m.group("ended") else _span(y, 1, y, n)
     if m.group("quarter"):
-        q = int(m.group("qd")) if m.group("qd") else ORDINAL_WORDS[m.group("qn").lower()]
+        q = int(m.group("qd")) if m.group("qd") else ORDINAL_WORDS[fold_case(m.group("qn"))]
         return _span(y, 3 * q - 2, y, 3 * q)
     if m.group("quarters"):
-        return _span(y, 1, y, 3 * COUNT_WORDS[m.group("qsn").lower()])
+        return _span(y, 1, y, 3 * COUNT_WORDS[fold_case(m.group("qsn"))])
     if m.group("halfy"):
-        h = int(m.group("hd")) if m.group("hd") else ORDINAL_WORDS[m.group("hn").lower()]
+        h = int(m.group("hd")) if m.group("hd") else ORDINAL_WORDS[fold_case(m.group("hn"))]
         return _span(y, 6 * h - 5, y, 6 * h)
     return _NOT_A_SPAN
 

@@ -249,7 +249,7 @@ def _rank(m: re.Match[str], scope: str | None) -> Figure:
     if groups.get("nod"):
         value = int(groups["nod"])
     elif groups.get("word"):
-        value = ORDINALS[groups["word"].lower()]
+        value = ORDINALS[fold_case(groups["word"])]
     else:
         value = int(groups["nth"])
     start, end = m.span("ord")

@@ -20,6 +20,7 @@ from factscope.importers.lexicon.currencies import (
 )
 
 from . import cjk
+from ._fold import fold_case
 from .unit_registry import pounds_of_weight, registry_prefix, registry_unit
 
 CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -269,7 +270,7 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     if half:
         hm = _HALF_DURATION_RE.match(text, end, limit)
         if hm:
-            return UnitMatch(DURATIONS[hm.group(1).lower()], start, hm.end(), duration=True)
+            return UnitMatch(DURATIONS[fold_case(hm.group(1))], start, hm.end(), duration=True)
         return None
     if text[end : end + 1] in _MORE_THAN_ZH and end + 1 < limit:
         # "1200多家", "300余万人", "5000多吨": 多/余 after a numeral mean "more than"
@@ -325,7 +326,7 @@ def _measure_to_count(m: re.Match[str], start: int, limit: int) -> UnitMatch:
     if kind == "times":
         return UnitMatch("times", start, m.end())
     if kind == "dur":
-        return UnitMatch(DURATIONS[m.group("unit").lower()], start, m.end(), duration=True)
+        return UnitMatch(DURATIONS[fold_case(m.group("unit"))], start, m.end(), duration=True)
     if kind == "count":
         return UnitMatch("count", start, m.end(), noun=m.group("word"))
     per, q_end = _per(m.string, m.end(), limit)
