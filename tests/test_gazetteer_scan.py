@@ -88,7 +88,7 @@ _ZONE_EDGES = (
 
 
 @requires_shared
-def test_zones_read_off_a_lowered_text_given_by_the_caller() -> None:
+def test_zones_read_off_a_folded_text_given_by_the_caller() -> None:
     # the extractor passes its fold_case(text): the same zones as lowering the text here
     index = Gazetteer.default()._index
     samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
@@ -103,3 +103,4 @@ def test_zones_read_off_a_lowered_text_given_by_the_caller() -> None:
     text = "İzmir and the Yibin Lingang Economic and Technological Development Zone grew."
     found = _scan._scan_zones(text, index, fold_case(text))
     assert [text[z.start : z.end] for z in found] == [text[14:-6]]
+    assert _scan._scan_zones(text, index) == found  # the default path folds the same way

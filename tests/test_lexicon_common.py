@@ -9,6 +9,7 @@ import pytest
 from factscope.importers.lexicon.common import (
     IDEOGRAPH_RE,
     alternation,
+    fold_case,
     has_ideograph,
     is_ideograph,
     longest_first,
@@ -54,3 +55,13 @@ def test_longest_first_keeps_a_word_whole() -> None:
     in_order = re.match(alternation(["sep", "sept"]), "sept")
     assert longest is not None and longest.group(0) == "sept"
     assert in_order is not None and in_order.group(0) == "sep"
+
+
+def test_fold_case_keeps_offsets_and_reads_letters_as_ignorecase_does() -> None:
+    assert fold_case("Exports ROSE") == "exports rose"
+    # "İ".lower() is two characters; the fold keeps one, so offsets after it still line up
+    text = "İzmir Zone"
+    assert len(fold_case(text)) == len(text)
+    assert fold_case(text).index("zone") == text.index("Zone")
+    assert fold_case("the fırst yearſ") == "the first years"  # dotless i, long s
+    assert fold_case("5 \u212aM") == "5 km"  # Kelvin sign, which IGNORECASE matches to k

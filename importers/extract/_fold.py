@@ -10,21 +10,9 @@ from __future__ import annotations
 
 import re
 
+from factscope.importers.lexicon.common import fold_case
 
-def fold_case(text: str) -> str:
-    """``text`` lower-cased with the same offsets; letters that IGNORECASE matches to ASCII
-    ones (long s, dotless i) become those."""
-    low = text.lower()
-    if len(low) != len(text):
-        return text.translate(_FOLD)
-    if "ſ" in low or "ı" in low:
-        low = low.replace("ſ", "s").replace("ı", "i")
-    return low
-
-
-_FOLD = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)} | {
-    0x17F: "s", 0x212A: "k", 0x131: "i", 0x130: "i"
-}  # fmt: skip
+__all__ = ["fold_case", "folded_pattern", "word_alternation"]
 
 
 def folded_pattern(pattern: re.Pattern[str]) -> re.Pattern[str]:

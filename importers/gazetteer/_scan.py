@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from factscope.importers.lexicon.common import IDEOGRAPH, IDEOGRAPH_RANGES
+from factscope.importers.lexicon.common import IDEOGRAPH, IDEOGRAPH_RANGES, fold_case
 
 from ._index import JOINERS, AliasIndex, normalize
 from .zones import slug
@@ -272,9 +272,10 @@ def _zone_type_ends(lowered: str) -> list[tuple[int, int]]:
 def _scan_zones(text: str, index: AliasIndex, lowered: str | None = None) -> list[Span]:
     """Pattern zones: the first place name in the capitalized words before the zone type."""
     out = []
-    # the caller's lowered text if it has one: lowering a text that is not ASCII costs about
-    # as much as the rest of the zone scan
-    for last_start, last_end in _zone_type_ends(text.lower() if lowered is None else lowered):
+    # the caller's folded text if it has one: folding a text that is not ASCII costs about as
+    # much as the rest of the zone scan. Folded, not lowered: "İ".lower() is two characters,
+    # which would shift every offset after it.
+    for last_start, last_end in _zone_type_ends(fold_case(text) if lowered is None else lowered):
         m = SUFFIX_RE.search(text, max(0, last_start - 60), last_end)
         if m is None:
             continue

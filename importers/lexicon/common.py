@@ -21,6 +21,22 @@ IDEOGRAPH = f"[{IDEOGRAPH_RANGES}]"
 IDEOGRAPH_RE = re.compile(IDEOGRAPH)
 
 
+def fold_case(text: str) -> str:
+    """``text`` lower-cased with the same offsets; letters that IGNORECASE matches to ASCII
+    ones (long s, dotless i) become those."""
+    low = text.lower()
+    if len(low) != len(text):
+        return text.translate(_FOLD)
+    if "ſ" in low or "ı" in low:
+        low = low.replace("ſ", "s").replace("ı", "i")
+    return low
+
+
+_FOLD = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)} | {
+    0x17F: "s", 0x212A: "k", 0x131: "i", 0x130: "i"
+}  # fmt: skip
+
+
 def is_ideograph(char: str) -> bool:
     """Whether ``char`` (one character) is a CJK ideograph: the one test every Chinese rule and
     every "is this text Chinese" gate uses."""
