@@ -62,13 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS)
     args = parser.parse_args(argv)
-    valgrind = shutil.which("valgrind")
-    if valgrind is None:
-        print("valgrind not found: install it (Debian: apt-get install valgrind)", file=sys.stderr)
-        return 2
     texts = sorted(args.seeds.glob("*.txt"))
     if not texts or args.rounds < 1:
         print(f"no seed texts in {args.seeds} (or --rounds below 1)", file=sys.stderr)
+        return 2
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("valgrind not found: install it (Debian: apt-get install valgrind)", file=sys.stderr)
         return 2
     size = sum(len(p.read_text(encoding="utf-8").encode("utf-8")) for p in texts)
     try:

@@ -38,9 +38,9 @@ def _date_matches(text: str, start: int, stop: int, years: list[int]) -> Iterato
     which the numeric pattern refuses, so the offsets of one scan of the text are enough."""
     numeric, month_day, day_month, chinese = DATE_RES
     pos = start
-    for at in years[bisect_left(years, start) :]:
+    for at in years[bisect_left(years, start) : bisect_left(years, stop)]:
         if not _NUMERIC_DATE_GATE_RE.match(text, at, stop):
-            continue  # also stops at the window's end
+            continue
         m = numeric.match(text, at, stop) if at >= pos else None
         if m:
             pos = m.end()
