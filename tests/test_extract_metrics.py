@@ -8,6 +8,7 @@ import pytest
 
 from factscope.importers.extract import extract_facts, metrics
 from factscope.importers.extract._fold import fold_case
+from factscope.importers.extract.text_index import offsets_of
 
 
 @pytest.mark.parametrize(
@@ -342,7 +343,7 @@ def test_rules_tried_at_their_starts_match_as_a_full_scan(text: str) -> None:
     # ones a scan of every position finds, on the folded text and (cased rule) the original.
     folded = fold_case(text)
     for _name, pattern, cased, literals in metrics._RULES:
-        starts = metrics._starts(folded, literals)
+        starts = offsets_of(folded, literals)
         gated = [m.span() for m in metrics._finditer(pattern, folded, starts)]
         assert gated == [m.span() for m in pattern.finditer(folded)], (pattern.pattern, text)
         if cased is not None:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from factscope.importers.extract import sentences
-from factscope.importers.extract.sentences import offsets_of, split_paragraphs, split_sentences
+from factscope.importers.extract.sentences import split_paragraphs, split_sentences
+from factscope.importers.extract.text_index import offsets_of
 
 
 def _split(text: str) -> list[str]:

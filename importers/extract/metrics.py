@@ -24,6 +24,7 @@ from factscope.importers.lexicon.common import alternation
 from ._fold import fold_case, folded_pattern, word_alternation
 from .cjk import has_cjk
 from .metric_rules import METRIC_RULES, RULE_KEYWORDS, RULE_STARTS, UNTYPED, ZH_METRIC_RULES
+from .text_index import offsets_of
 
 # Matched case-sensitively against folded text (the rules hold no upper-case escapes), which
 # is several times faster than IGNORECASE. A _CASED rule (it tells names by their capital)
@@ -75,18 +76,6 @@ def metric_zh(context: str) -> tuple[str, str | None] | None:
         return None
     name = _ZH_TYPES[found.lastgroup]
     return found.group(0), None if name in UNTYPED else name
-
-
-def _starts(folded: str, literals: tuple[str, ...]) -> list[int]:
-    """The offsets in ``folded`` where one of ``literals`` stands, in order."""
-    found = []
-    for literal in literals:
-        at = folded.find(literal)
-        while at >= 0:
-            found.append(at)
-            at = folded.find(literal, at + 1)
-    found.sort()
-    return found
 
 
 def _finditer(
@@ -181,7 +170,7 @@ def _rule_of(phrase: str) -> str | None:
             return _ZH_TYPES[found.lastgroup]
     folded = fold_case(phrase)
     for name, pattern, cased, literals in _rules(folded):
-        starts = _starts(folded, literals)
+        starts = offsets_of(folded, literals)
         if any(_finditer(pattern, folded, starts)) and (
             cased is None or any(_finditer(cased, phrase, starts))
         ):
@@ -213,7 +202,7 @@ def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str |
     folded = fold_case(context)
     for name, pattern, cased, literals in _rules(folded):
         found = None
-        starts = _starts(folded, literals)
+        starts = offsets_of(folded, literals)
         if cased is not None:
             if not any(_finditer(pattern, folded, starts)):
                 continue

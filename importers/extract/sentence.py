@@ -29,7 +29,7 @@ from .period_carry import SentencePeriods
 from .period_choice import choose_periods
 from .periods import Period
 from .regions import RegionTracker
-from .sentences import offsets_of
+from .text_index import offsets_of
 
 _CONTEXT_WALK = 8  # figures looked back over for the start of a figure's context
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those)[\s\xa0]+$", re.IGNORECASE)

@@ -11,7 +11,24 @@ Non-goals: caching across documents (every index belongs to one text).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from factscope.importers.lexicon.common import IDEOGRAPH_RANGES, IDEOGRAPH_RE
+
+
+def offsets_of(text: str, marks: Iterable[str]) -> list[int]:
+    """Sorted offsets in ``text`` of each of ``marks``: characters (";；") or literals
+    ("from", "to"). str.find skips ahead like memchr, where a regular expression class tests
+    every character (about 30 instructions a character, 70x the finds)."""
+    found: list[int] = []
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    if len(marks) > 1:
+        found.sort()
+    return found
 
 
 def year_offsets(text: str) -> list[int]:
