@@ -11,12 +11,12 @@ Non-goals: caching across documents (every index belongs to one text).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 
 from factscope.importers.lexicon.common import IDEOGRAPH_RANGES, IDEOGRAPH_RE
 
 
-def offsets_of(text: str, marks: Iterable[str]) -> list[int]:
+def offsets_of(text: str, marks: Collection[str]) -> list[int]:
     """Sorted offsets in ``text`` of each of ``marks``: characters (";；") or literals
     ("from", "to"). str.find skips ahead like memchr, where a regular expression class tests
     every character (about 30 instructions a character, 70x the finds)."""
