@@ -13,7 +13,6 @@ Non-goals: coreference beyond the anaphors listed here; foreign countries as a f
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 
 from factscope.db.models import Region
 from factscope.importers.gazetteer import Gazetteer
@@ -57,40 +56,62 @@ class RegionTracker(PlaceIndex):
 
     # -- the story's place ------------------------------------------------------------------
     def _doc_topic(self) -> Region | None:
-        counts: Counter[str] = Counter()
-        offices: Counter[str] = Counter()
-        first: dict[str, Region] = {}
-        previous: Place | None = None
-        for p in self._places:
-            if not self._usable(p.region) or p.comparand:
-                previous = p
-                continue
+        """The story's place: the region counted most often (its first counted mention breaks
+        a tie), an office's place ("Zhengzhou Customs") only where no other place counts.
+
+        A region counts at most its usable mentions that are no comparand, so the regions are
+        tallied most-mentioned first and the rest skipped once none can reach the best count
+        (the checks of a mention are the costly part; most stories dwell on one place)."""
+        mentioned: dict[str, list[int]] = {}  # region id -> indexes of its countable places
+        for i, p in enumerate(self._places):
+            if not p.comparand and self._usable(p.region):
+                mentioned.setdefault(p.region.id, []).append(i)
+        best = 0  # the most mentions counted for one region, offices aside
+        tallies: list[tuple[int, int, int, Region]] = []  # (counted, offices, first, region)
+        for indexes in sorted(mentioned.values(), key=len, reverse=True):
+            if len(indexes) < best:
+                break  # no region from here on can reach ``best``
+            tally = self._topic_tally(indexes)
+            best = max(best, tally[0])
+            tallies.append(tally)
+        # (count, first, region); offices count only when no other place does
+        scores = [(t[0] if best else t[1], t[2], t[3]) for t in tallies]
+        top = max((n for n, _, _ in scores), default=0)
+        if not top:
+            return self._dateline()
+        return min((s for s in scores if s[0] == top), key=lambda s: s[1])[2]
+
+    def _topic_tally(self, indexes: list[int]) -> tuple[int, int, int, Region]:
+        """For the places at ``indexes`` (one region's): how many count towards the story's
+        place, how many of those name an office, the index of the first that counts (or
+        ``len(places)``), and the region."""
+        places, text = self._places, self.text
+        counted = offices = 0
+        first = len(places)
+        for i in indexes:
+            p = places[i]
+            previous = places[i - 1] if i > 0 else None
             # a place that only locates the one before it ("Pudong New Area in Shanghai") or
             # scopes a rank ("the only district in Shanghai") is not what the story is about
-            locating = (
+            if (
                 previous is not None
                 and p.start - previous.end <= 12
-                and LOCATING_GAP_RE.fullmatch(self.text, previous.end, p.start) is not None
+                and LOCATING_GAP_RE.fullmatch(text, previous.end, p.start) is not None
                 and self._nested(p.region.id, previous.region.id)
-            )
-            previous = p
-            if locating or not self._candidate(p):
+            ):
+                continue
+            if not self._candidate(p):
                 continue
             if self._destination(p, self._sentence_of(p.start)[0]) and not FROM_BEFORE_RE.search(
-                self.text, max(0, p.start - 8), p.start
+                text, max(0, p.start - 8), p.start
             ):
                 continue  # "shipments to China": where goods go ("exports from Bavaria" stay)
-            # an office's place ("Zhengzhou Customs") counts only where no other place does
-            (offices if p.org else counts)[p.region.id] += 1
-            first.setdefault(p.region.id, p.region)
-        counts = counts or offices
-        if not counts:
-            return self._dateline()
-        best = max(counts.values())
-        for rid, region in first.items():
-            if counts[rid] == best:
-                return region
-        return None
+            if p.org:
+                offices += 1
+            else:
+                counted += 1
+            first = min(first, i)
+        return counted, offices, first, places[indexes[0]].region
 
     def _dateline(self) -> Region | None:
         """The place of a wire dateline ("MUNICH --", "CHENNAI:", "HAIKOU, Jan. 21"): the
