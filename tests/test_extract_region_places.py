@@ -169,11 +169,11 @@ def test_the_name_gate_answers_as_the_checks_it_skips(monkeypatch: pytest.Monkey
     gz = Gazetteer.default()
     indexes = [_index(text) for text in texts]
     cases = [(i, m) for i in indexes for m in gz.find_mentions(i.text) if m.region_id]
-    gated = [i._in_name(m) for i, m in cases]
+    gated = [i._in_name(m, i.text[m.end : m.end + 30]) for i, m in cases]
     skipped = sum(not name_possible(i.text, m.start, i.text[m.end : m.end + 30])
                   for i, m in cases)  # fmt: skip
     monkeypatch.setattr(region_places, "name_possible", lambda *_: True)
-    assert [i._in_name(m) for i, m in cases] == gated
+    assert [i._in_name(m, i.text[m.end : m.end + 30]) for i, m in cases] == gated
     assert sum(gated) >= 8 and skipped > len(cases) / 2
 
 

@@ -107,15 +107,10 @@ class PlaceIndex:
         self._names: list[tuple[int, int]] | None = None  # see name_spans
         self._name_starts: list[int] = []
         self._sentence_starts = [s for s, _ in sentences]
-        self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(text))]
-        mentions = gazetteer.find_mentions(text, self.folded)
-        self._mention_starts = {m.start: m.region_id for m in mentions}
-        self._mention_ends: dict[int, str | None] = {}
-        for m in mentions:
-            end = m.end
-            while end < len(text) and text[end] in " \xa0":
-                end += 1
-            self._mention_ends[end] = m.region_id
+        # read only by the name checks that few mentions reach (see _title_line, _edges)
+        self._line_starts: list[int] | None = None
+        self._mention_edges: tuple[dict[int, str | None], dict[int, str | None]] | None = None
+        mentions = self._mentions = gazetteer.find_mentions(text, self.folded)
         self._places = self._collect(mentions)
         # names of places the gazetteer cannot tell apart ("Yiwu"): no region, still a name
         self._ambiguous = [(m.start, m.end) for m in mentions if not m.region_id and m.candidates]
@@ -127,25 +122,47 @@ class PlaceIndex:
         idx = bisect_right(self._sentence_starts, pos) - 1
         return self.sentences[idx] if idx >= 0 else (0, len(self.text))
 
-    def _in_name(self, m: Mention) -> bool:
-        text = self.text
-        after = text[m.end : m.end + 30]
-        if not name_possible(text, m.start, after):
-            return False  # most places: none of the answers below can be True
-        line_start = self._line_starts[bisect_right(self._line_starts, m.start) - 1]
+    def _title_line(self, start: int, end: int) -> bool:
+        """Whether the line holding ``text[start:end]`` is a headline (kept per line)."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(self.text))]
+        line_start = self._line_starts[bisect_right(self._line_starts, start) - 1]
         title = self._title_lines.get(line_start)
         if title is None:
-            line_end = text.find("\n", m.end)
-            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            line_end = self.text.find("\n", end)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
             title = self._title_lines[line_start] = len(line) < 200 and is_title_case(line)
-        if title:
+        return title
+
+    def _edges(self) -> tuple[dict[int, str | None], dict[int, str | None]]:
+        """The region ids of the mentions by their start, and by their end with the spaces
+        after it: a sub-place named right after a place, or a place right after one."""
+        if self._mention_edges is None:
+            text = self.text
+            ends: dict[int, str | None] = {}
+            for m in self._mentions:
+                end = m.end
+                while end < len(text) and text[end] in " \xa0":
+                    end += 1
+                ends[end] = m.region_id
+            self._mention_edges = {m.start: m.region_id for m in self._mentions}, ends
+        return self._mention_edges
+
+    def _in_name(self, m: Mention, after: str) -> bool:
+        """Whether the mention ``m``, followed by ``after`` (the 30 characters after it), is
+        part of a name ("Shanghai Huitian New Material Co", "Xi Jinping")."""
+        text = self.text
+        if not name_possible(text, m.start, after):
+            return False  # most places: none of the answers below can be True
+        if self._title_line(m.start, m.end):
             return False
         if CJK_DATELINE_MARK in after and CJK_DATELINE_AFTER_RE.match(after):
             return True  # 长沙10月20日电: a dateline
         gap = len(after) - len(after.lstrip(" \xa0"))
+        starts, ends = self._edges()
         # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
-        if self._nested(m.region_id, self._mention_starts.get(m.end + gap)) or self._nested(
-            self._mention_ends.get(m.start), m.region_id
+        if self._nested(m.region_id, starts.get(m.end + gap)) or self._nested(
+            ends.get(m.start), m.region_id
         ):
             return False
         if name_may_follow(after) and NAME_AFTER_RE.match(after):
@@ -210,27 +227,26 @@ class PlaceIndex:
 
     def _collect(self, mentions: list[Mention]) -> list[Place]:
         places: list[Place] = []
+        text, get = self.text, self.gz.get
         for m in mentions:
-            if not m.region_id:
-                continue
-            region = self.gz.get(m.region_id)
+            region = get(m.region_id) if m.region_id else None
             if region is None:
                 continue
-            office = self.text[m.end + 1 : m.end + 2].isupper() and (
-                EN_OFFICE_AFTER_RE.match(self.text, m.end, m.end + 60) is not None
+            end = m.end
+            wide = text[end : end + 30]  # what the name checks read after the place
+            office = wide[1:2].isupper() and (
+                EN_OFFICE_AFTER_RE.match(text, end, end + 60) is not None
             )
-            if not office and self._in_name(m):
+            if not office and self._in_name(m, wide):
                 continue
-            after = self.text[m.end : m.end + 10]
+            after = wide[:10]
             if ("$" in after or "dollar" in after) and DOLLAR_AFTER_RE.match(after):
                 continue  # "US$", "US dollars"
             cjk_after = not after[:1].isascii()
             poss = (
                 after.startswith(APOSTROPHE_S) and POSSESSIVE_RE.match(after, 0, 3) is not None
-            ) or (cjk_after and CJK_OWNER_AFTER_RE.match(self.text, m.end, m.end + 6) is not None)
-            org = office or (
-                cjk_after and CJK_ORG_AFTER_RE.match(self.text, m.end, m.end + 30) is not None
-            )
+            ) or (cjk_after and CJK_OWNER_AFTER_RE.match(text, end, end + 6) is not None)
+            org = office or (cjk_after and CJK_ORG_AFTER_RE.match(text, end, end + 30) is not None)
             compared = self._compared(m.start)
             places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
         mentioned = list(places)
