@@ -3,6 +3,7 @@ the start of a name are the Latin matches of ``START_RE``, its look-behind-led r
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from factscope.importers.extract._fold import fold_case
@@ -104,3 +105,44 @@ def test_zones_read_off_a_folded_text_given_by_the_caller() -> None:
     found = _scan._scan_zones(text, index, fold_case(text))
     assert [text[z.start : z.end] for z in found] == [text[14:-6]]
     assert _scan._scan_zones(text, index) == found  # the default path folds the same way
+
+
+def _select_reference(spans: list[_scan.Span]) -> list[_scan.Span]:
+    """``select`` as it was before runs of overlapping spans were chosen apart."""
+    chosen: dict[int, _scan.Span] = {}
+    for sp in sorted(spans, key=lambda x: (x.start - x.end, not x.static, x.start)):
+        if all(sp.end <= c.start or c.end <= sp.start for c in chosen.values()):
+            chosen[sp.start] = sp
+    return [chosen[s] for s in sorted(chosen)]
+
+
+def test_select_chooses_as_over_all_spans_at_once() -> None:
+    rng = random.Random(19)
+    cases = [
+        [],
+        [_scan.Span(0, 5, ("a",))],
+        [_scan.Span(0, 5, ("a",)), _scan.Span(5, 9, ("b",))],  # touching: both kept
+        [_scan.Span(0, 9, ("z",), static=False), _scan.Span(0, 9, ("a",))],  # static wins
+        [_scan.Span(0, 4, ("a",)), _scan.Span(3, 8, ("b",)), _scan.Span(7, 11, ("c",))],
+        [_scan.Span(2, 6, ("a",)), _scan.Span(0, 3, ("b",)), _scan.Span(5, 8, ("c",))],
+    ]
+    for _ in range(3000):
+        spans = []
+        for _ in range(rng.randint(1, 9)):
+            start = rng.randint(0, 40)
+            spans.append(_scan.Span(start, start + rng.randint(1, 8), (str(start),),
+                                    static=rng.random() < 0.7))  # fmt: skip
+        cases.append(spans)
+    overlapping = 0
+    for spans in cases:
+        assert _scan.select(spans) == _select_reference(spans), spans
+        overlapping += len(_scan.select(spans)) < len(spans)
+    assert overlapping > 1000
+
+
+@requires_shared
+def test_select_on_the_seeds_spans() -> None:
+    gz = Gazetteer.default()
+    for text in _texts(SEEDS):
+        spans = _scan.scan(text, gz._index, gz._weak)
+        assert _scan.select(spans) == _select_reference(spans)

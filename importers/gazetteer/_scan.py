@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import NamedTuple
 
 from factscope.importers.lexicon.common import IDEOGRAPH, IDEOGRAPH_RANGES, fold_case
@@ -95,6 +96,7 @@ _IDEOGRAPH_LEADS = _lead_bytes(IDEOGRAPH_RANGES)
 NEXT_RE = re.compile(r"([\s'’&()–-]{1,4})([A-Za-z\u00C0-\u024F0-9]+)")
 _SPACES_RE = re.compile(r"\s+")
 _POSSESSIVE_RE = re.compile(r"'s? ")
+_START_END = itemgetter(0, 1)  # a Span's start and end: sorts without a Python call
 _SENTENCE_END = frozenset('.!?\n"“”:;|')
 
 
@@ -305,7 +307,29 @@ def _scan_zones(text: str, index: AliasIndex, lowered: str | None = None) -> lis
 
 
 def select(spans: list[Span]) -> list[Span]:
-    """Non-overlapping spans, longest first (a static alias beats an equal pattern zone)."""
+    """Non-overlapping spans, longest first (a static alias beats an equal pattern zone).
+
+    A span's choice depends only on the spans it overlaps, so each run of overlapping spans
+    is chosen apart and a span that overlaps none is kept without sorting it by length (most
+    spans: the choosing sort asks a Python key of each span)."""
+    ordered = sorted(spans, key=_START_END)
+    out: list[Span] = []
+    i, n = 0, len(ordered)
+    while i < n:
+        j, reach = i + 1, ordered[i].end
+        while j < n and ordered[j].start < reach:
+            reach = max(reach, ordered[j].end)
+            j += 1
+        if j == i + 1:
+            out.append(ordered[i])
+        else:
+            out.extend(_longest_first(ordered[i:j]))
+        i = j
+    return out
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """:func:`select` of spans that overlap: the longest first, then the rest that fit."""
     starts: list[int] = []  # chosen spans, kept sorted by start; they never overlap
     ends: list[int] = []
     chosen: dict[int, Span] = {}
