@@ -225,6 +225,17 @@ class Gazetteer:
         top = [i for i, s in scores.items() if s == best]
         return top[0] if best > 0 and len(top) == 1 else None
 
+    def _reach(self, ids: Sequence[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """What a context place must meet for :meth:`_by_context` to score a candidate of
+        ``ids`` at all: be in a candidate's chain (3), or have in its own chain a candidate
+        (2) or a candidate's ancestor below the country (1). The first set, then the second."""
+        up: set[str] = set()
+        down: set[str] = set(ids)
+        for cid in ids:
+            up |= self.ancestors(cid)
+            down |= self._inland_ancestors(cid)
+        return frozenset(up), frozenset(down)
+
     # -- text ---------------------------------------------------------------------------
 
     def find_mentions(self, text: str, lowered: str | None = None) -> list[Mention]:
@@ -250,14 +261,21 @@ class Gazetteer:
         known_starts = [sp.start for sp, _ in known]
         chosen = list(base)
         memo: dict[tuple[tuple[str, ...], str], str | None] = {}
+        reach: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
         for n, sp in enumerate(spans):
             if len(sp.ids) < 2 and not sp.needs_context:
                 continue
+            if sp.ids not in reach:
+                reach[sp.ids] = self._reach(sp.ids)
+            up, down = reach[sp.ids]
             for rid in _nearest(known, known_starts, sp):
-                if (sp.ids, rid) not in memo:
-                    memo[sp.ids, rid] = self._by_context(sp.ids, [rid])
-                if memo[sp.ids, rid]:
-                    chosen[n] = memo[sp.ids, rid]
+                key = (sp.ids, rid)
+                if key not in memo:
+                    # most places near an ambiguous name are unrelated to all its candidates
+                    related = rid in up or not self.ancestors(rid).isdisjoint(down)
+                    memo[key] = self._by_context(sp.ids, [rid]) if related else None
+                if memo[key]:
+                    chosen[n] = memo[key]
                     break
         for n, sp in enumerate(spans):
             # Still undecided: a prominent city over its namesakes. Such a guess is never the
