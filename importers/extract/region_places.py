@@ -252,12 +252,10 @@ class PlaceIndex:
         mentioned = list(places)
         starts = [p.start for p in mentioned]
         for a in find_anaphors(self.folded):
-            resolved = self._resolve_anaphor(a.group("noun").lower(), a.start(), mentioned, starts)
+            noun, start = a["noun"].lower(), a.start()
+            resolved = self._resolve_anaphor(noun, start, mentioned, starts)
             if resolved is not None:
-                noun = a.group("noun").lower()
-                places.append(
-                    Place(a.start(), a.end(), resolved, bool(a.group("poss")), True, noun)
-                )
+                places.append(Place(start, a.end(), resolved, bool(a["poss"]), True, noun))
         places.sort(key=lambda p: p.start)
         return places
 
