@@ -107,8 +107,7 @@ class PlaceIndex:
         self._names: list[tuple[int, int]] | None = None  # see name_spans
         self._name_starts: list[int] = []
         self._sentence_starts = [s for s, _ in sentences]
-        # read only by the name checks that few mentions reach (see _title_line, _edges)
-        self._line_starts: list[int] | None = None
+        self._line_starts: list[int] | None = None  # these two: for the few name checks
         self._mention_edges: tuple[dict[int, str | None], dict[int, str | None]] | None = None
         mentions = self._mentions = gazetteer.find_mentions(text, self.folded)
         self._places = self._collect(mentions)
@@ -135,8 +134,7 @@ class PlaceIndex:
         return title
 
     def _edges(self) -> tuple[dict[int, str | None], dict[int, str | None]]:
-        """The region ids of the mentions by their start, and by their end with the spaces
-        after it: a sub-place named right after a place, or a place right after one."""
+        """The mentions' region ids by their start, and by their end plus the spaces after."""
         if self._mention_edges is None:
             text = self.text
             ends: dict[int, str | None] = {}
@@ -149,8 +147,7 @@ class PlaceIndex:
         return self._mention_edges
 
     def _in_name(self, m: Mention, after: str) -> bool:
-        """Whether the mention ``m``, followed by ``after`` (the 30 characters after it), is
-        part of a name ("Shanghai Huitian New Material Co", "Xi Jinping")."""
+        """Whether ``m`` (``after``: the 30 characters after it) is in a name ("Xi Jinping")."""
         text = self.text
         if not name_possible(text, m.start, after):
             return False  # most places: none of the answers below can be True
