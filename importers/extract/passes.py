@@ -10,6 +10,7 @@ place where what it reads has been decided.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from factscope.db.models import Fact, Region
 
@@ -41,6 +42,7 @@ _ANNUAL_RE = re.compile(
     r"(?<!average\s)\b(?:annual|yearly)\s+(?!(?:average|growth|increase|rate)\b)", re.IGNORECASE
 )
 _PER_WORDS = ("very", "ach", "per")  # in every _DETACHED_PER_RE match: a cheap gate
+_PER_PERIODS = ("day", "week", "month", "year")  # so is one of these, in the lowered text
 _DETACHED_PER_RE = re.compile(
     r"^(?:(?!\b(?:that|which|who|whose|to|and)\b)[^,.;:()]){0,40}?\b(?:every|each|per)\s+"
     r"(?P<per>day|week|month|year)\b",
@@ -100,10 +102,20 @@ def per(work: SentenceWork, item: FigureWork) -> None:
         return
     if (period is None or period.value is None) and _annual(item.before):
         item.draft.per = "year"
-    elif any(w in item.after for w in _PER_WORDS):
+    elif _may_be_detached(item.after):
         detached = _DETACHED_PER_RE.match(item.after)
         if detached is not None:
             item.draft.per = detached.group("per").lower()
+
+
+def _may_be_detached(after: str) -> bool:
+    """Whether ``_DETACHED_PER_RE`` may match ``after``: one of :data:`_PER_WORDS` as written
+    (so "reached" passes) and, in the lowered text, one of its period words (most of the text
+    after a figure names none, and the pattern's lazy walk is the costly part)."""
+    if "very" not in after and "ach" not in after and "per" not in after:
+        return False
+    lowered = after.lower()  # what IGNORECASE matches of these letters (K, the Kelvin sign)
+    return any(word in lowered for word in _PER_PERIODS)
 
 
 def _annual(before: str) -> bool:
@@ -348,6 +360,47 @@ PASSES: tuple[tuple[str, Pass], ...] = (
 )
 """Every pass, in the order it runs on each figure."""
 
+_SHARE_UNITS = ("percent", "percentage point", "fraction")  # a share's (kinds._percent_kind)
+NEEDS: dict[str, Callable[[Figure], bool]] = {
+    "per": lambda fig: fig.per is None and fig.unit in FLOWS,
+    "subject": lambda fig: fig.unit not in _NO_SUBJECT_UNITS,
+    "rank_metric": lambda fig: fig.is_rank and fig.rank is not None,
+    "count_metric": lambda fig: fig.bare and fig.unit == "count",
+    "share_link": lambda fig: fig.unit in _SHARE_UNITS,
+    "named_rate": lambda fig: fig.unit == "percent",
+    "national_rate": lambda fig: fig.unit == "percent",
+    "moved_share": lambda fig: fig.unit == "percent",
+    "rate_gap": lambda fig: fig.unit == "percent",
+}
+"""What a pass needs of the figure itself to do anything (a pass not listed may act on any
+figure). Each reads only the figure's unit, ``per``, ``is_rank``, ``rank`` and ``bare``: the
+passes a figure runs are chosen once per such shape (:func:`plan_of`), so a currency amount
+skips the nine calls of the passes for percents, ranks and bare counts."""
+
+
+def _shape(fig: Figure) -> tuple[str | None, bool, bool, bool, bool]:
+    """What :data:`NEEDS` reads of a figure."""
+    return (fig.unit, fig.per is None, fig.is_rank, fig.rank is None, fig.bare)
+
+
+_plans: dict[tuple[object, ...], tuple[Pass, ...]] = {}
+_planned_for: list[object] = [None, None]  # the PASSES and NEEDS the plans were made from
+
+
+def plan_of(fig: Figure) -> tuple[Pass, ...]:
+    """The passes of :data:`PASSES`, in order, that ``fig`` needs (:data:`NEEDS`); built once
+    per figure shape and tables (a test may run a table without one of its passes)."""
+    if _planned_for[0] is not PASSES or _planned_for[1] is not NEEDS:
+        _plans.clear()
+        _planned_for[:] = [PASSES, NEEDS]
+    shape = _shape(fig)
+    plan = _plans.get(shape)
+    if plan is None:
+        plan = _plans[shape] = tuple(
+            run for name, run in PASSES if name not in NEEDS or NEEDS[name](fig)
+        )
+    return plan
+
 
 def sentence_facts(
     doc: Document,
@@ -362,7 +415,7 @@ def sentence_facts(
         if i in work.changes.consumed:
             continue  # a percent read as the change of another figure
         item = FigureWork(i, fig, draft_of(doc.text, fig, work.s_start, work.s_end))
-        for _, run in PASSES:
+        for run in plan_of(fig):
             run(work, item)
         finish(work, item)
     return work.out
