@@ -267,7 +267,8 @@ def metric_fields(work: SentenceWork, item: FigureWork) -> None:
     if not item.metric and item.metric_type is not None:
         item.metric = metrics.TYPE_PHRASES.get(item.metric_type)
     draft = item.draft
-    draft.kind = item.kind
+    if item.kind != "level":  # the default: one field less to validate
+        draft.kind = item.kind
     if item.metric is not None:
         draft.metric = item.metric
     if item.metric_type is not None:
