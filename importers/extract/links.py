@@ -68,9 +68,13 @@ def equivalent(
     if i == 0 or str(fact.unit) not in CONVERTIBLE:
         return
     prev = by_index.get(i - 1)
-    if prev is None or not converts(str(prev.unit), str(fact.unit)):
+    if prev is None:
         return
     gap = text[prev.end : figs[i].start]
+    if "(" not in gap and "（" not in gap and "," not in gap:
+        return  # each gap pattern below holds one of these: most amounts stop here
+    if not converts(str(prev.unit), str(fact.unit)):
+        return
     if not BRACKET_GAP_RE.match(gap) and not (
         _OR_ABOUT_GAP_RE.match(gap)
         and prev.unit != fact.unit

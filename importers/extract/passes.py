@@ -67,6 +67,7 @@ _COUNT_BEFORE_RE = re.compile(
 )
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
 _NO_SUBJECT_UNITS = ("rank", "percent", "percentage point")
+_NO_FACTS: list[Fact] = []  # read only: no list made per figure with no earlier count
 
 
 def context(work: SentenceWork, item: FigureWork) -> None:
@@ -334,7 +335,7 @@ def links(work: SentenceWork, item: FigureWork) -> None:
     count: both inherit that figure's attribution."""
     text, fig = work.doc.text, item.fig
     equivalent(text, work.figs, item.i, item.draft, work.by_index)
-    restatement(text, fig, item.draft, work.doc.counts.get(fig.value, []))
+    restatement(text, fig, item.draft, work.doc.counts.get(fig.value) or _NO_FACTS)
 
 
 PASSES: tuple[tuple[str, Pass], ...] = (
