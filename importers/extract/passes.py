@@ -36,6 +36,7 @@ from .sentence import (
     names_a_subject,
     sentence_work,
 )
+from .units import CONVERTIBLE
 
 # "annual revenue", not "average annual growth" nor "annual growth"
 _ANNUAL_RE = re.compile(
@@ -188,8 +189,11 @@ def change(work: SentenceWork, item: FigureWork) -> None:
 def kind_metric(work: SentenceWork, item: FigureWork) -> None:
     """The kind (level, change, share ...) and the metric the words around the figure name,
     place names masked out of the metric phrase."""
-    tracker, lo = work.doc.tracker, item.context_lo
-    cuts = [(a - lo, b - lo) for a, b in tracker.name_spans(lo, item.fig.start)]
+    tracker, lo, end = work.doc.tracker, item.context_lo, item.fig.start
+
+    def cuts() -> list[tuple[int, int]]:  # asked only by the readings of a metric phrase
+        return [(a - lo, b - lo) for a, b in tracker.name_spans(lo, end)]
+
     standalone = item.change is not None and item.i in work.changes.standalone
     item.kind, item.metric, item.metric_type, item.share = kind_and_metric(
         work.doc.text, item.fig, item.before, item.after, work.s_end, standalone, cuts
@@ -373,6 +377,7 @@ NEEDS: dict[str, Callable[[Figure], bool]] = {
     "national_rate": lambda fig: fig.unit == "percent",
     "moved_share": lambda fig: fig.unit == "percent",
     "rate_gap": lambda fig: fig.unit == "percent",
+    "links": lambda fig: fig.unit in CONVERTIBLE or fig.unit == "count",
 }
 """What a pass needs of the figure itself to do anything (a pass not listed may act on any
 figure). Each reads only the figure's unit, ``per``, ``is_rank``, ``rank`` and ``bare``: the
