@@ -7,6 +7,7 @@ import pytest
 
 from factscope.db.models import Fact
 from factscope.importers.extract import extract_facts, links
+from factscope.importers.extract.attach import BRACKET_GAP_RE
 
 
 def _by_quote(text: str) -> dict[str, Fact]:
@@ -76,5 +77,5 @@ def test_a_conversion_set_off_by_a_comma() -> None:
 def test_the_gap_gate_passes_every_gap_a_pattern_reads(gap: str) -> None:
     """``equivalent`` returns before its patterns when the gap holds none of "(", "（", ",":
     each pattern needs one of them."""
-    read = bool(links.BRACKET_GAP_RE.match(gap) or links._OR_ABOUT_GAP_RE.match(gap))
+    read = bool(BRACKET_GAP_RE.match(gap) or links._OR_ABOUT_GAP_RE.match(gap))
     assert not read or any(mark in gap for mark in "(（,")
