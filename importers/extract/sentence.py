@@ -135,7 +135,10 @@ def sentence_work(
     text, (s_start, s_end) = doc.text, span
     markers = list_markers(text, s_start, s_end) if doc.listed else []
     changes = Changes(text, figs, s_start, s_end, doc.multiplied, markers)
-    assign_ranks(text, figs, s_start, s_end, doc.topped)
+    # "topping ...": the text's folded copy says whether the sentence holds "top" (what
+    # topping_scope looks for first) without folding the sentence again
+    topped = doc.topped and doc.tracker.folded.find("top", s_start, s_end) >= 0
+    assign_ranks(text, figs, s_start, s_end, topped)
     where = (doc.paragraph, doc.sentence)
     return SentenceWork(
         doc=doc,
