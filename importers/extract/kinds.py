@@ -76,11 +76,12 @@ def kind_and_metric(
     if (
         unit in CURRENCIES
         and fig.qualifier in (">=", ">")
-        and metrics.is_threshold(text[max(0, fig.start - 120) : fig.start])
+        and metrics.is_threshold(text[fig.start - 120 if fig.start > 120 else 0 : fig.start])
     ):
         return "threshold", phrase, mtype, None
     quote = text[fig.start : fig.end]
-    if unit in CURRENCIES and is_milestone(text[max(0, fig.start - 300) : fig.start], quote, after):
+    lead = text[fig.start - 300 if fig.start > 300 else 0 : fig.start]  # no max(): see passes
+    if unit in CURRENCIES and is_milestone(lead, quote, after):
         return "threshold", phrase, mtype, None  # "topped 800 billion yuan for the first time"
     return "level", phrase, mtype, None
 

@@ -114,7 +114,7 @@ def restatement(text: str, fig: Figure, fact: Draft, earlier: list[Fact]) -> Non
     """ "the nine cities" / "among the nine" repeat an earlier count and inherit its attribution."""
     if fig.unit != "count" or not earlier:
         return  # no earlier count of this value: nothing to restate, no wording to read
-    before = text[max(0, fig.start - 12) : fig.start]
+    before = text[fig.start - 12 if fig.start > 12 else 0 : fig.start]
     if not RESTATED_BEFORE_RE.search(before):
         return
     head = (fig.noun or "").split()[-1:] if fig.noun else []

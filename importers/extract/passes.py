@@ -82,7 +82,10 @@ def context(work: SentenceWork, item: FigureWork) -> None:
         work.prev_metric = work.prev_named = (None, None)
     item.context_lo = cut
     item.before = text[cut : fig.start]
-    item.after = text[fig.end : min(work.s_end, fig.end + 80)]
+    # conditional expressions, not min()/max(): those builtins parse their arguments (about
+    # 600 instructions a call, several calls a figure)
+    end = fig.end + 80
+    item.after = text[fig.end : end if end < work.s_end else work.s_end]
     item.period = work.periods[item.i]
     item.change = work.changes.attached.get(item.i) or work.changes.standalone.get(item.i)
 
@@ -287,7 +290,8 @@ def named_rate(work: SentenceWork, item: FigureWork) -> None:
     a threshold (:func:`.rates.rate_kind`)."""
     fig = item.fig
     if item.kind == "share" and not item.share and fig.unit == "percent" and item.change is None:
-        clause = work.doc.text[max(work.s_start, fig.start - 200) : fig.start]
+        lo = fig.start - 200
+        clause = work.doc.text[lo if lo > work.s_start else work.s_start : fig.start]
         item.kind = rate_kind(item.draft, fig, item.before, item.after, work.previous, clause)
 
 

@@ -49,7 +49,7 @@ def choose_periods(
         after_key = (
             _blocked(fig.end, after.start, semicolons, starts),
             0,
-            max(0, after.start - fig.end),
+            after.start - fig.end if after.start > fig.end else 0,
         )
         chosen.append(after if after_key < before_key else before)
     return chosen
