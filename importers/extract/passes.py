@@ -10,7 +10,6 @@ place where what it reads has been decided.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from factscope.db.models import Fact, Region
 
@@ -22,6 +21,7 @@ from .figure import Figure
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
 from .metric_lists import list_item
+from .pass_plan import _NO_SUBJECT_UNITS, NEEDS, plan_of
 from .period_carry import FLOWS
 from .periods import Period
 from .rates import NATIONAL_RATE_RE, SHARE_MOVE_NOTE, rate_kind, share_move
@@ -36,7 +36,6 @@ from .sentence import (
     names_a_subject,
     sentence_work,
 )
-from .units import CONVERTIBLE
 
 # "annual revenue", not "average annual growth" nor "annual growth"
 _ANNUAL_RE = re.compile(
@@ -67,7 +66,6 @@ _COUNT_BEFORE_RE = re.compile(
     r",\s*(?:of\s+which\s+|among\s+them\s+)?$|\b(?:level|figure)s?\s+(?:of|at)\s+$"
 )
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
-_NO_SUBJECT_UNITS = ("rank", "percent", "percentage point")
 _NO_FACTS: list[Fact] = []  # read only: no list made per figure with no earlier count
 
 
@@ -370,48 +368,6 @@ PASSES: tuple[tuple[str, Pass], ...] = (
 )
 """Every pass, in the order it runs on each figure."""
 
-_SHARE_UNITS = ("percent", "percentage point", "fraction")  # a share's (kinds._percent_kind)
-NEEDS: dict[str, Callable[[Figure], bool]] = {
-    "per": lambda fig: fig.per is None and fig.unit in FLOWS,
-    "subject": lambda fig: fig.unit not in _NO_SUBJECT_UNITS,
-    "rank_metric": lambda fig: fig.is_rank and fig.rank is not None,
-    "count_metric": lambda fig: fig.bare and fig.unit == "count",
-    "share_link": lambda fig: fig.unit in _SHARE_UNITS,
-    "named_rate": lambda fig: fig.unit == "percent",
-    "national_rate": lambda fig: fig.unit == "percent",
-    "moved_share": lambda fig: fig.unit == "percent",
-    "rate_gap": lambda fig: fig.unit == "percent",
-    "links": lambda fig: fig.unit in CONVERTIBLE or fig.unit == "count",
-}
-"""What a pass needs of the figure itself to do anything (a pass not listed may act on any
-figure). Each reads only the figure's unit, ``per``, ``is_rank``, ``rank`` and ``bare``: the
-passes a figure runs are chosen once per such shape (:func:`plan_of`), so a currency amount
-skips the nine calls of the passes for percents, ranks and bare counts."""
-
-
-def _shape(fig: Figure) -> tuple[str | None, bool, bool, bool, bool]:
-    """What :data:`NEEDS` reads of a figure."""
-    return (fig.unit, fig.per is None, fig.is_rank, fig.rank is None, fig.bare)
-
-
-_plans: dict[tuple[object, ...], tuple[Pass, ...]] = {}
-_planned_for: list[object] = [None, None]  # the PASSES and NEEDS the plans were made from
-
-
-def plan_of(fig: Figure) -> tuple[Pass, ...]:
-    """The passes of :data:`PASSES`, in order, that ``fig`` needs (:data:`NEEDS`); built once
-    per figure shape and tables (a test may run a table without one of its passes)."""
-    if _planned_for[0] is not PASSES or _planned_for[1] is not NEEDS:
-        _plans.clear()
-        _planned_for[:] = [PASSES, NEEDS]
-    shape = _shape(fig)
-    plan = _plans.get(shape)
-    if plan is None:
-        plan = _plans[shape] = tuple(
-            run for name, run in PASSES if name not in NEEDS or NEEDS[name](fig)
-        )
-    return plan
-
 
 def sentence_facts(
     doc: Document,
@@ -426,7 +382,7 @@ def sentence_facts(
         if i in work.changes.consumed:
             continue  # a percent read as the change of another figure
         item = FigureWork(i, fig, draft_of(doc.text, fig, work.s_start, work.s_end))
-        for run in plan_of(fig):
+        for run in plan_of(fig, PASSES, NEEDS):
             run(work, item)
         finish(work, item)
     return work.out
