@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from factscope.db.models import Fact
-from factscope.importers.extract import extract_facts
+from factscope.importers.extract import extract_facts, links
+from factscope.importers.extract.attach import BRACKET_GAP_RE
 
 
 def _by_quote(text: str) -> dict[str, Fact]:
@@ -64,3 +65,17 @@ def test_a_conversion_set_off_by_a_comma() -> None:
     # a share after "or" is no conversion
     shares = _by_quote("Exports reached 1.2 trillion yuan, or 15 percent of the total.")
     assert shares["15 percent"].equivalent_of is None
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        " (", "（", " ( about ", " (or ", ", or about ", ",or ", " ,\xa0or\xa0some ", "(",
+        " or about ", " about ", "", " and ", " \uff08approximately ", "\xa0(close to ",
+    ],
+)  # fmt: skip
+def test_the_gap_gate_passes_every_gap_a_pattern_reads(gap: str) -> None:
+    """``equivalent`` returns before its patterns when the gap holds none of "(", "（", ",":
+    each pattern needs one of them."""
+    read = bool(BRACKET_GAP_RE.match(gap) or links._OR_ABOUT_GAP_RE.match(gap))
+    assert not read or any(mark in gap for mark in "(（,")

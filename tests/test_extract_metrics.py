@@ -413,3 +413,32 @@ def test_mask_blanks_places_keeping_offsets(
     masked = metrics._mask(context, places)
     assert masked == expected
     assert len(masked) == len(context)
+
+
+_PARTNER_CLAUSES = [
+    "trade with ASEAN", "exports to the five countries", "bilateral trade", "BILATERAL TRADE",
+    "trade volume of the district amounted to", "imports from other economies", "trade with us",
+    "exports and imports with RCEP members", "trade between China and Laos", "exports to May",
+    "trade with GDP", "trade with the EU", "imports from partners", "export to 12 nations",
+    "trade with \u212aazakhstan", "trade with ÉU", "exports to countrieſ", "trade to İzmir",
+    "foreign trade in 2020 reached", "trade; with Japan", "exports rose to", "",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("clause", _PARTNER_CLAUSES)
+def test_the_partner_gate_passes_every_partner_match(clause: str) -> None:
+    """``_may_name_partner`` is a necessary condition of the partner rule (the cased rule), on
+    the original text from its first opening literal."""
+    assert {"trade_with_partner"} == metrics._CASED  # the gate is that rule's
+    _, _, cased, literals = next(r for r in metrics._RULES if r[2] is not None)
+    for text in (clause, f"In 2020, the city's {clause}", clause.upper(), clause.title()):
+        folded = fold_case(text)
+        starts = offsets_of(folded, literals)
+        assert cased is not None
+        if any(metrics._finditer(cased, text, starts)):
+            assert metrics._may_name_partner(text, folded, starts[0]), text
+
+
+def test_the_partner_gate_rules_out_a_plain_trade_clause() -> None:
+    clause = "the total foreign trade volume of the district amounted to"
+    assert not metrics._may_name_partner(clause, clause, clause.index("trade"))

@@ -91,3 +91,38 @@ def test_the_pass_decides_the_field(
     monkeypatch.setattr(passes, "PASSES", without)
     fact = _fact(text, quote)
     assert fact is None or getattr(fact, attribute) != value
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " every day",
+        " EVERY DAY",
+        " each Year",
+        " per month,",
+        " per\xa0week",
+        " reached 5",
+        " per  year",
+        " a day",
+        " every",
+        " each of them",
+        " per capita a year",
+        " every dAy",
+        " each \u212aweek",
+        " that each day",
+        " per year and every day",
+        "",
+        " Every day",
+        " per-year",
+        " each\nmonth",
+        " perday",
+        " everyday",
+    ],
+)
+def test_the_detached_per_gate_reads_what_the_word_gate_read(after: str) -> None:
+    """``_may_be_detached`` before the pattern finds what the gate it replaced (one of
+    ``_PER_WORDS`` as written) found before it: its period words are a necessary condition."""
+    before = any(word in after for word in passes._PER_WORDS)
+    found = passes._DETACHED_PER_RE.match(after) is not None
+    assert (before and found) == (passes._may_be_detached(after) and found)
+    assert passes._may_be_detached(after) <= before

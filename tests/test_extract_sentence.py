@@ -8,6 +8,7 @@ import re
 import pytest
 
 from factscope.importers.extract import extract_facts
+from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.passes import PASSES
 from factscope.importers.extract.sentence import Document, names_a_subject
 
@@ -41,3 +42,20 @@ def test_a_consumed_percent_makes_no_fact_of_its_own() -> None:
 def test_pass_names_are_unique() -> None:
     names = [name for name, _ in PASSES]
     assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports TOPPED 5 billion yuan.", "İstanbul topped the list; Σ stop.", "no such word",
+        "laptop sales", "To p", "\u212aTOP", "ΣΣ top ΣΣ", "İİİ", "tOp of the list", "",
+    ],
+)  # fmt: skip
+def test_the_folded_text_says_what_a_folded_sentence_says_of_top(text: str) -> None:
+    """``sentence_work`` reads "top" in the text's folded copy instead of folding each sentence
+    (what ``ranks.topping_scope`` does first): the same answer for every slice."""
+    folded = fold_case(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1):
+            found = folded.find("top", start, end) >= 0
+            assert found == ("top" in fold_case(text[start:end])), (start, end)

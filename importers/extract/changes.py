@@ -212,9 +212,9 @@ def read_change(
 
     ``floor``/``limit`` bound the context (the clause or sentence) that may be read.
     """
-    lo = max(floor, q_start - 90)
+    lo = q_start - 90 if q_start - 90 > floor else floor  # no max()/min(): see passes.context
     before = text[lo:q_start]
-    after = text[q_end : min(limit, q_end + 80)]
+    after = text[q_end : q_end + 80 if q_end + 80 < limit else limit]
     m = _trigger_before(fold_case(before))
     negative: bool
     trigger_start: int
@@ -293,7 +293,7 @@ def read_multiplier(text: str, floor: int, q_start: int) -> tuple[Change, int, i
 def basis_after(text: str, q_end: int, limit: int) -> tuple[str, int] | None:
     """The base stated right after ``q_end`` ("year on year", "compared with the same period
     of 2019") and where its wording ends, or None."""
-    return _stated_basis(text[q_end : min(limit, q_end + 80)], q_end)
+    return _stated_basis(text[q_end : q_end + 80 if q_end + 80 < limit else limit], q_end)
 
 
 def _stated_basis(after: str, q_end: int) -> tuple[str, int] | None:
@@ -340,7 +340,7 @@ def resolve_from_year(basis: str, period: str | None) -> str:
 def _basis(
     text: str, q_end: int, limit: int, phrase: str, lo: int, q_start: int
 ) -> tuple[str, int]:
-    after = text[q_end : min(limit, q_end + 80)]
+    after = text[q_end : q_end + 80 if q_end + 80 < limit else limit]
     stated = _stated_basis(after, q_end)
     if stated is not None:
         return stated

@@ -9,6 +9,7 @@ Non-goals: metrics carried from other figures of the sentence (see :mod:`.facts`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import metrics
 from .attach import CURRENCIES
@@ -43,47 +44,49 @@ def kind_and_metric(
     after: str,
     s_end: int,
     is_change: bool,
-    cuts: list[tuple[int, int]],
+    cuts: Callable[[], list[tuple[int, int]]],
 ) -> tuple[str, str | None, str | None, str | None]:
-    """Kind, metric phrase, metric_type and share denominator of a figure; ``cuts`` are the
-    spans of places in ``before``, kept out of the phrase."""
+    """Kind, metric phrase, metric_type and share denominator of a figure; ``cuts()`` gives
+    the spans of places in ``before``, kept out of the phrase (asked only where a phrase is
+    read: a duration or a count with its own noun needs none)."""
     unit = fig.unit
     if fig.is_rank:
-        phrase = metrics.metric_before(before, cuts)
+        phrase = metrics.metric_before(before, cuts())
         return "rank", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in _DURATIONS:
         return "duration", fig.noun, "duration", None
     if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
-        return "level", metrics.metric_before(before, cuts), "area", None
+        return "level", metrics.metric_before(before, cuts()), "area", None
     if unit == "times" and (is_change or _GROWTH_BEFORE_RE.search(before[-40:])):
         # "增长1.7倍" (a change of 170%); "increased by 15 times" (15- or 16-fold: a change
         # whose percent is left unknown)
-        phrase = metrics.metric_before(before, cuts)
+        phrase = metrics.metric_before(before, cuts())
         return "change", phrase, metrics.classify(phrase) if phrase else None, None
     if unit == "times" and (_MULTIPLE_AFTER_RE.match(after) or text[fig.end - 1] == "倍"):
         # "1.5 times the 2015 level": a multiple of the metric, not a count of occurrences
-        phrase = metrics.metric_before(before, cuts)
+        phrase = metrics.metric_before(before, cuts())
         return "level", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in ("count", "times"):
         return "level", _count_noun(fig, before, cuts), "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
-    phrase = phrase or metrics.metric_before(before, cuts)
+    phrase = phrase or metrics.metric_before(before, cuts())
     if unit in ("percent", "percentage point", "fraction"):
         return _percent_kind(text, fig, (before, after), s_end, is_change, phrase)
     mtype = metrics.classify(phrase) if phrase else None
     if (
         unit in CURRENCIES
         and fig.qualifier in (">=", ">")
-        and metrics.is_threshold(text[max(0, fig.start - 120) : fig.start])
+        and metrics.is_threshold(text[fig.start - 120 if fig.start > 120 else 0 : fig.start])
     ):
         return "threshold", phrase, mtype, None
     quote = text[fig.start : fig.end]
-    if unit in CURRENCIES and is_milestone(text[max(0, fig.start - 300) : fig.start], quote, after):
+    lead = text[fig.start - 300 if fig.start > 300 else 0 : fig.start]  # no max(): see passes
+    if unit in CURRENCIES and is_milestone(lead, quote, after):
         return "threshold", phrase, mtype, None  # "topped 800 billion yuan for the first time"
     return "level", phrase, mtype, None
 
 
-def _count_noun(fig: Figure, before: str, cuts: list[tuple[int, int]]) -> str | None:
+def _count_noun(fig: Figure, before: str, cuts: Callable[[], list[tuple[int, int]]]) -> str | None:
     """What a count counts: its noun, or for a Chinese measure word the term before it."""
     noun = fig.noun
     if noun is not None and len(noun) == 1 and not noun.isascii():
@@ -93,7 +96,7 @@ def _count_noun(fig: Figure, before: str, cuts: list[tuple[int, int]]) -> str | 
             noun = chinese[0]
         else:
             # "进出口实绩企业2.3万家": the noun before the number, after any place in it
-            lo = max((b for _, b in cuts), default=0)
+            lo = max((b for _, b in cuts()), default=0)
             noun = count_noun(before[lo:]) or noun
     if noun is not None and _PRONOUN_NOUN_RE.fullmatch(noun):
         noun = None  # "30 new ones": the noun is named elsewhere, "ones" says nothing

@@ -68,9 +68,13 @@ def equivalent(
     if i == 0 or str(fact.unit) not in CONVERTIBLE:
         return
     prev = by_index.get(i - 1)
-    if prev is None or not converts(str(prev.unit), str(fact.unit)):
+    if prev is None:
         return
     gap = text[prev.end : figs[i].start]
+    if "(" not in gap and "（" not in gap and "," not in gap:
+        return  # each gap pattern below holds one of these: most amounts stop here
+    if not converts(str(prev.unit), str(fact.unit)):
+        return
     if not BRACKET_GAP_RE.match(gap) and not (
         _OR_ABOUT_GAP_RE.match(gap)
         and prev.unit != fact.unit
@@ -110,7 +114,7 @@ def restatement(text: str, fig: Figure, fact: Draft, earlier: list[Fact]) -> Non
     """ "the nine cities" / "among the nine" repeat an earlier count and inherit its attribution."""
     if fig.unit != "count" or not earlier:
         return  # no earlier count of this value: nothing to restate, no wording to read
-    before = text[max(0, fig.start - 12) : fig.start]
+    before = text[fig.start - 12 if fig.start > 12 else 0 : fig.start]
     if not RESTATED_BEFORE_RE.search(before):
         return
     head = (fig.noun or "").split()[-1:] if fig.noun else []

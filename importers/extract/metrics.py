@@ -95,6 +95,8 @@ def _finditer(
 
 def _rules(folded: str) -> list[_Rule]:
     """The rules, in order, that can match the folded text."""
+    # (a comprehension: filter(folded.__contains__, ...) measured 26,000 instructions a call
+    # against 19,500, its method-wrapper calls costing more than the bytecode they spare)
     found = [_RULES_OF_KEYWORD[k] for k in _KEYWORDS if k in folded]
     if not found:
         return []
@@ -178,6 +180,22 @@ def _rule_of(phrase: str) -> str | None:
     return None
 
 
+# The partner rule (the one _CASED rule) matches "bilateral trade" or ends in one of these
+# words or a capitalized name: a trade clause with none of them ("trade volume ... amounted
+# to") is ruled out before its lazy walks are tried at each keyword.
+_PARTNER_WORDS = ("bilateral", "countries", "economies", "partners", "nations", "members")
+
+
+def _may_name_partner(context: str, folded: str, start: int) -> bool:
+    """A necessary condition of the partner rule matching ``context`` from ``start`` on: one
+    of :data:`_PARTNER_WORDS` in the folded text, or an upper-case letter (a name)."""
+    tail = context[start:]
+    if tail != tail.lower():
+        return True
+    rest = folded[start:]
+    return any(word in rest for word in _PARTNER_WORDS)
+
+
 def metric_after(text: str, end: int, limit: int) -> str | None:
     """A metric phrase introduced by "in" or "of" right after a figure ("in sales revenue",
     "of foreign direct investment")."""
@@ -204,7 +222,11 @@ def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str |
         found = None
         starts = offsets_of(folded, literals)
         if cased is not None:
-            if not any(_finditer(pattern, folded, starts)):
+            if (
+                not starts
+                or not _may_name_partner(context, folded, starts[0])
+                or not any(_finditer(pattern, folded, starts))
+            ):
                 continue
             pattern, haystack = cased, context
         else:

@@ -21,6 +21,7 @@ from .figure import Figure
 from .kinds import kind_and_metric
 from .links import company, equivalent, restatement
 from .metric_lists import list_item
+from .pass_plan import _NO_SUBJECT_UNITS, NEEDS, plan_of
 from .period_carry import FLOWS
 from .periods import Period
 from .rates import NATIONAL_RATE_RE, SHARE_MOVE_NOTE, rate_kind, share_move
@@ -41,6 +42,7 @@ _ANNUAL_RE = re.compile(
     r"(?<!average\s)\b(?:annual|yearly)\s+(?!(?:average|growth|increase|rate)\b)", re.IGNORECASE
 )
 _PER_WORDS = ("very", "ach", "per")  # in every _DETACHED_PER_RE match: a cheap gate
+_PER_PERIODS = ("day", "week", "month", "year")  # so is one of these, in the lowered text
 _DETACHED_PER_RE = re.compile(
     r"^(?:(?!\b(?:that|which|who|whose|to|and)\b)[^,.;:()]){0,40}?\b(?:every|each|per)\s+"
     r"(?P<per>day|week|month|year)\b",
@@ -64,7 +66,7 @@ _COUNT_BEFORE_RE = re.compile(
     r",\s*(?:of\s+which\s+|among\s+them\s+)?$|\b(?:level|figure)s?\s+(?:of|at)\s+$"
 )
 _THAT_OF_RE = re.compile(r"\b(?:that|those)\s+of\b", re.IGNORECASE)
-_NO_SUBJECT_UNITS = ("rank", "percent", "percentage point")
+_NO_FACTS: list[Fact] = []  # read only: no list made per figure with no earlier count
 
 
 def context(work: SentenceWork, item: FigureWork) -> None:
@@ -78,7 +80,10 @@ def context(work: SentenceWork, item: FigureWork) -> None:
         work.prev_metric = work.prev_named = (None, None)
     item.context_lo = cut
     item.before = text[cut : fig.start]
-    item.after = text[fig.end : min(work.s_end, fig.end + 80)]
+    # conditional expressions, not min()/max(): those builtins parse their arguments (about
+    # 600 instructions a call, several calls a figure)
+    end = fig.end + 80
+    item.after = text[fig.end : end if end < work.s_end else work.s_end]
     item.period = work.periods[item.i]
     item.change = work.changes.attached.get(item.i) or work.changes.standalone.get(item.i)
 
@@ -100,10 +105,20 @@ def per(work: SentenceWork, item: FigureWork) -> None:
         return
     if (period is None or period.value is None) and _annual(item.before):
         item.draft.per = "year"
-    elif any(w in item.after for w in _PER_WORDS):
+    elif _may_be_detached(item.after):
         detached = _DETACHED_PER_RE.match(item.after)
         if detached is not None:
             item.draft.per = detached.group("per").lower()
+
+
+def _may_be_detached(after: str) -> bool:
+    """Whether ``_DETACHED_PER_RE`` may match ``after``: one of :data:`_PER_WORDS` as written
+    (so "reached" passes) and, in the lowered text, one of its period words (most of the text
+    after a figure names none, and the pattern's lazy walk is the costly part)."""
+    if "very" not in after and "ach" not in after and "per" not in after:
+        return False
+    lowered = after.lower()  # what IGNORECASE matches of these letters (K, the Kelvin sign)
+    return any(word in lowered for word in _PER_PERIODS)
 
 
 def _annual(before: str) -> bool:
@@ -175,8 +190,11 @@ def change(work: SentenceWork, item: FigureWork) -> None:
 def kind_metric(work: SentenceWork, item: FigureWork) -> None:
     """The kind (level, change, share ...) and the metric the words around the figure name,
     place names masked out of the metric phrase."""
-    tracker, lo = work.doc.tracker, item.context_lo
-    cuts = [(a - lo, b - lo) for a, b in tracker.name_spans(lo, item.fig.start)]
+    tracker, lo, end = work.doc.tracker, item.context_lo, item.fig.start
+
+    def cuts() -> list[tuple[int, int]]:  # asked only by the readings of a metric phrase
+        return [(a - lo, b - lo) for a, b in tracker.name_spans(lo, end)]
+
     standalone = item.change is not None and item.i in work.changes.standalone
     item.kind, item.metric, item.metric_type, item.share = kind_and_metric(
         work.doc.text, item.fig, item.before, item.after, work.s_end, standalone, cuts
@@ -255,7 +273,8 @@ def metric_fields(work: SentenceWork, item: FigureWork) -> None:
     if not item.metric and item.metric_type is not None:
         item.metric = metrics.TYPE_PHRASES.get(item.metric_type)
     draft = item.draft
-    draft.kind = item.kind
+    if item.kind != "level":  # the default: one field less to validate
+        draft.kind = item.kind
     if item.metric is not None:
         draft.metric = item.metric
     if item.metric_type is not None:
@@ -269,7 +288,8 @@ def named_rate(work: SentenceWork, item: FigureWork) -> None:
     a threshold (:func:`.rates.rate_kind`)."""
     fig = item.fig
     if item.kind == "share" and not item.share and fig.unit == "percent" and item.change is None:
-        clause = work.doc.text[max(work.s_start, fig.start - 200) : fig.start]
+        lo = fig.start - 200
+        clause = work.doc.text[lo if lo > work.s_start else work.s_start : fig.start]
         item.kind = rate_kind(item.draft, fig, item.before, item.after, work.previous, clause)
 
 
@@ -321,7 +341,7 @@ def links(work: SentenceWork, item: FigureWork) -> None:
     count: both inherit that figure's attribution."""
     text, fig = work.doc.text, item.fig
     equivalent(text, work.figs, item.i, item.draft, work.by_index)
-    restatement(text, fig, item.draft, work.doc.counts.get(fig.value, []))
+    restatement(text, fig, item.draft, work.doc.counts.get(fig.value) or _NO_FACTS)
 
 
 PASSES: tuple[tuple[str, Pass], ...] = (
@@ -362,7 +382,7 @@ def sentence_facts(
         if i in work.changes.consumed:
             continue  # a percent read as the change of another figure
         item = FigureWork(i, fig, draft_of(doc.text, fig, work.s_start, work.s_end))
-        for _, run in PASSES:
+        for run in plan_of(fig, PASSES, NEEDS):
             run(work, item)
         finish(work, item)
     return work.out

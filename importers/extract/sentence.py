@@ -135,7 +135,10 @@ def sentence_work(
     text, (s_start, s_end) = doc.text, span
     markers = list_markers(text, s_start, s_end) if doc.listed else []
     changes = Changes(text, figs, s_start, s_end, doc.multiplied, markers)
-    assign_ranks(text, figs, s_start, s_end, doc.topped)
+    # "topping ...": the text's folded copy says whether the sentence holds "top" (what
+    # topping_scope looks for first) without folding the sentence again
+    topped = doc.topped and doc.tracker.folded.find("top", s_start, s_end) >= 0
+    assign_ranks(text, figs, s_start, s_end, topped)
     where = (doc.paragraph, doc.sentence)
     return SentenceWork(
         doc=doc,
@@ -157,7 +160,7 @@ def context_start(work: SentenceWork, i: int) -> int:
     linear."""
     figs, text, s_start = work.figs, work.doc.text, work.s_start
     fig = figs[i]
-    last_j = max(-1, i - 1 - _CONTEXT_WALK)
+    last_j = i - 1 - _CONTEXT_WALK if i > _CONTEXT_WALK else -1  # no max(): a figure's hot path
     for j in range(i - 1, last_j, -1):
         if (
             j in work.changes.consumed
@@ -165,8 +168,10 @@ def context_start(work: SentenceWork, i: int) -> int:
             or (fig.is_rank and figs[j].duration)  # "总额连续7年居全国第1位"
         ):
             continue
-        return max(s_start, figs[j].end)
-    return max(s_start, figs[last_j].end) if last_j >= 0 else s_start
+        end = figs[j].end
+        return end if end > s_start else s_start
+    end = figs[last_j].end if last_j >= 0 else s_start
+    return end if end > s_start else s_start
 
 
 def names_a_subject(clause: str) -> bool:
@@ -181,7 +186,8 @@ def _in_noun_phrase(text: str, fig: Figure, s_start: int) -> bool:
     which the metric phrase of a later figure reads through."""
     if fig.unit != "count":
         return False
-    return bool(_DEFINITE_BEFORE_RE.search(text, max(s_start, fig.start - 8), fig.start))
+    lo = fig.start - 8
+    return bool(_DEFINITE_BEFORE_RE.search(text, lo if lo > s_start else s_start, fig.start))
 
 
 def clause_start(work: SentenceWork, fig: Figure, context_lo: int) -> int:
