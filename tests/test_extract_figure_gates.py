@@ -20,7 +20,7 @@ _NAME_PIECES = [
     ":", " ", "\n", "\xa0", "\u3000", ".", "+", "#", "№", "_", "é",
 ]  # fmt: skip
 _CAPITAL_PIECES = [
-    *figure_gates.CAPITALIZED_NAMES[:5], "Building", "code", "Lines", "x", "1", "_", "é", ":",
+    *figure_gates.CAPITALIZED_NAMES, "code", "Lines", "x", "1", "_", "é", ":",
     " ", "\n", "\xa0", ".", "-",
 ]  # fmt: skip
 
@@ -46,6 +46,22 @@ def test_name_before_is_the_pattern(window: str) -> None:
     assert figure_gates.name_before(window) == bool(
         figure_gates.NAME_BEFORE_FOLDED_RE.search(window)
     )
+
+
+@pytest.mark.parametrize("word", [*figure_gates.CAPITALIZED_NAMES, "no", "no.", "icp", "page"])
+@pytest.mark.parametrize("after", ["", " ", ": \n", "\xa0:"])
+def test_last_letter_gates_let_every_name_through(word: str, after: str) -> None:
+    # the one-character gates in front of the checks must pass every word the patterns read
+    window = f"see {word}{after}"
+    assert figure_gates.capitalized_name_before(window) == bool(
+        figure_gates.CAPITALIZED_NAME_BEFORE_RE.search(window)
+    )
+    folded = window.lower()
+    assert figure_gates.name_before(folded) == bool(
+        figure_gates.NAME_BEFORE_FOLDED_RE.search(folded)
+    )
+    if after in ("", " "):  # each word, right before the numeral, names it
+        assert figure_gates.name_before(folded) or figure_gates.capitalized_name_before(window)
 
 
 @pytest.mark.parametrize(
