@@ -109,6 +109,20 @@ def test_grouped_number_word_gate_finds_what_the_flat_one_found() -> None:
     assert hits >= 40
 
 
+_WORD_PIECES = [
+    "one", "two", "seven", "seventeen", "sixty", "ten", "tenth", "half", "halves", "zero", "a",
+    "hundred", "quarter", "quarters", "thirds", "eight", "s", "x", "_", ".", "-", " ", "\n",
+    "\xa0", "(", "é", "5", "中",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORD_PIECES), max_size=8).map("".join))
+def test_number_word_gate_is_the_flat_pattern_on_random_text(text: str) -> None:
+    flat = [m.start() for m in _FLAT_WORD_START_RE.finditer(text)]
+    assert [m.start() for m in numbers._WORD_START_RE.finditer(text)] == flat
+
+
 @pytest.mark.parametrize("word", list(en.QUALIFIERS_BEFORE))
 def test_every_qualifier_before_a_figure_is_read_whole(word: str) -> None:
     # grouped by first letter, the alternation must still pick the whole, leftmost wording:

@@ -27,7 +27,9 @@ _NAME_CODES = ("icp", "tel", "fax", "page")
 # What the last character before a window's trailing white space must be for name_before to
 # hold: a sign, a dash, slash or colon, or the last letter of "no", "no." or a code. Every
 # check of _name_before_at_end reads either a space (which none accepts) or that character.
-_NAME_LAST = _NAME_SIGNS | frozenset("-‑–/:") | frozenset(w[-1] for w in ("no", "no.", *_NAME_CODES))
+_NAME_LAST = (
+    _NAME_SIGNS | frozenset("-‑–/:") | frozenset(w[-1] for w in ("no", "no.", *_NAME_CODES))
+)
 CAPITALIZED_NAMES = (
     "Code", "Record", "Article", "Phase", "Line", "Type", "Class", "Level", "Grade", "Room",
     "Building", "Route", "Exit", "Gate", "Chapter", "Section", "Item", "Version",

@@ -104,8 +104,23 @@ _NUMBER_WORD = (
     rf"{word_alternation(_NUMBER_WORDS)}\b"
     rf"|a[-\s]\s*(?:hundred|quarters?|{'|'.join(DENOMINATORS)})\b"
 )
-_NUMBER_WORD_FIRST = "".join(sorted({w[0] for w in _NUMBER_WORDS.split("|")} | {"a"}))
-_WORD_START_RE = re.compile(rf"[^a-z0-9_.](?=[{_NUMBER_WORD_FIRST}])(?={_NUMBER_WORD})")
+
+
+# The gate itself: the character before a number word, then one branch per first letter, each
+# opening with that letter and asking for the rest in a look-ahead. The engine skips a branch
+# whose first letter differs at one compare, where the class and look-ahead before the grouped
+# words cost two assertions at every space (3.9 -> 3.4 M instructions a round of the seeds).
+def _word_branches(words: str) -> str:
+    groups: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{head}(?=(?:{'|'.join(rest)})\\b)" for head, rest in groups.items())
+
+
+_WORD_START_RE = re.compile(
+    rf"[^a-z0-9_.](?:{_word_branches(_NUMBER_WORDS)}"
+    rf"|a(?=[-\s]\s*(?:hundred|quarters?|{'|'.join(DENOMINATORS)})\b))"
+)
 _FIRST_WORD_RE = re.compile(_NUMBER_WORD)
 # The zeros of the decimal digits beyond ASCII in the Basic Multilingual Plane, each the first
 # of ten (Unicode 14, Python 3.11's; a test holds the list to str.isdecimal): with them a class
