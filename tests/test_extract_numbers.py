@@ -192,3 +192,32 @@ def test_other_digits_are_what_backslash_d_matches_beyond_ascii() -> None:
         char = chr(code)
         assert bool(other.match(char)) == bool(digit.match(char)), hex(code)
     assert other.match("\U0001d7ce") and other.match("\U0001f600")  # beyond it: all let through
+
+
+# The numeral pattern without the first-letter guards in front of its scale words.
+_UNGUARDED_NUMBER_RE = re.compile(
+    numbers.NUMBER_RE.pattern.replace(f"(?=[{numbers._SCALE_FIRST}])", "").replace(
+        f"(?=[{numbers._GLUED_FIRST}])", ""
+    ),
+    numbers.NUMBER_RE.flags,
+)
+_SCALE_PIECES = [
+    "5", "12", "1,200", "3.5", "٣", " ", "\xa0", "\n", "million", "MILLION", "Bn", "bn", "m",
+    "K", "\u212a", "k", "mln", "lakhs", "crore", "tn", "Trillion", "quadrillion", "万", "亿",
+    "多", "余", "百万", "km", "MB", "-", ",", ".", "x", "a", "one", "hundred",
+]  # fmt: skip
+
+
+def test_scale_guards_are_in_the_pattern() -> None:
+    assert _UNGUARDED_NUMBER_RE.pattern != numbers.NUMBER_RE.pattern
+    assert numbers._SCALE_FIRST and numbers._GLUED_FIRST
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SCALE_PIECES), max_size=7).map("".join))
+def test_scale_guards_change_no_match(text: str) -> None:
+    # every alternative of the scale words opens with a letter of its guard: the same numerals
+    for pos in range(len(text)):
+        m = numbers.NUMBER_RE.match(text, pos)
+        old = _UNGUARDED_NUMBER_RE.match(text, pos)
+        assert (m and (m.span(), m.groupdict())) == (old and (old.span(), old.groupdict()))

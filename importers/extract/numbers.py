@@ -62,6 +62,11 @@ _NOT_A_SHARE = (
 )
 _FRACTION = rf"(?P<fnum>one|two|three|four|five|a)[-\s](?P<fden>{'|'.join(DENOMINATORS)})"
 
+# The first letters of the scale words, asked before their alternations: a branch opening with
+# a letter under IGNORECASE is entered to be refused (one that opens with a case-sensitive
+# literal is skipped at one compare), so each of the 23 was tried twice after most numerals.
+_SCALE_FIRST = "".join(sorted({word[0] for word in en.SPACED_SCALES}))
+_GLUED_FIRST = "".join(sorted({word[0] for word in en.GLUED_SCALES}))
 # a numeral may follow a currency code with no space ("RMB580 billion") but no other letters
 _AFTER_CODE = "|".join(f"(?<={re.escape(code)})" for code in GLUED_CODES)
 # ... and a unit symbol may follow one ("10km", "50bp"): a letter ends a number only then
@@ -73,8 +78,9 @@ NUMBER_RE = re.compile(
         # digits first: most candidates are digits, and no word alternative starts with one
         (?P<digits>{_DIGITS})
         (?:
-            (?P<dscale>[\s\xa0]?(?:{_SCALE_WORD})\b(?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
-          | (?P<gscale>(?:{alternation(en.GLUED_SCALES)}))(?![A-Za-z0-9])
+            (?P<dscale>[\s\xa0]?(?=[{_SCALE_FIRST}])(?:{_SCALE_WORD})\b
+              (?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
+          | (?=[{_GLUED_FIRST}])(?P<gscale>(?:{alternation(en.GLUED_SCALES)}))(?![A-Za-z0-9])
           # 1200多亿: over 1200 亿
           | [多余]?(?P<zscale>[\s\xa0]?(?:{longest_first(zh.SCALE_WORDS)}))
         )?
