@@ -213,7 +213,7 @@ def test_scale_guards_are_in_the_pattern() -> None:
     assert numbers._SCALE_FIRST and numbers._GLUED_FIRST
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_SCALE_PIECES), max_size=7).map("".join))
 def test_scale_guards_change_no_match(text: str) -> None:
     # every alternative of the scale words opens with a letter of its guard: the same numerals
@@ -221,3 +221,26 @@ def test_scale_guards_change_no_match(text: str) -> None:
         m = numbers.NUMBER_RE.match(text, pos)
         old = _UNGUARDED_NUMBER_RE.match(text, pos)
         assert (m and (m.span(), m.groupdict())) == (old and (old.span(), old.groupdict()))
+
+
+_CASE_PIECES = [
+    "one", "ONE", "Two", "thrEE", "a", "A", "half", "HALF", "hundred", "Hundred", "quarter",
+    "quarters", "third", "of", "the", "year", "past", "first", "in", "and", "twenty", "-", " ",
+    "\n", "\xa0", "million", "Bn", "ſ", "\u212a", "İ", "ı", "é", "5", ".",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_CASE_PIECES), max_size=8).map("".join))
+def test_number_words_read_on_folded_text_as_on_the_text(text: str) -> None:
+    # where a number word can start (no digit), the folded twin reads the same numeral
+    folded = fold_case(text)
+    for pos in range(len(text)):
+        if folded[pos] in "0123456789":
+            continue
+        m = numbers.NUMBER_RE.match(text, pos)
+        twin = numbers._NUMBER_FOLDED_RE.match(folded, pos)
+        assert (m and m.span()) == (twin and twin.span())
+        if m and twin:
+            groups = {k: v and fold_case(v) for k, v in m.groupdict().items()}
+            assert groups == twin.groupdict()
