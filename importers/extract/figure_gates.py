@@ -30,12 +30,16 @@ _NAME_CODES = ("icp", "tel", "fax", "page")
 _NAME_LAST = (
     _NAME_SIGNS | frozenset("-‑–/:") | frozenset(w[-1] for w in ("no", "no.", *_NAME_CODES))
 )
+NAME_LAST_ANY_CASE = _NAME_LAST | frozenset(c.upper() for c in _NAME_LAST)
+"""The same read on the text itself (its folded copy has the same white space): a character
+whose fold is in ``_NAME_LAST``, as the letters the fold maps to ASCII are not."""
 CAPITALIZED_NAMES = (
     "Code", "Record", "Article", "Phase", "Line", "Type", "Class", "Level", "Grade", "Room",
     "Building", "Route", "Exit", "Gate", "Chapter", "Section", "Item", "Version",
 )  # fmt: skip
 """Capitalized, these name a numbered thing ("Building 3"); lower-case they do not."""
-_CAPITALIZED_LAST = frozenset(":" + "".join(name[-1] for name in CAPITALIZED_NAMES))
+CAPITALIZED_LAST = frozenset(":" + "".join(name[-1] for name in CAPITALIZED_NAMES))
+"""What ``before.rstrip()`` must end with for :func:`capitalized_name_before` to hold."""
 
 
 _ABBREVIATIONS = [a.capitalize() for a in en.MONTH_ABBREVIATIONS]
@@ -113,7 +117,7 @@ def _name_before_at_end(window: str) -> bool:
 def capitalized_name_before(before: str) -> bool:
     """Whether ``before`` ends with a capitalized word that names a numbered thing ("Line 2",
     "Building 3"): ``_CAPITALIZED_NAME_BEFORE_RE.search(before)``."""
-    if before.rstrip()[-1:] not in _CAPITALIZED_LAST:
+    if before.rstrip()[-1:] not in CAPITALIZED_LAST:
         return False  # most windows: no name's last letter (or a colon) before the spaces
     return _ends_with_word(_rstrip_colons_and_space(before), CAPITALIZED_NAMES)
 
