@@ -119,6 +119,22 @@ class OrdinalHits:
             k += 1
         return -1
 
+    def starts_in(self, lo: int, hi: int) -> list[int]:
+        """Where the ordinals of ``folded[lo:hi]`` (not 第) may start as ``_RANK_RE`` reads
+        them: a digit ordinal's hit is its last digit, so its first (of three at most)."""
+        text = self.folded
+        out = []
+        for start, _, kind in self._within(lo, hi):
+            if kind == _ZH:
+                continue
+            if kind == _DIGIT:  # "12th": \d{1,3} before the suffix, the hit on "2th"
+                first = start
+                while first > max(lo, start - 2) and text[first - 1].isdecimal():
+                    first -= 1
+                start = first
+            out.append(start)
+        return out
+
     def bounded_in(self, lo: int, hi: int) -> bool:
         """Whether ``folded[lo:hi]`` holds a whole ordinal word, a digit ordinal that ends a
         word ("ranked 19th"), 第 or 首位: what a sentence with no numeral may still rank with.
@@ -178,7 +194,9 @@ def ranks_in(
     first = ordinals.first_in(s_start, s_end)
     if first < 0:
         return out
-    for m in _RANK_FOLDED_RE.finditer(folded, rank_scan_start(folded, s_start, first), s_end):
+    lo = rank_scan_start(folded, s_start, first)
+    verbed = any(verb_before(folded, lo, at) for at in ordinals.starts_in(lo, s_end))
+    for m in _RANK_FOLDED_RE.finditer(folded, lo, s_end) if verbed else ():
         verb = m.group("verb").lower()
         if not verb.startswith(("rank", "plac", "finish")) and not m.group("scope"):
             continue
@@ -200,6 +218,42 @@ def ranks_in(
                 continue
             out.append(_rank(m, scope))
     return out
+
+
+# The verbs _RANK_RE reads before an ordinal, as str.endswith reads them ("finish ... in" by
+# its "in"); a sentence whose ordinals have none of them before (and spaces, maybe "the") holds
+# no match, so the scan of it is skipped (it ran over some 3,300 characters a round of the
+# seeds, about 100 instructions each, for four matches).
+_RANK_VERBS = (
+    "rank", "ranks", "ranked", "ranking", "place", "places", "placed", "placing", "came",
+    "comes", "come", "was", "is", "remained", "remains", "stood", "stands", "stays", "stayed",
+    "become", "became", "becomes",
+)  # fmt: skip
+_FINISH_FORMS = ("finish", "finished", "finishes", "finishing")
+
+
+def verb_before(folded: str, lo: int, at: int) -> bool:
+    """Whether ``folded[lo:at]`` ends with a verb of ``_RANK_RE``, white space and maybe "the"
+    and white space: a necessary condition for a match whose ordinal starts at ``at`` (the
+    verb's ``\\b`` is not asked: a superset)."""
+    head = folded[lo:at]
+    spaced = head.rstrip()
+    if len(spaced) == len(head):
+        return False  # [\s\xa0]+ before the ordinal
+    if spaced.endswith("the"):
+        inner = spaced[:-3]
+        if inner.rstrip() != inner and _verb_ends(inner.rstrip()):
+            return True
+    return _verb_ends(spaced)
+
+
+def _verb_ends(text: str) -> bool:
+    if text.endswith(_RANK_VERBS):
+        return True
+    if not text.endswith("in"):
+        return False
+    rest = text[:-2]
+    return rest.rstrip() != rest and rest.rstrip().endswith(_FINISH_FORMS)
 
 
 # What may stand between the start of a _RANK_RE match and its ordinal: the verb, "in", "the"
