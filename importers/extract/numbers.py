@@ -179,6 +179,7 @@ QUALIFIER_AFTER_RE = re.compile(
 _QUAL_MAP: dict[str, str] = en.QUALIFIERS_BEFORE | en.QUALIFIERS_AFTER
 _QUALIFIER_AFTER_FIRST = frozenset(word[0].lower() for word in en.QUALIFIERS_AFTER)
 
+_SCALE_GROUPS = frozenset(("dscale", "gscale", "zscale"))
 _WORD_SPLIT_RE = re.compile(r"[-\s]+")
 _DECIMAL_COMMA_RE = re.compile(r"\d+,\d{1,2}")
 _SPACES_RE = re.compile(r"\s+")
@@ -307,19 +308,15 @@ def scan_numbers(text: str, folded: str | None = None) -> tuple[list[Num], list[
     folded = fold_case(text) if folded is None else folded
     starts, numerals, ordinals = _candidate_starts(text, folded)
     for m in _matches(text, folded, starts):
-        digits = m.group("digits")  # most numerals: asked first, one group look-up
-        if digits:
-            value = parse_digits(digits)
-            dscale, gscale, zscale = m.group("dscale", "gscale", "zscale")
-            if dscale:
-                scale = _scale_of(dscale)
-            elif gscale:
-                scale = _glued_scale(gscale)
-            elif zscale:
-                scale = _glued_scale(zscale)
-            else:
-                scale = 1.0
-            found.append(Num(m.start(), m.end(), value, scale))
+        last = m.lastgroup  # the group closed last: "digits" for digits with no scale word
+        if last == "digits":  # most numerals: one look-up, no scale to read
+            digits = m.group(last)
+            value = float(digits) if "," not in digits else parse_digits(digits)
+            found.append(Num(*m.span(), value, 1.0))
+            continue
+        if last in _SCALE_GROUPS:  # digits and a scale word ("5 billion", "3bn", "2万")
+            scale = _scale_of(m.group(last)) if last == "dscale" else _glued_scale(m.group(last))
+            found.append(Num(*m.span(), parse_digits(m.group("digits")), scale))
             continue
         frac, half = m.group("frac", "half")
         if m.group("qfrac") or m.group("halfof"):
