@@ -104,29 +104,26 @@ _MOVED_BEFORE_RE = re.compile(
 
 
 def _is_year(num: Num, text: str) -> bool:
+    if not (1900 <= num.value <= 2100 and num.scale == 1 and not num.spelled):
+        return False  # most numerals: no slice asked
     raw = text[num.start : num.end]
-    if not (
-        num.scale == 1
-        and not num.spelled
-        and raw.isdigit()
-        and len(raw) == 4
-        and 1900 <= num.value <= 2100
-    ):
+    if not (raw.isdigit() and len(raw) == 4):
         return False
     return not quantity_follows(text, num.end)  # "2000余户", "2000吨" are quantities
 
 
-_NO_SPANS = Spans([])
 _START = attrgetter("start")  # a sort key in C
 
 
 def _not_a_quantity(
-    num: Num, text: str, s_start: int, dates: Spans, periods: Spans, folded: str
+    num: Num, text: str, s_start: int, dates: Spans | None, periods: Spans | None, folded: str
 ) -> bool:
+    """Whether ``num`` is no quantity: in a date or period (``dates`` and ``periods`` are
+    None where the sentence has none), part of a name, a league table, an identifier ..."""
     start = num.start
-    if dates.covers(start):
+    if dates is not None and dates.covers(start):
         return True
-    if periods.covers(start) and currency_prefix(text, start) is None:
+    if periods is not None and periods.covers(start) and currency_prefix(text, start) is None:
         return True  # "in 2000" is a year, "$2000" an amount
 
     lo = max(s_start, start - 12)
@@ -288,10 +285,11 @@ def figures_in(
     skip: set[int] = set()
     if folded is None:
         folded = fold_case(text)
-    period_spans = Spans([(p.start, p.end) for p in periods]) if periods else _NO_SPANS
+    period_spans = Spans([(p.start, p.end) for p in periods]) if periods else None
+    dated = dates if dates.overlaps(s_start, s_end) else None  # most sentences: no date
     listing = folded.find("respectively", s_start, s_end) >= 0  # rare: skip the list check
     for idx, num in enumerate(nums):
-        if idx in skip or _not_a_quantity(num, text, s_start, dates, period_spans, folded):
+        if idx in skip or _not_a_quantity(num, text, s_start, dated, period_spans, folded):
             continue
         unit = read_unit(text, num.start, num.end, s_end, half=num.half)
         if not _may_be_a_figure(text, num, unit, s_start):
