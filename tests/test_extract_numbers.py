@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from factscope.importers.extract import cjk, numbers
 from factscope.importers.extract._fold import fold_case
-from factscope.importers.extract.numbers import find_numbers, qualifier_after, qualifier_before
-from factscope.importers.lexicon import en
+from factscope.importers.extract.numbers import find_numbers
 
 CASES = [
     ("exports of 4,215 units", "4,215", 4215, 1),
@@ -58,30 +57,6 @@ def test_glued_names_are_not_numerals(text: str) -> None:
     assert all(text[n.start : n.end] not in ("60", "5", "14", "380") for n in find_numbers(text))
 
 
-@pytest.mark.parametrize(
-    ("prefix", "expected"),
-    [
-        ("exports reached about ", "~"),
-        ("Nearly ", "~"),
-        ("the city has more than ", ">"),
-        ("sales topped ", ">"),
-        ("with revenue of over ", ">"),
-        ("at least ", ">="),
-        ("fewer than ", "<"),
-        ("the plant employs ", None),
-    ],
-)
-def test_qualifier_before(prefix: str, expected: str | None) -> None:
-    got = qualifier_before(prefix)
-    assert (got[0] if got else None) == expected
-
-
-def test_qualifier_after() -> None:
-    assert qualifier_after(" approximately.") == "~"
-    assert qualifier_after(" or more") == ">="
-    assert qualifier_after(" in 2021") is None
-
-
 # The number-word gate as one flat alternation, before it was grouped by first letter.
 _FLAT_WORD_START_RE = re.compile(
     r"[^a-z0-9_.](?=(?:seventeen|thirteen|fourteen|eighteen|nineteen|fifteen|sixteen|eleven|"
@@ -121,33 +96,6 @@ _WORD_PIECES = [
 def test_number_word_gate_is_the_flat_pattern_on_random_text(text: str) -> None:
     flat = [m.start() for m in _FLAT_WORD_START_RE.finditer(text)]
     assert [m.start() for m in numbers._WORD_START_RE.finditer(text)] == flat
-
-
-@pytest.mark.parametrize("word", list(en.QUALIFIERS_BEFORE))
-def test_every_qualifier_before_a_figure_is_read_whole(word: str) -> None:
-    # grouped by first letter, the alternation must still pick the whole, leftmost wording:
-    # "no less than", not "less than"; "exceeded", not "exceed"
-    assert qualifier_before(f"exports rose {word} ") == (en.QUALIFIERS_BEFORE[word], len(word) + 1)
-    assert qualifier_before(f"Exports {word.upper()} US$") == (
-        en.QUALIFIERS_BEFORE[word],
-        len(word) + 4,
-    )
-
-
-_AFTER_PIECES = [
-    " ", ",", "\xa0", "\n", "or", " so", " more", "approximately", "APPROXIMATELY", "plus",
-    "PLUS", "pluſ", "and", " above", "Or", "x", "5", "%",
-]  # fmt: skip
-
-
-@settings(max_examples=250, deadline=None)
-@given(st.lists(st.sampled_from(_AFTER_PIECES), max_size=6).map("".join))
-def test_qualifier_after_gate_answers_as_the_pattern(suffix: str) -> None:
-    m = numbers.QUALIFIER_AFTER_RE.match(suffix[:24])
-    expected = (
-        numbers._QUAL_MAP.get(numbers._SPACES_RE.sub(" ", m.group("q").lower())) if m else None
-    )
-    assert qualifier_after(suffix) == expected
 
 
 def _three_scans(text: str, folded: str) -> tuple[set[int], list[tuple[int, int, str, str]]]:
