@@ -196,3 +196,28 @@ def test_verb_before_table(text: str, at: int, expected: bool) -> None:
     folded = fold_case(text)
     ordinal_at = OrdinalHits(folded).starts_in(0, len(text))
     assert (at in ordinal_at or not expected) and ranks.verb_before(folded, 0, at) is expected
+
+
+_LARGEST_PIECES = [
+    "fifth", "Second", "third", "12th", "2nd", "٣rd", "first", "-", " ", "\xa0", "\n", "largest",
+    "Biggest", "busiest", "highest", "richest", "richer", "port", "China's", "world's", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LARGEST_PIECES), max_size=7).map("".join))
+def test_superlative_look_is_necessary(text: str) -> None:
+    # a sentence with no ordinal before a superlative holds no _LARGEST_RE match
+    folded = fold_case(text)
+    digits = scan_numbers(text, folded)[1]
+    for hits in (OrdinalHits(folded), OrdinalHits(folded, digits)):
+        if not hits.superlative_in(0, len(text)):
+            assert ranks._LARGEST_RE.search(text) is None
+
+
+def test_superlative_look_edges() -> None:
+    for text, found in [
+        ("the fifth-largest", True), ("its 12th \xa0biggest", True), ("second largest", True),
+        ("fifthlargest", False), ("the fifth of the largest", False), ("first richest", True),
+    ]:  # fmt: skip
+        assert OrdinalHits(fold_case(text)).superlative_in(0, len(text)) is found

@@ -135,6 +135,20 @@ class OrdinalHits:
             out.append(start)
         return out
 
+    def superlative_in(self, lo: int, hi: int) -> bool:
+        """Whether an ordinal word or digit ordinal of ``folded[lo:hi]`` has a superlative
+        after it ("fifth-largest", "12th biggest"), as every ``_LARGEST_RE`` match does: a
+        look after a few hits instead of ``_SUPERLATIVE_GATE_RE`` over the sentence."""
+        text = self.folded
+        for _, end, kind in self._within(lo, hi):
+            if kind in (_WORD, _DIGIT):
+                at = end
+                while at < hi and (text[at] == "-" or text[at].isspace()):
+                    at += 1  # the pattern's [-\s\xa0]+
+                if at > end and text.startswith(_SUPERLATIVES, at):
+                    return True
+        return False
+
     def bounded_in(self, lo: int, hi: int) -> bool:
         """Whether ``folded[lo:hi]`` holds a whole ordinal word, a digit ordinal that ends a
         word ("ranked 19th"), 第 or 首位: what a sentence with no numeral may still rank with.
@@ -158,15 +172,17 @@ _APPOSITIVE_RANK_RE = re.compile(
     r"(?:among|in|across)[\s\xa0]+(?P<scope_text>[^,.;:]{1,50}?)(?=[\s\xa0]*(?:[,.;:]|$))"
 )
 # "China's fifth-largest economy", "the third biggest port in the world"
+_SUPERLATIVES = ("largest", "biggest", "busiest", "highest", "richest")
 _LARGEST_RE = re.compile(
     r"(?:(?P<owner>\b[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?|\bworld|\bcountry|\bnation)"
     r"['’]s[\s\xa0]+)?"
     r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
-    r"(?P<nth>\d{1,3})(?:st|nd|rd|th))[-\s\xa0]+(?:largest|biggest|busiest|highest|richest)\b"
+    r"(?P<nth>\d{1,3})(?:st|nd|rd|th))[-\s\xa0]+(?:" + "|".join(_SUPERLATIVES) + r")\b"
     r"(?:(?:[\s\xa0]+[\w-]+){0,3}?[\s\xa0]+(?:in|among|of)[\s\xa0]+(?:the[\s\xa0]+)?"
     r"(?P<scope_text>[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?|world|country))?",
 )
-_SUPERLATIVE_GATE_RE = re.compile("larg|bigg|busi|highe|riche")  # in every _LARGEST_RE match
+# in every _LARGEST_RE match; OrdinalHits.superlative_in asks the hits instead (the reference)
+_SUPERLATIVE_GATE_RE = re.compile("larg|bigg|busi|highe|riche")
 _TOPPING_RE = re.compile(
     r"\btop(?:s|ped|ping)[\s\xa0]+(?:the[\s\xa0]+)?(?P<scope>[^,.;]{3,50})", re.IGNORECASE
 )
@@ -209,7 +225,7 @@ def ranks_in(
             fig = _rank(m, m.group("scope_text").strip())
             out.append(fig)
             taken[fig.start] = fig
-    if _SUPERLATIVE_GATE_RE.search(folded, s_start, s_end):
+    if ordinals.superlative_in(s_start, s_end):
         for m in _LARGEST_RE.finditer(text, s_start, s_end):
             scope = m.group("scope_text") or m.group("owner")
             same = taken.get(m.start("ord"))
