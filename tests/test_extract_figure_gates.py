@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factscope.importers.extract import figure_gates, figures
+from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.figure import Figure
 from factscope.importers.extract.numbers import find_numbers
 
@@ -20,7 +21,7 @@ _NAME_PIECES = [
     ":", " ", "\n", "\xa0", "\u3000", ".", "+", "#", "№", "_", "é",
 ]  # fmt: skip
 _CAPITAL_PIECES = [
-    *figure_gates.CAPITALIZED_NAMES[:5], "Building", "code", "Lines", "x", "1", "_", "é", ":",
+    *figure_gates.CAPITALIZED_NAMES, "code", "Lines", "x", "1", "_", "é", ":",
     " ", "\n", "\xa0", ".", "-",
 ]  # fmt: skip
 
@@ -46,6 +47,22 @@ def test_name_before_is_the_pattern(window: str) -> None:
     assert figure_gates.name_before(window) == bool(
         figure_gates.NAME_BEFORE_FOLDED_RE.search(window)
     )
+
+
+@pytest.mark.parametrize("word", [*figure_gates.CAPITALIZED_NAMES, "no", "no.", "icp", "page"])
+@pytest.mark.parametrize("after", ["", " ", ": \n", "\xa0:"])
+def test_last_letter_gates_let_every_name_through(word: str, after: str) -> None:
+    # the one-character gates in front of the checks must pass every word the patterns read
+    window = f"see {word}{after}"
+    assert figure_gates.capitalized_name_before(window) == bool(
+        figure_gates.CAPITALIZED_NAME_BEFORE_RE.search(window)
+    )
+    folded = window.lower()
+    assert figure_gates.name_before(folded) == bool(
+        figure_gates.NAME_BEFORE_FOLDED_RE.search(folded)
+    )
+    if after in ("", " "):  # each word, right before the numeral, names it
+        assert figure_gates.name_before(folded) or figure_gates.capitalized_name_before(window)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +111,14 @@ def test_range_links_as_the_link_pattern_read_them(text: str, linked: bool) -> N
     fig = Figure(nums[0].start, nums[0].end, nums[0].start, nums[0].end, 5.0, 1.0, None)
     rng = figures._range_end(text, fig, nums, 0, 0, len(text))
     assert (rng is not None and rng[0].start == text.index("8")) is linked
+
+
+@settings(max_examples=250, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_NAME_PIECES, "NO", "No.", "ICP", "Tel", "PAGE", "K"]), max_size=7)
+)
+def test_name_gate_on_the_text_passes_every_name_of_its_fold(pieces: list[str]) -> None:
+    # figures reads the last character before the spaces of the text, not of its fold
+    window = "".join(pieces)
+    gate = window.rstrip()[-1:] in figure_gates.NAME_LAST_ANY_CASE
+    assert gate or not figure_gates.name_before(fold_case(window))

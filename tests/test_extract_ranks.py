@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factscope.importers.extract import extract_facts, ranks
 from factscope.importers.extract._fold import fold_case
@@ -161,3 +163,61 @@ def test_th_scan_lists_every_ordinal_word_as_a_find_per_word_did(text: str) -> N
     )
     words = [(a, b) for a, b, kind in OrdinalHits(folded)._hits if kind == ranks._WORD]
     assert words == found
+
+
+_RANK_PIECES = [
+    "ranked", "Ranking", "was", "is", "this", "became", "finished", "in", "the", "The", "first",
+    "Third", "No.", "no. ", "12th", "1234th", "٣rd", "tenth", "2nd", " ", "  ", "\xa0", "\n",
+    ",", "x", "among cities", "nationwide",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_RANK_PIECES), max_size=8).map("".join))
+def test_rank_verb_gate_is_necessary(text: str) -> None:
+    # a sentence whose ordinals have no verb before them holds no _RANK_RE match
+    folded = fold_case(text)
+    hits = OrdinalHits(folded)
+    for lo in range(min(len(text), 3) + 1):
+        if not any(ranks.verb_before(folded, lo, at) for at in hits.starts_in(lo, len(text))):
+            assert ranks._RANK_FOLDED_RE.search(folded, lo) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("It ranked third", 10, True), ("It was the 12th", 11, True),
+        ("placed\xa0 the  first", 13, True), ("It finished  in the second", 20, True),
+        ("in the first half", 7, False), ("It ranked 1234th", 11, False),
+        ("ranked first", 0, False), ("rankedfirst", 6, False),
+    ],
+)  # fmt: skip
+def test_verb_before_table(text: str, at: int, expected: bool) -> None:
+    folded = fold_case(text)
+    ordinal_at = OrdinalHits(folded).starts_in(0, len(text))
+    assert (at in ordinal_at or not expected) and ranks.verb_before(folded, 0, at) is expected
+
+
+_LARGEST_PIECES = [
+    "fifth", "Second", "third", "12th", "2nd", "٣rd", "first", "-", " ", "\xa0", "\n", "largest",
+    "Biggest", "busiest", "highest", "richest", "richer", "port", "China's", "world's", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LARGEST_PIECES), max_size=7).map("".join))
+def test_superlative_look_is_necessary(text: str) -> None:
+    # a sentence with no ordinal before a superlative holds no _LARGEST_RE match
+    folded = fold_case(text)
+    digits = scan_numbers(text, folded)[1]
+    for hits in (OrdinalHits(folded), OrdinalHits(folded, digits)):
+        if not hits.superlative_in(0, len(text)):
+            assert ranks._LARGEST_RE.search(text) is None
+
+
+def test_superlative_look_edges() -> None:
+    for text, found in [
+        ("the fifth-largest", True), ("its 12th \xa0biggest", True), ("second largest", True),
+        ("fifthlargest", False), ("the fifth of the largest", False), ("first richest", True),
+    ]:  # fmt: skip
+        assert OrdinalHits(fold_case(text)).superlative_in(0, len(text)) is found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 
@@ -44,3 +44,9 @@ class Spans:
         """Whether some span has ``start <= pos < end``."""
         i = bisect_right(self._starts, pos) - 1
         return i >= 0 and self._reach[i] > pos
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Whether some span reaches into ``[lo, hi)``: if not, ``covers`` is False at every
+        position there (a sentence with no date spares a look per numeral)."""
+        i = bisect_left(self._starts, hi) - 1
+        return i >= 0 and self._reach[i] > lo

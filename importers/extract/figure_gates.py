@@ -24,11 +24,22 @@ from ._fold import folded_pattern
 _LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 _NAME_SIGNS = frozenset("+#№")
 _NAME_CODES = ("icp", "tel", "fax", "page")
+# What the last character before a window's trailing white space must be for name_before to
+# hold: a sign, a dash, slash or colon, or the last letter of "no", "no." or a code. Every
+# check of _name_before_at_end reads either a space (which none accepts) or that character.
+_NAME_LAST = (
+    _NAME_SIGNS | frozenset("-‑–/:") | frozenset(w[-1] for w in ("no", "no.", *_NAME_CODES))
+)
+NAME_LAST_ANY_CASE = _NAME_LAST | frozenset(c.upper() for c in _NAME_LAST)
+"""The same read on the text itself (its folded copy has the same white space): a character
+whose fold is in ``_NAME_LAST``, as the letters the fold maps to ASCII are not."""
 CAPITALIZED_NAMES = (
     "Code", "Record", "Article", "Phase", "Line", "Type", "Class", "Level", "Grade", "Room",
     "Building", "Route", "Exit", "Gate", "Chapter", "Section", "Item", "Version",
 )  # fmt: skip
 """Capitalized, these name a numbered thing ("Building 3"); lower-case they do not."""
+CAPITALIZED_LAST = frozenset(":" + "".join(name[-1] for name in CAPITALIZED_NAMES))
+"""What ``before.rstrip()`` must end with for :func:`capitalized_name_before` to hold."""
 
 
 _ABBREVIATIONS = [a.capitalize() for a in en.MONTH_ABBREVIATIONS]
@@ -73,6 +84,8 @@ def name_before(window: str) -> bool:
     """Whether folded ``window`` (the text just before a numeral) ends like the start of a
     name or code: ``_NAME_BEFORE_FOLDED_RE.search(window)`` ("g-", "a4/", "12:", "+", "#",
     "no. ", "tel: ")."""
+    if window.rstrip()[-1:] not in _NAME_LAST:
+        return False  # most windows: one look at the last character before the spaces
     if window.endswith("\n") and _name_before_at_end(window[:-1]):
         return True  # "$" matches before a final newline too
     return _name_before_at_end(window)
@@ -104,6 +117,8 @@ def _name_before_at_end(window: str) -> bool:
 def capitalized_name_before(before: str) -> bool:
     """Whether ``before`` ends with a capitalized word that names a numbered thing ("Line 2",
     "Building 3"): ``_CAPITALIZED_NAME_BEFORE_RE.search(before)``."""
+    if before.rstrip()[-1:] not in CAPITALIZED_LAST:
+        return False  # most windows: no name's last letter (or a colon) before the spaces
     return _ends_with_word(_rstrip_colons_and_space(before), CAPITALIZED_NAMES)
 
 

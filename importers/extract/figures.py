@@ -17,7 +17,14 @@ from . import cjk
 from ._fold import fold_case
 from .cjk import has_cjk, quantity_follows
 from .figure import Figure, Spans
-from .figure_gates import MONTH_ENDINGS, MONTH_NAMES, capitalized_name_before, name_before
+from .figure_gates import (
+    CAPITALIZED_LAST,
+    MONTH_ENDINGS,
+    MONTH_NAMES,
+    NAME_LAST_ANY_CASE,
+    capitalized_name_before,
+    name_before,
+)
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
 from .ranks import OrdinalHits, ranks_in
@@ -97,35 +104,33 @@ _MOVED_BEFORE_RE = re.compile(
 
 
 def _is_year(num: Num, text: str) -> bool:
+    if not (1900 <= num.value <= 2100 and num.scale == 1 and not num.spelled):
+        return False  # most numerals: no slice asked
     raw = text[num.start : num.end]
-    if not (
-        num.scale == 1
-        and not num.spelled
-        and raw.isdigit()
-        and len(raw) == 4
-        and 1900 <= num.value <= 2100
-    ):
+    if not (raw.isdigit() and len(raw) == 4):
         return False
     return not quantity_follows(text, num.end)  # "2000余户", "2000吨" are quantities
 
 
-_NO_SPANS = Spans([])
 _START = attrgetter("start")  # a sort key in C
 
 
 def _not_a_quantity(
-    num: Num, text: str, s_start: int, dates: Spans, periods: Spans, folded: str
+    num: Num, text: str, s_start: int, dates: Spans | None, periods: Spans | None, folded: str
 ) -> bool:
+    """Whether ``num`` is no quantity: in a date or period (``dates`` and ``periods`` are
+    None where the sentence has none), part of a name, a league table, an identifier ..."""
     start = num.start
-    if dates.covers(start):
+    if dates is not None and dates.covers(start):
         return True
-    if periods.covers(start) and currency_prefix(text, start) is None:
+    if periods is not None and periods.covers(start) and currency_prefix(text, start) is None:
         return True  # "in 2000" is a year, "$2000" an amount
 
     lo = max(s_start, start - 12)
     before = text[lo:start]
     after = text[num.end : num.end + 24]
-    if before.rstrip().endswith(MONTH_ENDINGS):  # _AFTER_MONTH_RE.search(before)
+    spaced = before.rstrip()  # the folded window's white space is the same
+    if spaced.endswith(MONTH_ENDINGS):  # _AFTER_MONTH_RE.search(before)
         return True
     first = after[:1]
     if (
@@ -134,10 +139,11 @@ def _not_a_quantity(
         and _BEFORE_MONTH_RE.match(after)
     ):
         return True
+    last = spaced[-1:]  # what a name before must end with: one look spares both checks
     if (
-        name_before(folded[lo:start])
+        (last in NAME_LAST_ANY_CASE and name_before(folded[lo:start]))
         or (first in _NAME_AFTER_FIRST and _NAME_AFTER_RE.match(after))
-        or capitalized_name_before(before)
+        or (last in CAPITALIZED_LAST and capitalized_name_before(before))
     ):
         return True
     if (
@@ -152,14 +158,13 @@ def _not_a_quantity(
         "plus" in before and _PLUS_BEFORE_RE.search(before)
     ):
         return True
-    raw = text[start : num.end]
-    if raw.isdigit() and len(raw) >= 7:
+    if num.end - start >= 7 and text[start : num.end].isdigit():
         return True  # identifiers: licence, record and telephone numbers
     if (
         num.spelled
         and not num.fraction
         and not num.half
-        and raw[0].isupper()
+        and text[start].isupper()
         and (start != s_start)
     ):
         return True  # "Two Wings", "Five-Year"
@@ -280,10 +285,11 @@ def figures_in(
     skip: set[int] = set()
     if folded is None:
         folded = fold_case(text)
-    period_spans = Spans([(p.start, p.end) for p in periods]) if periods else _NO_SPANS
+    period_spans = Spans([(p.start, p.end) for p in periods]) if periods else None
+    dated = dates if dates.overlaps(s_start, s_end) else None  # most sentences: no date
     listing = folded.find("respectively", s_start, s_end) >= 0  # rare: skip the list check
     for idx, num in enumerate(nums):
-        if idx in skip or _not_a_quantity(num, text, s_start, dates, period_spans, folded):
+        if idx in skip or _not_a_quantity(num, text, s_start, dated, period_spans, folded):
             continue
         unit = read_unit(text, num.start, num.end, s_end, half=num.half)
         if not _may_be_a_figure(text, num, unit, s_start):
@@ -409,16 +415,17 @@ def _bare(text: str, num: Num, s_start: int) -> Figure | None:
 
 
 def _qualifier(text: str, fig: Figure, s_start: int) -> str:
-    quote = text[fig.num_start : fig.end]
-    if not quote.isascii() and ("多" in quote or "余" in quote):
-        return ">"  # "1200多家", "300余万人": more than
     near = max(s_start, fig.start - 3)  # an ideograph is no ASCII: the slice asks first
-    if not text[near : fig.end + 2].isascii() and has_cjk(text, near, fig.end + 2):
-        chinese = cjk.qualifier(
-            text[max(s_start, fig.start - 4) : fig.start], text[fig.end : fig.end + 3]
-        )
-        if chinese is not None:
-            return chinese
+    if not text[near : fig.end + 2].isascii():  # it holds the quote: both Chinese looks
+        quote = text[fig.num_start : fig.end]
+        if not quote.isascii() and ("多" in quote or "余" in quote):
+            return ">"  # "1200多家", "300余万人": more than
+        if has_cjk(text, near, fig.end + 2):
+            chinese = cjk.qualifier(
+                text[max(s_start, fig.start - 4) : fig.start], text[fig.end : fig.end + 3]
+            )
+            if chinese is not None:
+                return chinese
     q = qualifier_before(text[max(s_start, fig.start - 40) : fig.start])
     if q:
         return q[0]

@@ -119,6 +119,36 @@ class OrdinalHits:
             k += 1
         return -1
 
+    def starts_in(self, lo: int, hi: int) -> list[int]:
+        """Where the ordinals of ``folded[lo:hi]`` (not 第) may start as ``_RANK_RE`` reads
+        them: a digit ordinal's hit is its last digit, so its first (of three at most)."""
+        text = self.folded
+        out = []
+        for start, _, kind in self._within(lo, hi):
+            if kind == _ZH:
+                continue
+            if kind == _DIGIT:  # "12th": \d{1,3} before the suffix, the hit on "2th"
+                first = start
+                while first > max(lo, start - 2) and text[first - 1].isdecimal():
+                    first -= 1
+                start = first
+            out.append(start)
+        return out
+
+    def superlative_in(self, lo: int, hi: int) -> bool:
+        """Whether an ordinal word or digit ordinal of ``folded[lo:hi]`` has a superlative
+        after it ("fifth-largest", "12th biggest"), as every ``_LARGEST_RE`` match does: a
+        look after a few hits instead of ``_SUPERLATIVE_GATE_RE`` over the sentence."""
+        text = self.folded
+        for _, end, kind in self._within(lo, hi):
+            if kind in (_WORD, _DIGIT):
+                at = end
+                while at < hi and (text[at] == "-" or text[at].isspace()):
+                    at += 1  # the pattern's [-\s\xa0]+
+                if at > end and text.startswith(_SUPERLATIVES, at):
+                    return True
+        return False
+
     def bounded_in(self, lo: int, hi: int) -> bool:
         """Whether ``folded[lo:hi]`` holds a whole ordinal word, a digit ordinal that ends a
         word ("ranked 19th"), 第 or 首位: what a sentence with no numeral may still rank with.
@@ -142,15 +172,17 @@ _APPOSITIVE_RANK_RE = re.compile(
     r"(?:among|in|across)[\s\xa0]+(?P<scope_text>[^,.;:]{1,50}?)(?=[\s\xa0]*(?:[,.;:]|$))"
 )
 # "China's fifth-largest economy", "the third biggest port in the world"
+_SUPERLATIVES = ("largest", "biggest", "busiest", "highest", "richest")
 _LARGEST_RE = re.compile(
     r"(?:(?P<owner>\b[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?|\bworld|\bcountry|\bnation)"
     r"['’]s[\s\xa0]+)?"
     r"\b(?P<ord>(?P<word>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
-    r"(?P<nth>\d{1,3})(?:st|nd|rd|th))[-\s\xa0]+(?:largest|biggest|busiest|highest|richest)\b"
+    r"(?P<nth>\d{1,3})(?:st|nd|rd|th))[-\s\xa0]+(?:" + "|".join(_SUPERLATIVES) + r")\b"
     r"(?:(?:[\s\xa0]+[\w-]+){0,3}?[\s\xa0]+(?:in|among|of)[\s\xa0]+(?:the[\s\xa0]+)?"
     r"(?P<scope_text>[A-Z][\w'’-]*(?:[\s\xa0]+[A-Z][\w'’-]*)?|world|country))?",
 )
-_SUPERLATIVE_GATE_RE = re.compile("larg|bigg|busi|highe|riche")  # in every _LARGEST_RE match
+# in every _LARGEST_RE match; OrdinalHits.superlative_in asks the hits instead (the reference)
+_SUPERLATIVE_GATE_RE = re.compile("larg|bigg|busi|highe|riche")
 _TOPPING_RE = re.compile(
     r"\btop(?:s|ped|ping)[\s\xa0]+(?:the[\s\xa0]+)?(?P<scope>[^,.;]{3,50})", re.IGNORECASE
 )
@@ -178,7 +210,9 @@ def ranks_in(
     first = ordinals.first_in(s_start, s_end)
     if first < 0:
         return out
-    for m in _RANK_FOLDED_RE.finditer(folded, rank_scan_start(folded, s_start, first), s_end):
+    lo = rank_scan_start(folded, s_start, first)
+    verbed = any(verb_before(folded, lo, at) for at in ordinals.starts_in(lo, s_end))
+    for m in _RANK_FOLDED_RE.finditer(folded, lo, s_end) if verbed else ():
         verb = m.group("verb").lower()
         if not verb.startswith(("rank", "plac", "finish")) and not m.group("scope"):
             continue
@@ -191,7 +225,7 @@ def ranks_in(
             fig = _rank(m, m.group("scope_text").strip())
             out.append(fig)
             taken[fig.start] = fig
-    if _SUPERLATIVE_GATE_RE.search(folded, s_start, s_end):
+    if ordinals.superlative_in(s_start, s_end):
         for m in _LARGEST_RE.finditer(text, s_start, s_end):
             scope = m.group("scope_text") or m.group("owner")
             same = taken.get(m.start("ord"))
@@ -200,6 +234,42 @@ def ranks_in(
                 continue
             out.append(_rank(m, scope))
     return out
+
+
+# The verbs _RANK_RE reads before an ordinal, as str.endswith reads them ("finish ... in" by
+# its "in"); a sentence whose ordinals have none of them before (and spaces, maybe "the") holds
+# no match, so the scan of it is skipped (it ran over some 3,300 characters a round of the
+# seeds, about 100 instructions each, for four matches).
+_RANK_VERBS = (
+    "rank", "ranks", "ranked", "ranking", "place", "places", "placed", "placing", "came",
+    "comes", "come", "was", "is", "remained", "remains", "stood", "stands", "stays", "stayed",
+    "become", "became", "becomes",
+)  # fmt: skip
+_FINISH_FORMS = ("finish", "finished", "finishes", "finishing")
+
+
+def verb_before(folded: str, lo: int, at: int) -> bool:
+    """Whether ``folded[lo:at]`` ends with a verb of ``_RANK_RE``, white space and maybe "the"
+    and white space: a necessary condition for a match whose ordinal starts at ``at`` (the
+    verb's ``\\b`` is not asked: a superset)."""
+    head = folded[lo:at]
+    spaced = head.rstrip()
+    if len(spaced) == len(head):
+        return False  # [\s\xa0]+ before the ordinal
+    if spaced.endswith("the"):
+        inner = spaced[:-3]
+        if inner.rstrip() != inner and _verb_ends(inner.rstrip()):
+            return True
+    return _verb_ends(spaced)
+
+
+def _verb_ends(text: str) -> bool:
+    if text.endswith(_RANK_VERBS):
+        return True
+    if not text.endswith("in"):
+        return False
+    rest = text[:-2]
+    return rest.rstrip() != rest and rest.rstrip().endswith(_FINISH_FORMS)
 
 
 # What may stand between the start of a _RANK_RE match and its ordinal: the verb, "in", "the"
