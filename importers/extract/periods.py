@@ -246,11 +246,38 @@ def _period_matches(text: str, folded: str, start: int, end: int) -> list[re.Mat
 
 def _compared_or_begun(folded: str, lo: int, hi: int) -> bool:
     """Whether ``folded[lo:hi]``, the text before a period, makes it no period of a figure."""
-    if _SAME_PERIOD_FOLDED_RE.search(folded, lo, hi):
+    # Both patterns end at ``hi`` and are searched from every position of the window (no
+    # literal opens them: some 20,000 instructions a window), so their necessary words are
+    # looked for first: most windows end in "in " or "of " with no comparison before.
+    window = folded[lo:hi]
+    if (
+        window.rstrip().endswith(_SAME_PERIOD_ENDS)
+        and any(w in window for w in _SAME_WORDS)
+        and _SAME_PERIOD_FOLDED_RE.search(folded, lo, hi)
+    ):
         return True
-    return folded.endswith(("in ", "of "), lo, hi) and bool(
-        _NOT_THE_PERIOD_RE.search(folded, lo, hi)
+    return (
+        window.endswith(("in ", "of "))
+        and any(w in window for w in _BEGUN_WORDS)
+        and bool(_NOT_THE_PERIOD_RE.search(folded, lo, hi))
     )
+
+
+# What a match of SAME_PERIOD_RE holds, in folded text: the last word before its closing white
+# space (or the Chinese character that ends it), and a word of each branch.
+_SAME_PERIOD_ENDS = (
+    "period", "month", "months", "quarter", "quarters", "time", "of", "in", "last", "year",
+    "with", "to", "than", "over", "from", "the", "for", "比", "较", "与", "同",
+)  # fmt: skip
+_SAME_WORDS = (
+    "same", "corresponding", "compared", "than", "over", "from", "figure", "level", "number",
+    "amount", "比", "较", "与", "同",
+)  # fmt: skip
+# A word each branch of _NOT_THE_PERIOD_RE holds ("set up": "set")
+_BEGUN_WORDS = (
+    "launched", "founded", "established", "set", "built", "opened", "started", "began",
+    "created", "inaugurated", "designated", "approved", "times", "twice", "double",
+)  # fmt: skip
 
 
 class _Skip:
