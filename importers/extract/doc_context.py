@@ -312,13 +312,16 @@ def as_of_now(text: str, start: int, end: int) -> bool:
     return text.find("now", start, end) >= 0 and _NOW_RE.search(text, start, end) is not None
 
 
-def word_periods(folded: str, cjk: bool = True) -> list[int]:
+def word_periods(folded: str, cjk: bool = True, ideographs: list[int] | None = None) -> list[int]:
     """Offsets in the folded text where a sentence without numbers may state a period (one
     scan per document; bisect them per sentence). A text with Chinese is searched wholly;
-    ``cjk`` False says the text holds no ideograph (:func:`.text_index.holds_ideograph`)."""
+    ``cjk`` False says the text holds no ideograph, ``ideographs`` are their offsets if the
+    caller has them (:func:`.text_index.ideograph_offsets`)."""
     found = _led_by(folded, _WORD_PERIOD_LEADS, _WORD_PERIOD_RE)
     if cjk and not folded.isascii():  # Chinese periods have no English lead: any ideograph
-        found = sorted(found + [m.start() for m in _IDEOGRAPH_RE.finditer(folded)])
+        if ideographs is None:
+            ideographs = [m.start() for m in _IDEOGRAPH_RE.finditer(folded)]
+        found = sorted(found + ideographs)
     return found
 
 

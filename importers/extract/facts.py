@@ -41,7 +41,7 @@ from .ranks import OrdinalHits
 from .regions import RegionTracker
 from .sentence import Document
 from .sentences import split_paragraphs, split_sentences
-from .text_index import holds_ideograph, year_offsets
+from .text_index import ideograph_offsets, year_offsets
 from .traditional import requote, simplify
 from .units import yen_signs
 
@@ -91,8 +91,9 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     doc.listed = RESPECTIVELY in text or RESPECTIVELY_ZH in text  # and a sentence's lists
     topic = tracker.doc_topic
     turns = stock_turns(folded)
-    cjk = holds_ideograph(text)  # one look spares the Chinese looks of an English text
-    may_state = word_periods(folded, cjk)
+    ideographs = ideograph_offsets(text)  # a bisect per sentence spares its Chinese looks
+    cjk = bool(ideographs)
+    may_state = word_periods(folded, cjk, ideographs)
     facts: list[Fact] = []
     current_para = -1
     unread: list[tuple[int, int]] = []  # sentences the topic has not followed yet
@@ -104,17 +105,18 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             unread.clear()
         doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
+        zh = cjk and bisect_left(ideographs, s_start) < bisect_left(ideographs, s_end)
         if turns_to_stock(turns, s_start, s_end):
             doc.periods.end()
         if lo == hi and not ordinals.bounded_in(s_start, s_end):  # "ranked 19th": no numeral
             # a headline or a sentence with no figure may state the article's period
             k = bisect_left(may_state, s_start)
             if k < len(may_state) and may_state[k] < s_end:
-                periods = find_periods(text, s_start, s_end, ref_year, dated, folded, cjk)
+                periods = find_periods(text, s_start, s_end, ref_year, dated, folded, zh)
                 state_period(doc.periods, text, dates, periods, (para, doc.sentence))
             unread.append((s_start, s_end))
             continue
-        periods = find_periods(text, s_start, s_end, ref_year, dated, folded, cjk)
+        periods = find_periods(text, s_start, s_end, ref_year, dated, folded, zh)
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded, ordinals)
         if figs:
             topic = tracker.follow(topic, unread)  # only a figure needs the topic

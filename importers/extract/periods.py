@@ -377,8 +377,8 @@ def find_periods(
 
     A month or quarter without a year takes the single year stated in the sentence, else the
     latest such period before ``published``, else ``XXXX``. ``ref_year`` resolves "last year".
-    ``folded`` is ``fold_case(text)`` if the caller has it; ``cjk`` False says the text holds
-    no ideograph (:func:`.text_index.holds_ideograph`), so no sentence is looked through.
+    ``folded`` is ``fold_case(text)`` if the caller has it; ``cjk`` False says the sentence
+    holds no ideograph (:func:`.text_index.ideograph_offsets`), so it is not looked through.
     """
     found: list[Period] = []
     if folded is None:
