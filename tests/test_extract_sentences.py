@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factscope.importers.extract import sentences
-from factscope.importers.extract.sentences import split_paragraphs, split_sentences
+from factscope.importers.extract.sentences import split_paragraphs, split_sentences, split_text
 from factscope.importers.extract.text_index import offsets_of
 
 
@@ -117,6 +117,7 @@ _TRICKY = [
     "U.S. exports rose. Mr. Li said.\nCo.\n.Ltd. grew", "a\n.\nB. C.D. e.g. X", "ltd.. Next",
     "The No. 2 port.\n\nIts J. Smith?“Fine.” 12.5. So 28.So\n\n", "abcdefghijklmnop. Q",
     "Xinhua\n. He", "A.\n\n\nB.", "  .  \n  ", "end.”Then (x.) [y.] It", "s.t. U.S.A. Go",
+    "上半年增长。\n全年。\n\n好！", "Rose. \nFell.\n \n\u3000。",
 ]  # fmt: skip
 
 
@@ -126,6 +127,7 @@ def test_split_walks_the_marks_as_finditer_split_each_line() -> None:
     found = 0
     for text in texts:
         assert split_sentences(text) == _reference_split(text), text[:60]
+        assert split_text(text) == (_reference_split(text), split_paragraphs(text)), text[:60]
         found += len(_reference_split(text))
     assert found > 100
 
@@ -133,6 +135,6 @@ def test_split_walks_the_marks_as_finditer_split_each_line() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aZs.U. \n\u3000!?。”)Co1", max_size=40))
 def test_split_agrees_with_the_reference_on_random_text(text: str) -> None:
-    assert split_sentences(text) == _reference_split(text)
+    assert split_text(text) == (_reference_split(text), split_paragraphs(text))
     for dot in [i for i, c in enumerate(text) if c == "."]:
         assert sentences._is_abbreviation(text, dot) == _reference_abbreviation(text, dot)

@@ -40,7 +40,7 @@ from .periods import find_periods
 from .ranks import OrdinalHits
 from .regions import RegionTracker
 from .sentence import Document
-from .sentences import split_paragraphs, split_sentences
+from .sentences import split_text
 from .text_index import ideograph_offsets, year_offsets
 from .traditional import requote, simplify
 from .units import yen_signs
@@ -69,8 +69,7 @@ def extract_facts(
 
 def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) -> list[Fact]:
     gz = gazetteer if gazetteer is not None else Gazetteer.default()
-    sentences = split_sentences(text)
-    paragraphs = split_paragraphs(text)
+    sentences, paragraphs = split_text(text)
     para_starts = [p[0] for p in paragraphs]
     folded = fold_case(text)
     nums, digit_ordinals = scan_numbers(text, folded)  # one scan for both

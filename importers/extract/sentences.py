@@ -69,19 +69,26 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text`` in order, covering every non-blank part."""
+    return split_text(text)[0]
+
+
+def split_text(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """:func:`split_sentences` and :func:`split_paragraphs` of ``text`` from one walk: a
+    paragraph (a trimmed line) runs from its first sentence's start to its last one's end."""
     # One walk over the sentence-final marks (found with str.find: every boundary match begins
     # with one), trying _BOUNDARY_RE only there and only up to the mark's line end; a mark
     # inside a match is passed over as finditer passes over it.
     spans: list[tuple[int, int]] = []
+    paragraphs: list[tuple[int, int]] = []
     ends = offsets_of(text, "\n")
     ends.append(len(text))
-    # the marks' line (its end), the next sentence's start, the end of the last match
-    line = cursor = pos = 0
+    # the marks' line (its end), the next sentence's start, the end of the last match, and
+    # the first sentence of the line
+    line = cursor = pos = first = 0
     for at in offsets_of(text, _STOPS):
         while ends[line] < at:  # the lines before the mark's end with their last sentence
-            span = _trimmed(text, cursor, ends[line])
-            if span:
-                spans.append(span)
+            if cursor < ends[line] or len(spans) > first:  # not blank (half of a scrape's)
+                first = _close_line(text, (cursor, ends[line]), spans, first, paragraphs)
             cursor = ends[line] + 1
             line += 1
         m = _BOUNDARY_RE.match(text, at, ends[line]) if at >= pos else None
@@ -102,11 +109,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             spans.append(span)
         cursor = end
     for line_end in ends[line:]:
-        span = _trimmed(text, cursor, line_end)
-        if span:
-            spans.append(span)
+        if cursor < line_end or len(spans) > first:
+            first = _close_line(text, (cursor, line_end), spans, first, paragraphs)
         cursor = line_end + 1
-    return spans
+    return spans, paragraphs
+
+
+def _close_line(
+    text: str,
+    rest: tuple[int, int],
+    spans: list[tuple[int, int]],
+    first: int,
+    paragraphs: list[tuple[int, int]],
+) -> int:
+    """Add the ``rest`` of a line as its last sentence and the line as a paragraph when it
+    holds a sentence (``spans[first:]``); the index of the next line's first sentence."""
+    span = _trimmed(text, *rest)
+    if span:
+        spans.append(span)
+    if len(spans) > first:
+        paragraphs.append((spans[first][0], spans[-1][1]))
+    return len(spans)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
