@@ -129,3 +129,11 @@ def test_word_periods_read_the_ideographs_the_caller_found() -> None:
         chinese += bool(ideographs)
         assert set(ideographs) <= set(found)
     assert chinese >= 2
+
+
+def test_stock_turns_without_ideographs_skip_only_the_chinese_words() -> None:
+    english = fold_case("So far this year, exports rose. At present, up to now; to date “x”.")
+    assert stock_turns(english, cjk=False) == stock_turns(english) != []
+    chinese = "截至目前，出口增长。迄今 so far"
+    assert stock_turns(chinese) == [0, 10, 13]
+    assert stock_turns(chinese, cjk=False) == [13]

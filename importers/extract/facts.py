@@ -85,13 +85,13 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences, folded, ordinals)
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
+    ideographs = ideograph_offsets(text)  # a bisect per sentence spares its Chinese looks
+    cjk = bool(ideographs)  # and a text without any, every look for a Chinese word
     doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled": rare, and
     doc.topped = "top" in folded  # "topping": these two looks spare a look per figure
-    doc.listed = RESPECTIVELY in text or RESPECTIVELY_ZH in text  # and a sentence's lists
+    doc.listed = RESPECTIVELY in text or (cjk and RESPECTIVELY_ZH in text)  # and a list's
     topic = tracker.doc_topic
-    turns = stock_turns(folded)
-    ideographs = ideograph_offsets(text)  # a bisect per sentence spares its Chinese looks
-    cjk = bool(ideographs)
+    turns = stock_turns(folded, cjk)
     may_state = word_periods(folded, cjk, ideographs)
     facts: list[Fact] = []
     current_para = -1
@@ -105,7 +105,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
         zh = cjk and bisect_left(ideographs, s_start) < bisect_left(ideographs, s_end)
-        if turns_to_stock(turns, s_start, s_end):
+        if turns and turns_to_stock(turns, s_start, s_end):  # most texts have none
             doc.periods.end()
         if lo == hi and not ordinals.bounded_in(s_start, s_end):  # "ranked 19th": no numeral
             # a headline or a sentence with no figure may state the article's period
