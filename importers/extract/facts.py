@@ -67,6 +67,14 @@ def extract_facts(
     return facts if work is text else [requote(f, text, work) for f in facts]
 
 
+def _flag_rare_words(doc: Document, text: str, folded: str, cjk: bool) -> None:
+    """Whether the text holds a few rare words at all: each look spares a look per figure
+    or per sentence. ``cjk`` False says it holds no ideograph, so no 分别 either."""
+    doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled"
+    doc.topped = "top" in folded  # "topping"
+    doc.listed = RESPECTIVELY in text or (cjk and RESPECTIVELY_ZH in text)  # a list's
+
+
 def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) -> list[Fact]:
     gz = gazetteer if gazetteer is not None else Gazetteer.default()
     sentences, paragraphs = split_text(text)
@@ -87,9 +95,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
     ideographs = ideograph_offsets(text)  # a bisect per sentence spares its Chinese looks
     cjk = bool(ideographs)  # and a text without any, every look for a Chinese word
-    doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled": rare, and
-    doc.topped = "top" in folded  # "topping": these two looks spare a look per figure
-    doc.listed = RESPECTIVELY in text or (cjk and RESPECTIVELY_ZH in text)  # and a list's
+    _flag_rare_words(doc, text, folded, cjk)
     topic = tracker.doc_topic
     turns = stock_turns(folded, cjk)
     may_state = word_periods(folded, cjk, ideographs)
