@@ -4,10 +4,12 @@ phrases. Our own sentences."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from factscope.importers.extract import doc_context
+from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.doc_context import (
     PeriodContext,
     headline_end,
@@ -15,9 +17,11 @@ from factscope.importers.extract.doc_context import (
     reference_year_from_comparison,
     stock_turns,
     turns_to_stock,
+    word_periods,
 )
 from factscope.importers.extract.periods import Period
 from factscope.importers.extract.sentences import split_paragraphs
+from factscope.importers.extract.text_index import ideograph_offsets
 
 
 def _context(value: str, text: str = "stated") -> PeriodContext:
@@ -108,3 +112,28 @@ def test_stock_turns_find_what_the_so_lead_found(text: str) -> None:
     folded = text.lower()
     leads = ("so", *doc_context._STOCK_LEADS)
     assert stock_turns(folded) == doc_context._led_by(folded, leads, doc_context._STOCK_TURN_RE)
+
+
+def test_word_periods_read_the_ideographs_the_caller_found() -> None:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    texts += [
+        "中文版\nIn the first half, trade rose. 上半年，进出口增长。",
+        "Since “January”, no year",
+    ]
+    chinese = 0
+    for text in map(fold_case, texts):
+        ideographs = ideograph_offsets(text)
+        found = word_periods(text, bool(ideographs), ideographs)
+        assert found == word_periods(text)  # the class scan of its own
+        chinese += bool(ideographs)
+        assert set(ideographs) <= set(found)
+    assert chinese >= 2
+
+
+def test_stock_turns_without_ideographs_skip_only_the_chinese_words() -> None:
+    english = fold_case("So far this year, exports rose. At present, up to now; to date “x”.")
+    assert stock_turns(english, cjk=False) == stock_turns(english) != []
+    chinese = "截至目前，出口增长。迄今 so far"
+    assert stock_turns(chinese) == [0, 10, 13]
+    assert stock_turns(chinese, cjk=False) == [13]

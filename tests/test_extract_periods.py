@@ -213,3 +213,24 @@ def test_grouped_period_gate_finds_what_the_flat_alternation_found() -> None:
             ] == window
         hits += len(flat)
     assert hits > 150  # every opening twice, and the samples' periods
+
+
+def test_folded_twin_matches_what_period_re_matches_in_the_text() -> None:
+    # the periods are matched in the folded text, case-sensitively: every group's span must be
+    # the one PERIOD_RE (IGNORECASE) finds in the text itself, at any start
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    phrases = ", ".join(_PERIOD_OPENINGS) + ", January to MAY 2020, ſince 2019, Q3 2021"
+    texts += [phrases, phrases.upper(), phrases.title(), "H1 of THIS YEAR, the \u212aelvin"]
+    twin, matched = periods._PERIOD_FOLDED_RE, 0
+    for text in texts:
+        folded = fold_case(text)
+        for start in range(len(text)):
+            for end in (len(text), min(len(text), start + 12)):
+                a, b = periods.PERIOD_RE.match(text, start, end), twin.match(folded, start, end)
+                assert (a is None) == (b is None), (text[start:end], start)
+                if a is not None and b is not None:
+                    assert a.lastgroup == b.lastgroup
+                    assert [a.span(g) for g in a.groupdict()] == [b.span(g) for g in a.groupdict()]
+                    matched += 1
+    assert matched > 250

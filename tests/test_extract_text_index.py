@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from factscope.importers.extract.text_index import _IDEOGRAPH_LEADS, holds_ideograph, year_offsets
+from factscope.importers.extract.text_index import (
+    _FEW,
+    _IDEOGRAPH_LEADS,
+    holds_ideograph,
+    ideograph_offsets,
+    year_offsets,
+)
 from factscope.importers.lexicon.common import IDEOGRAPH_RE
 
 _SAMPLES = Path(__file__).resolve().parents[1] / "importers" / "samples"
@@ -48,3 +54,16 @@ def test_the_lead_bytes_cover_every_ideograph() -> None:
     for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):
         for code in range(lo, hi + 1, 97):
             assert chr(code).encode()[:1] in _IDEOGRAPH_LEADS
+
+
+def test_ideograph_offsets_are_the_matches_of_the_class() -> None:
+    # up to _FEW ideographs are decoded from their lead bytes and found by str.find; more, by
+    # the class scan: both must give what IDEOGRAPH_RE finds, ideographs repeated or not
+    probes = ["“quoted” – text", "\u3400 x \u4dbf \u4dc0 \u4e00 \u9fff \ua000 \u3000。版"]
+    probes += ["x\U00020000 版 \ud800 lone 版", "é and 版权", "ｆｕｌｌ \u2e80\u2fff"]
+    chinese = "浦东新区外贸进出口总额增长" * 6
+    for n in (_FEW - 1, _FEW, _FEW + 1):
+        probes += ["“Trade” – " + chinese[:n], chinese[:n] + " and 版", "版" * n]
+    probes += [p.read_text(encoding="utf-8") for p in sorted(_SAMPLES.iterdir())]
+    for text in probes:
+        assert ideograph_offsets(text) == [m.start() for m in IDEOGRAPH_RE.finditer(text)]

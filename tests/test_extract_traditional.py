@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from factscope.importers.extract import extract_facts
-from factscope.importers.extract.traditional import DATA_FILE, _tables, build, simplify
+from factscope.importers.extract.traditional import (
+    _FEW,
+    DATA_FILE,
+    _tables,
+    _wide_characters,
+    build,
+    simplify,
+)
 
 
 @pytest.mark.parametrize(
@@ -76,3 +83,20 @@ def test_range_and_class_gates_agree_with_the_set_test_on_boundary_characters() 
         assert (simplify(text) is text) == untouched, repr(text)
         assert simplify(text) == text.translate(tables.table)
     assert tables.wide.search(chr(ord(lowest) - 1)) is None  # as narrow as the table
+
+
+def test_few_wide_characters_read_one_by_one_agree_with_the_scans() -> None:
+    # up to _FEW wide characters are read off the UTF-8 lead bytes; more go to the class scans
+    tables = _tables()
+    traditional = sorted(tables.traditional)
+    astral = next(c for c in traditional if ord(c) > 0xFFFF)
+    plain = "浦东新区" * 10  # 40 simplified ideographs: more than _FEW
+    for n in (_FEW - 1, _FEW, _FEW + 1):
+        head = "“Trade” – " + plain[:n]
+        probes = [head, head + traditional[0], head + astral, traditional[-1] + head, head + "𠀀"]
+        for text in probes:
+            got = simplify(text)
+            assert (got is text) == tables.traditional.isdisjoint(text), (n, text)
+            assert got == text.translate(tables.table)
+    assert _wide_characters("版 “x” 𠀀".encode(), tables.leads) == {"版", "𠀀"}
+    assert _wide_characters(plain.encode(), tables.leads) is None

@@ -68,6 +68,7 @@ _STOCK_TURN_RE = folded_pattern(  # used on folded text: a case-sensitive scan i
 )
 # "so far" is found from its "far" (_so_far): "so" begins or ends too many words
 _STOCK_LEADS = ("to date", "at present", "as of now", "up to now", "截至目前", "迄今")
+_STOCK_LEADS_EN = tuple(lead for lead in _STOCK_LEADS if lead.isascii())
 # A share stated in the present simple ("the zone contributes 90% of the city's trade",
 # "services account for half"): a standing fact of the place, not a flow of the stated period.
 _STANDING_SHARE_RE = re.compile(
@@ -243,10 +244,12 @@ def _led_by(folded: str, leads: tuple[str, ...], pattern: re.Pattern[str]) -> li
     return sorted(found)
 
 
-def stock_turns(folded: str) -> list[int]:
+def stock_turns(folded: str, cjk: bool = True) -> list[int]:
     """Offsets of the words that turn a text to the present stock ("so far", 目前), found
-    once per document in its folded text (see :func:`turns_to_stock`)."""
-    return sorted(_led_by(folded, _STOCK_LEADS, _STOCK_TURN_RE) + _so_far(folded))
+    once per document in its folded text (see :func:`turns_to_stock`); ``cjk`` False says
+    the text holds no ideograph, so the Chinese words are not looked for."""
+    leads = _STOCK_LEADS if cjk else _STOCK_LEADS_EN
+    return sorted(_led_by(folded, leads, _STOCK_TURN_RE) + _so_far(folded))
 
 
 def _so_far(folded: str) -> list[int]:
@@ -312,13 +315,16 @@ def as_of_now(text: str, start: int, end: int) -> bool:
     return text.find("now", start, end) >= 0 and _NOW_RE.search(text, start, end) is not None
 
 
-def word_periods(folded: str, cjk: bool = True) -> list[int]:
+def word_periods(folded: str, cjk: bool = True, ideographs: list[int] | None = None) -> list[int]:
     """Offsets in the folded text where a sentence without numbers may state a period (one
     scan per document; bisect them per sentence). A text with Chinese is searched wholly;
-    ``cjk`` False says the text holds no ideograph (:func:`.text_index.holds_ideograph`)."""
+    ``cjk`` False says the text holds no ideograph, ``ideographs`` are their offsets if the
+    caller has them (:func:`.text_index.ideograph_offsets`)."""
     found = _led_by(folded, _WORD_PERIOD_LEADS, _WORD_PERIOD_RE)
     if cjk and not folded.isascii():  # Chinese periods have no English lead: any ideograph
-        found = sorted(found + [m.start() for m in _IDEOGRAPH_RE.finditer(folded)])
+        if ideographs is None:
+            ideographs = [m.start() for m in _IDEOGRAPH_RE.finditer(folded)]
+        found = sorted(found + ideographs)
     return found
 
 

@@ -40,8 +40,8 @@ from .periods import find_periods
 from .ranks import OrdinalHits
 from .regions import RegionTracker
 from .sentence import Document
-from .sentences import split_paragraphs, split_sentences
-from .text_index import holds_ideograph, year_offsets
+from .sentences import split_text
+from .text_index import ideograph_offsets, year_offsets
 from .traditional import requote, simplify
 from .units import yen_signs
 
@@ -67,10 +67,17 @@ def extract_facts(
     return facts if work is text else [requote(f, text, work) for f in facts]
 
 
+def _flag_rare_words(doc: Document, text: str, folded: str, cjk: bool) -> None:
+    """Whether the text holds a few rare words at all: each look spares a look per figure
+    or per sentence. ``cjk`` False says it holds no ideograph, so no 分别 either."""
+    doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled"
+    doc.topped = "top" in folded  # "topping"
+    doc.listed = RESPECTIVELY in text or (cjk and RESPECTIVELY_ZH in text)  # a list's
+
+
 def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) -> list[Fact]:
     gz = gazetteer if gazetteer is not None else Gazetteer.default()
-    sentences = split_sentences(text)
-    paragraphs = split_paragraphs(text)
+    sentences, paragraphs = split_text(text)
     para_starts = [p[0] for p in paragraphs]
     folded = fold_case(text)
     nums, digit_ordinals = scan_numbers(text, folded)  # one scan for both
@@ -86,13 +93,12 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences, folded, ordinals)
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
-    doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled": rare, and
-    doc.topped = "top" in folded  # "topping": these two looks spare a look per figure
-    doc.listed = RESPECTIVELY in text or RESPECTIVELY_ZH in text  # and a sentence's lists
+    ideographs = ideograph_offsets(text)  # a bisect per sentence spares its Chinese looks
+    cjk = bool(ideographs)  # and a text without any, every look for a Chinese word
+    _flag_rare_words(doc, text, folded, cjk)
     topic = tracker.doc_topic
-    turns = stock_turns(folded)
-    cjk = holds_ideograph(text)  # one look spares the Chinese looks of an English text
-    may_state = word_periods(folded, cjk)
+    turns = stock_turns(folded, cjk)
+    may_state = word_periods(folded, cjk, ideographs)
     facts: list[Fact] = []
     current_para = -1
     unread: list[tuple[int, int]] = []  # sentences the topic has not followed yet
@@ -104,17 +110,18 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
             unread.clear()
         doc.paragraph, doc.sentence = para, doc.sentence + 1
         lo, hi = bisect_left(num_starts, s_start), bisect_left(num_starts, s_end)
-        if turns_to_stock(turns, s_start, s_end):
+        zh = cjk and bisect_left(ideographs, s_start) < bisect_left(ideographs, s_end)
+        if turns and turns_to_stock(turns, s_start, s_end):  # most texts have none
             doc.periods.end()
         if lo == hi and not ordinals.bounded_in(s_start, s_end):  # "ranked 19th": no numeral
             # a headline or a sentence with no figure may state the article's period
             k = bisect_left(may_state, s_start)
             if k < len(may_state) and may_state[k] < s_end:
-                periods = find_periods(text, s_start, s_end, ref_year, dated, folded, cjk)
+                periods = find_periods(text, s_start, s_end, ref_year, dated, folded, zh)
                 state_period(doc.periods, text, dates, periods, (para, doc.sentence))
             unread.append((s_start, s_end))
             continue
-        periods = find_periods(text, s_start, s_end, ref_year, dated, folded, cjk)
+        periods = find_periods(text, s_start, s_end, ref_year, dated, folded, zh)
         figs = figures_in(text, nums[lo:hi], s_start, s_end, dates, periods, folded, ordinals)
         if figs:
             topic = tracker.follow(topic, unread)  # only a figure needs the topic

@@ -21,6 +21,7 @@ from factscope.importers.lexicon.common import alternation, longest_first
 from . import periods_zh
 from ._fold import fold_case, folded_pattern
 from .cjk import has_cjk, quantity_follows
+from .period_bases import compared_or_begun
 
 MONTHS: dict[str, int] = en.MONTHS
 COUNT_WORDS: dict[str, int] = en.PERIOD_COUNT_WORDS
@@ -106,27 +107,9 @@ _PERIOD_START = "|".join(f"{re.escape(c)}(?:{rest})" for c, rest in _PERIOD_OPEN
 _PERIOD_FIRST_CHARS = "".join(_PERIOD_OPENINGS)
 _PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?=[{re.escape(_PERIOD_FIRST_CHARS)}])(?={_PERIOD_START})")
 _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
-# The base of a comparison: "(compared with) the same month of 2020", "the same period last
-# year", "than (in) 2019", "compared with that of 2021", "1.7 times the figure in 2019".
-SAME_PERIOD_RE = re.compile(
-    r"(?:same|corresponding)\s+(?:period|month|quarter|months|quarters|time)\s+"
-    r"(?:(?:of|in|last)\s+(?:year\s+)?)?$|"
-    r"(?:\bcompared\s+(?:with|to)|\bthan|\bover|\bfrom)\s+(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?"
-    r"(?:the\s+)?$|"
-    r"(?:times|twice|double|than|of|to|with|above|below|over|from|exceed\w*|surpass\w*|percent"
-    r"|%)\s+the\s+(?:figure|level|number|amount)s?\s+(?:of|in|for)\s+$|"
-    # 比2020年增长, 较2020年, 与2020年相比: the year compared with, not the figure's period.
-    r"(?:比|较|与|同)\s*$",
-    re.IGNORECASE,
-)
-_SAME_PERIOD_FOLDED_RE = folded_pattern(SAME_PERIOD_RE)  # several times faster
-# Also no period of a figure, after "in"/"of" only (so tried only there): "a project launched
-# in 1994" (when something began), "2.3 times those of 2015" (the base of a multiple)
-_NOT_THE_PERIOD_RE = re.compile(
-    r"\b(?:(?:launched|founded|established|set\s+up|built|opened|started|began|created|"
-    r"inaugurated|designated|approved)\s+(?:back\s+)?in|"
-    r"(?:times|twice|double)\s+(?:that|those)\s+(?:of|in))\s+$"
-)
+# PERIOD_RE for folded text: with IGNORECASE re cannot pass over a branch by its first literal,
+# so a match took about 26,000 instructions; the case-sensitive twin about 16,000.
+_PERIOD_FOLDED_RE = folded_pattern(PERIOD_RE)
 _LEVEL_AFTER = (" level", " figure")  # in folded text after a year: "the 2019 level"
 _LEVEL_OF_RE = re.compile(r" (?:level|figure)s? (?:of|at|was|stood) ")
 # The rest of a news dateline after its month ("FUZHOU, Jan. 20 (Xinhua) --"): the day the story
@@ -212,11 +195,11 @@ def _span(y1: str, m1: int, y2: str, m2: int) -> str:
 
 
 def _plausible_month(m: re.Match[str], text: str) -> bool:
-    """Reject "may" the verb and "March" the verb: month names must be capitalized words."""
-    raw = m.group("mn")
-    if not raw[0].isupper():
+    """Reject "may" the verb and "March" the verb: month names must be capitalized words
+    (``m`` matched the folded text: the case is read in ``text``)."""
+    if not text[m.start("mn")].isupper():
         return False
-    if raw.lower().rstrip(".") == "may":
+    if m.group("mn").rstrip(".") == "may":
         before = text[max(0, m.start() - 12) : m.start()].lower()
         return (
             bool(_MAY_BEFORE_RE.search(before))
@@ -226,9 +209,10 @@ def _plausible_month(m: re.Match[str], text: str) -> bool:
     return True
 
 
-def _period_matches(text: str, folded: str, start: int, end: int) -> list[re.Match[str]]:
-    """``PERIOD_RE.finditer(text, start, end)``, trying the pattern only where a period
-    can start."""
+def _period_matches(folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """``PERIOD_RE.finditer(text, start, end)`` as its case-sensitive twin finds it in the
+    folded text, trying the pattern only where a period can start: the spans are the text's,
+    the groups folded."""
     out = []
     pos = start
     candidates = [m.start() + 1 for m in _PERIOD_GATE_RE.finditer(folded, max(0, start - 1), end)]
@@ -237,20 +221,11 @@ def _period_matches(text: str, folded: str, start: int, end: int) -> list[re.Mat
     for cand in candidates:
         if cand < pos:
             continue
-        m = PERIOD_RE.match(text, cand, end)
+        m = _PERIOD_FOLDED_RE.match(folded, cand, end)
         if m:
             out.append(m)
             pos = m.end()
     return out
-
-
-def _compared_or_begun(folded: str, lo: int, hi: int) -> bool:
-    """Whether ``folded[lo:hi]``, the text before a period, makes it no period of a figure."""
-    if _SAME_PERIOD_FOLDED_RE.search(folded, lo, hi):
-        return True
-    return folded.endswith(("in ", "of "), lo, hi) and bool(
-        _NOT_THE_PERIOD_RE.search(folded, lo, hi)
-    )
 
 
 class _Skip:
@@ -258,6 +233,7 @@ class _Skip:
 
 
 _SKIPPED = _Skip()
+_SPAN_KINDS = frozenset({"mrange", "ended", "firstn", "quarter", "quarters", "halfy"})
 _NOT_A_SPAN = _Skip()
 _DEFAULT_YEAR = "XXXX"
 
@@ -265,31 +241,32 @@ _DEFAULT_YEAR = "XXXX"
 def _span_value(m: re.Match[str], raw: str, ref_year: int | None) -> str | _Skip | None:
     """The value of a span of months or years ("from 2013 to November 2017", "2019-2021",
     "January to May", "the first half", "Q3"); ``_NOT_A_SPAN`` for another kind of match."""
-    if m.group("ymrange"):  # "from 2013 to November 2017"
+    kind = m.lastgroup  # the outermost group closes last: the branch that matched
+    if kind == "ymrange":  # "from 2013 to November 2017"
         return _span(m.group("ya"), 1, m.group("yb"), _month_num(m.group("mb")))
-    if m.group("between"):
+    if kind == "between":
         return f"{m.group('y1')}/{m.group('y2')}"
-    if m.group("yrange"):
+    if kind == "yrange":
         y1, y2 = m.group("r1"), m.group("r2")
         return f"{y1}/{y1[:2] + y2 if len(y2) == 2 else y2}"
-    if not any(m.group("mrange", "ended", "firstn", "quarter", "quarters", "halfy")):
+    if kind not in _SPAN_KINDS:
         return _NOT_A_SPAN
     y = _resolve_year(_tail_year(raw), ref_year, _DEFAULT_YEAR)
-    if m.group("mrange"):
+    if kind == "mrange":
         return _span(y, _month_num(m.group("m1")), y, _month_num(m.group("m2")))
-    if m.group("ended") or m.group("firstn"):
+    if kind == "ended" or kind == "firstn":
         raw_n = (m.group("en") or m.group("n")).lower()
         n = int(raw_n) if raw_n.isdigit() else COUNT_WORDS.get(raw_n, 0)
-        last = _month_num(m.group("em")) if m.group("ended") else 12
+        last = _month_num(m.group("em")) if kind == "ended" else 12
         if not 1 <= n <= last:
             return _SKIPPED  # "the 12 months ended June": a span across a new year
-        return _span(y, last - n + 1, y, last) if m.group("ended") else _span(y, 1, y, n)
-    if m.group("quarter"):
+        return _span(y, last - n + 1, y, last) if kind == "ended" else _span(y, 1, y, n)
+    if kind == "quarter":
         q = int(m.group("qd")) if m.group("qd") else ORDINAL_WORDS[fold_case(m.group("qn"))]
         return _span(y, 3 * q - 2, y, 3 * q)
-    if m.group("quarters"):
+    if kind == "quarters":
         return _span(y, 1, y, 3 * COUNT_WORDS[fold_case(m.group("qsn"))])
-    if m.group("halfy"):
+    if kind == "halfy":
         h = int(m.group("hd")) if m.group("hd") else ORDINAL_WORDS[fold_case(m.group("hn"))]
         return _span(y, 6 * h - 5, y, 6 * h)
     return _NOT_A_SPAN
@@ -304,8 +281,9 @@ def _point_value(
 ) -> str | _Skip | None:
     """The value of a month, a span counted back ("the past 11 months"), a relative year or
     month ("last year", "last month") or a year; ``_SKIPPED`` when it is none of the figure's."""
-    raw, (start, end) = m.group(0), span
-    if m.group("month"):
+    raw, (start, end) = text[m.start() : m.end()], span
+    kind = m.lastgroup
+    if kind == "month":
         if (
             not _plausible_month(m, text)
             or _DATELINE_TAIL_RE.match(text, m.end(), end)
@@ -317,11 +295,11 @@ def _point_value(
             return _SKIPPED
         y = _resolve_year(_tail_year(raw), ref_year, _DEFAULT_YEAR)
         return f"{y}-{_month_num(m.group('mn')):02d}"
-    if m.group("since"):
+    if kind == "since":
         return _past_months_of(m, ref_year)  # "over the past 11 months of 2019"
-    if m.group("rel"):
+    if kind == "rel":
         return _resolve_year(raw, ref_year, "XXXX")
-    if m.group("relm"):
+    if kind == "relm":
         return _relative_month(raw, published)  # "last month": before the dateline's
     if quantity_follows(text, m.end()):
         return _SKIPPED  # "2000余户", "2021家": in Chinese a year is written with 年
@@ -343,25 +321,25 @@ def find_periods(
 
     A month or quarter without a year takes the single year stated in the sentence, else the
     latest such period before ``published``, else ``XXXX``. ``ref_year`` resolves "last year".
-    ``folded`` is ``fold_case(text)`` if the caller has it; ``cjk`` False says the text holds
-    no ideograph (:func:`.text_index.holds_ideograph`), so no sentence is looked through.
+    ``folded`` is ``fold_case(text)`` if the caller has it; ``cjk`` False says the sentence
+    holds no ideograph (:func:`.text_index.ideograph_offsets`), so it is not looked through.
     """
     found: list[Period] = []
     if folded is None:
         folded = fold_case(text)
-    for m in _period_matches(text, folded, start, end):
-        raw = m.group(0)
+    for m in _period_matches(folded, start, end):
+        raw = text[m.start() : m.end()]
         value = _span_value(m, raw, ref_year)
         if value is _NOT_A_SPAN:
             value = _point_value(m, text, (start, end), ref_year, published)
         if isinstance(value, _Skip):
             continue
-        if not m.group("since") and _compared_or_begun(
+        if m.lastgroup != "since" and compared_or_begun(
             folded, max(start, m.start() - 40), m.start()
         ):
             continue  # the comparison base of a change, not the period of the figure
         if (
-            m.group("year")
+            m.lastgroup == "year"
             and folded.startswith(_LEVEL_AFTER, m.end())
             and not _LEVEL_OF_RE.match(folded, m.end(), end)
         ):

@@ -11,8 +11,7 @@ Non-goals: quotations spanning sentences are not kept together; no linguistic pa
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterator
+import string
 
 from factscope.importers.lexicon import en
 
@@ -37,21 +36,27 @@ _BOUNDARY_RE = re.compile(
     re.VERBOSE,
 )
 _STOPS = ".!?。！？"  # the first class of _BOUNDARY_RE
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)*[a-z]")
+_LETTERS_AND_DOTS = string.ascii_letters + "."
 _WS = " \t\r\n\xa0\u3000\u2002\u2003\u2009\u200b\ufeff"
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``text[dot]`` closes an abbreviation, not a sentence."""
-    m = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
-    if not m:
+    # The word before: what ([A-Za-z][A-Za-z.]*)$ searched in the 12 characters before finds,
+    # the trailing run of letters and dots from its first letter ("$" also matches before a
+    # final newline); read with rstrip instead of a search tried at each of 12 positions.
+    window = text[max(0, dot - 12) : dot]
+    if window.endswith("\n"):
+        window = window[:-1]
+    run = window[len(window.rstrip(_LETTERS_AND_DOTS)) :].lstrip(".")
+    if not run:
         return False
-    word = m.group(1).lower().rstrip(".")
+    word = run.lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
     # Initials and dotted acronyms: "U.S", "J", "A.B".
-    return bool(_INITIALS_RE.fullmatch(word)) and m.group(1)[0].isupper()
+    return bool(_INITIALS_RE.fullmatch(word)) and run[0].isupper()
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -62,46 +67,69 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _boundaries(text: str, stops: list[int], start: int, end: int) -> Iterator[re.Match[str]]:
-    """``_BOUNDARY_RE.finditer(text, start, end)``, tried only at the ``stops`` (the offsets of
-    the text's sentence-final marks, found with str.find): every match begins with one, and a
-    mark inside a match is passed over as finditer passes over it."""
-    pos = start
-    for at in stops[bisect_left(stops, start) : bisect_left(stops, end)]:
-        if at >= pos:
-            m = _BOUNDARY_RE.match(text, at, end)
-            if m:
-                pos = m.end()
-                yield m
-
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text`` in order, covering every non-blank part."""
+    return split_text(text)[0]
+
+
+def split_text(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """:func:`split_sentences` and :func:`split_paragraphs` of ``text`` from one walk: a
+    paragraph (a trimmed line) runs from its first sentence's start to its last one's end."""
+    # One walk over the sentence-final marks (found with str.find: every boundary match begins
+    # with one), trying _BOUNDARY_RE only there and only up to the mark's line end; a mark
+    # inside a match is passed over as finditer passes over it.
     spans: list[tuple[int, int]] = []
-    line_start = 0
-    stops = offsets_of(text, _STOPS)
-    for line_end in [*offsets_of(text, "\n"), len(text)]:
-        cursor = line_start
-        for m in _boundaries(text, stops, line_start, line_end):
-            punct_start = m.start("punct")
-            if m.group("punct") == "." and _is_abbreviation(text, punct_start):
+    paragraphs: list[tuple[int, int]] = []
+    ends = offsets_of(text, "\n")
+    ends.append(len(text))
+    # the marks' line (its end), the next sentence's start, the end of the last match, and
+    # the first sentence of the line
+    line = cursor = pos = first = 0
+    for at in offsets_of(text, _STOPS):
+        while ends[line] < at:  # the lines before the mark's end with their last sentence
+            if cursor < ends[line] or len(spans) > first:  # not blank (half of a scrape's)
+                first = _close_line(text, (cursor, ends[line]), spans, first, paragraphs)
+            cursor = ends[line] + 1
+            line += 1
+        m = _BOUNDARY_RE.match(text, at, ends[line]) if at >= pos else None
+        if m is None:
+            continue
+        pos = m.end()
+        punct, close, space = m.group("punct", "close", "space")
+        if punct == "." and _is_abbreviation(text, at):
+            continue
+        if not space and not close and punct[-1] not in "。！？":
+            # Glued: require a lowercase letter or a digit before the stop ("28.So").
+            before = text[at - 1] if at > 0 else ""
+            if not (before.islower() or before.isdigit()):
                 continue
-            glued = not m.group("space") and m.group("punct")[-1] not in "。！？"
-            if glued and not m.group("close"):
-                # Glued: require a lowercase letter or a digit before the stop ("28.So").
-                before = text[punct_start - 1] if punct_start > 0 else ""
-                if not (before.islower() or before.isdigit()):
-                    continue
-            end = m.end("close")
-            span = _trimmed(text, cursor, end)
-            if span:
-                spans.append(span)
-            cursor = end
-        span = _trimmed(text, cursor, line_end)
+        end = m.end("close")
+        span = _trimmed(text, cursor, end)
         if span:
             spans.append(span)
-        line_start = line_end + 1
-    return spans
+        cursor = end
+    for line_end in ends[line:]:
+        if cursor < line_end or len(spans) > first:
+            first = _close_line(text, (cursor, line_end), spans, first, paragraphs)
+        cursor = line_end + 1
+    return spans, paragraphs
+
+
+def _close_line(
+    text: str,
+    rest: tuple[int, int],
+    spans: list[tuple[int, int]],
+    first: int,
+    paragraphs: list[tuple[int, int]],
+) -> int:
+    """Add the ``rest`` of a line as its last sentence and the line as a paragraph when it
+    holds a sentence (``spans[first:]``); the index of the next line's first sentence."""
+    span = _trimmed(text, *rest)
+    if span:
+        spans.append(span)
+    if len(spans) > first:
+        paragraphs.append((spans[first][0], spans[-1][1]))
+    return len(spans)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:

@@ -40,6 +40,9 @@ class _Tables(NamedTuple):
     """The traditional characters below U+10000: ``re`` tests such a class with a bitmap,
     about 3x faster than the set test (which makes a string of every character). A class with
     the 66 above U+FFFF too is tested character by character: 20x slower than the set."""
+    leads: tuple[bytes, ...]
+    """The first UTF-8 bytes of the traditional characters (E3-E9, F0): a text whose bytes
+    hold none of them holds no traditional character, which ``in`` tells like ``memchr``."""
 
 
 _ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
@@ -51,7 +54,8 @@ def _tables() -> _Tables:
     keys, values = lines[0], lines[1]
     wide = re.compile(f"[{re.escape(min(keys))}-\U0010ffff]")
     bmp = re.compile(f"[{re.escape(''.join(c for c in keys if ord(c) <= 0xFFFF))}]")
-    return _Tables(str.maketrans(keys, values), frozenset(keys), wide, bmp)
+    leads = tuple(sorted({c.encode("utf-8")[:1] for c in keys}))
+    return _Tables(str.maketrans(keys, values), frozenset(keys), wide, bmp, leads)
 
 
 def simplify(text: str) -> str:
@@ -60,6 +64,12 @@ def simplify(text: str) -> str:
     if text.isascii():
         return text
     tables = _tables()
+    # English text with curly quotes or dashes (E2 lead bytes), or with a few ideographs: a
+    # few memchr over its bytes instead of the class scans below, which re tests at every
+    # character (about 120 instructions each for the bitmap class)
+    wide = _wide_characters(text.encode("utf-8", "surrogatepass"), tables.leads)
+    if wide is not None:
+        return text if tables.traditional.isdisjoint(wide) else text.translate(tables.table)
     first = tables.wide.search(text)
     if first is None:
         return text
@@ -69,6 +79,27 @@ def simplify(text: str) -> str:
     ):
         return text
     return text.translate(tables.table)
+
+
+_FEW = 32  # wide characters read one by one; a text with more is Chinese: the scans decide
+
+
+def _wide_characters(data: bytes, leads: tuple[bytes, ...]) -> set[str] | None:
+    """The characters of the UTF-8 ``data`` that begin with one of ``leads`` (lead bytes of
+    three- and four-byte characters, which never occur inside a character), or None when
+    there are more than ``_FEW`` of them."""
+    found: set[str] = set()
+    seen = 0
+    for lead in leads:
+        size = 4 if lead >= b"\xf0" else 3
+        at = data.find(lead)
+        while at >= 0:
+            seen += 1
+            if seen > _FEW:
+                return None
+            found.add(data[at : at + size].decode("utf-8", "surrogatepass"))
+            at = data.find(lead, at + 1)
+    return found
 
 
 def requote(fact: Fact, original: str, work: str) -> Fact:
