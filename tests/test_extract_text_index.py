@@ -11,7 +11,6 @@ import pytest
 from factscope.importers.extract.text_index import (
     _FEW,
     _IDEOGRAPH_LEADS,
-    holds_ideograph,
     ideograph_offsets,
     year_offsets,
 )
@@ -45,8 +44,8 @@ def test_year_offsets_on_the_demo_corpus() -> None:
     ["", "plain", "“quoted” – text", "\u33ff", "\u3400", "\u4dbf", "\u4dc0", "\u4e00", "\u9fff",
      "\ua000", "\u3000。", "x\U00020000", "\ud800 lone", "é and 版", "ｆｕｌｌ", "\u2e80\u2fff"],
 )  # fmt: skip
-def test_holds_ideograph_agrees_with_the_class(text: str) -> None:
-    assert holds_ideograph(text) == (IDEOGRAPH_RE.search(text) is not None)
+def test_whether_a_text_holds_an_ideograph_agrees_with_the_class(text: str) -> None:
+    assert bool(ideograph_offsets(text)) == (IDEOGRAPH_RE.search(text) is not None)
 
 
 def test_the_lead_bytes_cover_every_ideograph() -> None:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from factscope.importers.extract import extract_facts
+from factscope.importers.extract.text_index import wide_characters
 from factscope.importers.extract.traditional import (
     _FEW,
     DATA_FILE,
     _tables,
-    _wide_characters,
     build,
     simplify,
 )
@@ -98,5 +98,5 @@ def test_few_wide_characters_read_one_by_one_agree_with_the_scans() -> None:
             got = simplify(text)
             assert (got is text) == tables.traditional.isdisjoint(text), (n, text)
             assert got == text.translate(tables.table)
-    assert _wide_characters("版 “x” 𠀀".encode(), tables.leads) == {"版", "𠀀"}
-    assert _wide_characters(plain.encode(), tables.leads) is None
+    assert wide_characters("版 “x” 𠀀".encode(), tables.leads, _FEW) == {"版", "𠀀"}
+    assert wide_characters(plain.encode(), tables.leads, _FEW) is None

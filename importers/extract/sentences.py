@@ -133,7 +133,9 @@ def _close_line(
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: the non-blank lines of ``text`` (news scrapes put one per line)."""
+    """Paragraph spans: the non-blank lines of ``text`` (news scrapes put one per line). The
+    plain definition that :func:`split_text`'s paragraphs are tested against; the extractor
+    takes both from that one walk."""
     spans: list[tuple[int, int]] = []
     start = 0
     for line_end in [*offsets_of(text, "\n"), len(text)]:

@@ -66,11 +66,6 @@ def _lead_bytes(ranges: str) -> tuple[bytes, ...]:
 _IDEOGRAPH_LEADS = _lead_bytes(IDEOGRAPH_RANGES)  # b"\xe3" ... b"\xe9"
 
 
-def holds_ideograph(text: str) -> bool:
-    """Whether ``text`` holds a CJK ideograph (``IDEOGRAPH_RE``): see :func:`ideograph_offsets`."""
-    return bool(ideograph_offsets(text))
-
-
 _FEW = 64  # ideographs located one by one; a text with more is Chinese: the class scan finds them
 
 
@@ -84,15 +79,26 @@ def ideograph_offsets(text: str) -> list[int]:
     that look for Chinese per sentence bisect these instead."""
     if text.isascii():
         return []
-    data = text.encode("utf-8", "surrogatepass")
-    chars: set[str] = set()
+    chars = wide_characters(text.encode("utf-8", "surrogatepass"), _IDEOGRAPH_LEADS, _FEW)
+    if chars is None:
+        return [m.start() for m in IDEOGRAPH_RE.finditer(text)]
+    return offsets_of(text, [c for c in chars if is_ideograph(c)])
+
+
+def wide_characters(data: bytes, leads: tuple[bytes, ...], few: int) -> set[str] | None:
+    """The characters of the UTF-8 ``data`` that begin with one of ``leads`` (lead bytes of
+    three- and four-byte characters, which never occur inside a character), each found by
+    ``bytes.find``; None when there are more than ``few`` of them (a text that many of them:
+    a class scan over it is cheaper than decoding them one by one)."""
+    found: set[str] = set()
     seen = 0
-    for lead in _IDEOGRAPH_LEADS:  # all three-byte characters
+    for lead in leads:
+        size = 4 if lead >= b"\xf0" else 3
         at = data.find(lead)
         while at >= 0:
             seen += 1
-            if seen > _FEW:
-                return [m.start() for m in IDEOGRAPH_RE.finditer(text)]
-            chars.add(data[at : at + 3].decode("utf-8", "surrogatepass"))
+            if seen > few:
+                return None
+            found.add(data[at : at + size].decode("utf-8", "surrogatepass"))
             at = data.find(lead, at + 1)
-    return offsets_of(text, [c for c in chars if is_ideograph(c)])
+    return found
