@@ -328,6 +328,11 @@ _FOLDED_SPELLINGS = [
     ("Output rose 5 percent over 3 montHſ.", "montHſ", "montHs"),
     ("Sales rose two-thırds to 5 billion yuan.", "thırds", "thirds"),
     ("Sales were two-thirdſ of 5 billion yuan.", "thirdſ", "thirds"),
+    # number words and month names: dropped (number) or a KeyError (month) before
+    ("Output rose to ſix million tonnes in 2020.", "ſix", "six"),
+    ("The firm hired ſeven hundred workers in 2021.", "ſeven", "seven"),
+    ("Output rose to fıve million tonnes in 2019.", "fıve", "five"),
+    ("Sales rose 5% in Auguſt 2020.", "Auguſt", "August"),
 ]
 
 
