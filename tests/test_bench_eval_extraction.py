@@ -12,7 +12,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.eval_extraction import DEFAULT_REAL_DEV, evaluate_real_dev, main  # noqa: E402
+from bench.eval_extraction import DEFAULT_REAL_DEV, evaluate_real_dev, interpreter, main  # noqa: E402
 
 # Own sentence: a year-less month range takes its year from the record's ``published`` date.
 TEXT = "From January to May, Yunnan's exports reached 12.5 billion yuan, up 8 percent."
@@ -162,3 +162,13 @@ def test_general_news_scores_hold() -> None:
     for name in ("physical", "currency"):
         gold, hit, _, _ = score.by_category[name]
         assert hit / gold >= 0.9, name
+
+
+def test_speed_figures_name_the_interpreter() -> None:
+    """A speed figure depends on the interpreter's build: the line says which one ran."""
+    import platform
+
+    line = interpreter()
+    assert sys.executable in line
+    assert platform.python_version() in line
+    assert "\n" not in line
