@@ -259,41 +259,41 @@ class Gazetteer:
         ]
         known = [(sp, rid) for sp, rid in zip(spans, base, strict=True) if rid is not None]
         known_starts = [sp.start for sp, _ in known]
-        chosen = list(base)
         memo: dict[tuple[tuple[str, ...], str], str | None] = {}
         reach: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
-        for n, sp in enumerate(spans):
-            if len(sp.ids) < 2 and not sp.needs_context:
-                continue
-            if sp.ids not in reach:
-                reach[sp.ids] = self._reach(sp.ids)
-            up, down = reach[sp.ids]
-            for rid in _nearest(known, known_starts, sp):
-                key = (sp.ids, rid)
-                if key not in memo:
-                    # most places near an ambiguous name are unrelated to all its candidates
-                    related = rid in up or not self.ancestors(rid).isdisjoint(down)
-                    memo[key] = self._by_context(sp.ids, [rid]) if related else None
-                if memo[key]:
-                    chosen[n] = memo[key]
-                    break
-        for n, sp in enumerate(spans):
-            # Still undecided: a prominent city over its namesakes. Such a guess is never the
-            # context of another name ("Suzhou and Taizhou" leaves Taizhou undecided).
-            if chosen[n] is None and not sp.needs_context and len(sp.ids) > 1:
-                chosen[n] = self._choose(sp.ids, extra_context, True)
         mentions = []
-        for sp, choice in zip(spans, chosen, strict=True):
-            if sp.needs_context and choice is None:
-                continue
-            ids = sp.ids
-            if sp.zone_kind is not None:
+        # one walk: a span's choice reads only ``known`` (the spans decided without context),
+        # never another span's choice made here
+        for sp, choice in zip(spans, base, strict=True):
+            start, end, ids, _, needs_context, zone_kind = sp
+            if len(ids) > 1 or needs_context:  # most spans name one place: nothing to weigh
+                if ids not in reach:
+                    reach[ids] = self._reach(ids)
+                up, down = reach[ids]
+                for rid in _nearest(known, known_starts, sp):
+                    key = (ids, rid)
+                    if key not in memo:
+                        # most places near an ambiguous name are unrelated to all its candidates
+                        related = rid in up or not self.ancestors(rid).isdisjoint(down)
+                        memo[key] = self._by_context(ids, [rid]) if related else None
+                    if memo[key]:
+                        choice = memo[key]
+                        break
+                if choice is None and needs_context:
+                    continue
+                if choice is None and len(ids) > 1:
+                    # Still undecided: a prominent city over its namesakes. Such a guess is
+                    # never the context of another name ("Suzhou and Taizhou" leaves Taizhou
+                    # undecided).
+                    choice = self._choose(ids, extra_context, True)
+            name = text[start:end]
+            if zone_kind is not None:
                 if choice is None:
                     ids = ()  # the zone's parent place is ambiguous: report no candidates
                 else:
-                    choice = self._zone(choice, sp.zone_kind, text[sp.start : sp.end])
+                    choice = self._zone(choice, zone_kind, name)
                     ids = (choice,)
-            mentions.append(Mention(sp.start, sp.end, text[sp.start : sp.end], choice, ids))
+            mentions.append(Mention(start, end, name, choice, ids))
         return mentions
 
     def _zone(self, parent_id: str, kind: str, phrase: str) -> str:
