@@ -205,3 +205,48 @@ def test_the_rank_scope_pattern_finds_what_the_one_it_replaced_found() -> None:
             assert (RANK_SCOPE_FOLDED_RE.search(window) is not None) == expected, window
             found += expected
     assert found > 50
+
+
+def _ends_walking_forward(index: PlaceIndex) -> dict[int, str | None]:
+    """The mentions' region ids by their end plus the spaces after (the earlier ``_edges``)."""
+    text, ends = index.text, {}
+    for m in index._mentions:
+        end = m.end
+        while end < len(text) and text[end] in " \xa0":
+            end += 1
+        ends[end] = m.region_id
+    return ends
+
+
+@requires_shared
+def test_the_mention_before_a_name_is_found_as_by_the_forward_walk() -> None:
+    # _in_name asks which mention ends right before a name, spaces apart: one walk back from
+    # the name over a dict by end, instead of walking forward past every mention's spaces
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = _NAME_EDGES + [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["Shenzhen \xa0 Futian District", "Chengdu  Sichuan", " Sichuan", "Sichuan\xa0"]
+    found = 0
+    for text in texts:
+        index = _index(text)
+        forward = _ends_walking_forward(index)
+        _, ends = index._edges()
+        for m in index._mentions:
+            expected = forward.get(m.start)
+            assert ends.get(index._ending_before(m.start)) == expected, (text[:40], m)
+            found += expected is not None
+        for pos in range(len(text) + 1):  # every offset, not only the mentions' starts
+            if pos < len(text) and text[pos] not in " \xa0":
+                assert ends.get(index._ending_before(pos)) == forward.get(pos), (text[:40], pos)
+    assert found >= 3  # the texts hold names right after another
+
+
+def test_places_are_built_with_every_field() -> None:
+    # _collect builds Place tuples with tuple.__new__ (no defaults filled in): each has every
+    # field, equal to the NamedTuple built from the same values
+    text = "The province's output rose. Sichuan's exports and Chengdu grew; the city's GDP rose."
+    index = _index(text)
+    assert any(p.anaphor for p in index._places) and any(not p.anaphor for p in index._places)
+    for p in index._places:
+        assert type(p) is region_places.Place and len(p) == len(region_places.Place._fields)
+        assert p == region_places.Place(*p)

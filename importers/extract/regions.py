@@ -63,9 +63,14 @@ class RegionTracker(PlaceIndex):
         tallied most-mentioned first and the rest skipped once none can reach the best count
         (the checks of a mention are the costly part; most stories dwell on one place)."""
         mentioned: dict[str, list[int]] = {}  # region id -> indexes of its countable places
+        known = self._usable_ids  # what _usable has decided: most places repeat a region
         for i, p in enumerate(self._places):
-            if not p.comparand and self._usable(p.region):
-                mentioned.setdefault(p.region.id, []).append(i)
+            if p.comparand:
+                continue
+            region = p.region
+            usable = known.get(region.id)
+            if usable or (usable is None and self._usable(region)):
+                mentioned.setdefault(region.id, []).append(i)
         best = 0  # the most mentions counted for one region, offices aside
         tallies: list[tuple[int, int, int, Region]] = []  # (counted, offices, first, region)
         for indexes in sorted(mentioned.values(), key=len, reverse=True):

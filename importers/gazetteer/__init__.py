@@ -293,7 +293,8 @@ class Gazetteer:
                 else:
                     choice = self._zone(choice, zone_kind, name)
                     ids = (choice,)
-            mentions.append(Mention(start, end, name, choice, ids))
+            # as Mention(...), without the Python frame of a NamedTuple's __new__
+            mentions.append(tuple.__new__(Mention, (start, end, name, choice, ids)))
         return mentions
 
     def _zone(self, parent_id: str, kind: str, phrase: str) -> str:
