@@ -250,3 +250,23 @@ def test_places_are_built_with_every_field() -> None:
     for p in index._places:
         assert type(p) is region_places.Place and len(p) == len(region_places.Place._fields)
         assert p == region_places.Place(*p)
+
+
+def test_windows_at_the_text_start_read_as_when_clamped() -> None:
+    # the windows before a place are clamped by conditionals (not max()), and patterns get a
+    # negative pos where a place is near the text's start: re reads it as 0
+    from factscope.importers.extract import region_cues
+    from factscope.importers.gazetteer._scan import SUFFIX_RE
+
+    cases = [
+        (region_cues.COMPARAND_RE, "faster than "), (region_cues.FROM_BEFORE_RE, "from the "),
+        (region_cues.IN_BEFORE_RE, "in "), (region_cues.LOCATIVE_BEFORE_RE, "at "),
+        (SUFFIX_RE, "Lingang Free Trade Zone"), (region_cues.COMPARAND_RE, "led "),
+    ]  # fmt: skip
+    for pattern, text in cases:
+        for pos in range(-70, 1):
+            got = pattern.search(text, pos, len(text))
+            assert got is not None and got.span() == pattern.search(text, 0).span(), pos
+    assert [p.comparand for p in _index("than Sichuan grew.")._places] == ["own"]
+    assert [p.comparand for p in _index("trailed Sichuan.")._places] == ["other"]
+    assert [p.comparand for p in _index("Sichuan led.")._places] == [""]

@@ -227,5 +227,5 @@ def name_possible(text: str, start: int, after: str) -> bool:
         return True
     if not prev.isspace():
         return False
-    words = text[max(0, start - 25) : start].split()
+    words = text[start - 25 if start > 25 else 0 : start].split()  # no max(): a call
     return bool(words) and not words[-1].islower()

@@ -177,7 +177,8 @@ class PlaceIndex:
         if not text[m.start - 1 : m.start].isspace():
             return False  # no word before it in the sentence (nor at the text's start)
         s_start, _ = self._sentence_of(m.start)
-        before = text[max(s_start, m.start - 25) : m.start]
+        lo = m.start - 25  # clamps as conditionals: max() costs a call parsing its arguments
+        before = text[lo if lo > s_start else s_start : m.start]
         prev = CAPITALIZED_BEFORE_RE.search(before) if before else None
         return bool(
             prev
@@ -330,10 +331,11 @@ class PlaceIndex:
         if ok is None and not self._usable(place.region):
             ok = self._candidates[id(place)] = False  # no window to read
         if ok is None:
-            lo = max(0, place.start - 40)
-            before = self.text[lo : place.start]
+            start = place.start
+            lo = start - 40 if start > 40 else 0
+            before = self.text[lo:start]
             ok = not (
-                self._rank_scope(lo, place.start)
+                self._rank_scope(lo, start)
                 or (("%" in before or "cent" in before) and SHARE_OF_RE.search(before))
                 or before.endswith(CJK_SHARE_BEFORE)  # "占四川进出口总值的87.9%": the whole
                 or (
@@ -353,9 +355,10 @@ class PlaceIndex:
         """Whether ``place`` (in the sentence starting at ``s_start``) is where goods go to."""
         hit = self._destinations.get(id(place))
         if hit is None:
-            lo = max(s_start, place.start - 36)
-            hit = self._destination_words_last(lo, place.start) and (
-                DESTINATION_RE.search(self.text[lo : place.start]) is not None
+            start = place.start
+            lo = start - 36 if start - 36 > s_start else s_start
+            hit = self._destination_words_last(lo, start) and (
+                DESTINATION_RE.search(self.text[lo:start]) is not None
             )
             if not hit:
                 # "exports to Bavaria and Munich", "to Japan, Korea and Vietnam": the places
@@ -402,7 +405,7 @@ class PlaceIndex:
 
     def _compared(self, start: int) -> str:
         """What :attr:`Place.comparand` says of a place name starting at ``start``."""
-        words = self.text[max(0, start - 24) : start].lower().split()
+        words = self.text[start - 24 if start > 24 else 0 : start].lower().split()
         if words and words[-1] == "the":
             words.pop()
         if not words or words[-1] not in COMPARAND_LAST_WORDS:
@@ -410,5 +413,5 @@ class PlaceIndex:
         # "of" and "to" end many phrases: only "than that of", "ahead of", "second only to"
         if words[-1] in ("of", "to") and (len(words) < 2 or words[-2] not in _BEFORE_OF_TO):
             return ""
-        found = COMPARAND_RE.search(self.text, max(0, start - 60), start)
+        found = COMPARAND_RE.search(self.text, start - 60, start)  # re reads pos < 0 as 0
         return "" if found is None else ("own" if found.group("own") else "other")

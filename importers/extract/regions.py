@@ -77,7 +77,8 @@ class RegionTracker(PlaceIndex):
             if len(indexes) < best:
                 break  # no region from here on can reach ``best``
             tally = self._topic_tally(indexes)
-            best = max(best, tally[0])
+            if tally[0] > best:  # a conditional, not max(): no call parsing arguments
+                best = tally[0]
             tallies.append(tally)
         # (count, first, region); offices count only when no other place does
         scores = [(t[0] if best else t[1], t[2], t[3]) for t in tallies]
@@ -108,14 +109,17 @@ class RegionTracker(PlaceIndex):
             if not self._candidate(p):
                 continue
             if self._destination(p, self._sentence_of(p.start)[0]) and not FROM_BEFORE_RE.search(
-                text, max(0, p.start - 8), p.start
+                text,
+                p.start - 8,
+                p.start,  # re reads a negative pos as 0
             ):
                 continue  # "shipments to China": where goods go ("exports from Bavaria" stay)
             if p.org:
                 offices += 1
             else:
                 counted += 1
-            first = min(first, i)
+            if i < first:
+                first = i
         return counted, offices, first, places[indexes[0]].region
 
     def _dateline(self) -> Region | None:
@@ -212,7 +216,7 @@ class RegionTracker(PlaceIndex):
     def _in_new_place(self, place: Place, topic: Region | None) -> bool:
         """Whether "in <place>" moves the story there: not when the place contains the topic
         ("the only district in Shanghai" in a story about Pudong)."""
-        if not IN_BEFORE_RE.search(self.text, max(0, place.start - 20), place.start):
+        if not IN_BEFORE_RE.search(self.text, place.start - 20, place.start):  # pos < 0: 0
             return False
         return topic is None or not self._nested(place.region.id, topic.id)
 
@@ -295,7 +299,7 @@ class RegionTracker(PlaceIndex):
         for place in places[first : first + 8]:  # the next few places: a clause, not a book
             if place.anaphor or place.region.level == "country":
                 continue
-            if not LOCATIVE_BEFORE_RE.search(self.text, max(0, place.start - 4), place.start):
+            if not LOCATIVE_BEFORE_RE.search(self.text, place.start - 4, place.start):
                 continue
             if topic is None or self._nested(topic.id, place.region.id):
                 return place.region

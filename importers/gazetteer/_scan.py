@@ -269,7 +269,9 @@ def _zone_type_ends(lowered: str) -> list[tuple[int, int]]:
             if (e == len(lowered) or not (lowered[e].isalnum() or lowered[e] == "_")) and (
                 before is None
                 or lowered.endswith(before, 0, s)
-                or not lowered[max(0, s - 12) : s].isascii()  # "ſ" matches "s" in SUFFIX_RE
+                or not lowered[
+                    s - 12 if s > 12 else 0 : s
+                ].isascii()  # "ſ" matches "s" in SUFFIX_RE
             ):
                 found.append((s, e))
             s = lowered.find(word, e)
@@ -284,7 +286,7 @@ def _scan_zones(text: str, index: AliasIndex, lowered: str | None = None) -> lis
     # much as the rest of the zone scan. Folded, not lowered: "İ".lower() is two characters,
     # which would shift every offset after it.
     for last_start, last_end in _zone_type_ends(fold_case(text) if lowered is None else lowered):
-        m = SUFFIX_RE.search(text, max(0, last_start - 60), last_end)
+        m = SUFFIX_RE.search(text, last_start - 60, last_end)  # re reads pos < 0 as 0
         if m is None:
             continue
         window = max(0, m.start() - 120)
@@ -324,7 +326,9 @@ def select(spans: list[Span]) -> list[Span]:
     while i < n:
         j, reach = i + 1, ordered[i].end
         while j < n and ordered[j].start < reach:
-            reach = max(reach, ordered[j].end)
+            end = ordered[j].end
+            if end > reach:  # a conditional, not max(): no call parsing arguments
+                reach = end
             j += 1
         if j == i + 1:
             out.append(ordered[i])
