@@ -161,20 +161,22 @@ _NAME_EDGES = [
 
 @requires_shared
 def test_the_name_gate_answers_as_the_checks_it_skips(monkeypatch: pytest.MonkeyPatch) -> None:
-    # _in_name returns early where name_possible says no True answer can come: the answers
-    # are the same as with every check run, over every mention of the edges and the texts
+    # _collect asks _in_name only where name_possible says a True answer can come: the
+    # answers are the same as with every check run, over every mention of the edges and texts
     samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
     texts = _NAME_EDGES + [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
     texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     gz = Gazetteer.default()
     indexes = [_index(text) for text in texts]
     cases = [(i, m) for i in indexes for m in gz.find_mentions(i.text) if m.region_id]
-    gated = [i._in_name(m, i.text[m.end : m.end + 30]) for i, m in cases]
-    skipped = sum(not name_possible(i.text, m.start, i.text[m.end : m.end + 30])
-                  for i, m in cases)  # fmt: skip
+    possible = [name_possible(i.text, m.start, i.text[m.end : m.end + 30]) for i, m in cases]
+    every = [i._in_name(m, i.text[m.end : m.end + 30]) for i, m in cases]
+    assert [p and e for p, e in zip(possible, every, strict=True)] == every
+    assert sum(every) >= 8 and possible.count(False) > len(cases) / 2
+    # and _collect keeps the places as it does with the gate forced open
+    kept = [[p.start for p in i._collect(i._mentions)] for i in indexes]
     monkeypatch.setattr(region_places, "name_possible", lambda *_: True)
-    assert [i._in_name(m, i.text[m.end : m.end + 30]) for i, m in cases] == gated
-    assert sum(gated) >= 8 and skipped > len(cases) / 2
+    assert [[p.start for p in i._collect(i._mentions)] for i in indexes] == kept
 
 
 # the rank-scope pattern before its \b was put in front of the words (region_cues)

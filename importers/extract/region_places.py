@@ -155,10 +155,10 @@ class PlaceIndex:
         return start
 
     def _in_name(self, m: Mention, after: str) -> bool:
-        """Whether ``m`` (``after``: the 30 characters after it) is in a name ("Xi Jinping")."""
+        """Whether ``m`` (``after``: the 30 characters after it) is in a name ("Xi Jinping"),
+        where ``name_possible`` let it through (the caller asks it first: most places fail it,
+        and none of the answers below can be True for them)."""
         text = self.text
-        if not name_possible(text, m.start, after):
-            return False  # most places: none of the answers below can be True
         if self._title_line(m.start, m.end):
             return False
         if CJK_DATELINE_MARK in after and CJK_DATELINE_AFTER_RE.match(after):
@@ -235,15 +235,16 @@ class PlaceIndex:
         places: list[Place] = []
         text, get = self.text, self.gz.get
         for m in mentions:
-            region = get(m.region_id) if m.region_id else None
+            start, end, _, rid, _ = m  # unpacked: a NamedTuple's attribute is a descriptor call
+            region = get(rid) if rid else None
             if region is None:
                 continue
-            end = m.end
             wide = text[end : end + 30]  # what the name checks read after the place
             office = wide[1:2].isupper() and (
                 EN_OFFICE_AFTER_RE.match(text, end, end + 60) is not None
             )
-            if not office and self._in_name(m, wide):
+            # name_possible first: most places fail it, and skip the method call
+            if not office and name_possible(text, start, wide) and self._in_name(m, wide):
                 continue
             after = wide[:10]
             if ("$" in after or "dollar" in after) and DOLLAR_AFTER_RE.match(after):
@@ -253,10 +254,10 @@ class PlaceIndex:
                 after.startswith(APOSTROPHE_S) and POSSESSIVE_RE.match(after, 0, 3) is not None
             ) or (cjk_after and CJK_OWNER_AFTER_RE.match(text, end, end + 6) is not None)
             org = office or (cjk_after and CJK_ORG_AFTER_RE.match(text, end, end + 30) is not None)
-            compared = self._compared(m.start)
+            compared = self._compared(start)
             # as Place(...), without the Python frame of a NamedTuple's __new__ (all fields)
             places.append(
-                tuple.__new__(Place, (m.start, end, region, poss, False, "", compared, org))
+                tuple.__new__(Place, (start, end, region, poss, False, "", compared, org))
             )
         mentioned = list(places)
         starts = [p.start for p in mentioned]

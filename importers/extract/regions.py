@@ -96,22 +96,22 @@ class RegionTracker(PlaceIndex):
         first = len(places)
         for i in indexes:
             p = places[i]
-            previous = places[i - 1] if i > 0 else None
+            start = p.start
             # a place that only locates the one before it ("Pudong New Area in Shanghai") or
             # scopes a rank ("the only district in Shanghai") is not what the story is about
-            if (
-                previous is not None
-                and p.start - previous.end <= 12
-                and LOCATING_GAP_RE.fullmatch(text, previous.end, p.start) is not None
-                and self._nested(p.region.id, previous.region.id)
-            ):
-                continue
+            if i > 0:
+                previous = places[i - 1]
+                if (
+                    start - previous.end <= 12
+                    and LOCATING_GAP_RE.fullmatch(text, previous.end, start) is not None
+                    and self._nested(p.region.id, previous.region.id)
+                ):
+                    continue
             if not self._candidate(p):
                 continue
-            if self._destination(p, self._sentence_of(p.start)[0]) and not FROM_BEFORE_RE.search(
-                text,
-                p.start - 8,
-                p.start,  # re reads a negative pos as 0
+            # re reads a negative pos as 0
+            if self._destination(p, self._sentence_of(start)[0]) and not FROM_BEFORE_RE.search(
+                text, start - 8, start
             ):
                 continue  # "shipments to China": where goods go ("exports from Bavaria" stay)
             if p.org:

@@ -249,16 +249,20 @@ class Gazetteer:
         self, text: str, extra_context: Sequence[str], lowered: str | None = None
     ) -> list[Mention]:
         spans = select(scan(text, self._index, self._weak, lowered))
-        base = [
-            None
-            if sp.needs_context
-            else sp.ids[0]  # what _choose answers for one id, without the call
-            if len(sp.ids) == 1
-            else self._choose(sp.ids, extra_context)
-            for sp in spans
-        ]
-        known = [(sp, rid) for sp, rid in zip(spans, base, strict=True) if rid is not None]
-        known_starts = [sp.start for sp, _ in known]
+        base: list[str | None] = []  # each span's choice without the others' context
+        known: list[tuple[Span, str]] = []  # the spans so decided, and their starts
+        known_starts: list[int] = []
+        for sp in spans:
+            start, _, ids, _, needs_context, _ = sp
+            if needs_context:
+                base.append(None)
+                continue
+            # one id: what _choose answers, without the call
+            rid = ids[0] if len(ids) == 1 else self._choose(ids, extra_context)
+            base.append(rid)
+            if rid is not None:
+                known.append((sp, rid))
+                known_starts.append(start)
         memo: dict[tuple[tuple[str, ...], str], str | None] = {}
         reach: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
         mentions = []
