@@ -272,3 +272,16 @@ def test_windows_at_the_text_start_read_as_when_clamped() -> None:
     assert [p.comparand for p in _index("than Sichuan grew.")._places] == ["own"]
     assert [p.comparand for p in _index("trailed Sichuan.")._places] == ["other"]
     assert [p.comparand for p in _index("Sichuan led.")._places] == [""]
+
+
+def test_a_name_line_starts_where_the_list_of_line_starts_says() -> None:
+    # _title_line finds the line's start by rfind, not a bisect in a list of every line start
+    from bisect import bisect_right
+
+    text = "\nA Headline About Chengdu\n\nChengdu grew.\nShenzhen Futian District\n\n"
+    index = _index(text)
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    for start in range(len(text) + 1):
+        expected = line_starts[bisect_right(line_starts, start) - 1]
+        assert index.text.rfind("\n", 0, start) + 1 == expected, start
+    assert index._title_line(1, 5) and not index._title_line(28, 35)

@@ -119,7 +119,6 @@ COMPARAND_LAST_WORDS = frozenset({
     "overtook", "overtaking", "trailed", "trailing", "behind", "after", "of",
 })  # fmt: skip
 POSSESSIVE_GAP_RE = re.compile(r"['’]s[\s\xa0]+")
-NEWLINE_RE = re.compile("\n")
 # "the Pudong New Area Commerce Commission", "Hangzhou Municipal Bureau of Commerce": a
 # government office named after its place, which is the story's place
 EN_OFFICE_AFTER_RE = re.compile(

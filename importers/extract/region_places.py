@@ -39,7 +39,6 @@ from .region_cues import (
     LIST_GAP_RE,
     NAME_AFTER_RE,
     NAME_FUNCTION_WORDS,
-    NEWLINE_RE,
     NOUN_LEVELS,
     POSSESSIVE_RE,
     RANK_SCOPE_FOLDED_RE,
@@ -109,7 +108,7 @@ class PlaceIndex:
         self._names: list[tuple[int, int]] | None = None  # see name_spans
         self._name_starts: list[int] = []
         self._sentence_starts = [s for s, _ in sentences]
-        self._line_starts: list[int] | None = None  # these two: for the few name checks
+        # built when a name check first reaches it (most places stop at name_possible)
         self._mention_edges: tuple[dict[int, str | None], dict[int, str | None]] | None = None
         mentions = self._mentions = gazetteer.find_mentions(text, self.folded)
         self._places = self._collect(mentions)
@@ -125,9 +124,8 @@ class PlaceIndex:
 
     def _title_line(self, start: int, end: int) -> bool:
         """Whether the line holding ``text[start:end]`` is a headline (kept per line)."""
-        if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(self.text))]
-        line_start = self._line_starts[bisect_right(self._line_starts, start) - 1]
+        # the last newline before the name, found in C: no list of the text's line starts
+        line_start = self.text.rfind("\n", 0, start) + 1
         title = self._title_lines.get(line_start)
         if title is None:
             line_end = self.text.find("\n", end)

@@ -137,7 +137,9 @@ class RegionTracker(PlaceIndex):
         cached = self._enumerations.get((start, end))
         if cached is not None:
             return cached
-        places = [p for p in self.places_in(start, end) if not p.anaphor and self._usable(p.region)]
+        places = self.places_in(start, end)
+        if len(places) >= 3:  # most sentences name fewer: no place to weigh
+            places = [p for p in places if not p.anaphor and self._usable(p.region)]
         if len(places) < 3:  # fewer than three places name fewer than three regions
             self._enumerations[start, end] = []
             return []
@@ -309,12 +311,15 @@ class RegionTracker(PlaceIndex):
         """Places of the sentence that a figure after them can be about, and their starts."""
         found = self._attributables.get((start, end))
         if found is None:
-            listed = {id(p) for p in self.enumeration(start, end)}
+            places = self.places_in(start, end)
+            enumerated = self.enumeration(start, end)
+            if enumerated:  # most sentences list none
+                listed = {id(p) for p in enumerated}
+                places = [p for p in places if id(p) not in listed]
             places = [
                 p
-                for p in self.places_in(start, end)
-                if id(p) not in listed
-                and not p.org
+                for p in places
+                if not p.org
                 and self._candidate(p)
                 and not self._destination(p, start)
                 # "faster than Sichuan's 5 percent" is Sichuan's figure; "after Shanghai" is not
