@@ -266,9 +266,11 @@ def test_windows_at_the_text_start_read_as_when_clamped() -> None:
         (SUFFIX_RE, "Lingang Free Trade Zone"), (region_cues.COMPARAND_RE, "led "),
     ]  # fmt: skip
     for pattern, text in cases:
+        at_zero = pattern.search(text, 0)
+        assert at_zero is not None, text
         for pos in range(-70, 1):
             got = pattern.search(text, pos, len(text))
-            assert got is not None and got.span() == pattern.search(text, 0).span(), pos
+            assert got is not None and got.span() == at_zero.span(), pos
     assert [p.comparand for p in _index("than Sichuan grew.")._places] == ["own"]
     assert [p.comparand for p in _index("trailed Sichuan.")._places] == ["other"]
     assert [p.comparand for p in _index("Sichuan led.")._places] == [""]

@@ -27,8 +27,6 @@ from .region_cues import (
     CJK_OWNER_AFTER_RE,
     CJK_SHARE_BEFORE,
     COMPANY_AFTER_RE,
-    COMPARAND_LAST_WORDS,
-    COMPARAND_RE,
     COUNTRY_PART_AFTER_RE,
     DESTINATION_LAST_WORDS,
     DESTINATION_RE,
@@ -45,13 +43,13 @@ from .region_cues import (
     RANK_SCOPE_WORDS,
     SHARE_OF_RE,
     SUPERLATIVE_AFTER_RE,
+    comparand_before,
     find_anaphors,
     is_title_case,
     name_may_follow,
     name_possible,
 )
 
-_BEFORE_OF_TO = frozenset({"that", "those", "ahead", "only"})
 _START = itemgetter(0)  # a Place's start: sorts without a Python call per place
 
 
@@ -108,7 +106,6 @@ class PlaceIndex:
         self._names: list[tuple[int, int]] | None = None  # see name_spans
         self._name_starts: list[int] = []
         self._sentence_starts = [s for s, _ in sentences]
-        # built when a name check first reaches it (most places stop at name_possible)
         self._mention_edges: tuple[dict[int, str | None], dict[int, str | None]] | None = None
         mentions = self._mentions = gazetteer.find_mentions(text, self.folded)
         self._places = self._collect(mentions)
@@ -252,7 +249,7 @@ class PlaceIndex:
                 after.startswith(APOSTROPHE_S) and POSSESSIVE_RE.match(after, 0, 3) is not None
             ) or (cjk_after and CJK_OWNER_AFTER_RE.match(text, end, end + 6) is not None)
             org = office or (cjk_after and CJK_ORG_AFTER_RE.match(text, end, end + 30) is not None)
-            compared = self._compared(start)
+            compared = comparand_before(text, start)
             # as Place(...), without the Python frame of a NamedTuple's __new__ (all fields)
             places.append(
                 tuple.__new__(Place, (start, end, region, poss, False, "", compared, org))
@@ -401,16 +398,3 @@ class PlaceIndex:
         if not folded[-1:].isspace():
             return False
         return any(word.endswith(DESTINATION_LAST_WORDS) for word in folded.split()[-4:])
-
-    def _compared(self, start: int) -> str:
-        """What :attr:`Place.comparand` says of a place name starting at ``start``."""
-        words = self.text[start - 24 if start > 24 else 0 : start].lower().split()
-        if words and words[-1] == "the":
-            words.pop()
-        if not words or words[-1] not in COMPARAND_LAST_WORDS:
-            return ""
-        # "of" and "to" end many phrases: only "than that of", "ahead of", "second only to"
-        if words[-1] in ("of", "to") and (len(words) < 2 or words[-2] not in _BEFORE_OF_TO):
-            return ""
-        found = COMPARAND_RE.search(self.text, start - 60, start)  # re reads pos < 0 as 0
-        return "" if found is None else ("own" if found.group("own") else "other")
