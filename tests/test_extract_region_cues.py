@@ -101,3 +101,16 @@ def test_sentence_openers_match_at_a_sentence_start_inside_the_text() -> None:
     assert lead is not None and text[lead.end() :].startswith("Sichuan")
     assert EXAMPLE_RE.match(text, text.index("For example"))
     assert not EXAMPLE_RE.match(text, 0) and not LEAD_ADVERBIAL_RE.match(text, 0)
+
+
+def test_comparand_before_reads_the_words_before_a_place() -> None:
+    from factscope.importers.extract.region_cues import comparand_before
+
+    cases = {
+        "grew faster than Sichuan": "own", "second only to Sichuan": "own",
+        "the second city after Sichuan": "other", "trailing the Sichuan": "other",
+        "exports to Sichuan": "", "the capital of Sichuan": "", "Sichuan": "",
+        "than that of Sichuan": "own",
+    }  # fmt: skip
+    for text, expected in cases.items():
+        assert comparand_before(text, text.index("Sichuan")) == expected, text

@@ -161,20 +161,22 @@ _NAME_EDGES = [
 
 @requires_shared
 def test_the_name_gate_answers_as_the_checks_it_skips(monkeypatch: pytest.MonkeyPatch) -> None:
-    # _in_name returns early where name_possible says no True answer can come: the answers
-    # are the same as with every check run, over every mention of the edges and the texts
+    # _collect asks _in_name only where name_possible says a True answer can come: the
+    # answers are the same as with every check run, over every mention of the edges and texts
     samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
     texts = _NAME_EDGES + [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
     texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     gz = Gazetteer.default()
     indexes = [_index(text) for text in texts]
     cases = [(i, m) for i in indexes for m in gz.find_mentions(i.text) if m.region_id]
-    gated = [i._in_name(m, i.text[m.end : m.end + 30]) for i, m in cases]
-    skipped = sum(not name_possible(i.text, m.start, i.text[m.end : m.end + 30])
-                  for i, m in cases)  # fmt: skip
+    possible = [name_possible(i.text, m.start, i.text[m.end : m.end + 30]) for i, m in cases]
+    every = [i._in_name(m, i.text[m.end : m.end + 30]) for i, m in cases]
+    assert [p and e for p, e in zip(possible, every, strict=True)] == every
+    assert sum(every) >= 8 and possible.count(False) > len(cases) / 2
+    # and _collect keeps the places as it does with the gate forced open
+    kept = [[p.start for p in i._collect(i._mentions)] for i in indexes]
     monkeypatch.setattr(region_places, "name_possible", lambda *_: True)
-    assert [i._in_name(m, i.text[m.end : m.end + 30]) for i, m in cases] == gated
-    assert sum(gated) >= 8 and skipped > len(cases) / 2
+    assert [[p.start for p in i._collect(i._mentions)] for i in indexes] == kept
 
 
 # the rank-scope pattern before its \b was put in front of the words (region_cues)
@@ -205,3 +207,83 @@ def test_the_rank_scope_pattern_finds_what_the_one_it_replaced_found() -> None:
             assert (RANK_SCOPE_FOLDED_RE.search(window) is not None) == expected, window
             found += expected
     assert found > 50
+
+
+def _ends_walking_forward(index: PlaceIndex) -> dict[int, str | None]:
+    """The mentions' region ids by their end plus the spaces after (the earlier ``_edges``)."""
+    text, ends = index.text, {}
+    for m in index._mentions:
+        end = m.end
+        while end < len(text) and text[end] in " \xa0":
+            end += 1
+        ends[end] = m.region_id
+    return ends
+
+
+@requires_shared
+def test_the_mention_before_a_name_is_found_as_by_the_forward_walk() -> None:
+    # _in_name asks which mention ends right before a name, spaces apart: one walk back from
+    # the name over a dict by end, instead of walking forward past every mention's spaces
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = _NAME_EDGES + [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["Shenzhen \xa0 Futian District", "Chengdu  Sichuan", " Sichuan", "Sichuan\xa0"]
+    found = 0
+    for text in texts:
+        index = _index(text)
+        forward = _ends_walking_forward(index)
+        _, ends = index._edges()
+        for m in index._mentions:
+            expected = forward.get(m.start)
+            assert ends.get(index._ending_before(m.start)) == expected, (text[:40], m)
+            found += expected is not None
+        for pos in range(len(text) + 1):  # every offset, not only the mentions' starts
+            if pos < len(text) and text[pos] not in " \xa0":
+                assert ends.get(index._ending_before(pos)) == forward.get(pos), (text[:40], pos)
+    assert found >= 3  # the texts hold names right after another
+
+
+def test_places_are_built_with_every_field() -> None:
+    # _collect builds Place tuples with tuple.__new__ (no defaults filled in): each has every
+    # field, equal to the NamedTuple built from the same values
+    text = "The province's output rose. Sichuan's exports and Chengdu grew; the city's GDP rose."
+    index = _index(text)
+    assert any(p.anaphor for p in index._places) and any(not p.anaphor for p in index._places)
+    for p in index._places:
+        assert type(p) is region_places.Place and len(p) == len(region_places.Place._fields)
+        assert p == region_places.Place(*p)
+
+
+def test_windows_at_the_text_start_read_as_when_clamped() -> None:
+    # the windows before a place are clamped by conditionals (not max()), and patterns get a
+    # negative pos where a place is near the text's start: re reads it as 0
+    from factscope.importers.extract import region_cues
+    from factscope.importers.gazetteer._scan import SUFFIX_RE
+
+    cases = [
+        (region_cues.COMPARAND_RE, "faster than "), (region_cues.FROM_BEFORE_RE, "from the "),
+        (region_cues.IN_BEFORE_RE, "in "), (region_cues.LOCATIVE_BEFORE_RE, "at "),
+        (SUFFIX_RE, "Lingang Free Trade Zone"), (region_cues.COMPARAND_RE, "led "),
+    ]  # fmt: skip
+    for pattern, text in cases:
+        at_zero = pattern.search(text, 0)
+        assert at_zero is not None, text
+        for pos in range(-70, 1):
+            got = pattern.search(text, pos, len(text))
+            assert got is not None and got.span() == at_zero.span(), pos
+    assert [p.comparand for p in _index("than Sichuan grew.")._places] == ["own"]
+    assert [p.comparand for p in _index("trailed Sichuan.")._places] == ["other"]
+    assert [p.comparand for p in _index("Sichuan led.")._places] == [""]
+
+
+def test_a_name_line_starts_where_the_list_of_line_starts_says() -> None:
+    # _title_line finds the line's start by rfind, not a bisect in a list of every line start
+    from bisect import bisect_right
+
+    text = "\nA Headline About Chengdu\n\nChengdu grew.\nShenzhen Futian District\n\n"
+    index = _index(text)
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    for start in range(len(text) + 1):
+        expected = line_starts[bisect_right(line_starts, start) - 1]
+        assert index.text.rfind("\n", 0, start) + 1 == expected, start
+    assert index._title_line(1, 5) and not index._title_line(28, 35)

@@ -146,3 +146,24 @@ def test_select_on_the_seeds_spans() -> None:
     for text in _texts(SEEDS):
         spans = _scan.scan(text, gz._index, gz._weak)
         assert _scan.select(spans) == _select_reference(spans)
+
+
+def test_a_joiner_as_written_is_its_own_normal_form() -> None:
+    # _longest_after keeps a separator found in JOINERS without _joiner's normalizing
+    from factscope.importers.gazetteer._index import JOINERS
+
+    for sep in JOINERS:
+        assert _scan._joiner(sep) == sep
+
+
+def test_spans_are_built_with_every_field() -> None:
+    # scan builds Span tuples with tuple.__new__ (no defaults filled in)
+    gz = Gazetteer.default()
+    text = "Chengdu and Guide met in Qinghai; Zhang Song and Sichuan Province grew."
+    spans = _scan.scan(text, gz._index, gz._weak)
+    assert len(spans) >= 4 and any(sp.needs_context for sp in spans)
+    for sp in spans:
+        assert type(sp) is _scan.Span and len(sp) == len(_scan.Span._fields)
+        assert sp == _scan.Span(*sp)
+    mentions = gz.find_mentions(text)
+    assert mentions and all(len(m) == 5 and type(m).__name__ == "Mention" for m in mentions)

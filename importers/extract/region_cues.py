@@ -119,7 +119,6 @@ COMPARAND_LAST_WORDS = frozenset({
     "overtook", "overtaking", "trailed", "trailing", "behind", "after", "of",
 })  # fmt: skip
 POSSESSIVE_GAP_RE = re.compile(r"['’]s[\s\xa0]+")
-NEWLINE_RE = re.compile("\n")
 # "the Pudong New Area Commerce Commission", "Hangzhou Municipal Bureau of Commerce": a
 # government office named after its place, which is the story's place
 EN_OFFICE_AFTER_RE = re.compile(
@@ -227,5 +226,23 @@ def name_possible(text: str, start: int, after: str) -> bool:
         return True
     if not prev.isspace():
         return False
-    words = text[max(0, start - 25) : start].split()
+    words = text[start - 25 if start > 25 else 0 : start].split()  # no max(): a call
     return bool(words) and not words[-1].islower()
+
+
+_BEFORE_OF_TO = frozenset({"that", "those", "ahead", "only"})
+
+
+def comparand_before(text: str, start: int) -> str:
+    """What :attr:`.region_places.Place.comparand` says of a place name starting at ``start``:
+    "own", "other" or "" (see COMPARAND_RE)."""
+    words = text[start - 24 if start > 24 else 0 : start].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    if not words or words[-1] not in COMPARAND_LAST_WORDS:
+        return ""
+    # "of" and "to" end many phrases: only "than that of", "ahead of", "second only to"
+    if words[-1] in ("of", "to") and (len(words) < 2 or words[-2] not in _BEFORE_OF_TO):
+        return ""
+    found = COMPARAND_RE.search(text, start - 60, start)  # re reads pos < 0 as 0
+    return "" if found is None else ("own" if found.group("own") else "other")

@@ -10,6 +10,7 @@ comparand. Choosing a figure's region from these is :mod:`.regions`.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 from typing import NamedTuple
 
 from factscope.db.models import Region
@@ -26,8 +27,6 @@ from .region_cues import (
     CJK_OWNER_AFTER_RE,
     CJK_SHARE_BEFORE,
     COMPANY_AFTER_RE,
-    COMPARAND_LAST_WORDS,
-    COMPARAND_RE,
     COUNTRY_PART_AFTER_RE,
     DESTINATION_LAST_WORDS,
     DESTINATION_RE,
@@ -38,20 +37,20 @@ from .region_cues import (
     LIST_GAP_RE,
     NAME_AFTER_RE,
     NAME_FUNCTION_WORDS,
-    NEWLINE_RE,
     NOUN_LEVELS,
     POSSESSIVE_RE,
     RANK_SCOPE_FOLDED_RE,
     RANK_SCOPE_WORDS,
     SHARE_OF_RE,
     SUPERLATIVE_AFTER_RE,
+    comparand_before,
     find_anaphors,
     is_title_case,
     name_may_follow,
     name_possible,
 )
 
-_BEFORE_OF_TO = frozenset({"that", "those", "ahead", "only"})
+_START = itemgetter(0)  # a Place's start: sorts without a Python call per place
 
 
 class Place(NamedTuple):  # not a frozen dataclass: 7x faster to create
@@ -107,7 +106,6 @@ class PlaceIndex:
         self._names: list[tuple[int, int]] | None = None  # see name_spans
         self._name_starts: list[int] = []
         self._sentence_starts = [s for s, _ in sentences]
-        self._line_starts: list[int] | None = None  # these two: for the few name checks
         self._mention_edges: tuple[dict[int, str | None], dict[int, str | None]] | None = None
         mentions = self._mentions = gazetteer.find_mentions(text, self.folded)
         self._places = self._collect(mentions)
@@ -123,9 +121,8 @@ class PlaceIndex:
 
     def _title_line(self, start: int, end: int) -> bool:
         """Whether the line holding ``text[start:end]`` is a headline (kept per line)."""
-        if self._line_starts is None:
-            self._line_starts = [0, *(m.end() for m in NEWLINE_RE.finditer(self.text))]
-        line_start = self._line_starts[bisect_right(self._line_starts, start) - 1]
+        # the last newline before the name, found in C: no list of the text's line starts
+        line_start = self.text.rfind("\n", 0, start) + 1
         title = self._title_lines.get(line_start)
         if title is None:
             line_end = self.text.find("\n", end)
@@ -134,23 +131,29 @@ class PlaceIndex:
         return title
 
     def _edges(self) -> tuple[dict[int, str | None], dict[int, str | None]]:
-        """The mentions' region ids by their start, and by their end plus the spaces after."""
+        """The mentions' region ids by their start, and by their end (see ``_ending_before``)."""
         if self._mention_edges is None:
-            text = self.text
-            ends: dict[int, str | None] = {}
-            for m in self._mentions:
-                end = m.end
-                while end < len(text) and text[end] in " \xa0":
-                    end += 1
-                ends[end] = m.region_id
-            self._mention_edges = {m.start: m.region_id for m in self._mentions}, ends
+            mentions = self._mentions
+            self._mention_edges = (
+                {m.start: m.region_id for m in mentions},
+                {m.end: m.region_id for m in mentions},
+            )
         return self._mention_edges
 
-    def _in_name(self, m: Mention, after: str) -> bool:
-        """Whether ``m`` (``after``: the 30 characters after it) is in a name ("Xi Jinping")."""
+    def _ending_before(self, start: int) -> int:
+        """Where a mention ending right before ``start`` (spaces apart) ends: ``start`` less
+        the spaces before it. A mention ends with a letter, so no other end can lead there
+        (one walk back per asked name, not one walk forward per mention)."""
         text = self.text
-        if not name_possible(text, m.start, after):
-            return False  # most places: none of the answers below can be True
+        while start > 0 and text[start - 1] in " \xa0":
+            start -= 1
+        return start
+
+    def _in_name(self, m: Mention, after: str) -> bool:
+        """Whether ``m`` (``after``: the 30 characters after it) is in a name ("Xi Jinping"),
+        where ``name_possible`` let it through (the caller asks it first: most places fail it,
+        and none of the answers below can be True for them)."""
+        text = self.text
         if self._title_line(m.start, m.end):
             return False
         if CJK_DATELINE_MARK in after and CJK_DATELINE_AFTER_RE.match(after):
@@ -159,7 +162,7 @@ class PlaceIndex:
         starts, ends = self._edges()
         # "Shenzhen Futian District": a place followed by one of its sub-places is no name.
         if self._nested(m.region_id, starts.get(m.end + gap)) or self._nested(
-            ends.get(m.start), m.region_id
+            ends.get(self._ending_before(m.start)), m.region_id
         ):
             return False
         if name_may_follow(after) and NAME_AFTER_RE.match(after):
@@ -169,7 +172,8 @@ class PlaceIndex:
         if not text[m.start - 1 : m.start].isspace():
             return False  # no word before it in the sentence (nor at the text's start)
         s_start, _ = self._sentence_of(m.start)
-        before = text[max(s_start, m.start - 25) : m.start]
+        lo = m.start - 25  # clamps as conditionals: max() costs a call parsing its arguments
+        before = text[lo if lo > s_start else s_start : m.start]
         prev = CAPITALIZED_BEFORE_RE.search(before) if before else None
         return bool(
             prev
@@ -226,15 +230,16 @@ class PlaceIndex:
         places: list[Place] = []
         text, get = self.text, self.gz.get
         for m in mentions:
-            region = get(m.region_id) if m.region_id else None
+            start, end, _, rid, _ = m  # unpacked: a NamedTuple's attribute is a descriptor call
+            region = get(rid) if rid else None
             if region is None:
                 continue
-            end = m.end
             wide = text[end : end + 30]  # what the name checks read after the place
             office = wide[1:2].isupper() and (
                 EN_OFFICE_AFTER_RE.match(text, end, end + 60) is not None
             )
-            if not office and self._in_name(m, wide):
+            # name_possible first: most places fail it, and skip the method call
+            if not office and name_possible(text, start, wide) and self._in_name(m, wide):
                 continue
             after = wide[:10]
             if ("$" in after or "dollar" in after) and DOLLAR_AFTER_RE.match(after):
@@ -244,16 +249,22 @@ class PlaceIndex:
                 after.startswith(APOSTROPHE_S) and POSSESSIVE_RE.match(after, 0, 3) is not None
             ) or (cjk_after and CJK_OWNER_AFTER_RE.match(text, end, end + 6) is not None)
             org = office or (cjk_after and CJK_ORG_AFTER_RE.match(text, end, end + 30) is not None)
-            compared = self._compared(m.start)
-            places.append(Place(m.start, m.end, region, poss, False, "", compared, org))
+            compared = comparand_before(text, start)
+            # as Place(...), without the Python frame of a NamedTuple's __new__ (all fields)
+            places.append(
+                tuple.__new__(Place, (start, end, region, poss, False, "", compared, org))
+            )
         mentioned = list(places)
         starts = [p.start for p in mentioned]
         for a in find_anaphors(self.folded):
             noun, start = a["noun"].lower(), a.start()
             resolved = self._resolve_anaphor(noun, start, mentioned, starts)
             if resolved is not None:
-                places.append(Place(start, a.end(), resolved, bool(a["poss"]), True, noun))
-        places.sort(key=lambda p: p.start)
+                poss = bool(a["poss"])
+                places.append(
+                    tuple.__new__(Place, (start, a.end(), resolved, poss, True, noun, "", False))
+                )
+        places.sort(key=_START)
         return places
 
     def _resolve_anaphor(
@@ -316,10 +327,11 @@ class PlaceIndex:
         if ok is None and not self._usable(place.region):
             ok = self._candidates[id(place)] = False  # no window to read
         if ok is None:
-            lo = max(0, place.start - 40)
-            before = self.text[lo : place.start]
+            start = place.start
+            lo = start - 40 if start > 40 else 0
+            before = self.text[lo:start]
             ok = not (
-                self._rank_scope(lo, place.start)
+                self._rank_scope(lo, start)
                 or (("%" in before or "cent" in before) and SHARE_OF_RE.search(before))
                 or before.endswith(CJK_SHARE_BEFORE)  # "占四川进出口总值的87.9%": the whole
                 or (
@@ -339,9 +351,10 @@ class PlaceIndex:
         """Whether ``place`` (in the sentence starting at ``s_start``) is where goods go to."""
         hit = self._destinations.get(id(place))
         if hit is None:
-            lo = max(s_start, place.start - 36)
-            hit = self._destination_words_last(lo, place.start) and (
-                DESTINATION_RE.search(self.text[lo : place.start]) is not None
+            start = place.start
+            lo = start - 36 if start - 36 > s_start else s_start
+            hit = self._destination_words_last(lo, start) and (
+                DESTINATION_RE.search(self.text[lo:start]) is not None
             )
             if not hit:
                 # "exports to Bavaria and Munich", "to Japan, Korea and Vietnam": the places
@@ -385,16 +398,3 @@ class PlaceIndex:
         if not folded[-1:].isspace():
             return False
         return any(word.endswith(DESTINATION_LAST_WORDS) for word in folded.split()[-4:])
-
-    def _compared(self, start: int) -> str:
-        """What :attr:`Place.comparand` says of a place name starting at ``start``."""
-        words = self.text[max(0, start - 24) : start].lower().split()
-        if words and words[-1] == "the":
-            words.pop()
-        if not words or words[-1] not in COMPARAND_LAST_WORDS:
-            return ""
-        # "of" and "to" end many phrases: only "than that of", "ahead of", "second only to"
-        if words[-1] in ("of", "to") and (len(words) < 2 or words[-2] not in _BEFORE_OF_TO):
-            return ""
-        found = COMPARAND_RE.search(self.text, max(0, start - 60), start)
-        return "" if found is None else ("own" if found.group("own") else "other")

@@ -63,16 +63,22 @@ class RegionTracker(PlaceIndex):
         tallied most-mentioned first and the rest skipped once none can reach the best count
         (the checks of a mention are the costly part; most stories dwell on one place)."""
         mentioned: dict[str, list[int]] = {}  # region id -> indexes of its countable places
+        known = self._usable_ids  # what _usable has decided: most places repeat a region
         for i, p in enumerate(self._places):
-            if not p.comparand and self._usable(p.region):
-                mentioned.setdefault(p.region.id, []).append(i)
+            if p.comparand:
+                continue
+            region = p.region
+            usable = known.get(region.id)
+            if usable or (usable is None and self._usable(region)):
+                mentioned.setdefault(region.id, []).append(i)
         best = 0  # the most mentions counted for one region, offices aside
         tallies: list[tuple[int, int, int, Region]] = []  # (counted, offices, first, region)
         for indexes in sorted(mentioned.values(), key=len, reverse=True):
             if len(indexes) < best:
                 break  # no region from here on can reach ``best``
             tally = self._topic_tally(indexes)
-            best = max(best, tally[0])
+            if tally[0] > best:  # a conditional, not max(): no call parsing arguments
+                best = tally[0]
             tallies.append(tally)
         # (count, first, region); offices count only when no other place does
         scores = [(t[0] if best else t[1], t[2], t[3]) for t in tallies]
@@ -90,27 +96,30 @@ class RegionTracker(PlaceIndex):
         first = len(places)
         for i in indexes:
             p = places[i]
-            previous = places[i - 1] if i > 0 else None
+            start = p.start
             # a place that only locates the one before it ("Pudong New Area in Shanghai") or
             # scopes a rank ("the only district in Shanghai") is not what the story is about
-            if (
-                previous is not None
-                and p.start - previous.end <= 12
-                and LOCATING_GAP_RE.fullmatch(text, previous.end, p.start) is not None
-                and self._nested(p.region.id, previous.region.id)
-            ):
-                continue
+            if i > 0:
+                previous = places[i - 1]
+                if (
+                    start - previous.end <= 12
+                    and LOCATING_GAP_RE.fullmatch(text, previous.end, start) is not None
+                    and self._nested(p.region.id, previous.region.id)
+                ):
+                    continue
             if not self._candidate(p):
                 continue
-            if self._destination(p, self._sentence_of(p.start)[0]) and not FROM_BEFORE_RE.search(
-                text, max(0, p.start - 8), p.start
+            # re reads a negative pos as 0
+            if self._destination(p, self._sentence_of(start)[0]) and not FROM_BEFORE_RE.search(
+                text, start - 8, start
             ):
                 continue  # "shipments to China": where goods go ("exports from Bavaria" stay)
             if p.org:
                 offices += 1
             else:
                 counted += 1
-            first = min(first, i)
+            if i < first:
+                first = i
         return counted, offices, first, places[indexes[0]].region
 
     def _dateline(self) -> Region | None:
@@ -128,7 +137,9 @@ class RegionTracker(PlaceIndex):
         cached = self._enumerations.get((start, end))
         if cached is not None:
             return cached
-        places = [p for p in self.places_in(start, end) if not p.anaphor and self._usable(p.region)]
+        places = self.places_in(start, end)
+        if len(places) >= 3:  # most sentences name fewer: no place to weigh
+            places = [p for p in places if not p.anaphor and self._usable(p.region)]
         if len(places) < 3:  # fewer than three places name fewer than three regions
             self._enumerations[start, end] = []
             return []
@@ -207,7 +218,7 @@ class RegionTracker(PlaceIndex):
     def _in_new_place(self, place: Place, topic: Region | None) -> bool:
         """Whether "in <place>" moves the story there: not when the place contains the topic
         ("the only district in Shanghai" in a story about Pudong)."""
-        if not IN_BEFORE_RE.search(self.text, max(0, place.start - 20), place.start):
+        if not IN_BEFORE_RE.search(self.text, place.start - 20, place.start):  # pos < 0: 0
             return False
         return topic is None or not self._nested(place.region.id, topic.id)
 
@@ -290,7 +301,7 @@ class RegionTracker(PlaceIndex):
         for place in places[first : first + 8]:  # the next few places: a clause, not a book
             if place.anaphor or place.region.level == "country":
                 continue
-            if not LOCATIVE_BEFORE_RE.search(self.text, max(0, place.start - 4), place.start):
+            if not LOCATIVE_BEFORE_RE.search(self.text, place.start - 4, place.start):
                 continue
             if topic is None or self._nested(topic.id, place.region.id):
                 return place.region
@@ -300,12 +311,15 @@ class RegionTracker(PlaceIndex):
         """Places of the sentence that a figure after them can be about, and their starts."""
         found = self._attributables.get((start, end))
         if found is None:
-            listed = {id(p) for p in self.enumeration(start, end)}
+            places = self.places_in(start, end)
+            enumerated = self.enumeration(start, end)
+            if enumerated:  # most sentences list none
+                listed = {id(p) for p in enumerated}
+                places = [p for p in places if id(p) not in listed]
             places = [
                 p
-                for p in self.places_in(start, end)
-                if id(p) not in listed
-                and not p.org
+                for p in places
+                if not p.org
                 and self._candidate(p)
                 and not self._destination(p, start)
                 # "faster than Sichuan's 5 percent" is Sichuan's figure; "after Shanghai" is not

@@ -249,51 +249,56 @@ class Gazetteer:
         self, text: str, extra_context: Sequence[str], lowered: str | None = None
     ) -> list[Mention]:
         spans = select(scan(text, self._index, self._weak, lowered))
-        base = [
-            None
-            if sp.needs_context
-            else sp.ids[0]  # what _choose answers for one id, without the call
-            if len(sp.ids) == 1
-            else self._choose(sp.ids, extra_context)
-            for sp in spans
-        ]
-        known = [(sp, rid) for sp, rid in zip(spans, base, strict=True) if rid is not None]
-        known_starts = [sp.start for sp, _ in known]
-        chosen = list(base)
+        base: list[str | None] = []  # each span's choice without the others' context
+        known: list[tuple[Span, str]] = []  # the spans so decided, and their starts
+        known_starts: list[int] = []
+        for sp in spans:
+            start, _, ids, _, needs_context, _ = sp
+            if needs_context:
+                base.append(None)
+                continue
+            # one id: what _choose answers, without the call
+            rid = ids[0] if len(ids) == 1 else self._choose(ids, extra_context)
+            base.append(rid)
+            if rid is not None:
+                known.append((sp, rid))
+                known_starts.append(start)
         memo: dict[tuple[tuple[str, ...], str], str | None] = {}
         reach: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
-        for n, sp in enumerate(spans):
-            if len(sp.ids) < 2 and not sp.needs_context:
-                continue
-            if sp.ids not in reach:
-                reach[sp.ids] = self._reach(sp.ids)
-            up, down = reach[sp.ids]
-            for rid in _nearest(known, known_starts, sp):
-                key = (sp.ids, rid)
-                if key not in memo:
-                    # most places near an ambiguous name are unrelated to all its candidates
-                    related = rid in up or not self.ancestors(rid).isdisjoint(down)
-                    memo[key] = self._by_context(sp.ids, [rid]) if related else None
-                if memo[key]:
-                    chosen[n] = memo[key]
-                    break
-        for n, sp in enumerate(spans):
-            # Still undecided: a prominent city over its namesakes. Such a guess is never the
-            # context of another name ("Suzhou and Taizhou" leaves Taizhou undecided).
-            if chosen[n] is None and not sp.needs_context and len(sp.ids) > 1:
-                chosen[n] = self._choose(sp.ids, extra_context, True)
         mentions = []
-        for sp, choice in zip(spans, chosen, strict=True):
-            if sp.needs_context and choice is None:
-                continue
-            ids = sp.ids
-            if sp.zone_kind is not None:
+        # one walk: a span's choice reads only ``known`` (the spans decided without context),
+        # never another span's choice made here
+        for sp, choice in zip(spans, base, strict=True):
+            start, end, ids, _, needs_context, zone_kind = sp
+            if len(ids) > 1 or needs_context:  # most spans name one place: nothing to weigh
+                if ids not in reach:
+                    reach[ids] = self._reach(ids)
+                up, down = reach[ids]
+                for rid in _nearest(known, known_starts, sp):
+                    key = (ids, rid)
+                    if key not in memo:
+                        # most places near an ambiguous name are unrelated to all its candidates
+                        related = rid in up or not self.ancestors(rid).isdisjoint(down)
+                        memo[key] = self._by_context(ids, [rid]) if related else None
+                    if memo[key]:
+                        choice = memo[key]
+                        break
+                if choice is None and needs_context:
+                    continue
+                if choice is None and len(ids) > 1:
+                    # Still undecided: a prominent city over its namesakes. Such a guess is
+                    # never the context of another name ("Suzhou and Taizhou" leaves Taizhou
+                    # undecided).
+                    choice = self._choose(ids, extra_context, True)
+            name = text[start:end]
+            if zone_kind is not None:
                 if choice is None:
                     ids = ()  # the zone's parent place is ambiguous: report no candidates
                 else:
-                    choice = self._zone(choice, sp.zone_kind, text[sp.start : sp.end])
+                    choice = self._zone(choice, zone_kind, name)
                     ids = (choice,)
-            mentions.append(Mention(sp.start, sp.end, text[sp.start : sp.end], choice, ids))
+            # as Mention(...), without the Python frame of a NamedTuple's __new__
+            mentions.append(tuple.__new__(Mention, (start, end, name, choice, ids)))
         return mentions
 
     def _zone(self, parent_id: str, kind: str, phrase: str) -> str:

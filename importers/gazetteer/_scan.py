@@ -138,7 +138,8 @@ def _longest_after(
         if limit is not None and m.end() > limit:
             break
         sep = m.group(1)
-        if sep != " " and (sep := _joiner(sep)) is None:  # most names join with one space
+        # most names join with one space; a joiner as written needs no normalizing
+        if sep != " " and sep not in JOINERS and (sep := _joiner(sep)) is None:
             break
         key = key + sep + m.group(2)
         if key not in index.prefixes:
@@ -183,7 +184,11 @@ def scan(text: str, index: AliasIndex, weak: set[str], lowered: str | None = Non
             needs_context = True
         if key in weak and _after_surname(text, s):
             continue
-        spans.append(Span(s, end, tuple(index.exact[key]), needs_context=needs_context))
+        # tuple.__new__ builds the same tuple as Span(...) without the Python frame of a
+        # NamedTuple's generated __new__ (150 against 450 ns); every field is given
+        spans.append(
+            tuple.__new__(Span, (s, end, tuple(index.exact[key]), True, needs_context, None))
+        )
     if not text.isascii():
         for start, end in _cjk_runs(text):
             spans.extend(_scan_cjk(text, start, end, index))
@@ -264,7 +269,9 @@ def _zone_type_ends(lowered: str) -> list[tuple[int, int]]:
             if (e == len(lowered) or not (lowered[e].isalnum() or lowered[e] == "_")) and (
                 before is None
                 or lowered.endswith(before, 0, s)
-                or not lowered[max(0, s - 12) : s].isascii()  # "ſ" matches "s" in SUFFIX_RE
+                or not lowered[
+                    s - 12 if s > 12 else 0 : s
+                ].isascii()  # "ſ" matches "s" in SUFFIX_RE
             ):
                 found.append((s, e))
             s = lowered.find(word, e)
@@ -279,7 +286,7 @@ def _scan_zones(text: str, index: AliasIndex, lowered: str | None = None) -> lis
     # much as the rest of the zone scan. Folded, not lowered: "İ".lower() is two characters,
     # which would shift every offset after it.
     for last_start, last_end in _zone_type_ends(fold_case(text) if lowered is None else lowered):
-        m = SUFFIX_RE.search(text, max(0, last_start - 60), last_end)
+        m = SUFFIX_RE.search(text, last_start - 60, last_end)  # re reads pos < 0 as 0
         if m is None:
             continue
         window = max(0, m.start() - 120)
@@ -319,7 +326,9 @@ def select(spans: list[Span]) -> list[Span]:
     while i < n:
         j, reach = i + 1, ordered[i].end
         while j < n and ordered[j].start < reach:
-            reach = max(reach, ordered[j].end)
+            end = ordered[j].end
+            if end > reach:  # a conditional, not max(): no call parsing arguments
+                reach = end
             j += 1
         if j == i + 1:
             out.append(ordered[i])
