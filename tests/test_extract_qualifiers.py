@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factscope.importers.extract import qualifiers
+from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.qualifiers import qualifier_after, qualifier_before
 from factscope.importers.lexicon import en
 
@@ -79,6 +80,6 @@ def test_folded_slice_reads_as_the_window(text: str, after: str) -> None:
     # the figure reads its qualifier off a slice of the text's fold (fold_case keeps offsets,
     # but folds the whole text one way when it holds an "İ"): the same as folding the window
     whole = text + after
-    folded = qualifiers.fold_case(whole)
+    folded = fold_case(whole)
     lo = max(0, len(text) - 40)
     assert qualifiers.folded_qualifier_before(folded[lo : len(text)]) == qualifier_before(text)
