@@ -98,6 +98,31 @@ def test_number_word_gate_is_the_flat_pattern_on_random_text(text: str) -> None:
     assert [m.start() for m in numbers._WORD_START_RE.finditer(text)] == flat
 
 
+_BYTE_PIECES = [*_WORD_PIECES, "É", "ſ", "\u3000", "’", "\U0001f600", "\ud800", "ā", "ıx"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BYTE_PIECES), max_size=9).map("".join))
+def test_byte_scan_finds_what_the_word_gate_finds(text: str) -> None:
+    # the scan of the spaced UTF-8 bytes finds more where a letter beyond ASCII follows a
+    # word ("oneé") and counts its hits back to characters past multi-byte ones
+    folded = fold_case(text)
+    expected = [m.start() + 1 for m in numbers._WORD_START_RE.finditer(folded)]
+    assert numbers._word_starts(folded, folded.encode("utf-8", "surrogatepass")) == expected
+
+
+def test_byte_scan_on_the_samples_and_the_word_list() -> None:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [_NUMBER_WORDS_TEXT] + [p.read_text(encoding="utf-8") for p in samples.iterdir()]
+    texts += ["“one” é two中three\u3000a\u3000half oneé two"]
+    hits = 0
+    for folded in map(fold_case, texts):
+        expected = [m.start() + 1 for m in numbers._WORD_START_RE.finditer(folded)]
+        assert numbers._word_starts(folded, folded.encode("utf-8", "surrogatepass")) == expected
+        hits += len(expected)
+    assert hits >= 40
+
+
 def _three_scans(text: str, folded: str) -> tuple[set[int], list[tuple[int, int, str, str]]]:
     """The candidates and Chinese numerals as three separate scans found them."""
     starts = set()

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factscope.importers.extract import qualifiers
+from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.qualifiers import qualifier_after, qualifier_before
 from factscope.importers.lexicon import en
 
@@ -62,3 +63,23 @@ def test_qualifier_after_gate_answers_as_the_pattern(suffix: str) -> None:
         else None
     )
     assert qualifier_after(suffix) == expected
+
+
+_BEFORE_PIECES = [
+    " ", "\xa0", "\n", "more", " than", "MORE THAN", "about", "ABOUT", "nearly", "ſome", "the",
+    "up to", "over", "US$", "rmb", "¥", "İ", "É", "exports", "x", "5", ",",
+]  # fmt: skip
+
+
+@settings(max_examples=250, deadline=None)
+@given(
+    st.lists(st.sampled_from(_BEFORE_PIECES), max_size=8).map("".join),
+    st.lists(st.sampled_from(_BEFORE_PIECES), max_size=3).map("".join),
+)
+def test_folded_slice_reads_as_the_window(text: str, after: str) -> None:
+    # the figure reads its qualifier off a slice of the text's fold (fold_case keeps offsets,
+    # but folds the whole text one way when it holds an "İ"): the same as folding the window
+    whole = text + after
+    folded = fold_case(whole)
+    lo = max(0, len(text) - 40)
+    assert qualifiers.folded_qualifier_before(folded[lo : len(text)]) == qualifier_before(text)

@@ -27,6 +27,7 @@ from .figure_gates import (
 )
 from .numbers import Num, qualifier_after, qualifier_before
 from .periods import Period
+from .qualifiers import folded_qualifier_before
 from .ranks import OrdinalHits, ranks_in
 from .unit_registry import BELOW_ZERO_UNITS, minus_before, minus_ends
 from .units import CURRENCY_CODES, UnitMatch, currency_prefix, read_unit
@@ -321,7 +322,7 @@ def figures_in(
             fig.start, fig.value = minus, -fig.value  # "minus 40 degrees", "-5C"
             if fig.value_max is not None and minus_ends(text, fig.start, fig.num_end):
                 fig.value_max = -fig.value_max  # "-5 to -10C"; "-5 to 3C" spans zero
-        fig.qualifier = _qualifier(text, fig, s_start)
+        fig.qualifier = _qualifier(text, folded, fig, s_start)
         out.append(fig)
     out.extend(ranks_in(text, s_start, s_end, folded, ordinals))
     out.sort(key=_START)
@@ -414,7 +415,7 @@ def _bare(text: str, num: Num, s_start: int) -> Figure | None:
     return fig
 
 
-def _qualifier(text: str, fig: Figure, s_start: int) -> str:
+def _qualifier(text: str, folded: str, fig: Figure, s_start: int) -> str:
     near = max(s_start, fig.start - 3)  # an ideograph is no ASCII: the slice asks first
     if not text[near : fig.end + 2].isascii():  # it holds the quote: both Chinese looks
         quote = text[fig.num_start : fig.end]
@@ -426,7 +427,7 @@ def _qualifier(text: str, fig: Figure, s_start: int) -> str:
             )
             if chinese is not None:
                 return chinese
-    q = qualifier_before(text[max(s_start, fig.start - 40) : fig.start])
+    q = folded_qualifier_before(folded[max(s_start, fig.start - 40) : fig.start])
     if q:
         return q[0]
     return qualifier_after(text[fig.end : fig.end + 24]) or "="

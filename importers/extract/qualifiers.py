@@ -60,10 +60,15 @@ _QUALIFIER_ENDINGS = tuple({w.split()[-1] for w in _QUAL_MAP} | set(_FILLERS))
 
 def qualifier_before(prefix: str) -> tuple[str, int] | None:
     """Qualifier ending ``prefix`` (text just before a quote) and its length, or None."""
-    tail = prefix[-40:]
+    return folded_qualifier_before(fold_case(prefix[-40:]))
+
+
+def folded_qualifier_before(tail: str) -> tuple[str, int] | None:
+    """:func:`qualifier_before` of the folded last 40 characters before a quote (a slice of
+    the caller's :func:`fold_case` of the text: no second fold per figure)."""
     if not _could_end_with_qualifier(tail):
         return None
-    m = _QUALIFIER_BEFORE_FOLDED_RE.search(fold_case(tail))
+    m = _QUALIFIER_BEFORE_FOLDED_RE.search(tail)
     if not m:
         return None
     word = _SPACES_RE.sub(" ", m.group("q").lower())
