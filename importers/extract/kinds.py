@@ -48,28 +48,29 @@ def kind_and_metric(
 ) -> tuple[str, str | None, str | None, str | None]:
     """Kind, metric phrase, metric_type and share denominator of a figure; ``cuts()`` gives
     the spans of places in ``before``, kept out of the phrase (asked only where a phrase is
-    read: a duration or a count with its own noun needs none)."""
+    read and a metric rule matched: a duration, a count with its own noun or a context with
+    no metric keyword needs none)."""
     unit = fig.unit
     if fig.is_rank:
-        phrase = metrics.metric_before(before, cuts())
+        phrase = metrics.metric_before(before, cuts)
         return "rank", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in _DURATIONS:
         return "duration", fig.noun, "duration", None
     if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
-        return "level", metrics.metric_before(before, cuts()), "area", None
+        return "level", metrics.metric_before(before, cuts), "area", None
     if unit == "times" and (is_change or _GROWTH_BEFORE_RE.search(before[-40:])):
         # "增长1.7倍" (a change of 170%); "increased by 15 times" (15- or 16-fold: a change
         # whose percent is left unknown)
-        phrase = metrics.metric_before(before, cuts())
+        phrase = metrics.metric_before(before, cuts)
         return "change", phrase, metrics.classify(phrase) if phrase else None, None
     if unit == "times" and (_MULTIPLE_AFTER_RE.match(after) or text[fig.end - 1] == "倍"):
         # "1.5 times the 2015 level": a multiple of the metric, not a count of occurrences
-        phrase = metrics.metric_before(before, cuts())
+        phrase = metrics.metric_before(before, cuts)
         return "level", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in ("count", "times"):
         return "level", _count_noun(fig, before, cuts), "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
-    phrase = phrase or metrics.metric_before(before, cuts())
+    phrase = phrase or metrics.metric_before(before, cuts)
     if unit in ("percent", "percentage point", "fraction"):
         return _percent_kind(text, fig, (before, after), s_end, is_change, phrase)
     mtype = metrics.classify(phrase) if phrase else None
