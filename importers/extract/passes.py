@@ -262,8 +262,21 @@ def share_link(work: SentenceWork, item: FigureWork) -> None:
         return
     if metric and not (item.share is not None and metric == metrics.tidy(item.share)):
         return
-    if _SHARE_LINK_RE.match(item.before):
+    if _may_link_share(item.before) and _SHARE_LINK_RE.match(item.before):
         item.metric, item.metric_type = previous.metric, previous.metric_type
+
+
+# a piece of each verb of _SHARE_LINK_RE (folded): one is in every English match
+_SHARE_LINK_PIECES = ("account", "mak", "made", "represent")
+
+
+def _may_link_share(before: str) -> bool:
+    """Whether ``_SHARE_LINK_RE`` may match ``before``: 占 or a piece of one of its verbs
+    in the folded text (its lazy walk tries the alternation at each of up to 80 offsets)."""
+    if "占" in before:
+        return True
+    folded = fold_case(before)
+    return any(piece in folded for piece in _SHARE_LINK_PIECES)
 
 
 def metric_fields(work: SentenceWork, item: FigureWork) -> None:
