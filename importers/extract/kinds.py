@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from . import metrics
+from ._fold import fold_case
 from .attach import CURRENCIES
 from .changes import gap_to_other
 from .figure import Figure
@@ -32,6 +33,14 @@ _GROWTH_BEFORE_RE = re.compile(
     r"|(?:增长|增長|提高|上升|增加)了?$",
     re.IGNORECASE,
 )
+# "..., accounting for [about]": a share of the figure before it (passes.share_link)
+_SHARE_LINK_RE = re.compile(
+    r"^[^;]{0,80}?(?:\b(?:accounting|accounted|accounts|making\s+up|made\s+up|representing|"
+    r"represented)(?:\s+for)?\s+(?:(?:about|nearly|over|more\s+than|some)\s+)?|[，,]\s*占[^，。；]*)$",
+    re.IGNORECASE,
+)
+# a piece of each of its verbs (folded): one is in every English match
+_SHARE_LINK_PIECES = ("account", "mak", "made", "represent")
 _DURATIONS = frozenset(
     {"year", "month", "quarter", "day", "week", "hour", "decade", "century", "minute"}
 )
@@ -134,3 +143,14 @@ def _percent_kind(
     if is_change:
         return "change", phrase, mtype, None
     return "share", phrase, mtype, share_of
+
+
+def links_share(before: str) -> bool:
+    """Whether a share's words ``before`` it link it to the figure before ("..., accounting
+    for"): ``_SHARE_LINK_RE``, tried only where 占 or a piece of one of its verbs stands in the
+    folded text (its lazy walk tries the verb alternation at each of up to 80 offsets)."""
+    if "占" not in before:
+        folded = fold_case(before)
+        if not any(piece in folded for piece in _SHARE_LINK_PIECES):
+            return False
+    return _SHARE_LINK_RE.match(before) is not None

@@ -216,8 +216,7 @@ def metric_before(
     context with no metric never asks): they never become part of the phrase, nor do
     datelines, possessive owners and the verb that introduces the figure. A phrase with
     nothing left but a verb form ("exported goods worth") becomes the plain phrase of its type
-    ("exports"). In Chinese text the phrase is the bulletin term as written
-    (:func:`metric_zh`).
+    ("exports"). Chinese: the bulletin term as written (:func:`metric_zh`).
     """
     chinese = metric_zh(context)
     if chinese is not None:
