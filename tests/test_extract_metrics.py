@@ -442,3 +442,35 @@ def test_the_partner_gate_passes_every_partner_match(clause: str) -> None:
 def test_the_partner_gate_rules_out_a_plain_trade_clause() -> None:
     clause = "the total foreign trade volume of the district amounted to"
     assert not metrics._may_name_partner(clause, clause, clause.index("trade"))
+
+
+@pytest.mark.parametrize(
+    ("context", "places"),
+    [
+        ("The district’s annual total foreign trade volume in 2020 amounted to ", [(0, 14)]),
+        ("Shanghai's exports reached ", [(0, 8)]),
+        ("exports from eastern Zhejiang rose to ", [(21, 29)]),
+        (" and the system, the construction of our factory in Songjiang, with a ", [(52, 61)]),
+        ("to ensure that the rental expense is around ", []),
+        (" (", []),
+    ],
+)
+def test_places_given_late_read_as_places_given_at_once(
+    context: str, places: list[tuple[int, int]]
+) -> None:
+    asked: list[bool] = []
+
+    def late() -> list[tuple[int, int]]:
+        asked.append(True)
+        return places
+
+    assert metrics.metric_before(context, late) == metrics.metric_before(context, places)
+    # asked only where a rule matched: a context with no metric keyword never needs them
+    assert bool(asked) == bool(metrics._rules(fold_case(context)))
+
+
+def test_places_are_not_asked_of_a_context_without_a_metric() -> None:
+    def never() -> list[tuple[int, int]]:
+        raise AssertionError("places asked of a context no rule matches")
+
+    assert metrics.metric_before("to ensure that the rental expense is around ", never) is None

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from factscope.db.models import Fact
-from factscope.importers.extract import extract_facts, passes
+from factscope.importers.extract import extract_facts, kinds, passes
 from factscope.importers.extract.rates import SHARE_MOVE_NOTE
 
 PUBLISHED = dt.date(2021, 3, 1)
@@ -126,3 +126,28 @@ def test_the_detached_per_gate_reads_what_the_word_gate_read(after: str) -> None
     found = passes._DETACHED_PER_RE.match(after) is not None
     assert (before and found) == (passes._may_be_detached(after) and found)
     assert passes._may_be_detached(after) <= before
+
+
+_LINK_PIECES = (
+    "accounting", "ACCOUNTED", "accounts", "making up", "Made Up", "representing",
+    "repreſented", "for", " ", "  ", "about", "more than", "，", ",", "占", "全省", ";", "the",
+    "total", "MAKING", "maKing", "of", "exports", "\n", "\xa0", "ac", "count", "K",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_share_link_gate_passes_every_match_of_the_pattern(seed: int) -> None:
+    """The cheap gate before ``_SHARE_LINK_RE`` is a necessary condition: it never refuses a
+    text the pattern matches (random texts of the pattern's own words, cases and spaces)."""
+    import random
+
+    rng = random.Random(seed)
+    matched = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(_LINK_PIECES) for _ in range(rng.randint(0, 8)))
+        if kinds._SHARE_LINK_RE.match(text):
+            matched += 1
+            assert kinds.links_share(text), text
+        else:
+            assert not kinds.links_share(text), text
+    assert matched > 50  # the texts reach the pattern often enough to test the gate

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from . import metrics
+from ._fold import fold_case
 from .attach import CURRENCIES
 from .changes import gap_to_other
 from .figure import Figure
@@ -32,6 +33,14 @@ _GROWTH_BEFORE_RE = re.compile(
     r"|(?:增长|增長|提高|上升|增加)了?$",
     re.IGNORECASE,
 )
+# "..., accounting for [about]": a share of the figure before it (passes.share_link)
+_SHARE_LINK_RE = re.compile(
+    r"^[^;]{0,80}?(?:\b(?:accounting|accounted|accounts|making\s+up|made\s+up|representing|"
+    r"represented)(?:\s+for)?\s+(?:(?:about|nearly|over|more\s+than|some)\s+)?|[，,]\s*占[^，。；]*)$",
+    re.IGNORECASE,
+)
+# a piece of each of its verbs (folded): one is in every English match
+_SHARE_LINK_PIECES = ("account", "mak", "made", "represent")
 _DURATIONS = frozenset(
     {"year", "month", "quarter", "day", "week", "hour", "decade", "century", "minute"}
 )
@@ -48,28 +57,29 @@ def kind_and_metric(
 ) -> tuple[str, str | None, str | None, str | None]:
     """Kind, metric phrase, metric_type and share denominator of a figure; ``cuts()`` gives
     the spans of places in ``before``, kept out of the phrase (asked only where a phrase is
-    read: a duration or a count with its own noun needs none)."""
+    read and a metric rule matched: a duration, a count with its own noun or a context with
+    no metric keyword needs none)."""
     unit = fig.unit
     if fig.is_rank:
-        phrase = metrics.metric_before(before, cuts())
+        phrase = metrics.metric_before(before, cuts)
         return "rank", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in _DURATIONS:
         return "duration", fig.noun, "duration", None
     if unit in ("square meter", "square kilometer", "square mile", "hectare", "mu"):
-        return "level", metrics.metric_before(before, cuts()), "area", None
+        return "level", metrics.metric_before(before, cuts), "area", None
     if unit == "times" and (is_change or _GROWTH_BEFORE_RE.search(before[-40:])):
         # "增长1.7倍" (a change of 170%); "increased by 15 times" (15- or 16-fold: a change
         # whose percent is left unknown)
-        phrase = metrics.metric_before(before, cuts())
+        phrase = metrics.metric_before(before, cuts)
         return "change", phrase, metrics.classify(phrase) if phrase else None, None
     if unit == "times" and (_MULTIPLE_AFTER_RE.match(after) or text[fig.end - 1] == "倍"):
         # "1.5 times the 2015 level": a multiple of the metric, not a count of occurrences
-        phrase = metrics.metric_before(before, cuts())
+        phrase = metrics.metric_before(before, cuts)
         return "level", phrase, metrics.classify(phrase) if phrase else None, None
     if unit in ("count", "times"):
         return "level", _count_noun(fig, before, cuts), "count", None
     phrase = metrics.metric_after(text, fig.end, s_end) if unit in CURRENCIES else None
-    phrase = phrase or metrics.metric_before(before, cuts())
+    phrase = phrase or metrics.metric_before(before, cuts)
     if unit in ("percent", "percentage point", "fraction"):
         return _percent_kind(text, fig, (before, after), s_end, is_change, phrase)
     mtype = metrics.classify(phrase) if phrase else None
@@ -133,3 +143,14 @@ def _percent_kind(
     if is_change:
         return "change", phrase, mtype, None
     return "share", phrase, mtype, share_of
+
+
+def links_share(before: str) -> bool:
+    """Whether a share's words ``before`` it link it to the figure before ("..., accounting
+    for"): ``_SHARE_LINK_RE``, tried only where 占 or a piece of one of its verbs stands in the
+    folded text (its lazy walk tries the verb alternation at each of up to 80 offsets)."""
+    if "占" not in before:
+        folded = fold_case(before)
+        if not any(piece in folded for piece in _SHARE_LINK_PIECES):
+            return False
+    return _SHARE_LINK_RE.match(before) is not None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from factscope.importers.lexicon import en
 from factscope.importers.lexicon.common import alternation
@@ -205,14 +205,18 @@ def metric_after(text: str, end: int, limit: int) -> str | None:
     return None
 
 
-def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str | None:
+def metric_before(
+    context: str,
+    places: Iterable[tuple[int, int]] | Callable[[], Iterable[tuple[int, int]]] = (),
+) -> str | None:
     """A short metric phrase from the clause before a figure, if it has a known keyword.
 
     ``places`` are spans (offsets into ``context``) of place names and place anaphors ("the
-    district's"): they never become part of the phrase, nor do datelines, possessive owners
-    and the verb that introduces the figure. A phrase with nothing left but a verb form
-    ("exported goods worth") becomes the plain phrase of its type ("exports"). In Chinese
-    text the phrase is the bulletin term as written (:func:`metric_zh`).
+    district's"), or a function that gives them, called only once a rule has matched (a
+    context with no metric never asks): they never become part of the phrase, nor do
+    datelines, possessive owners and the verb that introduces the figure. A phrase with
+    nothing left but a verb form ("exported goods worth") becomes the plain phrase of its type
+    ("exports"). Chinese: the bulletin term as written (:func:`metric_zh`).
     """
     chinese = metric_zh(context)
     if chinese is not None:
@@ -240,7 +244,7 @@ def metric_before(context: str, places: Iterable[tuple[int, int]] = ()) -> str |
                 found = match
         if found is None:
             continue
-        masked = _mask(context, places)
+        masked = _mask(context, places() if callable(places) else places)
         words = _head_words(masked[: found.start()])
         tail = _without_verb(_tail_before_place(masked, found.start(), found.end()))
         tail = _TAIL_CUT_RE.split(tail, 1)[0]

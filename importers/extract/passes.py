@@ -18,7 +18,7 @@ from ._fold import fold_case
 from .changes import resolve_from_year
 from .draft import draft_of
 from .figure import Figure
-from .kinds import kind_and_metric
+from .kinds import kind_and_metric, links_share
 from .links import company, equivalent, restatement
 from .metric_lists import list_item
 from .pass_plan import _NO_SUBJECT_UNITS, NEEDS, plan_of
@@ -50,11 +50,6 @@ _DETACHED_PER_RE = re.compile(
 )
 _RELATIVE_YEAR_RE = re.compile(
     r"\b(?:last|this|next)\s+year|今年|去年|明年|上年|本年|前年", re.IGNORECASE
-)
-_SHARE_LINK_RE = re.compile(
-    r"^[^;]{0,80}?(?:\b(?:accounting|accounted|accounts|making\s+up|made\s+up|representing|"
-    r"represented)(?:\s+for)?\s+(?:(?:about|nearly|over|more\s+than|some)\s+)?|[，,]\s*占[^，。；]*)$",
-    re.IGNORECASE,
 )
 _NUMBER_OF_RE = re.compile(
     r"\bnumber\s+of\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)\s+(?:\w+\s+){0,2}?"
@@ -262,7 +257,7 @@ def share_link(work: SentenceWork, item: FigureWork) -> None:
         return
     if metric and not (item.share is not None and metric == metrics.tidy(item.share)):
         return
-    if _SHARE_LINK_RE.match(item.before):
+    if links_share(item.before):
         item.metric, item.metric_type = previous.metric, previous.metric_type
 
 

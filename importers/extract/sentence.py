@@ -103,13 +103,13 @@ class SentenceWork:
         return self.out[-1] if self.out else None
 
 
-@dataclass
 class FigureWork:
-    """One figure on its way through the passes: its draft and what the passes decided."""
+    """One figure on its way through the passes: its draft and what the passes decided.
 
-    i: int
-    fig: Figure
-    draft: Draft
+    A plain class whose undecided fields read the class defaults: the constructor sets three
+    attributes, not twelve (a dataclass ``__init__`` assigns every field, about 1,000
+    instructions a figure more)."""
+
     context_lo: int = 0
     before: str = ""
     after: str = ""
@@ -119,6 +119,11 @@ class FigureWork:
     metric: str | None = None
     metric_type: str | None = None
     share: str | None = None
+
+    def __init__(self, i: int, fig: Figure, draft: Draft) -> None:
+        self.i = i
+        self.fig = fig
+        self.draft = draft
 
 
 Pass = Callable[[SentenceWork, FigureWork], None]
