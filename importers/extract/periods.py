@@ -213,15 +213,20 @@ def _period_matches(folded: str, start: int, end: int) -> list[re.Match[str]]:
     """``PERIOD_RE.finditer(text, start, end)`` as its case-sensitive twin finds it in the
     folded text, trying the pattern only where a period can start: the spans are the text's,
     the groups folded."""
+    # One loop over the gate's hits, no list of candidates: most sentences have none
     out = []
     pos = start
-    candidates = [m.start() + 1 for m in _PERIOD_GATE_RE.finditer(folded, max(0, start - 1), end)]
+    match = _PERIOD_FOLDED_RE.match
     if start == 0 and _PERIOD_FIRST_RE.match(folded, 0, end):
-        candidates.insert(0, 0)
-    for cand in candidates:
+        m = match(folded, 0, end)
+        if m:
+            out.append(m)
+            pos = m.end()
+    for gate in _PERIOD_GATE_RE.finditer(folded, max(0, start - 1), end):
+        cand = gate.start() + 1
         if cand < pos:
             continue
-        m = _PERIOD_FOLDED_RE.match(folded, cand, end)
+        m = match(folded, cand, end)
         if m:
             out.append(m)
             pos = m.end()
@@ -349,7 +354,7 @@ def find_periods(
     # isascii() (and, with curly quotes or no-break spaces, one scan for an ideograph).
     if cjk and not text[start:end].isascii() and has_cjk(text, start, end):
         found = _with_chinese(found, periods_zh.find_periods_zh(text, start, end, ref_year))
-    if any(p.value and "XXXX" in p.value for p in found):
+    if found and any(p.value and "XXXX" in p.value for p in found):
         years = {p.value for p in found if p.value and _FOUR_DIGITS_RE.fullmatch(p.value)}
         found = [_fill_year(p, years, published) for p in found]
     return found
