@@ -67,10 +67,16 @@ def extract_facts(
     return facts if work is text else [requote(f, text, work) for f in facts]
 
 
+# The last four letters of each multiplying verb ("doubled", "trebled": "bled"): three scans of
+# a text that states none instead of one per verb; the verbs are looked for where one occurs.
+_MULTIPLIER_ENDS = tuple(sorted({verb[-4:] for verb in MULTIPLIERS}))
+
+
 def _flag_rare_words(doc: Document, text: str, folded: str, cjk: bool) -> None:
     """Whether the text holds a few rare words at all: each look spares a look per figure
     or per sentence. ``cjk`` False says it holds no ideograph, so no 分别 either."""
-    doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled"
+    ends = _MULTIPLIER_ENDS  # "doubled": its "bled" first
+    doc.multiplied = any(e in folded for e in ends) and any(v in folded for v in MULTIPLIERS)
     doc.topped = "top" in folded  # "topping"
     doc.listed = RESPECTIVELY in text or (cjk and RESPECTIVELY_ZH in text)  # a list's
 
