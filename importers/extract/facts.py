@@ -42,7 +42,7 @@ from .regions import RegionTracker
 from .sentence import Document
 from .sentences import split_text
 from .text_index import ideograph_offsets, year_offsets
-from .traditional import requote, simplify
+from .traditional import requote, simplify_wide
 from .units import yen_signs
 
 
@@ -62,8 +62,8 @@ def extract_facts(
 ) -> list[Fact]:
     """Every figure stated in ``text`` as a :class:`Fact` (``id``/``doc_id`` left None).
     Traditional characters are read as simplified ones; quotes are the text as written."""
-    work = simplify(text)
-    facts = _extract(work, published, gazetteer)
+    work, wide = simplify_wide(text)  # and the text's wide characters, for its ideographs
+    facts = _extract(work, published, gazetteer, wide if work is text else None)
     return facts if work is text else [requote(f, text, work) for f in facts]
 
 
@@ -81,7 +81,9 @@ def _flag_rare_words(doc: Document, text: str, folded: str, cjk: bool) -> None:
     doc.listed = RESPECTIVELY in text or (cjk and RESPECTIVELY_ZH in text)  # a list's
 
 
-def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) -> list[Fact]:
+def _extract(
+    text: str, published: dt.date | None, gazetteer: Gazetteer | None, wide: set[str] | None
+) -> list[Fact]:
     gz = gazetteer if gazetteer is not None else Gazetteer.default()
     sentences, paragraphs = split_text(text)
     para_starts = [p[0] for p in paragraphs]
@@ -99,7 +101,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences, folded, ordinals)
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
-    ideographs = ideograph_offsets(text)  # a bisect per sentence spares its Chinese looks
+    ideographs = ideograph_offsets(text, wide)  # a bisect per sentence spares its Chinese looks
     cjk = bool(ideographs)  # and a text without any, every look for a Chinese word
     _flag_rare_words(doc, text, folded, cjk)
     topic = tracker.doc_topic
