@@ -62,8 +62,9 @@ def extract_facts(
 ) -> list[Fact]:
     """Every figure stated in ``text`` as a :class:`Fact` (``id``/``doc_id`` left None).
     Traditional characters are read as simplified ones; quotes are the text as written."""
-    work, wide = simplify_wide(text)  # and the text's wide characters, for its ideographs
-    facts = _extract(work, published, gazetteer, wide if work is text else None)
+    work, wide = simplify_wide(text)  # and its wide characters: no second look for ideographs
+    ideographs = ideograph_offsets(work, wide if work is text else None)  # bisected per sentence
+    facts = _extract(work, published, gazetteer, ideographs)
     return facts if work is text else [requote(f, text, work) for f in facts]
 
 
@@ -82,7 +83,7 @@ def _flag_rare_words(doc: Document, text: str, folded: str, cjk: bool) -> None:
 
 
 def _extract(
-    text: str, published: dt.date | None, gazetteer: Gazetteer | None, wide: set[str] | None
+    text: str, published: dt.date | None, gazetteer: Gazetteer | None, ideographs: list[int]
 ) -> list[Fact]:
     gz = gazetteer if gazetteer is not None else Gazetteer.default()
     sentences, paragraphs = split_text(text)
@@ -101,8 +102,7 @@ def _extract(
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences, folded, ordinals)
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
-    ideographs = ideograph_offsets(text, wide)  # a bisect per sentence spares its Chinese looks
-    cjk = bool(ideographs)  # and a text without any, every look for a Chinese word
+    cjk = bool(ideographs)  # a text without any spares every look for a Chinese word
     _flag_rare_words(doc, text, folded, cjk)
     topic = tracker.doc_topic
     turns = stock_turns(folded, cjk)
