@@ -106,7 +106,7 @@ _WORD_PERIOD_LEADS = (
 )  # fmt: skip
 # Leads that share an end are found through it ("september" ... "december" by "ber"). Not
 # "year" ("this year", ...): its many hits ("year on year") cost more than the scans spared.
-_SHARED_ENDS = ("ber", "uary", "now")
+_SHARED_ENDS = ("ber", "uary")
 _IDEOGRAPH_RE = IDEOGRAPH_RE
 _SPAN_RE = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _YEARS_RE = re.compile(r"(\d{4})/(\d{4})")
@@ -285,8 +285,8 @@ def stock_turns(folded: str, cjk: bool = True) -> list[int]:
     """Offsets of the words that turn a text to the present stock ("so far", 目前), found
     once per document in its folded text (see :func:`turns_to_stock`); ``cjk`` False says
     the text holds no ideograph, so the Chinese words are not looked for."""
-    groups = _STOCK_GROUPS if cjk else _STOCK_GROUPS_EN
-    return sorted(_led_by_ends(folded, groups, _STOCK_TURN_RE) + _so_far(folded))
+    leads = _STOCK_LEADS if cjk else _STOCK_LEADS_EN
+    return sorted(_led_by(folded, leads, _STOCK_TURN_RE) + _so_far(folded))
 
 
 def _so_far(folded: str) -> list[int]:
@@ -396,5 +396,3 @@ def _after_in_of_for(text: str, pos: int) -> bool:
 
 
 _WORD_PERIOD_GROUPS = _by_ends(_WORD_PERIOD_LEADS, _SHARED_ENDS)
-_STOCK_GROUPS = _by_ends(_STOCK_LEADS, _SHARED_ENDS)  # "as of now", "up to now" by "now"
-_STOCK_GROUPS_EN = _by_ends(_STOCK_LEADS_EN, _SHARED_ENDS)
