@@ -137,3 +137,35 @@ def test_stock_turns_without_ideographs_skip_only_the_chinese_words() -> None:
     chinese = "截至目前，出口增长。迄今 so far"
     assert stock_turns(chinese) == [0, 10, 13]
     assert stock_turns(chinese, cjk=False) == [13]
+
+
+def test_leads_found_through_their_shared_ends_are_the_leads_found_one_by_one() -> None:
+    # word_periods finds "september" ... "december" by one scan for "ber" (and the like):
+    # every text must give what a str.find per lead (_led_by) gives
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    texts += [
+        "ber. year uary now", "the year this year last yearlast year", "as of now up to now",
+        "Number of members in Octobers, novembernovember; December", "ary january february",
+        "the the year. thisyear. known now? 截至目前迄今 up to nowhere", "",
+    ]  # fmt: skip
+    stock_by_now = doc_context._by_ends(doc_context._STOCK_LEADS, ("now",))
+    cases = [
+        (
+            doc_context._WORD_PERIOD_LEADS,
+            doc_context._WORD_PERIOD_GROUPS,
+            doc_context._WORD_PERIOD_RE,
+        ),
+        # two leads through one end ("as of now", "up to now"), Chinese leads on their own
+        (doc_context._STOCK_LEADS, stock_by_now, doc_context._STOCK_TURN_RE),
+    ]
+    hits = 0
+    for text in map(fold_case, texts):
+        for leads, groups, pattern in cases:
+            found = doc_context._led_by_ends(text, groups, pattern)
+            assert found == doc_context._led_by(text, leads, pattern)
+            hits += len(found)
+    assert sorted(lead for _, group in doc_context._WORD_PERIOD_GROUPS for lead in group) == sorted(
+        doc_context._WORD_PERIOD_LEADS
+    )
+    assert hits > 15

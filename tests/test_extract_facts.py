@@ -344,3 +344,28 @@ def test_long_s_and_dotless_i_read_as_the_plain_letters(text: str, odd: str, pla
     found = read(text)
     assert found, text
     assert found == read(text.replace(odd, plain))
+
+
+@pytest.mark.parametrize(
+    ("text", "multiplied"),
+    [
+        ("Exports doubled to 5 billion yuan.", True),
+        ("Sales TRIPLED to 30 tons.", True),
+        ("The output trebled.", True),
+        ("Imports quadrupled to 8 billion.", True),
+        ("Costs halved to 2 million.", True),
+        ("It enabled, sampled and involved 5 firms.", False),  # the verbs' ends, no verb
+        ("Exports rose 5 percent.", False),
+    ],
+)
+def test_multiplying_verbs_are_flagged_through_their_ends(text: str, multiplied: bool) -> None:
+    # _flag_rare_words looks for each verb's last four letters before the verbs themselves:
+    # a verb whose end were missing would leave "doubled to" unread
+    from factscope.importers.extract import facts
+    from factscope.importers.extract.changes import MULTIPLIERS
+    from factscope.importers.extract.sentence import Document
+
+    assert all(verb.endswith(facts._MULTIPLIER_ENDS) for verb in MULTIPLIERS)
+    doc = Document(text, None, False, [])  # type: ignore[arg-type]
+    facts._flag_rare_words(doc, text, text.lower(), cjk=False)
+    assert doc.multiplied is multiplied

@@ -66,3 +66,25 @@ def test_ideograph_offsets_are_the_matches_of_the_class() -> None:
     probes += [p.read_text(encoding="utf-8") for p in sorted(_SAMPLES.iterdir())]
     for text in probes:
         assert ideograph_offsets(text) == [m.start() for m in IDEOGRAPH_RE.finditer(text)]
+
+
+def test_ideograph_offsets_from_the_wide_characters_simplify_read() -> None:
+    # extract_facts hands ideograph_offsets the wide characters simplify_wide read (no second
+    # encoding): they must give what IDEOGRAPH_RE finds, and be None for a converted text
+    from factscope.importers.extract.traditional import simplify, simplify_wide
+
+    chinese = "浦东新区外贸进出口总额增长" * 6
+    probes = ["“quoted” – text", "\u3400 x \u4dbf \u4dc0 \u4e00 \u9fff \ua000 \u3000。版"]
+    probes += ["x\U00020000 版 \ud800 lone 版", "é and 版权", "ｆｕｌｌ \u2e80\u2fff", "增長 億元"]
+    probes += ["“Trade” – " + chinese[:n] for n in (30, 31, 32, 33, 70)]
+    probes += [p.read_text(encoding="utf-8") for p in sorted(_SAMPLES.iterdir())]
+    given = 0
+    for text in probes:
+        work, wide = simplify_wide(text)
+        assert work == simplify(text)
+        if work is not text:
+            assert wide is None  # its wide characters are no longer the text's
+        given += wide is not None
+        expected = [m.start() for m in IDEOGRAPH_RE.finditer(work)]
+        assert ideograph_offsets(work, wide if work is text else None) == expected
+    assert given >= 5

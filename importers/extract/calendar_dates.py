@@ -22,7 +22,11 @@ _NUMERIC_DATE_GATE_RE = re.compile(r"(?:19|20)\d\d[-./]")
 _MONTH_LEADS = tuple(name[:3] for name in en.MONTH_NAMES)  # "Jan", "Feb", ... "Dec"
 # What _month_leads finds (the pattern stays as its reference and for bench/scan_engines.py)
 _MONTH_GATE_RE = re.compile(alternation(_MONTH_LEADS))
-_MONTH_HEADS = "".join(sorted({lead[0] for lead in _MONTH_LEADS}))  # "ADFJMNOS"
+# Each capital with the leads it opens ("J": "Jan", "Jun", "Jul"): a capital tries only its own
+_MONTH_HEADS = {
+    head: tuple(lead for lead in _MONTH_LEADS if lead[0] == head)
+    for head in sorted({lead[0] for lead in _MONTH_LEADS})
+}
 DATE_RES: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d)(?P<y>20\d\d|19\d\d)[-./](?P<m>[01]?\d)[-./](?P<d>[0-3]?\d)(?!\d)"),
     re.compile(rf"(?P<mn>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b"),
@@ -72,10 +76,10 @@ def _month_leads(text: str, start: int, stop: int) -> list[int]:
     tests at every character."""
     found: list[int] = []
     last = stop - 3
-    for head in _MONTH_HEADS:
+    for head, leads in _MONTH_HEADS.items():
         at = text.find(head, start, last + 1)
         while at >= 0:
-            if text.startswith(_MONTH_LEADS, at):
+            if text.startswith(leads, at):
                 found.append(at)
             at = text.find(head, at + 1, last + 1)
     found.sort()

@@ -104,6 +104,9 @@ _WORD_PERIOD_LEADS = (
     "first", "second", "third", "fourth", "h1", "h2", *_NOUN_MONTHS, "this year", "last year",
     "the year",
 )  # fmt: skip
+# Leads that share an end are found through it ("september" ... "december" by "ber"). Not
+# "year" ("this year", ...): its many hits ("year on year") cost more than the scans spared.
+_SHARED_ENDS = ("ber", "uary")
 _IDEOGRAPH_RE = IDEOGRAPH_RE
 _SPAN_RE = re.compile(r"(\d{4})-(\d\d)/(\d{4})-(\d\d)")
 _YEARS_RE = re.compile(r"(\d{4})/(\d{4})")
@@ -244,6 +247,40 @@ def _led_by(folded: str, leads: tuple[str, ...], pattern: re.Pattern[str]) -> li
     return sorted(found)
 
 
+_Groups = tuple[tuple[str, tuple[str, ...]], ...]  # a literal to find, the leads it finds
+
+
+def _by_ends(leads: tuple[str, ...], ends: tuple[str, ...]) -> _Groups:
+    """``leads`` grouped by the first of ``ends`` each ends with (a lead with none of them is
+    a group of its own): the literal to find, and the leads read back from each of its hits."""
+    groups: dict[str, list[str]] = {}
+    for lead in leads:
+        groups.setdefault(next((e for e in ends if lead.endswith(e)), lead), []).append(lead)
+    return tuple((anchor, tuple(group)) for anchor, group in groups.items())
+
+
+def _led_by_ends(folded: str, groups: _Groups, pattern: re.Pattern[str]) -> list[int]:
+    """What :func:`_led_by` finds for the leads of ``groups`` (:func:`_by_ends`), the leads
+    that share an end found by one scan for it: a scan costs some 3 instructions a character."""
+    found: list[int] = []
+    match = pattern.match
+    for anchor, leads in groups:
+        alone = leads == (anchor,)  # a lead found by itself: its hits are its own
+        at = folded.find(anchor)
+        while at >= 0:
+            if alone:
+                if match(folded, at):
+                    found.append(at)
+            else:
+                stop = at + len(anchor)
+                for lead in leads:
+                    pos = stop - len(lead)
+                    if pos >= 0 and folded.startswith(lead, pos) and match(folded, pos):
+                        found.append(pos)
+            at = folded.find(anchor, at + 1)
+    return sorted(found)
+
+
 def stock_turns(folded: str, cjk: bool = True) -> list[int]:
     """Offsets of the words that turn a text to the present stock ("so far", 目前), found
     once per document in its folded text (see :func:`turns_to_stock`); ``cjk`` False says
@@ -320,7 +357,7 @@ def word_periods(folded: str, cjk: bool = True, ideographs: list[int] | None = N
     scan per document; bisect them per sentence). A text with Chinese is searched wholly;
     ``cjk`` False says the text holds no ideograph, ``ideographs`` are their offsets if the
     caller has them (:func:`.text_index.ideograph_offsets`)."""
-    found = _led_by(folded, _WORD_PERIOD_LEADS, _WORD_PERIOD_RE)
+    found = _led_by_ends(folded, _WORD_PERIOD_GROUPS, _WORD_PERIOD_RE)
     if cjk and not folded.isascii():  # Chinese periods have no English lead: any ideograph
         if ideographs is None:
             ideographs = [m.start() for m in _IDEOGRAPH_RE.finditer(folded)]
@@ -356,3 +393,6 @@ def _after_in_of_for(text: str, pos: int) -> bool:
             before = text[start - 1] if start > 0 else " "
             return not (before.isalnum() or before == "_")
     return False
+
+
+_WORD_PERIOD_GROUPS = _by_ends(_WORD_PERIOD_LEADS, _SHARED_ENDS)

@@ -42,7 +42,7 @@ from .regions import RegionTracker
 from .sentence import Document
 from .sentences import split_text
 from .text_index import ideograph_offsets, year_offsets
-from .traditional import requote, simplify
+from .traditional import requote, simplify_wide
 from .units import yen_signs
 
 
@@ -62,20 +62,29 @@ def extract_facts(
 ) -> list[Fact]:
     """Every figure stated in ``text`` as a :class:`Fact` (``id``/``doc_id`` left None).
     Traditional characters are read as simplified ones; quotes are the text as written."""
-    work = simplify(text)
-    facts = _extract(work, published, gazetteer)
+    work, wide = simplify_wide(text)  # and its wide characters: no second look for ideographs
+    ideographs = ideograph_offsets(work, wide if work is text else None)  # bisected per sentence
+    facts = _extract(work, published, gazetteer, ideographs)
     return facts if work is text else [requote(f, text, work) for f in facts]
+
+
+# The last four letters of each multiplying verb ("doubled", "trebled": "bled"): three scans of
+# a text that states none instead of one per verb; the verbs are looked for where one occurs.
+_MULTIPLIER_ENDS = tuple(sorted({verb[-4:] for verb in MULTIPLIERS}))
 
 
 def _flag_rare_words(doc: Document, text: str, folded: str, cjk: bool) -> None:
     """Whether the text holds a few rare words at all: each look spares a look per figure
     or per sentence. ``cjk`` False says it holds no ideograph, so no 分别 either."""
-    doc.multiplied = any(verb in folded for verb in MULTIPLIERS)  # "doubled"
+    ends = _MULTIPLIER_ENDS  # "doubled": its "bled" first
+    doc.multiplied = any(e in folded for e in ends) and any(v in folded for v in MULTIPLIERS)
     doc.topped = "top" in folded  # "topping"
     doc.listed = RESPECTIVELY in text or (cjk and RESPECTIVELY_ZH in text)  # a list's
 
 
-def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) -> list[Fact]:
+def _extract(
+    text: str, published: dt.date | None, gazetteer: Gazetteer | None, ideographs: list[int]
+) -> list[Fact]:
     gz = gazetteer if gazetteer is not None else Gazetteer.default()
     sentences, paragraphs = split_text(text)
     para_starts = [p[0] for p in paragraphs]
@@ -93,8 +102,7 @@ def _extract(text: str, published: dt.date | None, gazetteer: Gazetteer | None) 
         ref_year, guessed, dated = compared, False, dt.date(compared, 12, 31)
     tracker = RegionTracker(text, gz, sentences, folded, ordinals)
     doc = Document(text, tracker, guessed, Document.semicolons_of(text), published=published)
-    ideographs = ideograph_offsets(text)  # a bisect per sentence spares its Chinese looks
-    cjk = bool(ideographs)  # and a text without any, every look for a Chinese word
+    cjk = bool(ideographs)  # a text without any spares every look for a Chinese word
     _flag_rare_words(doc, text, folded, cjk)
     topic = tracker.doc_topic
     turns = stock_turns(folded, cjk)

@@ -69,17 +69,21 @@ _IDEOGRAPH_LEADS = _lead_bytes(IDEOGRAPH_RANGES)  # b"\xe3" ... b"\xe9"
 _FEW = 64  # ideographs located one by one; a text with more is Chinese: the class scan finds them
 
 
-def ideograph_offsets(text: str) -> list[int]:
+def ideograph_offsets(text: str, wide: set[str] | None = None) -> list[int]:
     """Sorted offsets of the CJK ideographs (``IDEOGRAPH_RE``) in ``text``, found for English
     text with curly quotes and dashes without a class scan: its UTF-8 bytes lack every lead
     byte of the ideographs (E3-E9; the quotes are E2), which ``bytes.find`` tells like
     ``memchr`` (0.35 against 0.97 M instructions for the seeds). A text with a few ("中文版"
     heading an English story) has them decoded from their bytes and found by ``str.find``;
     the class scan of a 10,000-character text costs about 0.6 M instructions. The passes
-    that look for Chinese per sentence bisect these instead."""
+    that look for Chinese per sentence bisect these instead. ``wide`` holds every character
+    of ``text`` whose lead byte is one of E3-E9 if the caller read them
+    (:func:`.traditional.simplify_wide`): no second encoding and scan of the text."""
     if text.isascii():
         return []
-    chars = wide_characters(text.encode("utf-8", "surrogatepass"), _IDEOGRAPH_LEADS, _FEW)
+    chars = wide
+    if chars is None:
+        chars = wide_characters(text.encode("utf-8", "surrogatepass"), _IDEOGRAPH_LEADS, _FEW)
     if chars is None:
         return [m.start() for m in IDEOGRAPH_RE.finditer(text)]
     return offsets_of(text, [c for c in chars if is_ideograph(c)])

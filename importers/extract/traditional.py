@@ -63,24 +63,34 @@ def _tables() -> _Tables:
 def simplify(text: str) -> str:
     """``text`` with traditional-only characters in simplified form; same length, and the very
     same object when there is nothing to convert (most documents)."""
+    return simplify_wide(text)[0]
+
+
+def simplify_wide(text: str) -> tuple[str, set[str] | None]:
+    """:func:`simplify` of ``text``, with the characters of ``text`` whose UTF-8 lead byte is
+    one of the traditional characters' (E3-E9, F0: every ideograph's too) when it read them
+    (None: an ASCII text, or too many of them), so that
+    :func:`.text_index.ideograph_offsets` needs no second encoding and scan of the text."""
     if text.isascii():
-        return text
+        return text, None
     tables = _tables()
     # English text with curly quotes or dashes (E2 lead bytes), or with a few ideographs: a
     # few memchr over its bytes instead of the class scans below, which re tests at every
     # character (about 120 instructions each for the bitmap class)
     wide = wide_characters(text.encode("utf-8", "surrogatepass"), tables.leads, _FEW)
     if wide is not None:
-        return text if tables.traditional.isdisjoint(wide) else text.translate(tables.table)
+        if tables.traditional.isdisjoint(wide):
+            return text, wide
+        return text.translate(tables.table), None
     first = tables.wide.search(text)
     if first is None:
-        return text
+        return text, None
     at = first.start()
     if tables.bmp.search(text, at) is None and (
         _ASTRAL_RE.search(text, at) is None or tables.traditional.isdisjoint(text)
     ):
-        return text
-    return text.translate(tables.table)
+        return text, None
+    return text.translate(tables.table), None
 
 
 _FEW = 32  # wide characters read one by one; a text with more is Chinese: the scans decide
