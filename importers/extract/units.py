@@ -21,7 +21,6 @@ from factscope.importers.lexicon.currencies import (
 
 from . import cjk
 from ._fold import fold_case
-from .openings import FirstCharMatcher
 from .unit_registry import pounds_of_weight, registry_prefix, registry_unit
 
 CURRENCY_SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -139,24 +138,11 @@ _PER_RE = re.compile(
 # The cascade's patterns that read the same place one after another, each as one pattern:
 # an alternation tries its branches in order at the place, so the first that matches wins as
 # the first of the separate calls did (one call where there were two, and four).
-_SUFFIX_BRANCHES = [f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCY_SUFFIXES)]
-_MEASURE_BRANCHES = [f"(?P<m{i}>{p})" for i, (p, _) in enumerate(MEASURES)]
-# ... each asked with only the branches that can open with the character after the numeral's
-# white space (openings.FirstCharMatcher): about 17,000 instructions a call for the twenty
-# branches of the first, most of them entered to be refused, where one or two can open there.
-_SUFFIX_OR_PERCENT = FirstCharMatcher(
-    [(_SP, _SUFFIX_BRANCHES, r"(?![A-Za-z])"), ("", [f"(?i:{_PERCENT_RE.pattern})"], "")]
+_SUFFIX_OR_PERCENT_RE = re.compile(rf"{_SUFFIX_RE.pattern}|(?i:{_PERCENT_RE.pattern})")
+_MEASURE_TO_COUNT_RE = re.compile(
+    rf"{_MEASURE_RE.pattern}|(?P<times>{_TIMES_RE.pattern})|(?P<dur>(?i:{_DURATION_RE.pattern}))"
+    rf"|(?P<count>{cjk.COUNT_RE.pattern})"
 )
-_MEASURE_TO_COUNT = FirstCharMatcher(
-    [
-        (r"[\s\xa0-]*", _MEASURE_BRANCHES, r"(?![A-Za-z])"),
-        ("", [f"(?P<times>{_TIMES_RE.pattern})"], ""),
-        ("", [f"(?P<dur>(?i:{_DURATION_RE.pattern}))"], ""),
-        ("", [f"(?P<count>{cjk.COUNT_RE.pattern})"], ""),
-    ]
-)
-_SUFFIX_OR_PERCENT_RE = re.compile(_SUFFIX_OR_PERCENT.source())  # the whole, for the tests
-_MEASURE_TO_COUNT_RE = re.compile(_MEASURE_TO_COUNT.source())
 _PER_FIRST = frozenset("pPaAeE/")  # where _PER_RE's word starts, after spaces
 _TOKEN_RE = re.compile(r"[\s\xa0]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\)))")
 
@@ -301,7 +287,7 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
     ):
         # "1.8m tall", "the 100m final": metres, and the scanner's million undone
         return UnitMatch("meter", start, end, scale=1e-6)
-    m = _SUFFIX_OR_PERCENT.match(text, end, limit)
+    m = _SUFFIX_OR_PERCENT_RE.match(text, end, limit)
     if m and m.lastgroup in ("pp", "pc"):
         unit = "percentage point" if m.lastgroup == "pp" else "percent"
         return UnitMatch(unit, start, m.end())
@@ -316,7 +302,7 @@ def read_unit(text: str, start: int, end: int, limit: int, half: bool = False) -
         if reg is not None:
             per, q_end = _per(text, reg.end, limit)
             return UnitMatch(reg.unit, start, q_end, per, reg.duration, scale=reg.scale)
-    m = _MEASURE_TO_COUNT.match(text, end, limit)
+    m = _MEASURE_TO_COUNT_RE.match(text, end, limit)
     if m and m.lastgroup:
         return _measure_to_count(m, start, limit)
     if text[end : end + 1] == "大" and text[start - 1 : start] == "前":
