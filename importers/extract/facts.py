@@ -63,7 +63,7 @@ def extract_facts(
     """Every figure stated in ``text`` as a :class:`Fact` (``id``/``doc_id`` left None).
     Traditional characters are read as simplified ones; quotes are the text as written."""
     work, wide = simplify_wide(text)  # and its wide characters: no second look for ideographs
-    ideographs = ideograph_offsets(work, wide if work is text else None)  # bisected per sentence
+    ideographs = ideograph_offsets(work, wide)  # bisected per sentence (None once converted)
     facts = _extract(work, published, gazetteer, ideographs)
     return facts if work is text else [requote(f, text, work) for f in facts]
 

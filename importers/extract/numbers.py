@@ -262,26 +262,20 @@ def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numer
     ``cjk.NUMERAL_RE`` matches; and where a digit starts an ordinal ("19th"; for
     :class:`.ranks.OrdinalHits`): from a scan of ``folded`` for numeric characters and one
     for number words."""
-    starts, numerals, ordinals = [], [], []
+    starts: list[int] = []
+    numerals: list[cjk.Numeral] = []
+    ordinals: list[int] = []
     data = folded.encode("utf-8", "surrogatepass")
     tokens = numeral_bytes.ascii_digit_tokens(folded, data, _BYTE_DIGITS)
     if tokens is not None:  # digits only: the numeric scan's other branches have no match
         for start, end, rest in tokens:
-            if start == 0 or text[start - 1] not in _NOT_BEFORE or _after_code(text, start):
-                starts.append(start)
-            if b"," in rest:
-                starts.extend(start + i + 2 for i, c in enumerate(rest) if c == 0x2C)
-            if folded.startswith(_ORDINAL_ENDS, end) and folded[end - 1].isdigit():
-                ordinals.append(end - 1)  # "19th": the token's last digit
+            commas = [i for i, c in enumerate(rest) if c == 0x2C] if b"," in rest else []
+            _digit_token(text, folded, (start, end), commas, starts, ordinals)
     for m in _NUMERIC_SCAN_RE.finditer(folded) if tokens is None else ():
         start, token = m.start(), m.group("d")
         if token is not None:
-            if start == 0 or text[start - 1] not in _NOT_BEFORE or _after_code(text, start):
-                starts.append(start)
-            if "," in token:
-                starts.extend(start + i + 2 for i, c in enumerate(token) if c == ",")
-            if folded.startswith(_ORDINAL_ENDS, m.end()) and folded[m.end() - 1].isdigit():
-                ordinals.append(m.end() - 1)  # "19th": the token's last digit
+            commas = [i for i, c in enumerate(token) if c == ","] if "," in token else []
+            _digit_token(text, folded, m.span(), commas, starts, ordinals)
         elif m.group("z") is not None:
             numerals.append(cjk.Numeral(start, m.end(), folded[start : m.end("z")], m.group("s")))
         else:
@@ -290,6 +284,26 @@ def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numer
     if _FIRST_WORD_RE.match(folded):
         words.insert(0, 0)
     return (sorted(starts + words) if words else starts), numerals, ordinals
+
+
+def _digit_token(
+    text: str,
+    folded: str,
+    span: tuple[int, int],
+    commas: list[int],
+    starts: list[int],
+    ordinals: list[int],
+) -> None:
+    """Record a run of digits at ``span`` (from the byte scan or the class scan): where a
+    numeral may start (at the run unless a word runs into it, and after each comma, at
+    ``commas``: offsets in the run past its first digit) and the digit that opens an
+    ordinal ("19th")."""
+    start, end = span
+    if start == 0 or text[start - 1] not in _NOT_BEFORE or _after_code(text, start):
+        starts.append(start)
+    starts.extend(start + i + 2 for i in commas)
+    if folded.startswith(_ORDINAL_ENDS, end) and folded[end - 1].isdigit():
+        ordinals.append(end - 1)  # "19th": the token's last digit
 
 
 def _after_code(text: str, start: int) -> bool:
