@@ -14,6 +14,7 @@ from factscope.importers.extract.region_cues import (
     DESTINATION_RE,
     RANK_SCOPE_FOLDED_RE,
     RANK_SCOPE_GATE_RE,
+    is_title_case,
     name_possible,
 )
 from factscope.importers.extract.region_places import PlaceIndex
@@ -252,6 +253,12 @@ def test_places_are_built_with_every_field() -> None:
     for p in index._places:
         assert type(p) is region_places.Place and len(p) == len(region_places.Place._fields)
         assert p == region_places.Place(*p)
+        if p.anaphor:  # built without comparand and org: the defaults, in their places
+            assert p.comparand == "" and p.org is False and p.noun
+        else:
+            assert p.noun == "" and isinstance(p.comparand, str) and isinstance(p.org, bool)
+    nouns = {p.noun for p in index._places if p.anaphor}
+    assert "city" in nouns  # "the province" before any place resolves to none
 
 
 def test_windows_at_the_text_start_read_as_when_clamped() -> None:
@@ -283,7 +290,10 @@ def test_a_name_line_starts_where_the_list_of_line_starts_says() -> None:
     text = "\nA Headline About Chengdu\n\nChengdu grew.\nShenzhen Futian District\n\n"
     index = _index(text)
     line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-    for start in range(len(text) + 1):
-        expected = line_starts[bisect_right(line_starts, start) - 1]
-        assert index.text.rfind("\n", 0, start) + 1 == expected, start
+    for start in range(len(text)):
+        line_start = line_starts[bisect_right(line_starts, start) - 1]
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        fresh = _index(text)  # no line cached yet: each offset finds its own start
+        assert fresh._title_line(start, start) == is_title_case(line), start
     assert index._title_line(1, 5) and not index._title_line(28, 35)

@@ -165,5 +165,11 @@ def test_spans_are_built_with_every_field() -> None:
     for sp in spans:
         assert type(sp) is _scan.Span and len(sp) == len(_scan.Span._fields)
         assert sp == _scan.Span(*sp)
+        if sp.zone_kind is None:  # a name's span: static, as the keyword-built one
+            kept = _scan.Span(sp.start, sp.end, sp.ids, needs_context=sp.needs_context)
+            assert sp == kept and sp.static is True
+    by_name = {text[sp.start : sp.end]: sp for sp in spans}
+    assert by_name["Guide"].needs_context is True  # an English word: needs a parent
+    assert by_name["Chengdu"].needs_context is False
     mentions = gz.find_mentions(text)
     assert mentions and all(len(m) == 5 and type(m).__name__ == "Mention" for m in mentions)
