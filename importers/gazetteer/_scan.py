@@ -269,9 +269,7 @@ def _zone_type_ends(lowered: str) -> list[tuple[int, int]]:
             if (e == len(lowered) or not (lowered[e].isalnum() or lowered[e] == "_")) and (
                 before is None
                 or lowered.endswith(before, 0, s)
-                or not lowered[
-                    s - 12 if s > 12 else 0 : s
-                ].isascii()  # "ſ" matches "s" in SUFFIX_RE
+                or not lowered[max(0, s - 12) : s].isascii()  # "ſ" matches "s" in SUFFIX_RE
             ):
                 found.append((s, e))
             s = lowered.find(word, e)
