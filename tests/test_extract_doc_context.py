@@ -13,12 +13,12 @@ from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.doc_context import (
     PeriodContext,
     headline_end,
-    reference_in,
     reference_year_from_comparison,
     stock_turns,
     turns_to_stock,
     word_periods,
 )
+from factscope.importers.extract.period_carry import reference_in
 from factscope.importers.extract.periods import Period
 from factscope.importers.extract.sentences import split_paragraphs
 from factscope.importers.extract.text_index import ideograph_offsets

@@ -32,23 +32,6 @@ from ._fold import folded_pattern
 from .periods import COUNT_WORDS, Period
 from .text_index import year_offsets
 
-# "during the period", "in the same period", "for the said period", "over this period",
-# "同期" at the head of a clause; never the base of a comparison ("the same period of 2019",
-# "the same period last year", "同比", "上年同期").
-REFERENCE_RE = re.compile(
-    r"\b(?:during|in|for|over|within)\s+(?:the\s+(?:same\s+|said\s+|above\s+|reporting\s+)?|"
-    r"this\s+|that\s+|the\s+same\s+)(?:period|time\s+frame|timeframe)\b"
-    r"(?!\s+(?:of|last|a\s+year|in\s+\d|from|the\s+(?:previous|prior|year)))"
-    r"|(?:^|(?<=[，。；,\s]))同期(?![相比])",
-    re.IGNORECASE,
-)
-_REFERENCE_GATE = ("period", "time", "同期")
-# "added 95 new ones during the year", "over the year": the year of the stated period
-_YEAR_REFERENCE_RE = re.compile(
-    r"\b(?:during|over|in|for|throughout)\s+the\s+(?:whole\s+|full\s+)?year\b(?!\s+(?:of|before|"
-    r"earlier|ago|to|on|-))",
-    re.IGNORECASE,
-)
 # a headline: one short line with no full stop at its end
 _HEADLINE_MAX = 160
 _SENTENCE_END = (".", "。", "!", "?", "！", "？", ":", "：")
@@ -203,20 +186,6 @@ def _year_bounds(value: str | None) -> tuple[int, int] | None:
     if months and months.group(1) != months.group(3):
         return int(months.group(1)), int(months.group(3))
     return None
-
-
-def reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first reference phrase ("during the period", 同期) in ``text[start:end]``."""
-    if all(text.find(g, start, end) < 0 for g in _REFERENCE_GATE):
-        return None
-    return REFERENCE_RE.search(text, start, end)
-
-
-def year_reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
-    """The first "during the year" / "over the year" in ``text[start:end]``."""
-    if text.find("year", start, end) < 0:
-        return None
-    return _YEAR_REFERENCE_RE.search(text, start, end)
 
 
 def headline_end(text: str, paragraphs: list[tuple[int, int]]) -> int:

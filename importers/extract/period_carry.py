@@ -15,17 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from factscope.db.models import Fact
 
+from ._fold import fold_case, folded_pattern
 from .attach import CURRENCIES
-from .doc_context import (
-    PeriodContext,
-    as_of_now,
-    reference_in,
-    standing_share,
-    year_reference_in,
-)
+from .doc_context import PeriodContext, as_of_now, standing_share
 from .draft import Draft
 from .figure import Figure, Spans
 from .periods import Period
@@ -41,6 +37,109 @@ _STOCK_RE = re.compile(
     r"plans?|expects?|average\s+annual)\b|目前|截至|累计|以来|过去|年均",
     re.IGNORECASE,
 )
+# What follows the base of a comparison, not a reference ("the same period last year")
+_NO_REFERENCE_AFTER = r"\s+(?:of|last|a\s+year|in\s+\d|from|the\s+(?:previous|prior|year))"
+# "during the period", "in the same period", "for the said period", "over this period",
+# "同期" at the head of a clause; never the base of a comparison ("the same period of 2019",
+# "the same period last year", "同比", "上年同期").
+REFERENCE_RE = re.compile(
+    r"\b(?:during|in|for|over|within)\s+(?:the\s+(?:same\s+|said\s+|above\s+|reporting\s+)?|"
+    r"this\s+|that\s+|the\s+same\s+)(?:period|time\s+frame|timeframe)\b"
+    rf"(?!{_NO_REFERENCE_AFTER})"
+    r"|(?:^|(?<=[，。；,\s]))同期(?![相比])",
+    re.IGNORECASE,
+)
+# "added 95 new ones during the year", "over the year": the year of the stated period
+_NO_YEAR_REFERENCE_AFTER = r"\s+(?:of|before|earlier|ago|to|on|-)"
+_YEAR_REFERENCE_RE = re.compile(
+    r"\b(?:during|over|in|for|throughout)\s+the\s+(?:whole\s+|full\s+)?year\b"
+    rf"(?!{_NO_YEAR_REFERENCE_AFTER})",
+    re.IGNORECASE,
+)
+# The words of REFERENCE_RE's English branch before its "period"
+_REFERENCE_HEADS = ("during", "in", "for", "over", "within")
+_DETERMINERS = ("the", "this", "that")
+_PERIOD_QUALIFIERS = ("same", "said", "above", "reporting")
+# Both patterns are searched at every character (a leading \b gives re no first character
+# to skip ahead to: about 40 µs a sentence) and their gate words are common; most sentences
+# with one have it in a comparison's base ("the same period last year", "year on year"),
+# which a look at the words around each in the folded sentence refuses first.
+_REFERENCE_GATE = ("period", "time", "同期")
+_ZH_CLAUSE_MARKS = "，。；,"  # before a 同期 that heads a clause, with whitespace
+_NOT_REFERENCE_RE = folded_pattern(re.compile(_NO_REFERENCE_AFTER, re.IGNORECASE))
+_YEAR_AFTER = ("the", "whole", "full")  # the word before the "year" of every match
+_NOT_YEAR_REFERENCE_RE = folded_pattern(re.compile(_NO_YEAR_REFERENCE_AFTER, re.IGNORECASE))
+
+
+def reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first reference phrase ("during the period", 同期) in ``text[start:end]``."""
+    if all(text.find(g, start, end) < 0 for g in _REFERENCE_GATE):
+        return None
+    if not _clause_head(text, start, end):
+        folded = fold_case(text[start:end])  # IGNORECASE's letters as ASCII ones
+        if not (
+            _unrefused(folded, "period", _NOT_REFERENCE_RE, _reference_words)
+            or _unrefused(folded, "frame", _NOT_REFERENCE_RE, None)
+        ):
+            return None  # every "period" is a comparison's base or no reference's end
+    return REFERENCE_RE.search(text, start, end)
+
+
+def _clause_head(text: str, start: int, end: int) -> bool:
+    """Whether a 同期 in ``text[start:end]`` may match ``REFERENCE_RE``'s Chinese branch: at
+    the text's start or after a clause mark or whitespace, and before neither 相 nor 比."""
+    at = text.find("同期", start, end)
+    while at >= 0:
+        if (at == 0 or text[at - 1] in _ZH_CLAUSE_MARKS or text[at - 1].isspace()) and not (
+            at + 2 < end and text[at + 2] in "相比"
+        ):
+            return True
+        at = text.find("同期", at + 1, end)
+    return False
+
+
+def year_reference_in(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first "during the year" / "over the year" in ``text[start:end]``."""
+    if text.find("year", start, end) < 0:
+        return None
+    if not _unrefused(fold_case(text[start:end]), "year", _NOT_YEAR_REFERENCE_RE, _year_words):
+        return None  # "last year", "year on year": no "the year" a match needs
+    return _YEAR_REFERENCE_RE.search(text, start, end)
+
+
+def _unrefused(
+    folded: str, word: str, refused: re.Pattern[str], fits: Callable[[list[str]], bool] | None
+) -> bool:
+    """Whether ``word`` occurs in ``folded`` with no ``refused`` right after it and, given
+    ``fits``, the words before it (split at whitespace, which is re's \\s) fitting: a
+    necessary condition of a match that ends with ``word`` and a look-ahead of ``refused``."""
+    at = folded.find(word)
+    while at >= 0:
+        if not refused.match(folded, at + len(word)) and (
+            fits is None or fits(folded[:at].split()[-3:])
+        ):
+            return True
+        at = folded.find(word, at + 1)
+    return False
+
+
+def _reference_words(words: list[str]) -> bool:
+    """Whether the last words before a "period" may be "during the", "in the same" ..."""
+    if len(words) >= 2 and words[-1] in _DETERMINERS and words[-2].endswith(_REFERENCE_HEADS):
+        return True
+    return (
+        len(words) == 3
+        and words[-1] in _PERIOD_QUALIFIERS
+        and words[-2] == "the"
+        and words[-3].endswith(_REFERENCE_HEADS)
+    )
+
+
+def _year_words(words: list[str]) -> bool:
+    """Whether the last words before a "year" may be "during the", "over the whole" ..."""
+    return bool(words) and words[-1].endswith(_YEAR_AFTER)
+
+
 # a day after a month ("yesterday (October 11)"): the date of an event, no period to continue
 # "In August alone, ...", "12月单月": a part of the article's period, an aside
 _ALONE_RE = re.compile(r"[\s\xa0]*(?:alone\b|单月|單月)", re.IGNORECASE)
