@@ -234,3 +234,32 @@ def test_folded_twin_matches_what_period_re_matches_in_the_text() -> None:
                     assert [a.span(g) for g in a.groupdict()] == [b.span(g) for g in a.groupdict()]
                     matched += 1
     assert matched > 250
+
+
+def test_branch_guards_keep_what_the_plain_pattern_matches() -> None:
+    # each branch of PERIOD_RE is entered only at one of its first characters
+    # (_BRANCH_FIRSTS): at every start, the pattern without those looks matches the same
+    # branch with the same groups
+    plain = re.compile(periods._PERIOD_SOURCE, re.IGNORECASE | re.VERBOSE)
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(samples.iterdir())]
+    phrases = (
+        ", ".join(_PERIOD_OPENINGS) + ", between 2019 and March 2021, from 2016 through 2020, "
+        "(2016-20), 2016–2021, from January to May, the 12 months ended June 30 2021, eleven "
+        "months ending in May, the ٣ months ended May, first nine months of last year, the third "
+        "quarter, 4th quarter, Q3 2021, the first two quarters, second half of the year, H2 2020, "
+        "early-March, mid June, late May, since last March, so far, up to now, at present, "
+        "currently, over the past 11 months of 2019, in the last decade, during the past years, "
+        "this year, the previous year, next year, last month, the past month, 1999, 2023"
+    )
+    texts += [phrases, phrases.upper(), phrases.title(), "ſince 2019, \u212a, İn the past year"]
+    matched = 0
+    for text in texts:
+        for start in range(len(text)):
+            a, b = periods.PERIOD_RE.match(text, start), plain.match(text, start)
+            assert (a is None) == (b is None), (text[start : start + 30], start)
+            if a is not None and b is not None:
+                assert a.lastgroup == b.lastgroup
+                assert [a.span(g) for g in a.groupdict()] == [b.span(g) for g in a.groupdict()]
+                matched += 1
+    assert matched > 300

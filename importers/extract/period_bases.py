@@ -4,6 +4,8 @@ something began ("a project launched in 1994", "2.3 times those of 2015").
 
 :func:`compared_or_begun` reads the 40 characters before a period in the folded text.
 
+:func:`plausible_month` refuses a month name that is a verb ("may", "march").
+
 Non-goals: periods after the figure; comparisons spread over two sentences.
 """
 
@@ -70,3 +72,23 @@ _BEGUN_WORDS = (
     "launched", "founded", "established", "set", "built", "opened", "started", "began",
     "created", "inaugurated", "designated", "approved", "times", "twice", "double",
 )  # fmt: skip
+
+
+# "May" the month, not the verb: after these words, or before a noun of trade
+_MAY_BEFORE_RE = re.compile(r"(?:in|of|since|until|by|from|to|early|mid|late|,|;)\s*-?$")
+_MAY_NOUN_RE = re.compile(r"May\s+(?:exports|imports|trade|this|last)")
+
+
+def plausible_month(m: re.Match[str], text: str) -> bool:
+    """Reject "may" the verb and "March" the verb: month names must be capitalized words
+    (``m`` matched the folded text: the case is read in ``text``)."""
+    if not text[m.start("mn")].isupper():
+        return False
+    if m.group("mn").rstrip(".") == "may":
+        before = text[max(0, m.start() - 12) : m.start()].lower()
+        return (
+            bool(_MAY_BEFORE_RE.search(before))
+            or (m.start() == 0 or text[m.start() - 1] in '\n“"‘')
+            or bool(_MAY_NOUN_RE.match(text, m.start()))
+        )
+    return True
