@@ -22,6 +22,7 @@ from . import periods_zh
 from ._fold import fold_case, folded_pattern
 from .cjk import has_cjk, quantity_follows
 from .period_bases import compared_or_begun, plausible_month
+from .period_gate import relaxed_gate, stop_bytes
 
 MONTHS: dict[str, int] = en.MONTHS
 COUNT_WORDS: dict[str, int] = en.PERIOD_COUNT_WORDS
@@ -125,6 +126,7 @@ _PERIOD_START = "|".join(f"{re.escape(c)}(?:{rest})" for c, rest in _PERIOD_OPEN
 # (the gate over the seeds' sentences: 3.08 against 3.00 M instructions a round)
 _PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?={_PERIOD_START})")
 _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
+_STOP_GATE_RE = relaxed_gate(_PERIOD_OPENINGS)  # the gate's starts and a few more
 # PERIOD_RE for folded text: with IGNORECASE re cannot pass over a branch by its first literal,
 # so a match took about 26,000 instructions; the case-sensitive twin about 16,000.
 _PERIOD_FOLDED_RE = folded_pattern(PERIOD_RE)
@@ -212,25 +214,26 @@ def _span(y1: str, m1: int, y2: str, m2: int) -> str:
 
 def _period_matches(folded: str, start: int, end: int) -> list[re.Match[str]]:
     """``PERIOD_RE.finditer(text, start, end)`` as its case-sensitive twin finds it in the
-    folded text, trying the pattern only where a period can start: the spans are the text's,
-    the groups folded."""
-    # One loop over the gate's hits, no list of candidates: most sentences have none
+    folded text, trying the pattern only where a period can start (``_PERIOD_GATE_RE``,
+    found by :mod:`.period_gate`): the spans are the text's, the groups folded."""
     out = []
     pos = start
-    match = _PERIOD_FOLDED_RE.match
-    if start == 0 and _PERIOD_FIRST_RE.match(folded, 0, end):
+    match, first = _PERIOD_FOLDED_RE.match, _PERIOD_FIRST_RE.match
+    if start == 0 and first(folded, 0, end):
         m = match(folded, 0, end)
         if m:
             out.append(m)
             pos = m.end()
-    for gate in _PERIOD_GATE_RE.finditer(folded, max(0, start - 1), end):
-        cand = gate.start() + 1
-        if cand < pos:
-            continue
-        m = match(folded, cand, end)
-        if m:
+    lo = start - 1 if start > 0 else 0
+    stops, search = stop_bytes(folded, lo, end), _STOP_GATE_RE.search
+    gate = search(stops)
+    while gate is not None:  # a few starts more than the gate's: those the twin refuses
+        cand = lo + gate.start() + 1
+        m = match(folded, cand, end) if cand >= pos else None
+        if m and first(folded, cand, end):
             out.append(m)
             pos = m.end()
+        gate = search(stops, max(cand, pos - 1) - lo)
     return out
 
 
