@@ -263,8 +263,49 @@ def read_change(
     )
 
 
+# The words a match of TRIGGER_BEFORE_RE can end with (it ends in white space, or a dash, at
+# the end of the window): a growth verb or noun (the last word of one), the word that links a
+# verb or noun to its figure ("by", "of", "reached" ...), "year" of "year on year", the last
+# word of a qualifier ("more than", "up to") and the article or adjective before the figure.
+_TRIGGER_END_WORDS = frozenset(
+    {
+        entry.split()[-1]
+        for entries in (
+            en.GROWTH_VERBS_UP,
+            en.GROWTH_VERBS_DOWN,
+            en.GROWTH_NOUNS_UP,
+            en.GROWTH_NOUNS_DOWN,
+        )
+        for entry in entries
+    }
+    | {"by", "of", "at", "was", "is", "reached", "hit", "registered", "year"}
+    | {"about", "around", "nearly", "approximately", "than", "over", "almost", "some"}
+    | {"least", "between", "to", "as", "roughly", "a", "slight", "modest", "mere"}
+    | {"marginal", "robust", "strong", "sharp", "solid", "healthy"}
+)
+
+
+def _may_end_a_trigger(folded: str) -> bool:
+    """A necessary condition of ``_TRIGGER_BEFORE_FOLDED_RE`` matching ``folded`` (the window
+    before a percent): it ends in white space or a dash, and its last word is one of
+    :data:`_TRIGGER_END_WORDS`. A last word with a character ``\w`` does not hold ("y-o-y",
+    "year-on-year") may end in one after a word boundary: it lets the window through. Most
+    windows before a percent that states no change ("accounting for", "contributes") stop
+    here, before the gate scan and a match of the long pattern at each of its words."""
+    if not folded or not (folded[-1].isspace() or folded[-1] == "-"):
+        return False
+    tail = folded.rstrip()
+    if tail.endswith("-"):
+        tail = tail[:-1].rstrip()
+    word = tail.rsplit(None, 1)[-1] if tail else ""
+    return word in _TRIGGER_END_WORDS or not word.isalnum()
+
+
 def _trigger_before(folded: str) -> re.Match[str] | None:
-    """``_TRIGGER_BEFORE_FOLDED_RE.search(folded)``, trying the pattern only at gate words."""
+    """``_TRIGGER_BEFORE_FOLDED_RE.search(folded)``, trying the pattern only at gate words,
+    and not at all where the window cannot end a match (:func:`_may_end_a_trigger`)."""
+    if not _may_end_a_trigger(folded):
+        return None
     for gate in _TRIGGER_GATE_RE.finditer(folded):
         m = _TRIGGER_BEFORE_FOLDED_RE.match(folded, gate.start())
         if m:
