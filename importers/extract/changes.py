@@ -30,6 +30,8 @@ _UP = r"(?<!made\s)(?<!makes\s)(?<!make\s)(?<!making\s)" + alternation(en.GROWTH
 _DOWN = alternation(en.GROWTH_VERBS_DOWN)
 _NOUN_UP = alternation(en.GROWTH_NOUNS_UP)
 _NOUN_DOWN = alternation(en.GROWTH_NOUNS_DOWN)
+_VERBS = (*en.GROWTH_VERBS_UP, *en.GROWTH_VERBS_DOWN)
+_NOUNS = (*en.GROWTH_NOUNS_UP, *en.GROWTH_NOUNS_DOWN)
 _QUAL = (
     r"(?:(?:about|around|nearly|approximately|more\s+than|over|almost|some|at\s+least|"
     r"between|up\s+to|as\s+much\s+as|roughly)\s+)?"
@@ -263,40 +265,24 @@ def read_change(
     )
 
 
-# The words a match of TRIGGER_BEFORE_RE can end with (it ends in white space, or a dash, at
-# the end of the window): a growth verb or noun (the last word of one), the word that links a
-# verb or noun to its figure ("by", "of", "reached" ...), "year" of "year on year", the last
-# word of a qualifier ("more than", "up to") and the article or adjective before the figure.
-_TRIGGER_END_WORDS = frozenset(
-    {
-        entry.split()[-1]
-        for entries in (
-            en.GROWTH_VERBS_UP,
-            en.GROWTH_VERBS_DOWN,
-            en.GROWTH_NOUNS_UP,
-            en.GROWTH_NOUNS_DOWN,
-        )
-        for entry in entries
-    }
-    | {"by", "of", "at", "was", "is", "reached", "hit", "registered", "year"}
-    | {"about", "around", "nearly", "approximately", "than", "over", "almost", "some"}
-    | {"least", "between", "to", "as", "roughly", "a", "slight", "modest", "mere"}
-    | {"marginal", "robust", "strong", "sharp", "solid", "healthy"}
-)
+# The last word of every TRIGGER_BEFORE_RE match (white space or a dash follows it to the end):
+# a growth verb or noun, a word linking one to its figure, "year" (year on year), a qualifier's.
+_TRIGGER_END_WORDS = frozenset([e.split()[-1] for e in (*_VERBS, *_NOUNS)]) | {
+    "by", "of", "at", "was", "is", "reached", "hit", "registered", "year", "about", "around",
+    "nearly", "approximately", "than", "over", "almost", "some", "least", "between", "to", "as",
+    "roughly", "a", "slight", "modest", "mere", "marginal", "robust", "strong", "sharp", "solid",
+    "healthy",
+}  # fmt: skip
 
 
 def _may_end_a_trigger(folded: str) -> bool:
-    """A necessary condition of ``_TRIGGER_BEFORE_FOLDED_RE`` matching ``folded`` (the window
-    before a percent): it ends in white space or a dash, and its last word is one of
-    :data:`_TRIGGER_END_WORDS`. A last word with a character ``\w`` does not hold ("y-o-y",
-    "year-on-year") may end in one after a word boundary: it lets the window through. Most
-    windows before a percent that states no change ("accounting for", "contributes") stop
-    here, before the gate scan and a match of the long pattern at each of its words."""
+    """A necessary condition of ``_TRIGGER_BEFORE_FOLDED_RE`` matching ``folded``: it ends in
+    white space or a dash after a word of :data:`_TRIGGER_END_WORDS` (or of a non-``\\w``
+    character, as "year-on-year"). A window before "accounting for" stops here."""
     if not folded or not (folded[-1].isspace() or folded[-1] == "-"):
         return False
     tail = folded.rstrip()
-    if tail.endswith("-"):
-        tail = tail[:-1].rstrip()
+    tail = tail[:-1].rstrip() if tail.endswith("-") else tail
     word = tail.rsplit(None, 1)[-1] if tail else ""
     return word in _TRIGGER_END_WORDS or not word.isalnum()
 

@@ -172,7 +172,7 @@ _RATED_UNITS = frozenset({*PERCENTS, "times"})  # a figure Changes reads: a rate
 def _rated(figs: list[Figure]) -> bool:
     """Whether a figure of the sentence may state or take a change by itself (a percent, a
     point, a multiple): if none does, :class:`.attach.Changes` finds none."""
-    for fig in figs:
+    for fig in figs:  # noqa: SIM110 - a loop: any() would make a generator per sentence
         if fig.unit in _RATED_UNITS:
             return True
     return False
