@@ -157,7 +157,7 @@ def sentence_work(
         topic=topic,
         changes=changes,
         periods=choose_periods(figs, periods, doc.semicolons),
-        lists=level_lists(text, figs, s_start, s_end, markers),
+        lists=level_lists(text, figs, s_start, s_end, markers) if markers else {},
         carried=SentencePeriods(doc.periods, text, span, figs, where, doc.published),
     )
 
