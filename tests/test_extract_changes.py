@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factscope.importers.extract import changes, extract_facts
+from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.changes import read_change
 
 
@@ -216,3 +219,44 @@ def test_grew_at_an_average_annual_rate_of() -> None:
     text = "Over the past decade, Yunnan's exports grew at an average annual rate of 9.6 percent."
     [fact] = extract_facts(text)
     assert (fact.kind, fact.change_percent, fact.change_basis) == ("change", 9.6, "avg_annual")
+
+
+# Words of the trigger's parts and filler, for windows that end (or fail to end) a trigger.
+_WINDOW_WORDS = [
+    *_verb_forms(changes._UP), *_verb_forms(changes._DOWN), *_verb_forms(changes._NOUN_UP),
+    *_verb_forms(changes._NOUN_DOWN), "by", "of", "at", "an", "a", "the", "its", "average",
+    "annual", "rate", "year-on-year", "year on year", "yoy", "y-o-y", "month-on-month", "was",
+    "is", "stood", "reached", "hit", "registered", "saw", "posted", "more than", "up to",
+    "at least", "as much as", "about", "slight", "robust", "exports", "for", "accounting",
+    "contributes", "in 2021", "made", "fastest", "GDP", "x-up", "re_rose", "-", ",", "(", "İ",
+]  # fmt: skip
+_SPACES = [" ", "  ", "\xa0", "\u2003", "\n", ""]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WINDOW_WORDS), max_size=7),
+    st.lists(st.sampled_from(_SPACES), min_size=8, max_size=8),
+)
+def test_end_word_gate_passes_every_trigger(words: list[str], spaces: list[str]) -> None:
+    # _may_end_a_trigger is a necessary condition of the pattern: a window it stops must have
+    # no match (the pattern ends in white space or a dash after one of the end words).
+    window = "".join(w + s for w, s in zip(words, spaces, strict=False)) + spaces[-1]
+    folded = fold_case(window)
+    found = changes._TRIGGER_BEFORE_FOLDED_RE.search(folded)
+    if found is not None:
+        assert changes._may_end_a_trigger(folded), window
+    gated = changes._trigger_before(folded)
+    assert (gated and gated.span()) == (found and found.span()), window
+
+
+@pytest.mark.parametrize(
+    ("window", "ends"),
+    [
+        ("exports grew by ", True), ("up ", True), ("an increase of ", True),
+        ("rose year-on-year ", True), ("accounting for ", False), ("contributes ", False),
+        ("grew", False), ("up -", True), ("x-up ", True), ("", False),
+    ],
+)  # fmt: skip
+def test_end_word_gate_table(window: str, ends: bool) -> None:
+    assert changes._may_end_a_trigger(window) is ends

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
-from factscope.importers.extract import extract_facts
+from factscope.importers.extract import extract_facts, sentence
 from factscope.importers.extract._fold import fold_case
+from factscope.importers.extract.figure import Figure
 from factscope.importers.extract.passes import PASSES
 from factscope.importers.extract.sentence import Document, names_a_subject
 
@@ -59,3 +61,46 @@ def test_the_folded_text_says_what_a_folded_sentence_says_of_top(text: str) -> N
         for end in range(start, len(text) + 1):
             found = folded.find("top", start, end) >= 0
             assert found == ("top" in fold_case(text[start:end])), (start, end)
+
+
+def _corpus() -> list[str]:
+    """The demo corpus and the three sentences of our own that state a change by a multiple,
+    a list marker and a "doubled"."""
+    folder = Path(sentence.__file__).resolve().parents[1] / "samples"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    return [
+        *texts,
+        "进出口总额增长1.7倍，达到500亿元。",
+        "Exports and imports reached 8 billion yuan and 5 billion yuan respectively.",
+        "Its exports doubled to 12.4 billion yuan in 2021.",
+    ]
+
+
+def test_a_sentence_with_nothing_to_read_shares_the_empty_changes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Changes built for every sentence (the shared empty one forced off) give the same facts;
+    # the shared one is taken for most sentences and stays empty (no pass writes into it).
+    texts = _corpus()
+    shared = [extract_facts(t, dt.date(2021, 3, 1)) for t in texts]
+    empty = sentence.NO_CHANGES
+    assert not (empty.attached or empty.consumed or empty.standalone or empty.verbs)
+    assert not (empty.listed or empty._consumed_order)
+    taken: list[bool] = []
+    real = sentence._rated
+
+    def counted(figs: list[Figure]) -> bool:
+        taken.append(not real(figs))
+        return True  # every sentence builds its own
+
+    monkeypatch.setattr(sentence, "_rated", counted)
+    assert [extract_facts(t, dt.date(2021, 3, 1)) for t in texts] == shared
+    assert any(taken) and not all(taken)  # both ways taken
+
+
+def test_the_rated_gate_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Forced to say "nothing to read", a percent's change is lost: the gate is what keeps it.
+    text = "Hubei's exports reached 120 billion yuan in 2020, up 8.2 percent year on year."
+    assert extract_facts(text, dt.date(2021, 3, 1))[0].change_percent == 8.2
+    monkeypatch.setattr(sentence, "_rated", lambda figs: False)
+    assert extract_facts(text, dt.date(2021, 3, 1))[0].change_percent is None

@@ -30,6 +30,8 @@ _UP = r"(?<!made\s)(?<!makes\s)(?<!make\s)(?<!making\s)" + alternation(en.GROWTH
 _DOWN = alternation(en.GROWTH_VERBS_DOWN)
 _NOUN_UP = alternation(en.GROWTH_NOUNS_UP)
 _NOUN_DOWN = alternation(en.GROWTH_NOUNS_DOWN)
+_VERBS = (*en.GROWTH_VERBS_UP, *en.GROWTH_VERBS_DOWN)
+_NOUNS = (*en.GROWTH_NOUNS_UP, *en.GROWTH_NOUNS_DOWN)
 _QUAL = (
     r"(?:(?:about|around|nearly|approximately|more\s+than|over|almost|some|at\s+least|"
     r"between|up\s+to|as\s+much\s+as|roughly)\s+)?"
@@ -263,8 +265,33 @@ def read_change(
     )
 
 
+# The last word of every TRIGGER_BEFORE_RE match (white space or a dash follows it to the end):
+# a growth verb or noun, a word linking one to its figure, "year" (year on year), a qualifier's.
+_TRIGGER_END_WORDS = frozenset([e.split()[-1] for e in (*_VERBS, *_NOUNS)]) | {
+    "by", "of", "at", "was", "is", "reached", "hit", "registered", "year", "about", "around",
+    "nearly", "approximately", "than", "over", "almost", "some", "least", "between", "to", "as",
+    "roughly", "a", "slight", "modest", "mere", "marginal", "robust", "strong", "sharp", "solid",
+    "healthy",
+}  # fmt: skip
+
+
+def _may_end_a_trigger(folded: str) -> bool:
+    """A necessary condition of ``_TRIGGER_BEFORE_FOLDED_RE`` matching ``folded``: it ends in
+    white space or a dash after a word of :data:`_TRIGGER_END_WORDS` (or of a non-``\\w``
+    character, as "year-on-year"). A window before "accounting for" stops here."""
+    if not folded or not (folded[-1].isspace() or folded[-1] == "-"):
+        return False
+    tail = folded.rstrip()
+    tail = tail[:-1].rstrip() if tail.endswith("-") else tail
+    word = tail.rsplit(None, 1)[-1] if tail else ""
+    return word in _TRIGGER_END_WORDS or not word.isalnum()
+
+
 def _trigger_before(folded: str) -> re.Match[str] | None:
-    """``_TRIGGER_BEFORE_FOLDED_RE.search(folded)``, trying the pattern only at gate words."""
+    """``_TRIGGER_BEFORE_FOLDED_RE.search(folded)``, trying the pattern only at gate words,
+    and not at all where the window cannot end a match (:func:`_may_end_a_trigger`)."""
+    if not _may_end_a_trigger(folded):
+        return None
     for gate in _TRIGGER_GATE_RE.finditer(folded):
         m = _TRIGGER_BEFORE_FOLDED_RE.match(folded, gate.start())
         if m:

@@ -86,6 +86,17 @@ RULE_STARTS: dict[str, tuple[str, ...]] = {
     "industry_scale": ("output", "industrial", "industry", "scale", "added", "value"),
 }  # fmt: skip
 
+TYPE_PHRASES: dict[str, str] = {
+    "trade_total": "foreign trade", "exports": "exports", "imports": "imports",
+    "trade_balance": "trade balance", "trade_with_partner": "trade with partners",
+    "gdp": "GDP", "gdp_per_capita": "GDP per capita", "fdi": "foreign investment",
+    "investment": "investment", "industry_scale": "industrial output", "revenue": "revenue",
+    "fiscal_revenue": "fiscal revenue", "subsidy": "subsidies",
+    "trade_dependence": "dependence on foreign trade", "area": "area",
+    "duration": "duration",
+}  # fmt: skip
+"""A plain phrase for each ``metric_type``, for figures whose text names no metric."""
+
 # Recognized as metric phrases (so the phrase is kept and no broader rule claims it) but
 # outside the gold ``metric_type`` vocabulary: their type is None.
 UNTYPED = frozenset({"disposable_income"})

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from factscope.importers.lexicon import en
 from factscope.importers.lexicon.common import alternation
 
+from . import metric_rules
 from ._fold import fold_case, folded_pattern, word_alternation
 from .cjk import has_cjk
 from .metric_rules import METRIC_RULES, RULE_KEYWORDS, RULE_STARTS, UNTYPED, ZH_METRIC_RULES
@@ -250,21 +251,11 @@ def metric_before(
         tail = _TAIL_CUT_RE.split(tail, 1)[0]
         phrase = tidy(" ".join([*words, tail.strip()]))
         if not phrase or _VERB_LED_RE.match(tail.strip()) or not _rule_of(phrase):
-            return TYPE_PHRASES.get(name)
+            return metric_rules.TYPE_PHRASES.get(name)
         return phrase[:80]
     return None
 
 
-TYPE_PHRASES: dict[str, str] = {
-    "trade_total": "foreign trade", "exports": "exports", "imports": "imports",
-    "trade_balance": "trade balance", "trade_with_partner": "trade with partners",
-    "gdp": "GDP", "gdp_per_capita": "GDP per capita", "fdi": "foreign investment",
-    "investment": "investment", "industry_scale": "industrial output", "revenue": "revenue",
-    "fiscal_revenue": "fiscal revenue", "subsidy": "subsidies",
-    "trade_dependence": "dependence on foreign trade", "area": "area",
-    "duration": "duration",
-}  # fmt: skip
-"""A plain phrase for each ``metric_type``, for figures whose text names no metric."""
 _MASK = "\x00"
 # words that end the modifiers taken before a metric keyword: function words and the verbs
 # that introduce a figure ("Shanghai reported a total foreign trade volume of")
@@ -284,6 +275,9 @@ _HEAD_STOPS = frozenset({
     "posting", "achieving", "realizing", "attracting", "handling", "producing", "reporting",
 })  # fmt: skip
 _HEAD_CUT_RE = re.compile(r"^.*(?:[,;:()\[\]—–\x00]|\s-\s|[’']s\b)", re.DOTALL)
+# a character every _HEAD_CUT_RE match holds: one scan of the class spares the pattern's "^.*"
+# walking back over the whole head when the head holds none (most heads: "annual total")
+_HEAD_CUT_GATE_RE = re.compile(r"[,;:()\[\]—–\x00'’-]")
 _TAIL_STOPS = frozenset({
     "of", "worth", "with", "at", "to", "for", "by", "from", "in", "on", "the", "a", "an", "and",
     "or", "its", "their", "valued", "totaling", "totalling", "amounting", "standing",
@@ -345,7 +339,8 @@ def _mask(context: str, places: Iterable[tuple[int, int]]) -> str:
 def _head_words(head: str) -> list[str]:
     """Up to four modifiers right before a metric keyword ("annual total" foreign trade),
     stopping at punctuation, a dash, a place, a possessive owner or a function word."""
-    head = _HEAD_CUT_RE.sub("", head)
+    if _HEAD_CUT_GATE_RE.search(head) is not None:
+        head = _HEAD_CUT_RE.sub("", head)
     words: list[str] = []
     for word in reversed(head.split()):
         if len(words) == 4 or word.lower() in _HEAD_STOPS or not word.replace("-", "").isalpha():
@@ -375,9 +370,13 @@ def tidy(phrase: str) -> str:
     if not words:
         return ""
     first = words[0]
-    others_named = any(w[:1].isupper() and not w.isupper() for w in words[1:])
-    month = first.lower().rstrip(".") in _MONTHS
-    if first[:1].isupper() and first[1:].islower() and not others_named and not month:
+    # the other words and the month read only for a capitalised first word (most are not)
+    if (
+        first[:1].isupper()
+        and first[1:].islower()
+        and first.lower().rstrip(".") not in _MONTHS
+        and not any(w[:1].isupper() and not w.isupper() for w in words[1:])
+    ):
         words[0] = first.lower()
     return " ".join(words)
 

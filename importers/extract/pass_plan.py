@@ -37,11 +37,6 @@ skips the seven passes for percents, ranks and bare counts, a percent the five f
 subjects, ranks and counts."""
 
 
-def _shape(fig: Figure) -> tuple[str | None, bool, bool, bool, bool]:
-    """What :data:`NEEDS` reads of a figure."""
-    return (fig.unit, fig.per is None, fig.is_rank, fig.rank is None, fig.bare)
-
-
 _plans: dict[tuple[object, ...], tuple[Pass, ...]] = {}
 _planned_for: list[object] = [None, None]  # the tables the plans were made from
 
@@ -57,7 +52,7 @@ def plan_of(
     if _planned_for[0] is not passes or _planned_for[1] is not needs:
         _plans.clear()
         _planned_for[:] = [passes, needs]
-    shape = _shape(fig)
+    shape = (fig.unit, fig.per is None, fig.is_rank, fig.rank is None, fig.bare)  # what NEEDS reads
     plan = _plans.get(shape)
     if plan is None:
         plan = _plans[shape] = tuple(

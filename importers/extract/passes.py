@@ -21,6 +21,7 @@ from .figure import Figure
 from .kinds import kind_and_metric, links_share
 from .links import company, equivalent, restatement
 from .metric_lists import list_item
+from .metric_rules import TYPE_PHRASES
 from .pass_plan import _NO_SUBJECT_UNITS, NEEDS, plan_of
 from .period_carry import FLOWS
 from .periods import Period
@@ -266,7 +267,7 @@ def metric_fields(work: SentenceWork, item: FigureWork) -> None:
     draft's metric fields are unset (None) until here: a None is left so, one field less for
     ``Fact`` validation."""
     if not item.metric and item.metric_type is not None:
-        item.metric = metrics.TYPE_PHRASES.get(item.metric_type)
+        item.metric = TYPE_PHRASES.get(item.metric_type)
     draft = item.draft
     if item.kind != "level":  # the default: one field less to validate
         draft.kind = item.kind

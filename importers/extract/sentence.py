@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from factscope.db.models import Fact, Region
 
 from . import cjk
-from .attach import Changes, assign_ranks, list_markers
+from .attach import PERCENTS, Changes, assign_ranks, list_markers
 from .changes import Change
 from .doc_context import PeriodContext
 from .draft import Draft
@@ -139,7 +139,11 @@ def sentence_work(
     """The sentence-wide readings the passes share: changes, ranks, chosen periods, lists."""
     text, (s_start, s_end) = doc.text, span
     markers = list_markers(text, s_start, s_end) if doc.listed else []
-    changes = Changes(text, figs, s_start, s_end, doc.multiplied, markers)
+    changes = (
+        Changes(text, figs, s_start, s_end, doc.multiplied, markers)
+        if doc.multiplied or markers or _rated(figs)
+        else NO_CHANGES
+    )
     # "topping ...": the text's folded copy says whether the sentence holds "top" (what
     # topping_scope looks for first) without folding the sentence again
     topped = doc.topped and doc.tracker.folded.find("top", s_start, s_end) >= 0
@@ -153,9 +157,25 @@ def sentence_work(
         topic=topic,
         changes=changes,
         periods=choose_periods(figs, periods, doc.semicolons),
-        lists=level_lists(text, figs, s_start, s_end, markers),
+        lists=level_lists(text, figs, s_start, s_end, markers) if markers else {},
         carried=SentencePeriods(doc.periods, text, span, figs, where, doc.published),
     )
+
+
+NO_CHANGES = Changes("", [], 0, 0, False, [])
+"""The changes of a sentence with nothing to read (read only): no percent, multiple or list
+marker, in a text with no "doubled". Two sentences in three with figures (on the seeds) share
+it instead of building their own, empty, at about 15,000 instructions each."""
+_RATED_UNITS = frozenset({*PERCENTS, "times"})  # a figure Changes reads: a rate, 增长1.7倍
+
+
+def _rated(figs: list[Figure]) -> bool:
+    """Whether a figure of the sentence may state or take a change by itself (a percent, a
+    point, a multiple): if none does, :class:`.attach.Changes` finds none."""
+    for fig in figs:  # noqa: SIM110 - a loop: any() would make a generator per sentence
+        if fig.unit in _RATED_UNITS:
+            return True
+    return False
 
 
 def context_start(work: SentenceWork, i: int) -> int:
