@@ -397,4 +397,7 @@ class PlaceIndex:
             return False
         if not folded[-1:].isspace():
             return False
-        return any(word.endswith(DESTINATION_LAST_WORDS) for word in folded.split()[-4:])
+        for word in folded.split()[-4:]:  # a loop: any() of a generator costs a frame more
+            if word.endswith(DESTINATION_LAST_WORDS):
+                return True
+        return False
