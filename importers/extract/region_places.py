@@ -238,8 +238,10 @@ class PlaceIndex:
             office = wide[1:2].isupper() and (
                 EN_OFFICE_AFTER_RE.match(text, end, end + 60) is not None
             )
+            # words_before(text, start), inline (no call): read by both name checks below
+            words = text[start - 25 if start > 25 else 0 : start].split()
             # name_possible first: most places fail it, and skip the method call
-            if not office and name_possible(text, start, wide) and self._in_name(m, wide):
+            if not office and name_possible(text, start, wide, words) and self._in_name(m, wide):
                 continue
             after = wide[:10]
             if ("$" in after or "dollar" in after) and DOLLAR_AFTER_RE.match(after):
@@ -249,7 +251,7 @@ class PlaceIndex:
                 after.startswith(APOSTROPHE_S) and POSSESSIVE_RE.match(after, 0, 3) is not None
             ) or (cjk_after and CJK_OWNER_AFTER_RE.match(text, end, end + 6) is not None)
             org = office or (cjk_after and CJK_ORG_AFTER_RE.match(text, end, end + 30) is not None)
-            compared = comparand_before(text, start)
+            compared = comparand_before(text, start, words)
             # as Place(...), without the Python frame of a NamedTuple's __new__ (all fields)
             places.append(
                 tuple.__new__(Place, (start, end, region, poss, False, "", compared, org))
@@ -397,7 +399,8 @@ class PlaceIndex:
             return False
         if not folded[-1:].isspace():
             return False
-        for word in folded.split()[-4:]:  # a loop: any() of a generator costs a frame more
+        # a loop, not any() of a generator: that costs a generator frame per window
+        for word in folded.split()[-4:]:  # noqa: SIM110 - see above
             if word.endswith(DESTINATION_LAST_WORDS):
                 return True
         return False
