@@ -114,3 +114,43 @@ def test_comparand_before_reads_the_words_before_a_place() -> None:
     }  # fmt: skip
     for text, expected in cases.items():
         assert comparand_before(text, text.index("Sichuan")) == expected, text
+
+
+def _comparand_as_before(text: str, start: int) -> str:
+    """comparand_before as written before it could read the caller's words: the 24
+    characters before the place lower-cased and split, then COMPARAND_RE."""
+    from factscope.importers.extract.region_cues import _BEFORE_OF_TO, COMPARAND_LAST_WORDS
+
+    words = text[start - 24 if start > 24 else 0 : start].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    if not words or words[-1] not in COMPARAND_LAST_WORDS:
+        return ""
+    if words[-1] in ("of", "to") and (len(words) < 2 or words[-2] not in _BEFORE_OF_TO):
+        return ""
+    found = COMPARAND_RE.search(text, start - 60, start)
+    return "" if found is None else ("own" if found.group("own") else "other")
+
+
+def test_comparand_before_with_the_callers_words_answers_as_before() -> None:
+    # the 25 characters' words are handed over from _collect; the first of them may be one
+    # character longer than in the 24 characters comparand_before reads: every offset of
+    # texts whose words fall on both sides of that edge, each with one and two-letter words
+    from factscope.importers.extract.region_cues import comparand_before, words_before
+
+    texts = [
+        "grew faster than that of Sichuan; ahead of the Sichuan; second only to Sichuan, "
+        "x than the Sichuan; ab of Sichuan and ahead of Sichuan; trailed Sichuan; only to A",
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z than of to the led after Hebei",
+        "THAN THE Sichuan, Ahead Of Sichuan, the second city after Sichuan, only after Tibet",
+        "İİİİİİİİİİİİİİİİİİİİİİ than Hebei \xa0ahead\xa0of\xa0Hebei\nthan\nthe\nHebei",
+    ]
+    seen = {"own": 0, "other": 0}
+    for text in texts:
+        for start in range(len(text) + 1):
+            expected = _comparand_as_before(text, start)
+            assert comparand_before(text, start) == expected, (text, start)
+            assert comparand_before(text, start, words_before(text, start)) == expected
+            if expected:
+                seen[expected] += 1
+    assert seen["own"] > 5 and seen["other"] > 5

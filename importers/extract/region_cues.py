@@ -213,12 +213,18 @@ def name_may_follow(after: str) -> bool:
     return "A" <= rest.lstrip()[:1] <= "Z"
 
 
-def name_possible(text: str, start: int, after: str) -> bool:
+def words_before(text: str, start: int) -> list[str]:
+    """The words of the 25 characters before ``start``: what :func:`name_possible` and
+    :func:`comparand_before` read of a place, split once for both."""
+    return text[start - 25 if start > 25 else 0 : start].split()  # no max(): a call
+
+
+def name_possible(text: str, start: int, after: str, words: list[str] | None = None) -> bool:
     """What every True answer of ``PlaceIndex._in_name`` (:mod:`.region_places`) for a place
     at ``start`` needs: a dateline mark or a capital after it, a bracket before it, or a word
     before it that is not all lower-case (CAPITALIZED_BEFORE_RE's word is in the last word of
     the 25 characters before). Most places have none, and skip the line, sub-place and
-    pattern checks."""
+    pattern checks. ``words``: :func:`words_before`, if the caller has them."""
     if CJK_DATELINE_MARK in after or name_may_follow(after):
         return True
     prev = text[start - 1 : start]
@@ -226,23 +232,31 @@ def name_possible(text: str, start: int, after: str) -> bool:
         return True
     if not prev.isspace():
         return False
-    words = text[start - 25 if start > 25 else 0 : start].split()  # no max(): a call
+    if words is None:
+        words = words_before(text, start)
     return bool(words) and not words[-1].islower()
 
 
 _BEFORE_OF_TO = frozenset({"that", "those", "ahead", "only"})
 
 
-def comparand_before(text: str, start: int) -> str:
+def comparand_before(text: str, start: int, words: list[str] | None = None) -> str:
     """What :attr:`.region_places.Place.comparand` says of a place name starting at ``start``:
-    "own", "other" or "" (see COMPARAND_RE)."""
-    words = text[start - 24 if start > 24 else 0 : start].lower().split()
-    if words and words[-1] == "the":
-        words.pop()
-    if not words or words[-1] not in COMPARAND_LAST_WORDS:
+    "own", "other" or "" (see COMPARAND_RE). It reads the last three words of the 24
+    characters before; ``words``, :func:`words_before` (25 characters), serve when they are
+    four or more: the first of them may be cut one character shorter, never the last three."""
+    if words is None or len(words) < 4:
+        words = text[start - 24 if start > 24 else 0 : start].split()
+    # one word lower-cased at a time: lower() never makes or removes white space
+    k = len(words) - 1
+    last = words[k].lower() if k >= 0 else ""
+    if last == "the":
+        k -= 1
+        last = words[k].lower() if k >= 0 else ""
+    if last not in COMPARAND_LAST_WORDS:
         return ""
     # "of" and "to" end many phrases: only "than that of", "ahead of", "second only to"
-    if words[-1] in ("of", "to") and (len(words) < 2 or words[-2] not in _BEFORE_OF_TO):
+    if last in ("of", "to") and (k < 1 or words[k - 1].lower() not in _BEFORE_OF_TO):
         return ""
     found = COMPARAND_RE.search(text, start - 60, start)  # re reads pos < 0 as 0
     return "" if found is None else ("own" if found.group("own") else "other")

@@ -141,9 +141,8 @@ class PlaceIndex:
         return self._mention_edges
 
     def _ending_before(self, start: int) -> int:
-        """Where a mention ending right before ``start`` (spaces apart) ends: ``start`` less
-        the spaces before it. A mention ends with a letter, so no other end can lead there
-        (one walk back per asked name, not one walk forward per mention)."""
+        """Where a mention ending right before ``start`` (spaces apart) ends: ``start`` less the
+        spaces before it (a mention ends with a letter: one walk back per asked name)."""
         text = self.text
         while start > 0 and text[start - 1] in " \xa0":
             start -= 1
@@ -213,8 +212,7 @@ class PlaceIndex:
         return usable
 
     def set_home_abroad(self, country_id: str) -> None:
-        """Make ``country_id`` usable (the story is about a place in it); forget what was
-        decided about places under the old rule."""
+        """Make ``country_id`` usable (the story is about a place in it); forget past answers."""
         self.home_abroad = country_id
         self._usable_ids.clear()
         self._candidates.clear()
@@ -238,8 +236,9 @@ class PlaceIndex:
             office = wide[1:2].isupper() and (
                 EN_OFFICE_AFTER_RE.match(text, end, end + 60) is not None
             )
+            words = text[start - 25 if start > 25 else 0 : start].split()  # words_before()
             # name_possible first: most places fail it, and skip the method call
-            if not office and name_possible(text, start, wide) and self._in_name(m, wide):
+            if not office and name_possible(text, start, wide, words) and self._in_name(m, wide):
                 continue
             after = wide[:10]
             if ("$" in after or "dollar" in after) and DOLLAR_AFTER_RE.match(after):
@@ -249,7 +248,7 @@ class PlaceIndex:
                 after.startswith(APOSTROPHE_S) and POSSESSIVE_RE.match(after, 0, 3) is not None
             ) or (cjk_after and CJK_OWNER_AFTER_RE.match(text, end, end + 6) is not None)
             org = office or (cjk_after and CJK_ORG_AFTER_RE.match(text, end, end + 30) is not None)
-            compared = comparand_before(text, start)
+            compared = comparand_before(text, start, words)
             # as Place(...), without the Python frame of a NamedTuple's __new__ (all fields)
             places.append(
                 tuple.__new__(Place, (start, end, region, poss, False, "", compared, org))
@@ -371,10 +370,9 @@ class PlaceIndex:
         return hit
 
     def _rank_scope(self, lo: int, hi: int) -> bool:
-        """Whether ``text[lo:hi]`` ends with a rank's scope ("ranked 12th in"). The pattern
-        runs only where RANK_SCOPE_GATE_RE would find a word: ``in`` tests of the window's
-        slice and a bisect in the ordinals (the pattern tried the alternation at every
-        position of the window: 2.2 against 0.6 µs a place)."""
+        """Whether ``text[lo:hi]`` ends with a rank's scope ("ranked 12th in"). The pattern runs
+        only where RANK_SCOPE_GATE_RE would find a word: ``in`` tests of the window's slice and a
+        bisect in the ordinals (not the alternation at every position: 2.2 against 0.6 µs)."""
         folded = self.folded[lo:hi]
         for word in RANK_SCOPE_WORDS:  # a loop: any() of a generator costs twice as much
             if word in folded:
@@ -385,10 +383,9 @@ class PlaceIndex:
         return RANK_SCOPE_FOLDED_RE.search(folded) is not None
 
     def _destination_words_last(self, lo: int, hi: int) -> bool:
-        """What every DESTINATION_RE match in ``text[lo:hi]`` needs: DESTINATION_GATE_RE's
-        word (``in`` tests: that pattern tried four words at every position), the window
-        ending with a space, and a word of DESTINATION_LAST_WORDS ending one of its last
-        four words."""
+        """What every DESTINATION_RE match in ``text[lo:hi]`` needs: DESTINATION_GATE_RE's word
+        (``in`` tests, not that pattern at every position), the window ending with a space, and
+        a word of DESTINATION_LAST_WORDS ending one of its last four words."""
         folded = self.folded[lo:hi]
         for word in DESTINATION_WORDS:
             if word in folded:
@@ -397,4 +394,7 @@ class PlaceIndex:
             return False
         if not folded[-1:].isspace():
             return False
-        return any(word.endswith(DESTINATION_LAST_WORDS) for word in folded.split()[-4:])
+        for word in folded.split()[-4:]:  # noqa: SIM110 - any() would add a generator frame
+            if word.endswith(DESTINATION_LAST_WORDS):
+                return True
+        return False
