@@ -247,7 +247,7 @@ def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
         wider = registry_prefix(text, start)
         if wider is not None and text[wider[1] : wider[1] + 1] != "$":
             return wider
-    m = _PREFIX_RE.search(text, max(0, start - 6), start)
+    m = _PREFIX_RE.search(text, start - 6 if start > 6 else 0, start)
     if not m or m.lastgroup is None:
         return registry_prefix(text, start)
     if m.start() > 0 and text[m.start() - 1].isalpha() and m.group(0)[0].isalpha():
