@@ -127,7 +127,6 @@ def _not_a_quantity(
         return True
     if periods is not None and periods.covers(start) and currency_prefix(text, start) is None:
         return True  # "in 2000" is a year, "$2000" an amount
-
     lo = start - 12 if start - 12 > s_start else s_start  # max() parses its arguments
     before = text[lo:start]
     after = text[num.end : num.end + 24]
@@ -183,8 +182,7 @@ def _range_end(
     word = text[figure.end : nxt.start].strip()
     if word not in _RANGE_LINKS:
         return None
-    lo = figure.start - 40
-    before = text[lo if lo > s_start else s_start : figure.start]
+    before = text[figure.start - 40 if figure.start - 40 > s_start else s_start : figure.start]
     if word == "and" and not _BETWEEN_RE.search(before):
         return None
     if word == "to" and _FROM_RE.search(before) and not _RANGE_FROM_RE.search(before):
@@ -378,7 +376,6 @@ def _tenths(text: str, num: Num) -> bool:
 
 _MONEY_OR_SHARE = CURRENCY_CODES | {"percent"}
 
-
 _SHARED_JOIN_RE = re.compile(r"[\s\xa0]*(?:,[\s\xa0]*(?:and[\s\xa0]+)?|and[\s\xa0]+)$")
 _RESPECTIVELY_RE = re.compile(r"[^.;\d]{0,40}\brespectively\b")
 
@@ -402,8 +399,7 @@ def _shared_percent(text: str, nums: list[Num], idx: int, s_end: int) -> str | N
 
 
 def _bare(text: str, num: Num, s_start: int) -> Figure | None:
-    lo = num.start - 30
-    before = text[lo if lo > s_start else s_start : num.start]
+    before = text[num.start - 30 if num.start - 30 > s_start else s_start : num.start]
     after = text[num.end : num.end + 16]
     if num.spelled and num.value == 1:
         return None

@@ -261,11 +261,10 @@ def _candidate_starts(
     text: str, folded: str
 ) -> tuple[list[int], list[cjk.Numeral] | None, list[int]]:
     """Every offset where ``NUMBER_RE`` can match (and a few where it cannot), in order; what
-    ``cjk.NUMERAL_RE`` matches (None where the text's UTF-8 holds no lead byte of a Chinese
-    numeral: then it holds no 一, 分 or 亿 either, which share those bytes, so no Chinese
-    numeral, fraction or bare scale); and where a digit starts an ordinal ("19th"; for
-    :class:`.ranks.OrdinalHits`): from a scan of ``folded`` for numeric characters and one
-    for number words."""
+    ``cjk.NUMERAL_RE`` matches (None: the UTF-8 holds no Chinese numeral's lead byte, which
+    一, 分 and 亿 share, so no numeral, fraction or bare scale); and where a digit starts an
+    ordinal ("19th"; for :class:`.ranks.OrdinalHits`): from a scan of ``folded`` for numeric
+    characters and one for number words."""
     starts: list[int] = []
     numerals: list[cjk.Numeral] = []
     ordinals: list[int] = []
