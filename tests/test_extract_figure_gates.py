@@ -93,6 +93,16 @@ _MONTH_PIECES = ["Sept", "Sep", "May", "December", "Dec", "ember", "Jan", ".", "
 def test_month_endings_are_the_after_month_pattern(before: str) -> None:
     expected = bool(figure_gates.AFTER_MONTH_RE.search(before))
     assert before.rstrip().endswith(figure_gates.MONTH_ENDINGS) is expected
+    # figures reads the last character first: the endings are asked only after one of theirs
+    spaced = before.rstrip()
+    gated = spaced[-1:] in figure_gates.MONTH_LAST and spaced.endswith(figure_gates.MONTH_ENDINGS)
+    assert gated is expected
+
+
+def test_month_last_characters_end_every_month_ending() -> None:
+    assert {ending[-1] for ending in figure_gates.MONTH_ENDINGS} == figure_gates.MONTH_LAST
+    assert "y" in figure_gates.MONTH_LAST and "." in figure_gates.MONTH_LAST
+    assert " " not in figure_gates.MONTH_LAST  # asked after rstrip
 
 
 @pytest.mark.parametrize(

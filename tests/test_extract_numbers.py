@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from factscope.importers.extract import cjk, numbers
 from factscope.importers.extract._fold import fold_case
 from factscope.importers.extract.numbers import find_numbers
+from tests.possessive import greedy_twin, same_match
 
 CASES = [
     ("exports of 4,215 units", "4,215", 4215, 1),
@@ -153,6 +154,7 @@ def test_one_scan_finds_what_the_three_scans_found(text: str) -> None:
         folded = fold_case(each)
         starts, numerals, _ = numbers._candidate_starts(each, folded)
         assert starts == sorted(starts)
+        numerals = numerals or []  # None: no Chinese numeral's lead byte, no numeral
         assert (set(starts), [tuple(n) for n in numerals]) == _three_scans(each, folded)
 
 
@@ -217,3 +219,49 @@ def test_number_words_read_on_folded_text_as_on_the_text(text: str) -> None:
         if m and twin:
             groups = {k: v and fold_case(v) for k, v in m.groupdict().items()}
             assert groups == twin.groupdict()
+
+
+_NUMBER_PIECES = [*_SCALE_PIECES, "٣", "١٢", "0", "9,99", ",000", ".5", "a", "C", "G"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_PIECES), max_size=8).map("".join))
+def test_possessive_number_pattern_reads_as_its_greedy_twin(text: str) -> None:
+    # the digit runs before a comma and the spaces before a scale word give nothing back:
+    # what follows them cannot open with a digit or a space ("12٣x" still reads "12")
+    greedy = greedy_twin(numbers.NUMBER_RE)
+    for pos in range(len(text)):
+        assert same_match(numbers.NUMBER_RE.match(text, pos), greedy.match(text, pos)), pos
+
+
+def test_possessive_number_pattern_on_the_samples() -> None:
+    greedy = greedy_twin(numbers.NUMBER_RE)
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    for path in sorted(samples.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        for m in re.finditer(r"\d", text):
+            pos = m.start()
+            assert same_match(numbers.NUMBER_RE.match(text, pos), greedy.match(text, pos))
+    for text in ("12٣x", "1,234٣x", "5,57,271x", "3,5 million", "7 多万", "1.5٣x", "2 bn"):
+        assert same_match(numbers.NUMBER_RE.match(text), greedy.match(text)), text
+
+
+def test_chinese_numerals_share_the_lead_bytes_the_digit_table_marks() -> None:
+    # a text whose UTF-8 holds none of these bytes skips cjk.find_numerals: every character
+    # a Chinese numeral, fraction (分之, 一半) or bare scale (破亿) needs must have one of them
+    marked = {i for i, byte in enumerate(numbers._BYTE_DIGITS) if byte == ord("!")}
+    for char in cjk.NUMERAL_CHARS + "分一亿":
+        assert char.encode("utf-8")[0] in marked, char
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_CASE_PIECES, "“", "”", "—", "过", "超", "亿", "分之", "一半"]),
+                max_size=8).map("".join))  # fmt: skip
+def test_skipped_chinese_look_would_have_found_nothing(text: str) -> None:
+    for each in (text, "“5 million” — 过亿 " + text):
+        found = numbers.find_numbers(each)
+        _, numerals, _ = numbers._candidate_starts(each, fold_case(each))
+        if numerals is None:  # the look was skipped: it would have added nothing
+            assert numbers._with_chinese_numerals(each, found) == found
+        else:
+            assert not each.isascii()

@@ -31,7 +31,11 @@ def test_candidates_are_those_of_the_numeric_scan(text: str) -> None:
     with pytest.MonkeyPatch.context() as patch:  # the byte scan forced off: the class scan
         patch.setattr(numeral_bytes, "ascii_digit_tokens", lambda *_: None)
         slow = numbers._candidate_starts(text, folded)
-    assert fast == slow
+    # the class scan lists the Chinese numerals it found; the byte scan says None: it answers
+    # only where the text holds none of their lead bytes
+    assert fast[1] == (None if tokens is not None else slow[1])
+    assert slow[1] == [] or tokens is None
+    assert (fast[0], fast[2]) == (slow[0], slow[2])
     # the byte scan answers only where the text holds no numeric character beyond ASCII (a
     # shared lead byte, as of 中, sends it to the class scan too), and always for ASCII
     if tokens is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,7 @@ from hypothesis import strategies as st
 from factscope.importers.extract import cjk, units
 from factscope.importers.extract.numbers import find_numbers
 from factscope.importers.extract.units import converts, counted_noun, is_plural_noun, read_unit
+from tests.possessive import greedy_twin, same_match
 
 CASES: list[tuple[str, str, str]] = [
     ("sales of 12 billion yuan last year", "12 billion yuan", "CNY"),
@@ -161,3 +164,30 @@ def test_rate_gate_answers_as_the_rate_pattern(text: str) -> None:
     m = units._PER_RE.match(text, 0, len(text))
     expected = (m.group("per").lower().replace("-", " "), m.end()) if m else (None, 0)
     assert units._per(text, 0, len(text)) == expected
+
+
+_POSSESSIVE_PATTERNS = [
+    units._SUFFIX_OR_PERCENT_RE, units._MEASURE_TO_COUNT_RE, units._PER_RE, units._TOKEN_RE,
+    cjk.COUNT_RE, cjk.DURATION_RE,
+]  # fmt: skip
+_SPACED_PIECES = [*_UNIT_PIECES, "  ", " \xa0", "\u3000", "\n", "illion ", "(a)", "个月", "连续"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SPACED_PIECES), max_size=6).map("".join))
+def test_possessive_unit_patterns_read_as_their_greedy_twins(text: str) -> None:
+    # the white space before a unit word gives nothing back: no word opens with a space
+    for pattern in _POSSESSIVE_PATTERNS:
+        greedy = greedy_twin(pattern)
+        for pos in range(len(text)):
+            assert same_match(pattern.match(text, pos), greedy.match(text, pos)), pattern
+
+
+def test_possessive_unit_patterns_after_the_samples_numerals() -> None:
+    samples = Path(__file__).resolve().parents[1] / "importers" / "samples"
+    twins = [(pattern, greedy_twin(pattern)) for pattern in _POSSESSIVE_PATTERNS]
+    for path in sorted(samples.iterdir()):
+        text = path.read_text(encoding="utf-8")
+        for num in find_numbers(text):
+            for pattern, greedy in twins:
+                assert same_match(pattern.match(text, num.end), greedy.match(text, num.end))

@@ -45,7 +45,7 @@ NUMERAL_RE = re.compile(
 # measure words that count things: 家 (companies), 个, 项 (projects), 座, 所, 台, 辆, 艘, 名, 人,
 # 户; "两个月" (two months) and "三个小时" are durations
 COUNT_RE = re.compile(
-    rf"[\s\xa0]*(?P<word>[{''.join(zh.COUNT_MEASURE_WORDS)}]|个(?!多?(?:月|小时|季度|星期|工作日)|百分点))"
+    rf"[\s\xa0]*+(?P<word>[{''.join(zh.COUNT_MEASURE_WORDS)}]|个(?!多?(?:月|小时|季度|星期|工作日)|百分点))"
 )
 # "前5大贸易伙伴", "前六大主要外贸省市", "前十大外贸城市": the set's noun after 前N大, up to the
 # head noun that ends it (shortest: "前十大外贸城市首位" ends at 城市)
@@ -55,7 +55,7 @@ TOP_SET_RE = re.compile(
 )
 # A span of time counted after 连续 / 持续 / 历时 ...: "连续7年", "连续6个月", "历时3天"
 DURATION_BEFORE_RE = re.compile(rf"(?:{alternation(zh.DURATION_LEADS)})[\s\xa0]*$")
-DURATION_RE = re.compile(rf"[\s\xa0]*(?P<unit>{alternation(zh.DURATION_UNITS)})")
+DURATION_RE = re.compile(rf"[\s\xa0]*+(?P<unit>{alternation(zh.DURATION_UNITS)})")
 DURATION_UNITS = zh.DURATION_UNITS
 # A growth phrase right before a percent: basis, filler adverbs, then the verb ("同比增长",
 # "比去年同期下降", "较2019年同期增长", "两年平均增长", "同比名义增长了").

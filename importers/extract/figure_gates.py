@@ -48,6 +48,8 @@ MONTH_NAMES = rf"(?:{alternation(en.MONTH_NAMES)}|(?:{longest_first(_ABBREVIATIO
 MONTH_ENDINGS = (*en.MONTH_NAMES, *_ABBREVIATIONS, *(f"{a}." for a in _ABBREVIATIONS))
 """The same as ``str.endswith`` reads it: ``before.rstrip().endswith(MONTH_ENDINGS)`` is
 ``AFTER_MONTH_RE.search(before)``."""
+MONTH_LAST = frozenset(ending[-1] for ending in MONTH_ENDINGS)
+"""The last characters of ``MONTH_ENDINGS``: ``endswith`` of the 36 is asked only after one."""
 AFTER_MONTH_RE = re.compile(rf"{MONTH_NAMES}[\s\xa0]*$")
 
 # The patterns the functions below read, kept as their specification (the tests compare).

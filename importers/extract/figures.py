@@ -20,6 +20,7 @@ from .figure import Figure, Spans
 from .figure_gates import (
     CAPITALIZED_LAST,
     MONTH_ENDINGS,
+    MONTH_LAST,
     MONTH_NAMES,
     NAME_LAST_ANY_CASE,
     capitalized_name_before,
@@ -126,12 +127,12 @@ def _not_a_quantity(
         return True
     if periods is not None and periods.covers(start) and currency_prefix(text, start) is None:
         return True  # "in 2000" is a year, "$2000" an amount
-
-    lo = max(s_start, start - 12)
+    lo = start - 12 if start - 12 > s_start else s_start  # max() parses its arguments
     before = text[lo:start]
     after = text[num.end : num.end + 24]
     spaced = before.rstrip()  # the folded window's white space is the same
-    if spaced.endswith(MONTH_ENDINGS):  # _AFTER_MONTH_RE.search(before)
+    last = spaced[-1:]  # what a month or a name before must end with: one look spares each
+    if last in MONTH_LAST and spaced.endswith(MONTH_ENDINGS):  # _AFTER_MONTH_RE.search(before)
         return True
     first = after[:1]
     if (
@@ -140,7 +141,6 @@ def _not_a_quantity(
         and _BEFORE_MONTH_RE.match(after)
     ):
         return True
-    last = spaced[-1:]  # what a name before must end with: one look spares both checks
     if (
         (last in NAME_LAST_ANY_CASE and name_before(folded[lo:start]))
         or (first in _NAME_AFTER_FIRST and _NAME_AFTER_RE.match(after))
@@ -182,7 +182,7 @@ def _range_end(
     word = text[figure.end : nxt.start].strip()
     if word not in _RANGE_LINKS:
         return None
-    before = text[max(s_start, figure.start - 40) : figure.start]
+    before = text[figure.start - 40 if figure.start - 40 > s_start else s_start : figure.start]
     if word == "and" and not _BETWEEN_RE.search(before):
         return None
     if word == "to" and _FROM_RE.search(before) and not _RANGE_FROM_RE.search(before):
@@ -376,7 +376,6 @@ def _tenths(text: str, num: Num) -> bool:
 
 _MONEY_OR_SHARE = CURRENCY_CODES | {"percent"}
 
-
 _SHARED_JOIN_RE = re.compile(r"[\s\xa0]*(?:,[\s\xa0]*(?:and[\s\xa0]+)?|and[\s\xa0]+)$")
 _RESPECTIVELY_RE = re.compile(r"[^.;\d]{0,40}\brespectively\b")
 
@@ -400,7 +399,7 @@ def _shared_percent(text: str, nums: list[Num], idx: int, s_end: int) -> str | N
 
 
 def _bare(text: str, num: Num, s_start: int) -> Figure | None:
-    before = text[max(s_start, num.start - 30) : num.start]
+    before = text[num.start - 30 if num.start - 30 > s_start else s_start : num.start]
     after = text[num.end : num.end + 16]
     if num.spelled and num.value == 1:
         return None
@@ -416,7 +415,8 @@ def _bare(text: str, num: Num, s_start: int) -> Figure | None:
 
 
 def _qualifier(text: str, folded: str, fig: Figure, s_start: int) -> str:
-    near = max(s_start, fig.start - 3)  # an ideograph is no ASCII: the slice asks first
+    start = fig.start  # clamps as conditionals: max() parses its arguments (some 600 steps)
+    near = start - 3 if start - 3 > s_start else s_start  # an ideograph is no ASCII
     if not text[near : fig.end + 2].isascii():  # it holds the quote: both Chinese looks
         quote = text[fig.num_start : fig.end]
         if not quote.isascii() and ("多" in quote or "余" in quote):
@@ -427,7 +427,7 @@ def _qualifier(text: str, folded: str, fig: Figure, s_start: int) -> str:
             )
             if chinese is not None:
                 return chinese
-    q = folded_qualifier_before(folded[max(s_start, fig.start - 40) : fig.start])
+    q = folded_qualifier_before(folded[start - 40 if start - 40 > s_start else s_start : start])
     if q:
         return q[0]
     return qualifier_after(text[fig.end : fig.end + 24]) or "="

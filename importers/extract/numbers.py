@@ -52,9 +52,9 @@ _TENS_W = "|".join(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS_W})(?:[-\s](?:{_UNIT_W}))?|{_UNIT_W})"
 _WORD_NUM = rf"(?:(?:{_UNIT_W}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
 _DIGITS = (
-    r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: 5,57,271 / 1,00,000
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,600 / 297,000.5
-    r"|\d+,\d{1,2}(?=[\s\xa0]?(?:thousand|million|billion|trillion|mln|bln|bn|tln)\b)"
+    r"\d{1,2}+(?:,\d\d)+,\d{3}(?:\.\d+)?"  # Indian grouping: 5,57,271 / 1,00,000
+    r"|\d{1,3}+(?:,\d{3})++(?:\.\d+)?"  # 1,600 / 297,000.5
+    r"|\d++,\d{1,2}+(?=[\s\xa0]?(?:thousand|million|billion|trillion|mln|bln|bn|tln)\b)"
     r"|\d+(?:\.\d+)?"
 )
 # "1.6 quadrillion dong": Vietnamese totals run past a trillion
@@ -82,11 +82,11 @@ NUMBER_RE = re.compile(
         # digits first: most candidates are digits, and no word alternative starts with one
         (?P<digits>{_DIGITS})
         (?:
-            (?P<dscale>[\s\xa0]?(?=[{_SCALE_FIRST}])(?:{_SCALE_WORD})\b
-              (?:[\s\xa0]+(?:{_SCALE_WORD})\b)?)
+            (?P<dscale>[\s\xa0]?+(?=[{_SCALE_FIRST}])(?:{_SCALE_WORD})\b
+              (?:[\s\xa0]++(?:{_SCALE_WORD})\b)?)
           | (?=[{_GLUED_FIRST}])(?P<gscale>(?:{alternation(en.GLUED_SCALES)}))(?![A-Za-z0-9])
           # 1200多亿: over 1200 亿
-          | [多余]?(?P<zscale>[\s\xa0]?(?:{longest_first(zh.SCALE_WORDS)}))
+          | [多余]?+(?P<zscale>[\s\xa0]?+(?:{longest_first(zh.SCALE_WORDS)}))
         )?
         (?![0-9]|,\d{{3}}|(?=[A-Za-z])(?!(?-i:{_GLUED_UNIT})(?![A-Za-z0-9])))
       | (?P<frac>\b{_FRACTION}\b)(?!-(?:way|stop|party|level|hand))
@@ -96,7 +96,7 @@ NUMBER_RE = re.compile(
       | (?<!latter\s)(?<!former\s)(?<!first\s)(?<!second\s)(?<!in\s)(?<!last\s)(?<!next\s)
         (?P<halfof>\bhalf)(?=\s+(?:of|the)\b)(?!{_NOT_A_SHARE})
       | (?P<words>\b{_WORD_NUM}\b)
-        (?P<wscale>\s+(?:{_SCALE_WORD})\b)?
+        (?P<wscale>\s++(?:{_SCALE_WORD})\b)?
     )
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -257,11 +257,14 @@ def _glued_scale(raw: str) -> float:
     return SCALES.get(raw.strip().lower(), 1.0)
 
 
-def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numeral], list[int]]:
+def _candidate_starts(
+    text: str, folded: str
+) -> tuple[list[int], list[cjk.Numeral] | None, list[int]]:
     """Every offset where ``NUMBER_RE`` can match (and a few where it cannot), in order; what
-    ``cjk.NUMERAL_RE`` matches; and where a digit starts an ordinal ("19th"; for
-    :class:`.ranks.OrdinalHits`): from a scan of ``folded`` for numeric characters and one
-    for number words."""
+    ``cjk.NUMERAL_RE`` matches (None: the UTF-8 holds no Chinese numeral's lead byte, which
+    一, 分 and 亿 share, so no numeral, fraction or bare scale); and where a digit starts an
+    ordinal ("19th"; for :class:`.ranks.OrdinalHits`): from a scan of ``folded`` for numeric
+    characters and one for number words."""
     starts: list[int] = []
     numerals: list[cjk.Numeral] = []
     ordinals: list[int] = []
@@ -283,7 +286,8 @@ def _candidate_starts(text: str, folded: str) -> tuple[list[int], list[cjk.Numer
     words = _word_starts(folded, data)
     if _FIRST_WORD_RE.match(folded):
         words.insert(0, 0)
-    return (sorted(starts + words) if words else starts), numerals, ordinals
+    starts = sorted(starts + words) if words else starts
+    return starts, (numerals if tokens is None else None), ordinals
 
 
 def _digit_token(
@@ -376,7 +380,7 @@ def scan_numbers(text: str, folded: str | None = None) -> tuple[list[Num], list[
                 continue
             scale = _scale_of(m.group("wscale"))
             found.append(Num(m.start(), m.end(), float(value_i), scale, True))
-    if not text.isascii():
+    if numerals is not None:  # else a curly quote alone spares cjk's five whole-text looks
         found = _with_chinese_numerals(text, found, numerals)
     return found, ordinals
 

@@ -102,7 +102,7 @@ DURATIONS: dict[str, str] = {
     "minutes": "minute", "quarter": "quarter", "quarters": "quarter",
 }  # fmt: skip
 
-_SP = r"[\s\xa0]*"
+_SP = r"[\s\xa0]*+"
 _SUFFIX_RE = re.compile(
     _SP + r"(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCY_SUFFIXES)) + r")"
     r"(?![A-Za-z])"
@@ -113,24 +113,24 @@ _PREFIX_RE = re.compile(
 # last characters of the signs and codes not upper-case
 _PREFIX_LAST = frozenset("$¥￥€£₹₩₫ps.") | SIGN_LAST_CHARS
 _PERCENT_RE = re.compile(
-    r"[\s\xa0-]*(?:(?P<pp>percentage[\s\xa0-]+points?|pct[\s\xa0]+points?|ppts?\b|个百分点)"
+    r"[\s\xa0-]*+(?:(?P<pp>percentage[\s\xa0-]+points?|pct[\s\xa0]+points?|ppts?\b|个百分点)"
     r"|(?P<pc>%|％|per[\s\xa0-]?cent\b|pct\b))",
     re.IGNORECASE,
 )
 _MEASURE_RE = re.compile(
-    r"[\s\xa0-]*(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(MEASURES)) + r")"
+    r"[\s\xa0-]*+(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(MEASURES)) + r")"
     r"(?![A-Za-z])",
 )
-_TIMES_RE = re.compile(r"[\s\xa0]+(?:times)\b|[\s\xa0]*倍")
+_TIMES_RE = re.compile(r"[\s\xa0]++(?:times)\b|[\s\xa0]*+倍")
 _DURATION_RE = re.compile(
-    r"(?P<sep>[\s\xa0]+(?:(?:consecutive|straight|successive|full)[\s\xa0]+)?|-)"
+    r"(?P<sep>[\s\xa0]++(?:(?:consecutive|straight|successive|full)[\s\xa0]++)?|-)"
     r"(?P<unit>years?|months?|quarters?|days?|weeks?|hours?|decades?|century|minutes?)\b"
     r"(?P<old>-old)?(?!-(?:on|over)-)",
     re.IGNORECASE,
 )
 _HALF_DURATION_RE = re.compile(r"\s+an?\s+(year|month|day|week|century|decade|hour)\b")
 _PER_RE = re.compile(
-    r"[\s\xa0]*(?:per|an?|each|every|/)[\s\xa0]*(?P<per>month|year|day|week|person|capita|"
+    r"[\s\xa0]*+(?:per|an?|each|every|/)[\s\xa0]*+(?P<per>month|year|day|week|person|capita|"
     r"square[\s-]meter|ton|hour|night|share|ounce|barrel|litre|liter|gallon|kilogram|tonne)\b"
     r"(?![\s\xa0]+(?:ago|earlier|before|later|after)\b)",
     re.IGNORECASE,
@@ -144,7 +144,7 @@ _MEASURE_TO_COUNT_RE = re.compile(
     rf"|(?P<count>{cjk.COUNT_RE.pattern})"
 )
 _PER_FIRST = frozenset("pPaAeE/")  # where _PER_RE's word starts, after spaces
-_TOKEN_RE = re.compile(r"[\s\xa0]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\)))")
+_TOKEN_RE = re.compile(r"[\s\xa0]*+(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\)))")
 
 STOPWORDS = frozenset({
     "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "from", "by",
@@ -247,7 +247,7 @@ def currency_prefix(text: str, start: int) -> tuple[str, int] | None:
         wider = registry_prefix(text, start)
         if wider is not None and text[wider[1] : wider[1] + 1] != "$":
             return wider
-    m = _PREFIX_RE.search(text, max(0, start - 6), start)
+    m = _PREFIX_RE.search(text, start - 6 if start > 6 else 0, start)
     if not m or m.lastgroup is None:
         return registry_prefix(text, start)
     if m.start() > 0 and text[m.start() - 1].isalpha() and m.group(0)[0].isalpha():
