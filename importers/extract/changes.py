@@ -32,10 +32,19 @@ _NOUN_UP = alternation(en.GROWTH_NOUNS_UP)
 _NOUN_DOWN = alternation(en.GROWTH_NOUNS_DOWN)
 _VERBS = (*en.GROWTH_VERBS_UP, *en.GROWTH_VERBS_DOWN)
 _NOUNS = (*en.GROWTH_NOUNS_UP, *en.GROWTH_NOUNS_DOWN)
-_QUAL = (
-    r"(?:(?:about|around|nearly|approximately|more\s+than|over|almost|some|at\s+least|"
-    r"between|up\s+to|as\s+much\s+as|roughly)\s+)?"
-)
+# The words between a trigger and its figure, as data: the pattern below is built from them
+# and so is _may_end_a_trigger's gate (the last word of each), so the two cannot drift apart.
+_QUAL_WORDS = (
+    "about", "around", "nearly", "approximately", "more than", "over", "almost", "some",
+    "at least", "between", "up to", "as much as", "roughly",
+)  # fmt: skip
+_SIZE_WORDS = (
+    "slight", "modest", "mere", "marginal", "robust", "strong", "sharp", "solid", "healthy",
+)  # fmt: skip
+_NOUN_LINKS = ("of", "by", "at", "was", "is", "stood at", "reached", "hit", "registered")
+
+
+_QUAL = rf"(?:(?:{alternation(_QUAL_WORDS)})\s+)?"
 _BASIS_WORDS = (
     r"(?:(?:year-on-year|year\s+on\s+year|yoy|y-o-y|annual|average\s+annual|"
     r"annual\s+average|month-on-month|month\s+on\s+month|average|compound\s+annual)\s+)*"
@@ -60,13 +69,13 @@ TRIGGER_BEFORE_RE = re.compile(
       | \b(?P<verb_down>{_DOWN}){_VERB_GAP}
       | \b(?:an?\s+|the\s+)?{_BASIS_WORDS}(?:(?P<noun_up>{_NOUN_UP})|(?P<noun_down>{_NOUN_DOWN}))
         (?:\s+(?:rate|target)(?:\s+(?:for|in|of)\s+(?:\d{{4}}|this\s+year|next\s+year))?)?
-        \s+(?:of|by|at|was|is|stood\s+at|reached|hit|registered)
+        \s+(?:{alternation(_NOUN_LINKS)})
       | \b(?:saw|posted|registered|recorded|achieved|maintained|logged)\s+(?:an?\s+)?
         {_BASIS_WORDS}(?:(?P<noun_up2>{_NOUN_UP})|(?P<noun_down2>{_NOUN_DOWN}))\s+of
       | \b(?:an?\s+)?(?:year-on-year|year\s+on\s+year)\s+  # "a year-on-year expansion 10.4%"
         (?:(?P<noun_up3>{_NOUN_UP})|(?P<noun_down3>{_NOUN_DOWN}))
     )\s+(?:(?:year-on-year|year\s+on\s+year)\s+)?{_QUAL}
-    (?:a\s+(?:slight|modest|mere|marginal|robust|strong|sharp|solid|healthy)\s+|a\s+)?
+    (?:a\s+(?:{alternation(_SIZE_WORDS)})\s+|a\s+)?
     (?:-\s*)?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -254,25 +263,17 @@ def read_change(
     versus_other = (
         compared and basis == "unstated" and _VERSUS_OTHER_RE.match(text, q_end, limit) is not None
     )
-    return Change(
-        -value if negative else value,
-        basis,
-        trigger_start,
-        basis_end,
-        targets_next,
-        versus_other,
-        links_next,
-    )
+    signed = -value if negative else value
+    return Change(signed, basis, trigger_start, basis_end, targets_next, versus_other, links_next)
 
 
 # The last word of every TRIGGER_BEFORE_RE match (white space or a dash follows it to the end):
-# a growth verb or noun, a word linking one to its figure, "year" (year on year), a qualifier's.
-_TRIGGER_END_WORDS = frozenset([e.split()[-1] for e in (*_VERBS, *_NOUNS)]) | {
-    "by", "of", "at", "was", "is", "reached", "hit", "registered", "year", "about", "around",
-    "nearly", "approximately", "than", "over", "almost", "some", "least", "between", "to", "as",
-    "roughly", "a", "slight", "modest", "mere", "marginal", "robust", "strong", "sharp", "solid",
-    "healthy",
-}  # fmt: skip
+# a growth verb or noun, a word linking one to its figure, a qualifier's or a size's, "a", and
+# "year" (year on year); "by", "of" and "at" also end the verbs' gap.
+_TRIGGER_END_WORDS = frozenset(
+    [e.split()[-1] for e in (*_VERBS, *_NOUNS, *_QUAL_WORDS, *_SIZE_WORDS, *_NOUN_LINKS)]
+    + ["a", "year"]
+)
 
 
 def _may_end_a_trigger(folded: str) -> bool:
