@@ -124,7 +124,7 @@ _PERIOD_START = "|".join(f"{re.escape(c)}(?:{rest})" for c, rest in _PERIOD_OPEN
 # No class of the first characters before the branches: each branch opens with a literal the
 # engine refuses in one test, and a second look-ahead costs more at each space than it spares
 # (the gate over the seeds' sentences: 3.08 against 3.00 M instructions a round)
-_PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?={_PERIOD_START})")
+_PERIOD_GATE_RE = re.compile(rf"[^a-z0-9](?={_PERIOD_START})")  # the reference (tests)
 _PERIOD_FIRST_RE = re.compile(_PERIOD_START)
 _STOP_GATE_RE = relaxed_gate(_PERIOD_OPENINGS)  # the gate's starts and a few more
 # PERIOD_RE for folded text: with IGNORECASE re cannot pass over a branch by its first literal,

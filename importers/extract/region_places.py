@@ -48,6 +48,7 @@ from .region_cues import (
     is_title_case,
     name_may_follow,
     name_possible,
+    words_before,
 )
 
 _START = itemgetter(0)  # a Place's start: sorts without a Python call per place
@@ -236,8 +237,7 @@ class PlaceIndex:
             office = wide[1:2].isupper() and (
                 EN_OFFICE_AFTER_RE.match(text, end, end + 60) is not None
             )
-            words = text[start - 25 if start > 25 else 0 : start].split()  # words_before()
-            # name_possible first: most places fail it, and skip the method call
+            words = words_before(text, start)  # name_possible first: most places fail it
             if not office and name_possible(text, start, wide, words) and self._in_name(m, wide):
                 continue
             after = wide[:10]
