@@ -260,3 +260,14 @@ def test_end_word_gate_passes_every_trigger(words: list[str], spaces: list[str])
 )  # fmt: skip
 def test_end_word_gate_table(window: str, ends: bool) -> None:
     assert changes._may_end_a_trigger(window) is ends
+
+
+def test_end_word_gate_passes_each_word_that_ends_a_trigger() -> None:
+    """Every qualifier, size word and link the pattern can end with, and "a", at the end of a
+    window the pattern matches: the gate passes each (random windows rarely reach them)."""
+    windows = [f"rose {q} " for q in changes._QUAL_WORDS]
+    windows += [f"rose a {s} " for s in changes._SIZE_WORDS] + ["up a ", "grew at a robust "]
+    windows += [f"an increase {link} " for link in changes._NOUN_LINKS]
+    for window in windows:
+        assert changes._TRIGGER_BEFORE_FOLDED_RE.search(window), window  # a real trigger
+        assert changes._may_end_a_trigger(window), window

@@ -144,6 +144,8 @@ def test_comparand_before_with_the_callers_words_answers_as_before() -> None:
         "a b c d e f g h i j k l m n o p q r s t u v w x y z than of to the led after Hebei",
         "THAN THE Sichuan, Ahead Of Sichuan, the second city after Sichuan, only after Tibet",
         "İİİİİİİİİİİİİİİİİİİİİİ than Hebei \xa0ahead\xa0of\xa0Hebei\nthan\nthe\nHebei",
+        # three words or fewer in 25 characters: comparand_before reads its own 24
+        *(f"grew faster than that{' ' * n}of the Sichuan" for n in range(8, 18)),
     ]
     seen = {"own": 0, "other": 0}
     for text in texts:
